@@ -1,0 +1,110 @@
+// Package arabic analyzes Arabic text for search and extraction: a tokenizer
+// that keeps the offsets of every token in the original text, a normalizer
+// whose steps can be chosen one by one, a clitic-aware light stemmer, an
+// Arabic stopword list matched after normalization, and a folding of the
+// spellings of transliterated names.
+//
+// The pieces are pure functions (Tokenize, Normalize, Stem, NameKey); an
+// Analyzer composes them into the chain used identically at index and query
+// time:
+//
+//	a := arabic.New(arabic.DefaultOptions())
+//	for _, t := range a.Analyze("وقال بيسكوف للصحفيين") {
+//		fmt.Println(t.Text, t.Norm, t.Stem, t.Start, t.End, t.Stop)
+//	}
+//
+// The package depends on nothing else in Marsad.
+package arabic
+
+// Options configures an Analyzer.
+type Options struct {
+	Normalize NormalizeOptions
+	Stopwords bool // mark function words as stop tokens
+	Stem      bool // stem words; when false Stem is the normalized form
+}
+
+// DefaultOptions returns the options Marsad searches with: every
+// normalization step but hamza folding, stopwords, stemming.
+func DefaultOptions() Options {
+	return Options{Normalize: DefaultNormalizeOptions(), Stopwords: true, Stem: true}
+}
+
+// Analyzer runs the analysis chain: tokenize, normalize (NFKC, digits,
+// diacritics, letter variants), stopwords, stem. It is immutable and safe for
+// concurrent use.
+type Analyzer struct {
+	opts Options
+	stop stopwords
+}
+
+// New returns an Analyzer with the given options.
+func New(opts Options) *Analyzer {
+	return &Analyzer{opts: opts, stop: newStopwords()}
+}
+
+// Analyze returns the tokens of text, punctuation included, each with its
+// normalized form, its stem and whether it is a stopword. Punctuation tokens
+// have an empty Stem and are never search terms.
+func (a *Analyzer) Analyze(text string) []Token {
+	return a.AppendAnalyzed(nil, text)
+}
+
+// AppendAnalyzed appends the analyzed tokens of text to dst.
+func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
+	n := len(dst)
+	dst = AppendTokens(dst, text)
+	var buf []byte
+	for i := n; i < len(dst); i++ {
+		a.fill(&dst[i], &buf)
+	}
+	return dst
+}
+
+// fill sets Norm, Stem and Stop of a token; buf is scratch space.
+func (a *Analyzer) fill(t *Token, buf *[]byte) {
+	if t.Kind == Punct {
+		t.Norm = t.Text
+		t.Stop = true
+		return
+	}
+	*buf = AppendNormalized((*buf)[:0], t.Text, a.opts.Normalize)
+	if string(*buf) == t.Text {
+		t.Norm = t.Text // no allocation when nothing changed
+	} else {
+		t.Norm = string(*buf)
+	}
+	if t.Kind == Number {
+		t.Norm = foldNumber(t.Norm)
+		t.Stem = t.Norm
+		return
+	}
+	if t.Norm == "" { // only marks: nothing to match
+		t.Stop = true
+		return
+	}
+	if a.opts.Stopwords && a.stop.contains(t.Norm) {
+		t.Stop = true
+	}
+	if a.opts.Stem {
+		t.Stem = Stem(t.Norm)
+	} else {
+		t.Stem = t.Norm
+	}
+}
+
+// Terms returns the search terms of text: the stem of every token that is
+// neither punctuation nor a stopword, in order. This is what the index
+// stores and what a query matches on.
+func (a *Analyzer) Terms(text string) []string {
+	toks := a.Analyze(text)
+	terms := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if !t.Stop && t.Stem != "" {
+			terms = append(terms, t.Stem)
+		}
+	}
+	return terms
+}
+
+// IsStopword reports whether a normalized word is a stopword.
+func (a *Analyzer) IsStopword(norm string) bool { return a.stop.contains(norm) }

@@ -1,0 +1,191 @@
+package arabic
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is the kind of a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // a run of letters (Arabic or Latin, with their marks)
+	Number             // digits, with internal decimal or thousands separators
+	Punct              // one punctuation mark or symbol
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case Number:
+		return "number"
+	default:
+		return "punct"
+	}
+}
+
+// Token is one token of a text. Text is the original slice; Start and End are
+// rune offsets of it in the original text and Byte its byte offset, so that
+// text[Byte:Byte+len(Text)] == Text. Norm, Stem and Stop are set by an
+// Analyzer; Tokenize leaves them empty.
+type Token struct {
+	Text  string `json:"text"`
+	Norm  string `json:"norm"`
+	Stem  string `json:"stem"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Stop  bool   `json:"stop"`
+	Kind  Kind   `json:"-"`
+	Byte  int    `json:"-"`
+}
+
+// Tokenize splits text into words, numbers and punctuation marks, with their
+// offsets in text. Whitespace, control characters and invalid UTF-8 separate
+// tokens and are never part of one. Arabic and Latin letters do not mix in
+// one token; Latin letters and digits do ("F16", "COVID19"). A number may
+// hold one separator between digits: "19.5", "١٩٫٥", "2,000".
+func Tokenize(text string) []Token {
+	return AppendTokens(nil, text)
+}
+
+// AppendTokens appends the tokens of text to dst and returns the extended slice.
+func AppendTokens(dst []Token, text string) []Token {
+	var (
+		i, ri int // byte and rune position
+		start      = -1
+		startRune  int
+		kind       Kind
+		script     byte // 'a' Arabic, 'l' other letters
+	)
+	flush := func(endByte, endRune int) {
+		if start >= 0 {
+			dst = append(dst, Token{Text: text[start:endByte], Start: startRune, End: endRune, Kind: kind, Byte: start})
+			start = -1
+		}
+	}
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		class := classify(r, size)
+		switch class {
+		case cLetter:
+			s := scriptOf(r)
+			if start >= 0 && (kind == Word && s == script || kind == Number && s == 'l' && isASCIIDigitRun(text[start:i])) {
+				if kind == Number {
+					kind = Word // "19A": Latin alnum
+					script = s
+				}
+				break
+			}
+			if start >= 0 && kind == Word && s == 'l' && script == 'l' {
+				break
+			}
+			flush(i, ri)
+			start, startRune, kind, script = i, ri, Word, s
+		case cMark:
+			if start >= 0 && kind == Word {
+				break
+			}
+			flush(i, ri) // a lone mark is not a token
+		case cDigit:
+			if start >= 0 && (kind == Number || kind == Word && script == 'l') {
+				break
+			}
+			flush(i, ri)
+			start, startRune, kind = i, ri, Number
+		case cSeparator:
+			// a decimal or thousands separator between two digits stays in the number
+			if start >= 0 && kind == Number && i+size < len(text) && lastIsDigit(text[start:i]) {
+				nr, _ := utf8.DecodeRuneInString(text[i+size:])
+				if unicode.IsDigit(nr) {
+					break
+				}
+			}
+			flush(i, ri)
+			dst = append(dst, Token{Text: text[i : i+size], Start: ri, End: ri + 1, Kind: Punct, Byte: i})
+		case cPunct:
+			flush(i, ri)
+			dst = append(dst, Token{Text: text[i : i+size], Start: ri, End: ri + 1, Kind: Punct, Byte: i})
+		default: // space, control, invalid
+			flush(i, ri)
+		}
+		i += size
+		ri++
+	}
+	flush(i, ri)
+	return dst
+}
+
+type charClass uint8
+
+const (
+	cSpace charClass = iota
+	cLetter
+	cMark
+	cDigit
+	cSeparator // may sit inside a number
+	cPunct
+)
+
+func classify(r rune, size int) charClass {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			return cLetter
+		case '0' <= r && r <= '9':
+			return cDigit
+		case r == '.' || r == ',':
+			return cSeparator
+		case r <= ' ' || r == 0x7f:
+			return cSpace
+		default:
+			return cPunct
+		}
+	}
+	if r == utf8.RuneError && size == 1 {
+		return cSpace
+	}
+	switch {
+	case r == 0x066B || r == 0x066C: // Arabic decimal and thousands separators
+		return cSeparator
+	case r == 0x0640: // tatweel stretches a word
+		return cMark
+	case unicode.IsLetter(r):
+		return cLetter
+	case unicode.IsMark(r) || r == 0x200C || r == 0x200D: // combining marks, ZWNJ, ZWJ
+		return cMark
+	case unicode.IsDigit(r):
+		return cDigit
+	case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		return cSpace
+	default:
+		return cPunct
+	}
+}
+
+// scriptOf tells Arabic-script letters ('a') from all others ('l').
+func scriptOf(r rune) byte {
+	if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF ||
+		r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+		return 'a'
+	}
+	return 'l'
+}
+
+func lastIsDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func isASCIIDigitRun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
