@@ -53,11 +53,11 @@ func Tokenize(text string) []Token {
 // AppendTokens appends the tokens of text to dst and returns the extended slice.
 func AppendTokens(dst []Token, text string) []Token {
 	var (
-		i, ri int // byte and rune position
-		start      = -1
-		startRune  int
-		kind       Kind
-		script     byte // 'a' Arabic, 'l' other letters
+		i, ri     int // byte and rune position
+		start     = -1
+		startRune int
+		kind      Kind
+		script    byte // 'a' Arabic, 'l' other letters
 	)
 	flush := func(endByte, endRune int) {
 		if start >= 0 {
