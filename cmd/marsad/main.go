@@ -43,7 +43,9 @@ var errUsage = errors.New("usage")
 var errFailed = errors.New("some inputs failed")
 
 func commands() []command {
-	return []command{}
+	return []command{
+		benchCommand(),
+	}
 }
 
 func main() {
