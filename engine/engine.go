@@ -188,8 +188,8 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.err = ErrEmpty
 		return p
 	}
-	p.title = e.an.Analyze(a.Title)
-	p.text = e.an.Analyze(a.Text)
+	p.title = e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Title)/7+2), a.Title)
+	p.text = e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Text)/7+2), a.Text)
 	p.hash = Hash(p.title, p.text)
 	if p.art.ID == "" {
 		p.art.ID = p.hash[:16]

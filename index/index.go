@@ -202,8 +202,8 @@ func (b *Bleve) document(d *Doc) *document.Document {
 	if text == nil && d.Text != "" {
 		text = b.an.Analyze(d.Text)
 	}
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(d.Title), textOpts, tokens(title)))
-	doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(d.Text), textOpts, tokens(text)))
+	doc.AddField(newAnalyzedField(FieldTitle, title, len(d.Title), textOpts))
+	doc.AddField(newAnalyzedField(FieldText, text, len(d.Text), textOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)
