@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -40,7 +43,26 @@ func FuzzJSONLines(f *testing.F) {
 	f.Add([]byte(`{"text":"\ud800 نص"}` + "\n" + `{"text":1}`))
 	f.Add([]byte("\xef\xbb\xbf{\"text\":\"x\",\"published\":12e400}\r\n\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRead(t, data, func(r *reader, br *bufio.Reader) bool { return r.jsonLines("f.jsonl", br) })
+		lines := bytes.Split(data, []byte("\n"))
+		r := newReader(context.Background(), Options{MaxBytes: 1 << 16, Logger: slog.New(slog.DiscardHandler)}, func(it Item) bool {
+			checkItem(t, it)
+			if it.Err != nil {
+				return true
+			}
+			// The text must be what encoding/json decodes from the line.
+			n, _ := strconv.Atoi(strings.TrimPrefix(it.Origin, "f.jsonl:"))
+			var m map[string]any
+			dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(lines[n-1], bom)))
+			dec.UseNumber()
+			if err := dec.Decode(&m); err != nil {
+				t.Fatalf("%s: accepted a line encoding/json rejects: %v", it.Origin, err)
+			}
+			if want, _ := m["text"].(string); normalizeNewlines(want) != it.Article.Text {
+				t.Errorf("%s: text %q, encoding/json decodes %q", it.Origin, it.Article.Text, want)
+			}
+			return true
+		})
+		r.jsonLines("f.jsonl", bufio.NewReader(bytes.NewReader(data)))
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
+	jsoniter "github.com/json-iterator/go"
 	"github.com/marsad/marsad/article"
 )
 
@@ -62,6 +63,15 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader) bool {
 				break
 			}
 			records++
+			if !json.Valid(buf) {
+				// Strict: jsoniter, which parses records, is lenient.
+				var v any
+				err := json.Unmarshal(buf, &v)
+				if !r.fail(at, fmt.Errorf("%w: %v", ErrInvalidJSON, err)) {
+					return false
+				}
+				break
+			}
 			if !r.record(at, buf) {
 				return false
 			}
@@ -195,14 +205,9 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 		}
 		return a, fmt.Errorf("%w: not an object", ErrInvalidJSON)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
 	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
+	if err := jsonAPI.Unmarshal(raw, &m); err != nil {
 		return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
-	}
-	if dec.More() {
-		return a, fmt.Errorf("%w: data after the object", ErrInvalidJSON)
 	}
 	// encoding/json turns an unpaired surrogate escape into U+FFFD; refuse
 	// it rather than let a replaced character through.
@@ -223,6 +228,9 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 		return s
 	}
 	text := get(o.TextField)
+	if _, ok := m[o.TextField].(json.Number); ok && err == nil {
+		err = fmt.Errorf("field %q: a number, not a text", o.TextField)
+	}
 	id := get(o.IDField)
 	a.URL = strings.TrimSpace(get(o.URLField))
 	a.Source = strings.TrimSpace(get(o.SourceField))
@@ -244,6 +252,11 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 	a.Published = r.date(origin, m[o.DateField])
 	return a, nil
 }
+
+// jsonAPI decodes records, numbers kept as json.Number. It is 2–3 times
+// faster than encoding/json; records are checked by encoding/json's
+// scanner (json.Valid or a Decoder) first, which is strict.
+var jsonAPI = jsoniter.Config{UseNumber: true, ValidateJsonRawMessage: true}.Froze()
 
 // contentID is the ID of an article that has neither id nor url: the first
 // 16 hex digits of the SHA-256 of its text.
