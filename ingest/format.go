@@ -140,6 +140,12 @@ func (r *reader) stream(s source, rd io.Reader) bool {
 		if sniff(head, s.ctype) == formatFeed {
 			f = formatFeed
 		}
+	case formatJSON:
+		// JSON lines are often named .json: read them line by line, so
+		// that a bad line does not lose the rest of the file.
+		if sniff(head, s.ctype) == formatJSONL {
+			f = formatJSONL
+		}
 	}
 	switch f {
 	case formatJSONL:

@@ -8,7 +8,8 @@
 //   - .txt: one article per file (like the seeds): ID is the file name
 //     without extension, Title the first non-empty line, Text the whole file;
 //   - .jsonl / .ndjson: one JSON object per line;
-//   - .json: a JSON array of such objects, or one object (or a stream of them);
+//   - .json: a JSON array of such objects (streamed), one object, or JSON
+//     lines under a .json name;
 //   - .zip and .gz of any of the above;
 //   - RSS 2.0, Atom and JSON Feed (.xml, .rss, .atom, or any content that
 //     sniffs as a feed);

@@ -213,6 +213,11 @@ func TestReadFormats(t *testing.T) {
 		{"json single object", "testdata/single.json", Options{}, []want{
 			{origin: "single.json", id: "s1", title: "كائن واحد"},
 		}},
+		{"json lines named .json", "testdata/lines.json", Options{}, []want{
+			{origin: "lines.json:1", id: "l1"},
+			{origin: "lines.json:2", errIs: ErrInvalidJSON},
+			{origin: "lines.json:3", id: "l3"},
+		}},
 		{"json truncated", "testdata/truncated.json", Options{}, []want{
 			{origin: "truncated.json[0]", id: "t1"},
 			{origin: "truncated.json[1]", err: "invalid JSON", errIs: ErrInvalidJSON},
