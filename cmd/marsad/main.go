@@ -44,6 +44,10 @@ var errFailed = errors.New("some inputs failed")
 
 func commands() []command {
 	return []command{
+		ingestCommand(),
+		searchCommand(),
+		statsCommand(),
+		demoCommand(),
 		benchCommand(),
 	}
 }
