@@ -21,6 +21,7 @@ type Options struct {
 	Normalize NormalizeOptions
 	Stopwords bool // mark function words as stop tokens
 	Stem      bool // stem words; when false Stem is the normalized form
+	NoLexicon bool // stem by rules only, without the embedded corpus lexicon
 }
 
 // DefaultOptions returns the options Marsad searches with: every
@@ -33,13 +34,20 @@ func DefaultOptions() Options {
 // diacritics, letter variants), stopwords, stem. It is immutable and safe for
 // concurrent use.
 type Analyzer struct {
-	opts Options
-	stop stopwords
+	opts     Options
+	stemNorm NormalizeOptions // opts.Normalize keeping teh marbuta, which the stemmer reads
+	lex      *Lexicon         // nil: stem by rules only
+	stop     stopwords
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) *Analyzer {
-	return &Analyzer{opts: opts, stop: newStopwords()}
+	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: newStopwords()}
+	a.stemNorm.FoldTehMarbuta = false
+	if opts.Stem && !opts.NoLexicon {
+		a.lex = DefaultLexicon()
+	}
+	return a
 }
 
 // Analyze returns the tokens of text, punctuation included, each with its
@@ -67,11 +75,15 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 		return
 	}
-	*buf = AppendNormalized((*buf)[:0], t.Text, a.opts.Normalize)
-	if string(*buf) == t.Text {
-		t.Norm = t.Text // no allocation when nothing changed
-	} else {
-		t.Norm = string(*buf)
+	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
+	*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	norm := t.Text // no allocation when nothing changed
+	if string(*buf) != t.Text {
+		norm = string(*buf)
+	}
+	t.Norm = norm
+	if a.opts.Normalize.FoldTehMarbuta {
+		t.Norm = foldTehMarbuta(norm)
 	}
 	if t.Kind == Number {
 		t.Norm = foldNumber(t.Norm)
@@ -86,7 +98,10 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 	}
 	if a.opts.Stem {
-		t.Stem = Stem(t.Norm)
+		t.Stem = stemWord(a.lex, norm)
+		if a.opts.Normalize.FoldTehMarbuta {
+			t.Stem = foldTehMarbuta(t.Stem)
+		}
 	} else {
 		t.Stem = t.Norm
 	}
