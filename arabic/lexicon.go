@@ -68,9 +68,11 @@ type LexiconCounter struct {
 }
 
 // NewLexiconCounter returns an empty counter that normalizes words with the
-// default options.
+// default options but for teh marbuta, which it keeps.
 func NewLexiconCounter() *LexiconCounter {
-	return &LexiconCounter{counts: make(map[string]uint32), opts: DefaultNormalizeOptions()}
+	o := DefaultNormalizeOptions()
+	o.FoldTehMarbuta = false // ة tells the feminine from the pronoun ه
+	return &LexiconCounter{counts: make(map[string]uint32), opts: o}
 }
 
 // Add counts the Arabic words of text.
@@ -176,19 +178,13 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 	return l, nil
 }
 
-// f returns the frequency of the word a+b, teh marbuta folded to heh as in
-// the lexicon's keys, without allocating for short words. A nil Lexicon
-// holds nothing.
+// f returns the frequency of the word a+b without allocating for short
+// words. A nil Lexicon holds nothing.
 func (l *Lexicon) f(a, b string) int {
 	if l == nil {
 		return 0
 	}
 	var arr [64]byte
 	k := append(append(arr[:0], a...), b...)
-	for i := 0; i+1 < len(k); i++ {
-		if k[i] == 0xD8 && k[i+1] == 0xA9 { // ة → ه
-			k[i], k[i+1] = 0xD9, 0x87
-		}
-	}
 	return int(l.freq[string(k)])
 }

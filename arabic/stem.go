@@ -65,7 +65,8 @@ func stemWord(lex *Lexicon, w string) string {
 	if art && lex != nil && runes(s) >= 3 && lex.f(s, "") == 0 && lex.f(theArt, s) > 0 {
 		// The article belongs to a name ("البانيا"): keep it unless the
 		// word is an inflected form of an attested stem.
-		if t := stripSuffixes(lex, s); t != s {
+		fa := lex.f(theArt, s)
+		if t := stripSuffixes(lex, s); t != s && lex.f(theArt, t)*2 >= fa {
 			return t
 		}
 		return theArt + s
@@ -230,13 +231,26 @@ func stripSuffixes(lex *Lexicon, s string) string {
 			return b
 		}
 	}
+	if r := fem(lex, s, fw); r != s {
+		return r
+	}
 	return nisba(s)
+}
+
+func fem(lex *Lexicon, s string, fw int) string {
+	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
+		b := s[:len(s)-2]
+		if attested(lex, b, "", fw, 1) {
+			return b
+		}
+	}
+	return s
 }
 
 // nisba maps the feminine of a nisba adjective to the masculine: دولية →
 // دولي. Other words are returned unchanged.
 func nisba(s string) string {
-	if strings.HasSuffix(s, "ية") && runes(s) >= 4 {
+	if strings.HasSuffix(s, "ية") && runes(s) >= 4 && !strings.HasSuffix(s, "اية") { // not ولاية, نهاية
 		return s[:len(s)-2]
 	}
 	return s
@@ -255,6 +269,12 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 	}
 	rest := s[2:]
 	fw := lex.f(s, "")
+	if r := []rune(rest); len(r) == 3 && (r[1] == 'و' || r[1] == 'ي') {
+		// a hollow verb: يعود, تقول → عاد, قال
+		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, 2) {
+			return c
+		}
+	}
 	f1, f2 := lex.f(rest, ""), lex.f(alef, rest)
 	switch {
 	case f2 > f1 && f2*2 >= fw:

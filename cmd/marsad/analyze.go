@@ -128,7 +128,7 @@ func analyzeLines(ctx context.Context, a *arabic.Analyzer, r io.Reader, w io.Wri
 	br := bufio.NewReaderSize(r, 256<<10)
 	bw := bufio.NewWriterSize(w, 256<<10)
 	var (
-		toks []arabic.Token
+		toks   []arabic.Token
 		long   []byte // a line longer than the reader's buffer
 		inLong bool
 	)
