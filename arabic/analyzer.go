@@ -37,15 +37,17 @@ type Analyzer struct {
 	opts     Options
 	stemNorm NormalizeOptions // opts.Normalize keeping teh marbuta, which the stemmer reads
 	lex      *Lexicon         // nil: stem by rules only
+	table    *stemTable       // the lexicon's words, analyzed; nil without a lexicon
 	stop     stopwords
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) *Analyzer {
-	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: newStopwords()}
+	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: defaultStopwords()}
 	a.stemNorm.FoldTehMarbuta = false
-	if opts.Stem && !opts.NoLexicon {
+	if !opts.NoLexicon {
 		a.lex = DefaultLexicon()
+		a.table = a.lex.stems()
 	}
 	return a
 }
@@ -77,6 +79,12 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	}
 	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
 	*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	if a.table != nil && t.Kind == Word {
+		if e, ok := a.table.lookup(string(*buf)); ok {
+			a.fillKnown(t, &e, string(*buf) == t.Text)
+			return
+		}
+	}
 	norm := t.Text // no allocation when nothing changed
 	if string(*buf) != t.Text {
 		norm = string(*buf)
@@ -104,6 +112,30 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		}
 	} else {
 		t.Stem = t.Norm
+	}
+}
+
+// fillKnown fills a token whose normalized form is a word of the lexicon
+// from its entry, allocating nothing; same tells that the normalized form
+// (teh marbuta kept) is the token's text.
+func (a *Analyzer) fillKnown(t *Token, e *stemEntry, same bool) {
+	fold := a.opts.Normalize.FoldTehMarbuta
+	switch {
+	case same && (!fold || len(e.normFolded) == 0 || e.normFolded == e.norm):
+		t.Norm = t.Text
+	case fold:
+		t.Norm = e.normFolded
+	default:
+		t.Norm = e.norm
+	}
+	t.Stop = a.opts.Stopwords && e.stop
+	switch {
+	case !a.opts.Stem:
+		t.Stem = t.Norm
+	case fold:
+		t.Stem = e.stemFolded
+	default:
+		t.Stem = e.stem
 	}
 }
 

@@ -20,8 +20,17 @@ import (
 // far more frequent than "بواشنطن", not from "بطاطس" because "طاطس" is not a
 // word. A Lexicon is immutable once built and safe for concurrent use.
 type Lexicon struct {
-	freq  map[string]uint32
-	total uint64
+	freq map[string]uint32
+	// stems holds the stem of every word of the lexicon, computed on
+	// first use: the analyzer looks most words up instead of stemming them.
+	stems func() *stemTable
+}
+
+// newLexicon returns a lexicon of the given frequencies.
+func newLexicon(freq map[string]uint32) *Lexicon {
+	l := &Lexicon{freq: freq}
+	l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l) })
+	return l
 }
 
 //go:embed lexicon.gz
@@ -37,7 +46,7 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon {
 })
 
 // DefaultLexicon returns the lexicon embedded in the package: the
-// normalized words of the SaudiNewsNet corpus seen at least five times (see
+// normalized words of the SaudiNewsNet corpus seen at least three times, teh marbuta kept (see
 // the package documentation for its provenance). It is parsed on first use.
 func DefaultLexicon() *Lexicon { return defaultLexicon() }
 
@@ -93,14 +102,13 @@ func (c *LexiconCounter) Add(text string) {
 
 // Lexicon returns the lexicon of the words counted at least min times.
 func (c *LexiconCounter) Lexicon(min int) *Lexicon {
-	l := &Lexicon{freq: make(map[string]uint32)}
+	freq := make(map[string]uint32)
 	for w, n := range c.counts {
 		if int(n) >= min {
-			l.freq[w] = n
-			l.total += uint64(n)
+			freq[w] = n
 		}
 	}
-	return l
+	return newLexicon(freq)
 }
 
 // WriteTo writes the lexicon gzip-compressed, one "word<TAB>count" line per
@@ -158,7 +166,7 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	defer zr.Close()
-	l := &Lexicon{freq: make(map[string]uint32, 1<<16)}
+	freq := make(map[string]uint32, 1<<17)
 	sc := bufio.NewScanner(zr)
 	for line := 1; sc.Scan(); line++ {
 		w, n, ok := strings.Cut(sc.Text(), "\t")
@@ -169,13 +177,12 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read lexicon: line %d: %w", line, err)
 		}
-		l.freq[w] = uint32(v)
-		l.total += v
+		freq[w] = uint32(v)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
-	return l, nil
+	return newLexicon(freq), nil
 }
 
 // f returns the frequency of the word a+b without allocating for short

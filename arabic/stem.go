@@ -19,7 +19,13 @@ import (
 //
 //	Stem("والحوار") == "حوار"
 //	Stem("للكونغرس") == "كونغرس"
-func Stem(w string) string { return foldTehMarbuta(stemWord(DefaultLexicon(), w)) }
+func Stem(w string) string {
+	l := DefaultLexicon()
+	if e, ok := l.stems().lookup(w); ok {
+		return e.stemFolded
+	}
+	return foldTehMarbuta(stemWord(l, w))
+}
 
 // StemRules is Stem without the lexicon: every decision is made by rules
 // on the form of the word alone. It conflates less well than Stem.

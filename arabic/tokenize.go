@@ -68,7 +68,7 @@ func AppendTokens(dst []Token, text string) []Token {
 	for i < len(text) {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text, i)
 		}
 		class := classify(r, size)
 		switch class {
@@ -150,6 +150,10 @@ func classify(r rune, size int) charClass {
 		return cSpace
 	}
 	switch {
+	case r >= 0x0621 && r <= 0x063A || r >= 0x0641 && r <= 0x064A: // the Arabic letters
+		return cLetter
+	case r >= 0x064B && r <= 0x065F: // harakat and other Arabic marks
+		return cMark
 	case r == 0x066B || r == 0x066C: // Arabic decimal and thousands separators
 		return cSeparator
 	case r == 0x0640: // tatweel stretches a word

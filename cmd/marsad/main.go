@@ -45,6 +45,7 @@ var errFailed = errors.New("some inputs failed")
 func commands() []command {
 	return []command{
 		analyzeCommand(),
+		benchCommand(),
 		trainLexiconCommand(),
 	}
 }

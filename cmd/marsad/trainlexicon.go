@@ -40,9 +40,10 @@ arabic embeds (arabic/lexicon.gz). The output is the same for the same corpus.`)
 		return err
 	}
 	c := arabic.NewLexiconCounter()
-	n, err := eachArticle(ctx, *data, func(title, content string) {
+	n, err := eachArticle(ctx, *data, func(title, content string) error {
 		c.Add(title)
 		c.Add(content)
+		return nil
 	})
 	if err != nil {
 		return err
@@ -70,8 +71,9 @@ type snnArticle struct {
 }
 
 // eachArticle calls fn for every article of the SaudiNewsNet zips in dir, in
-// file name order, and returns the number of articles.
-func eachArticle(ctx context.Context, dir string, fn func(title, content string)) (int, error) {
+// file name order, and returns the number of articles. It stops at the first
+// error fn returns and returns that error.
+func eachArticle(ctx context.Context, dir string, fn func(title, content string) error) (int, error) {
 	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
 	if err != nil {
 		return 0, fmt.Errorf("list %s: %w", dir, err)
@@ -97,6 +99,9 @@ func eachArticle(ctx context.Context, dir string, fn func(title, content string)
 			n += k
 			if err != nil {
 				zr.Close()
+				if errors.Is(err, errStop) {
+					return n, err.(stopError).err
+				}
 				return n, fmt.Errorf("read %s/%s: %w", path, f.Name, err)
 			}
 		}
@@ -105,7 +110,15 @@ func eachArticle(ctx context.Context, dir string, fn func(title, content string)
 	return n, nil
 }
 
-func readArticles(f *zip.File, fn func(title, content string)) (int, error) {
+// stopError carries the error of the callback of eachArticle.
+type stopError struct{ err error }
+
+func (e stopError) Error() string { return e.err.Error() }
+func (e stopError) Is(target error) bool { return target == errStop }
+
+var errStop = errors.New("stopped by callback")
+
+func readArticles(f *zip.File, fn func(title, content string) error) (int, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, err
@@ -121,8 +134,10 @@ func readArticles(f *zip.File, fn func(title, content string)) (int, error) {
 		if err := dec.Decode(&a); err != nil {
 			return n, err
 		}
-		fn(a.Title, a.Content)
 		n++
+		if err := fn(a.Title, a.Content); err != nil {
+			return n, stopError{err}
+		}
 	}
 	if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) { // ]
 		return n, err
