@@ -78,15 +78,23 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		return
 	}
 	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
-	*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	// Most words need no change: then the text itself is the key.
+	same := unchanged(t.Text, a.stemNorm)
+	if !same {
+		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	}
 	if a.table != nil && t.Kind == Word {
-		if e, ok := a.table.lookup(string(*buf)); ok {
-			a.fillKnown(t, &e, string(*buf) == t.Text)
+		key := t.Text
+		if !same {
+			key = string(*buf) // no allocation: a map lookup
+		}
+		if e, ok := a.table.lookup(key); ok {
+			a.fillKnown(t, &e, same)
 			return
 		}
 	}
 	norm := t.Text // no allocation when nothing changed
-	if string(*buf) != t.Text {
+	if !same {
 		norm = string(*buf)
 	}
 	t.Norm = norm
@@ -121,7 +129,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 func (a *Analyzer) fillKnown(t *Token, e *stemEntry, same bool) {
 	fold := a.opts.Normalize.FoldTehMarbuta
 	switch {
-	case same && (!fold || len(e.normFolded) == 0 || e.normFolded == e.norm):
+	case same && (!fold || e.normFolded == e.norm):
 		t.Norm = t.Text
 	case fold:
 		t.Norm = e.normFolded

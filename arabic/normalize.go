@@ -159,11 +159,37 @@ func needsNFKC(s string) bool {
 		}
 		r, size := decodeRune(s, i)
 		i += size - 1
-		if r >= 0xFB00 || r >= 0x0653 && r <= 0x0655 || r >= 0x2000 && r <= 0x33FF || r == 0x00A0 || r >= 0x00B2 && r <= 0x00BE {
+		if nfkcRune(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// nfkcRune reports whether NFKC may change r (see needsNFKC).
+func nfkcRune(r rune) bool {
+	return r >= 0xFB00 || r >= 0x0653 && r <= 0x0655 || r >= 0x2000 && r <= 0x33FF || r == 0x00A0 || r >= 0x00B2 && r <= 0x00BE
+}
+
+// unchanged reports whether normalizing s with o leaves it as it is, so
+// that the analyzer can use s itself without copying it.
+func unchanged(s string, o NormalizeOptions) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if o.LowerCase && 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if r == utf8.RuneError && size == 1 || o.NFKC && nfkcRune(r) || foldRune(r, o) != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // foldNumber removes thousands separators from a normalized number:

@@ -66,6 +66,19 @@ func AppendTokens(dst []Token, text string) []Token {
 		}
 	}
 	for i < len(text) {
+		if start >= 0 && kind == Word && script == 'a' {
+			// Inside an Arabic word: take its letters and marks at once.
+			for i+1 < len(text) && (text[i] == 0xD8 || text[i] == 0xD9) && text[i+1]&0xC0 == 0x80 {
+				if r := rune(text[i]&0x1F)<<6 | rune(text[i+1]&0x3F); r < 0x0621 || r > 0x065F || r > 0x063A && r < 0x0640 {
+					break
+				}
+				i += 2
+				ri++
+			}
+			if i >= len(text) {
+				break
+			}
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text, i)

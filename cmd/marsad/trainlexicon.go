@@ -113,7 +113,7 @@ func eachArticle(ctx context.Context, dir string, fn func(title, content string)
 // stopError carries the error of the callback of eachArticle.
 type stopError struct{ err error }
 
-func (e stopError) Error() string { return e.err.Error() }
+func (e stopError) Error() string        { return e.err.Error() }
 func (e stopError) Is(target error) bool { return target == errStop }
 
 var errStop = errors.New("stopped by callback")
