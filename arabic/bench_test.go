@@ -105,3 +105,15 @@ func BenchmarkBleveAR(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTokenize measures the tokenizer alone.
+func BenchmarkTokenize(b *testing.B) {
+	texts := benchTexts(b)
+	var toks []Token
+	b.SetBytes(totalSize(texts))
+	for b.Loop() {
+		for _, t := range texts {
+			toks = AppendTokens(toks[:0], t)
+		}
+	}
+}

@@ -22,12 +22,14 @@ type stemEntry struct {
 // strings are packed in one block of memory, so that their lookups mostly
 // stay in the processor's cache.
 type stemTable struct {
-	hot, cold map[string]stemEntry
+	hot  map[string]uint16 // index in ents of the most frequent words: a small map
+	cold map[string]uint32 // index in ents of the others
+	ents []stemEntry
 }
 
 // hotWords is the number of most frequent words in the hot map: 8192 words
 // make about three quarters of the Arabic words of news text.
-const hotWords = 8192
+const hotWords = 8192 // at most 1<<16
 
 // defaultStopwords is the stopword set, built once.
 var defaultStopwords = sync.OnceValue(newStopwords)
@@ -49,11 +51,8 @@ func newStemTable(l *Lexicon) *stemTable {
 		nf := foldTehMarbuta(w)
 		return stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf)}
 	}
-	t := &stemTable{hot: make(map[string]stemEntry, hotWords), cold: make(map[string]stemEntry, len(words))}
+	t := &stemTable{hot: make(map[string]uint16, hotWords), cold: make(map[string]uint32, len(words))}
 	hot := words[:min(hotWords, len(words))]
-	for _, w := range words[len(hot):] {
-		t.cold[w] = entry(w)
-	}
 	// Pack the strings of the hot entries in one string: a span [i, j)
 	// per string, reusing the word's bytes for a stem inside it.
 	type span [2]int
@@ -78,21 +77,28 @@ func newStemTable(l *Lexicon) *stemTable {
 	}
 	packed := arena.String()
 	for i, sp := range spans {
-		e := ents[i]
+		e := &ents[i]
 		e.norm = packed[sp[0][0]:sp[0][1]]
 		e.normFolded = packed[sp[1][0]:sp[1][1]]
 		e.stem = packed[sp[2][0]:sp[2][1]]
 		e.stemFolded = packed[sp[3][0]:sp[3][1]]
-		t.hot[e.norm] = e
+		t.hot[e.norm] = uint16(i)
 	}
+	for _, w := range words[len(hot):] {
+		t.cold[w] = uint32(len(ents))
+		ents = append(ents, entry(w))
+	}
+	t.ents = ents
 	return t
 }
 
 // lookup returns the entry of the normalized word w.
-func (t *stemTable) lookup(w string) (stemEntry, bool) {
-	if e, ok := t.hot[w]; ok {
-		return e, true
+func (t *stemTable) lookup(w string) (*stemEntry, bool) {
+	if i, ok := t.hot[w]; ok {
+		return &t.ents[i], true
 	}
-	e, ok := t.cold[w]
-	return e, ok
+	if i, ok := t.cold[w]; ok {
+		return &t.ents[i], true
+	}
+	return nil, false
 }
