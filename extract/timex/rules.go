@@ -1,0 +1,703 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// atNumber tries the patterns that start with a number at token i.
+func (m *matcher) atNumber(i int) int {
+	t := m.tok(i)
+	// Numeric dates: 19/3/2021, 19-03-2021, 2021-03-19, 2021/3/19.
+	if j, ok := m.numericDate(i); ok {
+		return j
+	}
+	// Day ranges: 13-15 يوليو, 13 إلى 15 يوليو, 13 و14 يوليو.
+	if j, ok := m.dayRange(i); ok {
+		return j
+	}
+	// Day and month.
+	if v, j, ok := m.dayMonthAt(i); ok {
+		if v != "" {
+			m.emit(t.start, j-1, v)
+		}
+		return j
+	}
+	// Years standing alone.
+	return m.bareYear(i)
+}
+
+// numericDate matches d/m/yyyy, d-m-yyyy, yyyy-mm-dd and yyyy/mm/dd written
+// without spaces.
+func (m *matcher) numericDate(i int) (int, bool) {
+	if i+4 >= len(m.d.toks) {
+		return i, false
+	}
+	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
+	if s1.kind != punct || s1.space || b.kind != num || b.space || s2.kind != punct || s2.space || c.kind != num || c.space {
+		return i, false
+	}
+	if s1.s != s2.s || (s1.s != "/" && s1.s != "-") {
+		return i, false
+	}
+	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.s == "/" || n.s == "-") {
+		return i, false
+	}
+	var y, mo, d int
+	switch {
+	case a.nd == 4 && b.nd <= 2 && c.nd <= 2:
+		y, mo, d = a.n, b.n, c.n
+	case a.nd <= 2 && b.nd <= 2 && c.nd == 4:
+		y, mo, d = c.n, b.n, a.n
+	default:
+		return i, false
+	}
+	if y < 1900 || y > 2100 {
+		return i, false
+	}
+	tm, ok := mkDate(y, mo, d)
+	if !ok {
+		return i, false
+	}
+	m.emit(a.start, i+4, fmtDate(tm))
+	return i + 5, true
+}
+
+// dayRange matches "D1 (-|إلى|حتى|و) D2 MONTH [YEAR]" and emits both ends.
+func (m *matcher) dayRange(i int) (int, bool) {
+	t := m.tok(i)
+	if t.nd > 2 || t.n < 1 || t.n > 31 {
+		return i, false
+	}
+	j := i + 1
+	switch {
+	case m.isP(j, "-") || m.isP(j, "–"):
+	case m.w(j) == "الي" || m.w(j) == "حتي" || m.w(j) == "و" || m.w(j) == "لغايه":
+	default:
+		return i, false
+	}
+	v2, k, ok := m.dayMonthAt(j + 1)
+	if !ok || v2 == "" {
+		return i, false
+	}
+	d2 := m.tok(j + 1)
+	if d2.kind != num || d2.n <= t.n {
+		return i, false
+	}
+	// The start has the end's month and year.
+	end, err := time.Parse("2006-01-02", v2)
+	if err != nil {
+		return i, false
+	}
+	start, ok := mkDate(end.Year(), int(end.Month()), t.n)
+	if !ok {
+		return i, false
+	}
+	m.emit(t.start, i, fmtDate(start))
+	m.emit(d2.start, k-1, v2)
+	return k, true
+}
+
+// bareYear matches a four-digit number standing as a year: after a year cue
+// (عام, في, منذ, انتخابات...), with an era suffix (2021م, 1436هـ), in a range
+// of years, or alone before punctuation or the end of the text.
+func (m *matcher) bareYear(i int) int {
+	t := m.tok(i)
+	if t.nd != 4 {
+		return i
+	}
+	if p := m.tok(i - 1); i > 0 && !t.space && p.kind != word {
+		return i // glued to a preceding symbol: 1/2020, $2000
+	}
+	next := m.tok(i + 1)
+	hasNext := i+1 < len(m.d.toks)
+	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.s == "%" || next.s == "/") {
+		return i
+	}
+	// Era suffix.
+	if y, hij, j, ok := m.yearAt(i, false); ok && j > i+1 {
+		m.emitYear(t.start, j-1, y, hij)
+		return j
+	}
+	if t.n < 1900 || t.n > 2100 {
+		return i
+	}
+	prev := m.w(i - 1)
+	if strings.HasPrefix(prev, "و") && len(prev) > len("و") {
+		prev = prev[len("و"):]
+	}
+	cue := yearCue[prev]
+	// و2021 after a year, بين 2019 و2021
+	if !cue && m.w(i-1) == "و" && !t.space {
+		cue = m.lastIsYear(i - 2)
+	}
+	if !cue {
+		if countCue[prev] || t.n%100 == 0 {
+			return i
+		}
+		if hasNext && !(next.kind == punct && next.s != "%" && next.s != "$") {
+			return i
+		}
+	}
+	// A range of years: 2019-2021.
+	if (m.isP(i+1, "-") || m.isP(i+1, "/")) && m.tok(i+2).kind == num && m.tok(i+2).nd == 4 && !m.tok(i+2).space && !m.tok(i+1).space {
+		y2 := m.tok(i + 2).n
+		if y2 > t.n && y2 <= 2100 {
+			m.emitYear(t.start, i, t.n, false)
+			m.emitYear(m.tok(i+2).start, i+2, y2, false)
+			return i + 3
+		}
+	}
+	m.emitYear(t.start, i, t.n, false)
+	return i + 1
+}
+
+// isEraSuffix reports whether token i is an era suffix (م or هـ).
+func (m *matcher) isEraSuffix(i int) bool {
+	switch m.w(i) {
+	case "م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه":
+		return true
+	}
+	return false
+}
+
+// lastIsYear reports whether the last match is a year ending at token k.
+func (m *matcher) lastIsYear(k int) bool {
+	if len(m.out) == 0 || k < 0 {
+		return false
+	}
+	h := m.out[len(m.out)-1]
+	return h.end == m.tok(k).end && len(h.value) == 4 && h.value[0] != 'P'
+}
+
+// emitYear emits a year (converting a Hijri year to the Gregorian year that
+// holds its seventh month).
+func (m *matcher) emitYear(start, last, y int, hij bool) {
+	if hij {
+		t, ok := hijriToGregorian(y, 7, 1)
+		if !ok {
+			return
+		}
+		y = t.Year()
+	}
+	if v := fmtYear(y); v != "" {
+		m.emit(start, last, v)
+	}
+}
+
+// atWord tries the patterns that start with the word w (token i, maybe with a
+// clitic stripped) at normalized rune start.
+func (m *matcher) atWord(i int, w string, start int) int {
+	if w == "" {
+		return i
+	}
+	if wd, ok := weekdays[w]; ok {
+		return m.atWeekday(i, wd, start)
+	}
+	if _, ok := months[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := twoWordMonths[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := hijriMonths[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := hijriTwoWord[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if unit, ok := periods[w]; ok {
+		return m.atPeriod(i, unit, start)
+	}
+	if v, ok := vagueWords[w]; ok {
+		m.emit(start, i, v)
+		return i + 1
+	}
+	if v, ok := vagueTwo[w][m.w(i+1)]; ok {
+		m.emit(start, i+1, v)
+		return i + 2
+	}
+	if pluralPeriods[w] {
+		if v, ok := vagueAdj[m.w(i+1)]; ok {
+			m.emit(start, i+1, v)
+			return i + 2
+		}
+		return i
+	}
+	if _, ok := ordinals[w]; ok {
+		return m.atOrdinal(i, w, start)
+	}
+	if _, ok := ordinalTens[w]; ok {
+		return m.atOrdinal(i, w, start)
+	}
+	switch w {
+	case "اليوم":
+		return m.atToday(i, start)
+	case "امس", "الامس", "البارحه":
+		return m.atYesterday(i, start)
+	case "اول":
+		return m.atDayBeforeYesterday(i, start)
+	case "غدا":
+		return m.atTomorrow(i, start)
+	case "يوم":
+		if n := m.w(i + 1); n == "غد" || n == "الغد" {
+			return m.emitRel(start, i+1, 1)
+		}
+		return i
+	case "بعد", "قبل", "منذ":
+		return m.atDuration(i, w, start)
+	case "في":
+		if v, ok := vagueAfterFi[m.w(i+1)]; ok {
+			m.emit(start, i+1, v)
+			return i + 2
+		}
+		return i
+	case "هذا", "هذه":
+		if unit, ok := periods[m.w(i+1)]; ok {
+			return m.emitPeriod(start, i+1, unit, 0)
+		}
+		return i
+	case "الليله":
+		if lastWords[m.w(i+1)] {
+			return m.emitRel(start, i+1, -1)
+		}
+		return i
+	}
+	if dayParts[w] {
+		return m.atDayPart(i, start)
+	}
+	if j, ok := m.atDecade(i, w, start); ok {
+		return j
+	}
+	// Year after a cue: عام 2020, عامي 2020 و2021.
+	if yearCue[w] && (w == "عام" || w == "العام" || w == "عامي" || w == "سنه" || w == "السنه" || w == "لعام" || w == "للعام") {
+		return m.atYearWord(i, start)
+	}
+	return i
+}
+
+// emitRel emits the reference date shifted by days, from start to token last.
+func (m *matcher) emitRel(start, last, days int) int {
+	if !m.hasRef {
+		return last + 1
+	}
+	m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, days)))
+	return last + 1
+}
+
+// atWeekday handles a weekday: with a date ("الأربعاء 17 مارس"), with a
+// relative modifier, or bare.
+func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
+	j := i + 1
+	if m.isP(j, ",") {
+		j++
+	}
+	if v, k, ok := m.dayMonthAt(j); ok {
+		if v != "" {
+			m.emit(start, k-1, v)
+		}
+		return k
+	}
+	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
+		if m.hasRef {
+			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+		}
+		return i + 2
+	}
+	if !m.hasRef {
+		return i + 1
+	}
+	prev := m.w(i - 1)
+	switch {
+	case wd == time.Friday && (prev == "صلاه" || prev == "خطبه" || prev == "صلاتي" || prev == "خطيب"):
+		return i + 1
+	case wd == time.Monday && (prev == "بين" || prev == "كلا" || m.w(i+1) == "معا"):
+		return i + 1
+	}
+	dir := 0
+	if m.futureBefore(i) {
+		dir = 2
+	}
+	m.emit(start, i, fmtDate(m.weekday(wd, dir)))
+	return i + 1
+}
+
+// futureBefore reports whether the clause before token i announces the
+// future: سوف, من المقرر, or a verb with the future prefix س (سيلتقي, ستعقد).
+func (m *matcher) futureBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := m.tok(k)
+		if t.kind == punct {
+			if t.s == "\"" || t.s == "«" || t.s == "»" || t.s == "(" || t.s == ")" {
+				continue
+			}
+			return false
+		}
+		w := t.s
+		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+			if futureCue[w[len("و"):]] || isFutureVerb(w[len("و"):]) {
+				return true
+			}
+		}
+		if futureCue[w] || isFutureVerb(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFutureVerb reports whether w looks like an imperfect verb with the future
+// prefix س: سيلتقي, ستعقد, سنعمل.
+func isFutureVerb(w string) bool {
+	if len([]rune(w)) < 4 || notFutureVerb[w] {
+		return false
+	}
+	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
+}
+
+// atMonth handles a month name: with a year, with a relative modifier, or
+// alone after a cue such as في or شهر.
+func (m *matcher) atMonth(i int, w string, start int) int {
+	mo, hij, j, ok := m.monthAt(i, w)
+	if !ok {
+		return i
+	}
+	if y, yh, k, ok := m.yearAt(j, hij); ok {
+		switch {
+		case yh && hij:
+			t, ok := hijriToGregorian(y, mo, 15)
+			if ok {
+				m.emit(start, k-1, fmtMonth(t.Year(), int(t.Month())))
+			}
+		case !yh && !hij:
+			m.emit(start, k-1, fmtMonth(y, mo))
+		default:
+			return i
+		}
+		return k
+	}
+	if hij {
+		return i
+	}
+	if dir, ok := relDir(m.w(j)); ok {
+		if !m.hasRef {
+			return j + 1
+		}
+		y, mm := m.relMonth(mo, dir)
+		if dir == 0 {
+			y = m.ref.Year()
+		}
+		m.emit(start, j, fmtMonth(y, mm))
+		return j + 1
+	}
+	// A month alone needs a cue before it.
+	prev := m.w(i - 1)
+	if m.tok(i).start != start { // a clitic was stripped: ومارس, بمارس
+		prev = "في"
+	}
+	if p := prev; len(p) > len("و") && strings.HasPrefix(p, "و") && monthCue[p[len("و"):]] {
+		prev = p[len("و"):]
+	}
+	cue := monthCue[prev]
+	if weakMonths[w] {
+		cue = cue && prev != "اول" && prev != "اخر"
+		if m.tok(i).start != start && strings.HasPrefix(m.tok(i).s, "و") {
+			cue = false // ومارس: and he practised
+		}
+	} else if !cue {
+		cue = prev == "من" || prev == "الي" || prev == "بعد" || prev == "قبل" || prev == "مع"
+	}
+	if !cue || !m.hasRef {
+		return j
+	}
+	m.emit(start, j-1, fmtMonth(m.yearFor(mo), mo))
+	return j
+}
+
+// atPeriod handles الأسبوع/الشهر/العام with a relative modifier, and العام 2020.
+func (m *matcher) atPeriod(i, unit, start int) int {
+	if unit == unitYear {
+		if j := m.atYearWord(i, start); j > i {
+			return j
+		}
+	}
+	dir, ok := relDir(m.w(i + 1))
+	if !ok {
+		return i
+	}
+	return m.emitPeriod(start, i+1, unit, dir)
+}
+
+// emitPeriod emits the week, month or year dir steps from the reference date.
+func (m *matcher) emitPeriod(start, last, unit, dir int) int {
+	if !m.hasRef {
+		return last + 1
+	}
+	switch unit {
+	case unitWeek:
+		m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, 7*dir)))
+	case unitMonth:
+		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+		m.emit(start, last, fmtMonth(t.Year(), int(t.Month())))
+	case unitYear:
+		m.emit(start, last, fmtYear(m.ref.Year()+dir))
+	}
+	return last + 1
+}
+
+// atYearWord handles "عام 2020", "العام 1436هـ", "عامي 2020 و2021".
+func (m *matcher) atYearWord(i, start int) int {
+	y, hij, j, ok := m.yearAt(i+1, false)
+	if !ok || j != m.yearEnd(i+1) {
+		return i
+	}
+	m.emitYear(start, j-1, y, hij)
+	// عامي 2020 و2021 / عام 2020 و 2021
+	k := j
+	if m.w(k) == "و" {
+		if t := m.tok(k + 1); t.kind == num && t.nd == 4 {
+			if y2, h2, e, ok := m.yearAt(k+1, hij); ok {
+				m.emitYear(t.start, e-1, y2, h2)
+				return e
+			}
+		}
+	}
+	return j
+}
+
+// yearEnd returns the index after a year number that directly follows
+// (without an intervening من or عام).
+func (m *matcher) yearEnd(i int) int {
+	if m.tok(i).kind != num {
+		return -1
+	}
+	if m.isEraSuffix(i + 1) {
+		return i + 2
+	}
+	return i + 1
+}
+
+// atToday handles اليوم, اليوم الأربعاء, اليوم 19 مارس.
+func (m *matcher) atToday(i, start int) int {
+	next := m.w(i + 1)
+	if _, ok := weekdays[next]; ok {
+		if v, k, ok := m.dayMonthAt(i + 2); ok && v != "" {
+			m.emit(start, k-1, v)
+			return k
+		}
+		return m.emitRel(start, i+1, 0)
+	}
+	prev := m.w(i - 1)
+	if m.tok(i).start != start {
+		prev = ""
+	}
+	if notTodayBefore[prev] || notTodayAfter[next] {
+		return i + 1
+	}
+	if strings.HasPrefix(next, "ال") && !thisWords[next] {
+		return i + 1 // اليوم العالمي, اليوم التالي, اليوم الأول
+	}
+	return m.emitRel(start, i, 0)
+}
+
+// atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول.
+func (m *matcher) atYesterday(i, start int) int {
+	next := m.w(i + 1)
+	if next == "الاول" {
+		return m.emitRel(start, i+1, -2)
+	}
+	if _, ok := weekdays[next]; ok {
+		return m.emitRel(start, i+1, -1)
+	}
+	return m.emitRel(start, i, -1)
+}
+
+// atDayBeforeYesterday handles أول أمس and أول من أمس.
+func (m *matcher) atDayBeforeYesterday(i, start int) int {
+	switch {
+	case m.w(i+1) == "امس":
+		return m.emitRel(start, i+1, -2)
+	case m.w(i+1) == "من" && m.w(i+2) == "امس":
+		return m.emitRel(start, i+2, -2)
+	}
+	return i
+}
+
+// atTomorrow handles غدا and غدا الخميس, but not the verb غدا "became" (غدا
+// الوضع أسوأ).
+func (m *matcher) atTomorrow(i, start int) int {
+	next := m.w(i + 1)
+	if _, ok := weekdays[next]; ok {
+		return m.emitRel(start, i+1, 1)
+	}
+	if strings.HasPrefix(next, "ال") || next == "من" || next == "اكثر" || next == "اقل" {
+		return i + 1
+	}
+	return m.emitRel(start, i, 1)
+}
+
+// atDayPart handles a time of day before a day expression: مساء أمس, صباح
+// اليوم, صباح الغد, ليلة الخميس. The span includes the time of day.
+func (m *matcher) atDayPart(i, start int) int {
+	n := m.w(i + 1)
+	if n == "الغد" || n == "غد" {
+		return m.emitRel(start, i+1, 1)
+	}
+	switch n {
+	case "اليوم", "امس", "الامس", "البارحه", "غدا":
+	default:
+		if _, ok := weekdays[n]; !ok {
+			return i
+		}
+	}
+	before := len(m.out)
+	j := m.atWord(i+1, n, m.tok(i+1).start)
+	if len(m.out) == before+1 {
+		m.out[before].start = start
+	}
+	return j
+}
+
+// atOrdinal handles "الثالث من أكتوبر [2021]".
+func (m *matcher) atOrdinal(i int, w string, start int) int {
+	day, j, ok := m.ordinalAt(i, w)
+	if !ok {
+		return i
+	}
+	hasMin := m.w(j) == "من"
+	if hasMin {
+		j++
+	}
+	mo, hij, k, ok := m.monthAt(j, m.w(j))
+	if !ok || (!hasMin && !hij) {
+		return i
+	}
+	v, e, ok := m.resolveDMY(day, mo, hij, k)
+	if !ok {
+		return i
+	}
+	if v != "" {
+		m.emit(start, e-1, v)
+	}
+	return e
+}
+
+// atDuration handles قبل/منذ/بعد with a duration: قبل يومين, منذ 3 سنوات,
+// بعد أسبوع, بعد غد.
+func (m *matcher) atDuration(i int, w string, start int) int {
+	j := i + 1
+	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
+		return m.emitRel(start, j, 2)
+	}
+	// يوما بعد يوم: day after day.
+	if p := m.w(i - 1); durationUnits[p][0] != 0 {
+		return i
+	}
+	count := 0
+	if t := m.tok(j); t.kind == num && t.nd <= 3 {
+		count = t.n
+		j++
+	} else if n, ok := numberWords[m.w(j)]; ok {
+		count = n
+		j++
+	}
+	u, ok := durationUnits[m.w(j)]
+	if !ok {
+		return i
+	}
+	switch {
+	case count == 0 && u[1] == 0:
+		return i
+	case count == 0:
+		count = u[1]
+	case u[1] != 0 && u[1] != 1: // "3 يومين"
+		return i
+	}
+	// عام 2020 after منذ: a year, not a duration.
+	if t := m.tok(j + 1); t.kind == num && j+1 < len(m.d.toks) {
+		return i
+	}
+	// بعد أسبوع من الهجوم: relative to another event.
+	if n := m.w(j + 1); n == "من" || n == "علي" {
+		return i
+	}
+	if count <= 0 || count > 100 {
+		return i
+	}
+	if w != "بعد" {
+		count = -count
+	}
+	if !m.hasRef {
+		return j + 1
+	}
+	switch u[0] {
+	case unitDay:
+		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, count)))
+	case unitWeek:
+		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
+	case unitMonth:
+		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(count), 1, 0, 0, 0, 0, time.UTC)
+		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+	case unitYear:
+		m.emit(start, j, fmtYear(m.ref.Year()+count))
+	}
+	return j + 1
+}
+
+// atDecade handles التسعينيات, ثمانينيات القرن الماضي, السبعينات من القرن العشرين.
+func (m *matcher) atDecade(i int, w string, start int) (int, bool) {
+	s := strings.TrimPrefix(w, "ال")
+	switch {
+	case strings.HasSuffix(s, "يات"):
+		s = strings.TrimSuffix(s, "يات")
+	case strings.HasSuffix(s, "ات"):
+		s = strings.TrimSuffix(s, "ات")
+	default:
+		return i, false
+	}
+	dec, ok := decades[s]
+	if !ok {
+		return i, false
+	}
+	j := i + 1
+	k := j
+	if m.w(k) == "من" {
+		k++
+	}
+	century := -1
+	if m.w(k) == "القرن" {
+		n := m.w(k + 1)
+		switch {
+		case lastWords[n]:
+			if m.hasRef {
+				century = (m.ref.Year()/100 - 1) * 100
+			}
+		case n == "العشرين":
+			century = 1900
+		case thisWords[n]:
+			if m.hasRef {
+				century = m.ref.Year() / 100 * 100
+			}
+		case n == "الحادي" && m.w(k+2) == "والعشرين":
+			century = 2000
+			k++
+		case n == "التاسع" && m.w(k+2) == "عشر":
+			century = 1800
+			k++
+		}
+		if century >= 0 {
+			j = k + 2
+		}
+	}
+	if century < 0 {
+		if !m.hasRef {
+			return j, true
+		}
+		century = m.ref.Year() / 100 * 100
+		if century+dec > m.ref.Year() {
+			century -= 100
+		}
+	}
+	m.emit(start, j-1, pad4(century + dec)[:3]+"X")
+	return j, true
+}
