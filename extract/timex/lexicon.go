@@ -216,3 +216,63 @@ var notTodayBefore = map[string]bool{
 	"صحيفه": true, "جريده": true, "قناه": true, "موقع": true, "برنامج": true, "مجله": true,
 	"ذلك": true, "نفس": true, "ذات": true, "تلك": true, "في": true, "بوابه": true,
 }
+
+// yearWords are the words that introduce a year ("عام 2020").
+var yearWords = map[string]bool{
+	"عام": true, "العام": true, "عامي": true, "سنه": true, "السنه": true, "لعام": true, "للعام": true,
+}
+
+// startWords holds every word that can begin an expression, so that the
+// matcher tries its patterns only on those: one map lookup per word form.
+var startWords = func() map[string]bool {
+	s := map[string]bool{}
+	add := func(keys ...string) {
+		for _, k := range keys {
+			s[k] = true
+		}
+	}
+	for k := range weekdays {
+		add(k)
+	}
+	for k := range months {
+		add(k)
+	}
+	for k := range twoWordMonths {
+		add(k)
+	}
+	for k := range hijriMonths {
+		add(k)
+	}
+	for k := range hijriTwoWord {
+		add(k)
+	}
+	for k := range periods {
+		add(k)
+	}
+	for k := range vagueWords {
+		add(k)
+	}
+	for k := range vagueTwo {
+		add(k)
+	}
+	for k := range pluralPeriods {
+		add(k)
+	}
+	for k := range ordinals {
+		add(k)
+	}
+	for k := range ordinalTens {
+		add(k)
+	}
+	for k := range dayParts {
+		add(k)
+	}
+	for k := range yearWords {
+		add(k)
+	}
+	for k := range decades {
+		add(k+"يات", "ال"+k+"يات", k+"ات", "ال"+k+"ات")
+	}
+	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
+	return s
+}()

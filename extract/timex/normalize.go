@@ -18,23 +18,23 @@ const (
 // token is one token of the normalized text. Offsets are rune indexes into
 // the normalized text; doc.orig maps them back to the original text.
 type token struct {
-	s          string // normalized text of the token
-	start, end int    // [start, end) in normalized runes
+	start, end int   // [start, end) in normalized runes
+	n          int   // value of a num token (-1 when it has more than 9 digits)
+	bs, be     int32 // [bs, be) in normalized bytes
+	r          rune  // the rune of a punct token
+	nd         uint8 // number of digits of a num token (255 for more)
 	kind       kind
 	space      bool // preceded by white space or at the start of the text
-	n          int  // value of a num token (-1 when it has more than 9 digits)
-	nd         int  // number of digits of a num token
 }
 
 // doc is a text prepared for matching: a normalized copy with a map from
 // each of its runes to the rune index in the original text, and its tokens.
 type doc struct {
-	norm    []byte // normalized text (UTF-8)
-	ns      string // norm as a string, sliced by tokens without copying
-	orig    []int  // orig[i] is the original rune index of normalized rune i
-	byteOff []int  // byteOff[i] is the byte offset in norm of normalized rune i (len+1 entries)
-	origLen int    // number of runes in the original text
-	toks    []token
+	ns   string  // normalized text
+	text  string  // the original text
+	orig  []int32 // orig[i] is the original rune index of normalized rune i
+	origB []int32 // origB[i] is the original byte offset of normalized rune i
+	toks []token
 }
 
 // removed reports whether r is dropped by normalization: Arabic diacritics,
@@ -78,107 +78,140 @@ func fold(r rune) rune {
 	return r
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+// class is the character class of a normalized rune.
+type class uint8
 
-func isDash(r rune) bool {
-	return r == '-' || r == '–' || r == '—' || r == '‐' || r == '−'
+const (
+	clSpace class = iota
+	clDigit
+	clLetter
+	clOther
+)
+
+func classOf(r rune) class {
+	switch {
+	case r >= 0x0621 && r <= 0x064A, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return clLetter
+	case r >= '0' && r <= '9':
+		return clDigit
+	case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+		return clSpace
+	case r < 0x80:
+		return clOther
+	case unicode.IsSpace(r):
+		return clSpace
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		return clLetter
+	}
+	return clOther
 }
 
-// newDoc normalizes text and tokenizes the normalized copy.
+// newDoc normalizes text and tokenizes the normalized copy in one pass.
 func newDoc(text string) *doc {
-	d := &doc{
-		norm:    make([]byte, 0, len(text)),
-		orig:    make([]int, 0, len(text)/2+1),
-		byteOff: make([]int, 0, len(text)/2+2),
-	}
-	i := 0
-	for _, r := range text {
-		if !removed(r) {
-			r = fold(r)
-			d.byteOff = append(d.byteOff, len(d.norm))
-			d.orig = append(d.orig, i)
-			d.norm = utf8.AppendRune(d.norm, r)
+	n := utf8.RuneCountInString(text)
+	d := &doc{text: text, orig: make([]int32, 0, n), origB: make([]int32, 0, n), toks: make([]token, 0, n/5+4)}
+	norm := make([]byte, 0, len(text))
+	cur := -1 // index of the open word or number token, -1 when none
+	curClass := clSpace
+	space := true
+	i, nr := 0, 0
+	for b, r := range text {
+		if removed(r) {
+			i++
+			continue
+		}
+		r = fold(r)
+		c := classOf(r)
+		bs := len(norm)
+		norm = utf8.AppendRune(norm, r)
+		d.orig = append(d.orig, int32(i))
+		d.origB = append(d.origB, int32(b))
+		switch {
+		case c == clSpace:
+			cur, space = -1, true
+		case cur >= 0 && c == curClass:
+			d.toks[cur].end = nr + 1
+			d.toks[cur].be = int32(len(norm))
+		default:
+			k := word
+			switch c {
+			case clDigit:
+				k = num
+			case clOther:
+				k = punct
+			}
+			d.toks = append(d.toks, token{kind: k, start: nr, end: nr + 1, space: space,
+				bs: int32(bs), be: int32(len(norm)), r: r})
+			cur, curClass, space = len(d.toks)-1, c, false
+			if c == clOther {
+				cur = -1
+			}
 		}
 		i++
+		nr++
 	}
-	d.origLen = i
-	d.byteOff = append(d.byteOff, len(d.norm))
-	d.ns = string(d.norm)
-	d.tokenize()
+	d.ns = string(norm)
+	d.mergeNumbers()
 	return d
 }
 
-// runeAt returns the normalized rune at normalized index i.
-func (d *doc) runeAt(i int) rune {
-	r, _ := utf8.DecodeRune(d.norm[d.byteOff[i]:])
-	return r
-}
-
-func (d *doc) tokenize() {
-	n := len(d.orig)
-	space := true
-	for i := 0; i < n; {
-		r := d.runeAt(i)
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			i++
+// mergeNumbers joins 19.5 and 1,000 into one numx token (never a date part)
+// and computes the value of number tokens.
+func (d *doc) mergeNumbers() {
+	out := d.toks[:0]
+	for k := 0; k < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.kind != num {
+			out = append(out, t)
 			continue
-		case isDigit(r):
-			j := i
-			for j < n && isDigit(d.runeAt(j)) {
-				j++
+		}
+		for k+2 < len(d.toks) {
+			sep, nx := d.toks[k+1], d.toks[k+2]
+			if sep.kind != punct || sep.space || (sep.r != '.' && sep.r != ',') || nx.kind != num || nx.space {
+				break
 			}
-			k := kind(num)
-			// 19.5, 1,000, 2.5: a separator between digits makes one number
-			// that is never part of a date.
-			for j+1 < n && (d.runeAt(j) == '.' || d.runeAt(j) == ',') && isDigit(d.runeAt(j+1)) {
-				k = numx
-				j++
-				for j < n && isDigit(d.runeAt(j)) {
-					j++
-				}
-			}
-			t := token{kind: k, start: i, end: j, space: space, nd: j - i, n: -1}
-			t.s = d.ns[d.byteOff[i]:d.byteOff[j]]
-			if k == num && t.nd <= 9 {
+			t.kind = numx
+			t.end = nx.end
+			k += 2
+		}
+		if t.kind == num {
+			t.nd, t.n = 255, -1
+			if nd := t.end - t.start; nd <= 9 {
 				v := 0
-				for _, c := range t.s {
+				for _, c := range []byte(d.ns[t.bs:t.be]) {
 					v = v*10 + int(c-'0')
 				}
-				t.n = v
+				t.n, t.nd = v, uint8(nd)
 			}
-			d.toks = append(d.toks, t)
-			i = j
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			j := i
-			for j < n {
-				c := d.runeAt(j)
-				if !(unicode.IsLetter(c) || unicode.Is(unicode.Mn, c)) {
-					break
-				}
-				j++
-			}
-			d.toks = append(d.toks, token{kind: word, start: i, end: j, space: space,
-				s: d.ns[d.byteOff[i]:d.byteOff[j]]})
-			i = j
-		default:
-			d.toks = append(d.toks, token{kind: punct, start: i, end: i + 1, space: space,
-				s: d.ns[d.byteOff[i]:d.byteOff[i+1]]})
-			i++
 		}
-		space = false
+		out = append(out, t)
 	}
+	d.toks = out
 }
 
-// origSpan maps a normalized rune range [start, end) to the original text.
-// The end is extended over diacritics and tatweel that follow the last rune,
-// so that "غداً" is taken whole.
-func (d *doc) origSpan(start, end int, rs []rune) (int, int) {
-	s := d.orig[start]
-	e := d.orig[end-1] + 1
-	for e < len(rs) && removed(rs[e]) {
+// str returns the normalized text of t.
+func (d *doc) str(t token) string { return d.ns[t.bs:t.be] }
+
+// origSpan maps a normalized rune range [start, end) to the original text:
+// rune offsets and the text they cover, as string([]rune(text)[s:e]) would
+// give it. The end is extended over diacritics and tatweel that follow the
+// last rune, so that "غداً" is taken whole.
+func (d *doc) origSpan(start, end int) (s, e int, text string) {
+	s, e = int(d.orig[start]), int(d.orig[end-1])+1
+	bs := int(d.origB[start])
+	_, size := utf8.DecodeRuneInString(d.text[d.origB[end-1]:])
+	be := int(d.origB[end-1]) + size
+	for be < len(d.text) {
+		r, size := utf8.DecodeRuneInString(d.text[be:])
+		if !removed(r) {
+			break
+		}
+		be += size
 		e++
 	}
-	return s, e
+	text = d.text[bs:be]
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // invalid bytes become U+FFFD, one per byte
+	}
+	return s, e, text
 }

@@ -140,10 +140,10 @@ func (m *matcher) monthAt(i int, w string) (month int, hijri bool, next int, ok 
 		return 0, false, i, false
 	}
 	// A paired name: مارس/آذار, مارس - آذار, مارس (آذار).
-	if m.isP(next, "/") || m.isP(next, "-") || m.isP(next, "(") {
+	if m.isP(next, '/') || m.isP(next, '-') || m.isP(next, '(') {
 		if mo, _, k, ok := m.gregMonthAt(next + 1); ok && mo == month {
-			if m.isP(next, "(") {
-				if m.isP(k, ")") {
+			if m.isP(next, '(') {
+				if m.isP(k, ')') {
 					return month, false, k + 1, true
 				}
 			} else {
@@ -172,7 +172,7 @@ func (m *matcher) gregMonthAt(i int) (int, bool, int, bool) {
 // It returns the year, whether it is Hijri, and the index after it.
 func (m *matcher) yearAt(i int, hijriCtx bool) (y int, hijri bool, next int, ok bool) {
 	j := i
-	if m.isP(j, ",") {
+	if m.isP(j, ',') {
 		j++
 	}
 	if m.w(j) == "من" {
@@ -189,7 +189,7 @@ func (m *matcher) yearAt(i int, hijriCtx bool) (y int, hijri bool, next int, ok 
 		return 0, false, i, false
 	}
 	// Not the start of a numeric date or another number.
-	if a := m.tok(j + 1); j+1 < len(m.d.toks) && !a.space && (a.kind == num || a.kind == numx || a.s == "/" || a.s == "%") {
+	if a := m.tok(j + 1); j+1 < len(m.d.toks) && !a.space && (a.kind == num || a.kind == numx || a.r == '/' || a.r == '%') {
 		return 0, false, i, false
 	}
 	y, next = t.n, j+1
@@ -294,13 +294,13 @@ func (m *matcher) dayAt(i int) (int, int, bool) {
 			return 0, i, false
 		}
 		// not part of 19/3 or 19-3 or 12:30
-		if a := m.tok(i + 1); i+1 < len(m.d.toks) && !a.space && a.kind == punct && (a.s == "/" || a.s == ":" || a.s == "-") &&
+		if a := m.tok(i + 1); i+1 < len(m.d.toks) && !a.space && a.kind == punct && (a.r == '/' || a.r == ':' || a.r == '-') &&
 			m.tok(i+2).kind == num && !m.tok(i+2).space {
 			return 0, i, false
 		}
 		return t.n, i + 1, true
 	}
-	return m.ordinalAt(i, t.s)
+	return m.ordinalAt(i, m.d.str(t))
 }
 
 // ordinalAt reads an ordinal day word; w is the word at i (maybe without a clitic).

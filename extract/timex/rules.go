@@ -37,10 +37,10 @@ func (m *matcher) numericDate(i int) (int, bool) {
 	if s1.kind != punct || s1.space || b.kind != num || b.space || s2.kind != punct || s2.space || c.kind != num || c.space {
 		return i, false
 	}
-	if s1.s != s2.s || (s1.s != "/" && s1.s != "-") {
+	if s1.r != s2.r || (s1.r != '/' && s1.r != '-') {
 		return i, false
 	}
-	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.s == "/" || n.s == "-") {
+	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-') {
 		return i, false
 	}
 	var y, mo, d int
@@ -71,7 +71,7 @@ func (m *matcher) dayRange(i int) (int, bool) {
 	}
 	j := i + 1
 	switch {
-	case m.isP(j, "-") || m.isP(j, "–"):
+	case m.isP(j, '-') || m.isP(j, '–'):
 	case m.w(j) == "الي" || m.w(j) == "حتي" || m.w(j) == "و" || m.w(j) == "لغايه":
 	default:
 		return i, false
@@ -111,7 +111,7 @@ func (m *matcher) bareYear(i int) int {
 	}
 	next := m.tok(i + 1)
 	hasNext := i+1 < len(m.d.toks)
-	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.s == "%" || next.s == "/") {
+	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.r == '%' || next.r == '/') {
 		return i
 	}
 	// Era suffix.
@@ -135,12 +135,12 @@ func (m *matcher) bareYear(i int) int {
 		if countCue[prev] || t.n%100 == 0 {
 			return i
 		}
-		if hasNext && !(next.kind == punct && next.s != "%" && next.s != "$") {
+		if hasNext && !(next.kind == punct && next.r != '%' && next.r != '$') {
 			return i
 		}
 	}
 	// A range of years: 2019-2021.
-	if (m.isP(i+1, "-") || m.isP(i+1, "/")) && m.tok(i+2).kind == num && m.tok(i+2).nd == 4 && !m.tok(i+2).space && !m.tok(i+1).space {
+	if (m.isP(i+1, '-') || m.isP(i+1, '/')) && m.tok(i+2).kind == num && m.tok(i+2).nd == 4 && !m.tok(i+2).space && !m.tok(i+1).space {
 		y2 := m.tok(i + 2).n
 		if y2 > t.n && y2 <= 2100 {
 			m.emitYear(t.start, i, t.n, false)
@@ -270,7 +270,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		return j
 	}
 	// Year after a cue: عام 2020, عامي 2020 و2021.
-	if yearCue[w] && (w == "عام" || w == "العام" || w == "عامي" || w == "سنه" || w == "السنه" || w == "لعام" || w == "للعام") {
+	if yearWords[w] {
 		return m.atYearWord(i, start)
 	}
 	return i
@@ -289,7 +289,7 @@ func (m *matcher) emitRel(start, last, days int) int {
 // relative modifier, or bare.
 func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	j := i + 1
-	if m.isP(j, ",") {
+	if m.isP(j, ',') {
 		j++
 	}
 	if v, k, ok := m.dayMonthAt(j); ok {
@@ -328,12 +328,12 @@ func (m *matcher) futureBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		t := m.tok(k)
 		if t.kind == punct {
-			if t.s == "\"" || t.s == "«" || t.s == "»" || t.s == "(" || t.s == ")" {
+			if t.r == '"' || t.r == '«' || t.r == '»' || t.r == '(' || t.r == ')' {
 				continue
 			}
 			return false
 		}
-		w := t.s
+		w := m.d.str(t)
 		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 			if futureCue[w[len("و"):]] || isFutureVerb(w[len("و"):]) {
 				return true
@@ -401,7 +401,7 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 	cue := monthCue[prev]
 	if weakMonths[w] {
 		cue = cue && prev != "اول" && prev != "اخر"
-		if m.tok(i).start != start && strings.HasPrefix(m.tok(i).s, "و") {
+		if m.tok(i).start != start && strings.HasPrefix(m.w(i), "و") {
 			cue = false // ومارس: and he practised
 		}
 	} else if !cue {

@@ -43,6 +43,7 @@ package timex
 import (
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
 )
@@ -64,12 +65,11 @@ func Find(text string, ref time.Time) []article.Time {
 		return nil
 	}
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].start < m.out[j].start })
-	rs := []rune(text)
 	res := make([]article.Time, 0, len(m.out))
 	for _, h := range m.out {
-		s, e := d.origSpan(h.start, h.end, rs)
+		s, e, txt := d.origSpan(h.start, h.end)
 		res = append(res, article.Time{
-			Text:  string(rs[s:e]),
+			Text:  txt,
 			Value: h.value,
 			Span:  article.Span{Start: s, End: e},
 		})
@@ -151,13 +151,13 @@ func (m *matcher) w(i int) string {
 	if i < 0 || i >= len(m.d.toks) || m.d.toks[i].kind != word {
 		return ""
 	}
-	return m.d.toks[i].s
+	return m.d.str(m.d.toks[i])
 }
 
-// isP reports whether token i is the punctuation s.
-func (m *matcher) isP(i int, s string) bool {
+// isP reports whether token i is the punctuation r.
+func (m *matcher) isP(i int, r rune) bool {
 	t := m.tok(i)
-	return i >= 0 && i < len(m.d.toks) && t.kind == punct && t.s == s
+	return i >= 0 && i < len(m.d.toks) && t.kind == punct && t.r == r
 }
 
 // clitics are the proclitics stripped from the first word of an expression.
@@ -170,6 +170,11 @@ func (m *matcher) forms(i int) (base string, alts [4]string, skips [4]int, n int
 	if base == "" {
 		return
 	}
+	switch r, _ := utf8.DecodeRuneInString(base); r {
+	case 'و', 'ف', 'ب', 'ل':
+	default:
+		return
+	}
 	for _, c := range clitics {
 		if n == len(alts) {
 			break
@@ -178,11 +183,11 @@ func (m *matcher) forms(i int) (base string, alts [4]string, skips [4]int, n int
 			continue
 		}
 		rest := base[len(c):]
-		alts[n], skips[n] = rest, len([]rune(c))
+		alts[n], skips[n] = rest, utf8.RuneCountInString(c)
 		n++
 		// للعام → ل + العام
 		if c[len(c)-len("ل"):] == "ل" && len(rest) > 2 && rest[:len("ل")] == "ل" && n < len(alts) {
-			alts[n], skips[n] = "ا"+rest, len([]rune(c))
+			alts[n], skips[n] = "ا"+rest, utf8.RuneCountInString(c)
 			n++
 		}
 	}
@@ -201,10 +206,15 @@ func (m *matcher) at(i int) int {
 		return i
 	}
 	base, alts, skips, n := m.forms(i)
-	if j := m.atWord(i, base, t.start); j > i {
-		return j
+	if startWords[base] {
+		if j := m.atWord(i, base, t.start); j > i {
+			return j
+		}
 	}
 	for k := 0; k < n; k++ {
+		if !startWords[alts[k]] {
+			continue
+		}
 		if j := m.atWord(i, alts[k], t.start+skips[k]); j > i {
 			return j
 		}
