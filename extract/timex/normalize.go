@@ -30,11 +30,11 @@ type token struct {
 // doc is a text prepared for matching: a normalized copy with a map from
 // each of its runes to the rune index in the original text, and its tokens.
 type doc struct {
-	ns   string  // normalized text
+	ns    string  // normalized text
 	text  string  // the original text
 	orig  []int32 // orig[i] is the original rune index of normalized rune i
 	origB []int32 // origB[i] is the original byte offset of normalized rune i
-	toks []token
+	toks  []token
 }
 
 // removed reports whether r is dropped by normalization: Arabic diacritics,
