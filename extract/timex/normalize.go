@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,6 +23,8 @@ type token struct {
 	n          int   // value of a num token (-1 when it has more than 9 digits)
 	bs, be     int32 // [bs, be) in normalized bytes
 	r          rune  // the rune of a punct token
+	or, ob     int32 // original rune and byte offsets of the first rune
+	oer, oeb   int32 // original rune and byte offsets just after the last rune
 	nd         uint8 // number of digits of a num token (255 for more)
 	kind       kind
 	space      bool // preceded by white space or at the start of the text
@@ -30,16 +33,17 @@ type token struct {
 // doc is a text prepared for matching: a normalized copy with a map from
 // each of its runes to the rune index in the original text, and its tokens.
 type doc struct {
-	ns    string  // normalized text
-	text  string  // the original text
-	orig  []int32 // orig[i] is the original rune index of normalized rune i
-	origB []int32 // origB[i] is the original byte offset of normalized rune i
-	toks  []token
+	ns   string // normalized text
+	text string // the original text
+	toks []token
 }
 
 // removed reports whether r is dropped by normalization: Arabic diacritics,
 // the superscript alef, tatweel and invisible format characters.
 func removed(r rune) bool {
+	if r < 0x061C {
+		return false
+	}
 	switch {
 	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640:
 		return true
@@ -53,6 +57,9 @@ func removed(r rune) bool {
 // alef, alef maqsura and Farsi yeh to yeh, teh marbuta to heh, keheh to kaf
 // and every decimal digit we know to ASCII.
 func fold(r rune) rune {
+	if r < 0x060C {
+		return r
+	}
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ':
 		return 'ا'
@@ -108,31 +115,40 @@ func classOf(r rune) class {
 
 // newDoc normalizes text and tokenizes the normalized copy in one pass.
 func newDoc(text string) *doc {
-	n := utf8.RuneCountInString(text)
-	d := &doc{text: text, orig: make([]int32, 0, n), origB: make([]int32, 0, n), toks: make([]token, 0, n/5+4)}
+	d := &doc{text: text, toks: make([]token, 0, len(text)/8+4)}
 	norm := make([]byte, 0, len(text))
 	cur := -1 // index of the open word or number token, -1 when none
 	curClass := clSpace
 	space := true
 	i, nr := 0, 0
 	for b, r := range text {
+		if r == ' ' || r == '\n' {
+			cur, space = -1, true
+			i++
+			continue
+		}
 		if removed(r) {
 			i++
 			continue
 		}
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(text[b:])
+		}
 		r = fold(r)
 		c := classOf(r)
+		if c == clSpace {
+			cur, space = -1, true
+			i++
+			continue
+		}
 		bs := len(norm)
 		norm = utf8.AppendRune(norm, r)
-		d.orig = append(d.orig, int32(i))
-		d.origB = append(d.origB, int32(b))
-		switch {
-		case c == clSpace:
-			cur, space = -1, true
-		case cur >= 0 && c == curClass:
-			d.toks[cur].end = nr + 1
-			d.toks[cur].be = int32(len(norm))
-		default:
+		if cur >= 0 && c == curClass {
+			t := &d.toks[cur]
+			t.end, t.be = nr+1, int32(len(norm))
+			t.oer, t.oeb = int32(i+1), int32(b+size)
+		} else {
 			k := word
 			switch c {
 			case clDigit:
@@ -141,7 +157,8 @@ func newDoc(text string) *doc {
 				k = punct
 			}
 			d.toks = append(d.toks, token{kind: k, start: nr, end: nr + 1, space: space,
-				bs: int32(bs), be: int32(len(norm)), r: r})
+				bs: int32(bs), be: int32(len(norm)), r: r,
+				or: int32(i), ob: int32(b), oer: int32(i + 1), oeb: int32(b + size)})
 			cur, curClass, space = len(d.toks)-1, c, false
 			if c == clOther {
 				cur = -1
@@ -171,7 +188,7 @@ func (d *doc) mergeNumbers() {
 				break
 			}
 			t.kind = numx
-			t.end = nx.end
+			t.end, t.be, t.oer, t.oeb = nx.end, nx.be, nx.oer, nx.oeb
 			k += 2
 		}
 		if t.kind == num {
@@ -192,15 +209,37 @@ func (d *doc) mergeNumbers() {
 // str returns the normalized text of t.
 func (d *doc) str(t token) string { return d.ns[t.bs:t.be] }
 
-// origSpan maps a normalized rune range [start, end) to the original text:
-// rune offsets and the text they cover, as string([]rune(text)[s:e]) would
-// give it. The end is extended over diacritics and tatweel that follow the
-// last rune, so that "غداً" is taken whole.
-func (d *doc) origSpan(start, end int) (s, e int, text string) {
-	s, e = int(d.orig[start]), int(d.orig[end-1])+1
-	bs := int(d.origB[start])
-	_, size := utf8.DecodeRuneInString(d.text[d.origB[end-1]:])
-	be := int(d.origB[end-1]) + size
+// origSpan maps a match, from normalized rune start (inside or at the
+// start of a token) to the end of token last, to the original text: rune
+// offsets and the text they cover, as string([]rune(text)[s:e]) would give
+// it. The end is extended over diacritics and tatweel that follow the last
+// rune, so that "غداً" is taken whole.
+func (d *doc) origSpan(start, last int) (s, e int, text string) {
+	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > start })
+	if k > last {
+		k = last
+	}
+	t := d.toks[k]
+	s, bs := int(t.or), int(t.ob)
+	// Skip the clitic: start - t.start kept runes, and what was removed among them.
+	for skip := start - t.start; skip > 0 && bs < len(d.text); {
+		r, size := utf8.DecodeRuneInString(d.text[bs:])
+		if !removed(r) {
+			skip--
+		}
+		bs += size
+		s++
+	}
+	for bs < len(d.text) { // diacritics after a clitic belong to it
+		r, size := utf8.DecodeRuneInString(d.text[bs:])
+		if !removed(r) || start == t.start {
+			break
+		}
+		bs += size
+		s++
+	}
+	lt := d.toks[last]
+	e, be := int(lt.oer), int(lt.oeb)
 	for be < len(d.text) {
 		r, size := utf8.DecodeRuneInString(d.text[be:])
 		if !removed(r) {

@@ -167,7 +167,7 @@ func (m *matcher) lastIsYear(k int) bool {
 		return false
 	}
 	h := m.out[len(m.out)-1]
-	return h.end == m.tok(k).end && len(h.value) == 4 && h.value[0] != 'P'
+	return h.last == k && len(h.value) == 4 && h.value[0] != 'P'
 }
 
 // emitYear emits a year (converting a Hijri year to the Gregorian year that

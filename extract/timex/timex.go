@@ -67,7 +67,7 @@ func Find(text string, ref time.Time) []article.Time {
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].start < m.out[j].start })
 	res := make([]article.Time, 0, len(m.out))
 	for _, h := range m.out {
-		s, e, txt := d.origSpan(h.start, h.end)
+		s, e, txt := d.origSpan(h.start, h.last)
 		res = append(res, article.Time{
 			Text:  txt,
 			Value: h.value,
@@ -110,8 +110,9 @@ func PublicationDate(text string) (date time.Time, ok bool) {
 
 // hit is one match in normalized rune offsets.
 type hit struct {
-	start, end int
-	value      string
+	start int // normalized rune offset
+	last  int // index of the last token
+	value string
 }
 
 // matcher scans the tokens of one document.
@@ -135,7 +136,7 @@ func (m *matcher) run() {
 
 // emit records a match from normalized rune start to the end of token last.
 func (m *matcher) emit(start, last int, value string) {
-	m.out = append(m.out, hit{start: start, end: m.d.toks[last].end, value: value})
+	m.out = append(m.out, hit{start: start, last: last, value: value})
 }
 
 // tok returns token i or a zero token past the end.
