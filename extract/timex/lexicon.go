@@ -276,3 +276,12 @@ var startWords = func() map[string]bool {
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
 	return s
 }()
+
+// generalBefore are nouns after which العام is the adjective "general"
+// (الأمين العام السابق, the former secretary-general).
+var generalBefore = map[string]bool{
+	"الامين": true, "المدير": true, "المدعي": true, "النائب": true, "المفتش": true,
+	"المراقب": true, "المنسق": true, "المرشد": true, "القائد": true, "الراي": true,
+	"القطاع": true, "الامن": true, "المشرف": true, "الرئيس": true, "المستشار": true,
+	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
+}

@@ -151,6 +151,10 @@ func (m *matcher) monthAt(i int, w string) (month int, hijri bool, next int, ok 
 			}
 		}
 	}
+	// فبراير شباط 2013: the other name after a space.
+	if mo, _, k, ok := m.gregMonthAt(next); ok && mo == month && m.w(next) != w {
+		return month, false, k, true
+	}
 	return month, false, next, true
 }
 
@@ -256,6 +260,18 @@ func (m *matcher) resolveDMY(day, mo int, hij bool, k int) (string, int, bool) {
 	}
 	if !m.hasRef {
 		return "", k, true
+	}
+	// 29 يوليو الجاري, 5 مارس الماضي
+	if dir, ok := relDir(m.w(k)); ok && !hij {
+		y, _ := m.relMonth(mo, dir)
+		if dir == 0 {
+			y = m.ref.Year()
+		}
+		t, ok := mkDate(y, mo, day)
+		if !ok {
+			return "", k, false
+		}
+		return fmtDate(t), k + 1, true
 	}
 	if hij {
 		hy, hm, ok := gregorianToHijri(m.ref)

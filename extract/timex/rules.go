@@ -27,21 +27,38 @@ func (m *matcher) atNumber(i int) int {
 	return m.bareYear(i)
 }
 
-// numericDate matches d/m/yyyy, d-m-yyyy, yyyy-mm-dd and yyyy/mm/dd written
-// without spaces.
+// numericDate matches and emits a numeric date.
 func (m *matcher) numericDate(i int) (int, bool) {
-	if i+4 >= len(m.d.toks) {
+	v, j, ok := m.parseNumericDate(i)
+	if !ok {
 		return i, false
+	}
+	m.emit(m.tok(i).start, j-1, v)
+	return j, true
+}
+
+// parseNumericDate reads d/m/yyyy, d-m-yyyy, yyyy-mm-dd or yyyy/mm/dd at
+// token i (spaces are allowed around slashes), with an optional era suffix
+// (م, هـ). A year in 1300–1500 or a هـ suffix makes the date Hijri.
+func (m *matcher) parseNumericDate(i int) (string, int, bool) {
+	if i+4 >= len(m.d.toks) {
+		return "", i, false
 	}
 	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
-	if s1.kind != punct || s1.space || b.kind != num || b.space || s2.kind != punct || s2.space || c.kind != num || c.space {
-		return i, false
+	if a.kind != num || s1.kind != punct || b.kind != num || s2.kind != punct || c.kind != num || s1.r != s2.r {
+		return "", i, false
 	}
-	if s1.r != s2.r || (s1.r != '/' && s1.r != '-') {
-		return i, false
+	switch s1.r {
+	case '/':
+	case '-':
+		if s1.space || b.space || s2.space || c.space {
+			return "", i, false
+		}
+	default:
+		return "", i, false
 	}
 	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-') {
-		return i, false
+		return "", i, false
 	}
 	var y, mo, d int
 	switch {
@@ -50,17 +67,33 @@ func (m *matcher) numericDate(i int) (int, bool) {
 	case a.nd <= 2 && b.nd <= 2 && c.nd == 4:
 		y, mo, d = c.n, b.n, a.n
 	default:
-		return i, false
+		return "", i, false
+	}
+	next := i + 5
+	hij := y >= 1300 && y <= 1500
+	switch m.w(next) {
+	case "ه", "هجري", "هجريه":
+		hij = true
+		next++
+	case "م", "ميلادي", "ميلاديه":
+		hij = false
+		next++
+	}
+	if hij {
+		t, ok := hijriToGregorian(y, mo, d)
+		if !ok {
+			return "", i, false
+		}
+		return fmtDate(t), next, true
 	}
 	if y < 1900 || y > 2100 {
-		return i, false
+		return "", i, false
 	}
-	tm, ok := mkDate(y, mo, d)
+	t, ok := mkDate(y, mo, d)
 	if !ok {
-		return i, false
+		return "", i, false
 	}
-	m.emit(a.start, i+4, fmtDate(tm))
-	return i + 5, true
+	return fmtDate(t), next, true
 }
 
 // dayRange matches "D1 (-|إلى|حتى|و) D2 MONTH [YEAR]" and emits both ends.
@@ -241,7 +274,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		return m.atTomorrow(i, start)
 	case "يوم":
 		if n := m.w(i + 1); n == "غد" || n == "الغد" {
-			return m.emitRel(start, i+1, 1)
+			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
 		return i
 	case "بعد", "قبل", "منذ":
@@ -296,6 +329,10 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		if v != "" {
 			m.emit(start, k-1, v)
 		}
+		return k
+	}
+	if v, k, ok := m.parseNumericDate(j); ok {
+		m.emit(start, k-1, v)
 		return k
 	}
 	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
@@ -425,6 +462,10 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 	if !ok {
 		return i
 	}
+	// الأمين العام السابق: "general", not "year".
+	if unit == unitYear && m.tok(i).start == start && generalBefore[m.w(i-1)] {
+		return i + 2
+	}
 	return m.emitPeriod(start, i+1, unit, dir)
 }
 
@@ -477,15 +518,30 @@ func (m *matcher) yearEnd(i int) int {
 	return i + 1
 }
 
-// atToday handles اليوم, اليوم الأربعاء, اليوم 19 مارس.
+// trailWeekday returns the index of the last token of an optional weekday
+// that follows a relative day at token k ("أمس الخميس", "اليوم (الاثنين)"),
+// or k-1 when there is none.
+func (m *matcher) trailWeekday(k int) int {
+	if _, ok := weekdays[m.w(k)]; ok {
+		return k
+	}
+	if m.isP(k, '(') && m.isP(k+2, ')') {
+		if _, ok := weekdays[m.w(k+1)]; ok {
+			return k + 2
+		}
+	}
+	return k - 1
+}
+
+// atToday handles اليوم, اليوم الأربعاء, اليوم (الاثنين), اليوم 19 مارس.
 func (m *matcher) atToday(i, start int) int {
 	next := m.w(i + 1)
-	if _, ok := weekdays[next]; ok {
-		if v, k, ok := m.dayMonthAt(i + 2); ok && v != "" {
+	if last := m.trailWeekday(i + 1); last > i {
+		if v, k, ok := m.dayMonthAt(last + 1); ok && v != "" {
 			m.emit(start, k-1, v)
 			return k
 		}
-		return m.emitRel(start, i+1, 0)
+		return m.emitRel(start, last, 0)
 	}
 	prev := m.w(i - 1)
 	if m.tok(i).start != start {
@@ -500,25 +556,22 @@ func (m *matcher) atToday(i, start int) int {
 	return m.emitRel(start, i, 0)
 }
 
-// atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول.
+// atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول, البارحة الأولى.
 func (m *matcher) atYesterday(i, start int) int {
 	next := m.w(i + 1)
-	if next == "الاول" {
-		return m.emitRel(start, i+1, -2)
+	if next == "الاول" || next == "الاولي" {
+		return m.emitRel(start, m.trailWeekday(i+2), -2)
 	}
-	if _, ok := weekdays[next]; ok {
-		return m.emitRel(start, i+1, -1)
-	}
-	return m.emitRel(start, i, -1)
+	return m.emitRel(start, m.trailWeekday(i+1), -1)
 }
 
 // atDayBeforeYesterday handles أول أمس and أول من أمس.
 func (m *matcher) atDayBeforeYesterday(i, start int) int {
 	switch {
 	case m.w(i+1) == "امس":
-		return m.emitRel(start, i+1, -2)
+		return m.emitRel(start, m.trailWeekday(i+2), -2)
 	case m.w(i+1) == "من" && m.w(i+2) == "امس":
-		return m.emitRel(start, i+2, -2)
+		return m.emitRel(start, m.trailWeekday(i+3), -2)
 	}
 	return i
 }
@@ -527,8 +580,8 @@ func (m *matcher) atDayBeforeYesterday(i, start int) int {
 // الوضع أسوأ).
 func (m *matcher) atTomorrow(i, start int) int {
 	next := m.w(i + 1)
-	if _, ok := weekdays[next]; ok {
-		return m.emitRel(start, i+1, 1)
+	if last := m.trailWeekday(i + 1); last > i {
+		return m.emitRel(start, last, 1)
 	}
 	if strings.HasPrefix(next, "ال") || next == "من" || next == "اكثر" || next == "اقل" {
 		return i + 1
@@ -587,7 +640,7 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 func (m *matcher) atDuration(i int, w string, start int) int {
 	j := i + 1
 	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
-		return m.emitRel(start, j, 2)
+		return m.emitRel(start, m.trailWeekday(j+1), 2)
 	}
 	// يوما بعد يوم: day after day.
 	if p := m.w(i - 1); durationUnits[p][0] != 0 {
@@ -660,6 +713,11 @@ func (m *matcher) atDecade(i int, w string, start int) (int, bool) {
 		return i, false
 	}
 	j := i + 1
+	// في الثلاثينيات من عمره: an age; الخمسينات المئوية: degrees.
+	if n := m.w(j); n == "المئويه" || (n == "من" && (strings.HasPrefix(m.w(j+1), "عمر") || strings.HasPrefix(m.w(j+1), "العمر"))) ||
+		strings.HasPrefix(n, "عمر") {
+		return j, true
+	}
 	k := j
 	if m.w(k) == "من" {
 		k++
