@@ -228,6 +228,9 @@ func (m *matcher) dayMonthAt(i int) (value string, next int, ok bool) {
 	if m.w(j) == "من" {
 		j++
 	}
+	if m.w(j) == "شهر" {
+		j++
+	}
 	mo, hij, k, ok := m.monthAt(j, m.w(j))
 	if !ok {
 		return "", i, false

@@ -139,7 +139,7 @@ func (m *matcher) bareYear(i int) int {
 	if t.nd != 4 {
 		return i
 	}
-	if p := m.tok(i - 1); i > 0 && !t.space && p.kind != word {
+	if p := m.tok(i - 1); i > 0 && !t.space && p.kind != word && p.r != '(' && p.r != '[' && !isQuote(p) {
 		return i // glued to a preceding symbol: 1/2020, $2000
 	}
 	next := m.tok(i + 1)
@@ -156,13 +156,26 @@ func (m *matcher) bareYear(i int) int {
 		return i
 	}
 	prev := m.w(i - 1)
+	// A clitic glued to the number (ب2013, و2021) is transparent.
+	clitic := !t.space && (prev == "و" || prev == "ب" || prev == "ل" || prev == "ف")
+	if clitic {
+		prev = m.w(i - 2)
+	}
 	if strings.HasPrefix(prev, "و") && len(prev) > len("و") {
 		prev = prev[len("و"):]
 	}
 	cue := yearCue[prev]
-	// و2021 after a year, بين 2019 و2021
-	if !cue && m.w(i-1) == "و" && !t.space {
-		cue = m.lastIsYear(i - 2)
+	if !cue && clitic && m.w(i-1) == "و" {
+		cue = m.lastIsYear(i - 2) // عامي 2015 و2016
+	}
+	if !cue {
+		cue = m.lastIsYear(i - 1) // العام الماضي 2014
+	}
+	// A range of years: 2019-2021, (1982 - 1990), من 1987 حتى 1990, بين 1982 و1990.
+	if k, y2, ok := m.yearRangeEnd(i); ok && (cue || prev == "من" || prev == "بين" || m.isP(i+1, '-') || m.isP(i+1, '–')) {
+		m.emitYear(t.start, i, t.n, false)
+		m.emitYear(m.tok(k).start, k, y2, false)
+		return k + 1
 	}
 	if !cue {
 		if countCue[prev] || t.n%100 == 0 {
@@ -172,17 +185,33 @@ func (m *matcher) bareYear(i int) int {
 			return i
 		}
 	}
-	// A range of years: 2019-2021.
-	if (m.isP(i+1, '-') || m.isP(i+1, '/')) && m.tok(i+2).kind == num && m.tok(i+2).nd == 4 && !m.tok(i+2).space && !m.tok(i+1).space {
-		y2 := m.tok(i + 2).n
-		if y2 > t.n && y2 <= 2100 {
-			m.emitYear(t.start, i, t.n, false)
-			m.emitYear(m.tok(i+2).start, i+2, y2, false)
-			return i + 3
-		}
-	}
 	m.emitYear(t.start, i, t.n, false)
 	return i + 1
+}
+
+// yearRangeEnd reads the end of a range of years after the year at token i:
+// "-", "/", إلى, حتى or و, then a later year of four digits. It returns the
+// end's token and year.
+func (m *matcher) yearRangeEnd(i int) (int, int, bool) {
+	k := i + 1
+	switch {
+	case m.isP(k, '-') || m.isP(k, '–') || m.isP(k, '/'):
+		if m.isP(k, '/') && (m.tok(k).space || m.tok(k+1).space) {
+			return 0, 0, false
+		}
+	case m.w(k) == "الي" || m.w(k) == "حتي" || m.w(k) == "و":
+	default:
+		return 0, 0, false
+	}
+	k++
+	t, y := m.tok(k), m.tok(i).n
+	if t.kind != num || t.nd != 4 || t.n <= y || t.n > 2100 || t.n-y > 100 || k >= len(m.d.toks) {
+		return 0, 0, false
+	}
+	if n := m.tok(k + 1); k+1 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '%') {
+		return 0, 0, false
+	}
+	return k, t.n, true
 }
 
 // isEraSuffix reports whether token i is an era suffix (م or هـ).
@@ -547,8 +576,14 @@ func (m *matcher) atToday(i, start int) int {
 	if m.tok(i).start != start {
 		prev = ""
 	}
+	if len(prev) > len("ب") && (strings.HasPrefix(prev, "ب") || strings.HasPrefix(prev, "ل") || strings.HasPrefix(prev, "و")) && notTodayBefore[prev[len("ب"):]] {
+		prev = prev[len("ب"):] // بجريدة اليوم
+	}
 	if notTodayBefore[prev] || notTodayAfter[next] {
 		return i + 1
+	}
+	if isQuote(m.tok(i-1)) && isQuote(m.tok(i+1)) && i > 0 {
+		return i + 1 // «اليوم»: a newspaper
 	}
 	if strings.HasPrefix(next, "ال") && !thisWords[next] {
 		return i + 1 // اليوم العالمي, اليوم التالي, اليوم الأول
@@ -619,6 +654,9 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 	}
 	hasMin := m.w(j) == "من"
 	if hasMin {
+		j++
+	}
+	if m.w(j) == "شهر" {
 		j++
 	}
 	mo, hij, k, ok := m.monthAt(j, m.w(j))
@@ -758,4 +796,16 @@ func (m *matcher) atDecade(i int, w string, start int) (int, bool) {
 	}
 	m.emit(start, j-1, pad4(century + dec)[:3]+"X")
 	return j, true
+}
+
+// isQuote reports whether t is a quotation mark.
+func isQuote(t token) bool {
+	if t.kind != punct {
+		return false
+	}
+	switch t.r {
+	case '"', '«', '»', '“', '”', '\'':
+		return true
+	}
+	return false
 }
