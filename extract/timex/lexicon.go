@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // The tables below are immutable after package initialization. Every key is
 // in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
@@ -286,4 +289,33 @@ var generalBefore = map[string]bool{
 	"المراقب": true, "المنسق": true, "المرشد": true, "القائد": true, "الراي": true,
 	"القطاع": true, "الامن": true, "المشرف": true, "الرئيس": true, "المستشار": true,
 	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
+}
+
+// tailKey hashes the last two runes of a word; clitics only change the
+// start of a word, so every form of a word has the same key.
+func tailKey(w string) uint {
+	r1, n := utf8.DecodeLastRuneInString(w)
+	r2, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	return uint(r1*61+r2) & (tailBits - 1)
+}
+
+const tailBits = 4096
+
+// startTails is a bit set of the tailKey of every start word: a word whose
+// key is not in it cannot begin an expression, in any of its forms.
+var startTails = func() (b [tailBits / 64]uint64) {
+	for w := range startWords {
+		k := tailKey(w)
+		b[k/64] |= 1 << (k % 64)
+	}
+	return b
+}()
+
+// mayStart reports whether w or one of its clitic forms may be a start word.
+func mayStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := tailKey(w)
+	return startTails[k/64]&(1<<(k%64)) != 0
 }

@@ -117,13 +117,18 @@ func classOf(r rune) class {
 func newDoc(text string) *doc {
 	d := &doc{text: text, toks: make([]token, 0, len(text)/8+4)}
 	norm := make([]byte, 0, len(text))
-	cur := -1 // index of the open word or number token, -1 when none
+	var cur token // the open word or number token, when open
+	open := false
 	curClass := clSpace
 	space := true
 	i, nr := 0, 0
 	for b, r := range text {
 		if r == ' ' || r == '\n' {
-			cur, space = -1, true
+			if open {
+				d.toks = append(d.toks, cur)
+				open = false
+			}
+			space = true
 			i++
 			continue
 		}
@@ -138,17 +143,30 @@ func newDoc(text string) *doc {
 		r = fold(r)
 		c := classOf(r)
 		if c == clSpace {
-			cur, space = -1, true
+			if open {
+				d.toks = append(d.toks, cur)
+				open = false
+			}
+			space = true
 			i++
 			continue
 		}
 		bs := len(norm)
-		norm = utf8.AppendRune(norm, r)
-		if cur >= 0 && c == curClass {
-			t := &d.toks[cur]
-			t.end, t.be = nr+1, int32(len(norm))
-			t.oer, t.oeb = int32(i+1), int32(b+size)
+		switch {
+		case r < 0x80:
+			norm = append(norm, byte(r))
+		case r < 0x800:
+			norm = append(norm, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+		default:
+			norm = utf8.AppendRune(norm, r)
+		}
+		if open && c == curClass {
+			cur.end, cur.be = nr+1, int32(len(norm))
+			cur.oer, cur.oeb = int32(i+1), int32(b+size)
 		} else {
+			if open {
+				d.toks = append(d.toks, cur)
+			}
 			k := word
 			switch c {
 			case clDigit:
@@ -156,16 +174,20 @@ func newDoc(text string) *doc {
 			case clOther:
 				k = punct
 			}
-			d.toks = append(d.toks, token{kind: k, start: nr, end: nr + 1, space: space,
+			cur = token{kind: k, start: nr, end: nr + 1, space: space,
 				bs: int32(bs), be: int32(len(norm)), r: r,
-				or: int32(i), ob: int32(b), oer: int32(i + 1), oeb: int32(b + size)})
-			cur, curClass, space = len(d.toks)-1, c, false
+				or: int32(i), ob: int32(b), oer: int32(i + 1), oeb: int32(b + size)}
+			open, curClass, space = true, c, false
 			if c == clOther {
-				cur = -1
+				d.toks = append(d.toks, cur)
+				open = false
 			}
 		}
 		i++
 		nr++
+	}
+	if open {
+		d.toks = append(d.toks, cur)
 	}
 	d.ns = string(norm)
 	d.mergeNumbers()
@@ -175,35 +197,35 @@ func newDoc(text string) *doc {
 // mergeNumbers joins 19.5 and 1,000 into one numx token (never a date part)
 // and computes the value of number tokens.
 func (d *doc) mergeNumbers() {
-	out := d.toks[:0]
-	for k := 0; k < len(d.toks); k++ {
+	w := 0 // write index; equals k until a merge happens
+	for k := 0; k < len(d.toks); k, w = k+1, w+1 {
 		t := d.toks[k]
-		if t.kind != num {
-			out = append(out, t)
-			continue
-		}
-		for k+2 < len(d.toks) {
-			sep, nx := d.toks[k+1], d.toks[k+2]
-			if sep.kind != punct || sep.space || (sep.r != '.' && sep.r != ',') || nx.kind != num || nx.space {
-				break
-			}
-			t.kind = numx
-			t.end, t.be, t.oer, t.oeb = nx.end, nx.be, nx.oer, nx.oeb
-			k += 2
-		}
 		if t.kind == num {
-			t.nd, t.n = 255, -1
-			if nd := t.end - t.start; nd <= 9 {
-				v := 0
-				for _, c := range []byte(d.ns[t.bs:t.be]) {
-					v = v*10 + int(c-'0')
+			for k+2 < len(d.toks) {
+				sep, nx := d.toks[k+1], d.toks[k+2]
+				if sep.kind != punct || sep.space || (sep.r != '.' && sep.r != ',') || nx.kind != num || nx.space {
+					break
 				}
-				t.n, t.nd = v, uint8(nd)
+				t.kind = numx
+				t.end, t.be, t.oer, t.oeb = nx.end, nx.be, nx.oer, nx.oeb
+				k += 2
 			}
+			if t.kind == num {
+				t.nd, t.n = 255, -1
+				if nd := t.end - t.start; nd <= 9 {
+					v := 0
+					for _, c := range []byte(d.ns[t.bs:t.be]) {
+						v = v*10 + int(c-'0')
+					}
+					t.n, t.nd = v, uint8(nd)
+				}
+			}
+			d.toks[w] = t
+		} else if w != k {
+			d.toks[w] = t
 		}
-		out = append(out, t)
 	}
-	d.toks = out
+	d.toks = d.toks[:w]
 }
 
 // str returns the normalized text of t.

@@ -206,6 +206,9 @@ func (m *matcher) at(i int) int {
 	default:
 		return i
 	}
+	if !mayStart(m.d.str(t)) {
+		return i
+	}
 	base, alts, skips, n := m.forms(i)
 	if startWords[base] {
 		if j := m.atWord(i, base, t.start); j > i {
