@@ -23,8 +23,7 @@ type token struct {
 	n          int   // value of a num token (-1 when it has more than 9 digits)
 	bs, be     int32 // [bs, be) in normalized bytes
 	r          rune  // the rune of a punct token
-	or, ob     int32 // original rune and byte offsets of the first rune
-	oer, oeb   int32 // original rune and byte offsets just after the last rune
+	ob, oeb    int32 // original byte offsets of the first rune and just after the last
 	nd         uint8 // number of digits of a num token (255 for more)
 	kind       kind
 	space      bool // preceded by white space or at the start of the text
@@ -162,7 +161,7 @@ func newDoc(text string) *doc {
 		}
 		if open && c == curClass {
 			cur.end, cur.be = nr+1, int32(len(norm))
-			cur.oer, cur.oeb = int32(i+1), int32(b+size)
+			cur.oeb = int32(b + size)
 		} else {
 			if open {
 				d.toks = append(d.toks, cur)
@@ -176,7 +175,7 @@ func newDoc(text string) *doc {
 			}
 			cur = token{kind: k, start: nr, end: nr + 1, space: space,
 				bs: int32(bs), be: int32(len(norm)), r: r,
-				or: int32(i), ob: int32(b), oer: int32(i + 1), oeb: int32(b + size)}
+				ob: int32(b), oeb: int32(b + size)}
 			open, curClass, space = true, c, false
 			if c == clOther {
 				d.toks = append(d.toks, cur)
@@ -207,7 +206,7 @@ func (d *doc) mergeNumbers() {
 					break
 				}
 				t.kind = numx
-				t.end, t.be, t.oer, t.oeb = nx.end, nx.be, nx.oer, nx.oeb
+				t.end, t.be, t.oeb = nx.end, nx.be, nx.oeb
 				k += 2
 			}
 			if t.kind == num {
@@ -231,18 +230,34 @@ func (d *doc) mergeNumbers() {
 // str returns the normalized text of t.
 func (d *doc) str(t token) string { return d.ns[t.bs:t.be] }
 
+// runeCursor converts increasing byte offsets of the original text to rune
+// offsets, counting runes as string([]rune(text)) does.
+type runeCursor struct {
+	text        string
+	byte, runes int
+}
+
+// at returns the rune offset of byte offset b (b must not decrease between calls).
+func (c *runeCursor) at(b int) int {
+	if b < c.byte { // not expected: restart
+		c.byte, c.runes = 0, 0
+	}
+	c.runes += utf8.RuneCountInString(c.text[c.byte:b])
+	c.byte = b
+	return c.runes
+}
+
 // origSpan maps a match, from normalized rune start (inside or at the
-// start of a token) to the end of token last, to the original text: rune
-// offsets and the text they cover, as string([]rune(text)[s:e]) would give
-// it. The end is extended over diacritics and tatweel that follow the last
-// rune, so that "غداً" is taken whole.
-func (d *doc) origSpan(start, last int) (s, e int, text string) {
+// start of a token) to the end of token last, to the original text: byte
+// offsets [bs, be). The end is extended over diacritics and tatweel that
+// follow the last rune, so that "غداً" is taken whole.
+func (d *doc) origSpan(start, last int) (bs, be int) {
 	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > start })
 	if k > last {
 		k = last
 	}
 	t := d.toks[k]
-	s, bs := int(t.or), int(t.ob)
+	bs = int(t.ob)
 	// Skip the clitic: start - t.start kept runes, and what was removed among them.
 	for skip := start - t.start; skip > 0 && bs < len(d.text); {
 		r, size := utf8.DecodeRuneInString(d.text[bs:])
@@ -250,29 +265,21 @@ func (d *doc) origSpan(start, last int) (s, e int, text string) {
 			skip--
 		}
 		bs += size
-		s++
 	}
-	for bs < len(d.text) { // diacritics after a clitic belong to it
+	for bs < len(d.text) && start != t.start { // diacritics after a clitic belong to it
 		r, size := utf8.DecodeRuneInString(d.text[bs:])
-		if !removed(r) || start == t.start {
+		if !removed(r) {
 			break
 		}
 		bs += size
-		s++
 	}
-	lt := d.toks[last]
-	e, be := int(lt.oer), int(lt.oeb)
+	be = int(d.toks[last].oeb)
 	for be < len(d.text) {
 		r, size := utf8.DecodeRuneInString(d.text[be:])
 		if !removed(r) {
 			break
 		}
 		be += size
-		e++
 	}
-	text = d.text[bs:be]
-	if !utf8.ValidString(text) {
-		text = string([]rune(text)) // invalid bytes become U+FFFD, one per byte
-	}
-	return s, e, text
+	return bs, be
 }
