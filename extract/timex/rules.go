@@ -12,6 +12,10 @@ func (m *matcher) atNumber(i int) int {
 	if j, ok := m.numericDate(i); ok {
 		return j
 	}
+	// Month and year: 2/2013.
+	if j, ok := m.monthYear(i); ok {
+		return j
+	}
 	// Day ranges: 13-15 يوليو, 13 إلى 15 يوليو, 13 و14 يوليو.
 	if j, ok := m.dayRange(i); ok {
 		return j
@@ -94,6 +98,23 @@ func (m *matcher) parseNumericDate(i int) (string, int, bool) {
 		return "", i, false
 	}
 	return fmtDate(t), next, true
+}
+
+// monthYear matches m/yyyy written without spaces (2/2013).
+func (m *matcher) monthYear(i int) (int, bool) {
+	a, sl, y := m.tok(i), m.tok(i+1), m.tok(i+2)
+	if i+2 >= len(m.d.toks) || a.nd > 2 || a.n < 1 || a.n > 12 || sl.kind != punct || sl.r != '/' || sl.space ||
+		y.kind != num || y.space || y.nd != 4 || y.n < 1900 || y.n > 2100 {
+		return i, false
+	}
+	if p := m.tok(i - 1); i > 0 && !a.space && (p.kind == num || p.r == '/' || p.r == '-') {
+		return i, false
+	}
+	if n := m.tok(i + 3); i+3 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-') {
+		return i, false
+	}
+	m.emit(a.start, i+2, fmtMonth(y.n, a.n))
+	return i + 3, true
 }
 
 // dayRange matches "D1 (-|إلى|حتى|و) D2 MONTH [YEAR]" and emits both ends.
@@ -317,6 +338,14 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	case "هذا", "هذه":
 		if unit, ok := periods[m.w(i+1)]; ok {
 			return m.emitPeriod(start, i+1, unit, 0)
+		}
+		if wd, ok := weekdays[m.w(i+1)]; ok && w == "هذا" && m.hasRef { // هذا الاثنين: this week's
+			dir := 0
+			if m.futureBefore(i) {
+				dir = 2
+			}
+			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+			return i + 2
 		}
 		return i
 	case "الليله":
