@@ -264,6 +264,14 @@ func (m *matcher) resolveDMY(day, mo int, hij bool, k int) (string, int, bool) {
 	if !m.hasRef {
 		return "", k, true
 	}
+	// 5 مارس من العام الماضي
+	if y, n, ok := m.relYearAt(k); ok && !hij {
+		t, ok := mkDate(y, mo, day)
+		if !ok {
+			return "", k, false
+		}
+		return fmtDate(t), n, true
+	}
 	// 29 يوليو الجاري, 5 مارس الماضي
 	if dir, ok := relDir(m.w(k)); ok && !hij {
 		y, _ := m.relMonth(mo, dir)

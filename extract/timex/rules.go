@@ -474,6 +474,10 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 	if hij {
 		return i
 	}
+	if y, k, ok := m.relYearAt(j); ok { // أغسطس من العام الماضي
+		m.emit(start, k-1, fmtMonth(y, mo))
+		return k
+	}
 	if dir, ok := relDir(m.w(j)); ok {
 		if !m.hasRef {
 			return j + 1
@@ -725,6 +729,15 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	if !ok {
 		return i
 	}
+	// منذ شهر فبراير, منذ يوم الخميس: a name follows, not a duration.
+	if n := m.w(j + 1); u[0] == unitMonth || u[0] == unitDay {
+		if _, isM := months[n]; isM {
+			return i
+		}
+		if _, isW := weekdays[n]; isW || twoWordMonths[n] != nil || hijriMonths[n] != 0 || hijriTwoWord[n] != nil || n == "غد" || n == "الغد" {
+			return i
+		}
+	}
 	switch {
 	case count == 0 && u[1] == 0:
 		return i
@@ -837,4 +850,28 @@ func isQuote(t token) bool {
 		return true
 	}
 	return false
+}
+
+// relYearAt reads a relative year after a month or date at token i: "[،]
+// [من] العام/السنة الماضي/المقبل/الجاري". It returns the year and the index
+// after it; ok is false without a reference date.
+func (m *matcher) relYearAt(i int) (int, int, bool) {
+	if !m.hasRef {
+		return 0, i, false
+	}
+	j := i
+	if m.isP(j, ',') {
+		j++
+	}
+	if m.w(j) == "من" {
+		j++
+	}
+	if periods[m.w(j)] != unitYear {
+		return 0, i, false
+	}
+	dir, ok := relDir(m.w(j + 1))
+	if !ok {
+		return 0, i, false
+	}
+	return m.ref.Year() + dir, j + 2, true
 }
