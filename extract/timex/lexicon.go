@@ -196,7 +196,8 @@ var vagueAdj = map[string]string{
 // Words that announce the future near a bare weekday ("سيلتقي ... الخميس").
 var futureCue = map[string]bool{
 	"سوف": true, "المقرر": true, "المرتقب": true, "المزمع": true, "المنتظر": true,
-	"يعتزم": true, "تعتزم": true, "يعتزمون": true, "يرتقب": true,
+	"يعتزم": true, "تعتزم": true, "يعتزمون": true, "يرتقب": true, "المتوقع": true, "يتوقع": true,
+	"ستكون": true, "سيكون": true,
 }
 
 // Nouns that begin with س + a prefix letter, so look like future verbs

@@ -383,6 +383,9 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	if m.isP(j, ',') {
 		j++
 	}
+	if n := m.w(j); n == "الموافق" || n == "بتاريخ" || n == "وهو" {
+		j++
+	}
 	if v, k, ok := m.dayMonthAt(j); ok {
 		if v != "" {
 			m.emit(start, k-1, v)
@@ -420,7 +423,7 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 // futureBefore reports whether the clause before token i announces the
 // future: سوف, من المقرر, or a verb with the future prefix س (سيلتقي, ستعقد).
 func (m *matcher) futureBefore(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := m.tok(k)
 		if t.kind == punct {
 			if t.r == '"' || t.r == '«' || t.r == '»' || t.r == '(' || t.r == ')' {
@@ -755,6 +758,12 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		return i
 	}
 	if count <= 0 || count > 100 {
+		return i
+	}
+	// After a time span, بعد is often counted from an event of the story
+	// (عاد بعد عامين); it is counted from the publication date only in a
+	// clause about the future.
+	if w == "بعد" && !m.futureBefore(i) {
 		return i
 	}
 	if w != "بعد" {
