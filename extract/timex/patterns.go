@@ -205,6 +205,12 @@ func (m *matcher) yearAt(i int, hijriCtx bool) (y int, hijri bool, next int, ok 
 	case "ه", "هجري", "هجريه", "هـ":
 		hijri = true
 		next++
+	default:
+		// An unmarked year of the current Hijri century (عام 1436) is Hijri:
+		// Gregorian 1400–1500 is rare in the news.
+		if y >= 1400 && y <= 1500 {
+			hijri = true
+		}
 	}
 	if hijri {
 		if y < 1 || y > 1600 {

@@ -481,6 +481,9 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 		m.emit(start, k-1, fmtMonth(y, mo))
 		return k
 	}
+	if k, ok := m.monthRange(i, mo, j, start); ok {
+		return k
+	}
 	if dir, ok := relDir(m.w(j)); ok {
 		if !m.hasRef {
 			return j + 1
@@ -883,4 +886,57 @@ func (m *matcher) relYearAt(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	return m.ref.Year() + dir, j + 2, true
+}
+
+// monthRange handles "MONTH1 (إلى|حتى|و|-) MONTH2 YEAR" and "من سبتمبر إلى
+// يناير الماضيين": the first month (token i, month mo, ending before token j)
+// takes the year of the second, or the year before when it comes later in
+// the calendar. Both months are emitted.
+func (m *matcher) monthRange(i, mo, j, start int) (int, bool) {
+	k, w2 := j+1, m.w(j+1)
+	switch w := m.w(j); {
+	case w == "الي" || w == "حتي" || w == "و" || m.isP(j, '-'):
+	case strings.HasPrefix(w, "و") && len(w) > len("و"): // ومايو
+		k, w2 = j, w[len("و"):]
+	default:
+		return i, false
+	}
+	mo2, hij, e, ok := m.monthAt(k, w2)
+	if !ok || hij {
+		return i, false
+	}
+	var y2 int
+	if y, yh, n, ok := m.yearAt(e, false); ok && !yh {
+		y2, e = y, n
+	} else if dir, ok := dualDir(m.w(e)); ok && m.hasRef {
+		y2, _ = m.relMonth(mo2, dir)
+		if dir == 0 {
+			y2 = m.ref.Year()
+		}
+		e++
+	} else {
+		return i, false
+	}
+	y1 := y2
+	if mo > mo2 {
+		y1--
+	}
+	m.emit(start, j-1, fmtMonth(y1, mo))
+	s2 := m.tok(k).start
+	if k == j {
+		s2++ // after the و
+	}
+	m.emit(s2, e-1, fmtMonth(y2, mo2))
+	return e, true
+}
+
+// dualDir is relDir for a modifier of one month or two (الماضيين).
+func dualDir(w string) (int, bool) {
+	switch w {
+	case "الماضيين", "المنصرمين", "الفائتين":
+		return -1, true
+	case "المقبلين", "القادمين":
+		return 1, true
+	}
+	return relDir(w)
 }
