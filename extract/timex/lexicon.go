@@ -208,6 +208,9 @@ var notFutureVerb = map[string]bool{
 	"سينما": true, "سيناريو": true, "سيول": true, "ستين": true, "سته": true, "ستار": true,
 	"سنوات": true, "سنه": true, "سنين": true, "سنتين": true, "سنغافوره": true, "ستوكهولم": true,
 	"سياق": true, "سيادي": true, "سياده": true, "سيئه": true, "سيئ": true, "سيبيريا": true,
+	"ساعه": true, "ساعات": true, "ساحه": true, "ساحات": true, "سابق": true, "سابقا": true,
+	"سابقه": true, "ساهم": true, "ساهمت": true, "سالم": true, "سادس": true, "ساحل": true,
+	"ساحلي": true, "سامي": true, "ساره": true, "سامر": true, "ساعدت": true, "ساعد": true,
 	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
 	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
 }

@@ -339,7 +339,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		if unit, ok := periods[m.w(i+1)]; ok {
 			return m.emitPeriod(start, i+1, unit, 0)
 		}
-		if wd, ok := weekdays[m.w(i+1)]; ok && w == "هذا" && m.hasRef { // هذا الاثنين: this week's
+		if wd, ok := weekdays[m.w(i+1)]; ok && m.hasRef { // هذا الاثنين: this week's
 			dir := 0
 			if m.futureBefore(i) {
 				dir = 2
@@ -450,7 +450,8 @@ func isFutureVerb(w string) bool {
 	if len([]rune(w)) < 4 || notFutureVerb[w] {
 		return false
 	}
-	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
+	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن") ||
+		strings.HasPrefix(w, "سا") // سأعود
 }
 
 // atMonth handles a month name: with a year, with a relative modifier, or
@@ -476,6 +477,15 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 	}
 	if hij {
 		return i
+	}
+	// يناير 15، 2017: month, day, year.
+	if d := m.tok(j); d.kind == num && d.nd <= 2 && d.n >= 1 && !hij {
+		if y, yh, k, ok := m.yearAt(j+1, false); ok && !yh && (m.isP(j+1, ',') || m.tok(j+1).kind == num) {
+			if t, ok := mkDate(y, mo, d.n); ok {
+				m.emit(start, k-1, fmtDate(t))
+				return k
+			}
+		}
 	}
 	if y, k, ok := m.relYearAt(j); ok { // أغسطس من العام الماضي
 		m.emit(start, k-1, fmtMonth(y, mo))
