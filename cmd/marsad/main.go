@@ -43,7 +43,7 @@ var errUsage = errors.New("usage")
 var errFailed = errors.New("some inputs failed")
 
 func commands() []command {
-	return []command{}
+	return []command{trainNERCommand()}
 }
 
 func main() {

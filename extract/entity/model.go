@@ -1,0 +1,293 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Tagger is a trained named-entity tagger. It is immutable after loading and
+// safe for concurrent use.
+type Tagger struct {
+	gaz   *gazetteer
+	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
+	w     []float32
+	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
+}
+
+//go:embed model.bin.gz
+var embeddedModel []byte
+
+// Default returns the tagger trained on ANERcorp that is embedded in the
+// package (see MODEL.md). Each call decodes the model; callers should keep
+// the result.
+func Default() (*Tagger, error) {
+	t, err := Load(bytes.NewReader(embeddedModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded entity model: %w", err)
+	}
+	return t, nil
+}
+
+// emissions computes per-token label scores into sc (len(infos)*nLabels).
+func (t *Tagger) emissions(infos []tokInfo, sc []float32, fbuf []uint64) []uint64 {
+	for i := range infos {
+		fbuf = features(infos, i, fbuf[:0])
+		row := sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+		clear(row)
+		for _, h := range fbuf {
+			if o, ok := t.index[h]; ok {
+				ws := t.w[o : o+nLabels : o+nLabels]
+				for l := range row {
+					row[l] += ws[l]
+				}
+			}
+		}
+	}
+	return fbuf
+}
+
+// viterbi finds the best label sequence given emission scores, forbidding
+// I-X after anything but B-X or I-X.
+func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []uint8, out []int) {
+	var prev, cur [nLabels]float32
+	negInf := float32(math.Inf(-1))
+	for l := 0; l < nLabels; l++ {
+		if isInside(l) {
+			prev[l] = negInf
+		} else {
+			prev[l] = trans[nLabels][l] + sc[l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for l := 0; l < nLabels; l++ {
+			best, arg := negInf, 0
+			for p := 0; p < nLabels; p++ {
+				if isInside(l) && p != l && p != l-1 {
+					continue
+				}
+				if s := prev[p] + trans[p][l]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[l] = best + sc[i*nLabels+l]
+			back[i*nLabels+l] = uint8(arg)
+		}
+		prev = cur
+	}
+	best, arg := negInf, 0
+	for l := 0; l < nLabels; l++ {
+		if prev[l] > best {
+			best, arg = prev[l], l
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = int(back[i*nLabels+arg])
+	}
+}
+
+// tagState holds the buffers of one tagging call.
+type tagState struct {
+	infos  []tokInfo
+	sc     []float32
+	back   []uint8
+	labels []int
+	fbuf   []uint64
+}
+
+func (t *Tagger) tagLabels(words []string, st *tagState) []int {
+	n := len(words)
+	if n == 0 {
+		return st.labels[:0]
+	}
+	st.infos = t.gaz.analyze(words, st.infos)
+	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
+	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
+	st.labels = slices.Grow(st.labels[:0], n)[:n]
+	st.fbuf = t.emissions(st.infos, st.sc, st.fbuf)
+	viterbi(&t.trans, st.sc, n, st.back, st.labels)
+	return st.labels
+}
+
+// Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
+// sentence. Types are PER, ORG and LOC; other names are tagged O.
+func (t *Tagger) Tag(words []string) []string {
+	var st tagState
+	labels := t.tagLabels(words, &st)
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if l >= 7 {
+			l = 0
+		}
+		out[i] = labelNames[l]
+	}
+	return out
+}
+
+// Model file format (gzip-compressed):
+//
+//	magic "marsad-ner 1\n"
+//	uvarint count, then count gazetteer entries: byte types, uvarint len, bytes
+//	(nLabels+1)*nLabels float32 transition weights
+//	float32 scale, uvarint count, then count features sorted by hash:
+//	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
+const modelMagic = "marsad-ner 1\n"
+
+// Save writes the tagger in the model format.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	var tmp [binary.MaxVarintLen64]byte
+	uvar := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	type entry struct {
+		name string
+		bits uint8
+	}
+	var gz []entry
+	for k, v := range t.gaz.words {
+		gz = append(gz, entry{k, v})
+	}
+	for k, v := range t.gaz.phrases {
+		gz = append(gz, entry{k, v})
+	}
+	slices.SortFunc(gz, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+	uvar(uint64(len(gz)))
+	for _, e := range gz {
+		bw.WriteByte(e.bits)
+		uvar(uint64(len(e.name)))
+		bw.WriteString(e.name)
+	}
+	for p := range t.trans {
+		for _, x := range t.trans[p] {
+			binary.Write(bw, binary.LittleEndian, x)
+		}
+	}
+	var maxAbs float32
+	for _, x := range t.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = 32767 / maxAbs
+	}
+	binary.Write(bw, binary.LittleEndian, scale)
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	uvar(uint64(len(keys)))
+	var q [nLabels]int16
+	for _, k := range keys {
+		o := t.index[k]
+		var mask uint16
+		for l := 0; l < nLabels; l++ {
+			q[l] = int16(math.Round(float64(t.w[int(o)+l] * scale)))
+			if q[l] != 0 {
+				mask |= 1 << l
+			}
+		}
+		binary.Write(bw, binary.LittleEndian, k)
+		binary.Write(bw, binary.LittleEndian, mask)
+		for l := 0; l < nLabels; l++ {
+			if q[l] != 0 {
+				binary.Write(bw, binary.LittleEndian, q[l])
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+var errBadModel = errors.New("not a marsad entity model")
+
+// Load reads a tagger written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errBadModel
+	}
+	fail := func(what string, err error) (*Tagger, error) {
+		return nil, fmt.Errorf("%w: %s: %v", errBadModel, what, err)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("gazetteer size", err)
+	}
+	t := &Tagger{gaz: newGazetteer()}
+	for range n {
+		bits, err := br.ReadByte()
+		if err != nil {
+			return fail("gazetteer", err)
+		}
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("gazetteer", err)
+		}
+		name := make([]byte, ln)
+		if _, err := io.ReadFull(br, name); err != nil {
+			return fail("gazetteer", err)
+		}
+		t.gaz.add(string(name), bits)
+	}
+	for p := range t.trans {
+		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {
+			return fail("transitions", err)
+		}
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil || scale <= 0 {
+		return fail("scale", err)
+	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<26 {
+		return fail("feature count", err)
+	}
+	t.index = make(map[uint64]int32, n)
+	t.w = make([]float32, 0, n*nLabels)
+	var rec [10]byte
+	for range n {
+		if _, err := io.ReadFull(br, rec[:]); err != nil {
+			return fail("features", err)
+		}
+		k := binary.LittleEndian.Uint64(rec[:8])
+		mask := binary.LittleEndian.Uint16(rec[8:])
+		t.index[k] = int32(len(t.w))
+		for l := 0; l < nLabels; l++ {
+			var x float32
+			if mask&(1<<l) != 0 {
+				var q [2]byte
+				if _, err := io.ReadFull(br, q[:]); err != nil {
+					return fail("weights", err)
+				}
+				x = float32(int16(binary.LittleEndian.Uint16(q[:]))) / scale
+			}
+			t.w = append(t.w, x)
+		}
+	}
+	return t, nil
+}
