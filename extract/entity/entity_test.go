@@ -218,3 +218,23 @@ func BenchmarkEntities(b *testing.B) {
 		tg.Entities(s, toks)
 	}
 }
+
+func TestFastEmissions(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, s := range []string{
+		"قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة .",
+		"زارت كلوديت فيرنانديز-أوبراين مدينة تل أبيب ثم الولايات المتحدة الأمريكية",
+		"x",
+	} {
+		ws := words(s)
+		var st tagState
+		st.sc = make([]float32, len(ws)*nLabels)
+		tg.emissions(ws, &st)
+		slow := tg.slowEmissions(ws)
+		for i := range slow {
+			if d := slow[i] - st.sc[i]; d > 1e-3 || d < -1e-3 {
+				t.Fatalf("%q: score %d: fast %v, slow %v", s, i, st.sc[i], slow[i])
+			}
+		}
+	}
+}

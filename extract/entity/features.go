@@ -64,34 +64,53 @@ func (g *gazetteer) add(name string, bit uint8) {
 
 // tokInfo is what the features need to know about one token.
 type tokInfo struct {
-	raw    string
 	norm   string // normalized
 	base   string // norm without its proclitic
 	clitic string // the proclitic removed, or ""
 	shape  string
-	gazN   uint8 // gazetteer types of norm
-	gazB   uint8 // gazetteer types of base
-	spanB  uint8 // a gazetteer phrase of these types starts here
-	spanI  uint8 // a gazetteer phrase of these types continues here
+	wh     uint64 // hash of norm
+	gazN   uint8  // gazetteer types of norm
+	gazB   uint8  // gazetteer types of base
+	phrase bool   // norm or base starts a gazetteer phrase
+	spanB  uint8  // a gazetteer phrase of these types starts here
+	spanI  uint8  // a gazetteer phrase of these types continues here
 }
+
+// info computes the token information of one word (without spans).
+func (g *gazetteer) info(w string) tokInfo {
+	n := normalize(w)
+	c, b := splitClitic(n)
+	return tokInfo{
+		norm: n, base: b, clitic: c, shape: shape(w, n), wh: hashS(fnvOffset, n),
+		gazN: g.words[n], gazB: g.words[b],
+		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
+	}
+}
+
+// sentinel stands for the positions before and after a sentence.
+var sentinel = tokInfo{norm: "\x00", base: "\x00", shape: "S", wh: hashS(fnvOffset, "\x00")}
 
 // analyze fills infos for words, reusing the slice.
 func (g *gazetteer) analyze(words []string, infos []tokInfo) []tokInfo {
 	infos = infos[:0]
 	for _, w := range words {
-		n := normalize(w)
-		c, b := splitClitic(n)
-		infos = append(infos, tokInfo{
-			raw: w, norm: n, base: b, clitic: c, shape: shape(w, n),
-			gazN: g.words[n], gazB: g.words[b],
-		})
+		infos = append(infos, g.info(w))
 	}
+	g.markSpans(infos)
+	return infos
+}
+
+// markSpans marks the tokens covered by multi-word gazetteer names.
+func (g *gazetteer) markSpans(infos []tokInfo) {
 	var buf []byte
 	for i := range infos {
-		m := max(g.maxLen[infos[i].norm], g.maxLen[infos[i].base])
-		if m == 0 {
+		infos[i].spanB, infos[i].spanI = 0, 0
+	}
+	for i := range infos {
+		if !infos[i].phrase {
 			continue
 		}
+		m := max(g.maxLen[infos[i].norm], g.maxLen[infos[i].base])
 		for l := min(m, len(infos)-i); l >= 2; l-- {
 			var bits uint8
 			for _, first := range [2]string{infos[i].norm, infos[i].base} {
@@ -111,7 +130,6 @@ func (g *gazetteer) analyze(words []string, infos []tokInfo) []tokInfo {
 			}
 		}
 	}
-	return infos
 }
 
 // shape classifies a token: its script and a length bucket.
@@ -178,25 +196,21 @@ const (
 	fClitic
 	fGazN
 	fGazB
-	fSpanB
-	fSpanI
-	fPrev1
-	fNext1
-	fPrev2
-	fNext2
-	fPrevBase1
-	fNextBase1
+	fGaz
 	fBigramPrev
 	fBigramNext
-	fShapePrev
-	fShapeNext
 	fFirst
-	fGazPrev
-	fGazNext
-	fPrevBase2
-	fNextBase2
+	fSpanB
+	fSpanI
 	fSpanPrev
 	fSpanNext
+)
+
+// Roles of a token relative to the one being labelled: roleOf(r) for r in
+// -window..window.
+const (
+	window = 2
+	nRoles = 2*window + 1
 )
 
 const (
@@ -215,8 +229,13 @@ func hashS(h uint64, s string) uint64 {
 
 func hashB(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
 
-// sep separates the parts of a combined feature.
-const sep = 0xff
+// mix combines two hashes (splitmix64 finalizer).
+func mix(a, b uint64) uint64 {
+	z := a ^ (b * 0x9e3779b97f4a7c15)
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
 
 // prefix returns the first k runes of s, or "" when s is shorter than k+1 runes.
 func prefix(s string, k int) string {
@@ -250,83 +269,101 @@ func suffix(s string, k int) string {
 	return s[i:]
 }
 
-// features appends the feature hashes of token i to f.
-func features(t []tokInfo, i int, f []uint64) []uint64 {
-	w := &t[i]
+// roleFeatures appends the features that token w contributes in role
+// (0..nRoles-1; window is the token being labelled itself) to f. They depend
+// only on the token, so their scores can be computed once per word.
+func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
+	rb := byte(role)
 	add := func(tpl byte, s string) {
-		f = append(f, hashS(hashT(tpl), s))
+		f = append(f, hashS(hashB(hashT(tpl), rb), s))
 	}
 	addBits := func(tpl byte, bits uint8) {
 		if bits != 0 {
-			f = append(f, hashB(hashT(tpl), bits))
+			f = append(f, hashB(hashB(hashT(tpl), rb), bits))
 		}
 	}
-	f = append(f, hashT(fBias))
 	add(fNorm, w.norm)
 	if w.clitic != "" {
 		add(fBase, w.base)
-		add(fClitic, w.clitic)
 	}
-	for k, tpl := range [3]byte{fPre1, fPre2, fPre3} {
-		if p := prefix(w.norm, k+1); p != "" {
-			add(tpl, p)
+	switch role - window {
+	case 0:
+		f = append(f, hashT(fBias))
+		if w.clitic != "" {
+			add(fClitic, w.clitic)
 		}
-	}
-	for k, tpl := range [3]byte{fSuf1, fSuf2, fSuf3} {
-		if p := suffix(w.norm, k+1); p != "" {
-			add(tpl, p)
-		}
-	}
-	if w.clitic != "" {
-		for k, tpl := range [2]byte{fBPre1, fBPre2} {
-			if p := prefix(w.base, k+1); p != "" {
+		for k, tpl := range [3]byte{fPre1, fPre2, fPre3} {
+			if p := prefix(w.norm, k+1); p != "" {
 				add(tpl, p)
 			}
 		}
-		for k, tpl := range [3]byte{fBSuf1, fBSuf2, fBSuf3} {
-			if p := suffix(w.base, k+1); p != "" {
+		for k, tpl := range [3]byte{fSuf1, fSuf2, fSuf3} {
+			if p := suffix(w.norm, k+1); p != "" {
 				add(tpl, p)
 			}
 		}
+		if w.clitic != "" {
+			for k, tpl := range [2]byte{fBPre1, fBPre2} {
+				if p := prefix(w.base, k+1); p != "" {
+					add(tpl, p)
+				}
+			}
+			for k, tpl := range [3]byte{fBSuf1, fBSuf2, fBSuf3} {
+				if p := suffix(w.base, k+1); p != "" {
+					add(tpl, p)
+				}
+			}
+		}
+		add(fShape, w.shape)
+		addBits(fGazN, w.gazN)
+		addBits(fGazB, w.gazB)
+	case -1, 1:
+		add(fShape, w.shape)
+		addBits(fGaz, w.gazN|w.gazB)
 	}
-	add(fShape, w.shape)
-	addBits(fGazN, w.gazN)
-	addBits(fGazB, w.gazB)
-	addBits(fSpanB, w.spanB)
-	addBits(fSpanI, w.spanI)
+	return f
+}
+
+// crossFeatures appends the features of position i that depend on more
+// than one token.
+func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w := &t[i]
+	prev, next := &sentinel, &sentinel
+	if i > 0 {
+		prev = &t[i-1]
+	}
+	if i+1 < len(t) {
+		next = &t[i+1]
+	}
+	f = append(f, mix(mix(hashT(fBigramPrev), prev.wh), w.wh))
+	f = append(f, mix(mix(hashT(fBigramNext), w.wh), next.wh))
 	if i == 0 {
 		f = append(f, hashT(fFirst))
 	}
-	const none = "\x00"
-	word := func(j int) (string, string) {
-		if j < 0 || j >= len(t) {
-			return none, none
-		}
-		return t[j].norm, t[j].base
+	if w.spanB != 0 {
+		f = append(f, hashB(hashT(fSpanB), w.spanB))
 	}
-	p1, pb1 := word(i - 1)
-	n1, nb1 := word(i + 1)
-	p2, pb2 := word(i - 2)
-	n2, nb2 := word(i + 2)
-	add(fPrev1, p1)
-	add(fNext1, n1)
-	add(fPrev2, p2)
-	add(fNext2, n2)
-	add(fPrevBase1, pb1)
-	add(fNextBase1, nb1)
-	add(fPrevBase2, pb2)
-	add(fNextBase2, nb2)
-	f = append(f, hashS(hashB(hashS(hashT(fBigramPrev), p1), sep), w.norm))
-	f = append(f, hashS(hashB(hashS(hashT(fBigramNext), w.norm), sep), n1))
-	if i > 0 {
-		add(fShapePrev, t[i-1].shape)
-		addBits(fGazPrev, t[i-1].gazN|t[i-1].gazB)
-		addBits(fSpanPrev, t[i-1].spanB|t[i-1].spanI)
+	if w.spanI != 0 {
+		f = append(f, hashB(hashT(fSpanI), w.spanI))
 	}
-	if i+1 < len(t) {
-		add(fShapeNext, t[i+1].shape)
-		addBits(fGazNext, t[i+1].gazN|t[i+1].gazB)
-		addBits(fSpanNext, t[i+1].spanB)
+	if b := prev.spanB | prev.spanI; b != 0 {
+		f = append(f, hashB(hashT(fSpanPrev), b))
+	}
+	if next.spanB != 0 {
+		f = append(f, hashB(hashT(fSpanNext), next.spanB))
 	}
 	return f
+}
+
+// features appends all the features of position i to f: the role features
+// of the tokens in the window around it and the cross features.
+func features(t []tokInfo, i int, f []uint64) []uint64 {
+	for r := -window; r <= window; r++ {
+		w := &sentinel
+		if j := i + r; j >= 0 && j < len(t) {
+			w = &t[j]
+		}
+		f = roleFeatures(w, r+window, f)
+	}
+	return crossFeatures(t, i, f)
 }

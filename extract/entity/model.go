@@ -21,6 +21,53 @@ type Tagger struct {
 	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
+
+	// words are the known word forms; vocab caches their token information
+	// and role scores, so that tagging a known word costs one map lookup.
+	words    []string
+	vocab    map[string]*vocabEntry
+	sentRole roleScores // scores of the sentinel in each role
+}
+
+// roleScores are the summed weights of the role features of one token in
+// each role.
+type roleScores [nRoles][nLabels]float32
+
+type vocabEntry struct {
+	info  tokInfo
+	roles roleScores
+}
+
+// roleScores computes the role scores of a token.
+func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	for r := range rs {
+		row := &rs[r]
+		*row = [nLabels]float32{}
+		fbuf = roleFeatures(w, r, fbuf[:0])
+		for _, h := range fbuf {
+			if o, ok := t.index[h]; ok {
+				ws := t.w[o : o+nLabels : o+nLabels]
+				for l := range row {
+					row[l] += ws[l]
+				}
+			}
+		}
+	}
+	return fbuf
+}
+
+// prepare fills the caches of a tagger whose weights are set.
+func (t *Tagger) prepare() {
+	var fbuf []uint64
+	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
+	t.vocab = make(map[string]*vocabEntry, len(t.words))
+	entries := make([]vocabEntry, len(t.words))
+	for i, w := range t.words {
+		e := &entries[i]
+		e.info = t.gaz.info(w)
+		fbuf = t.roleScores(&e.info, &e.roles, fbuf)
+		t.vocab[w] = e
+	}
 }
 
 //go:embed model.bin.gz
@@ -37,13 +84,46 @@ func Default() (*Tagger, error) {
 	return t, nil
 }
 
-// emissions computes per-token label scores into sc (len(infos)*nLabels).
-func (t *Tagger) emissions(infos []tokInfo, sc []float32, fbuf []uint64) []uint64 {
-	for i := range infos {
-		fbuf = features(infos, i, fbuf[:0])
-		row := sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+// emissions computes per-token label scores into st.sc.
+func (t *Tagger) emissions(words []string, st *tagState) {
+	n := len(words)
+	st.infos = slices.Grow(st.infos[:0], n)[:n]
+	st.rs = slices.Grow(st.rs[:0], n)[:n]
+	st.own = slices.Grow(st.own[:0], n)[:n]
+	phrase := false
+	for i, w := range words {
+		if e := t.vocab[w]; e != nil {
+			st.infos[i] = e.info
+			st.rs[i] = &e.roles
+		} else {
+			st.infos[i] = t.gaz.info(w)
+			st.fbuf = t.roleScores(&st.infos[i], &st.own[i], st.fbuf)
+			st.rs[i] = &st.own[i]
+		}
+		phrase = phrase || st.infos[i].phrase
+	}
+	if phrase {
+		t.gaz.markSpans(st.infos)
+	} else {
+		for i := range st.infos {
+			st.infos[i].spanB, st.infos[i].spanI = 0, 0
+		}
+	}
+	for i := range n {
+		row := st.sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
 		clear(row)
-		for _, h := range fbuf {
+		for r := -window; r <= window; r++ {
+			rs := &t.sentRole
+			if j := i + r; j >= 0 && j < n {
+				rs = st.rs[j]
+			}
+			v := &rs[r+window]
+			for l := range row {
+				row[l] += v[l]
+			}
+		}
+		st.fbuf = crossFeatures(st.infos, i, st.fbuf[:0])
+		for _, h := range st.fbuf {
 			if o, ok := t.index[h]; ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
 				for l := range row {
@@ -52,7 +132,25 @@ func (t *Tagger) emissions(infos []tokInfo, sc []float32, fbuf []uint64) []uint6
 			}
 		}
 	}
-	return fbuf
+}
+
+// slowEmissions computes the same scores as emissions feature by feature
+// (for tests).
+func (t *Tagger) slowEmissions(words []string) []float32 {
+	infos := t.gaz.analyze(words, nil)
+	sc := make([]float32, len(words)*nLabels)
+	var fbuf []uint64
+	for i := range infos {
+		fbuf = features(infos, i, fbuf[:0])
+		for _, h := range fbuf {
+			if o, ok := t.index[h]; ok {
+				for l := range nLabels {
+					sc[i*nLabels+l] += t.w[int(o)+l]
+				}
+			}
+		}
+	}
+	return sc
 }
 
 // viterbi finds the best label sequence given emission scores, forbidding
@@ -98,6 +196,8 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 // tagState holds the buffers of one tagging call.
 type tagState struct {
 	infos  []tokInfo
+	rs     []*roleScores
+	own    []roleScores
 	sc     []float32
 	back   []uint8
 	labels []int
@@ -109,11 +209,10 @@ func (t *Tagger) tagLabels(words []string, st *tagState) []int {
 	if n == 0 {
 		return st.labels[:0]
 	}
-	st.infos = t.gaz.analyze(words, st.infos)
 	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
 	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
 	st.labels = slices.Grow(st.labels[:0], n)[:n]
-	st.fbuf = t.emissions(st.infos, st.sc, st.fbuf)
+	t.emissions(words, st)
 	viterbi(&t.trans, st.sc, n, st.back, st.labels)
 	return st.labels
 }
@@ -135,12 +234,13 @@ func (t *Tagger) Tag(words []string) []string {
 
 // Model file format (gzip-compressed):
 //
-//	magic "marsad-ner 1\n"
+//	magic "marsad-ner 2\n"
 //	uvarint count, then count gazetteer entries: byte types, uvarint len, bytes
+//	uvarint count, then count known words: uvarint len, bytes
 //	(nLabels+1)*nLabels float32 transition weights
 //	float32 scale, uvarint count, then count features sorted by hash:
 //	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
-const modelMagic = "marsad-ner 1\n"
+const modelMagic = "marsad-ner 2\n"
 
 // Save writes the tagger in the model format.
 func (t *Tagger) Save(w io.Writer) error {
@@ -169,6 +269,11 @@ func (t *Tagger) Save(w io.Writer) error {
 		bw.WriteByte(e.bits)
 		uvar(uint64(len(e.name)))
 		bw.WriteString(e.name)
+	}
+	uvar(uint64(len(t.words)))
+	for _, w := range t.words {
+		uvar(uint64(len(w)))
+		bw.WriteString(w)
 	}
 	for p := range t.trans {
 		for _, x := range t.trans[p] {
@@ -254,6 +359,22 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.gaz.add(string(name), bits)
 	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("vocabulary size", err)
+	}
+	t.words = make([]string, 0, n)
+	for range n {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("vocabulary", err)
+		}
+		w := make([]byte, ln)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return fail("vocabulary", err)
+		}
+		t.words = append(t.words, string(w))
+	}
 	for p := range t.trans {
 		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {
 			return fail("transitions", err)
@@ -289,5 +410,6 @@ func Load(r io.Reader) (*Tagger, error) {
 			t.w = append(t.w, x)
 		}
 	}
+	t.prepare()
 	return t, nil
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // TrainOptions configure Train.
@@ -43,7 +44,11 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	sents := make([]sent, 0, len(data))
 	var infos []tokInfo
 	var fbuf []uint64
+	known := map[string]bool{}
 	for _, s := range data {
+		for _, w := range s.Words {
+			known[w] = true
+		}
 		if len(s.Words) == 0 || len(s.Words) != len(s.Tags) {
 			continue
 		}
@@ -153,6 +158,11 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		t.index[h] = int32(len(t.w))
 		t.w = append(t.w, avg[:]...)
 	}
+	for w := range known {
+		t.words = append(t.words, w)
+	}
+	slices.Sort(t.words)
+	t.prepare()
 	if opt.Log != nil {
 		opt.Log.Info("trained", "features", nf, "kept", len(t.index))
 	}
