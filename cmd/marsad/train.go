@@ -25,7 +25,8 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--dev-split F]",
 		`Train the named-entity tagger (averaged structured perceptron) on
 ANERcorp (DIR/anercorp.dev.txt) with the ANERGazet lists
-(DIR/gazetteer.{pers,org,loc}.txt), and write the gzip-compressed model.
+(DIR/gazetteer.{pers,org,loc}.txt) and word clusters learned from the
+SaudiNewsNet articles in --unlabelled, and write the gzip-compressed model.
 The shipped model (extract/entity/model.bin.gz) is made with:
   marsad train-ner --data ../shared/data/anercorp --out extract/entity/model.bin.gz`)
 	data := fs.String("data", "../shared/data/anercorp", "folder holding anercorp.dev.txt and the gazetteers")
@@ -33,6 +34,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	epochs := fs.Int("epochs", entity.DefaultEpochs, "training passes")
 	devSplit := fs.Float64("dev-split", 0, "fraction of sentences (at the end) held out for evaluation")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,7 +49,15 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	}
 	cut := len(sents) - int(float64(len(sents))**devSplit)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Log: log})
+	var stats *entity.WordStats
+	if *unlabelled != "" {
+		log.Info("word statistics", "from", *unlabelled)
+		stats, err = entity.ReadWordStats(ctx, *unlabelled, entity.StatsOptions{Seed: *seed})
+		if err != nil {
+			return fmt.Errorf("word statistics: %w", err)
+		}
+	}
+	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Log: log})
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,13 +35,19 @@ type mention struct {
 // a known word, and its span then starts after the clitic. A one-word person
 // mention joins the longer person mention that ends with the same word.
 func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
+	return t.entities(text, tokens, true)
+}
+
+func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article.Entity {
 	if len(tokens) == 0 {
 		return nil
 	}
 	var st tagState
-	var ms []mention
 	words := make([]string, 0, 64)
 	breaks := sentenceBreaks(text, tokens)
+	labels := make([]int, 0, len(tokens))
+	norms := make([]string, 0, len(tokens))
+	bases := make([]string, 0, len(tokens))
 	for lo := 0; lo < len(tokens); {
 		hi := lo + 1
 		for hi < len(tokens) && !breaks[hi] {
@@ -50,32 +57,132 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		for _, tk := range tokens[lo:hi] {
 			words = append(words, tk.Text)
 		}
-		labels := t.tagLabels(words, &st)
-		for i := 0; i < len(labels); {
-			l := labels[i]
-			if l == 0 || l >= 7 || isInside(l) {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(labels) && labels[j] == l+1 {
-				j++
-			}
-			m := mention{typ: l, start: tokens[lo+i].Start, end: tokens[lo+j-1].End}
-			for _, w := range words[i:j] {
-				m.words = append(m.words, w)
-				m.keys = append(m.keys, normalize(w))
-			}
-			ms = append(ms, m)
-			i = j
+		labels = append(labels, t.tagLabels(words, &st)...)
+		for i := range st.infos[:len(words)] {
+			norms = append(norms, st.infos[i].norm)
+			bases = append(bases, st.infos[i].base)
 		}
 		lo = hi
+	}
+	if propagate {
+		propagateLabels(norms, bases, labels, breaks)
+	}
+	var ms []mention
+	for i := 0; i < len(labels); {
+		l := labels[i]
+		if l == 0 || l >= 7 || isInside(l) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == l+1 && !breaks[j] {
+			j++
+		}
+		m := mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End}
+		for k := i; k < j; k++ {
+			m.words = append(m.words, tokens[k].Text)
+		}
+		m.keys = slices.Clone(norms[i:j])
+		ms = append(ms, m)
+		i = j
 	}
 	if len(ms) == 0 {
 		return nil
 	}
 	t.stripClitics(ms)
 	return group(ms)
+}
+
+// propagateLabels labels the other occurrences of names found in the
+// article (one sense per discourse): an untagged run of tokens equal, after
+// normalization, to a tagged mention (its first word possibly carrying a
+// proclitic) gets the mention's type.
+func propagateLabels(norms, bases []string, labels []int, breaks []bool) {
+	type entry struct{ votes [nLabels]int }
+	dict := map[string]*entry{}
+	maxLen := map[string]int{}
+	add := func(keys []string, l int) {
+		k := strings.Join(keys, " ")
+		e := dict[k]
+		if e == nil {
+			e = &entry{}
+			dict[k] = e
+		}
+		e.votes[l]++
+		maxLen[keys[0]] = max(maxLen[keys[0]], len(keys))
+	}
+	for i := 0; i < len(labels); {
+		l := labels[i]
+		if l == 0 || isInside(l) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == l+1 && !breaks[j] {
+			j++
+		}
+		keys := slices.Clone(norms[i:j])
+		if b := bases[i]; b != keys[0] && strings.HasPrefix(b, "ال") {
+			keys[0] = b
+		}
+		if utf8.RuneCountInString(strings.Join(keys, "")) >= 3 {
+			add(keys, l)
+		}
+		i = j
+	}
+	if len(dict) == 0 {
+		return
+	}
+	for i := 0; i < len(labels); i++ {
+		if labels[i] != 0 {
+			continue
+		}
+		firsts := [2]string{norms[i]}
+		if b := bases[i]; b != norms[i] {
+			firsts[1] = b
+		}
+		for _, first := range firsts {
+			m := maxLen[first]
+			if first == "" || m == 0 {
+				continue
+			}
+			found := false
+			for n := min(m, len(labels)-i); n >= 1 && !found; n-- {
+				ok := true
+				for j := i + 1; j < i+n; j++ {
+					if labels[j] != 0 || breaks[j] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				k := strings.Join(append([]string{first}, norms[i+1:i+n]...), " ")
+				e := dict[k]
+				if e == nil {
+					continue
+				}
+				best := 0
+				for l := 1; l < nLabels; l += 2 {
+					if e.votes[l] > e.votes[best] {
+						best = l
+					}
+				}
+				if best == 0 {
+					continue
+				}
+				labels[i] = best
+				for j := i + 1; j < i+n; j++ {
+					labels[j] = best + 1
+				}
+				found = true
+			}
+			if found {
+				break
+			}
+		}
+	}
 }
 
 // sentenceBreaks marks the tokens that start a new sentence.

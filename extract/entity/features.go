@@ -41,6 +41,7 @@ type gazetteer struct {
 	words   map[string]uint8 // one-word names
 	phrases map[string]uint8 // names of several words, words joined by one space
 	maxLen  map[string]int   // first word of a phrase -> longest phrase length in words
+	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
 }
 
 func newGazetteer() *gazetteer {
@@ -72,6 +73,8 @@ type tokInfo struct {
 	gazN   uint8  // gazetteer types of norm
 	gazB   uint8  // gazetteer types of base
 	phrase bool   // norm or base starts a gazetteer phrase
+	st     uint32 // packed word statistics of norm
+	stB    uint32 // packed word statistics of base
 	spanB  uint8  // a gazetteer phrase of these types starts here
 	spanI  uint8  // a gazetteer phrase of these types continues here
 }
@@ -84,6 +87,7 @@ func (g *gazetteer) info(w string) tokInfo {
 		norm: n, base: b, clitic: c, shape: shape(w, n), wh: hashS(fnvOffset, n),
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
+		st: g.stats[n], stB: g.stats[b],
 	}
 }
 
@@ -204,6 +208,13 @@ const (
 	fSpanI
 	fSpanPrev
 	fSpanNext
+	fFine
+	fCoarse
+	fFineB
+	fCoarseB
+	fRatio
+	fFreq
+	fUnknown
 )
 
 // Roles of a token relative to the one being labelled: roleOf(r) for r in
@@ -286,8 +297,33 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 	if w.clitic != "" {
 		add(fBase, w.base)
 	}
+	addStats := func(p, pb uint32) {
+		if p == 0 {
+			p = pb
+		}
+		if p == 0 {
+			f = append(f, hashB(hashT(fUnknown), rb))
+			return
+		}
+		f = append(f, hashB(hashB(hashT(fCoarse), rb), unpackCoarse(p)))
+		h := hashB(hashT(fFine), rb)
+		fi := unpackFine(p)
+		f = append(f, hashB(hashB(h, byte(fi)), byte(fi>>8)))
+	}
+	addStats(w.st, w.stB)
 	switch role - window {
 	case 0:
+		if w.clitic != "" && w.stB != 0 {
+			f = append(f, hashB(hashT(fCoarseB), unpackCoarse(w.stB)))
+			fi := unpackFine(w.stB)
+			f = append(f, hashB(hashB(hashT(fFineB), byte(fi)), byte(fi>>8)))
+		}
+		r := unpackRatio(w.stB)
+		if r == 0 {
+			r = unpackRatio(w.st)
+		}
+		f = append(f, hashB(hashT(fRatio), r))
+		f = append(f, hashB(hashT(fFreq), unpackFreq(w.st)))
 		f = append(f, hashT(fBias))
 		if w.clitic != "" {
 			add(fClitic, w.clitic)

@@ -89,17 +89,24 @@ func (t *Tagger) emissions(words []string, st *tagState) {
 	n := len(words)
 	st.infos = slices.Grow(st.infos[:0], n)[:n]
 	st.rs = slices.Grow(st.rs[:0], n)[:n]
-	st.own = slices.Grow(st.own[:0], n)[:n]
-	phrase := false
+	st.own = st.own[:0]
+	st.oov = st.oov[:0]
 	for i, w := range words {
 		if e := t.vocab[w]; e != nil {
 			st.infos[i] = e.info
 			st.rs[i] = &e.roles
 		} else {
 			st.infos[i] = t.gaz.info(w)
-			st.fbuf = t.roleScores(&st.infos[i], &st.own[i], st.fbuf)
-			st.rs[i] = &st.own[i]
+			st.own = append(st.own, roleScores{})
+			st.fbuf = t.roleScores(&st.infos[i], &st.own[len(st.own)-1], st.fbuf)
+			st.oov = append(st.oov, i)
 		}
+	}
+	for k, i := range st.oov {
+		st.rs[i] = &st.own[k]
+	}
+	phrase := false
+	for i := range st.infos {
 		phrase = phrase || st.infos[i].phrase
 	}
 	if phrase {
@@ -198,6 +205,7 @@ type tagState struct {
 	infos  []tokInfo
 	rs     []*roleScores
 	own    []roleScores
+	oov    []int
 	sc     []float32
 	back   []uint8
 	labels []int
@@ -234,13 +242,14 @@ func (t *Tagger) Tag(words []string) []string {
 
 // Model file format (gzip-compressed):
 //
-//	magic "marsad-ner 2\n"
+//	magic "marsad-ner 3\n"
 //	uvarint count, then count gazetteer entries: byte types, uvarint len, bytes
 //	uvarint count, then count known words: uvarint len, bytes
+//	uvarint count, then count word statistics: uvarint len, bytes, uvarint packed
 //	(nLabels+1)*nLabels float32 transition weights
 //	float32 scale, uvarint count, then count features sorted by hash:
 //	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
-const modelMagic = "marsad-ner 2\n"
+const modelMagic = "marsad-ner 3\n"
 
 // Save writes the tagger in the model format.
 func (t *Tagger) Save(w io.Writer) error {
@@ -274,6 +283,17 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, w := range t.words {
 		uvar(uint64(len(w)))
 		bw.WriteString(w)
+	}
+	stats := make([]string, 0, len(t.gaz.stats))
+	for w := range t.gaz.stats {
+		stats = append(stats, w)
+	}
+	slices.Sort(stats)
+	uvar(uint64(len(stats)))
+	for _, w := range stats {
+		uvar(uint64(len(w)))
+		bw.WriteString(w)
+		uvar(uint64(t.gaz.stats[w]))
 	}
 	for p := range t.trans {
 		for _, x := range t.trans[p] {
@@ -374,6 +394,28 @@ func Load(r io.Reader) (*Tagger, error) {
 			return fail("vocabulary", err)
 		}
 		t.words = append(t.words, string(w))
+	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("statistics size", err)
+	}
+	if n > 0 {
+		t.gaz.stats = make(map[string]uint32, n)
+	}
+	for range n {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("statistics", err)
+		}
+		w := make([]byte, ln)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return fail("statistics", err)
+		}
+		p, err := binary.ReadUvarint(br)
+		if err != nil || p > math.MaxUint32 {
+			return fail("statistics", err)
+		}
+		t.gaz.stats[string(w)] = uint32(p)
 	}
 	for p := range t.trans {
 		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {

@@ -19,6 +19,8 @@ type TrainOptions struct {
 	Gazetteers map[string][]string
 	// Prune drops features whose largest absolute averaged weight is below it.
 	Prune float32
+	// Stats, when set, are word statistics from unlabelled text.
+	Stats *WordStats
 	// Log, when set, receives progress.
 	Log *slog.Logger
 }
@@ -30,6 +32,9 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		opt.Epochs = 10
 	}
 	gaz := newGazetteer()
+	if opt.Stats != nil {
+		gaz.stats = opt.Stats.packed
+	}
 	for _, gt := range gazTypes {
 		for _, name := range opt.Gazetteers[gt.name] {
 			gaz.add(name, gt.bit)
@@ -157,6 +162,11 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		}
 		t.index[h] = int32(len(t.w))
 		t.w = append(t.w, avg[:]...)
+	}
+	if opt.Stats != nil {
+		for _, w := range opt.Stats.words {
+			known[w] = true
+		}
 	}
 	for w := range known {
 		t.words = append(t.words, w)

@@ -51,13 +51,23 @@ func TestTrainDev(t *testing.T) {
 
 func TestTrainDevArticles(t *testing.T) {
 	data, gaz := loadShared(t)
+	var stats *WordStats
+	if os.Getenv("MARSAD_NER_STATS") != "" {
+		var err error
+		stats, err = ReadWordStats(context.Background(), "../../../shared/data/saudinewsnet", StatsOptions{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	cut := len(data) * 8 / 10
-	tg, err := Train(context.Background(), data[:cut], TrainOptions{Epochs: 8, Seed: 1, Gazetteers: gaz})
+	tg, err := Train(context.Background(), data[:cut], TrainOptions{Epochs: 8, Seed: 1, Gazetteers: gaz, Stats: stats})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := tg.EvaluateArticles(data[cut:], 40)
-	for _, k := range []string{"PER", "ORG", "LOC", "ALL"} {
-		t.Logf("%s %v", k, res[k])
+	for _, prop := range []bool{false, true} {
+		res := tg.evaluateArticles(data[cut:], 40, prop)
+		for _, k := range []string{"PER", "ORG", "LOC", "ALL"} {
+			t.Logf("propagate=%v %s %v", prop, k, res[k])
+		}
 	}
 }
