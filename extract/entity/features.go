@@ -38,9 +38,9 @@ func isInside(l int) bool { return l > 0 && l%2 == 0 }
 
 // gazetteer holds normalized names by type.
 type gazetteer struct {
-	words   map[string]uint8 // one-word names
-	phrases map[string]uint8 // names of several words, words joined by one space
-	maxLen  map[string]int   // first word of a phrase -> longest phrase length in words
+	words   map[string]uint8  // one-word names
+	phrases map[string]uint8  // names of several words, words joined by one space
+	maxLen  map[string]int    // first word of a phrase -> longest phrase length in words
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
 }
 
@@ -87,7 +87,7 @@ func (g *gazetteer) info(w string) tokInfo {
 		norm: n, base: b, clitic: c, shape: shape(w, n), wh: hashS(fnvOffset, n),
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
-		st: g.stats[n], stB: g.stats[b],
+		st:     g.stats[n], stB: g.stats[b],
 	}
 }
 
