@@ -34,6 +34,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	epochs := fs.Int("epochs", entity.DefaultEpochs, "training passes")
 	devSplit := fs.Float64("dev-split", 0, "fraction of sentences (at the end) held out for evaluation")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	stages := fs.Int("stages", 2, "1: one tagger; 2: add a second stage with document features")
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -57,7 +58,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 			return fmt.Errorf("word statistics: %w", err)
 		}
 	}
-	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Log: log})
+	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Log: log})
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}

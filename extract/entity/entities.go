@@ -43,27 +43,22 @@ func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article
 		return nil
 	}
 	var st tagState
-	words := make([]string, 0, 64)
 	breaks := sentenceBreaks(text, tokens)
-	labels := make([]int, 0, len(tokens))
-	norms := make([]string, 0, len(tokens))
-	bases := make([]string, 0, len(tokens))
+	var sents [][]string
+	words := make([]string, len(tokens))
+	for i, tk := range tokens {
+		words[i] = tk.Text
+	}
 	for lo := 0; lo < len(tokens); {
 		hi := lo + 1
 		for hi < len(tokens) && !breaks[hi] {
 			hi++
 		}
-		words = words[:0]
-		for _, tk := range tokens[lo:hi] {
-			words = append(words, tk.Text)
-		}
-		labels = append(labels, t.tagLabels(words, &st)...)
-		for i := range st.infos[:len(words)] {
-			norms = append(norms, st.infos[i].norm)
-			bases = append(bases, st.infos[i].base)
-		}
+		sents = append(sents, words[lo:hi])
 		lo = hi
 	}
+	r := t.tagDoc(sents, &st)
+	labels, norms, bases := r.labels, r.norms, r.bases
 	if propagate {
 		propagateLabels(norms, bases, labels, breaks)
 	}

@@ -227,10 +227,14 @@ func TestFastEmissions(t *testing.T) {
 		"x",
 	} {
 		ws := words(s)
+		doc := make([]uint16, len(ws))
+		for i := range doc {
+			doc[i] = uint16(i * 37 % 256)
+		}
 		var st tagState
 		st.sc = make([]float32, len(ws)*nLabels)
-		tg.emissions(ws, &st)
-		slow := tg.slowEmissions(ws)
+		tg.emissions(ws, doc, &st)
+		slow := tg.slowEmissions(ws, doc)
 		for i := range slow {
 			if d := slow[i] - st.sc[i]; d > 1e-3 || d < -1e-3 {
 				t.Fatalf("%q: score %d: fast %v, slow %v", s, i, st.sc[i], slow[i])

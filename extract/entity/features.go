@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +78,7 @@ type tokInfo struct {
 	stB    uint32 // packed word statistics of base
 	spanB  uint8  // a gazetteer phrase of these types starts here
 	spanI  uint8  // a gazetteer phrase of these types continues here
+	doc    uint16 // document features (see docFeatures), 0 when none
 }
 
 // info computes the token information of one word (without spans).
@@ -215,6 +217,10 @@ const (
 	fRatio
 	fFreq
 	fUnknown
+	fDocType
+	fDocAll
+	fDocPrev
+	fDocNext
 )
 
 // Roles of a token relative to the one being labelled: roleOf(r) for r in
@@ -388,7 +394,86 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	if next.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanNext), next.spanB))
 	}
+	if w.doc != 0 {
+		for k := range 3 {
+			if b := byte(w.doc >> (2 * k) & 3); b != 0 {
+				f = append(f, hashB(hashB(hashT(fDocType), byte(k)), b))
+			}
+		}
+		f = append(f, hashB(hashB(hashT(fDocAll), byte(w.doc)), byte(w.doc>>8)))
+	}
+	if prev.doc != 0 {
+		f = append(f, hashB(hashB(hashT(fDocPrev), byte(prev.doc)), byte(prev.doc>>8)))
+	}
+	if next.doc != 0 {
+		f = append(f, hashB(hashB(hashT(fDocNext), byte(next.doc)), byte(next.doc>>8)))
+	}
 	return f
+}
+
+// docFeatures summarizes, for each token, how the first-stage tagger
+// labelled the other occurrences of its word (normalized or without its
+// proclitic) in the document: for PER, ORG and LOC (2 bits each) whether
+// none, under half, or at least half of them were in a name of that type,
+// and (bits 6-7) how often the word occurs. Words that were never labelled
+// get 0.
+func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
+	type count struct{ n, typ [3]int }
+	counts := make(map[string]*count, len(norms))
+	get := func(k string) *count {
+		c := counts[k]
+		if c == nil {
+			c = &count{}
+			counts[k] = c
+		}
+		return c
+	}
+	for i := range norms {
+		keys := [2]string{norms[i], bases[i]}
+		for j, k := range keys {
+			if j == 1 && k == keys[0] {
+				continue
+			}
+			c := get(k)
+			c.n[0]++
+			if l := labels[i]; l > 0 && l < 7 {
+				c.typ[(l-1)/2]++
+			}
+		}
+	}
+	out = slices.Grow(out[:0], len(norms))[:len(norms)]
+	for i := range norms {
+		c := *counts[norms[i]]
+		if bases[i] != norms[i] {
+			b := counts[bases[i]]
+			c.n[0] += b.n[0]
+			for k := range c.typ {
+				c.typ[k] += b.typ[k]
+			}
+		}
+		var v uint16
+		for k, x := range c.typ {
+			switch {
+			case x == 0:
+			case 2*x < c.n[0]:
+				v |= 1 << (2 * k)
+			default:
+				v |= 2 << (2 * k)
+			}
+		}
+		if v != 0 {
+			switch n := c.n[0]; {
+			case n >= 4:
+				v |= 3 << 6
+			case n >= 2:
+				v |= 2 << 6
+			default:
+				v |= 1 << 6
+			}
+		}
+		out[i] = v
+	}
+	return out
 }
 
 // features appends all the features of position i to f: the role features

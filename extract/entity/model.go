@@ -27,6 +27,10 @@ type Tagger struct {
 	words    []string
 	vocab    map[string]*vocabEntry
 	sentRole roleScores // scores of the sentinel in each role
+
+	// first, when set, is the first-stage tagger whose labels over the
+	// whole article give this tagger its document features.
+	first *Tagger
 }
 
 // roleScores are the summed weights of the role features of one token in
@@ -85,7 +89,7 @@ func Default() (*Tagger, error) {
 }
 
 // emissions computes per-token label scores into st.sc.
-func (t *Tagger) emissions(words []string, st *tagState) {
+func (t *Tagger) emissions(words []string, doc []uint16, st *tagState) {
 	n := len(words)
 	st.infos = slices.Grow(st.infos[:0], n)[:n]
 	st.rs = slices.Grow(st.rs[:0], n)[:n]
@@ -104,6 +108,9 @@ func (t *Tagger) emissions(words []string, st *tagState) {
 	}
 	for k, i := range st.oov {
 		st.rs[i] = &st.own[k]
+	}
+	for i := range doc {
+		st.infos[i].doc = doc[i]
 	}
 	phrase := false
 	for i := range st.infos {
@@ -143,8 +150,11 @@ func (t *Tagger) emissions(words []string, st *tagState) {
 
 // slowEmissions computes the same scores as emissions feature by feature
 // (for tests).
-func (t *Tagger) slowEmissions(words []string) []float32 {
+func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 	infos := t.gaz.analyze(words, nil)
+	for i := range doc {
+		infos[i].doc = doc[i]
+	}
 	sc := make([]float32, len(words)*nLabels)
 	var fbuf []uint64
 	for i := range infos {
@@ -212,7 +222,7 @@ type tagState struct {
 	fbuf   []uint64
 }
 
-func (t *Tagger) tagLabels(words []string, st *tagState) []int {
+func (t *Tagger) tagLabels(words []string, doc []uint16, st *tagState) []int {
 	n := len(words)
 	if n == 0 {
 		return st.labels[:0]
@@ -220,16 +230,50 @@ func (t *Tagger) tagLabels(words []string, st *tagState) []int {
 	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
 	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
 	st.labels = slices.Grow(st.labels[:0], n)[:n]
-	t.emissions(words, st)
+	t.emissions(words, doc, st)
 	viterbi(&t.trans, st.sc, n, st.back, st.labels)
 	return st.labels
+}
+
+// docResult is the tagging of a document.
+type docResult struct {
+	labels       []int    // label of each token, sentences concatenated
+	norms, bases []string // normalized token, and without its proclitic
+}
+
+// tagDoc labels the sentences of one document. A two-stage tagger first
+// labels it with its first stage, then again with document features.
+func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
+	var r docResult
+	tagger := t
+	if t.first != nil {
+		tagger = t.first
+	}
+	for _, ws := range sents {
+		r.labels = append(r.labels, tagger.tagLabels(ws, nil, st)...)
+		for i := range ws {
+			r.norms = append(r.norms, st.infos[i].norm)
+			r.bases = append(r.bases, st.infos[i].base)
+		}
+	}
+	if t.first == nil {
+		return r
+	}
+	doc := docFeatures(r.norms, r.bases, r.labels, nil)
+	r.labels = r.labels[:0]
+	off := 0
+	for _, ws := range sents {
+		r.labels = append(r.labels, t.tagLabels(ws, doc[off:off+len(ws)], st)...)
+		off += len(ws)
+	}
+	return r
 }
 
 // Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
 // sentence. Types are PER, ORG and LOC; other names are tagged O.
 func (t *Tagger) Tag(words []string) []string {
 	var st tagState
-	labels := t.tagLabels(words, &st)
+	labels := t.tagDoc([][]string{words}, &st).labels
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		if l >= 7 {
@@ -242,14 +286,16 @@ func (t *Tagger) Tag(words []string) []string {
 
 // Model file format (gzip-compressed):
 //
-//	magic "marsad-ner 3\n"
+//	magic "marsad-ner 4\n"
 //	uvarint count, then count gazetteer entries: byte types, uvarint len, bytes
 //	uvarint count, then count known words: uvarint len, bytes
 //	uvarint count, then count word statistics: uvarint len, bytes, uvarint packed
 //	(nLabels+1)*nLabels float32 transition weights
 //	float32 scale, uvarint count, then count features sorted by hash:
 //	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
-const modelMagic = "marsad-ner 3\n"
+//	byte 1 if the first-stage tagger follows (its transitions and features
+//	as above), else 0
+const modelMagic = "marsad-ner 4\n"
 
 // Save writes the tagger in the model format.
 func (t *Tagger) Save(w io.Writer) error {
@@ -295,6 +341,27 @@ func (t *Tagger) Save(w io.Writer) error {
 		bw.WriteString(w)
 		uvar(uint64(t.gaz.stats[w]))
 	}
+	t.writeWeights(bw)
+	if t.first != nil {
+		bw.WriteByte(1)
+		t.first.writeWeights(bw)
+	} else {
+		bw.WriteByte(0)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+
+// writeWeights writes the transition and feature weights.
+func (t *Tagger) writeWeights(bw *bufio.Writer) {
+	var tmp [binary.MaxVarintLen64]byte
+	uvar := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	for p := range t.trans {
 		for _, x := range t.trans[p] {
 			binary.Write(bw, binary.LittleEndian, x)
@@ -333,13 +400,6 @@ func (t *Tagger) Save(w io.Writer) error {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	return nil
 }
 
 var errBadModel = errors.New("not a marsad entity model")
@@ -417,6 +477,29 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.gaz.stats[string(w)] = uint32(p)
 	}
+	if err := t.readWeights(br); err != nil {
+		return nil, err
+	}
+	stages, err := br.ReadByte()
+	if err != nil {
+		return fail("stages", err)
+	}
+	if stages == 1 {
+		t.first = &Tagger{gaz: t.gaz, words: t.words}
+		if err := t.first.readWeights(br); err != nil {
+			return nil, err
+		}
+		t.first.prepare()
+	}
+	t.prepare()
+	return t, nil
+}
+
+// readWeights reads what writeWeights wrote.
+func (t *Tagger) readWeights(br *bufio.Reader) error {
+	fail := func(what string, err error) error {
+		return fmt.Errorf("%w: %s: %v", errBadModel, what, err)
+	}
 	for p := range t.trans {
 		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {
 			return fail("transitions", err)
@@ -426,7 +509,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil || scale <= 0 {
 		return fail("scale", err)
 	}
-	n, err = binary.ReadUvarint(br)
+	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<26 {
 		return fail("feature count", err)
 	}
@@ -452,6 +535,5 @@ func Load(r io.Reader) (*Tagger, error) {
 			t.w = append(t.w, x)
 		}
 	}
-	t.prepare()
-	return t, nil
+	return nil
 }

@@ -21,15 +21,31 @@ type TrainOptions struct {
 	Prune float32
 	// Stats, when set, are word statistics from unlabelled text.
 	Stats *WordStats
+	// Stages is 2 for a two-stage tagger with document features, else 1.
+	Stages int
+	// Folds is the number of cross-validation folds for the first-stage
+	// labels of the training data; 0 means 4.
+	Folds int
 	// Log, when set, receives progress.
 	Log *slog.Logger
 }
 
+// DocSentences is the number of consecutive sentences of training data
+// taken as one document for the document features.
+const DocSentences = 40
+
 // Train trains an averaged structured perceptron (first-order Viterbi over
-// BIO labels) on tagged sentences.
+// BIO labels) on tagged sentences. With opt.Stages == 2 it trains a
+// two-stage tagger: the second stage also sees how the first labelled the
+// other occurrences of each word in the document (consecutive runs of
+// DocSentences sentences); its training data gets first-stage labels by
+// cross-validation over Folds folds of documents.
 func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 10
+	}
+	if opt.Folds <= 1 {
+		opt.Folds = 4
 	}
 	gaz := newGazetteer()
 	if opt.Stats != nil {
@@ -40,6 +56,62 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 			gaz.add(name, gt.bit)
 		}
 	}
+	known := map[string]bool{}
+	for _, s := range data {
+		for _, w := range s.Words {
+			known[w] = true
+		}
+	}
+	if opt.Stats != nil {
+		for _, w := range opt.Stats.words {
+			known[w] = true
+		}
+	}
+	words := make([]string, 0, len(known))
+	for w := range known {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	first, err := trainStage(ctx, data, nil, gaz, words, opt)
+	if err != nil || opt.Stages < 2 {
+		return first, err
+	}
+	// First-stage labels of the training data by cross-validation.
+	ndocs := (len(data) + DocSentences - 1) / DocSentences
+	doc := make([][]uint16, len(data))
+	for k := range opt.Folds {
+		lo := k * ndocs / opt.Folds * DocSentences
+		hi := min((k+1)*ndocs/opt.Folds*DocSentences, len(data))
+		rest := append(slices.Clone(data[:lo]), data[hi:]...)
+		m, err := trainStage(ctx, rest, nil, gaz, nil, opt)
+		if err != nil {
+			return nil, err
+		}
+		var st tagState
+		for d := lo; d < hi; d += DocSentences {
+			part := data[d:min(d+DocSentences, hi)]
+			sents := make([][]string, len(part))
+			for i, s := range part {
+				sents[i] = s.Words
+			}
+			r := m.tagDoc(sents, &st)
+			f := docFeatures(r.norms, r.bases, r.labels, nil)
+			for i, s := range part {
+				doc[d+i], f = f[:len(s.Words)], f[len(s.Words):]
+			}
+		}
+	}
+	second, err := trainStage(ctx, data, doc, gaz, words, opt)
+	if err != nil {
+		return nil, err
+	}
+	second.first = first
+	return second, nil
+}
+
+// trainStage trains one tagger; doc, when set, holds the document features
+// of each token.
+func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazetteer, words []string, opt TrainOptions) (*Tagger, error) {
 	// Extract every token's features once.
 	index := map[uint64]int32{}
 	type sent struct {
@@ -49,15 +121,16 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	sents := make([]sent, 0, len(data))
 	var infos []tokInfo
 	var fbuf []uint64
-	known := map[string]bool{}
-	for _, s := range data {
-		for _, w := range s.Words {
-			known[w] = true
-		}
+	for si, s := range data {
 		if len(s.Words) == 0 || len(s.Words) != len(s.Tags) {
 			continue
 		}
 		infos = gaz.analyze(s.Words, infos)
+		if doc != nil {
+			for i := range infos {
+				infos[i].doc = doc[si][i]
+			}
+		}
 		ss := sent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
 		for i := range s.Words {
 			fbuf = features(infos, i, fbuf[:0])
@@ -163,15 +236,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		t.index[h] = int32(len(t.w))
 		t.w = append(t.w, avg[:]...)
 	}
-	if opt.Stats != nil {
-		for _, w := range opt.Stats.words {
-			known[w] = true
-		}
-	}
-	for w := range known {
-		t.words = append(t.words, w)
-	}
-	slices.Sort(t.words)
+	t.words = words
 	t.prepare()
 	if opt.Log != nil {
 		opt.Log.Info("trained", "features", nf, "kept", len(t.index))
