@@ -210,9 +210,10 @@ func isStop(s string) bool { return s == "." || s == "؟" || s == "!" || s == "?
 
 // stripClitics removes a proclitic from the first word of each mention when
 // the evidence says it is one: the base is the word of another mention of
-// the article, or the word as it stands is unknown but its base is a word of
-// the tagger's lexicon or gazetteer, or a clitic stands before the article ال
-// of an organization or place name (والولايات → الولايات).
+// the article or a gazetteer name, or the word as it stands is unknown and
+// و or ف stands before a word of the tagger's lexicon, or a clitic stands
+// before the article ال of an organization or place name (والولايات →
+// الولايات).
 func (t *Tagger) stripClitics(ms []mention) {
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -235,7 +236,8 @@ func (t *Tagger) stripClitics(ms []mention) {
 				break
 			}
 			article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
-			if seen[b] || (!fullLex && lexical(b)) || (article && m.typ != 1) {
+			conj := p == "و" || p == "ف" // a conjunction, before any word
+			if seen[b] || t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)) || (article && m.typ != 1) {
 				c, base = p, b
 				break
 			}

@@ -357,7 +357,6 @@ func (t *Tagger) Save(w io.Writer) error {
 	return nil
 }
 
-
 // writeWeights writes the transition and feature weights.
 func (t *Tagger) writeWeights(bw *bufio.Writer) {
 	var tmp [binary.MaxVarintLen64]byte
