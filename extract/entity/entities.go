@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,10 +34,6 @@ type mention struct {
 // a known word, and its span then starts after the clitic. A one-word person
 // mention joins the longer person mention that ends with the same word.
 func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
-	return t.entities(text, tokens, true)
-}
-
-func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article.Entity {
 	if len(tokens) == 0 {
 		return nil
 	}
@@ -58,10 +53,7 @@ func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article
 		lo = hi
 	}
 	r := t.tagDoc(sents, &st)
-	labels, norms, bases := r.labels, r.norms, r.bases
-	if propagate {
-		propagateLabels(norms, bases, labels, breaks)
-	}
+	labels := r.labels
 	var ms []mention
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -77,7 +69,9 @@ func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article
 		for k := i; k < j; k++ {
 			m.words = append(m.words, tokens[k].Text)
 		}
-		m.keys = slices.Clone(norms[i:j])
+		for k := i; k < j; k++ {
+			m.keys = append(m.keys, r.infos[k].norm)
+		}
 		ms = append(ms, m)
 		i = j
 	}
@@ -86,98 +80,6 @@ func (t *Tagger) entities(text string, tokens []Token, propagate bool) []article
 	}
 	t.stripClitics(ms)
 	return group(ms)
-}
-
-// propagateLabels labels the other occurrences of names found in the
-// article (one sense per discourse): an untagged run of tokens equal, after
-// normalization, to a tagged mention (its first word possibly carrying a
-// proclitic) gets the mention's type.
-func propagateLabels(norms, bases []string, labels []int, breaks []bool) {
-	type entry struct{ votes [nLabels]int }
-	dict := map[string]*entry{}
-	maxLen := map[string]int{}
-	add := func(keys []string, l int) {
-		k := strings.Join(keys, " ")
-		e := dict[k]
-		if e == nil {
-			e = &entry{}
-			dict[k] = e
-		}
-		e.votes[l]++
-		maxLen[keys[0]] = max(maxLen[keys[0]], len(keys))
-	}
-	for i := 0; i < len(labels); {
-		l := labels[i]
-		if l == 0 || isInside(l) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(labels) && labels[j] == l+1 && !breaks[j] {
-			j++
-		}
-		keys := slices.Clone(norms[i:j])
-		if b := bases[i]; b != keys[0] && strings.HasPrefix(b, "ال") {
-			keys[0] = b
-		}
-		if utf8.RuneCountInString(strings.Join(keys, "")) >= 3 {
-			add(keys, l)
-		}
-		i = j
-	}
-	if len(dict) == 0 {
-		return
-	}
-	for i := 0; i < len(labels); i++ {
-		if labels[i] != 0 {
-			continue
-		}
-		firsts := [2]string{norms[i]}
-		if b := bases[i]; b != norms[i] {
-			firsts[1] = b
-		}
-		for _, first := range firsts {
-			m := maxLen[first]
-			if first == "" || m == 0 {
-				continue
-			}
-			found := false
-			for n := min(m, len(labels)-i); n >= 1 && !found; n-- {
-				ok := true
-				for j := i + 1; j < i+n; j++ {
-					if labels[j] != 0 || breaks[j] {
-						ok = false
-						break
-					}
-				}
-				if !ok {
-					continue
-				}
-				k := strings.Join(append([]string{first}, norms[i+1:i+n]...), " ")
-				e := dict[k]
-				if e == nil {
-					continue
-				}
-				best := 0
-				for l := 1; l < nLabels; l += 2 {
-					if e.votes[l] > e.votes[best] {
-						best = l
-					}
-				}
-				if best == 0 {
-					continue
-				}
-				labels[i] = best
-				for j := i + 1; j < i+n; j++ {
-					labels[j] = best + 1
-				}
-				found = true
-			}
-			if found {
-				break
-			}
-		}
-	}
 }
 
 // sentenceBreaks marks the tokens that start a new sentence.

@@ -221,6 +221,9 @@ func BenchmarkEntities(b *testing.B) {
 
 func TestFastEmissions(t *testing.T) {
 	tg := defaultTagger(t)
+	if tg.first == nil {
+		t.Fatal("the default tagger has no first stage")
+	}
 	for _, s := range []string{
 		"قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة .",
 		"زارت كلوديت فيرنانديز-أوبراين مدينة تل أبيب ثم الولايات المتحدة الأمريكية",
@@ -231,13 +234,21 @@ func TestFastEmissions(t *testing.T) {
 		for i := range doc {
 			doc[i] = uint16(i * 37 % 256)
 		}
-		var st tagState
-		st.sc = make([]float32, len(ws)*nLabels)
-		tg.emissions(ws, doc, &st)
-		slow := tg.slowEmissions(ws, doc)
-		for i := range slow {
-			if d := slow[i] - st.sc[i]; d > 1e-3 || d < -1e-3 {
-				t.Fatalf("%q: score %d: fast %v, slow %v", s, i, st.sc[i], slow[i])
+		infos := tg.gaz.analyze(ws, nil)
+		ents := make([]*vocabEntry, len(ws))
+		for i, w := range ws {
+			ents[i] = tg.vocab[w]
+			infos[i].doc = doc[i]
+		}
+		for slot, m := range []*Tagger{tg, tg.first} {
+			var st tagState
+			st.sc = make([]float32, len(ws)*nLabels)
+			m.emissions(infos, ents, slot, &st)
+			slow := m.slowEmissions(ws, doc)
+			for i := range slow {
+				if d := slow[i] - st.sc[i]; d > 1e-3 || d < -1e-3 {
+					t.Fatalf("%q stage %d: score %d: fast %v, slow %v", s, 2-slot, i, st.sc[i], slow[i])
+				}
 			}
 		}
 	}

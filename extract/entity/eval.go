@@ -13,10 +13,6 @@ import (
 // right when it starts in the first token of a gold span, ends in its last,
 // and has its type. Keys are "PER", "ORG", "LOC" and "ALL".
 func (t *Tagger) EvaluateArticles(data []Sentence, perArticle int) map[string]Score {
-	return t.evaluateArticles(data, perArticle, true)
-}
-
-func (t *Tagger) evaluateArticles(data []Sentence, perArticle int, propagate bool) map[string]Score {
 	if perArticle <= 0 {
 		perArticle = 40
 	}
@@ -64,7 +60,7 @@ func (t *Tagger) evaluateArticles(data []Sentence, perArticle int, propagate boo
 			return -1
 		}
 		pred := map[span]bool{}
-		for _, e := range t.entities(text, Tokenize(text), propagate) {
+		for _, e := range t.Entities(text, Tokenize(text)) {
 			for _, m := range e.Mentions {
 				a, z := find(m.Start, false), find(m.End, true)
 				if a >= 0 && z >= 0 {

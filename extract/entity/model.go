@@ -39,7 +39,7 @@ type roleScores [nRoles][nLabels]float32
 
 type vocabEntry struct {
 	info  tokInfo
-	roles roleScores
+	roles [2]roleScores // of the tagger itself, and of its first stage
 }
 
 // roleScores computes the role scores of a token.
@@ -64,12 +64,18 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 func (t *Tagger) prepare() {
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
+	if t.first != nil {
+		fbuf = t.first.roleScores(&sentinel, &t.first.sentRole, fbuf)
+	}
 	t.vocab = make(map[string]*vocabEntry, len(t.words))
 	entries := make([]vocabEntry, len(t.words))
 	for i, w := range t.words {
 		e := &entries[i]
 		e.info = t.gaz.info(w)
-		fbuf = t.roleScores(&e.info, &e.roles, fbuf)
+		fbuf = t.roleScores(&e.info, &e.roles[0], fbuf)
+		if t.first != nil {
+			fbuf = t.first.roleScores(&e.info, &e.roles[1], fbuf)
+		}
 		t.vocab[w] = e
 	}
 }
@@ -88,40 +94,25 @@ func Default() (*Tagger, error) {
 	return t, nil
 }
 
-// emissions computes per-token label scores into st.sc.
-func (t *Tagger) emissions(words []string, doc []uint16, st *tagState) {
-	n := len(words)
-	st.infos = slices.Grow(st.infos[:0], n)[:n]
+// emissions computes the label scores of the tokens of one sentence into
+// st.sc with t's weights. ents holds the tokens' vocabulary entries (nil for
+// unknown words), whose role scores roles[slot] are t's.
+func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *tagState) {
+	n := len(infos)
 	st.rs = slices.Grow(st.rs[:0], n)[:n]
 	st.own = st.own[:0]
 	st.oov = st.oov[:0]
-	for i, w := range words {
-		if e := t.vocab[w]; e != nil {
-			st.infos[i] = e.info
-			st.rs[i] = &e.roles
+	for i, e := range ents {
+		if e != nil {
+			st.rs[i] = &e.roles[slot]
 		} else {
-			st.infos[i] = t.gaz.info(w)
 			st.own = append(st.own, roleScores{})
-			st.fbuf = t.roleScores(&st.infos[i], &st.own[len(st.own)-1], st.fbuf)
+			st.fbuf = t.roleScores(&infos[i], &st.own[len(st.own)-1], st.fbuf)
 			st.oov = append(st.oov, i)
 		}
 	}
 	for k, i := range st.oov {
 		st.rs[i] = &st.own[k]
-	}
-	for i := range doc {
-		st.infos[i].doc = doc[i]
-	}
-	phrase := false
-	for i := range st.infos {
-		phrase = phrase || st.infos[i].phrase
-	}
-	if phrase {
-		t.gaz.markSpans(st.infos)
-	} else {
-		for i := range st.infos {
-			st.infos[i].spanB, st.infos[i].spanI = 0, 0
-		}
 	}
 	for i := range n {
 		row := st.sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
@@ -136,7 +127,7 @@ func (t *Tagger) emissions(words []string, doc []uint16, st *tagState) {
 				row[l] += v[l]
 			}
 		}
-		st.fbuf = crossFeatures(st.infos, i, st.fbuf[:0])
+		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
 		for _, h := range st.fbuf {
 			if o, ok := t.index[h]; ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
@@ -183,18 +174,25 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 		}
 	}
 	for i := 1; i < n; i++ {
-		for l := 0; l < nLabels; l++ {
-			best, arg := negInf, 0
-			for p := 0; p < nLabels; p++ {
-				if isInside(l) && p != l && p != l-1 {
-					continue
-				}
+		e := sc[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
+		bk := back[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
+		for _, l := range [...]int{0, 1, 3, 5, 7} { // O and B-X follow anything
+			best, arg := prev[0]+trans[0][l], 0
+			for p := 1; p < nLabels; p++ {
 				if s := prev[p] + trans[p][l]; s > best {
 					best, arg = s, p
 				}
 			}
-			cur[l] = best + sc[i*nLabels+l]
-			back[i*nLabels+l] = uint8(arg)
+			cur[l] = best + e[l]
+			bk[l] = uint8(arg)
+		}
+		for _, l := range [...]int{2, 4, 6, 8} { // I-X follows B-X or I-X
+			best, arg := prev[l-1]+trans[l-1][l], l-1
+			if s := prev[l] + trans[l][l]; s > best {
+				best, arg = s, l
+			}
+			cur[l] = best + e[l]
+			bk[l] = uint8(arg)
 		}
 		prev = cur
 	}
@@ -213,6 +211,7 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 // tagState holds the buffers of one tagging call.
 type tagState struct {
 	infos  []tokInfo
+	ents   []*vocabEntry
 	rs     []*roleScores
 	own    []roleScores
 	oov    []int
@@ -222,48 +221,77 @@ type tagState struct {
 	fbuf   []uint64
 }
 
-func (t *Tagger) tagLabels(words []string, doc []uint16, st *tagState) []int {
-	n := len(words)
+// decode labels one sentence with t's weights (see emissions) and appends
+// the labels to out.
+func (t *Tagger) decode(infos []tokInfo, ents []*vocabEntry, slot int, st *tagState, out []int) []int {
+	n := len(infos)
 	if n == 0 {
-		return st.labels[:0]
+		return out
 	}
 	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
 	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
 	st.labels = slices.Grow(st.labels[:0], n)[:n]
-	t.emissions(words, doc, st)
+	t.emissions(infos, ents, slot, st)
 	viterbi(&t.trans, st.sc, n, st.back, st.labels)
-	return st.labels
+	return append(out, st.labels...)
 }
 
 // docResult is the tagging of a document.
 type docResult struct {
-	labels       []int    // label of each token, sentences concatenated
-	norms, bases []string // normalized token, and without its proclitic
+	labels []int     // label of each token, sentences concatenated
+	infos  []tokInfo // information on each token
 }
 
 // tagDoc labels the sentences of one document. A two-stage tagger first
 // labels it with its first stage, then again with document features.
 func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
-	var r docResult
-	tagger := t
-	if t.first != nil {
-		tagger = t.first
-	}
+	n := 0
 	for _, ws := range sents {
-		r.labels = append(r.labels, tagger.tagLabels(ws, nil, st)...)
-		for i := range ws {
-			r.norms = append(r.norms, st.infos[i].norm)
-			r.bases = append(r.bases, st.infos[i].base)
+		n += len(ws)
+	}
+	r := docResult{labels: make([]int, 0, n), infos: make([]tokInfo, n)}
+	st.ents = slices.Grow(st.ents[:0], n)[:n]
+	k := 0
+	for _, ws := range sents {
+		phrase := false
+		for _, w := range ws {
+			if e := t.vocab[w]; e != nil {
+				st.ents[k], r.infos[k] = e, e.info
+			} else {
+				st.ents[k], r.infos[k] = nil, t.gaz.info(w)
+			}
+			phrase = phrase || r.infos[k].phrase
+			k++
 		}
+		if phrase {
+			t.gaz.markSpans(r.infos[k-len(ws) : k])
+		}
+	}
+	stage1, slot := t, 0
+	if t.first != nil {
+		stage1, slot = t.first, 1
+	}
+	off := 0
+	for _, ws := range sents {
+		r.labels = stage1.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], slot, st, r.labels)
+		off += len(ws)
 	}
 	if t.first == nil {
 		return r
 	}
-	doc := docFeatures(r.norms, r.bases, r.labels, nil)
+	norms := make([]string, n)
+	bases := make([]string, n)
+	for i := range r.infos {
+		norms[i], bases[i] = r.infos[i].norm, r.infos[i].base
+	}
+	doc := docFeatures(norms, bases, r.labels, nil)
+	for i := range r.infos {
+		r.infos[i].doc = doc[i]
+	}
 	r.labels = r.labels[:0]
-	off := 0
+	off = 0
 	for _, ws := range sents {
-		r.labels = append(r.labels, t.tagLabels(ws, doc[off:off+len(ws)], st)...)
+		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
 		off += len(ws)
 	}
 	return r
@@ -484,11 +512,10 @@ func Load(r io.Reader) (*Tagger, error) {
 		return fail("stages", err)
 	}
 	if stages == 1 {
-		t.first = &Tagger{gaz: t.gaz, words: t.words}
+		t.first = &Tagger{gaz: t.gaz}
 		if err := t.first.readWeights(br); err != nil {
 			return nil, err
 		}
-		t.first.prepare()
 	}
 	t.prepare()
 	return t, nil

@@ -95,7 +95,12 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 				sents[i] = s.Words
 			}
 			r := m.tagDoc(sents, &st)
-			f := docFeatures(r.norms, r.bases, r.labels, nil)
+			norms := make([]string, len(r.infos))
+			bases := make([]string, len(r.infos))
+			for i := range r.infos {
+				norms[i], bases[i] = r.infos[i].norm, r.infos[i].base
+			}
+			f := docFeatures(norms, bases, r.labels, nil)
 			for i, s := range part {
 				doc[d+i], f = f[:len(s.Words)], f[len(s.Words):]
 			}
@@ -105,7 +110,9 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	if err != nil {
 		return nil, err
 	}
+	first.vocab = nil
 	second.first = first
+	second.prepare()
 	return second, nil
 }
 
