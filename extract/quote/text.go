@@ -1,0 +1,220 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the package's small, offset-preserving view of the text:
+// a tokenizer that normalizes Arabic word forms (diacritics and tatweel
+// dropped, alef variants folded to ا, ى to ي, ة to ه) while every token keeps
+// the rune offsets of its original form.
+
+// kind is the kind of a token.
+type kind uint8
+
+const (
+	kWord  kind = iota // a run of letters and digits
+	kPunct             // one punctuation rune
+	kQuote             // one quotation mark
+	kBreak             // a line break (a paragraph end)
+)
+
+// token is one token of the text. s and e are rune offsets into the
+// original text; norm is the normalized form of a word (empty for other
+// kinds); r is the rune of a punctuation mark or quotation mark.
+type token struct {
+	kind kind
+	r    rune
+	s, e int
+	norm string
+}
+
+// isDiacritic reports whether r is dropped by normalization: the Arabic
+// harakat, tanween, shadda, sukun, superscript alef and tatweel.
+func isDiacritic(r rune) bool {
+	return (r >= 0x064B && r <= 0x0652) || r == 0x0670 || r == 0x0640
+}
+
+// fold maps a rune to its normalized form.
+func fold(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ى', 'ی':
+		return 'ي'
+	case 'ة':
+		return 'ه'
+	case 'ک':
+		return 'ك'
+	}
+	return r
+}
+
+// isQuoteMark reports whether r is a quotation mark the package pairs.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '«', '»', '“', '”', '„':
+		return true
+	}
+	return false
+}
+
+// isWordRune reports whether r belongs to a word.
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0660 && r <= 0x0669, r >= 0x0671 && r <= 0x06D3:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits src into tokens. Spaces are dropped; every other rune that
+// is not part of a word becomes a token of its own.
+func tokenize(src []rune) []token {
+	toks := make([]token, 0, len(src)/5+8)
+	b := make([]byte, 0, len(src)*2)
+	// The normalized words are built in b; tokens get their norm at the end.
+	type wordPos struct{ tok, bs, be int }
+	words := make([]wordPos, 0, len(src)/5+8)
+	in := false
+	for i, r := range src {
+		if isDiacritic(r) {
+			if in {
+				toks[len(toks)-1].e = i + 1
+			}
+			continue
+		}
+		if isWordRune(r) {
+			if !in {
+				in = true
+				toks = append(toks, token{kind: kWord, s: i, e: i + 1})
+				words = append(words, wordPos{tok: len(toks) - 1, bs: len(b)})
+			}
+			toks[len(toks)-1].e = i + 1
+			b = utf8.AppendRune(b, fold(r))
+			words[len(words)-1].be = len(b)
+			continue
+		}
+		in = false
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
+			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1})
+		case unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
+		case isQuoteMark(r):
+			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1})
+		default:
+			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1})
+		}
+	}
+	norm := string(b)
+	for _, w := range words {
+		toks[w.tok].norm = norm[w.bs:w.be]
+	}
+	return toks
+}
+
+// normalize returns the normalized form of s (used for tables and names).
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isDiacritic(r) {
+			continue
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// tokenAt returns the index of the first token that ends after rune offset
+// off, or len(toks).
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].e > off })
+}
+
+// qspan is a pair of quotation marks: the tokens of the opening and the
+// closing mark. An unclosed quotation ends at the paragraph end: close is
+// then the index of the break token (or len(toks)) and closed is false.
+type qspan struct {
+	open, close int
+	closed      bool
+}
+
+// pairQuotes pairs the quotation marks of each paragraph and returns the
+// pairs and, for every token, the index of the outermost pair whose
+// interior holds it (-1 outside quotations), and, for every opening mark
+// token, the index of its pair (-1 for other tokens).
+func pairQuotes(src []rune, toks []token) (qs []qspan, inside, opener []int32) {
+	inside = make([]int32, len(toks))
+	opener = make([]int32, len(toks))
+	for i := range inside {
+		inside[i] = -1
+		opener[i] = -1
+	}
+	var stack []int // token indexes of open marks
+	flush := func(end int) {
+		// Unclosed marks: the outermost one runs to the paragraph end.
+		if len(stack) > 0 {
+			qs = append(qs, qspan{open: stack[0], close: end})
+			opener[stack[0]] = int32(len(qs) - 1)
+		}
+		stack = stack[:0]
+	}
+	for i, t := range toks {
+		if t.kind == kBreak {
+			flush(i)
+			continue
+		}
+		if t.kind != kQuote {
+			continue
+		}
+		top := -1
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		open := false
+		switch t.r {
+		case '«', '“', '„':
+			open = true
+		case '»', '”':
+			open = false
+		default: // '"' is both: decide from its neighbours
+			prevSpace := t.s == 0 || unicode.IsSpace(src[t.s-1]) || strings.ContainsRune(":(-–—[«", src[t.s-1])
+			nextSpace := t.s+1 >= len(src) || unicode.IsSpace(src[t.s+1]) || strings.ContainsRune(".,،:;؛!?؟)]»", src[t.s+1])
+			topStraight := top >= 0 && toks[top].r == '"'
+			switch {
+			case prevSpace && !nextSpace:
+				open = true
+			case !prevSpace && nextSpace:
+				open = false
+			default:
+				open = !topStraight
+			}
+		}
+		if open {
+			stack = append(stack, i)
+			continue
+		}
+		if top < 0 {
+			continue // a stray closing mark
+		}
+		stack = stack[:len(stack)-1]
+		if len(stack) == 0 {
+			qs = append(qs, qspan{open: top, close: i, closed: true})
+			opener[top] = int32(len(qs) - 1)
+		}
+	}
+	flush(len(toks))
+	sort.Slice(qs, func(a, b int) bool { return qs[a].open < qs[b].open })
+	for k, q := range qs {
+		opener[q.open] = int32(k)
+		for j := q.open + 1; j < q.close && j < len(toks); j++ {
+			inside[j] = int32(k)
+		}
+	}
+	return qs, inside, opener
+}
