@@ -27,6 +27,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -61,6 +62,7 @@ type ref struct {
 	sent    int32
 	speaker bool // the subject of a reporting word
 	subj    bool // in subject position of its clause
+	clause  bool // a new clause whose subject is not a name (، وقد ابتدر الإمام)
 }
 
 // role binds a title (المتحدثة باسم البيت الأبيض) to the person it named.
@@ -80,7 +82,7 @@ type finder struct {
 	ents    []article.Entity
 	speaks  []bool   // per entity: PER or ORG
 	gender  []gender // per entity: known grammatical gender
-	words   []map[string]bool
+	words   [][]string // per entity: normalized words of its name
 	ments   []mention
 	startAt []int32 // per token: mention starting there, or -1
 	endAt   []int32 // per token: mention ending there, or -1
@@ -110,11 +112,11 @@ func newFinder(src []rune, entities []article.Entity) *finder {
 	}
 	f.speaks = make([]bool, len(entities))
 	f.gender = make([]gender, len(entities))
-	f.words = make([]map[string]bool, len(entities))
+	f.words = make([][]string, len(entities))
 	for e, ent := range entities {
 		f.speaks[e] = ent.Type == article.PER || ent.Type == article.ORG
 		ws := strings.Fields(normalize(ent.Text))
-		f.words[e] = set(ws...)
+		f.words[e] = ws
 		f.gender[e] = nameGender(ent.Type, ws)
 		for _, sp := range ent.Mentions {
 			f.addMention(e, sp)
@@ -170,6 +172,9 @@ func (f *finder) addMention(e int, sp article.Span) {
 		prefix = cliticPrefix(tk.norm, f.words[e])
 	}
 	m := mention{ent: e, t0: t0, t1: t1, prep: strings.ContainsAny(prefix, "بلك")}
+	if sp.Start == f.toks[t0].s && strings.HasPrefix(f.toks[t0].norm, "لل") {
+		m.prep = true // ل + ال: a name with its preposition (للجزيرة)
+	}
 	if t0 > 0 {
 		if p := f.toks[t0-1]; p.kind == kWord && preps[p.norm] {
 			m.prep = true
@@ -187,18 +192,22 @@ func (f *finder) addMention(e int, sp article.Span) {
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts
 // with the word, when w without them is one of the entity's name words.
-func cliticPrefix(w string, names map[string]bool) string {
-	if names[w] {
+func cliticPrefix(w string, names []string) string {
+	if slices.Contains(names, w) {
 		return ""
 	}
 	for _, p := range []string{"وب", "ول", "فب", "فل", "وك", "ب", "ل", "ك", "و", "ف"} {
-		if strings.HasPrefix(w, p) && names[w[len(p):]] {
+		if strings.HasPrefix(w, p) && slices.Contains(names, w[len(p):]) {
 			return p
 		}
 	}
 	for _, p := range []string{"ولل", "فلل", "لل"} {
-		if strings.HasPrefix(w, p) && names["ال"+w[len(p):]] {
-			return p
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			for _, n := range names {
+				if strings.HasPrefix(n, "ال") && n[len("ال"):] == rest {
+					return p
+				}
+			}
 		}
 	}
 	return ""
@@ -437,6 +446,9 @@ func (f *finder) run() {
 		if t.kind != kWord {
 			continue
 		}
+		if i > 0 && isComma(f.toks[i-1]) && f.startAt[i] < 0 && strings.HasPrefix(t.norm, "و") && !bareComp[t.norm[len("و"):]] && !compPron[t.norm[len("و"):]] {
+			f.hist = append(f.hist, ref{ent: -1, sent: f.sent[i], clause: true})
+		}
 		if mi := f.startAt[i]; mi >= 0 {
 			f.noteMention(f.ments[mi])
 			i = f.ments[mi].t1
@@ -557,6 +569,9 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		if m := f.ments[f.startAt[j]]; !m.prep {
 			explicit, known = true, f.isSpeaker(m.ent)
 			speaker, subjEnd = m.ent, m.t1
+			if f.coordinated(m.t1 + 1) {
+				known = false // بوش وبلير: two speakers
+			}
 		} // else an adjunct (لبايدن): elided subject
 	case f.startsComplement(j):
 		// elided subject
@@ -615,6 +630,19 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		f.emit(speaker, f.verbText(i, clitic), st)
 	}
 	return st.last
+}
+
+// coordinated reports whether token k joins a second name to a subject
+// (بوش وبلير، الرئيس ووزير خارجيته).
+func (f *finder) coordinated(k int) bool {
+	if k >= len(f.toks) || f.toks[k].kind != kWord {
+		return false
+	}
+	if mi := f.startAt[k]; mi >= 0 {
+		return strings.HasPrefix(f.toks[k].norm, "و") && f.isSpeaker(f.ments[mi].ent)
+	}
+	n := f.toks[k].norm
+	return n == "و" || strings.HasPrefix(n, "ووزير") || strings.HasPrefix(n, "ورئيس") || strings.HasPrefix(n, "ونظير")
 }
 
 // titleWindow looks for the name of a person after a title that follows the
@@ -733,6 +761,9 @@ func (f *finder) resolve(g gender, sent int32) int {
 		if sent-h.sent > 4 {
 			return -1
 		}
+		if h.clause {
+			continue
+		}
 		if h.ent < 0 {
 			if g != gFem && h.g == gFem || g == gFem && h.g != gFem {
 				continue
@@ -756,6 +787,9 @@ func (f *finder) resolve(g gender, sent int32) int {
 func (f *finder) issuer(sent int32) int {
 	for k := len(f.hist) - 1; k >= 0; k-- {
 		h := f.hist[k]
+		if h.clause {
+			continue
+		}
 		if sent-h.sent > 4 || h.ent < 0 {
 			return -1
 		}
@@ -789,7 +823,7 @@ func (f *finder) participle(i int, c cueWord, clitic int) int {
 	speaker := -1
 	for k := len(f.hist) - 1; k >= 0; k-- {
 		h := f.hist[k]
-		if h.sent != sent {
+		if h.sent != sent || h.clause {
 			break
 		}
 		if !h.subj {

@@ -26,10 +26,11 @@ const (
 // original text; norm is the normalized form of a word (empty for other
 // kinds); r is the rune of a punctuation mark or quotation mark.
 type token struct {
-	kind kind
-	r    rune
-	s, e int
-	norm string
+	kind   kind
+	r      rune
+	bs, be int32 // byte offsets of norm while tokenizing
+	s, e   int
+	norm   string
 }
 
 // isDiacritic reports whether r is dropped by normalization: the Arabic
@@ -76,11 +77,9 @@ func isWordRune(r rune) bool {
 // tokenize splits src into tokens. Spaces are dropped; every other rune that
 // is not part of a word becomes a token of its own.
 func tokenize(src []rune) []token {
-	toks := make([]token, 0, len(src)/5+8)
+	toks := make([]token, 0, len(src)/4+8)
 	b := make([]byte, 0, len(src)*2)
 	// The normalized words are built in b; tokens get their norm at the end.
-	type wordPos struct{ tok, bs, be int }
-	words := make([]wordPos, 0, len(src)/5+8)
 	in := false
 	for i, r := range src {
 		if isDiacritic(r) {
@@ -92,19 +91,25 @@ func tokenize(src []rune) []token {
 		if isWordRune(r) {
 			if !in {
 				in = true
-				toks = append(toks, token{kind: kWord, s: i, e: i + 1})
-				words = append(words, wordPos{tok: len(toks) - 1, bs: len(b)})
+				toks = append(toks, token{kind: kWord, s: i, bs: int32(len(b))})
 			}
-			toks[len(toks)-1].e = i + 1
-			b = utf8.AppendRune(b, fold(r))
-			words[len(words)-1].be = len(b)
+			t := &toks[len(toks)-1]
+			t.e = i + 1
+			if r = fold(r); r < utf8.RuneSelf {
+				b = append(b, byte(r))
+			} else if r < 0x800 {
+				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+			t.be = int32(len(b))
 			continue
 		}
 		in = false
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
 			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1})
-		case unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
+		case r == ' ' || unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
 		case isQuoteMark(r):
 			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1})
 		default:
@@ -112,8 +117,10 @@ func tokenize(src []rune) []token {
 		}
 	}
 	norm := string(b)
-	for _, w := range words {
-		toks[w.tok].norm = norm[w.bs:w.be]
+	for i := range toks {
+		if toks[i].kind == kWord {
+			toks[i].norm = norm[toks[i].bs:toks[i].be]
+		}
 	}
 	return toks
 }
