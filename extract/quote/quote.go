@@ -78,6 +78,7 @@ type finder struct {
 	inside []int32 // per token: outermost quotation holding it, or -1
 	opener []int32 // per token: quotation it opens, or -1
 	sent   []int32 // per token: sentence index
+	paren  []bool  // per token: inside parentheses
 
 	ents    []article.Entity
 	speaks  []bool   // per entity: PER or ORG
@@ -98,11 +99,22 @@ func newFinder(src []rune, entities []article.Entity) *finder {
 	f.qs, f.inside, f.opener = pairQuotes(src, f.toks)
 	n := len(f.toks)
 	f.sent = make([]int32, n)
+	f.paren = make([]bool, n)
 	var s int32
-	for i := range f.toks {
+	depth := 0
+	for i, t := range f.toks {
 		f.sent[i] = s
+		if t.kind == kPunct && (t.r == '(' || t.r == ')') {
+			if t.r == '(' {
+				depth++
+			} else if depth > 0 {
+				depth--
+			}
+		}
+		f.paren[i] = depth > 0
 		if f.isSentEnd(i) {
 			s++
+			depth = 0
 		}
 	}
 	f.startAt = make([]int32, n)
@@ -317,7 +329,7 @@ func (f *finder) isSentEnd(i int) bool {
 		return false
 	}
 	switch t.r {
-	case '.', '!', '?', '؟', '…':
+	case '.', '!', '?', '؟', '…', '·', '۔':
 	default:
 		return false
 	}
@@ -446,7 +458,7 @@ func (f *finder) run() {
 		if t.kind != kWord {
 			continue
 		}
-		if i > 0 && isComma(f.toks[i-1]) && f.startAt[i] < 0 && strings.HasPrefix(t.norm, "و") && !bareComp[t.norm[len("و"):]] && !compPron[t.norm[len("و"):]] {
+		if i > 0 && isComma(f.toks[i-1]) && f.startAt[i] < 0 && strings.HasPrefix(t.norm, "و") && !bareComp[t.norm[len("و"):]] && !compPron[t.norm[len("و"):]] && !f.isTrigger(i) {
 			f.hist = append(f.hist, ref{ent: -1, sent: f.sent[i], clause: true})
 		}
 		if mi := f.startAt[i]; mi >= 0 {
@@ -472,8 +484,8 @@ func (f *finder) run() {
 
 // noteMention records a mention outside any statement as a possible subject.
 func (f *finder) noteMention(m mention) {
-	if m.prep || !f.isSpeaker(m.ent) {
-		return
+	if m.prep || !f.isSpeaker(m.ent) || f.paren[m.t0] {
+		return // an object, a place, or a parenthesis (رويترز)
 	}
 	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0)})
 }
@@ -482,14 +494,44 @@ func (f *finder) noteMention(m mention) {
 // does: at the start of a clause, or right after a clause-initial word that
 // is not a noun with the article (a verb: ردّ بوتين).
 func (f *finder) subjectPos(t0 int) bool {
-	if f.clauseStart(t0, 0) {
+	p := t0 - 1
+	// Skip a title before the name: adjectives and nouns with the article
+	// and genitive names (الأمين العام لحزب الله حسن نصر الله).
+	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord; s++ {
+		if mi := f.endAt[p]; mi >= 0 {
+			if !f.ments[mi].prep {
+				break
+			}
+			p = f.ments[mi].t0 - 1
+			continue
+		}
+		if !strings.HasPrefix(f.toks[p].norm, "ال") {
+			break
+		}
+		p--
+	}
+	if f.clauseStart(p+1, 0) {
 		return true
 	}
-	p := t0 - 1
-	if p >= 0 && f.toks[p].kind == kWord && f.endAt[p] < 0 && !strings.HasPrefix(f.toks[p].norm, "ال") {
+	if p >= 0 && f.toks[p].kind == kWord && f.endAt[p] < 0 && f.verbLike(p) {
 		return f.clauseStart(p, 0) || strings.HasPrefix(f.toks[p].norm, "و") && p > 0 && f.toks[p-1].kind != kWord
 	}
 	return false
+}
+
+// verbLike reports whether the word at token p may be a verb: it has no
+// article, is not a preposition, and does not end in ة.
+func (f *finder) verbLike(p int) bool {
+	t := f.toks[p]
+	if strings.HasPrefix(t.norm, "ال") || preps[t.norm] {
+		return false
+	}
+	for k := t.e - 1; k >= t.s; k-- {
+		if r := f.src[k]; !isDiacritic(r) {
+			return r != 'ة'
+		}
+	}
+	return true
 }
 
 // verbText returns the reporting word at token i as written, without its
@@ -617,7 +659,11 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		if !f.clauseStart(i, clitic) {
 			return i
 		}
-		speaker = f.resolve(c.g, sent)
+		if f.leadsSentence(i) {
+			speaker = f.resolve(c.g, sent)
+		} else {
+			speaker = f.clauseSubject(i, c.g)
+		}
 	}
 	st, ok := f.statement(subjEnd+1, subjEnd, 25)
 	if !ok {
@@ -810,6 +856,42 @@ func (f *finder) issuer(sent int32) int {
 	return -1
 }
 
+// leadsSentence reports whether the word at token i starts its sentence,
+// after at most a few clause words or time words (ومن جانبه أضاف، كما أشارت).
+func (f *finder) leadsSentence(i int) bool {
+	p := i
+	for s := 0; s < 3 && p > 0 && f.toks[p-1].kind == kWord; s++ {
+		n := f.toks[p-1].norm
+		if !clauseWords[n] && !timeWords[n] && n != "ومن" && n != "من" {
+			break
+		}
+		p--
+	}
+	return f.sentenceStart(p)
+}
+
+// clauseSubject returns the subject, within the sentence of token i, that a
+// reporting word of gender g in the middle of that sentence continues
+// with: the last subject or speaker before it, when it agrees; -1 when the
+// sentence has none before it or a clause with an unnamed subject came since.
+func (f *finder) clauseSubject(i int, g gender) int {
+	sent := f.sent[i]
+	for k := len(f.hist) - 1; k >= 0; k-- {
+		h := f.hist[k]
+		if h.sent != sent || h.clause {
+			return -1
+		}
+		if !h.subj {
+			continue
+		}
+		if h.ent >= 0 && f.compatible(h.ent, g) {
+			return h.ent
+		}
+		return -1
+	}
+	return -1
+}
+
 // participle handles a participle (مضيفاً، قائلة) or بالقول at token i.
 func (f *finder) participle(i int, c cueWord, clitic int) int {
 	if c.g != gNone && !f.clauseStart(i, clitic) {
@@ -819,22 +901,7 @@ func (f *finder) participle(i int, c cueWord, clitic int) int {
 	if !ok {
 		return i
 	}
-	sent := f.sent[i]
-	speaker := -1
-	for k := len(f.hist) - 1; k >= 0; k-- {
-		h := f.hist[k]
-		if h.sent != sent || h.clause {
-			break
-		}
-		if !h.subj {
-			continue
-		}
-		if h.ent >= 0 && f.compatible(h.ent, c.g) {
-			speaker = h.ent
-		}
-		break
-	}
-	if speaker >= 0 {
+	if speaker := f.clauseSubject(i, c.g); speaker >= 0 {
 		f.emit(speaker, f.verbText(i, clitic), st)
 	}
 	return st.last
