@@ -81,8 +81,8 @@ type finder struct {
 	paren  []bool  // per token: inside parentheses
 
 	ents    []article.Entity
-	speaks  []bool   // per entity: PER or ORG
-	gender  []gender // per entity: known grammatical gender
+	speaks  []bool     // per entity: PER or ORG
+	gender  []gender   // per entity: known grammatical gender
 	words   [][]string // per entity: normalized words of its name
 	ments   []mention
 	startAt []int32 // per token: mention starting there, or -1
