@@ -293,3 +293,22 @@ func FuzzFind(f *testing.F) {
 		checkQuotes(t, text, Find(text, es))
 	})
 }
+
+func TestMerge(t *testing.T) {
+	text := "قال بيسكوف إن الحوار ممكن، مؤكداً أن موسكو مستعدة. وقال بايدن إن الرد سيأتي، وأضاف أن واشنطن لن تتراجع."
+	qs := Find(text, ents(text, "PER:دميتري بيسكوف", "PER:جو بايدن"))
+	if len(qs) != 4 {
+		t.Fatalf("Find gave %d quotes, want 4:\n%s", len(qs), dump(qs))
+	}
+	m := Merge(text, qs)
+	checkQuotes(t, text, m)
+	want := []string{"الحوار ممكن، مؤكداً أن موسكو مستعدة", "الرد سيأتي، وأضاف أن واشنطن لن تتراجع"}
+	if len(m) != len(want) {
+		t.Fatalf("Merge gave %d quotes, want %d:\n%s", len(m), len(want), dump(m))
+	}
+	for i, w := range want {
+		if m[i].Text != w || m[i].Verb != "قال" {
+			t.Errorf("merged %d = %q (%s), want %q (قال)", i, m[i].Text, m[i].Verb, w)
+		}
+	}
+}

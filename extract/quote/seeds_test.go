@@ -131,6 +131,12 @@ func sameSpeaker(g, p string) bool {
 }
 
 func TestSeeds(t *testing.T) {
+	t.Run("Find", func(t *testing.T) { scoreSeeds(t, false) })
+	t.Run("Merge", func(t *testing.T) { scoreSeeds(t, true) })
+}
+
+// scoreSeeds runs Find (and Merge) on the seeds and scores the quotes.
+func scoreSeeds(t *testing.T, merge bool) {
 	gf, err := os.Open(filepath.Join(sharedDir, "eval", "seeds.gold.jsonl"))
 	if err != nil {
 		t.Skipf("seed gold not available (%v): needs ../shared/eval", err)
@@ -154,6 +160,9 @@ func TestSeeds(t *testing.T) {
 			ents = append(ents, article.Entity{Text: e.Text, Type: e.Type, Mentions: mentionsOf(text, e.Text, e.Type)})
 		}
 		qs := Find(text, ents)
+		if merge {
+			qs = Merge(text, qs)
+		}
 		hit := func(i int, q article.Quote) bool {
 			gq := g.Quotes[i]
 			return sameSpeaker(gq.Speaker, q.Speaker) && strings.Contains(scoreNorm(q.Text), scoreNorm(gq.Cue))
