@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
 )
@@ -43,7 +44,12 @@ func Find(text string, entities []article.Entity) []article.Quote {
 	if text == "" || len(entities) == 0 {
 		return nil
 	}
-	f := newFinder([]rune(text), entities)
+	if !utf8.ValidString(text) {
+		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
+		// offsets stay the same and Text slices what the caller's runes hold.
+		text = string([]rune(text))
+	}
+	f := newFinder(text, entities)
 	f.run()
 	return f.out
 }
@@ -72,7 +78,8 @@ type role struct {
 }
 
 type finder struct {
-	src    []rune
+	text   string // valid UTF-8
+	nrunes int
 	toks   []token
 	qs     []qspan
 	inside []int32 // per token: outermost quotation holding it, or -1
@@ -93,10 +100,10 @@ type finder struct {
 	out  []article.Quote
 }
 
-func newFinder(src []rune, entities []article.Entity) *finder {
-	f := &finder{src: src, ents: entities}
-	f.toks = tokenize(src)
-	f.qs, f.inside, f.opener = pairQuotes(src, f.toks)
+func newFinder(text string, entities []article.Entity) *finder {
+	f := &finder{text: text, ents: entities}
+	f.toks, f.nrunes = tokenize(text)
+	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
 	f.sent = make([]int32, n)
 	f.paren = make([]bool, n)
@@ -163,7 +170,7 @@ func nameGender(typ string, ws []string) gender {
 
 // addMention maps one mention span onto the tokens.
 func (f *finder) addMention(e int, sp article.Span) {
-	if sp.In != "" || sp.Start < 0 || sp.End > len(f.src) || sp.Start >= sp.End {
+	if sp.In != "" || sp.Start < 0 || sp.End > f.nrunes || sp.Start >= sp.End {
 		return
 	}
 	t0 := tokenAt(f.toks, sp.Start)
@@ -179,7 +186,12 @@ func (f *finder) addMention(e int, sp article.Span) {
 	}
 	prefix := ""
 	if tk := f.toks[t0]; sp.Start > tk.s {
-		prefix = normalize(string(f.src[tk.s:sp.Start]))
+		b := tk.bs
+		for k := tk.s; k < sp.Start && b < tk.be; k++ {
+			_, size := utf8.DecodeRuneInString(f.text[b:])
+			b += size
+		}
+		prefix = normalize(f.text[tk.bs:b])
 	} else {
 		prefix = cliticPrefix(tk.norm, f.words[e])
 	}
@@ -336,7 +348,7 @@ func (f *finder) isSentEnd(i int) bool {
 	if f.inside[i] >= 0 {
 		return false
 	}
-	if t.r == '.' && t.s > 0 && t.s+1 < len(f.src) && unicode.IsDigit(f.src[t.s-1]) && unicode.IsDigit(f.src[t.s+1]) {
+	if t.r == '.' && unicode.IsDigit(runeBefore(f.text, t.bs)) && unicode.IsDigit(runeAfter(f.text, t.be)) {
 		return false
 	}
 	return true
@@ -526,10 +538,12 @@ func (f *finder) verbLike(p int) bool {
 	if strings.HasPrefix(t.norm, "ال") || preps[t.norm] {
 		return false
 	}
-	for k := t.e - 1; k >= t.s; k-- {
-		if r := f.src[k]; !isDiacritic(r) {
+	for b := t.be; b > t.bs; {
+		r, size := utf8.DecodeLastRuneInString(f.text[t.bs:b])
+		if !isDiacritic(r) {
 			return r != 'ة'
 		}
+		b -= size
 	}
 	return true
 }
@@ -540,7 +554,7 @@ func (f *finder) verbText(i, clitic int) string {
 	t := f.toks[i]
 	var b strings.Builder
 	skip := clitic
-	for _, r := range f.src[t.s:t.e] {
+	for _, r := range f.text[t.bs:t.be] {
 		if isDiacritic(r) {
 			continue
 		}
@@ -1026,7 +1040,7 @@ func (f *finder) trailing(o, q int) (int, bool) {
 		return 0, false
 	}
 	st, ok := f.direct(o)
-	if !ok || strings.Count(strings.TrimSpace(string(f.src[st.start:st.end])), " ") < 1 {
+	if !ok || strings.Count(strings.TrimSpace(f.text[st.bs:st.be]), " ") < 1 {
 		return 0, false
 	}
 	f.hist = append(f.hist, ref{ent: m.ent, g: c.g, sent: f.sent[k], speaker: true, subj: true})
@@ -1037,7 +1051,8 @@ func (f *finder) trailing(o, q int) (int, bool) {
 // stmt is a statement found: rune offsets, whether it was quoted, and the
 // last token it consumed.
 type stmt struct {
-	start, end int
+	start, end int // runes
+	bs, be     int // bytes
 	direct     bool
 	last       int
 }
@@ -1118,25 +1133,35 @@ func (f *finder) adjacent(a, b int) bool {
 // token o.
 func (f *finder) direct(o int) (stmt, bool) {
 	q := f.qs[f.opener[o]]
-	start := f.toks[o].e
-	end := len(f.src)
+	start, bs := f.toks[o].e, f.toks[o].be
+	end, be := f.nrunes, len(f.text)
 	last := q.close
 	if q.close < len(f.toks) {
-		end = f.toks[q.close].s
+		end, be = f.toks[q.close].s, f.toks[q.close].bs
 	}
 	if !q.closed {
 		last = q.close - 1
 	}
-	for start < end && unicode.IsSpace(f.src[start]) {
+	for bs < be {
+		r, size := utf8.DecodeRuneInString(f.text[bs:be])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		bs += size
 		start++
 	}
-	for end > start && unicode.IsSpace(f.src[end-1]) {
+	for be > bs {
+		r, size := utf8.DecodeLastRuneInString(f.text[bs:be])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		be -= size
 		end--
 	}
 	if start >= end {
 		return stmt{}, false
 	}
-	return stmt{start: start, end: end, direct: true, last: last}, true
+	return stmt{start: start, end: end, bs: bs, be: be, direct: true, last: last}, true
 }
 
 // reported returns the reported statement that starts at token s and runs
@@ -1185,7 +1210,7 @@ func (f *finder) reported(s int) (stmt, bool) {
 	if last < s {
 		return stmt{}, false
 	}
-	return stmt{start: f.toks[s].s, end: f.toks[last].e, last: last}, true
+	return stmt{start: f.toks[s].s, end: f.toks[last].e, bs: f.toks[s].bs, be: f.toks[last].be, last: last}, true
 }
 
 // newClause reports whether the word at token k, after a comma, starts a
@@ -1214,7 +1239,7 @@ func (f *finder) emit(speaker int, verb string, st stmt) {
 	f.out = append(f.out, article.Quote{
 		Speaker: f.ents[speaker].Text,
 		Verb:    verb,
-		Text:    string(f.src[st.start:st.end]),
+		Text:    f.text[st.bs:st.be],
 		Direct:  st.direct,
 		Span:    article.Span{Start: st.start, End: st.end},
 	})

@@ -45,8 +45,7 @@ func mentionsOf(text, name, typ string) []article.Span {
 	if typ == article.ORG && len(ws) > 2 {
 		forms = append(forms, ws[:2])
 	}
-	src := []rune(text)
-	toks := tokenize(src)
+	toks, _ := tokenize(text)
 	var words []int
 	for i, t := range toks {
 		if t.kind == kWord {
@@ -77,9 +76,13 @@ func mentionsOf(text, name, typ string) []article.Span {
 			}
 			t0, t1 := toks[words[w]], toks[words[w+len(form)-1]]
 			start := t0.s
-			for n := utf8.RuneCountInString(prefix); n > 0 && start < t0.e; start++ {
-				if !isDiacritic(src[start]) {
-					n--
+			for _, r := range text[t0.bs:t0.be] {
+				if n := utf8.RuneCountInString(prefix); n == 0 {
+					break
+				}
+				start++
+				if !isDiacritic(r) {
+					prefix = prefix[utf8.RuneLen([]rune(prefix)[0]):]
 				}
 			}
 			out = append(out, article.Span{Start: start, End: t1.e})

@@ -23,14 +23,16 @@ const (
 )
 
 // token is one token of the text. s and e are rune offsets into the
-// original text; norm is the normalized form of a word (empty for other
-// kinds); r is the rune of a punctuation mark or quotation mark.
+// original text, bs and be byte offsets; norm is the normalized form of a
+// word (empty for other kinds); r is the rune of a punctuation mark or
+// quotation mark.
 type token struct {
-	kind   kind
-	r      rune
-	bs, be int32 // byte offsets of norm while tokenizing
-	s, e   int
-	norm   string
+	kind     kind
+	r        rune
+	nbs, nbe int32 // byte offsets of norm while tokenizing
+	s, e     int
+	bs, be   int
+	norm     string
 }
 
 // isDiacritic reports whether r is dropped by normalization: the Arabic
@@ -74,27 +76,35 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// tokenize splits src into tokens. Spaces are dropped; every other rune that
-// is not part of a word becomes a token of its own.
-func tokenize(src []rune) []token {
-	toks := make([]token, 0, len(src)/4+8)
-	b := make([]byte, 0, len(src)*2)
+// tokenize splits text into tokens and returns them and the number of
+// runes of text. Spaces are dropped; every other rune that is not part of a
+// word becomes a token of its own. An invalid byte counts as one rune.
+func tokenize(text string) ([]token, int) {
+	toks := make([]token, 0, len(text)/6+16)
+	b := make([]byte, 0, len(text))
 	// The normalized words are built in b; tokens get their norm at the end.
 	in := false
-	for i, r := range src {
+	i := -1 // rune index of r
+	for pos, r := range text {
+		i++
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(text[pos:])
+		}
+		bi := pos + size
 		if isDiacritic(r) {
 			if in {
-				toks[len(toks)-1].e = i + 1
+				toks[len(toks)-1].e, toks[len(toks)-1].be = i+1, bi
 			}
 			continue
 		}
 		if isWordRune(r) {
 			if !in {
 				in = true
-				toks = append(toks, token{kind: kWord, s: i, bs: int32(len(b))})
+				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(len(b))})
 			}
 			t := &toks[len(toks)-1]
-			t.e = i + 1
+			t.e, t.be = i+1, bi
 			if r = fold(r); r < utf8.RuneSelf {
 				b = append(b, byte(r))
 			} else if r < 0x800 {
@@ -102,27 +112,45 @@ func tokenize(src []rune) []token {
 			} else {
 				b = utf8.AppendRune(b, r)
 			}
-			t.be = int32(len(b))
+			t.nbe = int32(len(b))
 			continue
 		}
 		in = false
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
-			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1})
+			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		case r == ' ' || unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
 		case isQuoteMark(r):
-			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1})
+			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		default:
-			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1})
+			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		}
 	}
 	norm := string(b)
-	for i := range toks {
-		if toks[i].kind == kWord {
-			toks[i].norm = norm[toks[i].bs:toks[i].be]
+	for k := range toks {
+		if toks[k].kind == kWord {
+			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]
 		}
 	}
-	return toks
+	return toks, i + 1
+}
+
+// runeBefore and runeAfter return the runes around byte offsets of text, or
+// a space at its ends.
+func runeBefore(text string, b int) rune {
+	if b <= 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:b])
+	return r
+}
+
+func runeAfter(text string, b int) rune {
+	if b >= len(text) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(text[b:])
+	return r
 }
 
 // normalize returns the normalized form of s (used for tables and names).
@@ -155,7 +183,7 @@ type qspan struct {
 // pairs and, for every token, the index of the outermost pair whose
 // interior holds it (-1 outside quotations), and, for every opening mark
 // token, the index of its pair (-1 for other tokens).
-func pairQuotes(src []rune, toks []token) (qs []qspan, inside, opener []int32) {
+func pairQuotes(text string, toks []token) (qs []qspan, inside, opener []int32) {
 	inside = make([]int32, len(toks))
 	opener = make([]int32, len(toks))
 	for i := range inside {
@@ -190,8 +218,9 @@ func pairQuotes(src []rune, toks []token) (qs []qspan, inside, opener []int32) {
 		case '»', '”':
 			open = false
 		default: // '"' is both: decide from its neighbours
-			prevSpace := t.s == 0 || unicode.IsSpace(src[t.s-1]) || strings.ContainsRune(":(-–—[«", src[t.s-1])
-			nextSpace := t.s+1 >= len(src) || unicode.IsSpace(src[t.s+1]) || strings.ContainsRune(".,،:;؛!?؟)]»", src[t.s+1])
+			prev, next := runeBefore(text, t.bs), runeAfter(text, t.be)
+			prevSpace := unicode.IsSpace(prev) || strings.ContainsRune(":(-–—[«", prev)
+			nextSpace := unicode.IsSpace(next) || strings.ContainsRune(".,،:;؛!?؟)]»", next)
 			topStraight := top >= 0 && toks[top].r == '"'
 			switch {
 			case prevSpace && !nextSpace:
