@@ -212,6 +212,57 @@ func TestFind(t *testing.T) {
 				{"فلاديمير بوتين", "بالقول", "المرء يرى نفسه في الآخرين", false},
 			},
 		},
+		{
+			name: "verb with ف and a time adverb before the subject",
+			text: "فقال أمس الأربعاء وزير الخارجية سيرغي لافروف إن موسكو لن تقبل بالشروط.",
+			ents: []string{"PER:سيرغي لافروف", "LOC:موسكو"},
+			want: []wantQuote{{"سيرغي لافروف", "قال", "موسكو لن تقبل بالشروط", false}},
+		},
+		{
+			name: "present tense verb",
+			text: "ويقول محمد البرادعي إن الحل السياسي ما زال ممكناً.",
+			ents: []string{"PER:محمد البرادعي"},
+			want: []wantQuote{{"محمد البرادعي", "يقول", "الحل السياسي ما زال ممكناً", false}},
+		},
+		{
+			name: "feminine organization with a feminine participle",
+			text: "أعلنت منظمة الصحة العالمية أن الوباء تراجع، مشيرةً إلى أن الخطر لم يزل.",
+			ents: []string{"ORG:منظمة الصحة العالمية"},
+			want: []wantQuote{
+				{"منظمة الصحة العالمية", "أعلنت", "الوباء تراجع", false},
+				{"منظمة الصحة العالمية", "مشيرة", "الخطر لم يزل", false},
+			},
+		},
+		{
+			name: "participle that does not agree with the subject",
+			text: "قال بيسكوف إن الحوار ممكن، مشيرةً إلى أن الموعد لم يحدد.",
+			ents: []string{"PER:دميتري بيسكوف"},
+			want: []wantQuote{{"دميتري بيسكوف", "قال", "الحوار ممكن", false}},
+		},
+		{
+			name: "a reporting verb inside a quotation belongs to the quotation",
+			text: "وقال بيسكوف: \"قال بوتين إن الحوار ممكن\".",
+			ents: []string{"PER:دميتري بيسكوف", "PER:فلاديمير بوتين"},
+			want: []wantQuote{{"دميتري بيسكوف", "قال", "قال بوتين إن الحوار ممكن", true}},
+		},
+		{
+			name: "reported speech inside reported speech",
+			text: "قال بيسكوف إن بوتين أكد أن الحوار ممكن.",
+			ents: []string{"PER:دميتري بيسكوف", "PER:فلاديمير بوتين"},
+			want: []wantQuote{{"دميتري بيسكوف", "قال", "بوتين أكد أن الحوار ممكن", false}},
+		},
+		{
+			name: "coordinated subjects",
+			text: "وقال بوش وبلير إن العراق يشكل خطراً.",
+			ents: []string{"PER:جورج بوش", "PER:توني بلير", "LOC:العراق"},
+			want: nil,
+		},
+		{
+			name: "diacritics and tatweel on the verb",
+			text: "وأشـــارَ عمرو موسى إلى أنّ الجامعة ستجتمع غداً.",
+			ents: []string{"PER:عمرو موسى", "ORG:الجامعة العربية"},
+			want: []wantQuote{{"عمرو موسى", "أشار", "الجامعة ستجتمع غداً", false}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
