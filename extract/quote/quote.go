@@ -637,6 +637,9 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		explicit = true
 		if e, end, ok := f.titleWindow(i, j); ok {
 			speaker, subjEnd, known = e, end, true
+			if c.g == gFem && f.gender[e] != gFem && !femTitles[f.toks[j].norm] {
+				speaker, known = -1, false // أكدت المقاومة الموالية لحكومة الرئيس هادي
+			}
 		} else if ws, end := f.np(j); len(ws) > 0 {
 			subjEnd = end
 			if e := f.roleOf(ws); e >= 0 {
@@ -726,7 +729,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 					return m.ent, m.t1, true
 				}
 			}
-			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] {
+			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] || notTitle[t.norm] {
 				return -1, 0, false
 			}
 			ws = append(ws, t.norm)
