@@ -38,14 +38,10 @@ var cues = func() map[string]cueWord {
 		{"لفت", "لفتت"}, {"افاد", "افادت"}, {"كشف", "كشفت"}, {"اردف", "اردفت"},
 		{"استطرد", "استطردت"}, {"نوه", "نوهت"}, {"اعترف", "اعترفت"}, {"زعم", "زعمت"},
 		{"كتب", "كتبت"}, {"غرد", "غردت"}, {"حذر", "حذرت"}, {"يقول", "تقول"},
-		{"اكدوا", ""}, {"يري", "تري"}, {"يؤكد", "تؤكد"}, {"يضيف", "تضيف"},
+		{"يري", "تري"}, {"يؤكد", "تؤكد"}, {"يضيف", "تضيف"},
 	} {
-		if v[0] != "" && v[0] != "اكدوا" {
-			m[v[0]] = cueWord{cueVerb, gMasc}
-		}
-		if v[1] != "" {
-			m[v[1]] = cueWord{cueVerb, gFem}
-		}
+		m[v[0]] = cueWord{cueVerb, gMasc}
+		m[v[1]] = cueWord{cueVerb, gFem}
 	}
 	// Participles (accusative, with or without the written tanween alef) in
 	// masculine and feminine.

@@ -3,27 +3,35 @@
 // or reported (قال X إن ...).
 //
 // Find works on the article text and the entities already found in it. A
-// speaker is always one of those entities (a person or an organization); when
-// the speaker of a statement is unclear, Find reports nothing for it:
-// precision matters more than recall.
+// speaker is always one of those entities (a person or an organization, never
+// a place); when the speaker of a statement is unclear, Find reports nothing
+// for it: precision matters more than recall.
 //
 // The rules are those of Arabic news prose:
 //
 //   - a reporting verb with its subject after it (قال دميتري بيسكوف، المتحدث
-//     باسم الكرملين، إن ...) or before it (جين ساكي أوضحت أن ...), in either
-//     gender and with the clitics و and ف (وقال، فيما أشارت، كما أضافت);
+//     باسم الكرملين، إن ...), after a title (قال وزير الخارجية سيرغي لافروف) or
+//     before it (جين ساكي أوضحت أن ...، كان بوتين قد صرّح), in either gender,
+//     with the clitics و and ف (وقال، فيما أشارت، كما أضافت);
 //   - the statement after the complementizer إن/أن (إلى أن، على أن، بأن) up to
-//     the end of the clause, or between quotation marks (« »، " "، “ ”) right
+//     the end of its clause (the sentence end, or a new clause: ، مؤكداً أن،
+//     ، وأضاف، ، وردّ بوتين), or between quotation marks (« »، " "، “ ”) right
 //     after the verb, its subject or a colon;
 //   - participles (مضيفاً، مؤكدة، قائلاً) and بالقول, which continue with the
-//     subject of their clause;
-//   - elided subjects (وأضاف "..."، وأوضحت أن ...) resolved to the last
-//     speaker that agrees in gender, unless another possible subject was
-//     named in between;
+//     subject of their clause, when they agree with it in gender;
+//   - elided subjects (وأضاف "..."، وأوضحت أن ...): at the start of a sentence,
+//     the last speaker of the last few sentences that agrees in gender, unless
+//     another possible subject was named since; in the middle of a sentence,
+//     the subject of that sentence;
+//   - titles bound to a name earlier in the article (جين ساكي، المتحدثة باسم
+//     البيت الأبيض، ... كما أضافت المتحدثة باسم البيت الأبيض), and البيان for
+//     the organization whose statement was just quoted;
 //   - بحسب X / وفقاً لـ X at the start of a sentence, and نقلت ... عن X;
 //   - a quotation followed by its attribution ("..."، قال X).
 //
-// Offsets are rune offsets into the original text.
+// A quote's Verb is the reporting word as written, without the clitic و or ف
+// and without diacritics or tatweel (وصرّح → صرح، مضيفاً → مضيفا). Offsets are
+// rune offsets into the original text.
 package quote
 
 import (
