@@ -301,12 +301,15 @@ func (f *finder) roleOf(ws []string) int {
 			return r.ent
 		}
 	}
-	// A shortened title: same head noun, all its words in one bound title
-	// (المتحدث باسم الكرملين for المتحدث باسم الرئاسة الروسية الكرملين).
+	// A shortened title: same head noun, all its words in one bound title,
+	// compared without the article, ل and ة (المتحدث باسم الكرملين for
+	// المتحدث باسم الرئاسة الروسية الكرملين; مبعوث الرئيس الروسي for المبعوث
+	// الخاص للرئيس الروسي لقضايا المناخ).
 	found := -1
+	ss := stems(ws)
 	for _, r := range f.roles {
-		rw := strings.Fields(r.key)
-		if rw[0] != ws[0] || !subset(ws, rw) {
+		rw := stems(strings.Fields(r.key))
+		if rw[0] != ss[0] || !subset(ss, rw) {
 			continue
 		}
 		if r.ent < 0 || (found >= 0 && found != r.ent) {
@@ -315,6 +318,25 @@ func (f *finder) roleOf(ws []string) int {
 		found = r.ent
 	}
 	return found
+}
+
+// stems strips the article (with ل or ب), a bare ل and a final ة (ه) from
+// normalized words, for comparing titles.
+func stems(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		for _, p := range []string{"بال", "لل", "ال", "ل"} {
+			if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+				w = rest
+				break
+			}
+		}
+		if rest, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(rest) >= 3 {
+			w = rest
+		}
+		out[i] = w
+	}
+	return out
 }
 
 // subset reports whether every word of a is in b.

@@ -263,6 +263,21 @@ func TestFind(t *testing.T) {
 			ents: []string{"PER:عمرو موسى", "ORG:الجامعة العربية"},
 			want: []wantQuote{{"عمرو موسى", "أشار", "الجامعة ستجتمع غداً", false}},
 		},
+		{
+			name: "shortened title refers back to the named person",
+			text: "وقال المبعوث الخاص للأمم المتحدة إلى سوريا غير بيدرسن إن المحادثات ستستأنف.\nوبحسب مبعوث الأمم المتحدة، فإن الأطراف وافقت على جدول الأعمال.",
+			ents: []string{"PER:غير بيدرسن", "ORG:الأمم المتحدة", "LOC:سوريا"},
+			want: []wantQuote{
+				{"غير بيدرسن", "قال", "المحادثات ستستأنف", false},
+				{"غير بيدرسن", "بحسب", "الأطراف وافقت على جدول الأعمال", false},
+			},
+		},
+		{
+			name: "unbound title is not resolved",
+			text: "وقال بيسكوف إن الحوار ممكن.\nوبحسب المتحدث باسم الخارجية، فإن الموعد لم يحدد.",
+			ents: []string{"PER:دميتري بيسكوف"},
+			want: []wantQuote{{"دميتري بيسكوف", "قال", "الحوار ممكن", false}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
