@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // benchArticle is a news-style article of about 4 KB written for the
@@ -23,11 +24,9 @@ func benchArticle() (string, []string) {
 		"قال مسؤول أمريكي رفيع لوكالة رويترز إن الإدارة تدرس فرض عقوبات جديدة، وإن القرار النهائي بيد الرئيس.",
 	}
 	var b strings.Builder
-	for b.Len() < 4096 {
-		for _, p := range paras {
-			b.WriteString(p)
-			b.WriteByte('\n')
-		}
+	for i := 0; b.Len() < 4096; i++ {
+		b.WriteString(paras[i%len(paras)])
+		b.WriteByte('\n')
 	}
 	return b.String(), []string{
 		"PER:فلاديمير بوتين", "PER:جو بايدن", "PER:دميتري بيسكوف", "PER:جين ساكي",
@@ -48,4 +47,21 @@ func BenchmarkFind(b *testing.B) {
 		n = len(Find(text, es))
 	}
 	b.ReportMetric(float64(n), "quotes/op")
+}
+
+// BenchmarkRangeBaseline is a yardstick for BenchmarkFind on a loaded
+// machine: one pass over the same text testing every rune with
+// unicode.IsLetter.
+func BenchmarkRangeBaseline(b *testing.B) {
+	text, _ := benchArticle()
+	b.SetBytes(int64(len(text)))
+	n := 0
+	for b.Loop() {
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+	}
+	_ = n
 }

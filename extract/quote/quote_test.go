@@ -378,3 +378,40 @@ func TestMerge(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeRune(t *testing.T) {
+	for b0 := 0; b0 < 256; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			s := string([]byte{byte(b0), byte(b1), 0x80})
+			r, n := decodeRune(s, 0)
+			wr, wn := utf8.DecodeRuneInString(s)
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(% x) = %U,%d, want %U,%d", s, r, n, wr, wn)
+			}
+		}
+	}
+}
+
+func TestTokenizeOffsets(t *testing.T) {
+	text := "وقَالَ «بيسكوف»: إنّ\xffالحوارَ ممكنٌ\n٢٠٢١ ABC."
+	toks, n := tokenize(text)
+	if n != utf8.RuneCountInString(text) {
+		t.Fatalf("rune count %d, want %d", n, utf8.RuneCountInString(text))
+	}
+	rs := []rune(text)
+	for _, tk := range toks {
+		if string(rs[tk.s:tk.e]) != string([]rune(text[tk.bs:tk.be])) {
+			t.Errorf("token %q: rune span %q != byte span %q", tk.norm, string(rs[tk.s:tk.e]), text[tk.bs:tk.be])
+		}
+	}
+	var words []string
+	for _, tk := range toks {
+		if tk.kind == kWord {
+			words = append(words, tk.norm)
+		}
+	}
+	want := []string{"وقال", "بيسكوف", "ان", "الحوار", "ممكن", "٢٠٢١", "ABC"}
+	if strings.Join(words, " ") != strings.Join(want, " ") {
+		t.Errorf("words = %v, want %v", words, want)
+	}
+}

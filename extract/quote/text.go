@@ -85,13 +85,11 @@ func tokenize(text string) ([]token, int) {
 	// The normalized words are built in b; tokens get their norm at the end.
 	in := false
 	i := -1 // rune index of r
-	for pos, r := range text {
+	for bi := 0; bi < len(text); {
 		i++
-		size := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			_, size = utf8.DecodeRuneInString(text[pos:])
-		}
-		bi := pos + size
+		pos := bi
+		r, size := decodeRune(text, bi)
+		bi += size
 		if isDiacritic(r) {
 			if in {
 				toks[len(toks)-1].e, toks[len(toks)-1].be = i+1, bi
@@ -133,6 +131,20 @@ func tokenize(text string) ([]token, int) {
 		}
 	}
 	return toks, i + 1
+}
+
+// decodeRune decodes the rune at byte offset b of text, with a fast path
+// for ASCII and the two-byte runes of the Arabic script. An invalid byte is
+// utf8.RuneError of size 1.
+func decodeRune(text string, b int) (rune, int) {
+	c := text[b]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && b+1 < len(text) && text[b+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[b+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[b:])
 }
 
 // runeBefore and runeAfter return the runes around byte offsets of text, or
