@@ -49,6 +49,13 @@ import (
 // mention spans are rune offsets into text. The Text of every quote equals
 // string([]rune(text)[q.Start:q.End]).
 func Find(text string, entities []article.Entity) []article.Quote {
+	return FindIn(text, entities, "")
+}
+
+// FindIn is Find for the part of an article that in names: "" for its text,
+// article.InTitle for its title. It uses only the mentions whose In equals
+// in, and the quotes it returns carry in.
+func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	if text == "" || len(entities) == 0 {
 		return nil
 	}
@@ -57,7 +64,7 @@ func Find(text string, entities []article.Entity) []article.Quote {
 		// offsets stay the same and Text slices what the caller's runes hold.
 		text = string([]rune(text))
 	}
-	f := newFinder(text, entities)
+	f := newFinder(text, entities, in)
 	f.run()
 	return f.out
 }
@@ -86,6 +93,7 @@ type role struct {
 }
 
 type finder struct {
+	in     string // the part of the article: "" or article.InTitle
 	text   string // valid UTF-8
 	nrunes int
 	toks   []token
@@ -108,8 +116,8 @@ type finder struct {
 	out  []article.Quote
 }
 
-func newFinder(text string, entities []article.Entity) *finder {
-	f := &finder{text: text, ents: entities}
+func newFinder(text string, entities []article.Entity, in string) *finder {
+	f := &finder{text: text, ents: entities, in: in}
 	f.toks, f.nrunes = tokenize(text)
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
@@ -141,7 +149,7 @@ func newFinder(text string, entities []article.Entity) *finder {
 	f.gender = make([]gender, len(entities))
 	f.words = make([][]string, len(entities))
 	for e, ent := range entities {
-		f.speaks[e] = ent.Type == article.PER || ent.Type == article.ORG
+		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
 		ws := strings.Fields(normalize(ent.Text))
 		f.words[e] = ws
 		f.gender[e] = nameGender(ent.Type, ws)
@@ -178,7 +186,7 @@ func nameGender(typ string, ws []string) gender {
 
 // addMention maps one mention span onto the tokens.
 func (f *finder) addMention(e int, sp article.Span) {
-	if sp.In != "" || sp.Start < 0 || sp.End > f.nrunes || sp.Start >= sp.End {
+	if sp.In != f.in || sp.Start < 0 || sp.End > f.nrunes || sp.Start >= sp.End {
 		return
 	}
 	t0 := tokenAt(f.toks, sp.Start)
@@ -1274,6 +1282,6 @@ func (f *finder) emit(speaker int, verb string, st stmt) {
 		Verb:    verb,
 		Text:    f.text[st.bs:st.be],
 		Direct:  st.direct,
-		Span:    article.Span{Start: st.start, End: st.end},
+		Span:    article.Span{Start: st.start, End: st.end, In: f.in},
 	})
 }

@@ -415,3 +415,28 @@ func TestTokenizeOffsets(t *testing.T) {
 		t.Errorf("words = %v, want %v", words, want)
 	}
 }
+
+func TestFindIn(t *testing.T) {
+	title := "بيسكوف: قال بوتين إن الحوار ممكن"
+	es := ents(title, "PER:فلاديمير بوتين")
+	for i := range es[0].Mentions {
+		es[0].Mentions[i].In = article.InTitle
+	}
+	if qs := Find(title, es); len(qs) != 0 {
+		t.Errorf("Find used title mentions: %v", qs)
+	}
+	qs := FindIn(title, es, article.InTitle)
+	checkQuotes(t, title, qs)
+	if len(qs) != 1 || qs[0].In != article.InTitle || qs[0].Text != "الحوار ممكن" {
+		t.Errorf("FindIn = %+v, want one quote in the title: الحوار ممكن", qs)
+	}
+}
+
+func TestFindEmptyName(t *testing.T) {
+	text := "قال بيسكوف إن الحوار ممكن."
+	es := ents(text, "PER:دميتري بيسكوف")
+	es[0].Text = " "
+	if qs := Find(text, es); len(qs) != 0 {
+		t.Errorf("Find with an empty name = %v, want none", qs)
+	}
+}
