@@ -671,6 +671,14 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		// elided subject
 	case tj.kind == kWord && (preps[tj.norm] && !titleOK[tj.norm] || strings.HasPrefix(tj.norm, "لل") || strings.HasPrefix(tj.norm, "بال")):
 		// an adjunct (في تصريح ...): elided subject
+	case tj.kind == kWord && orgHeads[tj.norm] && j+1 < n && f.startAt[j+1] >= 0 && f.ents[f.ments[f.startAt[j+1]].ent].Type == article.ORG:
+		// حركة حماس، صحيفة نيويورك تايمز: the kind of organization, then its name
+		m := f.ments[f.startAt[j+1]]
+		explicit, known = true, true
+		speaker, subjEnd = m.ent, m.t1
+		if f.coordinated(m.t1 + 1) {
+			known = false
+		}
 	case tj.kind == kWord:
 		explicit = true
 		if e, end, ok := f.titleWindow(i, j); ok {

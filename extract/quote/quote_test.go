@@ -278,6 +278,18 @@ func TestFind(t *testing.T) {
 			ents: []string{"PER:دميتري بيسكوف"},
 			want: []wantQuote{{"دميتري بيسكوف", "قال", "الحوار ممكن", false}},
 		},
+		{
+			name: "kind of organization before its name",
+			text: "وقالت حركة حماس في بيان إن الاحتلال يتحمل المسؤولية.",
+			ents: []string{"ORG:حماس"},
+			want: []wantQuote{{"حماس", "قالت", "الاحتلال يتحمل المسؤولية", false}},
+		},
+		{
+			name: "head of an organization is not the organization",
+			text: "وقال رئيس حركة حماس إن المفاوضات متعثرة.",
+			ents: []string{"ORG:حماس"},
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
