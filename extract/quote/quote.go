@@ -1044,19 +1044,24 @@ func (f *finder) transmit(i int, c cueWord, clitic int) int {
 		if t.kind != kWord || t.norm != "عن" {
 			continue
 		}
-		if j+1 >= n || f.startAt[j+1] < 0 {
+		if j+1 >= n {
 			return i
 		}
-		m := f.ments[f.startAt[j+1]]
-		if !f.isSpeaker(m.ent) {
+		e, end := -1, 0
+		if mi := f.startAt[j+1]; mi >= 0 {
+			e, end = f.ments[mi].ent, f.ments[mi].t1
+		} else if te, tend, ok := f.titleWindow(i, j+1); ok {
+			e, end = te, tend // عن المتحدث باسم الكرملين دميتري بيسكوف
+		}
+		if !f.isSpeaker(e) {
 			return i
 		}
-		st, ok := f.statement(m.t1+1, m.t1, 25)
+		st, ok := f.statement(end+1, end, 25)
 		if !ok {
 			return i
 		}
-		f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[i], speaker: true, subj: true})
-		f.emit(m.ent, f.verbText(i, clitic), st)
+		f.hist = append(f.hist, ref{ent: e, sent: f.sent[i], speaker: true, subj: true})
+		f.emit(e, f.verbText(i, clitic), st)
 		return st.last
 	}
 	return i
@@ -1253,6 +1258,9 @@ func (f *finder) reported(s int) (stmt, bool) {
 			if c, clitic := f.cueAt(j); c.cue == cueVerb && clitic > 0 && !f.isCitation(j) {
 				break
 			}
+			if f.contrast(j) {
+				break // ... في حين أكد وزير الخارجية أن
+			}
 		}
 		last = j
 	}
@@ -1260,6 +1268,21 @@ func (f *finder) reported(s int) (stmt, bool) {
 		return stmt{}, false
 	}
 	return stmt{start: f.toks[s].s, end: f.toks[last].e, bs: f.toks[s].bs, be: f.toks[last].be, last: last}, true
+}
+
+// contrast reports whether the words at token j start a contrasting clause
+// of the narrator with its own reporting verb (فيما/بينما/في حين أكد ...).
+func (f *finder) contrast(j int) bool {
+	n := f.toks[j].norm
+	k := j + 1
+	switch {
+	case n == "فيما" || n == "بينما" || n == "وبينما":
+	case (n == "في" || n == "وفي") && k < len(f.toks) && f.toks[k].norm == "حين":
+		k++
+	default:
+		return false
+	}
+	return k < len(f.toks) && f.isTrigger(k)
 }
 
 // newClause reports whether the word at token k, after a comma, starts a

@@ -290,6 +290,21 @@ func TestFind(t *testing.T) {
 			ents: []string{"ORG:حماس"},
 			want: nil,
 		},
+		{
+			name: "contrasting clause of the narrator ends the statement",
+			text: "قال بيسكوف إن موسكو مستعدة للحوار في حين أكد جيك سوليفان أن واشنطن تدرس العرض.",
+			ents: []string{"PER:دميتري بيسكوف", "PER:جيك سوليفان", "LOC:موسكو", "LOC:واشنطن"},
+			want: []wantQuote{
+				{"دميتري بيسكوف", "قال", "موسكو مستعدة للحوار", false},
+				{"جيك سوليفان", "أكد", "واشنطن تدرس العرض", false},
+			},
+		},
+		{
+			name: "reported through an agency, speaker after a title",
+			text: "ونقلت وكالة تاس عن المتحدث باسم الكرملين دميتري بيسكوف قوله إن القمة ممكنة.",
+			ents: []string{"PER:دميتري بيسكوف", "ORG:وكالة تاس", "ORG:الكرملين"},
+			want: []wantQuote{{"دميتري بيسكوف", "نقلت", "القمة ممكنة", false}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
