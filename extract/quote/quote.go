@@ -293,7 +293,7 @@ func (f *finder) bindRole(ws []string, e int) {
 		}
 	}
 	f.roles = append(f.roles, role{key: key, ent: e})
-	if strings.HasSuffix(ws[0], "ه") && f.gender[e] == gNone {
+	if femTitles[ws[0]] && f.gender[e] == gNone {
 		f.gender[e] = gFem
 	}
 }
