@@ -1009,12 +1009,18 @@ func (f *finder) accord(i, clitic int) int {
 			g = gMasc
 		}
 	}
-	if end+2 >= n || !isComma(f.toks[end+1]) {
+	// The statement follows a comma (بحسب X، فإن ...، بحسب X، "...") or
+	// directly فإن (بحسب X فإن ...).
+	k := end + 1
+	comma := k < n && isComma(f.toks[k])
+	if comma {
+		k++
+	}
+	if k >= n || !comma && !strings.HasPrefix(f.toks[k].norm, "فان") {
 		return i
 	}
 	var st stmt
 	ok := false
-	k := end + 2
 	switch t := f.toks[k]; {
 	case t.kind == kQuote && f.opener[k] >= 0:
 		st, ok = f.direct(k)

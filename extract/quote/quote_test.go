@@ -305,6 +305,18 @@ func TestFind(t *testing.T) {
 			ents: []string{"PER:دميتري بيسكوف", "ORG:وكالة تاس", "ORG:الكرملين"},
 			want: []wantQuote{{"دميتري بيسكوف", "نقلت", "القمة ممكنة", false}},
 		},
+		{
+			name: "according to without a comma",
+			text: "وبحسب لافروف فإن العقوبات لن تغير موقف موسكو.",
+			ents: []string{"PER:سيرغي لافروف", "LOC:موسكو"},
+			want: []wantQuote{{"سيرغي لافروف", "بحسب", "العقوبات لن تغير موقف موسكو", false}},
+		},
+		{
+			name: "according to at the end of a sentence cites a source",
+			text: "ارتفع عدد القتلى إلى عشرة، بحسب وزارة الصحة.",
+			ents: []string{"ORG:وزارة الصحة"},
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
