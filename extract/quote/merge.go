@@ -28,7 +28,7 @@ func Merge(text string, qs []article.Quote) []article.Quote {
 	out = append(out, qs[0])
 	for _, q := range qs[1:] {
 		last := &out[len(out)-1]
-		if q.Speaker == last.Speaker && q.In == last.In && q.In == "" && sameSentence(src, last.End, q.Start) {
+		if q.Speaker == last.Speaker && q.In == last.In && sameSentence(src, last.End, q.Start) {
 			last.End = max(last.End, q.End)
 			last.Text = string(src[last.Start:last.End])
 			continue

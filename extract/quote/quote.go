@@ -36,7 +36,6 @@ package quote
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +48,13 @@ import (
 // mention spans are rune offsets into text. The Text of every quote equals
 // string([]rune(text)[q.Start:q.End]).
 func Find(text string, entities []article.Entity) []article.Quote {
+	return FindIn(text, entities, "")
+}
+
+// FindIn is Find for the part of an article that in names: "" for its text,
+// article.InTitle for its title. It uses only the mentions whose In equals
+// in, and the quotes it returns carry in.
+func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	if text == "" || len(entities) == 0 {
 		return nil
 	}
@@ -57,7 +63,7 @@ func Find(text string, entities []article.Entity) []article.Quote {
 		// offsets stay the same and Text slices what the caller's runes hold.
 		text = string([]rune(text))
 	}
-	f := newFinder(text, entities)
+	f := newFinder(text, entities, in)
 	f.run()
 	return f.out
 }
@@ -86,6 +92,7 @@ type role struct {
 }
 
 type finder struct {
+	in     string // the part of the article: "" or article.InTitle
 	text   string // valid UTF-8
 	nrunes int
 	toks   []token
@@ -108,8 +115,8 @@ type finder struct {
 	out  []article.Quote
 }
 
-func newFinder(text string, entities []article.Entity) *finder {
-	f := &finder{text: text, ents: entities}
+func newFinder(text string, entities []article.Entity, in string) *finder {
+	f := &finder{text: text, ents: entities, in: in}
 	f.toks, f.nrunes = tokenize(text)
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
@@ -141,7 +148,7 @@ func newFinder(text string, entities []article.Entity) *finder {
 	f.gender = make([]gender, len(entities))
 	f.words = make([][]string, len(entities))
 	for e, ent := range entities {
-		f.speaks[e] = ent.Type == article.PER || ent.Type == article.ORG
+		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
 		ws := strings.Fields(normalize(ent.Text))
 		f.words[e] = ws
 		f.gender[e] = nameGender(ent.Type, ws)
@@ -178,7 +185,7 @@ func nameGender(typ string, ws []string) gender {
 
 // addMention maps one mention span onto the tokens.
 func (f *finder) addMention(e int, sp article.Span) {
-	if sp.In != "" || sp.Start < 0 || sp.End > f.nrunes || sp.Start >= sp.End {
+	if sp.In != f.in || sp.Start < 0 || sp.End > f.nrunes || sp.Start >= sp.End {
 		return
 	}
 	t0 := tokenAt(f.toks, sp.Start)
@@ -243,117 +250,6 @@ func cliticPrefix(w string, names []string) string {
 		}
 	}
 	return ""
-}
-
-// bindAppositions records the titles that follow a person's name between
-// commas (جين ساكي، المتحدثة باسم البيت الأبيض، ...).
-func (f *finder) bindAppositions() {
-	for _, m := range f.ments {
-		if f.ents[m.ent].Type != article.PER {
-			continue
-		}
-		j := m.t1 + 1
-		if j >= len(f.toks) || !isComma(f.toks[j]) {
-			continue
-		}
-		var ws []string
-		k := j + 1
-		for ; k < len(f.toks) && len(ws) <= 7; k++ {
-			t := f.toks[k]
-			if t.kind == kWord {
-				ws = append(ws, t.norm)
-				continue
-			}
-			if t.kind != kQuote {
-				break
-			}
-		}
-		if k < len(f.toks) && isComma(f.toks[k]) && len(ws) >= 2 && len(ws) <= 7 && strings.HasPrefix(ws[0], "ال") {
-			f.bindRole(ws, m.ent)
-		}
-	}
-}
-
-func (f *finder) bindRole(ws []string, e int) {
-	key := strings.Join(ws, " ")
-	for i := range f.roles {
-		if f.roles[i].key == key {
-			if f.roles[i].ent != e {
-				f.roles[i].ent = -2
-			}
-			return
-		}
-	}
-	f.roles = append(f.roles, role{key: key, ent: e})
-	if strings.HasSuffix(ws[0], "ه") && f.gender[e] == gNone {
-		f.gender[e] = gFem
-	}
-}
-
-// roleOf returns the entity a title was bound to, or -1.
-func (f *finder) roleOf(ws []string) int {
-	if len(ws) < 2 {
-		return -1
-	}
-	key := strings.Join(ws, " ")
-	for _, r := range f.roles {
-		if r.key == key && r.ent >= 0 {
-			return r.ent
-		}
-	}
-	// A shortened title: same head noun, all its words in one bound title,
-	// compared without the article, ل and ة (المتحدث باسم الكرملين for
-	// المتحدث باسم الرئاسة الروسية الكرملين; مبعوث الرئيس الروسي for المبعوث
-	// الخاص للرئيس الروسي لقضايا المناخ).
-	found := -1
-	ss := stems(ws)
-	for _, r := range f.roles {
-		rw := stems(strings.Fields(r.key))
-		if rw[0] != ss[0] || !subset(ss, rw) {
-			continue
-		}
-		if r.ent < 0 || (found >= 0 && found != r.ent) {
-			return -1
-		}
-		found = r.ent
-	}
-	return found
-}
-
-// stems strips the article (with ل or ب), a bare ل and a final ة (ه) from
-// normalized words, for comparing titles.
-func stems(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		for _, p := range []string{"بال", "لل", "ال", "ل"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-				w = rest
-				break
-			}
-		}
-		if rest, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(rest) >= 3 {
-			w = rest
-		}
-		out[i] = w
-	}
-	return out
-}
-
-// subset reports whether every word of a is in b.
-func subset(a, b []string) bool {
-	for _, w := range a {
-		ok := false
-		for _, x := range b {
-			if w == x {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
 }
 
 func isComma(t token) bool {
@@ -532,52 +428,6 @@ func (f *finder) noteMention(m mention) {
 	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0)})
 }
 
-// subjectPos reports whether a name at token t0 stands where a subject
-// does: at the start of a clause, or right after a clause-initial word that
-// is not a noun with the article (a verb: ردّ بوتين).
-func (f *finder) subjectPos(t0 int) bool {
-	p := t0 - 1
-	// Skip a title before the name: adjectives and nouns with the article
-	// and genitive names (الأمين العام لحزب الله حسن نصر الله).
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord; s++ {
-		if mi := f.endAt[p]; mi >= 0 {
-			if !f.ments[mi].prep {
-				break
-			}
-			p = f.ments[mi].t0 - 1
-			continue
-		}
-		if !strings.HasPrefix(f.toks[p].norm, "ال") {
-			break
-		}
-		p--
-	}
-	if f.clauseStart(p+1, 0) {
-		return true
-	}
-	if p >= 0 && f.toks[p].kind == kWord && f.endAt[p] < 0 && f.verbLike(p) {
-		return f.clauseStart(p, 0) || strings.HasPrefix(f.toks[p].norm, "و") && p > 0 && f.toks[p-1].kind != kWord
-	}
-	return false
-}
-
-// verbLike reports whether the word at token p may be a verb: it has no
-// article, is not a preposition, and does not end in ة.
-func (f *finder) verbLike(p int) bool {
-	t := f.toks[p]
-	if strings.HasPrefix(t.norm, "ال") || preps[t.norm] {
-		return false
-	}
-	for b := t.be; b > t.bs; {
-		r, size := utf8.DecodeLastRuneInString(f.text[t.bs:b])
-		if !isDiacritic(r) {
-			return r != 'ة'
-		}
-		b -= size
-	}
-	return true
-}
-
 // verbText returns the reporting word at token i as written, without its
 // clitic and diacritics.
 func (f *finder) verbText(i, clitic int) string {
@@ -663,6 +513,14 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		// elided subject
 	case tj.kind == kWord && (preps[tj.norm] && !titleOK[tj.norm] || strings.HasPrefix(tj.norm, "لل") || strings.HasPrefix(tj.norm, "بال")):
 		// an adjunct (في تصريح ...): elided subject
+	case tj.kind == kWord && orgHeads[tj.norm] && j+1 < n && f.startAt[j+1] >= 0 && f.ents[f.ments[f.startAt[j+1]].ent].Type == article.ORG:
+		// حركة حماس، صحيفة نيويورك تايمز: the kind of organization, then its name
+		m := f.ments[f.startAt[j+1]]
+		explicit, known = true, true
+		speaker, subjEnd = m.ent, m.t1
+		if f.coordinated(m.t1 + 1) {
+			known = false
+		}
 	case tj.kind == kWord:
 		explicit = true
 		if e, end, ok := f.titleWindow(i, j); ok {
@@ -725,220 +583,6 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	return st.last
 }
 
-// coordinated reports whether token k joins a second name to a subject
-// (بوش وبلير، الرئيس ووزير خارجيته).
-func (f *finder) coordinated(k int) bool {
-	if k >= len(f.toks) || f.toks[k].kind != kWord {
-		return false
-	}
-	if mi := f.startAt[k]; mi >= 0 {
-		return strings.HasPrefix(f.toks[k].norm, "و") && f.isSpeaker(f.ments[mi].ent)
-	}
-	n := f.toks[k].norm
-	return n == "و" || strings.HasPrefix(n, "ووزير") || strings.HasPrefix(n, "ورئيس") || strings.HasPrefix(n, "ونظير")
-}
-
-// titleWindow looks for the name of a person after a title that follows the
-// verb at token i (قال المتحدث باسم الخارجية الروسية ماريا زاخاروفا).
-// It returns the entity and the last token of its mention.
-func (f *finder) titleWindow(i, j int) (int, int, bool) {
-	var ws []string
-	for k := j; k < len(f.toks) && k <= j+8; k++ {
-		t := f.toks[k]
-		switch t.kind {
-		case kWord:
-			if mi := f.startAt[k]; mi >= 0 {
-				m := f.ments[mi]
-				if f.ents[m.ent].Type == article.PER {
-					if m.prep || len(ws) > 6 {
-						return -1, 0, false
-					}
-					if len(ws) >= 2 {
-						f.bindRole(ws, m.ent)
-					}
-					return m.ent, m.t1, true
-				}
-			}
-			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] || notTitle[t.norm] {
-				return -1, 0, false
-			}
-			ws = append(ws, t.norm)
-		case kQuote:
-		case kPunct:
-			if !isComma(t) {
-				return -1, 0, false
-			}
-		default:
-			return -1, 0, false
-		}
-	}
-	return -1, 0, false
-}
-
-// np returns the normalized words of the noun phrase starting at token j
-// (up to a comma, complement, time word or the end of the sentence) and its
-// last token.
-func (f *finder) np(j int) ([]string, int) {
-	var ws []string
-	end := j - 1
-	for k := j; k < len(f.toks) && len(ws) < 9; k++ {
-		t := f.toks[k]
-		if t.kind == kQuote {
-			continue
-		}
-		if t.kind != kWord || f.startsComplement(k) || timeWords[t.norm] || f.isTrigger(k) {
-			break
-		}
-		ws = append(ws, t.norm)
-		end = k
-	}
-	if len(ws) > 8 {
-		return nil, end
-	}
-	return ws, end
-}
-
-// subjectBefore finds the subject of a verb at token i that stands before
-// it: بوتين ذكر أن، كان بوتين قد صرّح، جين ساكي، المتحدثة ...، قالت.
-func (f *finder) subjectBefore(i int) int {
-	k := i - 1
-	if k >= 0 && f.toks[k].kind == kWord && f.toks[k].norm == "قد" {
-		k--
-	}
-	if k < 0 {
-		return -1
-	}
-	if isComma(f.toks[k]) {
-		c := -1
-		for p := k - 1; p >= 0 && p >= k-10; p-- {
-			if f.toks[p].kind == kBreak || f.isSentEnd(p) {
-				break
-			}
-			if isComma(f.toks[p]) {
-				c = p
-				break
-			}
-		}
-		if c < 0 {
-			return -1
-		}
-		k = c - 1
-		if k < 0 {
-			return -1
-		}
-	}
-	mi := f.endAt[k]
-	if mi < 0 {
-		return -1
-	}
-	m := f.ments[mi]
-	if m.prep || !f.isSpeaker(m.ent) {
-		return -1
-	}
-	p := m.t0 - 1
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord && strings.HasPrefix(f.toks[p].norm, "ال") && f.endAt[p] < 0; s++ {
-		p--
-	}
-	if p >= 0 && !f.clauseStart(p+1, 0) {
-		return -1
-	}
-	return m.ent
-}
-
-// resolve returns the speaker of a reporting word of gender g with an
-// elided subject: the most recent possible subject that agrees with it,
-// when that is a speaker; -1 when it is not or when it is too far back.
-func (f *finder) resolve(g gender, sent int32) int {
-	for k := len(f.hist) - 1; k >= 0; k-- {
-		h := f.hist[k]
-		if sent-h.sent > 4 {
-			return -1
-		}
-		if h.clause {
-			continue
-		}
-		if h.ent < 0 {
-			if g != gFem && h.g == gFem || g == gFem && h.g != gFem {
-				continue
-			}
-			return -1
-		}
-		if !f.compatible(h.ent, g) {
-			continue
-		}
-		if h.speaker {
-			return h.ent
-		}
-		return -1
-	}
-	return -1
-}
-
-// issuer resolves البيان (the statement) as a subject: the organization
-// that was the last speaker, when its sentence mentions a statement (بيان)
-// and no other possible subject came since.
-func (f *finder) issuer(sent int32) int {
-	for k := len(f.hist) - 1; k >= 0; k-- {
-		h := f.hist[k]
-		if h.clause {
-			continue
-		}
-		if sent-h.sent > 4 || h.ent < 0 {
-			return -1
-		}
-		if !h.speaker || f.ents[h.ent].Type != article.ORG {
-			if f.ents[h.ent].Type == article.ORG {
-				return -1
-			}
-			continue
-		}
-		lo := sort.Search(len(f.sent), func(i int) bool { return f.sent[i] >= h.sent })
-		for i := lo; i < len(f.toks) && f.sent[i] == h.sent; i++ {
-			if n := f.toks[i].norm; strings.HasPrefix(n, "بيان") || strings.HasPrefix(n, "ببيان") || strings.HasPrefix(n, "البيان") {
-				return h.ent
-			}
-		}
-		return -1
-	}
-	return -1
-}
-
-// leadsSentence reports whether the word at token i starts its sentence,
-// after at most a few clause words or time words (ومن جانبه أضاف، كما أشارت).
-func (f *finder) leadsSentence(i int) bool {
-	p := i
-	for s := 0; s < 3 && p > 0 && f.toks[p-1].kind == kWord; s++ {
-		n := f.toks[p-1].norm
-		if !clauseWords[n] && !timeWords[n] && n != "ومن" && n != "من" {
-			break
-		}
-		p--
-	}
-	return f.sentenceStart(p)
-}
-
-// clauseSubject returns the subject, within the sentence of token i, that a
-// reporting word of gender g in the middle of that sentence continues
-// with: the last subject or speaker before it, when it agrees; -1 when the
-// sentence has none before it or a clause with an unnamed subject came since.
-func (f *finder) clauseSubject(i int, g gender) int {
-	sent := f.sent[i]
-	for k := len(f.hist) - 1; k >= 0; k-- {
-		h := f.hist[k]
-		if h.sent != sent || h.clause {
-			return -1
-		}
-		if !h.subj {
-			continue
-		}
-		if h.ent >= 0 && f.compatible(h.ent, g) {
-			return h.ent
-		}
-		return -1
-	}
-	return -1
-}
-
 // participle handles a participle (مضيفاً، قائلة) or بالقول at token i.
 func (f *finder) participle(i int, c cueWord, clitic int) int {
 	if c.g != gNone && !f.clauseStart(i, clitic) {
@@ -993,12 +637,18 @@ func (f *finder) accord(i, clitic int) int {
 			g = gMasc
 		}
 	}
-	if end+2 >= n || !isComma(f.toks[end+1]) {
+	// The statement follows a comma (بحسب X، فإن ...، بحسب X، "...") or
+	// directly فإن (بحسب X فإن ...).
+	k := end + 1
+	comma := k < n && isComma(f.toks[k])
+	if comma {
+		k++
+	}
+	if k >= n || !comma && !strings.HasPrefix(f.toks[k].norm, "فان") {
 		return i
 	}
 	var st stmt
 	ok := false
-	k := end + 2
 	switch t := f.toks[k]; {
 	case t.kind == kQuote && f.opener[k] >= 0:
 		st, ok = f.direct(k)
@@ -1028,19 +678,24 @@ func (f *finder) transmit(i int, c cueWord, clitic int) int {
 		if t.kind != kWord || t.norm != "عن" {
 			continue
 		}
-		if j+1 >= n || f.startAt[j+1] < 0 {
+		if j+1 >= n {
 			return i
 		}
-		m := f.ments[f.startAt[j+1]]
-		if !f.isSpeaker(m.ent) {
+		e, end := -1, 0
+		if mi := f.startAt[j+1]; mi >= 0 {
+			e, end = f.ments[mi].ent, f.ments[mi].t1
+		} else if te, tend, ok := f.titleWindow(i, j+1); ok {
+			e, end = te, tend // عن المتحدث باسم الكرملين دميتري بيسكوف
+		}
+		if !f.isSpeaker(e) {
 			return i
 		}
-		st, ok := f.statement(m.t1+1, m.t1, 25)
+		st, ok := f.statement(end+1, end, 25)
 		if !ok {
 			return i
 		}
-		f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[i], speaker: true, subj: true})
-		f.emit(m.ent, f.verbText(i, clitic), st)
+		f.hist = append(f.hist, ref{ent: e, sent: f.sent[i], speaker: true, subj: true})
+		f.emit(e, f.verbText(i, clitic), st)
 		return st.last
 	}
 	return i
@@ -1081,199 +736,12 @@ func (f *finder) trailing(o, q int) (int, bool) {
 	return m.t1, true
 }
 
-// stmt is a statement found: rune offsets, whether it was quoted, and the
-// last token it consumed.
-type stmt struct {
-	start, end int // runes
-	bs, be     int // bytes
-	direct     bool
-	last       int
-}
-
-// statement finds the statement of a reporting word whose clause ends at
-// token anchor, scanning from token k over at most maxWords words.
-func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
-	words := 0
-	for j := k; j < len(f.toks); j++ {
-		t := f.toks[j]
-		switch t.kind {
-		case kBreak:
-			return stmt{}, false
-		case kPunct:
-			if f.isSentEnd(j) || t.r == '؛' || t.r == ';' {
-				return stmt{}, false
-			}
-			if t.r == ':' && j+1 < len(f.toks) {
-				nt := f.toks[j+1]
-				if nt.kind == kQuote && f.opener[j+1] >= 0 {
-					return f.direct(j + 1)
-				}
-				if nt.kind == kWord {
-					if bareComp[nt.norm] {
-						return f.reported(j + 2)
-					}
-					return f.reported(j + 1)
-				}
-				return stmt{}, false
-			}
-		case kQuote:
-			q := f.opener[j]
-			if q < 0 {
-				continue
-			}
-			if f.adjacent(anchor, j) {
-				return f.direct(j)
-			}
-			if !f.qs[q].closed {
-				return stmt{}, false
-			}
-			j = f.qs[q].close // a quoted name inside the clause
-		case kWord:
-			words++
-			if words > maxWords {
-				return stmt{}, false
-			}
-			if bareComp[t.norm] || compPron[t.norm] {
-				if p := f.prevWord(j); p >= 0 && notComp[f.toks[p].norm] {
-					return stmt{}, false
-				}
-				if bareComp[t.norm] {
-					return f.reported(j + 1)
-				}
-				return f.reported(j)
-			}
-			if f.isTrigger(j) {
-				return stmt{}, false
-			}
-		}
-	}
-	return stmt{}, false
-}
-
-// adjacent reports whether only commas, dashes and colons stand between
-// tokens a and b.
-func (f *finder) adjacent(a, b int) bool {
-	for k := a + 1; k < b; k++ {
-		t := f.toks[k]
-		if t.kind != kPunct || !strings.ContainsRune("،,:-–—", t.r) {
-			return false
-		}
-	}
-	return true
-}
-
-// direct returns the statement between the quotation marks opened at
-// token o.
-func (f *finder) direct(o int) (stmt, bool) {
-	q := f.qs[f.opener[o]]
-	start, bs := f.toks[o].e, f.toks[o].be
-	end, be := f.nrunes, len(f.text)
-	last := q.close
-	if q.close < len(f.toks) {
-		end, be = f.toks[q.close].s, f.toks[q.close].bs
-	}
-	if !q.closed {
-		last = q.close - 1
-	}
-	for bs < be {
-		r, size := utf8.DecodeRuneInString(f.text[bs:be])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		bs += size
-		start++
-	}
-	for be > bs {
-		r, size := utf8.DecodeLastRuneInString(f.text[bs:be])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		be -= size
-		end--
-	}
-	if start >= end {
-		return stmt{}, false
-	}
-	return stmt{start: start, end: end, bs: bs, be: be, direct: true, last: last}, true
-}
-
-// reported returns the reported statement that starts at token s and runs
-// to the end of its clause.
-func (f *finder) reported(s int) (stmt, bool) {
-	n := len(f.toks)
-	last := -1
-	for j := s; j < n; j++ {
-		t := f.toks[j]
-		if t.kind == kQuote {
-			if q := f.opener[j]; q >= 0 {
-				if !f.qs[q].closed {
-					j = f.qs[q].close - 1
-					for j >= s && f.toks[j].kind == kPunct {
-						j--
-					}
-					if j >= s {
-						last = j
-					}
-					break
-				}
-				j = f.qs[q].close
-			}
-			last = j
-			continue
-		}
-		if t.kind == kBreak || f.isSentEnd(j) {
-			break
-		}
-		if t.kind == kPunct {
-			if t.r == '؛' || t.r == ';' {
-				break
-			}
-			if isComma(t) && j+1 < n && f.newClause(j+1) {
-				break
-			}
-			continue
-		}
-		if j > s {
-			if c, clitic := f.cueAt(j); c.cue == cueVerb && clitic > 0 && !f.isCitation(j) {
-				break
-			}
-		}
-		last = j
-	}
-	if last < s {
-		return stmt{}, false
-	}
-	return stmt{start: f.toks[s].s, end: f.toks[last].e, bs: f.toks[s].bs, be: f.toks[last].be, last: last}, true
-}
-
-// newClause reports whether the word at token k, after a comma, starts a
-// new clause that ends a reported statement: a reporting word, or a verb
-// with و followed by its named subject (، وردّ بوتين).
-func (f *finder) newClause(k int) bool {
-	t := f.toks[k]
-	if t.kind != kWord {
-		return false
-	}
-	if f.isTrigger(k) {
-		return true
-	}
-	if clauseWords[t.norm] && k+1 < len(f.toks) && f.isTrigger(k+1) {
-		return true
-	}
-	if strings.HasPrefix(t.norm, "و") && f.startAt[k] < 0 && k+1 < len(f.toks) {
-		if mi := f.startAt[k+1]; mi >= 0 && !f.ments[mi].prep && f.isSpeaker(f.ments[mi].ent) {
-			return true
-		}
-	}
-	return false
-}
-
 func (f *finder) emit(speaker int, verb string, st stmt) {
 	f.out = append(f.out, article.Quote{
 		Speaker: f.ents[speaker].Text,
 		Verb:    verb,
 		Text:    f.text[st.bs:st.be],
 		Direct:  st.direct,
-		Span:    article.Span{Start: st.start, End: st.end},
+		Span:    article.Span{Start: st.start, End: st.end, In: f.in},
 	})
 }

@@ -278,6 +278,45 @@ func TestFind(t *testing.T) {
 			ents: []string{"PER:دميتري بيسكوف"},
 			want: []wantQuote{{"دميتري بيسكوف", "قال", "الحوار ممكن", false}},
 		},
+		{
+			name: "kind of organization before its name",
+			text: "وقالت حركة حماس في بيان إن الاحتلال يتحمل المسؤولية.",
+			ents: []string{"ORG:حماس"},
+			want: []wantQuote{{"حماس", "قالت", "الاحتلال يتحمل المسؤولية", false}},
+		},
+		{
+			name: "head of an organization is not the organization",
+			text: "وقال رئيس حركة حماس إن المفاوضات متعثرة.",
+			ents: []string{"ORG:حماس"},
+			want: nil,
+		},
+		{
+			name: "contrasting clause of the narrator ends the statement",
+			text: "قال بيسكوف إن موسكو مستعدة للحوار في حين أكد جيك سوليفان أن واشنطن تدرس العرض.",
+			ents: []string{"PER:دميتري بيسكوف", "PER:جيك سوليفان", "LOC:موسكو", "LOC:واشنطن"},
+			want: []wantQuote{
+				{"دميتري بيسكوف", "قال", "موسكو مستعدة للحوار", false},
+				{"جيك سوليفان", "أكد", "واشنطن تدرس العرض", false},
+			},
+		},
+		{
+			name: "reported through an agency, speaker after a title",
+			text: "ونقلت وكالة تاس عن المتحدث باسم الكرملين دميتري بيسكوف قوله إن القمة ممكنة.",
+			ents: []string{"PER:دميتري بيسكوف", "ORG:وكالة تاس", "ORG:الكرملين"},
+			want: []wantQuote{{"دميتري بيسكوف", "نقلت", "القمة ممكنة", false}},
+		},
+		{
+			name: "according to without a comma",
+			text: "وبحسب لافروف فإن العقوبات لن تغير موقف موسكو.",
+			ents: []string{"PER:سيرغي لافروف", "LOC:موسكو"},
+			want: []wantQuote{{"سيرغي لافروف", "بحسب", "العقوبات لن تغير موقف موسكو", false}},
+		},
+		{
+			name: "according to at the end of a sentence cites a source",
+			text: "ارتفع عدد القتلى إلى عشرة، بحسب وزارة الصحة.",
+			ents: []string{"ORG:وزارة الصحة"},
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,5 +452,30 @@ func TestTokenizeOffsets(t *testing.T) {
 	want := []string{"وقال", "بيسكوف", "ان", "الحوار", "ممكن", "٢٠٢١", "ABC"}
 	if strings.Join(words, " ") != strings.Join(want, " ") {
 		t.Errorf("words = %v, want %v", words, want)
+	}
+}
+
+func TestFindIn(t *testing.T) {
+	title := "بيسكوف: قال بوتين إن الحوار ممكن"
+	es := ents(title, "PER:فلاديمير بوتين")
+	for i := range es[0].Mentions {
+		es[0].Mentions[i].In = article.InTitle
+	}
+	if qs := Find(title, es); len(qs) != 0 {
+		t.Errorf("Find used title mentions: %v", qs)
+	}
+	qs := FindIn(title, es, article.InTitle)
+	checkQuotes(t, title, qs)
+	if len(qs) != 1 || qs[0].In != article.InTitle || qs[0].Text != "الحوار ممكن" {
+		t.Errorf("FindIn = %+v, want one quote in the title: الحوار ممكن", qs)
+	}
+}
+
+func TestFindEmptyName(t *testing.T) {
+	text := "قال بيسكوف إن الحوار ممكن."
+	es := ents(text, "PER:دميتري بيسكوف")
+	es[0].Text = " "
+	if qs := Find(text, es); len(qs) != 0 {
+		t.Errorf("Find with an empty name = %v, want none", qs)
 	}
 }

@@ -3,6 +3,7 @@ package quote
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -146,6 +147,19 @@ func scoreSeeds(t *testing.T, merge bool) {
 	}
 	defer gf.Close()
 	var tp, npred, ngold, found int
+	// MARSAD_QUOTE_PRED=FILE writes the predictions in the shape of
+	// marsad extract --json, for ../shared/eval/score_facts.py seeds (those
+	// of Merge to FILE.merged).
+	var pred *os.File
+	if path := os.Getenv("MARSAD_QUOTE_PRED"); path != "" {
+		if merge {
+			path += ".merged"
+		}
+		if pred, err = os.Create(path); err != nil {
+			t.Fatal(err)
+		}
+		defer pred.Close()
+	}
 	sc := bufio.NewScanner(gf)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
@@ -165,6 +179,13 @@ func scoreSeeds(t *testing.T, merge bool) {
 		qs := Find(text, ents)
 		if merge {
 			qs = Merge(text, qs)
+		}
+		if pred != nil {
+			line, err := json.Marshal(map[string]any{"id": g.Doc, "quotes": qs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(pred, "%s\n", line)
 		}
 		hit := func(i int, q article.Quote) bool {
 			gq := g.Quotes[i]
