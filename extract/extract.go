@@ -52,7 +52,7 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 		Times:    timex.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
-	f.Quotes = quote.Find(a.Text, f.Entities)
+	f.Quotes = quote.Merge(a.Text, quote.Find(a.Text, f.Entities))
 	nonNil(&f)
 	return f
 }
