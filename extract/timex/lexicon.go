@@ -1,9 +1,6 @@
 package timex
 
-import (
-	"time"
-	"unicode/utf8"
-)
+import "time"
 
 // The tables below are immutable after package initialization. Every key is
 // in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
@@ -298,9 +295,14 @@ var generalBefore = map[string]bool{
 // tailKey hashes the last two runes of a word; clitics only change the
 // start of a word, so every form of a word has the same key.
 func tailKey(w string) uint {
-	r1, n := utf8.DecodeLastRuneInString(w)
-	r2, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
-	return uint(r1*61+r2) & (tailBits - 1)
+	if len(w) > 4 {
+		w = w[len(w)-4:]
+	}
+	h := uint(len(w))
+	for i := 0; i < len(w); i++ {
+		h = h*131 + uint(w[i])
+	}
+	return h & (tailBits - 1)
 }
 
 const tailBits = 4096

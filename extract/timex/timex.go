@@ -66,11 +66,8 @@ func Find(text string, ref time.Time) []article.Time {
 	}
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].start < m.out[j].start })
 	res := make([]article.Time, 0, len(m.out))
-	cur := runeCursor{text: text}
 	for _, h := range m.out {
-		bs, be := d.origSpan(h.start, h.last)
-		s := cur.at(bs)
-		e := cur.at(be)
+		bs, be, s, e := d.origSpan(h.start, h.last)
 		txt := text[bs:be]
 		if !utf8.ValidString(txt) {
 			txt = string([]rune(txt)) // invalid bytes become U+FFFD, one per byte
