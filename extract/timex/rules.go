@@ -411,6 +411,8 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		return i + 1
 	case wd == time.Monday && (prev == "بين" || prev == "كلا" || m.w(i+1) == "معا"):
 		return i + 1
+	case wd == time.Sunday && (prev == "الواحد" || prev == "الفرد"):
+		return i + 1 // الواحد الأحد: God
 	}
 	dir := 0
 	if m.futureBefore(i) {

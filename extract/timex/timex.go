@@ -7,33 +7,56 @@
 // (diacritics, tatweel and invisible marks dropped, hamza forms of alef, alef
 // maqsura and teh marbuta folded, Arabic-Indic digits folded to ASCII) and
 // every match is mapped back, so Text == string([]rune(text)[Start:End]).
+// A proclitic (و ف ب ل) on the first word does not prevent a match; the span
+// then starts after it ("والثلاثاء" gives "الثلاثاء").
 //
 // Values follow Marsad's contract:
 //
-//   - YYYY-MM-DD for a day: full dates, weekdays, اليوم, أمس, غدا, بعد غد,
-//     قبل يومين, and weeks: الأسبوع الماضي/المقبل is the day seven days before/after
-//     the reference date, standing for that week (هذا الأسبوع is the reference date);
-//   - YYYY-MM for a month: "مارس 2021", الشهر الماضي, يناير المقبل, a month alone;
-//   - YYYY for a year: "عام 2020", العام المقبل, "1436هـ" (the Gregorian year
-//     in which the Hijri year's seventh month falls, that is the year holding
-//     most of it);
-//   - YYYX for a decade: التسعينيات → 199X (TIDES/TIMEX2 style, the only value
-//     outside the YYYY-MM-DD family);
-//   - PRESENT_REF, PAST_REF, FUTURE_REF for vague references (حاليا, مؤخرا, قريبا).
+//   - YYYY-MM-DD for a day: full dates (with Gregorian, Levantine or Hijri
+//     month names, or numeric: 19/3/2021, 2021-03-19, 10/10/1436هـ), weekdays,
+//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع; and weeks:
+//     الأسبوع الماضي/المقبل is the day seven days before/after the reference
+//     date, standing for that week (هذا الأسبوع is the reference date);
+//   - YYYY-MM for a month: "مارس 2021", "2/2013", الشهر الماضي, يناير المقبل,
+//     "أغسطس من العام الماضي", a month alone after في/شهر/منذ..., "رمضان 1436"
+//     (the Gregorian month of the Hijri month's 15th day);
+//   - YYYY for a year: "عام 2020", "انتخابات 2020،", العام المقبل, قبل عامين,
+//     "1436هـ" and an unmarked year in 1400–1500 after عام (Hijri: the
+//     Gregorian year in which the Hijri year's seventh month falls, the year
+//     holding most of it);
+//   - YYYX for a decade: التسعينيات → 199X, ثمانينيات القرن الماضي → 198X
+//     (TIDES/TIMEX2 style, the only value outside the YYYY-MM-DD family; a
+//     bare decade is the latest one not after the reference year);
+//   - PRESENT_REF, PAST_REF, FUTURE_REF for vague references (حاليا, الآن,
+//     في الوقت الحالي, مؤخرا, في السابق, قريبا, في الأيام المقبلة).
 //
-// Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 2019 و2021") give one
-// Time for each end, each with its own span.
+// Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 1982 و1990", "من سبتمبر
+// إلى يناير الماضيين") give one Time for each end, each with its own span.
 //
 // Resolution rules for news: a bare weekday is the latest such day on or
 // before the reference date (the reference date itself when it is that
 // weekday), or the next one on or after it when a future cue (سوف, المقرر,
 // a verb with the future prefix س) precedes it in the clause; with المقبل/القادم
-// it is the next one after the reference date, with الماضي the previous one. A
-// day and month without a year, or a month alone, take the reference year,
-// unless that puts them more than seven months after the reference date (then
-// the year before) or more than nine months before it (then the year after).
-// A month with المقبل is its next occurrence after the reference month, with
-// الماضي its last occurrence before it.
+// it is the next one after the reference date, with الماضي the previous one;
+// with a date ("الأربعاء 17 مارس") it is that date. A day and month without a
+// year, or a month alone, take the reference year, unless that puts them more
+// than seven months after the reference month (then the year before) or more
+// than nine months before it (then the year after). A month with المقبل is
+// its next occurrence after the reference month, with الماضي its last
+// occurrence before it. "بعد" + a span (بعد أسبوعين) counts from the reference
+// date only in a clause about the future; otherwise it is left out, being
+// usually counted from an event of the story. With a zero reference date only
+// absolute expressions (explicit years, months with a year, full dates) are
+// returned.
+//
+// Precision guards: a four-digit number is a year only in 1900–2100 and after
+// a year cue (عام, في, منذ, انتخابات...), before punctuation, or with an era
+// suffix (2021م); never as part of 19.5, 1,000, 1/2, a percentage or a count
+// (نحو 2000). اليوم is not a date in names and set phrases (صحيفة اليوم,
+// «اليوم», اليوم العالمي, اليوم التالي, في اليوم, اليوم نفسه); month names
+// that are also ordinary words (مارس, آب, نيسان...) need a cue when alone;
+// غدا before a definite noun is the verb "became"; صلاة الجمعة and بين الاثنين
+// are not weekdays.
 //
 // Hijri dates are converted with the Umm al-Qura calendar for Hijri years
 // 1356–1500 (package github.com/hablullah/go-hijri), and with the tabular
