@@ -65,6 +65,7 @@ package timex
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -104,14 +105,32 @@ func Find(text string, ref time.Time) []article.Time {
 	return res
 }
 
-// datelineRunes is how far into the text PublicationDate looks for a date
-// (the first line is always searched whole up to this limit).
+// datelineRunes is how far into the text PublicationDate looks for a date.
 const datelineRunes = 400
 
+// datelineLead is how far into the text a bare full date counts as a
+// dateline ("موسكو - 19 مارس 2021 (رويترز) -"), with at most datelineWords
+// words before it.
+const (
+	datelineLead  = 40
+	datelineWords = 3
+)
+
+// datelineCue is how far into the text a date after a publication cue
+// (تاريخ النشر, بتاريخ) counts.
+const datelineCue = 150
+
 // PublicationDate finds the article's date in a dateline or an explicit full
-// date early in the text (e.g. "أعلن الكرملين، الجمعة 19 مارس/آذار 2021، ..."
-// gives 2021-03-19); ok is false when there is none. Only a complete date
-// (day, month and year) within the first datelineRunes runes counts.
+// date early in the text; ok is false when there is none. Within the first
+// datelineRunes runes, a complete date (day, month and year) counts when it
+// is led by its weekday after a comma in the first sentence, the news
+// convention for the day of the report ("أعلن الكرملين، الجمعة 19 مارس/آذار
+// 2021، ..." gives 2021-03-19), when it
+// follows a publication cue (تاريخ النشر:, نشر في, آخر تحديث) within the first
+// datelineCue runes, or when it stands in a dateline: within the first
+// datelineLead runes, after at most datelineWords words and right after
+// punctuation or في ("موسكو - 19 مارس 2021").
+// Other dates early in a text are usually those of the events reported.
 func PublicationDate(text string) (date time.Time, ok bool) {
 	head := text
 	n := 0
@@ -122,15 +141,48 @@ func PublicationDate(text string) (date time.Time, ok bool) {
 		}
 		n++
 	}
-	for _, t := range Find(head, time.Time{}) {
-		if len(t.Value) != len("2006-01-02") {
+	d := newDoc(head)
+	m := matcher{d: d}
+	m.run()
+	for _, h := range m.out {
+		if len(h.value) != len("2006-01-02") {
 			continue
 		}
-		d, err := time.Parse(article.DateLayout, t.Value)
-		if err != nil || d.Year() < 1900 || d.Year() > 2100 {
+		t, err := time.Parse(article.DateLayout, h.value)
+		if err != nil || t.Year() < 1900 || t.Year() > 2100 {
 			continue
 		}
-		return d, true
+		k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > h.start })
+		if k >= len(d.toks) {
+			continue
+		}
+		// The weekday convention: "أعلن الكرملين، الجمعة 19 مارس 2021،" in the
+		// first sentence, right after a comma (not "يبدأ يوم الاثنين 10/10").
+		_, weekday := weekdays[m.w(k)]
+		lead := strings.TrimSpace(head[:d.toks[k].ob])
+		weekday = weekday && (k == 0 || m.tok(k-1).kind == punct) && !strings.ContainsAny(lead, ".\n")
+		p := k - 1
+		if m.isP(p, ':') {
+			p--
+		}
+		prev := m.w(p)
+		// تاريخ النشر: / نشر في / آخر تحديث (not بتاريخ alone, which dates
+		// documents cited in the text).
+		if prev == "في" || prev == "بتاريخ" {
+			prev = m.w(p - 1)
+		}
+		cue := h.start < datelineCue && (prev == "النشر" || strings.HasPrefix(prev, "نشر") || prev == "تحديث")
+		words := 0
+		for j := 0; j < k; j++ {
+			if d.toks[j].kind == word {
+				words++
+			}
+		}
+		dateline := h.start < datelineLead && words <= datelineWords &&
+			(k == 0 || m.tok(k-1).kind == punct || m.w(k-1) == "في")
+		if weekday || cue || dateline {
+			return t, true
+		}
 	}
 	return time.Time{}, false
 }
