@@ -64,6 +64,7 @@
 package timex
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -75,8 +76,10 @@ import (
 // Find returns the temporal expressions of text, in order, resolved against
 // ref (the publication date; zero = unknown: then only absolute expressions
 // are returned).
+//
+// Texts of maxText bytes or more (offsets are kept in 32 bits) give nil.
 func Find(text string, ref time.Time) []article.Time {
-	if text == "" {
+	if text == "" || len(text) >= maxText {
 		return nil
 	}
 	d := newDoc(text)
@@ -104,6 +107,9 @@ func Find(text string, ref time.Time) []article.Time {
 	}
 	return res
 }
+
+// maxText is the size from which Find gives up.
+const maxText = math.MaxInt32
 
 // datelineRunes is how far into the text PublicationDate looks for a date.
 const datelineRunes = 400

@@ -280,3 +280,23 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestHijriRange converts every day of the supported Hijri years without
+// panicking, and each valid date maps to the day after its predecessor.
+func TestHijriRange(t *testing.T) {
+	var prev time.Time
+	for y := uqFirstYear - 2; y <= uqLastYear+2; y++ {
+		for mo := 1; mo <= 12; mo++ {
+			for d := 1; d <= 30; d++ {
+				g, ok := hijriToGregorian(y, mo, d)
+				if !ok {
+					continue
+				}
+				if !prev.IsZero() && !g.Equal(prev.AddDate(0, 0, 1)) {
+					t.Fatalf("%d-%d-%d = %s, previous day %s", y, mo, d, fmtDate(g), fmtDate(prev))
+				}
+				prev = g
+			}
+		}
+	}
+}
