@@ -77,7 +77,7 @@ import (
 // ref (the publication date; zero = unknown: then only absolute expressions
 // are returned).
 //
-// Texts of maxText bytes or more (offsets are kept in 32 bits) give nil.
+// Texts of 2 GiB or more (offsets are kept in 32 bits) give nil.
 func Find(text string, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
@@ -128,14 +128,15 @@ const datelineCue = 150
 
 // PublicationDate finds the article's date in a dateline or an explicit full
 // date early in the text; ok is false when there is none. Within the first
-// datelineRunes runes, a complete date (day, month and year) counts when it
+// 400 runes, a complete date (day, month and year) counts when it
 // is led by its weekday after a comma in the first sentence, the news
 // convention for the day of the report ("أعلن الكرملين، الجمعة 19 مارس/آذار
 // 2021، ..." gives 2021-03-19), when it
 // follows a publication cue (تاريخ النشر:, نشر في, آخر تحديث) within the first
-// datelineCue runes, or when it stands in a dateline: within the first
-// datelineLead runes, after at most datelineWords words and right after
-// punctuation or في ("موسكو - 19 مارس 2021").
+// 150 runes, or when it stands in a dateline: within the first 40 runes,
+// after at most three words and right after punctuation or في ("موسكو - 19
+// مارس 2021"). A wrong publication date would shift every relative date of
+// the article, so this prefers missing a date to guessing one.
 // Other dates early in a text are usually those of the events reported.
 func PublicationDate(text string) (date time.Time, ok bool) {
 	head := text
