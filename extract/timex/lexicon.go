@@ -141,7 +141,7 @@ var yearCue = map[string]bool{
 	"في": true, "مطلع": true, "اوائل": true, "اواخر": true, "منتصف": true, "نهايه": true,
 	"بدايه": true, "اواسط": true, "موسم": true, "انتخابات": true, "ميزانيه": true,
 	"موازنه": true, "دستور": true, "رؤيه": true, "مونديال": true, "كاس": true, "اولمبياد": true,
-	"بحلول": true, "ربيع": true, "صيف": true, "خريف": true, "شتاء": true, "قبل": true, "بعد": true,
+	"بحلول": true, "نسخه": true, "دوره": true, "بطوله": true, "مونديالي": true, "ربيع": true, "صيف": true, "خريف": true, "شتاء": true, "قبل": true, "بعد": true,
 }
 
 // Words before a number that make it a count, not a year ("نحو 2000").
@@ -324,4 +324,14 @@ func mayStart(w string) bool {
 	}
 	k := tailKey(w)
 	return startTails[k/64]&(1<<(k%64)) != 0
+}
+
+// beforeMin are the words before من that make the number after it a year
+// (الربع الأخير من 2015, اعتبارا من 2016).
+var beforeMin = map[string]bool{
+	"الربع": true, "النصف": true, "الاول": true, "الثاني": true, "الثالث": true, "الرابع": true,
+	"الاخير": true, "الاخيره": true, "الاولي": true, "الثانيه": true, "مطلع": true, "منتصف": true,
+	"نهايه": true, "بدايه": true, "اواخر": true, "اوائل": true, "الفتره": true, "اعتبارا": true,
+	"ابتداء": true, "بدءا": true, "الشهر": true, "الاشهر": true, "الشهور": true, "صيف": true,
+	"شتاء": true, "ربيع": true, "خريف": true,
 }

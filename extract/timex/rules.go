@@ -165,6 +165,17 @@ func (m *matcher) bareYear(i int) int {
 	}
 	next := m.tok(i + 1)
 	hasNext := i+1 < len(m.d.toks)
+	// A season or academic year: 2014/2015, 1436/1437هـ.
+	if k, y2, ok := m.yearRangeEnd(i); ok && m.isP(i+1, '/') && y2 == t.n+1 {
+		hij := m.isEraSuffix(k+1) && m.w(k+1) != "م" || (t.n >= 1400 && t.n <= 1500)
+		m.emitYear(t.start, i, t.n, hij)
+		last := k
+		if m.isEraSuffix(k + 1) {
+			last = k + 1
+		}
+		m.emitYear(m.tok(k).start, last, y2, hij)
+		return last + 1
+	}
 	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.r == '%' || next.r == '/') {
 		return i
 	}
@@ -186,6 +197,13 @@ func (m *matcher) bareYear(i int) int {
 		prev = prev[len("و"):]
 	}
 	cue := yearCue[prev]
+	if !cue && prev == "من" {
+		before := i - 2
+		if clitic {
+			before--
+		}
+		cue = beforeMin[m.w(before)] // الربع الأخير من 2015
+	}
 	if !cue && clitic && m.w(i-1) == "و" {
 		cue = m.lastIsYear(i - 2) // عامي 2015 و2016
 	}
@@ -317,7 +335,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	case "اليوم":
 		return m.atToday(i, start)
 	case "امس", "الامس", "البارحه":
-		return m.atYesterday(i, start)
+		return m.atYesterday(i, w, start)
 	case "اول":
 		return m.atDayBeforeYesterday(i, start)
 	case "غدا":
@@ -478,7 +496,27 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 		return k
 	}
 	if hij {
-		return i
+		// رمضان الماضي, شهر رمضان المقبل: the Gregorian month of its 15th day.
+		dir, ok := relDir(m.w(j))
+		if !ok || !m.hasRef {
+			return i
+		}
+		hy, hm, ok := gregorianToHijri(m.ref)
+		if !ok {
+			return i
+		}
+		switch {
+		case dir > 0 && mo <= hm:
+			hy++
+		case dir < 0 && mo >= hm:
+			hy--
+		}
+		t, ok := hijriToGregorian(hy, mo, 15)
+		if !ok {
+			return i
+		}
+		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+		return j + 1
 	}
 	// يناير 15، 2017: month, day, year.
 	if d := m.tok(j); d.kind == num && d.nd <= 2 && d.n >= 1 && !hij {
@@ -643,8 +681,17 @@ func (m *matcher) atToday(i, start int) int {
 }
 
 // atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول, البارحة الأولى.
-func (m *matcher) atYesterday(i, start int) int {
+func (m *matcher) atYesterday(i int, form string, start int) int {
 	next := m.w(i + 1)
+	if form == "امس" {
+		// لامس "touched", بأمس الحاجة "in dire need": only و/ف may precede أمس.
+		if w := m.w(i); w != form && (w != "و"+form && w != "ف"+form) {
+			return i
+		}
+		if next == "الحاجه" || next == "الحاجات" {
+			return i + 1
+		}
+	}
 	if next == "الاول" || next == "الاولي" {
 		return m.emitRel(start, m.trailWeekday(i+2), -2)
 	}
