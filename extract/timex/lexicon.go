@@ -220,7 +220,7 @@ var notTodayBefore = map[string]bool{
 	"صحيفه": true, "جريده": true, "قناه": true, "موقع": true, "برنامج": true, "مجله": true,
 	"ذلك": true, "نفس": true, "ذات": true, "تلك": true, "في": true, "بوابه": true,
 	"مدار": true, "انتهاء": true, "طوال": true, "طيله": true, "خلال": true, "نهايه": true,
-	"منتصف": true, "بدايه": true, "صحف": true, "كصحيفه": true,
+	"منتصف": true, "بدايه": true, "صحف": true, "كصحيفه": true, "عين": true,
 }
 
 // yearWords are the words that introduce a year ("عام 2020").

@@ -671,8 +671,11 @@ func (m *matcher) atToday(i, start int) int {
 	if notTodayBefore[prev] || notTodayAfter[next] {
 		return i + 1
 	}
-	if isQuote(m.tok(i-1)) && isQuote(m.tok(i+1)) && i > 0 {
-		return i + 1 // «اليوم»: a newspaper
+	if i > 0 && isQuote(m.tok(i+1)) && (isQuote(m.tok(i-1)) || (i > 1 && isQuote(m.tok(i-2)) && m.tok(i-1).kind == word)) {
+		return i + 1 // «اليوم», “عين اليوم”: a newspaper
+	}
+	if n := m.tok(i + 1); i > 0 && m.tok(i-1).kind == word && n.kind == punct && (n.r == '–' || n.r == '-' || n.r == '—') {
+		return i + 1 // a byline: "عين اليوم – الرياض"
 	}
 	if strings.HasPrefix(next, "ال") && !thisWords[next] {
 		return i + 1 // اليوم العالمي, اليوم التالي, اليوم الأول
