@@ -761,10 +761,16 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 		j++
 	}
 	mo, hij, k, ok := m.monthAt(j, m.w(j))
-	if !ok || (!hasMin && !hij) {
+	var v string
+	var e int
+	switch {
+	case !ok && hasMin:
+		v, e, ok = m.dayOfRelMonth(day, i, j)
+	case !ok || (!hasMin && !hij):
 		return i
+	default:
+		v, e, ok = m.resolveDMY(day, mo, hij, k)
 	}
-	v, e, ok := m.resolveDMY(day, mo, hij, k)
 	if !ok {
 		return i
 	}
