@@ -814,7 +814,19 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	}
 	switch {
 	case count == 0 && u[1] == 0:
-		return i
+		// قبل أيام, منذ سنوات: a vague past (or future, after بعد).
+		if n := m.w(j + 1); n == "من" || n == "علي" || m.tok(j+1).kind == num {
+			return i
+		}
+		switch {
+		case w != "بعد":
+			m.emit(start, j, pastRef)
+		case m.futureBefore(i):
+			m.emit(start, j, futureRef)
+		default:
+			return i
+		}
+		return j + 1
 	case count == 0:
 		count = u[1]
 	case u[1] != 0 && u[1] != 1: // "3 يومين"

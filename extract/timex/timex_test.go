@@ -130,6 +130,8 @@ func TestFind(t *testing.T) {
 		{"after in a story", wed, "وعاد إلى الملاعب بعد عامين", nil},
 		{"day after day", wed, "يتفاقم الوضع يوما بعد يوم", nil},
 		// Vague.
+		{"days ago", wed, "التقى الوفدان قبل أيام في الدوحة", []want{{"قبل أيام", pastRef}}},
+		{"years ago", wed, "يعمل في المهنة منذ سنوات", []want{{"منذ سنوات", pastRef}}},
 		{"soon", wed, "سيعود الوفد قريباً", []want{{"قريباً", futureRef}}},
 		{"recently", wed, "أعلنت الشركة مؤخرا عن خطة", []want{{"مؤخرا", pastRef}}},
 		{"previously", wed, "كما حدث في السابق", []want{{"في السابق", pastRef}}},
