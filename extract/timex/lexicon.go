@@ -208,6 +208,9 @@ var notFutureVerb = map[string]bool{
 	"ساعه": true, "ساعات": true, "ساحه": true, "ساحات": true, "سابق": true, "سابقا": true,
 	"سابقه": true, "ساهم": true, "ساهمت": true, "سالم": true, "سادس": true, "ساحل": true,
 	"ساحلي": true, "سامي": true, "ساره": true, "سامر": true, "ساعدت": true, "ساعد": true,
+	"سيله": true, "سيلة": true, "ستان": true, "سائح": true, "سائحا": true, "سائق": true, "ستيفن": true, "ستافان": true, "سيرغي": true,
+	"سيرجي": true, "ستيف": true, "سيباستيان": true, "سيمون": true, "ستالين": true, "سيناتور": true,
+	"سيدني": true, "سيريلانكا": true, "سيراليون": true, "سيلفا": true, "ستانلي": true,
 	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
 	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
 }

@@ -3,6 +3,7 @@ package timex
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // atNumber tries the patterns that start with a number at token i.
@@ -453,12 +454,16 @@ func (m *matcher) futureBefore(i int) bool {
 		}
 		w := m.d.str(t)
 		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
-			if futureCue[w[len("و"):]] || isFutureVerb(w[len("و"):]) {
+			w = w[len("و"):]
+		}
+		if futureCue[w] {
+			return true
+		}
+		if isFutureVerb(w) {
+			// سأعود: the first person needs its hamza (سائح, سائق are nouns).
+			if !strings.HasPrefix(w, "سا") || strings.Contains(m.d.text[t.ob:t.oeb], "سأ") {
 				return true
 			}
-		}
-		if futureCue[w] || isFutureVerb(w) {
-			return true
 		}
 	}
 	return false
@@ -467,7 +472,7 @@ func (m *matcher) futureBefore(i int) bool {
 // isFutureVerb reports whether w looks like an imperfect verb with the future
 // prefix س: سيلتقي, ستعقد, سنعمل.
 func isFutureVerb(w string) bool {
-	if len([]rune(w)) < 4 || notFutureVerb[w] {
+	if utf8.RuneCountInString(w) < 4 || notFutureVerb[w] {
 		return false
 	}
 	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن") ||
