@@ -48,7 +48,7 @@
 // date only in a clause about the future; otherwise it is left out, being
 // usually counted from an event of the story. With a zero reference date only
 // absolute expressions (explicit years, months with a year, full dates) are
-// returned.
+// returned, and the vague references, whose values do not depend on it.
 //
 // Precision guards: a four-digit number is a year only in 1900–2100 and after
 // a year cue (عام, في, منذ, انتخابات...), before punctuation, or with an era
