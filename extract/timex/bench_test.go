@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,5 +30,30 @@ func BenchmarkFind(b *testing.B) {
 func BenchmarkPublicationDate(b *testing.B) {
 	for b.Loop() {
 		PublicationDate(benchText)
+	}
+}
+
+// BenchmarkFindSeeds runs Find over the seed articles (skipped when
+// ../shared is absent); bytes/s is over their whole text.
+func BenchmarkFindSeeds(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedDir, "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("shared seeds absent")
+	}
+	var texts []string
+	n := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			Find(t, fri)
+		}
 	}
 }

@@ -1,9 +1,6 @@
 package timex
 
-import (
-	"time"
-	"unicode/utf8"
-)
+import "time"
 
 // The tables below are immutable after package initialization. Every key is
 // in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
@@ -144,7 +141,7 @@ var yearCue = map[string]bool{
 	"في": true, "مطلع": true, "اوائل": true, "اواخر": true, "منتصف": true, "نهايه": true,
 	"بدايه": true, "اواسط": true, "موسم": true, "انتخابات": true, "ميزانيه": true,
 	"موازنه": true, "دستور": true, "رؤيه": true, "مونديال": true, "كاس": true, "اولمبياد": true,
-	"بحلول": true, "ربيع": true, "صيف": true, "خريف": true, "شتاء": true, "قبل": true, "بعد": true,
+	"بحلول": true, "نسخه": true, "دوره": true, "بطوله": true, "مونديالي": true, "ربيع": true, "صيف": true, "خريف": true, "شتاء": true, "قبل": true, "بعد": true,
 }
 
 // Words before a number that make it a count, not a year ("نحو 2000").
@@ -211,6 +208,9 @@ var notFutureVerb = map[string]bool{
 	"ساعه": true, "ساعات": true, "ساحه": true, "ساحات": true, "سابق": true, "سابقا": true,
 	"سابقه": true, "ساهم": true, "ساهمت": true, "سالم": true, "سادس": true, "ساحل": true,
 	"ساحلي": true, "سامي": true, "ساره": true, "سامر": true, "ساعدت": true, "ساعد": true,
+	"سيله": true, "سيلة": true, "ستان": true, "سائح": true, "سائحا": true, "سائق": true, "ستيفن": true, "ستافان": true, "سيرغي": true,
+	"سيرجي": true, "ستيف": true, "سيباستيان": true, "سيمون": true, "ستالين": true, "سيناتور": true,
+	"سيدني": true, "سيريلانكا": true, "سيراليون": true, "سيلفا": true, "ستانلي": true,
 	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
 	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
 }
@@ -223,7 +223,7 @@ var notTodayBefore = map[string]bool{
 	"صحيفه": true, "جريده": true, "قناه": true, "موقع": true, "برنامج": true, "مجله": true,
 	"ذلك": true, "نفس": true, "ذات": true, "تلك": true, "في": true, "بوابه": true,
 	"مدار": true, "انتهاء": true, "طوال": true, "طيله": true, "خلال": true, "نهايه": true,
-	"منتصف": true, "بدايه": true, "صحف": true, "كصحيفه": true,
+	"منتصف": true, "بدايه": true, "صحف": true, "كصحيفه": true, "عين": true,
 }
 
 // yearWords are the words that introduce a year ("عام 2020").
@@ -298,9 +298,14 @@ var generalBefore = map[string]bool{
 // tailKey hashes the last two runes of a word; clitics only change the
 // start of a word, so every form of a word has the same key.
 func tailKey(w string) uint {
-	r1, n := utf8.DecodeLastRuneInString(w)
-	r2, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
-	return uint(r1*61+r2) & (tailBits - 1)
+	if len(w) > 4 {
+		w = w[len(w)-4:]
+	}
+	h := uint(len(w))
+	for i := 0; i < len(w); i++ {
+		h = h*131 + uint(w[i])
+	}
+	return h & (tailBits - 1)
 }
 
 const tailBits = 4096
@@ -322,4 +327,14 @@ func mayStart(w string) bool {
 	}
 	k := tailKey(w)
 	return startTails[k/64]&(1<<(k%64)) != 0
+}
+
+// beforeMin are the words before من that make the number after it a year
+// (الربع الأخير من 2015, اعتبارا من 2016).
+var beforeMin = map[string]bool{
+	"الربع": true, "النصف": true, "الاول": true, "الثاني": true, "الثالث": true, "الرابع": true,
+	"الاخير": true, "الاخيره": true, "الاولي": true, "الثانيه": true, "مطلع": true, "منتصف": true,
+	"نهايه": true, "بدايه": true, "اواخر": true, "اوائل": true, "الفتره": true, "اعتبارا": true,
+	"ابتداء": true, "بدءا": true, "الشهر": true, "الاشهر": true, "الشهور": true, "صيف": true,
+	"شتاء": true, "ربيع": true, "خريف": true,
 }

@@ -24,6 +24,7 @@ type token struct {
 	bs, be     int32 // [bs, be) in normalized bytes
 	r          rune  // the rune of a punct token
 	ob, oeb    int32 // original byte offsets of the first rune and just after the last
+	or, oer    int32 // original rune offsets of the first rune and just after the last
 	nd         uint8 // number of digits of a num token (255 for more)
 	kind       kind
 	space      bool // preceded by white space or at the start of the text
@@ -92,7 +93,43 @@ const (
 	clDigit
 	clLetter
 	clOther
+	clRemoved // dropped by normalization
 )
+
+// runeInfo is the normalized form and class of a rune.
+type runeInfo struct {
+	r rune
+	c class
+}
+
+// asciiTab and arabicTab cache fold and classOf for ASCII and the Arabic
+// block (U+0600–U+06FF), where nearly all runes of an Arabic text are.
+var asciiTab, arabicTab = func() (a, b [256]runeInfo) {
+	for r := rune(0); r < 256; r++ {
+		a[r] = runeInfo{fold(r), classOf(fold(r))}
+		ar := 0x0600 + r
+		if removed(ar) {
+			b[r] = runeInfo{ar, clRemoved}
+		} else {
+			b[r] = runeInfo{fold(ar), classOf(fold(ar))}
+		}
+	}
+	return a, b
+}()
+
+// info returns the normalized form and class of r.
+func info(r rune) runeInfo {
+	switch {
+	case r < 0x80:
+		return asciiTab[r]
+	case r >= 0x0600 && r < 0x0700:
+		return arabicTab[r-0x0600]
+	case removed(r):
+		return runeInfo{r, clRemoved}
+	}
+	f := fold(r)
+	return runeInfo{f, classOf(f)}
+}
 
 func classOf(r rune) class {
 	switch {
@@ -114,7 +151,8 @@ func classOf(r rune) class {
 
 // newDoc normalizes text and tokenizes the normalized copy in one pass.
 func newDoc(text string) *doc {
-	d := &doc{text: text, toks: make([]token, 0, len(text)/8+4)}
+	d := &doc{text: text}
+	toks := make([]token, 0, len(text)/8+4)
 	norm := make([]byte, 0, len(text))
 	var cur token // the open word or number token, when open
 	open := false
@@ -122,16 +160,8 @@ func newDoc(text string) *doc {
 	space := true
 	i, nr := 0, 0
 	for b, r := range text {
-		if r == ' ' || r == '\n' {
-			if open {
-				d.toks = append(d.toks, cur)
-				open = false
-			}
-			space = true
-			i++
-			continue
-		}
-		if removed(r) {
+		ri := info(r)
+		if ri.c == clRemoved {
 			i++
 			continue
 		}
@@ -139,11 +169,10 @@ func newDoc(text string) *doc {
 		if r == utf8.RuneError {
 			_, size = utf8.DecodeRuneInString(text[b:])
 		}
-		r = fold(r)
-		c := classOf(r)
+		r, c := ri.r, ri.c
 		if c == clSpace {
 			if open {
-				d.toks = append(d.toks, cur)
+				toks = append(toks, cur)
 				open = false
 			}
 			space = true
@@ -161,10 +190,10 @@ func newDoc(text string) *doc {
 		}
 		if open && c == curClass {
 			cur.end, cur.be = nr+1, int32(len(norm))
-			cur.oeb = int32(b + size)
+			cur.oeb, cur.oer = int32(b+size), int32(i+1)
 		} else {
 			if open {
-				d.toks = append(d.toks, cur)
+				toks = append(toks, cur)
 			}
 			k := word
 			switch c {
@@ -175,10 +204,10 @@ func newDoc(text string) *doc {
 			}
 			cur = token{kind: k, start: nr, end: nr + 1, space: space,
 				bs: int32(bs), be: int32(len(norm)), r: r,
-				ob: int32(b), oeb: int32(b + size)}
+				ob: int32(b), oeb: int32(b + size), or: int32(i), oer: int32(i + 1)}
 			open, curClass, space = true, c, false
 			if c == clOther {
-				d.toks = append(d.toks, cur)
+				toks = append(toks, cur)
 				open = false
 			}
 		}
@@ -186,8 +215,9 @@ func newDoc(text string) *doc {
 		nr++
 	}
 	if open {
-		d.toks = append(d.toks, cur)
+		toks = append(toks, cur)
 	}
+	d.toks = toks
 	d.ns = string(norm)
 	d.mergeNumbers()
 	return d
@@ -206,7 +236,7 @@ func (d *doc) mergeNumbers() {
 					break
 				}
 				t.kind = numx
-				t.end, t.be, t.oeb = nx.end, nx.be, nx.oeb
+				t.end, t.be, t.oeb, t.oer = nx.end, nx.be, nx.oeb, nx.oer
 				k += 2
 			}
 			if t.kind == num {
@@ -230,56 +260,40 @@ func (d *doc) mergeNumbers() {
 // str returns the normalized text of t.
 func (d *doc) str(t token) string { return d.ns[t.bs:t.be] }
 
-// runeCursor converts increasing byte offsets of the original text to rune
-// offsets, counting runes as string([]rune(text)) does.
-type runeCursor struct {
-	text        string
-	byte, runes int
-}
-
-// at returns the rune offset of byte offset b (b must not decrease between calls).
-func (c *runeCursor) at(b int) int {
-	if b < c.byte { // not expected: restart
-		c.byte, c.runes = 0, 0
-	}
-	c.runes += utf8.RuneCountInString(c.text[c.byte:b])
-	c.byte = b
-	return c.runes
-}
-
 // origSpan maps a match, from normalized rune start (inside or at the
 // start of a token) to the end of token last, to the original text: byte
-// offsets [bs, be). The end is extended over diacritics and tatweel that
-// follow the last rune, so that "غداً" is taken whole.
-func (d *doc) origSpan(start, last int) (bs, be int) {
+// offsets [bs, be) and rune offsets [s, e). The end is extended over
+// diacritics and tatweel that follow the last rune, so that "غداً" is taken
+// whole.
+func (d *doc) origSpan(start, last int) (bs, be, s, e int) {
 	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > start })
 	if k > last {
 		k = last
 	}
 	t := d.toks[k]
-	bs = int(t.ob)
+	bs, s = int(t.ob), int(t.or)
 	// Skip the clitic: start - t.start kept runes, and what was removed among them.
 	for skip := start - t.start; skip > 0 && bs < len(d.text); {
 		r, size := utf8.DecodeRuneInString(d.text[bs:])
 		if !removed(r) {
 			skip--
 		}
-		bs += size
+		bs, s = bs+size, s+1
 	}
 	for bs < len(d.text) && start != t.start { // diacritics after a clitic belong to it
 		r, size := utf8.DecodeRuneInString(d.text[bs:])
 		if !removed(r) {
 			break
 		}
-		bs += size
+		bs, s = bs+size, s+1
 	}
-	be = int(d.toks[last].oeb)
+	be, e = int(d.toks[last].oeb), int(d.toks[last].oer)
 	for be < len(d.text) {
 		r, size := utf8.DecodeRuneInString(d.text[be:])
 		if !removed(r) {
 			break
 		}
-		be += size
+		be, e = be+size, e+1
 	}
-	return bs, be
+	return bs, be, s, e
 }

@@ -239,7 +239,7 @@ func (m *matcher) dayMonthAt(i int) (value string, next int, ok bool) {
 	}
 	mo, hij, k, ok := m.monthAt(j, m.w(j))
 	if !ok {
-		return "", i, false
+		return m.dayOfRelMonth(day, i, j)
 	}
 	return m.resolveDMY(day, mo, hij, k)
 }
@@ -361,4 +361,25 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 		return 0, i, false
 	}
 	return u, i + 1, true
+}
+
+// dayOfRelMonth resolves "15 من الشهر الجاري/الماضي/المقبل": the day of the
+// month at token j, relative to the reference date.
+func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
+	if m.w(j) != "الشهر" {
+		return "", i, false
+	}
+	dir, ok := relDir(m.w(j + 1))
+	if !ok {
+		return "", i, false
+	}
+	if !m.hasRef {
+		return "", j + 2, true
+	}
+	first := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+	t, ok := mkDate(first.Year(), int(first.Month()), day)
+	if !ok {
+		return "", i, false
+	}
+	return fmtDate(t), j + 2, true
 }

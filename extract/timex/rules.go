@@ -3,6 +3,7 @@ package timex
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // atNumber tries the patterns that start with a number at token i.
@@ -165,6 +166,17 @@ func (m *matcher) bareYear(i int) int {
 	}
 	next := m.tok(i + 1)
 	hasNext := i+1 < len(m.d.toks)
+	// A season or academic year: 2014/2015, 1436/1437هـ.
+	if k, y2, ok := m.yearRangeEnd(i); ok && m.isP(i+1, '/') && y2 == t.n+1 {
+		hij := m.isEraSuffix(k+1) && m.w(k+1) != "م" || (t.n >= 1400 && t.n <= 1500)
+		m.emitYear(t.start, i, t.n, hij)
+		last := k
+		if m.isEraSuffix(k + 1) {
+			last = k + 1
+		}
+		m.emitYear(m.tok(k).start, last, y2, hij)
+		return last + 1
+	}
 	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.r == '%' || next.r == '/') {
 		return i
 	}
@@ -186,6 +198,13 @@ func (m *matcher) bareYear(i int) int {
 		prev = prev[len("و"):]
 	}
 	cue := yearCue[prev]
+	if !cue && prev == "من" {
+		before := i - 2
+		if clitic {
+			before--
+		}
+		cue = beforeMin[m.w(before)] // الربع الأخير من 2015
+	}
 	if !cue && clitic && m.w(i-1) == "و" {
 		cue = m.lastIsYear(i - 2) // عامي 2015 و2016
 	}
@@ -317,7 +336,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	case "اليوم":
 		return m.atToday(i, start)
 	case "امس", "الامس", "البارحه":
-		return m.atYesterday(i, start)
+		return m.atYesterday(i, w, start)
 	case "اول":
 		return m.atDayBeforeYesterday(i, start)
 	case "غدا":
@@ -411,6 +430,8 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		return i + 1
 	case wd == time.Monday && (prev == "بين" || prev == "كلا" || m.w(i+1) == "معا"):
 		return i + 1
+	case wd == time.Sunday && (prev == "الواحد" || prev == "الفرد"):
+		return i + 1 // الواحد الأحد: God
 	}
 	dir := 0
 	if m.futureBefore(i) {
@@ -433,12 +454,16 @@ func (m *matcher) futureBefore(i int) bool {
 		}
 		w := m.d.str(t)
 		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
-			if futureCue[w[len("و"):]] || isFutureVerb(w[len("و"):]) {
+			w = w[len("و"):]
+		}
+		if futureCue[w] {
+			return true
+		}
+		if isFutureVerb(w) {
+			// سأعود: the first person needs its hamza (سائح, سائق are nouns).
+			if !strings.HasPrefix(w, "سا") || strings.Contains(m.d.text[t.ob:t.oeb], "سأ") {
 				return true
 			}
-		}
-		if futureCue[w] || isFutureVerb(w) {
-			return true
 		}
 	}
 	return false
@@ -447,7 +472,7 @@ func (m *matcher) futureBefore(i int) bool {
 // isFutureVerb reports whether w looks like an imperfect verb with the future
 // prefix س: سيلتقي, ستعقد, سنعمل.
 func isFutureVerb(w string) bool {
-	if len([]rune(w)) < 4 || notFutureVerb[w] {
+	if utf8.RuneCountInString(w) < 4 || notFutureVerb[w] {
 		return false
 	}
 	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن") ||
@@ -476,7 +501,27 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 		return k
 	}
 	if hij {
-		return i
+		// رمضان الماضي, شهر رمضان المقبل: the Gregorian month of its 15th day.
+		dir, ok := relDir(m.w(j))
+		if !ok || !m.hasRef {
+			return i
+		}
+		hy, hm, ok := gregorianToHijri(m.ref)
+		if !ok {
+			return i
+		}
+		switch {
+		case dir > 0 && mo <= hm:
+			hy++
+		case dir < 0 && mo >= hm:
+			hy--
+		}
+		t, ok := hijriToGregorian(hy, mo, 15)
+		if !ok {
+			return i
+		}
+		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+		return j + 1
 	}
 	// يناير 15، 2017: month, day, year.
 	if d := m.tok(j); d.kind == num && d.nd <= 2 && d.n >= 1 && !hij {
@@ -631,8 +676,11 @@ func (m *matcher) atToday(i, start int) int {
 	if notTodayBefore[prev] || notTodayAfter[next] {
 		return i + 1
 	}
-	if isQuote(m.tok(i-1)) && isQuote(m.tok(i+1)) && i > 0 {
-		return i + 1 // «اليوم»: a newspaper
+	if i > 0 && isQuote(m.tok(i+1)) && (isQuote(m.tok(i-1)) || (i > 1 && isQuote(m.tok(i-2)) && m.tok(i-1).kind == word)) {
+		return i + 1 // «اليوم», “عين اليوم”: a newspaper
+	}
+	if n := m.tok(i + 1); i > 0 && m.tok(i-1).kind == word && n.kind == punct && (n.r == '–' || n.r == '-' || n.r == '—') {
+		return i + 1 // a byline: "عين اليوم – الرياض"
 	}
 	if strings.HasPrefix(next, "ال") && !thisWords[next] {
 		return i + 1 // اليوم العالمي, اليوم التالي, اليوم الأول
@@ -641,8 +689,17 @@ func (m *matcher) atToday(i, start int) int {
 }
 
 // atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول, البارحة الأولى.
-func (m *matcher) atYesterday(i, start int) int {
+func (m *matcher) atYesterday(i int, form string, start int) int {
 	next := m.w(i + 1)
+	if form == "امس" {
+		// لامس "touched", بأمس الحاجة "in dire need": only و/ف may precede أمس.
+		if w := m.w(i); w != form && (w != "و"+form && w != "ف"+form) {
+			return i
+		}
+		if next == "الحاجه" || next == "الحاجات" {
+			return i + 1
+		}
+	}
 	if next == "الاول" || next == "الاولي" {
 		return m.emitRel(start, m.trailWeekday(i+2), -2)
 	}
@@ -709,10 +766,16 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 		j++
 	}
 	mo, hij, k, ok := m.monthAt(j, m.w(j))
-	if !ok || (!hasMin && !hij) {
+	var v string
+	var e int
+	switch {
+	case !ok && hasMin:
+		v, e, ok = m.dayOfRelMonth(day, i, j)
+	case !ok || (!hasMin && !hij):
 		return i
+	default:
+		v, e, ok = m.resolveDMY(day, mo, hij, k)
 	}
-	v, e, ok := m.resolveDMY(day, mo, hij, k)
 	if !ok {
 		return i
 	}
@@ -756,7 +819,19 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	}
 	switch {
 	case count == 0 && u[1] == 0:
-		return i
+		// قبل أيام, منذ سنوات: a vague past (or future, after بعد).
+		if n := m.w(j + 1); n == "من" || n == "علي" || m.tok(j+1).kind == num {
+			return i
+		}
+		switch {
+		case w != "بعد":
+			m.emit(start, j, pastRef)
+		case m.futureBefore(i):
+			m.emit(start, j, futureRef)
+		default:
+			return i
+		}
+		return j + 1
 	case count == 0:
 		count = u[1]
 	case u[1] != 0 && u[1] != 1: // "3 يومين"
