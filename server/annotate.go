@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -59,15 +60,13 @@ func annotate(text string, anns []annotation) template.HTML {
 		cuts = append(cuts, s.start, s.end)
 	}
 	sort.Ints(cuts)
+	cuts = slices.Compact(cuts)
 
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/4)
 	var stack []int // indexes into spans, outermost first
 	next := 0       // next span to open
 	for i, p := range cuts {
-		if i > 0 && p == cuts[i-1] {
-			continue
-		}
 		// Close every span ending here: pop down to the lowest one, then
 		// reopen the popped spans that go on.
 		low := -1
