@@ -40,7 +40,21 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, status, msg)
 }
 
+// apiNotFound answers API requests no route takes: 405 when the path
+// exists for another method, 404 otherwise.
 func (h *handler) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		if m == r.Method {
+			continue
+		}
+		alt := r.Clone(r.Context())
+		alt.Method = m
+		if _, pattern := h.mux.Handler(alt); pattern != "/api/" && pattern != "" {
+			w.Header().Set("Allow", m)
+			writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path+"; use "+m)
+			return
+		}
+	}
 	writeError(w, http.StatusNotFound, "no such API route: "+r.Method+" "+r.URL.Path)
 }
 

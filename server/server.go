@@ -63,6 +63,7 @@ type handler struct {
 	hasToken  bool
 	pages     map[string]*template.Template
 	static    fs.FS
+	mux       *http.ServeMux // to tell a wrong method from a wrong path
 }
 
 // New returns the HTTP handler serving the API and the web UI from b.
@@ -90,6 +91,7 @@ func New(b Backend, opts Options) http.Handler {
 	}
 
 	mux := http.NewServeMux()
+	h.mux = mux
 	mux.Handle("GET /api/search", api(h.apiSearch, opts.Timeout))
 	mux.Handle("GET /api/articles/{id}", api(h.apiArticle, opts.Timeout))
 	mux.Handle("GET /api/stories", api(h.apiStories, opts.Timeout))

@@ -199,7 +199,10 @@ func TestAPIErrors(t *testing.T) {
 		{"GET", "/api/stories/nope", http.StatusNotFound},
 		{"GET", "/api/entities/" + url.PathEscape("لا أحد"), http.StatusNotFound},
 		{"GET", "/api/articles/%ff", http.StatusBadRequest},
-		{"DELETE", "/api/stats", http.StatusNotFound},
+		{"DELETE", "/api/stats", http.StatusMethodNotAllowed},
+		{"POST", "/api/search", http.StatusMethodNotAllowed},
+		{"GET", "/api/ingest", http.StatusMethodNotAllowed},
+		{"POST", "/api/nothing", http.StatusNotFound},
 	} {
 		w := do(t, h, tc.method, tc.target, nil, nil)
 		if w.Code != tc.want {
@@ -716,4 +719,30 @@ func TestChart(t *testing.T) {
 	if c.Unit != "year" || len(c.Bars) != 35 {
 		t.Errorf("yearly chart %s, %d bars", c.Unit, len(c.Bars))
 	}
+}
+
+// FuzzParseSearch checks that any query string parses without panic, and
+// that a valid query survives the round trip through its link.
+func FuzzParseSearch(f *testing.F) {
+	for _, s := range []string{"q=الحوار&from=2021-01-01&to=2021-12-31&sort=date&page=2&size=7",
+		"q=%ff", "page=-1", "source=a&source=b", "q=+&entity=x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q, err := parseSearch(v)
+		if err != nil {
+			if !errors.Is(err, ErrBadRequest) {
+				t.Fatalf("parseSearch(%q): error %v is not a bad request", raw, err)
+			}
+			return
+		}
+		back, err := parseSearch(q.values())
+		if err != nil || back != q {
+			t.Fatalf("round trip of %q: %+v, %v; want %+v", raw, back, err, q)
+		}
+	})
 }
