@@ -25,6 +25,12 @@ type chart struct {
 	Unit          string // "day", "month" or "year"
 }
 
+// unitNames are the Arabic names of chart buckets.
+var unitNames = map[string]string{"day": "يوم", "month": "شهر", "year": "سنة"}
+
+// UnitName is the Arabic name of the chart's bucket.
+func (c *chart) UnitName() string { return unitNames[c.Unit] }
+
 // bar is one bucket of a chart.
 type bar struct {
 	X, Y, W, H float64

@@ -392,11 +392,11 @@ func TestBrowserEndToEnd(t *testing.T) {
 
 	// Readable on a phone: no sideways scrolling.
 	d.must(d.call("POST", "/window/rect", map[string]int{"width": 390, "height": 844}, nil))
-	for _, p := range []string{"/search?q=" + url.QueryEscape("الحوار"), "/articles/krem-2021"} {
+	for i, p := range []string{"/search?q=" + url.QueryEscape("الحوار"), "/articles/krem-2021"} {
 		d.navigate(srv.URL + p)
 		if over := d.script(`return document.documentElement.scrollWidth - document.documentElement.clientWidth`); over != float64(0) {
 			t.Errorf("%s on a phone scrolls sideways by %v px", p, over)
 		}
+		d.screenshot([]string{"5-search-phone", "6-article-phone"}[i])
 	}
-	d.screenshot("5-article-phone")
 }
