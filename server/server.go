@@ -165,7 +165,8 @@ func (h *handler) requireToken(next http.Handler) http.Handler {
 			if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") {
 				// Drop the token from the address so that links and history
 				// never carry it.
-				u := *r.URL
+				// One leading slash: "//host" would leave the site.
+				u := url.URL{Path: "/" + strings.TrimLeft(r.URL.Path, "/")}
 				q.Del("token")
 				u.RawQuery = q.Encode()
 				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)

@@ -454,6 +454,10 @@ func TestTokenRule(t *testing.T) {
 	if w.Code != http.StatusUnauthorized {
 		t.Errorf("forged cookie: %d", w.Code)
 	}
+	w = get(t, h, "//evil.example/x?token="+url.QueryEscape(token))
+	if loc := w.Header().Get("Location"); w.Code != http.StatusSeeOther || strings.HasPrefix(loc, "//") {
+		t.Errorf("redirect from //evil.example/x to %q", loc)
+	}
 	// ?token= on the API answers directly.
 	if w := get(t, h, "/api/stats?token="+url.QueryEscape(token)); w.Code != http.StatusOK {
 		t.Errorf("?token on the API: %d", w.Code)
