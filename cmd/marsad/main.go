@@ -48,6 +48,7 @@ func commands() []command {
 		benchCommand(),
 		trainLexiconCommand(),
 		trainNERCommand(),
+		extractCommand(),
 		evalCommand(),
 	}
 }
