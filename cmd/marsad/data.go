@@ -33,8 +33,8 @@ func openEngine(ctx context.Context, e *env, dir string, opts engine.Options) (*
 	return engine.Open(ctx, dir, opts)
 }
 
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
+// isTerminalOut reports whether w is a terminal.
+func isTerminalOut(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

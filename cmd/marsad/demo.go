@@ -43,7 +43,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	req.Limit = 3
 	format := search.Plain
-	if isTerminal(e.stdout) {
+	if isTerminalOut(e.stdout) {
 		format = search.ANSI
 	}
 	total, hits, err := eng.Search(ctx, req, engine.SearchOptions{Format: format})

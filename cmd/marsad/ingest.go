@@ -112,7 +112,7 @@ type progress struct {
 
 func newProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, start: time.Now(), last: time.Now(), total: total}
-	if isTerminal(w) {
+	if isTerminalOut(w) {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("ingest"),

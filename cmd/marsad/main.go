@@ -48,7 +48,12 @@ func commands() []command {
 		searchCommand(),
 		statsCommand(),
 		demoCommand(),
+		analyzeCommand(),
 		benchCommand(),
+		trainLexiconCommand(),
+		trainNERCommand(),
+		extractCommand(),
+		evalCommand(),
 	}
 }
 

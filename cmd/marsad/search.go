@@ -51,7 +51,7 @@ words must match. "quoted phrases" match in order; a OR b matches either;
 	switch {
 	case *asJSON:
 		format = search.HTML
-	case isTerminal(e.stdout):
+	case isTerminalOut(e.stdout):
 		format = search.ANSI
 	}
 	total, hits, err := eng.Search(ctx, req, engine.SearchOptions{Format: format})

@@ -1,0 +1,314 @@
+// Package timex finds and resolves Arabic temporal expressions in news text.
+//
+// Find returns every temporal expression of a text with its value resolved
+// against the publication date; PublicationDate finds that date in a
+// dateline or an explicit full date early in the text. Offsets are always
+// rune offsets into the original text: matching runs on a normalized copy
+// (diacritics, tatweel and invisible marks dropped, hamza forms of alef, alef
+// maqsura and teh marbuta folded, Arabic-Indic digits folded to ASCII) and
+// every match is mapped back, so Text == string([]rune(text)[Start:End]).
+// A proclitic (و ف ب ل) on the first word does not prevent a match; the span
+// then starts after it ("والثلاثاء" gives "الثلاثاء").
+//
+// Values follow Marsad's contract:
+//
+//   - YYYY-MM-DD for a day: full dates (with Gregorian, Levantine or Hijri
+//     month names, or numeric: 19/3/2021, 2021-03-19, 10/10/1436هـ), weekdays,
+//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع, "20 من
+//     الشهر الجاري", "الخامس من الشهر الماضي"; and weeks:
+//     الأسبوع الماضي/المقبل is the day seven days before/after the reference
+//     date, standing for that week (هذا الأسبوع is the reference date);
+//   - YYYY-MM for a month: "مارس 2021", "2/2013", الشهر الماضي, يناير المقبل,
+//     "أغسطس من العام الماضي", a month alone after في/شهر/منذ..., "رمضان 1436"
+//     (the Gregorian month of the Hijri month's 15th day);
+//   - YYYY for a year: "عام 2020", "انتخابات 2020،", العام المقبل, قبل عامين,
+//     "1436هـ" and an unmarked year in 1400–1500 after عام (Hijri: the
+//     Gregorian year in which the Hijri year's seventh month falls, the year
+//     holding most of it);
+//   - YYYX for a decade: التسعينيات → 199X, ثمانينيات القرن الماضي → 198X
+//     (TIDES/TIMEX2 style, the only value outside the YYYY-MM-DD family; a
+//     bare decade is the latest one not after the reference year);
+//   - PRESENT_REF, PAST_REF, FUTURE_REF for vague references (حاليا, الآن,
+//     في الوقت الحالي, مؤخرا, في السابق, قريبا, في الأيام المقبلة).
+//
+// Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 1982 و1990", "من سبتمبر
+// إلى يناير الماضيين") give one Time for each end, each with its own span.
+//
+// Resolution rules for news: a bare weekday is the latest such day on or
+// before the reference date (the reference date itself when it is that
+// weekday), or the next one on or after it when a future cue (سوف, المقرر,
+// a verb with the future prefix س) precedes it in the clause; with المقبل/القادم
+// it is the next one after the reference date, with الماضي the previous one;
+// with a date ("الأربعاء 17 مارس") it is that date. A day and month without a
+// year, or a month alone, take the reference year, unless that puts them more
+// than seven months after the reference month (then the year before) or more
+// than nine months before it (then the year after). A month with المقبل is
+// its next occurrence after the reference month, with الماضي its last
+// occurrence before it. "بعد" + a span (بعد أسبوعين) counts from the reference
+// date only in a clause about the future; otherwise it is left out, being
+// usually counted from an event of the story. With a zero reference date only
+// absolute expressions (explicit years, months with a year, full dates) are
+// returned, and the vague references, whose values do not depend on it.
+//
+// Precision guards: a four-digit number is a year only in 1900–2100 and after
+// a year cue (عام, في, منذ, انتخابات...), before punctuation, or with an era
+// suffix (2021م); never as part of 19.5, 1,000, 1/2, a percentage or a count
+// (نحو 2000). اليوم is not a date in names and set phrases (صحيفة اليوم,
+// «اليوم», اليوم العالمي, اليوم التالي, في اليوم, اليوم نفسه); month names
+// that are also ordinary words (مارس, آب, نيسان...) need a cue when alone;
+// غدا before a definite noun is the verb "became"; صلاة الجمعة and بين الاثنين
+// are not weekdays.
+//
+// Hijri dates are converted with the Umm al-Qura calendar for Hijri years
+// 1356–1500 (package github.com/hablullah/go-hijri), and with the tabular
+// Islamic calendar outside that range (possibly one or two days off).
+package timex
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/article"
+)
+
+// Find returns the temporal expressions of text, in order, resolved against
+// ref (the publication date; zero = unknown: then only absolute expressions
+// are returned).
+//
+// Texts of 2 GiB or more (offsets are kept in 32 bits) give nil.
+func Find(text string, ref time.Time) []article.Time {
+	if text == "" || len(text) >= maxText {
+		return nil
+	}
+	d := newDoc(text)
+	m := matcher{d: d, hasRef: !ref.IsZero()}
+	if m.hasRef {
+		m.ref = dateOf(ref)
+	}
+	m.run()
+	if len(m.out) == 0 {
+		return nil
+	}
+	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].start < m.out[j].start })
+	res := make([]article.Time, 0, len(m.out))
+	for _, h := range m.out {
+		bs, be, s, e := d.origSpan(h.start, h.last)
+		txt := text[bs:be]
+		if !utf8.ValidString(txt) {
+			txt = string([]rune(txt)) // invalid bytes become U+FFFD, one per byte
+		}
+		res = append(res, article.Time{
+			Text:  txt,
+			Value: h.value,
+			Span:  article.Span{Start: s, End: e},
+		})
+	}
+	return res
+}
+
+// maxText is the size from which Find gives up.
+const maxText = math.MaxInt32
+
+// datelineRunes is how far into the text PublicationDate looks for a date.
+const datelineRunes = 400
+
+// datelineLead is how far into the text a bare full date counts as a
+// dateline ("موسكو - 19 مارس 2021 (رويترز) -"), with at most datelineWords
+// words before it.
+const (
+	datelineLead  = 40
+	datelineWords = 3
+)
+
+// datelineCue is how far into the text a date after a publication cue
+// (تاريخ النشر, بتاريخ) counts.
+const datelineCue = 150
+
+// PublicationDate finds the article's date in a dateline or an explicit full
+// date early in the text; ok is false when there is none. Within the first
+// 400 runes, a complete date (day, month and year) counts when it
+// is led by its weekday after a comma in the first sentence, the news
+// convention for the day of the report ("أعلن الكرملين، الجمعة 19 مارس/آذار
+// 2021، ..." gives 2021-03-19), when it
+// follows a publication cue (تاريخ النشر:, نشر في, آخر تحديث) within the first
+// 150 runes, or when it stands in a dateline: within the first 40 runes,
+// after at most three words and right after punctuation or في ("موسكو - 19
+// مارس 2021"). A wrong publication date would shift every relative date of
+// the article, so this prefers missing a date to guessing one.
+// Other dates early in a text are usually those of the events reported.
+func PublicationDate(text string) (date time.Time, ok bool) {
+	head := text
+	n := 0
+	for i := range text {
+		if n == datelineRunes {
+			head = text[:i]
+			break
+		}
+		n++
+	}
+	d := newDoc(head)
+	m := matcher{d: d}
+	m.run()
+	for _, h := range m.out {
+		if len(h.value) != len("2006-01-02") {
+			continue
+		}
+		t, err := time.Parse(article.DateLayout, h.value)
+		if err != nil || t.Year() < 1900 || t.Year() > 2100 {
+			continue
+		}
+		k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > h.start })
+		if k >= len(d.toks) {
+			continue
+		}
+		// The weekday convention: "أعلن الكرملين، الجمعة 19 مارس 2021،" in the
+		// first sentence, right after a comma (not "يبدأ يوم الاثنين 10/10").
+		_, weekday := weekdays[m.w(k)]
+		lead := strings.TrimSpace(head[:d.toks[k].ob])
+		weekday = weekday && (k == 0 || m.tok(k-1).kind == punct) && !strings.ContainsAny(lead, ".\n")
+		p := k - 1
+		if m.isP(p, ':') {
+			p--
+		}
+		prev := m.w(p)
+		// تاريخ النشر: / نشر في / آخر تحديث (not بتاريخ alone, which dates
+		// documents cited in the text).
+		if prev == "في" || prev == "بتاريخ" {
+			prev = m.w(p - 1)
+		}
+		cue := h.start < datelineCue && (prev == "النشر" || strings.HasPrefix(prev, "نشر") || prev == "تحديث")
+		words := 0
+		for j := 0; j < k; j++ {
+			if d.toks[j].kind == word {
+				words++
+			}
+		}
+		dateline := h.start < datelineLead && words <= datelineWords &&
+			(k == 0 || m.tok(k-1).kind == punct || m.w(k-1) == "في")
+		if weekday || cue || dateline {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// hit is one match in normalized rune offsets.
+type hit struct {
+	start int // normalized rune offset
+	last  int // index of the last token
+	value string
+}
+
+// matcher scans the tokens of one document.
+type matcher struct {
+	d      *doc
+	ref    time.Time
+	hasRef bool
+	out    []hit
+}
+
+func (m *matcher) run() {
+	toks := m.d.toks
+	for i := 0; i < len(toks); {
+		if next := m.at(i); next > i {
+			i = next
+			continue
+		}
+		i++
+	}
+}
+
+// emit records a match from normalized rune start to the end of token last.
+func (m *matcher) emit(start, last int, value string) {
+	m.out = append(m.out, hit{start: start, last: last, value: value})
+}
+
+// tok returns token i or a zero token past the end.
+func (m *matcher) tok(i int) token {
+	if i < 0 || i >= len(m.d.toks) {
+		return token{kind: punct}
+	}
+	return m.d.toks[i]
+}
+
+// w returns the text of token i when it is a word, else "".
+func (m *matcher) w(i int) string {
+	if i < 0 || i >= len(m.d.toks) || m.d.toks[i].kind != word {
+		return ""
+	}
+	return m.d.str(m.d.toks[i])
+}
+
+// isP reports whether token i is the punctuation r.
+func (m *matcher) isP(i int, r rune) bool {
+	t := m.tok(i)
+	return i >= 0 && i < len(m.d.toks) && t.kind == punct && t.r == r
+}
+
+// clitics are the proclitics stripped from the first word of an expression.
+var clitics = []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+
+// forms returns the word at token i and its forms without a proclitic, each
+// with the number of runes stripped.
+func (m *matcher) forms(i int) (base string, alts [4]string, skips [4]int, n int) {
+	base = m.w(i)
+	if base == "" {
+		return
+	}
+	switch r, _ := utf8.DecodeRuneInString(base); r {
+	case 'و', 'ف', 'ب', 'ل':
+	default:
+		return
+	}
+	for _, c := range clitics {
+		if n == len(alts) {
+			break
+		}
+		if len(base)-len(c) < 6 || base[:len(c)] != c { // keep at least 3 letters
+			continue
+		}
+		rest := base[len(c):]
+		alts[n], skips[n] = rest, utf8.RuneCountInString(c)
+		n++
+		// للعام → ل + العام
+		if c[len(c)-len("ل"):] == "ل" && len(rest) > 2 && rest[:len("ل")] == "ل" && n < len(alts) {
+			alts[n], skips[n] = "ا"+rest, utf8.RuneCountInString(c)
+			n++
+		}
+	}
+	return
+}
+
+// at tries every pattern at token i and returns the index after the match,
+// or i when nothing matches.
+func (m *matcher) at(i int) int {
+	t := m.tok(i)
+	switch t.kind {
+	case num:
+		return m.atNumber(i)
+	case word:
+	default:
+		return i
+	}
+	if !mayStart(m.d.str(t)) {
+		return i
+	}
+	base, alts, skips, n := m.forms(i)
+	if startWords[base] {
+		if j := m.atWord(i, base, t.start); j > i {
+			return j
+		}
+	}
+	for k := 0; k < n; k++ {
+		if !startWords[alts[k]] {
+			continue
+		}
+		if j := m.atWord(i, alts[k], t.start+skips[k]); j > i {
+			return j
+		}
+	}
+	return i
+}
