@@ -118,13 +118,13 @@ func TestSearch(t *testing.T) {
 		mod  func(*index.Request)
 		want []string
 	}{
-		{"الروسي", nil, []string{"ru"}},                     // ى/ي
-		{"الحوار", nil, []string{"ru", "tr"}},               // diacritics; للحوار
-		{"واشنطن", nil, []string{"wa"}},                     // بواشنطن
-		{"2021", nil, []string{"num"}},                      // ٢٠٢١
-		{"ترامب", nil, []string{"tr"}},                      // ترمب via the name field
-		{`"أسعار النفط"`, nil, []string{"num", "oil"}},      // phrase
-		{`"النفط أسعار"`, nil, nil},                         // order matters
+		{"الروسي", nil, []string{"ru"}},                    // ى/ي
+		{"الحوار", nil, []string{"ru", "tr"}},              // diacritics; للحوار
+		{"واشنطن", nil, []string{"wa"}},                    // بواشنطن
+		{"2021", nil, []string{"num"}},                     // ٢٠٢١
+		{"ترامب", nil, []string{"tr"}},                     // ترمب via the name field
+		{`"أسعار النفط"`, nil, []string{"num", "oil"}},     // phrase
+		{`"النفط أسعار"`, nil, nil},                        // order matters
 		{`"خفض الإنتاج الذي أعلنه"`, nil, []string{"oil"}}, // stopword inside a phrase
 		{"الكرملين OR واشنطن", nil, []string{"ru", "wa"}},
 		{"النفط -الرياض", nil, []string{"num"}},

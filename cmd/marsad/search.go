@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ words must match. "quoted phrases" match in order; a OR b matches either;
 	source := fs.String("source", "", "only articles of this `source`")
 	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`)")
 	sortBy := fs.String("sort", "relevance", "order: relevance or date (newest first)")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, exclusionsLast(fs, args))
 	if err != nil {
 		return err
 	}
@@ -67,6 +68,35 @@ words must match. "quoted phrases" match in order; a OR b matches either;
 	}
 	printHits(e, total, hits)
 	return nil
+}
+
+// exclusionsLast moves the query's exclusions (-word, which are not flags)
+// after "--" so that the flag parser leaves them to the query. An exclusion
+// is a clause of its own, so moving it does not change the query.
+func exclusionsLast(fs *flag.FlagSet, args []string) []string {
+	var rest, excl []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			excl = append(excl, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' && !isNumber(a) {
+			name := strings.TrimLeft(a, "-")
+			if j := strings.IndexByte(name, '='); j >= 0 {
+				name = name[:j]
+			}
+			if fs.Lookup(name) == nil && name != "h" && name != "help" {
+				excl = append(excl, a)
+				continue
+			}
+		}
+		rest = append(rest, a)
+	}
+	if len(excl) == 0 {
+		return rest
+	}
+	return append(append(rest, "--"), excl...)
 }
 
 // searchRequest parses the query and the date and sort flags.
