@@ -231,7 +231,9 @@ func TestIngestKilled(t *testing.T) {
 	src := filepath.Join(dir, "big.jsonl")
 	const n = 4000
 	bigJSONL(t, src, n)
-	for round, delay := range []time.Duration{700 * time.Millisecond, 1500 * time.Millisecond} {
+	wal := filepath.Join(db, "articles.db-wal")
+	// Kill once early in the first batches, once well into the ingest.
+	for round, walBytes := range []int64{50 << 10, 2 << 20} {
 		cmd := exec.Command(exe, "ingest", "--db", db, "--batch", "200", src)
 		cmd.Env = append(os.Environ(), "MARSAD_TEST_MAIN=1")
 		var out bytes.Buffer
@@ -239,12 +241,16 @@ func TestIngestKilled(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if fi, err := os.Stat(wal); err == nil && fi.Size() >= walBytes {
+				break
+			}
+		}
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Logf("round %d: kill: %v", round, err)
 		}
 		_ = cmd.Wait()
-		t.Logf("round %d: killed after %v: %s", round, delay, strings.TrimSpace(out.String()))
+		t.Logf("round %d: killed: %s", round, strings.TrimSpace(out.String()))
 	}
 	code, out, errs := marsad(t, "ingest", "--db", db, src)
 	if code != 0 {
@@ -256,6 +262,9 @@ func TestIngestKilled(t *testing.T) {
 	}
 	if added+present != n || dups != 0 || failed != 0 {
 		t.Errorf("after kill: %s", out)
+	}
+	if added == 0 || present == 0 {
+		t.Errorf("the kills did not happen midway: %s", out)
 	}
 	t.Logf("resumed: %s", strings.TrimSpace(out))
 	_, out, _ = marsad(t, "stats", "--db", db, "--json")
