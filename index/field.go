@@ -7,13 +7,48 @@ import (
 	"github.com/marsad/marsad/arabic"
 )
 
-// analyzedField is a text field whose tokens the pipeline analyzed already:
-// it builds bleve's term frequencies straight from the arabic tokens, with
-// the same terms and positions as Analyzer, without an intermediate token
-// stream.
+// Term is one search term of an analyzed text, as the index keeps it: the
+// stem, its position (counting stopwords, not punctuation, from 1) and the
+// byte offsets of the original word. Terms of a text are much smaller than
+// its arabic.Tokens, which is what lets a batch of analyzed articles wait
+// for the index without holding all their tokens.
+type Term struct {
+	Stem       string
+	Pos        int32
+	Start, End int32
+}
+
+// Terms returns the search terms of analyzed tokens (stopwords and
+// punctuation dropped, their positions kept).
+func Terms(toks []arabic.Token) []Term {
+	n := 0
+	for i := range toks {
+		if !toks[i].Stop && toks[i].Stem != "" {
+			n++
+		}
+	}
+	out := make([]Term, 0, n)
+	var pos int32
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		pos++
+		if t.Stop || t.Stem == "" {
+			continue
+		}
+		out = append(out, Term{Stem: t.Stem, Pos: pos, Start: int32(t.Byte), End: int32(t.Byte + len(t.Text))})
+	}
+	return out
+}
+
+// analyzedField is a text field whose terms the pipeline computed already:
+// it builds bleve's term frequencies straight from them, with the same
+// terms and positions as Analyzer, without an intermediate token stream.
 type analyzedField struct {
 	name   string
-	toks   []arabic.Token
+	terms  []Term
 	opts   bindex.FieldIndexingOptions
 	nbytes int
 	length int
@@ -22,8 +57,8 @@ type analyzedField struct {
 
 var _ document.Field = (*analyzedField)(nil)
 
-func newAnalyzedField(name string, toks []arabic.Token, nbytes int, opts bindex.FieldIndexingOptions) *analyzedField {
-	return &analyzedField{name: name, toks: toks, nbytes: nbytes, opts: opts}
+func newAnalyzedField(name string, terms []Term, nbytes int, opts bindex.FieldIndexingOptions) *analyzedField {
+	return &analyzedField{name: name, terms: terms, nbytes: nbytes, opts: opts}
 }
 
 func (f *analyzedField) Name() string                                      { return f.name }
@@ -36,46 +71,33 @@ func (f *analyzedField) AnalyzedLength() int                               { ret
 func (f *analyzedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
 
 func (f *analyzedField) Size() int {
-	return 64 + len(f.toks)*16 + f.freqs.Size()
+	return 64 + len(f.terms)*32 + f.freqs.Size()
 }
 
 // Analyze implements document.Field: term frequencies (and positions, when
-// the options ask for term vectors) of the stems of the search tokens.
+// the options ask for term vectors) of the terms.
 func (f *analyzedField) Analyze() {
-	n := 0
-	for i := range f.toks {
-		if !f.toks[i].Stop && f.toks[i].Stem != "" {
-			n++
-		}
-	}
+	n := len(f.terms)
 	f.length = n
 	freqs := make(bindex.TokenFrequencies, n/2+1)
 	vectors := f.opts.IncludeTermVectors()
 	var locs []bindex.TokenLocation
 	if vectors {
-		locs = make([]bindex.TokenLocation, 0, n)
+		locs = make([]bindex.TokenLocation, n)
 	}
-	pos := 0
-	for i := range f.toks {
-		t := &f.toks[i]
-		if t.Kind == arabic.Punct {
-			continue
-		}
-		pos++
-		if t.Stop || t.Stem == "" {
-			continue
-		}
+	for i := range f.terms {
+		t := &f.terms[i]
 		tf, ok := freqs[t.Stem]
 		if !ok {
 			tf = &bindex.TokenFreq{Term: []byte(t.Stem)}
 			freqs[t.Stem] = tf
 		}
 		if vectors {
-			locs = append(locs, bindex.TokenLocation{Start: t.Byte, End: t.Byte + len(t.Text), Position: pos})
-			tf.Locations = append(tf.Locations, &locs[len(locs)-1])
+			locs[i] = bindex.TokenLocation{Start: int(t.Start), End: int(t.End), Position: int(t.Pos)}
+			tf.Locations = append(tf.Locations, &locs[i])
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
 	}
 	f.freqs = freqs
-	f.toks = nil // done with them: let the batch's tokens go
+	f.terms = nil // done with them
 }

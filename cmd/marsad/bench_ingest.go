@@ -66,6 +66,7 @@ gets k appended to each text, so it is not a duplicate).`)
 	batch := fs.Int("batch", 1000, "Marsad batch size")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
+	memprofile := fs.String("memprofile", "", "with --side, write an allocation profile to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -85,6 +86,16 @@ gets k appended to each text, so it is not a duplicate).`)
 		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds)
 		if err != nil {
 			return err
+		}
+		if *memprofile != "" {
+			f, err := os.Create(*memprofile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				return err
+			}
 		}
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
