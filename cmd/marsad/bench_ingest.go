@@ -377,13 +377,21 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 // p99 latencies in milliseconds.
 func latencies(query func(string) error, rounds int) (p50, p99 float64, err error) {
 	var lat []time.Duration
+	worst := map[string]time.Duration{}
 	for range max(1, rounds) {
 		for _, q := range benchQueries {
 			t := time.Now()
 			if err := query(q); err != nil {
 				return 0, 0, fmt.Errorf("query %s: %w", q, err)
 			}
-			lat = append(lat, time.Since(t))
+			d := time.Since(t)
+			lat = append(lat, d)
+			worst[q] = max(worst[q], d)
+		}
+	}
+	if os.Getenv("MARSAD_BENCH_VERBOSE") != "" {
+		for _, q := range benchQueries {
+			fmt.Fprintf(os.Stderr, "  slowest %-28s %v\n", q, worst[q])
 		}
 	}
 	slices.Sort(lat)
