@@ -1,0 +1,44 @@
+package story
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestDumpForLabelling writes the articles of the days in STORY_DUMP_DAYS
+// (comma-separated) grouped by predicted story to STORY_DUMP, to help a
+// person label stories by reading. It never runs by default.
+func TestDumpForLabelling(t *testing.T) {
+	out := os.Getenv("STORY_DUMP")
+	if out == "" {
+		t.Skip("set STORY_DUMP=FILE and STORY_DUMP_DAYS=d1,d2 to dump")
+	}
+	arts := loadDays(t, strings.Split(os.Getenv("STORY_DUMP_DAYS"), ",")...)
+	c := New(DefaultConfig())
+	terms := testTerms()
+	byID := map[string]rawArticle{}
+	for _, a := range arts {
+		c.Add(a.toDoc(terms))
+		byID[a.URL] = a
+	}
+	st := c.Stories()
+	sort.SliceStable(st, func(i, j int) bool { return len(st[i].Articles) > len(st[j].Articles) })
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range st {
+		for _, id := range s.Articles {
+			a := byID[id]
+			lead := []rune(strings.Join(strings.Fields(a.Content), " "))
+			if len(lead) > 160 {
+				lead = lead[:160]
+			}
+			fmt.Fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s | %s\n", s.ID, s.Thread, idSHA1(id), a.Source, a.DateExtracted[:10], a.Title, string(lead))
+		}
+	}
+}

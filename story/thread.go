@@ -1,0 +1,96 @@
+package story
+
+import (
+	"slices"
+	"sort"
+)
+
+// thread links st to an earlier story of the same long-running subject when
+// they share at least ThreadMinEntities of their top entities and both the
+// entity and the term parts of their centroids are similar. Candidates come
+// from an index over pairs of top entities, so one famous name alone never
+// brings a candidate.
+func (s *state) thread(idx int32, st *cluster) {
+	ents, terms := st.Centroid.split(s.isEntity)
+	top := ents.top(s.Cfg.ThreadTopEntities)
+	if len(top) < 2 || s.Cfg.ThreadMinEntities < 1 {
+		return
+	}
+	keys := pairKeys(top)
+	if !st.Linked {
+		seen := map[int32]bool{idx: true}
+		best, bestScore := int32(-1), 0.0
+		for _, k := range keys {
+			for _, ci := range s.ThreadIdx[k] {
+				if seen[ci] {
+					continue
+				}
+				seen[ci] = true
+				if ci >= idx {
+					continue // only link to an earlier story
+				}
+				o := s.Stories[ci]
+				oents, oterms := o.Centroid.split(s.isEntity)
+				if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
+					continue
+				}
+				es, ts := cosine(ents, oents), cosine(terms, oterms)
+				if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
+					continue
+				}
+				if sc := es * ts; sc > bestScore {
+					best, bestScore = ci, sc
+				}
+			}
+		}
+		if best >= 0 {
+			st.Thread = s.root(best)
+			st.Linked = true
+		}
+	}
+	for _, k := range keys {
+		if slices.Contains(st.ThreadKeys, k) {
+			continue
+		}
+		st.ThreadKeys = append(st.ThreadKeys, k)
+		p := append(s.ThreadIdx[k], idx)
+		if s.Cfg.ThreadPostings > 0 && len(p) > s.Cfg.ThreadPostings {
+			p = slices.Clone(p[len(p)-s.Cfg.ThreadPostings/2:])
+		}
+		s.ThreadIdx[k] = p
+	}
+}
+
+// pairKeys returns a key for each unordered pair of features of v.
+func pairKeys(v vec) []uint64 {
+	ids := make([]uint32, len(v))
+	for i, f := range v {
+		ids[i] = f.ID
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	var keys []uint64
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			keys = append(keys, uint64(ids[i])<<32|uint64(ids[j]))
+		}
+	}
+	return keys
+}
+
+// shared counts the features two sorted vectors have in common.
+func shared(a, b vec) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].ID < b[j].ID:
+			i++
+		case a[i].ID > b[j].ID:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
