@@ -71,20 +71,23 @@ type recent struct {
 
 // cluster is one story.
 type cluster struct {
-	ID         string
-	Articles   []string
-	Sources    []string // distinct, in order of appearance
-	First      time.Time
-	Last       time.Time
-	Centroid   vec // sum of member vectors, truncated
-	Members    int // members that contributed to the centroid
-	Title      string
-	TitleScore float64
-	Thread     int32 // index of the thread's first story
-	Linked     bool  // Thread was set by linking to an earlier story
-	Indexed    []uint32
-	ThreadKeys []uint64
-	NextTry    int // size at which thread linking is tried next
+	ID       string
+	Articles []string
+	Sources  []string // distinct, in order of appearance
+	First    time.Time
+	Last     time.Time
+	Centroid vec // sum of member vectors, truncated
+	// TitleCentroid is the sum of the members' title vectors (when
+	// Config.TitleMix > 0).
+	TitleCentroid vec
+	Members       int // members that contributed to the centroid
+	Title         string
+	TitleScore    float64
+	Thread        int32 // index of the thread's first story
+	Linked        bool  // Thread was set by linking to an earlier story
+	Indexed       []uint32
+	ThreadKeys    []uint64
+	NextTry       int // size at which thread linking is tried next
 }
 
 // New returns an empty Clusterer.
@@ -152,14 +155,14 @@ func (s *state) add(d Doc) Assignment {
 	dup := s.findDuplicate(&rec)
 	s.remember(rec)
 
-	v := s.vectorize(d)
+	v, tv := s.vectorize(d)
 	if dup != "" {
 		r := s.Docs[dup]
 		if r.Dup != "" {
 			dup = r.Dup
 		}
 		st := s.Stories[r.Story]
-		s.join(r.Story, st, d, t, nil)
+		s.join(r.Story, st, d, t, nil, nil)
 		nr := docRec{Story: r.Story, Dup: dup}
 		s.Docs[d.ID] = nr
 		return s.assignment(nr)
@@ -168,7 +171,11 @@ func (s *state) add(d Doc) Assignment {
 	best, bestScore := int32(-1), 0.0
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
-		score := cosine(v, st.Centroid) * s.decay(t, st)
+		score := cosine(v, st.Centroid)
+		if m := s.Cfg.TitleMix; m > 0 {
+			score = (1-m)*score + m*cosine(tv, st.TitleCentroid)
+		}
+		score *= s.decay(t, st)
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
@@ -176,7 +183,7 @@ func (s *state) add(d Doc) Assignment {
 	var idx int32
 	if best >= 0 && bestScore >= s.Cfg.Threshold {
 		idx = best
-		s.join(idx, s.Stories[idx], d, t, v)
+		s.join(idx, s.Stories[idx], d, t, v, tv)
 	} else {
 		idx = int32(len(s.Stories))
 		st := &cluster{
@@ -188,7 +195,7 @@ func (s *state) add(d Doc) Assignment {
 		}
 		s.Stories = append(s.Stories, st)
 		s.Active = append(s.Active, idx)
-		s.join(idx, st, d, t, v)
+		s.join(idx, st, d, t, v, tv)
 	}
 	r := docRec{Story: idx}
 	s.Docs[d.ID] = r
@@ -214,7 +221,7 @@ func (s *state) decay(t time.Time, st *cluster) float64 {
 
 // join adds d to story st; v is nil for a duplicate, which does not move
 // the centroid.
-func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
+func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v, tv vec) {
 	st.Articles = append(st.Articles, d.ID)
 	if d.Source != "" && !slices.Contains(st.Sources, d.Source) {
 		st.Sources = append(st.Sources, d.Source)
@@ -232,6 +239,9 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		return
 	}
 	st.Centroid = add(st.Centroid, v).top(s.Cfg.MaxCentroidFeat)
+	if tv != nil {
+		st.TitleCentroid = add(st.TitleCentroid, tv).top(s.Cfg.MaxCentroidFeat)
+	}
 	st.Members++
 	if score := cosine(v, st.Centroid); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
 		st.Title, st.TitleScore = clip(d.Title), score
@@ -325,7 +335,7 @@ func (s *state) isEntity(id uint32) bool {
 
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
-func (s *state) vectorize(d Doc) vec {
+func (s *state) vectorize(d Doc) (v, title vec) {
 	tf := map[uint32]float64{}
 	for _, t := range d.Terms {
 		if t == "" {
@@ -352,15 +362,31 @@ func (s *state) vectorize(d Doc) vec {
 	for id := range ents {
 		s.DF[id]++
 	}
-	v := make(vec, 0, len(tf)+len(ents))
+	v = make(vec, 0, len(tf)+len(ents))
 	for id, n := range tf {
 		v = append(v, feat{id, float32((1 + math.Log(n)) * s.idf(id))})
 	}
 	for id := range ents {
 		v = append(v, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
+	v = normalize(v.top(s.Cfg.MaxDocFeatures))
+	if s.Cfg.TitleMix <= 0 {
+		return v, nil
+	}
+	tv := make(vec, 0, len(d.TitleTerms))
+	seen := map[uint32]bool{}
+	for _, t := range d.TitleTerms {
+		if id, ok := s.Vocab[t]; ok && t != "" && !seen[id] {
+			seen[id] = true
+			tv = append(tv, feat{id, float32(s.idf(id))})
+		}
+	}
+	return v, normalize(tv)
+}
+
+// normalize sorts v by id and scales it to unit length.
+func normalize(v vec) vec {
 	slices.SortFunc(v, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) })
-	v = v.top(s.Cfg.MaxDocFeatures)
 	if n := v.norm(); n > 0 {
 		for i := range v {
 			v[i].W = float32(float64(v[i].W) / n)
@@ -370,7 +396,11 @@ func (s *state) vectorize(d Doc) vec {
 }
 
 func (s *state) idf(id uint32) float64 {
-	return math.Log(float64(s.N+1)/float64(s.DF[id]+1)) + 1
+	idf := math.Log(float64(s.N+1)/float64(s.DF[id]+1)) + 1
+	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
+		return math.Pow(idf, p)
+	}
+	return idf
 }
 
 // sweep retires stories idle for longer than ActiveWindow and rebuilds the
@@ -384,6 +414,7 @@ func (s *state) sweep() {
 			continue
 		}
 		st.Centroid = slices.Clone(st.Centroid.top(threadKeep))
+		st.TitleCentroid = nil
 		st.Indexed = nil
 	}
 	s.Active = keep

@@ -115,13 +115,24 @@ func f1(p, r float64) float64 {
 // the labelled articles, writing the stories JSON to out when out != "".
 func runDev(tb testing.TB, cfg Config, out string) scores {
 	tb.Helper()
-	gold := readGold(tb, filepath.Join("testdata", "dev.tsv"))
+	return runDocs(tb, devDocs(tb), cfg, out)
+}
+
+// devDocs loads the development days as documents.
+func devDocs(tb testing.TB) []Doc {
 	arts := loadDays(tb, devDays...)
 	terms := testTerms()
 	docs := make([]Doc, len(arts))
 	for i, a := range arts {
 		docs[i] = a.toDoc(terms)
 	}
+	return docs
+}
+
+// runDocs clusters docs with cfg and scores the result on the dev set.
+func runDocs(tb testing.TB, docs []Doc, cfg Config, out string) scores {
+	tb.Helper()
+	gold := readGold(tb, filepath.Join("testdata", "dev.tsv"))
 	c := New(cfg)
 	pred := map[string]string{}
 	for _, d := range docs {
@@ -171,15 +182,21 @@ func TestDevSet(t *testing.T) {
 	}
 }
 
-// TestTuneThreshold prints dev-set scores over a range of thresholds; it
-// runs only with STORY_TUNE=1.
-func TestTuneThreshold(t *testing.T) {
+// TestTune prints dev-set scores over a grid of settings; it runs only
+// with STORY_TUNE=1.
+func TestTune(t *testing.T) {
 	if os.Getenv("STORY_TUNE") == "" {
-		t.Skip("set STORY_TUNE=1 to sweep the join threshold")
+		t.Skip("set STORY_TUNE=1 to sweep settings")
 	}
-	for _, th := range []float64{0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55} {
-		cfg := DefaultConfig()
-		cfg.Threshold = th
-		t.Logf("threshold %.2f: %v", th, runDev(t, cfg, ""))
+	docs := devDocs(t)
+	for _, cf := range []int{30, 60, 200} {
+		for _, df := range []int{30, 100} {
+			for _, th := range []float64{0.35, 0.4, 0.45, 0.5, 0.55} {
+				cfg := DefaultConfig()
+				cfg.MaxCentroidFeat, cfg.MaxDocFeatures = cf, df
+				cfg.Threshold = th
+				t.Logf("centroid %d doc %d threshold %.2f: %v", cf, df, th, runDocs(t, docs, cfg, ""))
+			}
+		}
 	}
 }

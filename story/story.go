@@ -74,6 +74,8 @@ type Config struct {
 	EntityWeight       float64       // weight of an entity relative to a term
 	TitleWeight        float64       // extra count of title terms
 	Threshold          float64       // join a story when decayed cosine ≥ Threshold
+	TitleMix           float64       // weight of title-to-titles cosine in the score (0: none)
+	IDFPower           float64       // exponent of the IDF factor (0 or 1: plain TF-IDF)
 	Sigma              time.Duration // standard deviation of the Gaussian time decay
 	ActiveWindow       time.Duration // stories idle longer than this take no articles
 	MaxPostings        int           // cap on an inverted-index posting list
@@ -104,6 +106,7 @@ func DefaultConfig() Config {
 		EntityWeight:    2,
 		TitleWeight:     2,
 		Threshold:       0.5,
+		IDFPower:        1.5,
 		Sigma:           3 * 24 * time.Hour,
 		ActiveWindow:    9 * 24 * time.Hour,
 		MaxPostings:     1000,

@@ -90,8 +90,8 @@ func TestClusterer(t *testing.T) {
 			{d: doc("b", 0.1, "زلزال قوي", quake+" "+bg), dupOf: "a", sameAs: "a"},
 		}},
 		{"same event in other words joins", []add{
-			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 8))},
-			{d: doc("b", 0.5, "زلزال مدمر", quake+" "+filler("y", 8)), sameAs: "a"},
+			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 4))},
+			{d: doc("b", 0.5, "زلزال مدمر", quake+" "+filler("y", 4)), sameAs: "a"},
 		}},
 		{"different event starts a story", []add{
 			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 30))},
