@@ -42,3 +42,44 @@ func TestDumpForLabelling(t *testing.T) {
 		}
 	}
 }
+
+// TestDumpThreads replays the corpus and writes its threads of more than
+// one story to STORY_THREADS, for reading. It never runs by default.
+func TestDumpThreads(t *testing.T) {
+	out := os.Getenv("STORY_THREADS")
+	if out == "" {
+		t.Skip("set STORY_THREADS=FILE to dump threads")
+	}
+	arts := loadDays(t)
+	c := New(DefaultConfig())
+	terms := testTerms()
+	for _, a := range arts {
+		c.Add(a.toDoc(terms))
+	}
+	threads := map[string][]Story{}
+	var order []string
+	for _, s := range c.Stories() {
+		if _, ok := threads[s.Thread]; !ok {
+			order = append(order, s.Thread)
+		}
+		threads[s.Thread] = append(threads[s.Thread], s)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n, linked := 0, 0
+	for _, th := range order {
+		if len(threads[th]) < 2 {
+			continue
+		}
+		n++
+		linked += len(threads[th])
+		fmt.Fprintf(f, "== thread %s (%d stories)\n", th, len(threads[th]))
+		for _, s := range threads[th] {
+			fmt.Fprintf(f, "   %s %s %d arts: %s  [%s]\n", s.ID, s.First.Format("01-02"), len(s.Articles), s.Title, strings.Join(s.TopTerms[:min(6, len(s.TopTerms))], " "))
+		}
+	}
+	t.Logf("%d stories, %d threads of several stories holding %d stories", len(c.Stories()), n, linked)
+}

@@ -114,7 +114,7 @@ func DefaultConfig() Config {
 		ThreadMinEntities: 2,
 		ThreadEntitySim:   0.4,
 		ThreadTermSim:     0.3,
-		ThreadTopEntities: 5,
+		ThreadTopEntities: 6,
 		ThreadPostings:    500,
 	}
 }

@@ -11,7 +11,7 @@ import (
 // from an index over pairs of top entities, so one famous name alone never
 // brings a candidate.
 func (s *state) thread(idx int32, st *cluster) {
-	ents, terms := st.Centroid.split(s.isEntity)
+	ents, terms, real := s.threadKeys(st)
 	top := ents.top(s.Cfg.ThreadTopEntities)
 	if len(top) < 2 || s.Cfg.ThreadMinEntities < 1 {
 		return
@@ -30,11 +30,14 @@ func (s *state) thread(idx int32, st *cluster) {
 					continue // only link to an earlier story
 				}
 				o := s.Stories[ci]
-				oents, oterms := o.Centroid.split(s.isEntity)
+				oents, oterms, oreal := s.threadKeys(o)
 				if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
 					continue
 				}
-				es, ts := cosine(ents, oents), cosine(terms, oterms)
+				es, ts := 1.0, cosine(terms, oterms)
+				if real && oreal {
+					es = cosine(ents, oents)
+				}
 				if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
 					continue
 				}
@@ -59,6 +62,18 @@ func (s *state) thread(idx int32, st *cluster) {
 		}
 		s.ThreadIdx[k] = p
 	}
+}
+
+// threadKeys splits a story's centroid into its entity and term parts. A
+// story without entities (its articles came without them) stands for them
+// with its heaviest terms, which are mostly names and the subject's key words.
+// real reports whether ents are entities.
+func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
+	ents, terms = st.Centroid.split(s.isEntity)
+	if len(ents) >= 2 {
+		return ents, terms, true
+	}
+	return terms.top(s.Cfg.ThreadTopEntities), terms, false
 }
 
 // pairKeys returns a key for each unordered pair of features of v.
