@@ -1,8 +1,8 @@
 package story
 
 import (
-	"runtime"
 	"os"
+	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
