@@ -85,6 +85,7 @@ type cluster struct {
 	TitleScore    float64
 	Thread        int32 // index of the thread's first story
 	Linked        bool  // Thread was set by linking to an earlier story
+	Latest        int32 // for a thread's first story: the thread's latest story
 	Indexed       []uint32
 	ThreadKeys    []uint64
 	NextTry       int // size at which thread linking is tried next
@@ -119,6 +120,17 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.s.add(d)
+}
+
+// Assignment returns where an added article was put, as Add returned it.
+func (c *Clusterer) Assignment(id string) (Assignment, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.s.Docs[id]
+	if !ok {
+		return Assignment{}, false
+	}
+	return c.s.assignment(r), true
 }
 
 func (s *state) assignment(r docRec) Assignment {

@@ -134,30 +134,47 @@ func runDocs(tb testing.TB, docs []Doc, cfg Config, out string) scores {
 	tb.Helper()
 	gold := readGold(tb, filepath.Join("testdata", "dev.tsv"))
 	c := New(cfg)
-	pred := map[string]string{}
+	assigned := map[string]Assignment{}
 	for _, d := range docs {
-		as := c.Add(d)
-		pred[idSHA1(d.ID)] = as.Story
+		if _, ok := assigned[d.ID]; !ok {
+			assigned[d.ID] = c.Add(d)
+		}
 	}
+	stories := c.Stories()
 	if out != "" {
 		f, err := os.Create(out)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if err := storiesJSON(f, c.Stories()); err != nil {
+		if err := storiesJSON(f, stories); err != nil {
 			tb.Fatal(err)
 		}
 		if err := f.Close(); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	// Stories() must agree with the assignments.
-	for _, s := range c.Stories() {
+	// Every article is in exactly one story, the one Add assigned it to.
+	pred := map[string]string{}
+	for _, s := range stories {
 		for _, id := range s.Articles {
-			if pred[idSHA1(id)] != s.ID {
-				tb.Fatalf("article %s: assigned %s, listed in %s", id, pred[idSHA1(id)], s.ID)
+			if p, ok := pred[idSHA1(id)]; ok {
+				tb.Fatalf("article %s in stories %s and %s", id, p, s.ID)
+			}
+			pred[idSHA1(id)] = s.ID
+			if as, ok := c.Assignment(id); !ok || as.Story != s.ID || as.Story != assigned[id].Story || as.DuplicateOf != assigned[id].DuplicateOf {
+				tb.Fatalf("article %s: Assignment %+v, Add %+v, listed in %s", id, as, assigned[id], s.ID)
 			}
 		}
+	}
+	if len(pred) != c.Len() {
+		for _, d := range docs {
+			if _, ok := pred[idSHA1(d.ID)]; !ok {
+				as, _ := c.Assignment(d.ID)
+				tb.Logf("missing %s %+v", d.ID, as)
+				break
+			}
+		}
+		tb.Fatalf("stories hold %d articles, %d added", len(pred), c.Len())
 	}
 	for h := range gold {
 		if _, ok := pred[h]; !ok {
@@ -189,14 +206,11 @@ func TestTune(t *testing.T) {
 		t.Skip("set STORY_TUNE=1 to sweep settings")
 	}
 	docs := devDocs(t)
-	for _, cf := range []int{30, 60, 200} {
-		for _, df := range []int{30, 100} {
-			for _, th := range []float64{0.35, 0.4, 0.45, 0.5, 0.55} {
-				cfg := DefaultConfig()
-				cfg.MaxCentroidFeat, cfg.MaxDocFeatures = cf, df
-				cfg.Threshold = th
-				t.Logf("centroid %d doc %d threshold %.2f: %v", cf, df, th, runDocs(t, docs, cfg, ""))
-			}
+	for _, pw := range []float64{1, 1.5, 2} {
+		for _, th := range []float64{0.35, 0.4, 0.45, 0.5, 0.55} {
+			cfg := DefaultConfig()
+			cfg.IDFPower, cfg.Threshold = pw, th
+			t.Logf("idf power %.1f threshold %.2f: %v", pw, th, runDocs(t, docs, cfg, ""))
 		}
 	}
 }

@@ -88,7 +88,7 @@ func (s *state) check() error {
 	ns := int32(len(s.Stories))
 	story := func(i int32) bool { return i >= 0 && i < ns }
 	for i, st := range s.Stories {
-		if st == nil || !story(st.Thread) || st.Thread > int32(i) {
+		if st == nil || !story(st.Thread) || st.Thread > int32(i) || st.Latest < 0 || st.Latest >= ns {
 			return bad
 		}
 		for _, f := range st.Centroid {

@@ -9,7 +9,9 @@ import (
 // they share at least ThreadMinEntities of their top entities and both the
 // entity and the term parts of their centroids are similar. Candidates come
 // from an index over pairs of top entities, so one famous name alone never
-// brings a candidate.
+// brings a candidate. The index holds threads (their first story), not
+// stories, so that a busy subject does not push an old thread out of it; a
+// new story is compared with the thread's first and latest stories.
 func (s *state) thread(idx int32, st *cluster) {
 	ents, terms, real := s.threadKeys(st)
 	top := ents.top(s.Cfg.ThreadTopEntities)
@@ -20,43 +22,56 @@ func (s *state) thread(idx int32, st *cluster) {
 	if !st.Linked {
 		seen := map[int32]bool{idx: true}
 		best, bestScore := int32(-1), 0.0
+		consider := func(ci int32) {
+			if seen[ci] || ci >= idx { // only link to an earlier story
+				return
+			}
+			seen[ci] = true
+			oents, oterms, oreal := s.threadKeys(s.Stories[ci])
+			if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
+				return
+			}
+			es, ts := 1.0, cosine(terms, oterms)
+			if real && oreal {
+				es = cosine(ents, oents)
+			}
+			if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
+				return
+			}
+			if sc := es * ts; sc > bestScore {
+				best, bestScore = ci, sc
+			}
+		}
 		for _, k := range keys {
-			for _, ci := range s.ThreadIdx[k] {
-				if seen[ci] {
+			for _, r := range s.ThreadIdx[k] {
+				r = s.root(r)
+				if seen[r] {
 					continue
 				}
-				seen[ci] = true
-				if ci >= idx {
-					continue // only link to an earlier story
-				}
-				o := s.Stories[ci]
-				oents, oterms, oreal := s.threadKeys(o)
-				if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
-					continue
-				}
-				es, ts := 1.0, cosine(terms, oterms)
-				if real && oreal {
-					es = cosine(ents, oents)
-				}
-				if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
-					continue
-				}
-				if sc := es * ts; sc > bestScore {
-					best, bestScore = ci, sc
+				consider(r)
+				seen[r] = true
+				if l := s.Stories[r].Latest; l > r {
+					consider(l)
 				}
 			}
 		}
 		if best >= 0 {
-			st.Thread = s.root(best)
+			r := s.root(best)
+			st.Thread = r
 			st.Linked = true
+			if idx > s.Stories[r].Latest {
+				s.Stories[r].Latest = idx
+			}
 		}
 	}
+	root := s.root(idx)
+	rt := s.Stories[root]
 	for _, k := range keys {
-		if slices.Contains(st.ThreadKeys, k) {
+		if slices.Contains(rt.ThreadKeys, k) {
 			continue
 		}
-		st.ThreadKeys = append(st.ThreadKeys, k)
-		p := append(s.ThreadIdx[k], idx)
+		rt.ThreadKeys = append(rt.ThreadKeys, k)
+		p := append(s.ThreadIdx[k], root)
 		if s.Cfg.ThreadPostings > 0 && len(p) > s.Cfg.ThreadPostings {
 			p = slices.Clone(p[len(p)-s.Cfg.ThreadPostings/2:])
 		}
