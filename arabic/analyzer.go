@@ -21,6 +21,7 @@ type Options struct {
 	Normalize NormalizeOptions
 	Stopwords bool // mark function words as stop tokens
 	Stem      bool // stem words; when false Stem is the normalized form
+	NoLexicon bool // stem by rules only, without the embedded corpus lexicon
 }
 
 // DefaultOptions returns the options Marsad searches with: every
@@ -33,13 +34,22 @@ func DefaultOptions() Options {
 // diacritics, letter variants), stopwords, stem. It is immutable and safe for
 // concurrent use.
 type Analyzer struct {
-	opts Options
-	stop stopwords
+	opts     Options
+	stemNorm NormalizeOptions // opts.Normalize keeping teh marbuta, which the stemmer reads
+	lex      *Lexicon         // nil: stem by rules only
+	table    *stemTable       // the lexicon's words, analyzed; nil without a lexicon
+	stop     stopwords
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) *Analyzer {
-	return &Analyzer{opts: opts, stop: newStopwords()}
+	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: defaultStopwords()}
+	a.stemNorm.FoldTehMarbuta = false
+	if !opts.NoLexicon {
+		a.lex = DefaultLexicon()
+		a.table = a.lex.stems()
+	}
+	return a
 }
 
 // Analyze returns the tokens of text, punctuation included, each with its
@@ -67,11 +77,29 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 		return
 	}
-	*buf = AppendNormalized((*buf)[:0], t.Text, a.opts.Normalize)
-	if string(*buf) == t.Text {
-		t.Norm = t.Text // no allocation when nothing changed
-	} else {
-		t.Norm = string(*buf)
+	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
+	// Most words need no change: then the text itself is the key.
+	same := unchanged(t.Text, a.stemNorm)
+	if !same {
+		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	}
+	if a.table != nil && t.Kind == Word {
+		key := t.Text
+		if !same {
+			key = string(*buf) // no allocation: a map lookup
+		}
+		if e, ok := a.table.lookup(key); ok {
+			a.fillKnown(t, e, same)
+			return
+		}
+	}
+	norm := t.Text // no allocation when nothing changed
+	if !same {
+		norm = string(*buf)
+	}
+	t.Norm = norm
+	if a.opts.Normalize.FoldTehMarbuta {
+		t.Norm = foldTehMarbuta(norm)
 	}
 	if t.Kind == Number {
 		t.Norm = foldNumber(t.Norm)
@@ -86,9 +114,36 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 	}
 	if a.opts.Stem {
-		t.Stem = Stem(t.Norm)
+		t.Stem = stemWord(a.lex, norm)
+		if a.opts.Normalize.FoldTehMarbuta {
+			t.Stem = foldTehMarbuta(t.Stem)
+		}
 	} else {
 		t.Stem = t.Norm
+	}
+}
+
+// fillKnown fills a token whose normalized form is a word of the lexicon
+// from its entry, allocating nothing; same tells that the normalized form
+// (teh marbuta kept) is the token's text.
+func (a *Analyzer) fillKnown(t *Token, e *stemEntry, same bool) {
+	fold := a.opts.Normalize.FoldTehMarbuta
+	switch {
+	case same && (!fold || e.normFolded == e.norm):
+		t.Norm = t.Text
+	case fold:
+		t.Norm = e.normFolded
+	default:
+		t.Norm = e.norm
+	}
+	t.Stop = a.opts.Stopwords && e.stop
+	switch {
+	case !a.opts.Stem:
+		t.Stem = t.Norm
+	case fold:
+		t.Stem = e.stemFolded
+	default:
+		t.Stem = e.stem
 	}
 }
 

@@ -53,7 +53,7 @@ func AppendNormalized(dst []byte, s string, o NormalizeOptions) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size
 		if r == utf8.RuneError && size == 1 {
 			continue // invalid byte: dropped
@@ -69,6 +69,10 @@ func AppendNormalized(dst []byte, s string, o NormalizeOptions) []byte {
 
 // foldRune returns the normalized rune, or -1 when r is removed.
 func foldRune(r rune, o NormalizeOptions) rune {
+	if r >= 0x0621 && r <= 0x064A && r != 0x0622 && r != 0x0623 && r != 0x0625 && r != 0x0629 &&
+		r != 0x0649 && r != 0x0624 && r != 0x0626 && r != 0x0640 {
+		return r // the common case: an Arabic letter no option changes
+	}
 	switch {
 	case r >= 0x064B && r <= 0x0655 || r == 0x0670 || r == 0x0640 ||
 		r >= 0x0610 && r <= 0x061A || r >= 0x06D6 && r <= 0x06ED && r != 0x06E5 && r != 0x06E6 ||
@@ -153,13 +157,39 @@ func needsNFKC(s string) bool {
 		if s[i] < utf8.RuneSelf {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size - 1
-		if r >= 0xFB00 || r >= 0x0653 && r <= 0x0655 || r >= 0x2000 && r <= 0x33FF || r == 0x00A0 || r >= 0x00B2 && r <= 0x00BE {
+		if nfkcRune(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// nfkcRune reports whether NFKC may change r (see needsNFKC).
+func nfkcRune(r rune) bool {
+	return r >= 0xFB00 || r >= 0x0653 && r <= 0x0655 || r >= 0x2000 && r <= 0x33FF || r == 0x00A0 || r >= 0x00B2 && r <= 0x00BE
+}
+
+// unchanged reports whether normalizing s with o leaves it as it is, so
+// that the analyzer can use s itself without copying it.
+func unchanged(s string, o NormalizeOptions) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if o.LowerCase && 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if r == utf8.RuneError && size == 1 || o.NFKC && nfkcRune(r) || foldRune(r, o) != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // foldNumber removes thousands separators from a normalized number:
@@ -185,3 +215,12 @@ func foldNumber(s string) string {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// decodeRune decodes the rune at s[i:], with a fast path for the two-byte
+// sequences of the Arabic block (U+0600–U+06FF).
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}

@@ -5,65 +5,340 @@ import (
 	"unicode/utf8"
 )
 
-// Stem returns the light stem of a normalized Arabic word (see Normalize):
-// clitic prefixes (conjunctions, prepositions, the article and their
-// stacks such as "وبال", "فلل") and suffixes (pronouns, dual and plural
-// endings, teh marbuta) are removed, with guards that keep short words
-// intact. Words that are not Arabic are returned unchanged.
+// Stem returns the stem of a normalized Arabic word (see Normalize), the
+// term search matches on. It strips clitics (conjunctions, prepositions, the
+// article, the future particle, and their stacks such as "وبال", "فلل"),
+// pronoun suffixes, and inflection (sound plurals and duals, verb person
+// affixes, the accusative alef), maps the feminine and plural forms of nisba
+// adjectives to the masculine (دولية, دوليين → دولي) and some broken plurals
+// of regular patterns to their singular (وزراء → وزير). Each decision that
+// could cut into the word itself is checked against DefaultLexicon: a
+// candidate stem must be an attested word. Words that are not Arabic are
+// returned unchanged. The result is in normalized form: teh marbuta is
+// folded to heh.
 //
 //	Stem("والحوار") == "حوار"
 //	Stem("للكونغرس") == "كونغرس"
 func Stem(w string) string {
-	if w == "" || w[0] < utf8.RuneSelf {
-		return w
+	l := DefaultLexicon()
+	if e, ok := l.stems().lookup(w); ok {
+		return e.stemFolded
 	}
-	w = stripPrefix(w)
-	w = stripSuffix(w)
-	return w
+	return foldTehMarbuta(stemWord(l, w))
 }
+
+// StemRules is Stem without the lexicon: every decision is made by rules
+// on the form of the word alone. It conflates less well than Stem.
+func StemRules(w string) string { return foldTehMarbuta(stemWord(nil, w)) }
+
+// Arabic letters used by the stemmer, in UTF-8.
+const (
+	alef   = "ا"
+	beh    = "ب"
+	teh    = "ت"
+	tehM   = "ة"
+	heh    = "ه"
+	waw    = "و"
+	yeh    = "ي"
+	noon   = "ن"
+	seen   = "س"
+	hamza  = "ء"
+	theArt = "ال"
+)
 
 // articlePrefixes are the definite article with the clitics that may precede
 // it, longest first. "لل" is ل + ال with the alef elided.
 var articlePrefixes = []string{"وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
 
-// runes returns the number of runes of an Arabic string (two bytes each).
+// pronounSuffixes are the attached pronouns, longest first. The first person
+// singular ي and the second person ك are left out: they are rare in news
+// and end many words.
+var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"}
+
+// runes returns the number of runes of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-func stripPrefix(w string) string {
+// stemWord stems w, consulting lex when it is not nil. Teh marbuta ة, when
+// the caller kept it, marks the feminine; a final heh is read as a pronoun.
+func stemWord(lex *Lexicon, w string) string {
+	if w == "" || w[0] < utf8.RuneSelf || runes(w) < 3 {
+		return w
+	}
+	s, art := stripProclitics(lex, w)
+	if s == "" {
+		return w
+	}
+	if art && lex != nil && runes(s) >= 3 && lex.f(s, "") == 0 && lex.f(theArt, s) > 0 {
+		// The article belongs to a name ("البانيا"): keep it unless the
+		// word is an inflected form of an attested stem.
+		fa := lex.f(theArt, s)
+		if t := stripSuffixes(lex, s); t != s && lex.f(theArt, t)*2 >= fa {
+			return t
+		}
+		return theArt + s
+	}
+	s = stripSuffixes(lex, s)
+	if lex != nil {
+		s = stripVerbPrefix(lex, s)
+		s = singular(lex, s)
+	}
+	return s
+}
+
+// allah is the word Allah, whose initial "ال" is not the article.
+const allah = "الله"
+
+// stripProclitics removes the clitics that precede a word and reports
+// whether the article was among them.
+func stripProclitics(lex *Lexicon, w string) (string, bool) {
+	if i := strings.Index(w, allah); i >= 0 && i+len(allah) == len(w) && i <= 4 {
+		return allah, false
+	}
 	n := runes(w)
 	for _, p := range articlePrefixes {
 		if strings.HasPrefix(w, p) && n-runes(p) >= 2 {
-			return w[len(p):]
+			return w[len(p):], true
 		}
 	}
-	// a conjunction, then a preposition: "وب", "فل", "وك"...
-	if n >= 6 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
-		rest := w[2:]
-		if strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك") {
-			return rest[2:]
+	if lex == nil {
+		// a conjunction, then a preposition: "وب", "فل", "وك"...
+		if n >= 6 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+			rest := w[2:]
+			if strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك") {
+				return rest[2:], false
+			}
+		}
+		if n >= 5 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+			return w[2:], false
+		}
+		return w, false
+	}
+	// With a lexicon, strip one clitic letter at a time while what remains
+	// is an attested word not much rarer (see procliticRatio): "بواشنطن" →
+	// "واشنطن", but "واشنطن", "وزير" and "بطاطس" stay whole. A word the
+	// corpus never saw, nor its remainder, is stripped by rules.
+	s := w
+	for step := 0; step < 3; step++ {
+		if runes(s) < 4 {
+			break
+		}
+		c := s[:2]
+		ok := false
+		switch c {
+		case "و", "ف":
+			ok = step == 0
+		case "ب", "ك", "ل":
+			ok = step < 2
+		case seen: // the future particle, before an imperfect verb
+			next := s[2:4]
+			ok = next == yeh || next == teh || next == noon || next == alef
+		}
+		if !ok {
+			break
+		}
+		rest := s[2:]
+		fr, fs := lex.f(rest, ""), lex.f(s, "")
+		if !(fr > 0 && fr*procliticRatio >= fs || fr == 0 && fs == 0 && c != seen && runes(rest) >= 4) {
+			break
+		}
+		s = rest
+		if step < 2 {
+			for _, p := range articlePrefixes[len(articlePrefixes)-2:] { // a clitic before "ال", "لل" already handled
+				if strings.HasPrefix(s, p) && runes(s)-runes(p) >= 2 && c != seen {
+					return s[len(p):], true
+				}
+			}
 		}
 	}
-	if n >= 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
-		return w[2:]
-	}
-	return w
+	return s, false
 }
 
-// suffixes are removed longest first, once, when enough of the word remains.
-var suffixes = []struct {
-	s   string
-	min int // runes that must remain
-}{
-	{"كما", 3}, {"هما", 3}, {"تين", 3}, {"تان", 3}, {"ات", 3}, {"ان", 3}, {"ين", 3}, {"ون", 3},
-	{"هم", 3}, {"هن", 3}, {"كم", 3}, {"كن", 3}, {"نا", 3}, {"ها", 3}, {"يه", 3}, {"ه", 3}, {"ي", 3},
+// procliticRatio bounds how much more frequent a word may be than what
+// remains without its first letter for that letter to be read as a
+// proclitic: "وقال" (twice "قال") loses its و, "وزير" (1600 times "زير") and
+// "وافق" (8 times "افق") keep it.
+const procliticRatio = 4
+
+// attested reports whether a candidate stem a+b is a word of the lexicon at
+// least 1/ratio as frequent as the word it is taken from (freq w).
+func attested(lex *Lexicon, a, b string, w int, ratio int) bool {
+	f := lex.f(a, b)
+	return f > 0 && f*ratio >= w
 }
 
-func stripSuffix(w string) string {
-	n := runes(w)
-	for _, s := range suffixes {
-		if strings.HasSuffix(w, s.s) && n-runes(s.s) >= s.min {
-			return w[:len(w)-len(s.s)]
+// stripSuffixes removes a pronoun suffix, then an inflectional suffix, and
+// maps the feminine nisba to the masculine.
+func stripSuffixes(lex *Lexicon, s string) string {
+	fw := lex.f(s, "")
+	// a pronoun suffix
+	for _, p := range pronounSuffixes {
+		if !strings.HasSuffix(s, p) {
+			continue
+		}
+		b := s[:len(s)-len(p)]
+		nb := runes(b)
+		if nb < 2 {
+			break
+		}
+		// a feminine noun before a pronoun ends in teh: منطقتهم → منطقة
+		if strings.HasSuffix(b, teh) && nb >= 3 && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {
+			return b[:len(b)-2] + tehM
+		}
+		if lex == nil && nb >= 3 || lex != nil && (lex.f(b, "") > 0 || fw == 0 && nb >= 3) {
+			s, fw = b, lex.f(b, "")
+		}
+		break
+	}
+	n := runes(s)
+	switch {
+	case strings.HasSuffix(s, "تان") || strings.HasSuffix(s, "تين"): // feminine dual
+		if b := s[:len(s)-6]; runes(b) >= 2 && (lex == nil || lex.f(b, tehM) > 0) {
+			return b + tehM
+		}
+	case strings.HasSuffix(s, "ات"): // feminine plural
+		b := s[:len(s)-4]
+		if runes(b) < 2 {
+			break
+		}
+		if lex == nil {
+			if runes(b) >= 3 {
+				return nisba(b + tehM)
+			}
+			break
+		}
+		switch {
+		case lex.f(b, tehM) > 0:
+			return nisba(b + tehM)
+		case lex.f(b, "") > 0:
+			return b
+		case fw == 0 && runes(b) >= 3:
+			return nisba(b + tehM)
+		}
+	case strings.HasSuffix(s, "ون") || strings.HasSuffix(s, "ين") || strings.HasSuffix(s, "ان"): // plural, dual, verb
+		b := s[:len(s)-4]
+		ratio := 8
+		if strings.HasSuffix(s, "ان") {
+			ratio = 1 // ان ends many words: strip only towards a more frequent stem
+		}
+		if runes(b) >= 3 && (lex == nil && !strings.HasSuffix(s, "ان") || lex != nil && attested(lex, b, "", fw, ratio)) {
+			return b
+		}
+	case strings.HasSuffix(s, "وا"): // verb, third person plural
+		b := s[:len(s)-4]
+		if runes(b) >= 3 && (lex == nil || lex.f(b, "") > 0) {
+			return b
+		}
+	case n >= 4 && strings.HasSuffix(s, alef): // accusative tanween, verb dual
+		b := s[:len(s)-2]
+		if lex != nil && attested(lex, b, "", fw, 2) {
+			return b
+		}
+	case n >= 4 && strings.HasSuffix(s, teh): // verb, third person feminine
+		b := s[:len(s)-2]
+		if lex != nil && attested(lex, b, "", fw, 2) {
+			return b
+		}
+	case n >= 4 && strings.HasSuffix(s, waw): // construct plural: مواطنو
+		b := s[:len(s)-2]
+		if lex != nil && lex.f(b, "") > 0 && (lex.f(b, "ون") > 0 || lex.f(b, "ين") > 0) {
+			return b
 		}
 	}
-	return w
+	if r := fem(lex, s, fw); r != s {
+		return r
+	}
+	return nisba(s)
+}
+
+func fem(lex *Lexicon, s string, fw int) string {
+	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
+		b := s[:len(s)-2]
+		if attested(lex, b, "", fw, 1) {
+			return b
+		}
+	}
+	return s
+}
+
+// nisba maps the feminine of a nisba adjective to the masculine: دولية →
+// دولي. Other words are returned unchanged.
+func nisba(s string) string {
+	if strings.HasSuffix(s, "ية") && runes(s) >= 4 && !strings.HasSuffix(s, "اية") { // not ولاية, نهاية
+		return s[:len(s)-2]
+	}
+	return s
+}
+
+// stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when what
+// remains, or alef and what remains (the perfect of derived forms:
+// يستخدم → استخدم), is an attested word at least as frequent.
+func stripVerbPrefix(lex *Lexicon, s string) string {
+	if runes(s) < 4 {
+		return s
+	}
+	c := s[:2]
+	if c != yeh && c != teh && c != noon {
+		return s
+	}
+	rest := s[2:]
+	fw := lex.f(s, "")
+	if r := []rune(rest); len(r) == 3 && (r[1] == 'و' || r[1] == 'ي') {
+		// a hollow verb: يعود, تقول → عاد, قال
+		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, 2) {
+			return c
+		}
+	}
+	f1, f2 := lex.f(rest, ""), lex.f(alef, rest)
+	switch {
+	case f2 > f1 && f2*2 >= fw:
+		return alef + rest
+	case f1 > 0 && f1*2 >= fw:
+		return rest
+	}
+	return s
+}
+
+// singular maps some broken plurals of regular patterns to the singular
+// when the singular is an attested word: افعال → فعل (اعمال → عمل),
+// فعلاء → فعيل (وزراء → وزير), فواعل → فاعل(ة) (عوامل → عامل),
+// مفاعل → مفعل(ة) (مناطق → منطقة).
+func singular(lex *Lexicon, s string) string {
+	r := []rune(s)
+	fw := lex.f(s, "")
+	const ratio = 4
+	switch {
+	case len(r) == 5 && r[0] == 'ا' && r[3] == 'ا':
+		if c := string([]rune{r[1], r[2], r[4]}); attested(lex, c, "", fw, ratio) {
+			return c
+		}
+	case len(r) == 5 && r[3] == 'ا' && r[4] == 'ء':
+		if c := string([]rune{r[0], r[1], 'ي', r[2]}); attested(lex, c, "", fw, ratio) {
+			return c
+		}
+	case len(r) == 5 && r[1] == 'و' && r[2] == 'ا':
+		c := string([]rune{r[0], 'ا', r[3], r[4]})
+		if attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
+		}
+		if attested(lex, c, "", fw, ratio) {
+			return c
+		}
+	case len(r) == 5 && r[0] == 'م' && r[2] == 'ا':
+		c := string([]rune{r[0], r[1], r[3], r[4]})
+		if attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
+		}
+		if attested(lex, c, "", fw, ratio) {
+			return c
+		}
+	}
+	return s
+}
+
+// foldTehMarbuta folds ة to ه.
+func foldTehMarbuta(s string) string {
+	if !strings.Contains(s, tehM) {
+		return s
+	}
+	return strings.ReplaceAll(s, tehM, heh)
 }

@@ -66,9 +66,22 @@ func AppendTokens(dst []Token, text string) []Token {
 		}
 	}
 	for i < len(text) {
+		if start >= 0 && kind == Word && script == 'a' {
+			// Inside an Arabic word: take its letters and marks at once.
+			for i+1 < len(text) && (text[i] == 0xD8 || text[i] == 0xD9) && text[i+1]&0xC0 == 0x80 {
+				if r := rune(text[i]&0x1F)<<6 | rune(text[i+1]&0x3F); r < 0x0621 || r > 0x065F || r > 0x063A && r < 0x0640 {
+					break
+				}
+				i += 2
+				ri++
+			}
+			if i >= len(text) {
+				break
+			}
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text, i)
 		}
 		class := classify(r, size)
 		switch class {
@@ -150,6 +163,10 @@ func classify(r rune, size int) charClass {
 		return cSpace
 	}
 	switch {
+	case r >= 0x0621 && r <= 0x063A || r >= 0x0641 && r <= 0x064A: // the Arabic letters
+		return cLetter
+	case r >= 0x064B && r <= 0x065F: // harakat and other Arabic marks
+		return cMark
 	case r == 0x066B || r == 0x066C: // Arabic decimal and thousands separators
 		return cSeparator
 	case r == 0x0640: // tatweel stretches a word

@@ -43,7 +43,13 @@ var errUsage = errors.New("usage")
 var errFailed = errors.New("some inputs failed")
 
 func commands() []command {
-	return []command{}
+	return []command{
+		analyzeCommand(),
+		benchCommand(),
+		trainLexiconCommand(),
+		trainNERCommand(),
+		evalCommand(),
+	}
 }
 
 func main() {

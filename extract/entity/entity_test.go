@@ -1,0 +1,255 @@
+package entity
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/marsad/marsad/article"
+)
+
+var (
+	defaultOnce sync.Once
+	defaultTg   *Tagger
+	defaultErr  error
+)
+
+func defaultTagger(t testing.TB) *Tagger {
+	t.Helper()
+	defaultOnce.Do(func() { defaultTg, defaultErr = Default() })
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultTg
+}
+
+func words(s string) []string {
+	var out []string
+	for _, tk := range Tokenize(s) {
+		out = append(out, tk.Text)
+	}
+	return out
+}
+
+func TestDefaultTag(t *testing.T) {
+	tg := defaultTagger(t)
+	ws := words("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة طارئة الأسبوع المقبل .")
+	tags := tg.Tag(ws)
+	if len(tags) != len(ws) {
+		t.Fatalf("got %d tags for %d words", len(tags), len(ws))
+	}
+	got := map[string]string{}
+	for _, s := range spans(tags) {
+		got[strings.Join(ws[s.start:s.end], " ")] = s.typ
+	}
+	t.Logf("%v", got)
+	if got["باريس"] != "LOC" {
+		t.Errorf("باريس: got %q, want LOC", got["باريس"])
+	}
+	var per bool
+	for name, typ := range got {
+		if typ == "PER" && strings.Contains(name, "ماكرون") {
+			per = true
+		}
+	}
+	if !per {
+		t.Errorf("no PER mention containing ماكرون in %v", got)
+	}
+}
+
+func TestTagEdgeCases(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, in := range [][]string{nil, {}, {""}, {"\xff\xfe"}, {".", ".", "."}, {strings.Repeat("ب", 10000)}} {
+		if got := tg.Tag(in); len(got) != len(in) {
+			t.Errorf("Tag(%q): %d tags", in, len(got))
+		}
+	}
+	for _, text := range []string{"", "\xff\xfe\x00", strings.Repeat("محمد ", 3000)} {
+		tg.Entities(text, Tokenize(text))
+	}
+	// Offsets that do not fit the text must not panic.
+	tg.Entities("قصير", []Token{{Text: "باريس", Start: 5, End: 100}, {Text: "لندن", Start: -3, End: 1}})
+}
+
+func TestEntitiesGrouping(t *testing.T) {
+	tg := defaultTagger(t)
+	text := "قال الرئيس الأمريكي جورج بوش إن بوش سيزور لندن .\nوقال المتحدث إن لبوش موقفا واضحا من باريس ."
+	ents := tg.Entities(text, Tokenize(text))
+	t.Logf("%+v", ents)
+	runes := []rune(text)
+	var bush *article.Entity
+	for i := range ents {
+		e := &ents[i]
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
+				t.Fatalf("%s: bad span %+v", e.Text, m)
+			}
+		}
+		if strings.Contains(e.Text, "بوش") {
+			if bush != nil {
+				t.Errorf("two entities for بوش: %q and %q", bush.Text, e.Text)
+			}
+			bush = e
+		}
+	}
+	if bush == nil {
+		t.Fatal("no entity for بوش")
+	}
+	if bush.Text != "جورج بوش" || bush.Type != article.PER {
+		t.Errorf("got %q %s, want جورج بوش PER", bush.Text, bush.Type)
+	}
+	for _, m := range bush.Mentions {
+		s := string(runes[m.Start:m.End])
+		if !strings.HasSuffix(s, "بوش") || strings.HasPrefix(s, "ل") {
+			t.Errorf("mention %q", s)
+		}
+	}
+}
+
+func TestSplitClitic(t *testing.T) {
+	for _, c := range []struct{ in, prefix, base string }{
+		{"للكونغرس", "ل", "الكونغرس"},
+		{"والولايات", "و", "الولايات"},
+		{"وبوتين", "وب", "وتين"},
+		{"بالكرملين", "ب", "الكرملين"},
+		{"لبايدن", "ل", "بايدن"},
+		{"الكرملين", "", "الكرملين"},
+		{"وا", "", "وا"},
+	} {
+		p, b := splitClitic(c.in)
+		if p != c.prefix || b != c.base {
+			t.Errorf("splitClitic(%q) = %q, %q; want %q, %q", c.in, p, b, c.prefix, c.base)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"دميترى", "دميتري"},
+		{"أَحْمَد", "احمد"},
+		{"إيمانويل", "ايمانويل"},
+		{"مدرسـة", "مدرسه"},
+		{"ABC", "abc"},
+		{"\u200fالأمن", "الامن"},
+	} {
+		if got := normalize(c.in); got != c.want {
+			t.Errorf("normalize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestReadData(t *testing.T) {
+	in := "أعلن O\nاتحاد B-ORG\nالسيارات I-ORG\nفي O\nألمانيا B-LOC\n. O\n O\nقال O\nبرند B-PERS\n\nجوتشولك I-PERS\n"
+	got, err := ReadData(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || len(got[0].Words) != 6 || got[1].Tags[1] != "B-PER" || got[2].Tags[0] != "I-PER" {
+		t.Errorf("got %+v", got)
+	}
+	for _, bad := range []string{"word\n", "word X-PER\n", "word B-FOO\n"} {
+		if _, err := ReadData(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadData(%q): no error", bad)
+		}
+	}
+}
+
+func FuzzReadData(f *testing.F) {
+	f.Add("أعلن O\nاتحاد B-ORG\n. O\n")
+	f.Add(" O\n\n\nx\tI-MISC\r\n")
+	f.Add("\xff B-PERS\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := ReadData(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, s := range sents {
+			if len(s.Words) == 0 || len(s.Words) != len(s.Tags) {
+				t.Fatalf("bad sentence %+v", s)
+			}
+			for _, tag := range s.Tags {
+				if _, ok := canonicalTag(tag); !ok {
+					t.Fatalf("bad tag %q", tag)
+				}
+			}
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(embeddedModel[:200])
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		Load(bytes.NewReader(in))
+	})
+}
+
+func TestSaveLoad(t *testing.T) {
+	tg := defaultTagger(t)
+	var buf bytes.Buffer
+	if err := tg.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	tg2, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := words("وقال وزير الخارجية الروسي سيرغي لافروف في موسكو .")
+	if a, b := strings.Join(tg.Tag(ws), " "), strings.Join(tg2.Tag(ws), " "); a != b {
+		t.Errorf("reloaded model tags differently:\n%s\n%s", a, b)
+	}
+}
+
+func BenchmarkEntities(b *testing.B) {
+	tg := defaultTagger(b)
+	para := "أعلن الكرملين يوم الجمعة أن عرض الرئيس الروسي فلاديمير بوتين بشأن إجراء محادثات مباشرة مع الرئيس الأمريكي جو بايدن لا يزال قائما ، " +
+		"وقال دميتري بيسكوف المتحدث باسم الكرملين إن روسيا تستخدم القنوات الدبلوماسية بين موسكو وواشنطن .\n" +
+		"وأضاف أن وزارة الخارجية الروسية ستبحث الأمر مع الاتحاد الأوروبي في بروكسل الأسبوع المقبل ، فيما قالت وكالة الأنباء إن الاجتماع سيعقد في جنيف .\n"
+	var text strings.Builder
+	for text.Len() < 4096 {
+		text.WriteString(para)
+	}
+	s := text.String()
+	toks := Tokenize(s)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tg.Entities(s, toks)
+	}
+}
+
+func TestFastEmissions(t *testing.T) {
+	tg := defaultTagger(t)
+	if tg.first == nil {
+		t.Fatal("the default tagger has no first stage")
+	}
+	for _, s := range []string{
+		"قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة .",
+		"زارت كلوديت فيرنانديز-أوبراين مدينة تل أبيب ثم الولايات المتحدة الأمريكية",
+		"x",
+	} {
+		ws := words(s)
+		doc := make([]uint16, len(ws))
+		for i := range doc {
+			doc[i] = uint16(i * 37 % 256)
+		}
+		infos := tg.gaz.analyze(ws, nil)
+		ents := make([]*vocabEntry, len(ws))
+		for i, w := range ws {
+			ents[i] = tg.vocab[w]
+			infos[i].doc = doc[i]
+		}
+		for slot, m := range []*Tagger{tg, tg.first} {
+			var st tagState
+			st.sc = make([]float32, len(ws)*nLabels)
+			m.emissions(infos, ents, slot, &st)
+			slow := m.slowEmissions(ws, doc)
+			for i := range slow {
+				if d := slow[i] - st.sc[i]; d > 1e-3 || d < -1e-3 {
+					t.Fatalf("%q stage %d: score %d: fast %v, slow %v", s, 2-slot, i, st.sc[i], slow[i])
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,490 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Labels of the tagger, in model order. MISC is kept internally (it helps
+// the model tell names apart) and reported as O.
+var labelNames = [nLabels]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+const nLabels = 9
+
+// entity types as gazetteer bits.
+const (
+	gPER uint8 = 1 << iota
+	gORG
+	gLOC
+)
+
+var gazTypes = [...]struct {
+	bit  uint8
+	name string
+}{{gPER, "PER"}, {gORG, "ORG"}, {gLOC, "LOC"}}
+
+func labelIndex(tag string) int {
+	for i, n := range labelNames {
+		if n == tag {
+			return i
+		}
+	}
+	return 0
+}
+
+// isInside reports whether label l is an I- label; its B- label is l-1.
+func isInside(l int) bool { return l > 0 && l%2 == 0 }
+
+// gazetteer holds normalized names by type.
+type gazetteer struct {
+	words   map[string]uint8  // one-word names
+	phrases map[string]uint8  // names of several words, words joined by one space
+	maxLen  map[string]int    // first word of a phrase -> longest phrase length in words
+	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
+}
+
+func newGazetteer() *gazetteer {
+	return &gazetteer{words: map[string]uint8{}, phrases: map[string]uint8{}, maxLen: map[string]int{}}
+}
+
+func (g *gazetteer) add(name string, bit uint8) {
+	f := strings.Fields(normalizePhrase(name))
+	switch len(f) {
+	case 0:
+		return
+	case 1:
+		g.words[f[0]] |= bit
+		return
+	}
+	g.phrases[strings.Join(f, " ")] |= bit
+	if len(f) > g.maxLen[f[0]] {
+		g.maxLen[f[0]] = len(f)
+	}
+}
+
+// tokInfo is what the features need to know about one token.
+type tokInfo struct {
+	norm   string // normalized
+	base   string // norm without its proclitic
+	clitic string // the proclitic removed, or ""
+	shape  string
+	wh     uint64 // hash of norm
+	gazN   uint8  // gazetteer types of norm
+	gazB   uint8  // gazetteer types of base
+	phrase bool   // norm or base starts a gazetteer phrase
+	st     uint32 // packed word statistics of norm
+	stB    uint32 // packed word statistics of base
+	spanB  uint8  // a gazetteer phrase of these types starts here
+	spanI  uint8  // a gazetteer phrase of these types continues here
+	doc    uint16 // document features (see docFeatures), 0 when none
+}
+
+// info computes the token information of one word (without spans).
+func (g *gazetteer) info(w string) tokInfo {
+	n := normalize(w)
+	c, b := splitClitic(n)
+	return tokInfo{
+		norm: n, base: b, clitic: c, shape: shape(w, n), wh: hashS(fnvOffset, n),
+		gazN: g.words[n], gazB: g.words[b],
+		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
+		st:     g.stats[n], stB: g.stats[b],
+	}
+}
+
+// sentinel stands for the positions before and after a sentence.
+var sentinel = tokInfo{norm: "\x00", base: "\x00", shape: "S", wh: hashS(fnvOffset, "\x00")}
+
+// analyze fills infos for words, reusing the slice.
+func (g *gazetteer) analyze(words []string, infos []tokInfo) []tokInfo {
+	infos = infos[:0]
+	for _, w := range words {
+		infos = append(infos, g.info(w))
+	}
+	g.markSpans(infos)
+	return infos
+}
+
+// markSpans marks the tokens covered by multi-word gazetteer names.
+func (g *gazetteer) markSpans(infos []tokInfo) {
+	var buf []byte
+	for i := range infos {
+		infos[i].spanB, infos[i].spanI = 0, 0
+	}
+	for i := range infos {
+		if !infos[i].phrase {
+			continue
+		}
+		m := max(g.maxLen[infos[i].norm], g.maxLen[infos[i].base])
+		for l := min(m, len(infos)-i); l >= 2; l-- {
+			var bits uint8
+			for _, first := range [2]string{infos[i].norm, infos[i].base} {
+				buf = append(buf[:0], first...)
+				for j := i + 1; j < i+l; j++ {
+					buf = append(buf, ' ')
+					buf = append(buf, infos[j].norm...)
+				}
+				bits |= g.phrases[string(buf)]
+			}
+			if bits != 0 {
+				infos[i].spanB |= bits
+				for j := i + 1; j < i+l; j++ {
+					infos[j].spanI |= bits
+				}
+				break
+			}
+		}
+	}
+}
+
+// shape classifies a token: its script and a length bucket.
+func shape(raw, norm string) string {
+	var digits, latin, upper, arabic, punct, other int
+	for _, r := range raw {
+		switch {
+		case r >= '0' && r <= '9', r >= '٠' && r <= '٩':
+			digits++
+		case r >= 'A' && r <= 'Z':
+			latin++
+			upper++
+		case r >= 'a' && r <= 'z':
+			latin++
+		case r >= 0x0600 && r <= 0x06FF:
+			arabic++
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			punct++
+		default:
+			other++
+		}
+	}
+	n := utf8.RuneCountInString(norm)
+	lb := "9"
+	switch {
+	case n <= 5:
+		lb = string(rune('0' + n))
+	case n <= 7:
+		lb = "7"
+	}
+	switch {
+	case digits > 0 && latin+arabic == 0:
+		return "D" + lb
+	case latin > 0 && arabic == 0:
+		if upper > 0 {
+			return "LU" + lb
+		}
+		return "L" + lb
+	case arabic > 0 && latin+digits == 0:
+		return "A" + lb
+	case punct > 0 && latin+arabic+digits+other == 0:
+		return "P"
+	}
+	return "M" + lb
+}
+
+// Feature templates. Their numbers are part of the model format.
+const (
+	fBias byte = iota + 1
+	fNorm
+	fBase
+	fPre1
+	fPre2
+	fPre3
+	fSuf1
+	fSuf2
+	fSuf3
+	fBPre1
+	fBPre2
+	fBSuf1
+	fBSuf2
+	fBSuf3
+	fShape
+	fClitic
+	fGazN
+	fGazB
+	fGaz
+	fBigramPrev
+	fBigramNext
+	fFirst
+	fSpanB
+	fSpanI
+	fSpanPrev
+	fSpanNext
+	fFine
+	fCoarse
+	fFineB
+	fCoarseB
+	fRatio
+	fFreq
+	fUnknown
+	fDocType
+	fDocAll
+	fDocPrev
+	fDocNext
+)
+
+// Roles of a token relative to the one being labelled: roleOf(r) for r in
+// -window..window.
+const (
+	window = 2
+	nRoles = 2*window + 1
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashT(t byte) uint64 { return (fnvOffset ^ uint64(t)) * fnvPrime }
+
+func hashS(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func hashB(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+// mix combines two hashes (splitmix64 finalizer).
+func mix(a, b uint64) uint64 {
+	z := a ^ (b * 0x9e3779b97f4a7c15)
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// prefix returns the first k runes of s, or "" when s is shorter than k+1 runes.
+func prefix(s string, k int) string {
+	i := 0
+	for n := 0; n < k; n++ {
+		if i >= len(s) {
+			return ""
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	if i >= len(s) {
+		return ""
+	}
+	return s[:i]
+}
+
+// suffix returns the last k runes of s, or "" when s is shorter than k+1 runes.
+func suffix(s string, k int) string {
+	i := len(s)
+	for n := 0; n < k; n++ {
+		if i <= 0 {
+			return ""
+		}
+		_, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+	}
+	if i <= 0 {
+		return ""
+	}
+	return s[i:]
+}
+
+// roleFeatures appends the features that token w contributes in role
+// (0..nRoles-1; window is the token being labelled itself) to f. They depend
+// only on the token, so their scores can be computed once per word.
+func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
+	rb := byte(role)
+	add := func(tpl byte, s string) {
+		f = append(f, hashS(hashB(hashT(tpl), rb), s))
+	}
+	addBits := func(tpl byte, bits uint8) {
+		if bits != 0 {
+			f = append(f, hashB(hashB(hashT(tpl), rb), bits))
+		}
+	}
+	add(fNorm, w.norm)
+	if w.clitic != "" {
+		add(fBase, w.base)
+	}
+	addStats := func(p, pb uint32) {
+		if p == 0 {
+			p = pb
+		}
+		if p == 0 {
+			f = append(f, hashB(hashT(fUnknown), rb))
+			return
+		}
+		f = append(f, hashB(hashB(hashT(fCoarse), rb), unpackCoarse(p)))
+		h := hashB(hashT(fFine), rb)
+		fi := unpackFine(p)
+		f = append(f, hashB(hashB(h, byte(fi)), byte(fi>>8)))
+	}
+	addStats(w.st, w.stB)
+	switch role - window {
+	case 0:
+		if w.clitic != "" && w.stB != 0 {
+			f = append(f, hashB(hashT(fCoarseB), unpackCoarse(w.stB)))
+			fi := unpackFine(w.stB)
+			f = append(f, hashB(hashB(hashT(fFineB), byte(fi)), byte(fi>>8)))
+		}
+		r := unpackRatio(w.stB)
+		if r == 0 {
+			r = unpackRatio(w.st)
+		}
+		f = append(f, hashB(hashT(fRatio), r))
+		f = append(f, hashB(hashT(fFreq), unpackFreq(w.st)))
+		f = append(f, hashT(fBias))
+		if w.clitic != "" {
+			add(fClitic, w.clitic)
+		}
+		for k, tpl := range [3]byte{fPre1, fPre2, fPre3} {
+			if p := prefix(w.norm, k+1); p != "" {
+				add(tpl, p)
+			}
+		}
+		for k, tpl := range [3]byte{fSuf1, fSuf2, fSuf3} {
+			if p := suffix(w.norm, k+1); p != "" {
+				add(tpl, p)
+			}
+		}
+		if w.clitic != "" {
+			for k, tpl := range [2]byte{fBPre1, fBPre2} {
+				if p := prefix(w.base, k+1); p != "" {
+					add(tpl, p)
+				}
+			}
+			for k, tpl := range [3]byte{fBSuf1, fBSuf2, fBSuf3} {
+				if p := suffix(w.base, k+1); p != "" {
+					add(tpl, p)
+				}
+			}
+		}
+		add(fShape, w.shape)
+		addBits(fGazN, w.gazN)
+		addBits(fGazB, w.gazB)
+	case -1, 1:
+		add(fShape, w.shape)
+		addBits(fGaz, w.gazN|w.gazB)
+	}
+	return f
+}
+
+// crossFeatures appends the features of position i that depend on more
+// than one token.
+func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w := &t[i]
+	prev, next := &sentinel, &sentinel
+	if i > 0 {
+		prev = &t[i-1]
+	}
+	if i+1 < len(t) {
+		next = &t[i+1]
+	}
+	f = append(f, mix(mix(hashT(fBigramPrev), prev.wh), w.wh))
+	f = append(f, mix(mix(hashT(fBigramNext), w.wh), next.wh))
+	if i == 0 {
+		f = append(f, hashT(fFirst))
+	}
+	if w.spanB != 0 {
+		f = append(f, hashB(hashT(fSpanB), w.spanB))
+	}
+	if w.spanI != 0 {
+		f = append(f, hashB(hashT(fSpanI), w.spanI))
+	}
+	if b := prev.spanB | prev.spanI; b != 0 {
+		f = append(f, hashB(hashT(fSpanPrev), b))
+	}
+	if next.spanB != 0 {
+		f = append(f, hashB(hashT(fSpanNext), next.spanB))
+	}
+	if w.doc != 0 {
+		for k := range 3 {
+			if b := byte(w.doc >> (2 * k) & 3); b != 0 {
+				f = append(f, hashB(hashB(hashT(fDocType), byte(k)), b))
+			}
+		}
+		f = append(f, hashB(hashB(hashT(fDocAll), byte(w.doc)), byte(w.doc>>8)))
+	}
+	if prev.doc != 0 {
+		f = append(f, hashB(hashB(hashT(fDocPrev), byte(prev.doc)), byte(prev.doc>>8)))
+	}
+	if next.doc != 0 {
+		f = append(f, hashB(hashB(hashT(fDocNext), byte(next.doc)), byte(next.doc>>8)))
+	}
+	return f
+}
+
+// docFeatures summarizes, for each token, how the first-stage tagger
+// labelled the other occurrences of its word (normalized or without its
+// proclitic) in the document: for PER, ORG and LOC (2 bits each) whether
+// none, under half, or at least half of them were in a name of that type,
+// and (bits 6-7) how often the word occurs. Words that were never labelled
+// get 0.
+func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
+	type count struct{ n, typ [3]int }
+	counts := make(map[string]*count, len(norms))
+	get := func(k string) *count {
+		c := counts[k]
+		if c == nil {
+			c = &count{}
+			counts[k] = c
+		}
+		return c
+	}
+	for i := range norms {
+		keys := [2]string{norms[i], bases[i]}
+		for j, k := range keys {
+			if j == 1 && k == keys[0] {
+				continue
+			}
+			c := get(k)
+			c.n[0]++
+			if l := labels[i]; l > 0 && l < 7 {
+				c.typ[(l-1)/2]++
+			}
+		}
+	}
+	out = slices.Grow(out[:0], len(norms))[:len(norms)]
+	for i := range norms {
+		c := *counts[norms[i]]
+		if bases[i] != norms[i] {
+			b := counts[bases[i]]
+			c.n[0] += b.n[0]
+			for k := range c.typ {
+				c.typ[k] += b.typ[k]
+			}
+		}
+		var v uint16
+		for k, x := range c.typ {
+			switch {
+			case x == 0:
+			case 2*x < c.n[0]:
+				v |= 1 << (2 * k)
+			default:
+				v |= 2 << (2 * k)
+			}
+		}
+		if v != 0 {
+			switch n := c.n[0]; {
+			case n >= 4:
+				v |= 3 << 6
+			case n >= 2:
+				v |= 2 << 6
+			default:
+				v |= 1 << 6
+			}
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// features appends all the features of position i to f: the role features
+// of the tokens in the window around it and the cross features.
+func features(t []tokInfo, i int, f []uint64) []uint64 {
+	for r := -window; r <= window; r++ {
+		w := &sentinel
+		if j := i + r; j >= 0 && j < len(t) {
+			w = &t[j]
+		}
+		f = roleFeatures(w, r+window, f)
+	}
+	return crossFeatures(t, i, f)
+}

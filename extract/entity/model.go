@@ -1,0 +1,565 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Tagger is a trained named-entity tagger. It is immutable after loading and
+// safe for concurrent use.
+type Tagger struct {
+	gaz   *gazetteer
+	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
+	w     []float32
+	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
+
+	// words are the known word forms; vocab caches their token information
+	// and role scores, so that tagging a known word costs one map lookup.
+	words    []string
+	vocab    map[string]*vocabEntry
+	sentRole roleScores // scores of the sentinel in each role
+
+	// first, when set, is the first-stage tagger whose labels over the
+	// whole article give this tagger its document features.
+	first *Tagger
+}
+
+// roleScores are the summed weights of the role features of one token in
+// each role.
+type roleScores [nRoles][nLabels]float32
+
+type vocabEntry struct {
+	info  tokInfo
+	roles [2]roleScores // of the tagger itself, and of its first stage
+}
+
+// roleScores computes the role scores of a token.
+func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	for r := range rs {
+		row := &rs[r]
+		*row = [nLabels]float32{}
+		fbuf = roleFeatures(w, r, fbuf[:0])
+		for _, h := range fbuf {
+			if o, ok := t.index[h]; ok {
+				ws := t.w[o : o+nLabels : o+nLabels]
+				for l := range row {
+					row[l] += ws[l]
+				}
+			}
+		}
+	}
+	return fbuf
+}
+
+// prepare fills the caches of a tagger whose weights are set.
+func (t *Tagger) prepare() {
+	var fbuf []uint64
+	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
+	if t.first != nil {
+		fbuf = t.first.roleScores(&sentinel, &t.first.sentRole, fbuf)
+	}
+	t.vocab = make(map[string]*vocabEntry, len(t.words))
+	entries := make([]vocabEntry, len(t.words))
+	for i, w := range t.words {
+		e := &entries[i]
+		e.info = t.gaz.info(w)
+		fbuf = t.roleScores(&e.info, &e.roles[0], fbuf)
+		if t.first != nil {
+			fbuf = t.first.roleScores(&e.info, &e.roles[1], fbuf)
+		}
+		t.vocab[w] = e
+	}
+}
+
+//go:embed model.bin.gz
+var embeddedModel []byte
+
+// Default returns the tagger trained on ANERcorp that is embedded in the
+// package (see MODEL.md). Each call decodes the model; callers should keep
+// the result.
+func Default() (*Tagger, error) {
+	t, err := Load(bytes.NewReader(embeddedModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded entity model: %w", err)
+	}
+	return t, nil
+}
+
+// emissions computes the label scores of the tokens of one sentence into
+// st.sc with t's weights. ents holds the tokens' vocabulary entries (nil for
+// unknown words), whose role scores roles[slot] are t's.
+func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *tagState) {
+	n := len(infos)
+	st.rs = slices.Grow(st.rs[:0], n)[:n]
+	st.own = st.own[:0]
+	st.oov = st.oov[:0]
+	for i, e := range ents {
+		if e != nil {
+			st.rs[i] = &e.roles[slot]
+		} else {
+			st.own = append(st.own, roleScores{})
+			st.fbuf = t.roleScores(&infos[i], &st.own[len(st.own)-1], st.fbuf)
+			st.oov = append(st.oov, i)
+		}
+	}
+	for k, i := range st.oov {
+		st.rs[i] = &st.own[k]
+	}
+	for i := range n {
+		row := st.sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+		clear(row)
+		for r := -window; r <= window; r++ {
+			rs := &t.sentRole
+			if j := i + r; j >= 0 && j < n {
+				rs = st.rs[j]
+			}
+			v := &rs[r+window]
+			for l := range row {
+				row[l] += v[l]
+			}
+		}
+		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
+		for _, h := range st.fbuf {
+			if o, ok := t.index[h]; ok {
+				ws := t.w[o : o+nLabels : o+nLabels]
+				for l := range row {
+					row[l] += ws[l]
+				}
+			}
+		}
+	}
+}
+
+// slowEmissions computes the same scores as emissions feature by feature
+// (for tests).
+func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
+	infos := t.gaz.analyze(words, nil)
+	for i := range doc {
+		infos[i].doc = doc[i]
+	}
+	sc := make([]float32, len(words)*nLabels)
+	var fbuf []uint64
+	for i := range infos {
+		fbuf = features(infos, i, fbuf[:0])
+		for _, h := range fbuf {
+			if o, ok := t.index[h]; ok {
+				for l := range nLabels {
+					sc[i*nLabels+l] += t.w[int(o)+l]
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// viterbi finds the best label sequence given emission scores, forbidding
+// I-X after anything but B-X or I-X.
+func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []uint8, out []int) {
+	var prev, cur [nLabels]float32
+	negInf := float32(math.Inf(-1))
+	for l := 0; l < nLabels; l++ {
+		if isInside(l) {
+			prev[l] = negInf
+		} else {
+			prev[l] = trans[nLabels][l] + sc[l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := sc[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
+		bk := back[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
+		for _, l := range [...]int{0, 1, 3, 5, 7} { // O and B-X follow anything
+			best, arg := prev[0]+trans[0][l], 0
+			for p := 1; p < nLabels; p++ {
+				if s := prev[p] + trans[p][l]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[l] = best + e[l]
+			bk[l] = uint8(arg)
+		}
+		for _, l := range [...]int{2, 4, 6, 8} { // I-X follows B-X or I-X
+			best, arg := prev[l-1]+trans[l-1][l], l-1
+			if s := prev[l] + trans[l][l]; s > best {
+				best, arg = s, l
+			}
+			cur[l] = best + e[l]
+			bk[l] = uint8(arg)
+		}
+		prev = cur
+	}
+	best, arg := negInf, 0
+	for l := 0; l < nLabels; l++ {
+		if prev[l] > best {
+			best, arg = prev[l], l
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = int(back[i*nLabels+arg])
+	}
+}
+
+// tagState holds the buffers of one tagging call.
+type tagState struct {
+	infos  []tokInfo
+	ents   []*vocabEntry
+	rs     []*roleScores
+	own    []roleScores
+	oov    []int
+	sc     []float32
+	back   []uint8
+	labels []int
+	fbuf   []uint64
+}
+
+// decode labels one sentence with t's weights (see emissions) and appends
+// the labels to out.
+func (t *Tagger) decode(infos []tokInfo, ents []*vocabEntry, slot int, st *tagState, out []int) []int {
+	n := len(infos)
+	if n == 0 {
+		return out
+	}
+	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
+	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
+	st.labels = slices.Grow(st.labels[:0], n)[:n]
+	t.emissions(infos, ents, slot, st)
+	viterbi(&t.trans, st.sc, n, st.back, st.labels)
+	return append(out, st.labels...)
+}
+
+// docResult is the tagging of a document.
+type docResult struct {
+	labels []int     // label of each token, sentences concatenated
+	infos  []tokInfo // information on each token
+}
+
+// tagDoc labels the sentences of one document. A two-stage tagger first
+// labels it with its first stage, then again with document features.
+func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
+	n := 0
+	for _, ws := range sents {
+		n += len(ws)
+	}
+	r := docResult{labels: make([]int, 0, n), infos: make([]tokInfo, n)}
+	st.ents = slices.Grow(st.ents[:0], n)[:n]
+	k := 0
+	for _, ws := range sents {
+		phrase := false
+		for _, w := range ws {
+			if e := t.vocab[w]; e != nil {
+				st.ents[k], r.infos[k] = e, e.info
+			} else {
+				st.ents[k], r.infos[k] = nil, t.gaz.info(w)
+			}
+			phrase = phrase || r.infos[k].phrase
+			k++
+		}
+		if phrase {
+			t.gaz.markSpans(r.infos[k-len(ws) : k])
+		}
+	}
+	stage1, slot := t, 0
+	if t.first != nil {
+		stage1, slot = t.first, 1
+	}
+	off := 0
+	for _, ws := range sents {
+		r.labels = stage1.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], slot, st, r.labels)
+		off += len(ws)
+	}
+	if t.first == nil {
+		return r
+	}
+	norms := make([]string, n)
+	bases := make([]string, n)
+	for i := range r.infos {
+		norms[i], bases[i] = r.infos[i].norm, r.infos[i].base
+	}
+	doc := docFeatures(norms, bases, r.labels, nil)
+	for i := range r.infos {
+		r.infos[i].doc = doc[i]
+	}
+	r.labels = r.labels[:0]
+	off = 0
+	for _, ws := range sents {
+		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
+		off += len(ws)
+	}
+	return r
+}
+
+// Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
+// sentence. Types are PER, ORG and LOC; other names are tagged O.
+func (t *Tagger) Tag(words []string) []string {
+	var st tagState
+	labels := t.tagDoc([][]string{words}, &st).labels
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if l >= 7 {
+			l = 0
+		}
+		out[i] = labelNames[l]
+	}
+	return out
+}
+
+// Model file format (gzip-compressed):
+//
+//	magic "marsad-ner 4\n"
+//	uvarint count, then count gazetteer entries: byte types, uvarint len, bytes
+//	uvarint count, then count known words: uvarint len, bytes
+//	uvarint count, then count word statistics: uvarint len, bytes, uvarint packed
+//	(nLabels+1)*nLabels float32 transition weights
+//	float32 scale, uvarint count, then count features sorted by hash:
+//	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
+//	byte 1 if the first-stage tagger follows (its transitions and features
+//	as above), else 0
+const modelMagic = "marsad-ner 4\n"
+
+// Save writes the tagger in the model format.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	var tmp [binary.MaxVarintLen64]byte
+	uvar := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	type entry struct {
+		name string
+		bits uint8
+	}
+	var gz []entry
+	for k, v := range t.gaz.words {
+		gz = append(gz, entry{k, v})
+	}
+	for k, v := range t.gaz.phrases {
+		gz = append(gz, entry{k, v})
+	}
+	slices.SortFunc(gz, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+	uvar(uint64(len(gz)))
+	for _, e := range gz {
+		bw.WriteByte(e.bits)
+		uvar(uint64(len(e.name)))
+		bw.WriteString(e.name)
+	}
+	uvar(uint64(len(t.words)))
+	for _, w := range t.words {
+		uvar(uint64(len(w)))
+		bw.WriteString(w)
+	}
+	stats := make([]string, 0, len(t.gaz.stats))
+	for w := range t.gaz.stats {
+		stats = append(stats, w)
+	}
+	slices.Sort(stats)
+	uvar(uint64(len(stats)))
+	for _, w := range stats {
+		uvar(uint64(len(w)))
+		bw.WriteString(w)
+		uvar(uint64(t.gaz.stats[w]))
+	}
+	t.writeWeights(bw)
+	if t.first != nil {
+		bw.WriteByte(1)
+		t.first.writeWeights(bw)
+	} else {
+		bw.WriteByte(0)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+// writeWeights writes the transition and feature weights.
+func (t *Tagger) writeWeights(bw *bufio.Writer) {
+	var tmp [binary.MaxVarintLen64]byte
+	uvar := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	for p := range t.trans {
+		for _, x := range t.trans[p] {
+			binary.Write(bw, binary.LittleEndian, x)
+		}
+	}
+	var maxAbs float32
+	for _, x := range t.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = 32767 / maxAbs
+	}
+	binary.Write(bw, binary.LittleEndian, scale)
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	uvar(uint64(len(keys)))
+	var q [nLabels]int16
+	for _, k := range keys {
+		o := t.index[k]
+		var mask uint16
+		for l := 0; l < nLabels; l++ {
+			q[l] = int16(math.Round(float64(t.w[int(o)+l] * scale)))
+			if q[l] != 0 {
+				mask |= 1 << l
+			}
+		}
+		binary.Write(bw, binary.LittleEndian, k)
+		binary.Write(bw, binary.LittleEndian, mask)
+		for l := 0; l < nLabels; l++ {
+			if q[l] != 0 {
+				binary.Write(bw, binary.LittleEndian, q[l])
+			}
+		}
+	}
+}
+
+var errBadModel = errors.New("not a marsad entity model")
+
+// Load reads a tagger written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errBadModel
+	}
+	fail := func(what string, err error) (*Tagger, error) {
+		return nil, fmt.Errorf("%w: %s: %v", errBadModel, what, err)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("gazetteer size", err)
+	}
+	t := &Tagger{gaz: newGazetteer()}
+	for range n {
+		bits, err := br.ReadByte()
+		if err != nil {
+			return fail("gazetteer", err)
+		}
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("gazetteer", err)
+		}
+		name := make([]byte, ln)
+		if _, err := io.ReadFull(br, name); err != nil {
+			return fail("gazetteer", err)
+		}
+		t.gaz.add(string(name), bits)
+	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("vocabulary size", err)
+	}
+	t.words = make([]string, 0, n)
+	for range n {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("vocabulary", err)
+		}
+		w := make([]byte, ln)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return fail("vocabulary", err)
+		}
+		t.words = append(t.words, string(w))
+	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return fail("statistics size", err)
+	}
+	if n > 0 {
+		t.gaz.stats = make(map[string]uint32, n)
+	}
+	for range n {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return fail("statistics", err)
+		}
+		w := make([]byte, ln)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return fail("statistics", err)
+		}
+		p, err := binary.ReadUvarint(br)
+		if err != nil || p > math.MaxUint32 {
+			return fail("statistics", err)
+		}
+		t.gaz.stats[string(w)] = uint32(p)
+	}
+	if err := t.readWeights(br); err != nil {
+		return nil, err
+	}
+	stages, err := br.ReadByte()
+	if err != nil {
+		return fail("stages", err)
+	}
+	if stages == 1 {
+		t.first = &Tagger{gaz: t.gaz}
+		if err := t.first.readWeights(br); err != nil {
+			return nil, err
+		}
+	}
+	t.prepare()
+	return t, nil
+}
+
+// readWeights reads what writeWeights wrote.
+func (t *Tagger) readWeights(br *bufio.Reader) error {
+	fail := func(what string, err error) error {
+		return fmt.Errorf("%w: %s: %v", errBadModel, what, err)
+	}
+	for p := range t.trans {
+		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {
+			return fail("transitions", err)
+		}
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil || scale <= 0 {
+		return fail("scale", err)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<26 {
+		return fail("feature count", err)
+	}
+	t.index = make(map[uint64]int32, n)
+	t.w = make([]float32, 0, n*nLabels)
+	var rec [10]byte
+	for range n {
+		if _, err := io.ReadFull(br, rec[:]); err != nil {
+			return fail("features", err)
+		}
+		k := binary.LittleEndian.Uint64(rec[:8])
+		mask := binary.LittleEndian.Uint16(rec[8:])
+		t.index[k] = int32(len(t.w))
+		for l := 0; l < nLabels; l++ {
+			var x float32
+			if mask&(1<<l) != 0 {
+				var q [2]byte
+				if _, err := io.ReadFull(br, q[:]); err != nil {
+					return fail("weights", err)
+				}
+				x = float32(int16(binary.LittleEndian.Uint16(q[:]))) / scale
+			}
+			t.w = append(t.w, x)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+// Package extract finds the facts of an article: its publication date, the
+// temporal expressions it uses resolved to dates, the people, organizations
+// and places it names, and who said what. It runs the stages in
+// extract/timex, extract/entity and extract/quote over the tokens the arabic
+// analyzer produced, so an article is analyzed once for both the index and
+// extraction.
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/entity"
+	"github.com/marsad/marsad/extract/quote"
+	"github.com/marsad/marsad/extract/timex"
+)
+
+// Extractor finds facts in articles. It is immutable after New and safe for
+// concurrent use.
+type Extractor struct {
+	tagger *entity.Tagger
+}
+
+// New returns an Extractor with the embedded entity model.
+func New() (*Extractor, error) {
+	t, err := entity.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &Extractor{tagger: t}, nil
+}
+
+// Extract returns the facts of a, whose text toks are the analyzed tokens of
+// (nil to analyze it here). When a has no publication date, the date found
+// in its dateline, if any, is set on a and used to resolve relative dates.
+func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Facts {
+	if toks == nil {
+		toks = arabic.Tokenize(a.Text)
+	}
+	if a.Published.IsZero() {
+		if d, ok := timex.PublicationDate(a.Text); ok {
+			a.Published = d
+		}
+	}
+	words := make([]entity.Token, len(toks))
+	for i, t := range toks {
+		words[i] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+	}
+	f := article.Facts{
+		Times:    timex.Find(a.Text, a.Published),
+		Entities: x.tagger.Entities(a.Text, words),
+	}
+	f.Quotes = quote.Find(a.Text, f.Entities)
+	nonNil(&f)
+	return f
+}
+
+// nonNil replaces nil slices by empty ones so that JSON shows [] not null.
+func nonNil(f *article.Facts) {
+	if f.Times == nil {
+		f.Times = []article.Time{}
+	}
+	if f.Entities == nil {
+		f.Entities = []article.Entity{}
+	}
+	if f.Quotes == nil {
+		f.Quotes = []article.Quote{}
+	}
+}
+
+// Date parses a YYYY-MM-DD date, as given on the command line.
+func Date(s string) (time.Time, error) {
+	t, err := time.Parse(article.DateLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}

@@ -1,0 +1,147 @@
+package quote
+
+// Word tables, in normalized form (see normalize). They are immutable.
+
+// cue is what a reporting word is.
+type cue uint8
+
+const (
+	cueVerb     cue = iota + 1 // a finite reporting verb: قال، أكدت
+	cuePart                    // an active participle or masdar phrase: مضيفاً، قائلة، بالقول
+	cueAccord                  // "according to": بحسب X، وفقاً لـ X
+	cueTransmit                // نقل/نقلت X عن Y: Y is the speaker
+)
+
+// gender of a reporting word or a speaker.
+type gender int8
+
+const (
+	gNone gender = iota // not marked / unknown
+	gMasc
+	gFem
+)
+
+type cueWord struct {
+	cue cue
+	g   gender
+}
+
+// cues maps normalized reporting words (without the clitics و and ف) to
+// what they are.
+var cues = func() map[string]cueWord {
+	m := map[string]cueWord{}
+	// Past tense, masculine and feminine, and a few present forms.
+	for _, v := range [][2]string{
+		{"قال", "قالت"}, {"اكد", "اكدت"}, {"اضاف", "اضافت"}, {"اوضح", "اوضحت"},
+		{"اشار", "اشارت"}, {"صرح", "صرحت"}, {"ذكر", "ذكرت"}, {"اعلن", "اعلنت"},
+		{"شدد", "شددت"}, {"تابع", "تابعت"}, {"اعتبر", "اعتبرت"}, {"راي", "رات"},
+		{"لفت", "لفتت"}, {"افاد", "افادت"}, {"كشف", "كشفت"}, {"اردف", "اردفت"},
+		{"استطرد", "استطردت"}, {"نوه", "نوهت"}, {"اعترف", "اعترفت"}, {"زعم", "زعمت"},
+		{"كتب", "كتبت"}, {"غرد", "غردت"}, {"حذر", "حذرت"}, {"يقول", "تقول"},
+		{"يري", "تري"}, {"يؤكد", "تؤكد"}, {"يضيف", "تضيف"},
+	} {
+		m[v[0]] = cueWord{cueVerb, gMasc}
+		m[v[1]] = cueWord{cueVerb, gFem}
+	}
+	// Participles (accusative, with or without the written tanween alef) in
+	// masculine and feminine.
+	for _, p := range []string{
+		"قائل", "مضيف", "مؤكد", "موكد", "مشدد", "لافت", "موضح", "مشير", "معتبر",
+		"معلن", "منوه", "محذر", "متابع", "مردف", "مستطرد", "كاشف",
+	} {
+		m[p+"ا"] = cueWord{cuePart, gMasc}
+		m[p+"ه"] = cueWord{cuePart, gFem}
+	}
+	m["بالقول"] = cueWord{cuePart, gNone}
+	for _, a := range []string{"بحسب", "حسب", "وفقا", "طبقا", "نقلا"} {
+		m[a] = cueWord{cueAccord, gNone}
+	}
+	m["نقل"] = cueWord{cueTransmit, gMasc}
+	m["نقلت"] = cueWord{cueTransmit, gFem}
+	return m
+}()
+
+// bareComp are complementizers after which the statement starts; compPron
+// are complementizers with an attached pronoun, which stay in the statement.
+var bareComp = set("ان", "بان", "فان", "لان")
+
+var compPron = set(
+	"انه", "انها", "انهم", "انهما", "اننا", "انني", "اني", "انكم", "انهن",
+	"بانه", "بانها", "بانهم", "باننا", "بانني", "فانه", "فانها", "فانهم", "فاننا",
+)
+
+// notComp are words after which ان is not the complementizer of a
+// reporting verb (قبل أن، يجب أن ...).
+var notComp = set("قبل", "بعد", "يجب", "ينبغي", "يمكن", "من", "منذ", "دون", "بدون", "بد",
+	"حتي", "سبق", "عسي", "لابد", "يريد", "اراد", "تريد", "ارادت", "يستطيع", "تستطيع")
+
+// preps are prepositions and words after which a name is not a subject.
+var preps = set("في", "من", "الي", "علي", "عن", "مع", "لدي", "خلال", "عبر", "امام", "بين",
+	"حول", "ضد", "نحو", "عند", "بعد", "قبل", "منذ", "حتي", "دون", "تجاه", "ازاء", "باسم",
+	"لصالح", "بحق", "وفق", "حسب", "بحسب", "ضمن", "داخل", "خارج", "بشان", "حيال", "ل", "ب",
+	"ك", "لـ", "نظيره", "نظيرته", "نظيرها", "لقائه", "لقائها", "مثل", "برئاسه", "بقياده",
+	// nouns whose following name is a genitive, not their apposition
+	"وزير", "رئيس", "سفير", "مبعوث", "متحدث", "مستشار", "زعيم", "وزيره", "رئيسه", "عضو",
+	"اعضاء", "نائب", "قائد", "مدير", "امين", "مكتب", "اداره", "حكومه", "حزب", "فريق",
+	"نجل", "زوجه", "ابن", "شقيق", "محامي", "ناطق", "مساعد", "معاون", "انصار", "خصوم")
+
+// titleOK are words of a title between a verb and the name of its subject
+// that preps would reject (المتحدث باسم ...، وزير ...، المبعوث إلى سوريا).
+var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "رئيس", "سفير", "مبعوث", "متحدث", "المتحدث",
+	"المتحدثه", "مستشار", "زعيم", "وزيره", "رئيسه", "عضو", "نائب", "قائد", "مدير", "امين",
+	"الامين", "مكتب")
+
+// femTitles are feminine titles of a person (المتحدثة باسم ...، الوزيرة).
+var femTitles = set("المتحدثه", "الناطقه", "الوزيره", "وزيره", "السفيره", "المستشاره", "الرئيسه",
+	"رئيسه", "النائبه", "المندوبه", "المديره", "الامينه", "السيده", "الدكتوره", "الملكه",
+	"الاميره", "الشيخه", "المرشحه", "المبعوثه", "المفوضه", "الممثله", "الكاتبه", "الصحفيه",
+	"الاعلاميه", "الناشطه", "الفنانه", "الممثله", "المغنيه", "اللاعبه", "البطله", "عضوه")
+
+// notTitle are words that attach a clause or a relation to a subject, after
+// which a name is not the subject (المقاومة الموالية لحكومة الرئيس هادي).
+var notTitle = set("الموالي", "الموالية", "المواليه", "الموالين", "التابع", "التابعه", "المقرب",
+	"المقربه", "المقربين", "المدعوم", "المدعومه", "القريب", "القريبه", "الذي", "التي", "الذين",
+	"المؤيد", "المؤيده", "المؤيدين", "المناهض", "المناهضه", "الخاضع", "الخاضعه")
+
+// timeWords may stand between a verb and its subject or complement.
+var timeWords = set("اليوم", "امس", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+	"الخميس", "الجمعه", "السبت", "يوم", "صباح", "مساء", "صباحا", "ليل", "ليله", "الليله",
+	"الماضي", "الماضيه", "الحالي", "حاليا", "ايضا", "كذلك", "مجددا", "مرارا", "سابقا",
+	"لاحقا", "بدوره", "بدورها", "اول", "فجر", "ظهر", "عصر", "الاسبوع", "الشهر", "العام",
+	"يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر",
+	"اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران",
+	"تموز", "اب", "ايلول", "تشرين", "الثاني", "الاول")
+
+// clauseWords may precede a verb that starts a clause (كما أضاف، فيما أشارت).
+var clauseWords = set("كما", "فيما", "بينما", "ثم", "حيث", "اذ", "كذلك", "لكن", "ولكن",
+	"لكنه", "لكنها", "قد", "وقد", "فقد", "لقد", "كان", "وكان", "كانت", "وكانت", "بدوره",
+	"بدورها", "جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "ناحيتها", "ايضا", "اما",
+	"فقط")
+
+// citeBefore are words before a verb that make it a source citation
+// (حسبما ذكرت وكالة ...), not a reporting clause of its own.
+var citeBefore = set("حسبما", "بحسبما", "وفقما", "مثلما", "طبقالما")
+
+// citeBeforeMa are words that cite a source with a following ما
+// (بحسب ما ذكرت، وفق ما أعلن).
+var citeBeforeMa = set("حسب", "بحسب", "وفق", "وفقا", "طبقا", "بناء")
+
+// maleInTa are masculine first names that end in ة.
+var maleInTa = set("اسامه", "حمزه", "عبيده", "طلحه", "معاويه", "عكرمه", "قتاده", "عروه",
+	"جبله", "حذيفه", "ابوعبيده", "عطيه")
+
+// femaleNames are frequent female first names that do not end in ة.
+var femaleNames = set("مريم", "زينب", "هند", "سعاد", "نور", "جين", "هيلاري", "كامالا",
+	"انجيلا", "انغيلا", "تيريزا", "ماريا", "ماري", "نانسي", "ليز", "اورسولا", "كريستين",
+	"اليزابيث", "مارين", "ماريا", "كاترين", "كاثرين", "جوليا", "سارا", "ساره", "رانيا",
+	"ليلي", "سلمي", "هدي", "مني", "نجلاء", "اسماء", "هيفاء", "وفاء", "دعاء", "الاء",
+	"ميشيل", "كارين", "سوزان", "جانيت", "نيكي", "لورا", "انا", "ايفانكا", "ميلانيا",
+	"غولدا", "بينظير", "تولسي", "كريستالينا", "جاسيندا", "ماغي", "ليندا", "ايمي", "اليسا")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,268 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the package's small, offset-preserving view of the text:
+// a tokenizer that normalizes Arabic word forms (diacritics and tatweel
+// dropped, alef variants folded to ا, ى to ي, ة to ه) while every token keeps
+// the rune offsets of its original form.
+
+// kind is the kind of a token.
+type kind uint8
+
+const (
+	kWord  kind = iota // a run of letters and digits
+	kPunct             // one punctuation rune
+	kQuote             // one quotation mark
+	kBreak             // a line break (a paragraph end)
+)
+
+// token is one token of the text. s and e are rune offsets into the
+// original text, bs and be byte offsets; norm is the normalized form of a
+// word (empty for other kinds); r is the rune of a punctuation mark or
+// quotation mark.
+type token struct {
+	kind     kind
+	r        rune
+	nbs, nbe int32 // byte offsets of norm while tokenizing
+	s, e     int
+	bs, be   int
+	norm     string
+}
+
+// isDiacritic reports whether r is dropped by normalization: the Arabic
+// harakat, tanween, shadda, sukun, superscript alef and tatweel.
+func isDiacritic(r rune) bool {
+	return (r >= 0x064B && r <= 0x0652) || r == 0x0670 || r == 0x0640
+}
+
+// fold maps a rune to its normalized form.
+func fold(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ى', 'ی':
+		return 'ي'
+	case 'ة':
+		return 'ه'
+	case 'ک':
+		return 'ك'
+	}
+	return r
+}
+
+// isQuoteMark reports whether r is a quotation mark the package pairs.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '«', '»', '“', '”', '„':
+		return true
+	}
+	return false
+}
+
+// isWordRune reports whether r belongs to a word.
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0660 && r <= 0x0669, r >= 0x0671 && r <= 0x06D3:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text into tokens and returns them and the number of
+// runes of text. Spaces are dropped; every other rune that is not part of a
+// word becomes a token of its own. An invalid byte counts as one rune.
+func tokenize(text string) ([]token, int) {
+	toks := make([]token, 0, len(text)/6+16)
+	b := make([]byte, 0, len(text))
+	// The normalized words are built in b; tokens get their norm at the end.
+	in := false
+	i := -1 // rune index of r
+	for bi := 0; bi < len(text); {
+		i++
+		pos := bi
+		r, size := decodeRune(text, bi)
+		bi += size
+		if isDiacritic(r) {
+			if in {
+				toks[len(toks)-1].e, toks[len(toks)-1].be = i+1, bi
+			}
+			continue
+		}
+		if isWordRune(r) {
+			if !in {
+				in = true
+				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(len(b))})
+			}
+			t := &toks[len(toks)-1]
+			t.e, t.be = i+1, bi
+			if r = fold(r); r < utf8.RuneSelf {
+				b = append(b, byte(r))
+			} else if r < 0x800 {
+				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+			t.nbe = int32(len(b))
+			continue
+		}
+		in = false
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
+			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1, bs: pos, be: bi})
+		case r == ' ' || unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
+		case isQuoteMark(r):
+			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1, bs: pos, be: bi})
+		default:
+			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
+		}
+	}
+	norm := string(b)
+	for k := range toks {
+		if toks[k].kind == kWord {
+			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]
+		}
+	}
+	return toks, i + 1
+}
+
+// decodeRune decodes the rune at byte offset b of text, with a fast path
+// for ASCII and the two-byte runes of the Arabic script. An invalid byte is
+// utf8.RuneError of size 1.
+func decodeRune(text string, b int) (rune, int) {
+	c := text[b]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && b+1 < len(text) && text[b+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[b+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[b:])
+}
+
+// runeBefore and runeAfter return the runes around byte offsets of text, or
+// a space at its ends.
+func runeBefore(text string, b int) rune {
+	if b <= 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:b])
+	return r
+}
+
+func runeAfter(text string, b int) rune {
+	if b >= len(text) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(text[b:])
+	return r
+}
+
+// normalize returns the normalized form of s (used for tables and names).
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isDiacritic(r) {
+			continue
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// tokenAt returns the index of the first token that ends after rune offset
+// off, or len(toks).
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].e > off })
+}
+
+// qspan is a pair of quotation marks: the tokens of the opening and the
+// closing mark. An unclosed quotation ends at the paragraph end: close is
+// then the index of the break token (or len(toks)) and closed is false.
+type qspan struct {
+	open, close int
+	closed      bool
+}
+
+// pairQuotes pairs the quotation marks of each paragraph and returns the
+// pairs and, for every token, the index of the outermost pair whose
+// interior holds it (-1 outside quotations), and, for every opening mark
+// token, the index of its pair (-1 for other tokens).
+func pairQuotes(text string, toks []token) (qs []qspan, inside, opener []int32) {
+	inside = make([]int32, len(toks))
+	opener = make([]int32, len(toks))
+	for i := range inside {
+		inside[i] = -1
+		opener[i] = -1
+	}
+	var stack []int // token indexes of open marks
+	flush := func(end int) {
+		// Unclosed marks: the outermost one runs to the paragraph end.
+		if len(stack) > 0 {
+			qs = append(qs, qspan{open: stack[0], close: end})
+			opener[stack[0]] = int32(len(qs) - 1)
+		}
+		stack = stack[:0]
+	}
+	for i, t := range toks {
+		if t.kind == kBreak {
+			flush(i)
+			continue
+		}
+		if t.kind != kQuote {
+			continue
+		}
+		top := -1
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		open := false
+		switch t.r {
+		case '«', '“', '„':
+			open = true
+		case '»', '”':
+			open = false
+		default: // '"' is both: decide from its neighbours
+			prev, next := runeBefore(text, t.bs), runeAfter(text, t.be)
+			prevSpace := unicode.IsSpace(prev) || strings.ContainsRune(":(-–—[«", prev)
+			nextSpace := unicode.IsSpace(next) || strings.ContainsRune(".,،:;؛!?؟)]»", next)
+			topStraight := top >= 0 && toks[top].r == '"'
+			switch {
+			case prevSpace && !nextSpace:
+				open = true
+			case !prevSpace && nextSpace:
+				open = false
+			default:
+				open = !topStraight
+			}
+		}
+		if open {
+			stack = append(stack, i)
+			continue
+		}
+		if top < 0 {
+			continue // a stray closing mark
+		}
+		stack = stack[:len(stack)-1]
+		if len(stack) == 0 {
+			qs = append(qs, qspan{open: top, close: i, closed: true})
+			opener[top] = int32(len(qs) - 1)
+		}
+	}
+	flush(len(toks))
+	sort.Slice(qs, func(a, b int) bool { return qs[a].open < qs[b].open })
+	for k, q := range qs {
+		opener[q.open] = int32(k)
+		for j := q.open + 1; j < q.close && j < len(toks); j++ {
+			inside[j] = int32(k)
+		}
+	}
+	return qs, inside, opener
+}

@@ -1,0 +1,325 @@
+package timex
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// The tables below are immutable after package initialization. Every key is
+// in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
+
+// weekdays maps a weekday name (with the article) to its time.Weekday.
+var weekdays = map[string]time.Weekday{
+	"الاحد":    time.Sunday,
+	"الاثنين":  time.Monday,
+	"الاتنين":  time.Monday,
+	"الثلاثاء": time.Tuesday,
+	"الثلاثا":  time.Tuesday,
+	"الاربعاء": time.Wednesday,
+	"الاربعا":  time.Wednesday,
+	"الخميس":   time.Thursday,
+	"الجمعه":   time.Friday,
+	"السبت":    time.Saturday,
+}
+
+// months maps one-word Gregorian month names (Egyptian/Gulf, Maghrebi and
+// Levantine/Iraqi forms and common spelling variants) to month numbers.
+var months = map[string]int{
+	"يناير": 1, "جانفي": 1, "ينايير": 1,
+	"فبراير": 2, "فبرير": 2, "فيفري": 2, "شباط": 2,
+	"مارس": 3, "اذار": 3,
+	"ابريل": 4, "افريل": 4, "نيسان": 4, "ابرايل": 4,
+	"مايو": 5, "ماي": 5, "ايار": 5, "مايس": 5,
+	"يونيو": 6, "يونيه": 6, "جوان": 6, "حزيران": 6, "يونيوز": 6,
+	"يوليو": 7, "يوليه": 7, "يوليوز": 7, "جويليه": 7, "تموز": 7,
+	"اغسطس": 8, "اغسطوس": 8, "غشت": 8, "اوت": 8, "اب": 8,
+	"سبتمبر": 9, "شتنبر": 9, "ايلول": 9,
+	"اكتوبر": 10,
+	"نوفمبر": 11, "نونبر": 11,
+	"ديسمبر": 12, "دجنبر": 12,
+}
+
+// weakMonths are month names that are also ordinary words (مارس "he
+// practised", آب/اب "father", نيسان the car maker...): alone, without a day or a
+// year, they count as a month only after a strong cue such as في or شهر.
+var weakMonths = map[string]bool{
+	"مارس": true, "اب": true, "اوت": true, "نيسان": true, "ماي": true,
+	"جوان": true, "تموز": true, "مايس": true, "غشت": true,
+}
+
+// twoWordMonths are month names of two words: Levantine كانون/تشرين.
+var twoWordMonths = map[string]map[string]int{
+	"كانون": {"الثاني": 1, "ثاني": 1, "الاول": 12, "اول": 12},
+	"تشرين": {"الاول": 10, "اول": 10, "الثاني": 11, "ثاني": 11},
+}
+
+// hijriMonths maps one-word Hijri month names to month numbers.
+var hijriMonths = map[string]int{
+	"محرم": 1, "المحرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+}
+
+// hijriTwoWord maps two-word Hijri month names to month numbers.
+var hijriTwoWord = map[string]map[string]int{
+	"ربيع":  {"الاول": 3, "اول": 3, "الثاني": 4, "ثاني": 4, "الاخر": 4, "اخر": 4},
+	"جمادي": {"الاولي": 5, "الاول": 5, "اولي": 5, "الاخره": 6, "الاخر": 6, "الثانيه": 6, "الثاني": 6, "اخره": 6},
+	"ذو":    {"القعده": 11, "الحجه": 12},
+	"ذي":    {"القعده": 11, "الحجه": 12},
+}
+
+// Relative modifiers after a period, month or weekday.
+var (
+	nextWords = map[string]bool{
+		"المقبل": true, "المقبله": true, "القادم": true, "القادمه": true,
+	}
+	lastWords = map[string]bool{
+		"الماضي": true, "الماضيه": true, "المنصرم": true, "المنصرمه": true,
+		"الفائت": true, "الفائته": true, "السابق": true, "السابقه": true,
+	}
+	thisWords = map[string]bool{
+		"الجاري": true, "الجاريه": true, "الحالي": true, "الحاليه": true,
+	}
+)
+
+// Period nouns: الأسبوع, الشهر, العام/السنة.
+const (
+	unitDay = iota + 1
+	unitWeek
+	unitMonth
+	unitYear
+)
+
+var periods = map[string]int{
+	"الاسبوع": unitWeek, "الشهر": unitMonth, "العام": unitYear, "السنه": unitYear,
+}
+
+// durationUnits maps unit nouns after قبل/منذ/بعد to (unit, implied count):
+// count 0 means the count is given by a preceding number, 1 a singular noun
+// alone ("قبل عام"), 2 a dual ("قبل عامين").
+var durationUnits = map[string][2]int{
+	"يوم": {unitDay, 1}, "يوما": {unitDay, 0}, "ايام": {unitDay, 0}, "يومين": {unitDay, 2}, "يومان": {unitDay, 2},
+	"اسبوع": {unitWeek, 1}, "اسبوعا": {unitWeek, 0}, "اسابيع": {unitWeek, 0}, "اسبوعين": {unitWeek, 2},
+	"شهر": {unitMonth, 1}, "شهرا": {unitMonth, 0}, "اشهر": {unitMonth, 0}, "شهور": {unitMonth, 0}, "شهرين": {unitMonth, 2},
+	"عام": {unitYear, 1}, "عاما": {unitYear, 0}, "اعوام": {unitYear, 0}, "عامين": {unitYear, 2},
+	"سنه": {unitYear, 1}, "سنوات": {unitYear, 0}, "سنين": {unitYear, 0}, "سنتين": {unitYear, 2},
+}
+
+// numberWords are cardinal numbers written as words (3 to 10, both genders).
+var numberWords = map[string]int{
+	"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+	"ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+	"تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+}
+
+// ordinals are ordinal day numbers as words, used in "الثالث من أكتوبر".
+var ordinals = map[string]int{
+	"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+	"السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1,
+}
+
+// tens for ordinals 20 and 30 ("العشرين", "الحادي والعشرين").
+var ordinalTens = map[string]int{"العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30}
+
+// decades maps the stem of a decade word (التسعينيات → تسعين) to its decade within a century.
+var decades = map[string]int{
+	"عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90,
+}
+
+// Time-of-day words that may precede a day expression ("مساء أمس").
+var dayParts = map[string]bool{
+	"صباح": true, "مساء": true, "ظهر": true, "فجر": true, "ليل": true, "ليله": true,
+	"عصر": true, "ظهيره": true, "صبيحه": true, "عشيه": true,
+}
+
+// Words before a bare month name that make it a month ("في مارس").
+var monthCue = map[string]bool{
+	"في": true, "شهر": true, "منذ": true, "حتي": true, "خلال": true, "مطلع": true, "اوائل": true,
+	"اواخر": true, "منتصف": true, "نهايه": true, "بدايه": true, "اواسط": true, "اخر": true,
+	"اول": true, "لشهر": true, "بشهر": true, "وشهر": true, "اشهر": true, "شهري": true,
+}
+
+// Words before a number that make it a year ("عام 2020", "انتخابات 2020").
+var yearCue = map[string]bool{
+	"عام": true, "العام": true, "عامي": true, "سنه": true, "السنه": true, "سنتي": true,
+	"لعام": true, "وعام": true, "بعام": true, "للعام": true, "منذ": true, "حتي": true, "خلال": true,
+	"في": true, "مطلع": true, "اوائل": true, "اواخر": true, "منتصف": true, "نهايه": true,
+	"بدايه": true, "اواسط": true, "موسم": true, "انتخابات": true, "ميزانيه": true,
+	"موازنه": true, "دستور": true, "رؤيه": true, "مونديال": true, "كاس": true, "اولمبياد": true,
+	"بحلول": true, "ربيع": true, "صيف": true, "خريف": true, "شتاء": true, "قبل": true, "بعد": true,
+}
+
+// Words before a number that make it a count, not a year ("نحو 2000").
+var countCue = map[string]bool{
+	"نحو": true, "حوالي": true, "قرابه": true, "اكثر": true, "اقل": true, "عدد": true,
+	"بلغ": true, "رقم": true, "مجموع": true, "اجمالي": true, "اصل": true, "زهاء": true,
+}
+
+// Vague references.
+const (
+	presentRef = "PRESENT_REF"
+	pastRef    = "PAST_REF"
+	futureRef  = "FUTURE_REF"
+)
+
+// vagueWords are one-word vague references.
+var vagueWords = map[string]string{
+	"قريبا": futureRef, "مستقبلا": futureRef, "لاحقا": futureRef,
+	"مؤخرا": pastRef, "موخرا": pastRef, "سابقا": pastRef,
+	"حاليا": presentRef, "الان": presentRef, "راهنا": presentRef,
+}
+
+// vagueAfterFi are vague references introduced by في ("في السابق").
+var vagueAfterFi = map[string]string{
+	"السابق": pastRef, "الماضي": pastRef, "المستقبل": futureRef,
+}
+
+// vagueTwo are two-word vague references ("الوقت الحالي", "الآونة الأخيرة").
+var vagueTwo = map[string]map[string]string{
+	"الوقت":  {"الحالي": presentRef, "الراهن": presentRef, "الحاضر": presentRef},
+	"الاونه": {"الاخيره": pastRef},
+	"وقت":    {"لاحق": futureRef, "قريب": futureRef, "سابق": pastRef},
+}
+
+// pluralPeriods are plural time nouns that with a relative adjective make a
+// vague reference ("الأيام المقبلة" → FUTURE_REF).
+var pluralPeriods = map[string]bool{
+	"الايام": true, "الاسابيع": true, "الاشهر": true, "الشهور": true, "السنوات": true,
+	"الاعوام": true, "السنين": true, "الساعات": true, "الفتره": true, "المرحله": true,
+	"العقود": true, "العقد": true,
+}
+
+var vagueAdj = map[string]string{
+	"المقبله": futureRef, "القادمه": futureRef, "المقبل": futureRef, "القادم": futureRef,
+	"الماضيه": pastRef, "الماضي": pastRef, "الاخيره": pastRef, "الاخير": pastRef,
+	"المنصرمه": pastRef, "الحاليه": presentRef, "الراهنه": presentRef, "الحالي": presentRef,
+}
+
+// Words that announce the future near a bare weekday ("سيلتقي ... الخميس").
+var futureCue = map[string]bool{
+	"سوف": true, "المقرر": true, "المرتقب": true, "المزمع": true, "المنتظر": true,
+	"يعتزم": true, "تعتزم": true, "يعتزمون": true, "يرتقب": true, "المتوقع": true, "يتوقع": true,
+	"ستكون": true, "سيكون": true,
+}
+
+// Nouns that begin with س + a prefix letter, so look like future verbs
+// (سيارة, ستة) but are not.
+var notFutureVerb = map[string]bool{
+	"سيد": true, "سيده": true, "سيدات": true, "سياسه": true, "سياسي": true, "سياسيه": true,
+	"سياسات": true, "سياسيين": true, "سيارات": true, "سياره": true, "سيطره": true, "سيناء": true,
+	"سينما": true, "سيناريو": true, "سيول": true, "ستين": true, "سته": true, "ستار": true,
+	"سنوات": true, "سنه": true, "سنين": true, "سنتين": true, "سنغافوره": true, "ستوكهولم": true,
+	"سياق": true, "سيادي": true, "سياده": true, "سيئه": true, "سيئ": true, "سيبيريا": true,
+	"ساعه": true, "ساعات": true, "ساحه": true, "ساحات": true, "سابق": true, "سابقا": true,
+	"سابقه": true, "ساهم": true, "ساهمت": true, "سالم": true, "سادس": true, "ساحل": true,
+	"ساحلي": true, "سامي": true, "ساره": true, "سامر": true, "ساعدت": true, "ساعد": true,
+	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
+	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
+}
+
+// Words after اليوم that make it an ordinary noun ("اليوم نفسه").
+var notTodayAfter = map[string]bool{"نفسه": true, "ذاته": true, "عينه": true}
+
+// Words before اليوم that make it an ordinary noun or a name ("صحيفة اليوم").
+var notTodayBefore = map[string]bool{
+	"صحيفه": true, "جريده": true, "قناه": true, "موقع": true, "برنامج": true, "مجله": true,
+	"ذلك": true, "نفس": true, "ذات": true, "تلك": true, "في": true, "بوابه": true,
+	"مدار": true, "انتهاء": true, "طوال": true, "طيله": true, "خلال": true, "نهايه": true,
+	"منتصف": true, "بدايه": true, "صحف": true, "كصحيفه": true,
+}
+
+// yearWords are the words that introduce a year ("عام 2020").
+var yearWords = map[string]bool{
+	"عام": true, "العام": true, "عامي": true, "سنه": true, "السنه": true, "لعام": true, "للعام": true,
+}
+
+// startWords holds every word that can begin an expression, so that the
+// matcher tries its patterns only on those: one map lookup per word form.
+var startWords = func() map[string]bool {
+	s := map[string]bool{}
+	add := func(keys ...string) {
+		for _, k := range keys {
+			s[k] = true
+		}
+	}
+	for k := range weekdays {
+		add(k)
+	}
+	for k := range months {
+		add(k)
+	}
+	for k := range twoWordMonths {
+		add(k)
+	}
+	for k := range hijriMonths {
+		add(k)
+	}
+	for k := range hijriTwoWord {
+		add(k)
+	}
+	for k := range periods {
+		add(k)
+	}
+	for k := range vagueWords {
+		add(k)
+	}
+	for k := range vagueTwo {
+		add(k)
+	}
+	for k := range pluralPeriods {
+		add(k)
+	}
+	for k := range ordinals {
+		add(k)
+	}
+	for k := range ordinalTens {
+		add(k)
+	}
+	for k := range dayParts {
+		add(k)
+	}
+	for k := range yearWords {
+		add(k)
+	}
+	for k := range decades {
+		add(k+"يات", "ال"+k+"يات", k+"ات", "ال"+k+"ات")
+	}
+	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
+	return s
+}()
+
+// generalBefore are nouns after which العام is the adjective "general"
+// (الأمين العام السابق, the former secretary-general).
+var generalBefore = map[string]bool{
+	"الامين": true, "المدير": true, "المدعي": true, "النائب": true, "المفتش": true,
+	"المراقب": true, "المنسق": true, "المرشد": true, "القائد": true, "الراي": true,
+	"القطاع": true, "الامن": true, "المشرف": true, "الرئيس": true, "المستشار": true,
+	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
+}
+
+// tailKey hashes the last two runes of a word; clitics only change the
+// start of a word, so every form of a word has the same key.
+func tailKey(w string) uint {
+	r1, n := utf8.DecodeLastRuneInString(w)
+	r2, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	return uint(r1*61+r2) & (tailBits - 1)
+}
+
+const tailBits = 4096
+
+// startTails is a bit set of the tailKey of every start word: a word whose
+// key is not in it cannot begin an expression, in any of its forms.
+var startTails = func() (b [tailBits / 64]uint64) {
+	for w := range startWords {
+		k := tailKey(w)
+		b[k/64] |= 1 << (k % 64)
+	}
+	return b
+}()
+
+// mayStart reports whether w or one of its clitic forms may be a start word.
+func mayStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := tailKey(w)
+	return startTails[k/64]&(1<<(k%64)) != 0
+}

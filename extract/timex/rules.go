@@ -1,0 +1,952 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// atNumber tries the patterns that start with a number at token i.
+func (m *matcher) atNumber(i int) int {
+	t := m.tok(i)
+	// Numeric dates: 19/3/2021, 19-03-2021, 2021-03-19, 2021/3/19.
+	if j, ok := m.numericDate(i); ok {
+		return j
+	}
+	// Month and year: 2/2013.
+	if j, ok := m.monthYear(i); ok {
+		return j
+	}
+	// Day ranges: 13-15 يوليو, 13 إلى 15 يوليو, 13 و14 يوليو.
+	if j, ok := m.dayRange(i); ok {
+		return j
+	}
+	// Day and month.
+	if v, j, ok := m.dayMonthAt(i); ok {
+		if v != "" {
+			m.emit(t.start, j-1, v)
+		}
+		return j
+	}
+	// Years standing alone.
+	return m.bareYear(i)
+}
+
+// numericDate matches and emits a numeric date.
+func (m *matcher) numericDate(i int) (int, bool) {
+	v, j, ok := m.parseNumericDate(i)
+	if !ok {
+		return i, false
+	}
+	m.emit(m.tok(i).start, j-1, v)
+	return j, true
+}
+
+// parseNumericDate reads d/m/yyyy, d-m-yyyy, yyyy-mm-dd or yyyy/mm/dd at
+// token i (spaces are allowed around slashes), with an optional era suffix
+// (م, هـ). A year in 1300–1500 or a هـ suffix makes the date Hijri.
+func (m *matcher) parseNumericDate(i int) (string, int, bool) {
+	if i+4 >= len(m.d.toks) {
+		return "", i, false
+	}
+	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
+	if a.kind != num || s1.kind != punct || b.kind != num || s2.kind != punct || c.kind != num || s1.r != s2.r {
+		return "", i, false
+	}
+	switch s1.r {
+	case '/':
+	case '-':
+		if s1.space || b.space || s2.space || c.space {
+			return "", i, false
+		}
+	default:
+		return "", i, false
+	}
+	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-') {
+		return "", i, false
+	}
+	var y, mo, d int
+	switch {
+	case a.nd == 4 && b.nd <= 2 && c.nd <= 2:
+		y, mo, d = a.n, b.n, c.n
+	case a.nd <= 2 && b.nd <= 2 && c.nd == 4:
+		y, mo, d = c.n, b.n, a.n
+	default:
+		return "", i, false
+	}
+	next := i + 5
+	hij := y >= 1300 && y <= 1500
+	switch m.w(next) {
+	case "ه", "هجري", "هجريه":
+		hij = true
+		next++
+	case "م", "ميلادي", "ميلاديه":
+		hij = false
+		next++
+	}
+	if hij {
+		t, ok := hijriToGregorian(y, mo, d)
+		if !ok {
+			return "", i, false
+		}
+		return fmtDate(t), next, true
+	}
+	if y < 1900 || y > 2100 {
+		return "", i, false
+	}
+	t, ok := mkDate(y, mo, d)
+	if !ok {
+		return "", i, false
+	}
+	return fmtDate(t), next, true
+}
+
+// monthYear matches m/yyyy written without spaces (2/2013).
+func (m *matcher) monthYear(i int) (int, bool) {
+	a, sl, y := m.tok(i), m.tok(i+1), m.tok(i+2)
+	if i+2 >= len(m.d.toks) || a.nd > 2 || a.n < 1 || a.n > 12 || sl.kind != punct || sl.r != '/' || sl.space ||
+		y.kind != num || y.space || y.nd != 4 || y.n < 1900 || y.n > 2100 {
+		return i, false
+	}
+	if p := m.tok(i - 1); i > 0 && !a.space && (p.kind == num || p.r == '/' || p.r == '-') {
+		return i, false
+	}
+	if n := m.tok(i + 3); i+3 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-') {
+		return i, false
+	}
+	m.emit(a.start, i+2, fmtMonth(y.n, a.n))
+	return i + 3, true
+}
+
+// dayRange matches "D1 (-|إلى|حتى|و) D2 MONTH [YEAR]" and emits both ends.
+func (m *matcher) dayRange(i int) (int, bool) {
+	t := m.tok(i)
+	if t.nd > 2 || t.n < 1 || t.n > 31 {
+		return i, false
+	}
+	j := i + 1
+	switch {
+	case m.isP(j, '-') || m.isP(j, '–'):
+	case m.w(j) == "الي" || m.w(j) == "حتي" || m.w(j) == "و" || m.w(j) == "لغايه":
+	default:
+		return i, false
+	}
+	v2, k, ok := m.dayMonthAt(j + 1)
+	if !ok || v2 == "" {
+		return i, false
+	}
+	d2 := m.tok(j + 1)
+	if d2.kind != num || d2.n <= t.n {
+		return i, false
+	}
+	// The start has the end's month and year.
+	end, err := time.Parse("2006-01-02", v2)
+	if err != nil {
+		return i, false
+	}
+	start, ok := mkDate(end.Year(), int(end.Month()), t.n)
+	if !ok {
+		return i, false
+	}
+	m.emit(t.start, i, fmtDate(start))
+	m.emit(d2.start, k-1, v2)
+	return k, true
+}
+
+// bareYear matches a four-digit number standing as a year: after a year cue
+// (عام, في, منذ, انتخابات...), with an era suffix (2021م, 1436هـ), in a range
+// of years, or alone before punctuation or the end of the text.
+func (m *matcher) bareYear(i int) int {
+	t := m.tok(i)
+	if t.nd != 4 {
+		return i
+	}
+	if p := m.tok(i - 1); i > 0 && !t.space && p.kind != word && p.r != '(' && p.r != '[' && !isQuote(p) {
+		return i // glued to a preceding symbol: 1/2020, $2000
+	}
+	next := m.tok(i + 1)
+	hasNext := i+1 < len(m.d.toks)
+	if hasNext && !next.space && (next.kind == num || next.kind == numx || next.r == '%' || next.r == '/') {
+		return i
+	}
+	// Era suffix.
+	if y, hij, j, ok := m.yearAt(i, false); ok && j > i+1 {
+		m.emitYear(t.start, j-1, y, hij)
+		return j
+	}
+	if t.n < 1900 || t.n > 2100 {
+		return i
+	}
+	prev := m.w(i - 1)
+	// A clitic glued to the number (ب2013, و2021) is transparent.
+	clitic := !t.space && (prev == "و" || prev == "ب" || prev == "ل" || prev == "ف")
+	if clitic {
+		prev = m.w(i - 2)
+	}
+	if strings.HasPrefix(prev, "و") && len(prev) > len("و") {
+		prev = prev[len("و"):]
+	}
+	cue := yearCue[prev]
+	if !cue && clitic && m.w(i-1) == "و" {
+		cue = m.lastIsYear(i - 2) // عامي 2015 و2016
+	}
+	if !cue {
+		cue = m.lastIsYear(i - 1) // العام الماضي 2014
+	}
+	// A range of years: 2019-2021, (1982 - 1990), من 1987 حتى 1990, بين 1982 و1990.
+	if k, y2, ok := m.yearRangeEnd(i); ok && (cue || prev == "من" || prev == "بين" || m.isP(i+1, '-') || m.isP(i+1, '–')) {
+		m.emitYear(t.start, i, t.n, false)
+		m.emitYear(m.tok(k).start, k, y2, false)
+		return k + 1
+	}
+	if !cue {
+		if countCue[prev] || t.n%100 == 0 {
+			return i
+		}
+		if hasNext && !(next.kind == punct && next.r != '%' && next.r != '$') {
+			return i
+		}
+	}
+	m.emitYear(t.start, i, t.n, false)
+	return i + 1
+}
+
+// yearRangeEnd reads the end of a range of years after the year at token i:
+// "-", "/", إلى, حتى or و, then a later year of four digits. It returns the
+// end's token and year.
+func (m *matcher) yearRangeEnd(i int) (int, int, bool) {
+	k := i + 1
+	switch {
+	case m.isP(k, '-') || m.isP(k, '–') || m.isP(k, '/'):
+		if m.isP(k, '/') && (m.tok(k).space || m.tok(k+1).space) {
+			return 0, 0, false
+		}
+	case m.w(k) == "الي" || m.w(k) == "حتي" || m.w(k) == "و":
+	default:
+		return 0, 0, false
+	}
+	k++
+	t, y := m.tok(k), m.tok(i).n
+	if t.kind != num || t.nd != 4 || t.n <= y || t.n > 2100 || t.n-y > 100 || k >= len(m.d.toks) {
+		return 0, 0, false
+	}
+	if n := m.tok(k + 1); k+1 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '%') {
+		return 0, 0, false
+	}
+	return k, t.n, true
+}
+
+// isEraSuffix reports whether token i is an era suffix (م or هـ).
+func (m *matcher) isEraSuffix(i int) bool {
+	switch m.w(i) {
+	case "م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه":
+		return true
+	}
+	return false
+}
+
+// lastIsYear reports whether the last match is a year ending at token k.
+func (m *matcher) lastIsYear(k int) bool {
+	if len(m.out) == 0 || k < 0 {
+		return false
+	}
+	h := m.out[len(m.out)-1]
+	return h.last == k && len(h.value) == 4 && h.value[0] != 'P'
+}
+
+// emitYear emits a year (converting a Hijri year to the Gregorian year that
+// holds its seventh month).
+func (m *matcher) emitYear(start, last, y int, hij bool) {
+	if hij {
+		t, ok := hijriToGregorian(y, 7, 1)
+		if !ok {
+			return
+		}
+		y = t.Year()
+	}
+	if v := fmtYear(y); v != "" {
+		m.emit(start, last, v)
+	}
+}
+
+// atWord tries the patterns that start with the word w (token i, maybe with a
+// clitic stripped) at normalized rune start.
+func (m *matcher) atWord(i int, w string, start int) int {
+	if w == "" {
+		return i
+	}
+	if wd, ok := weekdays[w]; ok {
+		return m.atWeekday(i, wd, start)
+	}
+	if _, ok := months[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := twoWordMonths[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := hijriMonths[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if _, ok := hijriTwoWord[w]; ok {
+		return m.atMonth(i, w, start)
+	}
+	if unit, ok := periods[w]; ok {
+		return m.atPeriod(i, unit, start)
+	}
+	if v, ok := vagueWords[w]; ok {
+		m.emit(start, i, v)
+		return i + 1
+	}
+	if v, ok := vagueTwo[w][m.w(i+1)]; ok {
+		m.emit(start, i+1, v)
+		return i + 2
+	}
+	if pluralPeriods[w] {
+		if v, ok := vagueAdj[m.w(i+1)]; ok {
+			m.emit(start, i+1, v)
+			return i + 2
+		}
+		return i
+	}
+	if _, ok := ordinals[w]; ok {
+		return m.atOrdinal(i, w, start)
+	}
+	if _, ok := ordinalTens[w]; ok {
+		return m.atOrdinal(i, w, start)
+	}
+	switch w {
+	case "اليوم":
+		return m.atToday(i, start)
+	case "امس", "الامس", "البارحه":
+		return m.atYesterday(i, start)
+	case "اول":
+		return m.atDayBeforeYesterday(i, start)
+	case "غدا":
+		return m.atTomorrow(i, start)
+	case "يوم":
+		if n := m.w(i + 1); n == "غد" || n == "الغد" {
+			return m.emitRel(start, m.trailWeekday(i+2), 1)
+		}
+		return i
+	case "بعد", "قبل", "منذ":
+		return m.atDuration(i, w, start)
+	case "في":
+		if v, ok := vagueAfterFi[m.w(i+1)]; ok {
+			m.emit(start, i+1, v)
+			return i + 2
+		}
+		return i
+	case "هذا", "هذه":
+		if unit, ok := periods[m.w(i+1)]; ok {
+			return m.emitPeriod(start, i+1, unit, 0)
+		}
+		if wd, ok := weekdays[m.w(i+1)]; ok && m.hasRef { // هذا الاثنين: this week's
+			dir := 0
+			if m.futureBefore(i) {
+				dir = 2
+			}
+			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+			return i + 2
+		}
+		return i
+	case "الليله":
+		if lastWords[m.w(i+1)] {
+			return m.emitRel(start, i+1, -1)
+		}
+		return i
+	}
+	if dayParts[w] {
+		return m.atDayPart(i, start)
+	}
+	if j, ok := m.atDecade(i, w, start); ok {
+		return j
+	}
+	// Year after a cue: عام 2020, عامي 2020 و2021.
+	if yearWords[w] {
+		return m.atYearWord(i, start)
+	}
+	return i
+}
+
+// emitRel emits the reference date shifted by days, from start to token last.
+func (m *matcher) emitRel(start, last, days int) int {
+	if !m.hasRef {
+		return last + 1
+	}
+	m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, days)))
+	return last + 1
+}
+
+// atWeekday handles a weekday: with a date ("الأربعاء 17 مارس"), with a
+// relative modifier, or bare.
+func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
+	j := i + 1
+	if m.isP(j, ',') {
+		j++
+	}
+	if n := m.w(j); n == "الموافق" || n == "بتاريخ" || n == "وهو" {
+		j++
+	}
+	if v, k, ok := m.dayMonthAt(j); ok {
+		if v != "" {
+			m.emit(start, k-1, v)
+		}
+		return k
+	}
+	if v, k, ok := m.parseNumericDate(j); ok {
+		m.emit(start, k-1, v)
+		return k
+	}
+	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
+		if m.hasRef {
+			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+		}
+		return i + 2
+	}
+	if !m.hasRef {
+		return i + 1
+	}
+	prev := m.w(i - 1)
+	switch {
+	case wd == time.Friday && (prev == "صلاه" || prev == "خطبه" || prev == "صلاتي" || prev == "خطيب"):
+		return i + 1
+	case wd == time.Monday && (prev == "بين" || prev == "كلا" || m.w(i+1) == "معا"):
+		return i + 1
+	}
+	dir := 0
+	if m.futureBefore(i) {
+		dir = 2
+	}
+	m.emit(start, i, fmtDate(m.weekday(wd, dir)))
+	return i + 1
+}
+
+// futureBefore reports whether the clause before token i announces the
+// future: سوف, من المقرر, or a verb with the future prefix س (سيلتقي, ستعقد).
+func (m *matcher) futureBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := m.tok(k)
+		if t.kind == punct {
+			if t.r == '"' || t.r == '«' || t.r == '»' || t.r == '(' || t.r == ')' {
+				continue
+			}
+			return false
+		}
+		w := m.d.str(t)
+		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+			if futureCue[w[len("و"):]] || isFutureVerb(w[len("و"):]) {
+				return true
+			}
+		}
+		if futureCue[w] || isFutureVerb(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFutureVerb reports whether w looks like an imperfect verb with the future
+// prefix س: سيلتقي, ستعقد, سنعمل.
+func isFutureVerb(w string) bool {
+	if len([]rune(w)) < 4 || notFutureVerb[w] {
+		return false
+	}
+	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن") ||
+		strings.HasPrefix(w, "سا") // سأعود
+}
+
+// atMonth handles a month name: with a year, with a relative modifier, or
+// alone after a cue such as في or شهر.
+func (m *matcher) atMonth(i int, w string, start int) int {
+	mo, hij, j, ok := m.monthAt(i, w)
+	if !ok {
+		return i
+	}
+	if y, yh, k, ok := m.yearAt(j, hij); ok {
+		switch {
+		case yh && hij:
+			t, ok := hijriToGregorian(y, mo, 15)
+			if ok {
+				m.emit(start, k-1, fmtMonth(t.Year(), int(t.Month())))
+			}
+		case !yh && !hij:
+			m.emit(start, k-1, fmtMonth(y, mo))
+		default:
+			return i
+		}
+		return k
+	}
+	if hij {
+		return i
+	}
+	// يناير 15، 2017: month, day, year.
+	if d := m.tok(j); d.kind == num && d.nd <= 2 && d.n >= 1 && !hij {
+		if y, yh, k, ok := m.yearAt(j+1, false); ok && !yh && (m.isP(j+1, ',') || m.tok(j+1).kind == num) {
+			if t, ok := mkDate(y, mo, d.n); ok {
+				m.emit(start, k-1, fmtDate(t))
+				return k
+			}
+		}
+	}
+	if y, k, ok := m.relYearAt(j); ok { // أغسطس من العام الماضي
+		m.emit(start, k-1, fmtMonth(y, mo))
+		return k
+	}
+	if k, ok := m.monthRange(i, mo, j, start); ok {
+		return k
+	}
+	if dir, ok := relDir(m.w(j)); ok {
+		if !m.hasRef {
+			return j + 1
+		}
+		y, mm := m.relMonth(mo, dir)
+		if dir == 0 {
+			y = m.ref.Year()
+		}
+		m.emit(start, j, fmtMonth(y, mm))
+		return j + 1
+	}
+	// A month alone needs a cue before it.
+	prev := m.w(i - 1)
+	if m.tok(i).start != start { // a clitic was stripped: ومارس, بمارس
+		prev = "في"
+	}
+	if p := prev; len(p) > len("و") && strings.HasPrefix(p, "و") && monthCue[p[len("و"):]] {
+		prev = p[len("و"):]
+	}
+	cue := monthCue[prev]
+	if weakMonths[w] {
+		cue = cue && prev != "اول" && prev != "اخر"
+		if m.tok(i).start != start && strings.HasPrefix(m.w(i), "و") {
+			cue = false // ومارس: and he practised
+		}
+	} else if !cue {
+		cue = prev == "من" || prev == "الي" || prev == "بعد" || prev == "قبل" || prev == "مع"
+	}
+	if !cue || !m.hasRef {
+		return j
+	}
+	m.emit(start, j-1, fmtMonth(m.yearFor(mo), mo))
+	return j
+}
+
+// atPeriod handles الأسبوع/الشهر/العام with a relative modifier, and العام 2020.
+func (m *matcher) atPeriod(i, unit, start int) int {
+	if unit == unitYear {
+		if j := m.atYearWord(i, start); j > i {
+			return j
+		}
+	}
+	dir, ok := relDir(m.w(i + 1))
+	if !ok {
+		return i
+	}
+	// الأمين العام السابق: "general", not "year".
+	if unit == unitYear && m.tok(i).start == start && generalBefore[m.w(i-1)] {
+		return i + 2
+	}
+	return m.emitPeriod(start, i+1, unit, dir)
+}
+
+// emitPeriod emits the week, month or year dir steps from the reference date.
+func (m *matcher) emitPeriod(start, last, unit, dir int) int {
+	if !m.hasRef {
+		return last + 1
+	}
+	switch unit {
+	case unitWeek:
+		m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, 7*dir)))
+	case unitMonth:
+		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+		m.emit(start, last, fmtMonth(t.Year(), int(t.Month())))
+	case unitYear:
+		m.emit(start, last, fmtYear(m.ref.Year()+dir))
+	}
+	return last + 1
+}
+
+// atYearWord handles "عام 2020", "العام 1436هـ", "عامي 2020 و2021".
+func (m *matcher) atYearWord(i, start int) int {
+	y, hij, j, ok := m.yearAt(i+1, false)
+	if !ok || j != m.yearEnd(i+1) {
+		return i
+	}
+	m.emitYear(start, j-1, y, hij)
+	// عامي 2020 و2021 / عام 2020 و 2021
+	k := j
+	if m.w(k) == "و" {
+		if t := m.tok(k + 1); t.kind == num && t.nd == 4 {
+			if y2, h2, e, ok := m.yearAt(k+1, hij); ok {
+				m.emitYear(t.start, e-1, y2, h2)
+				return e
+			}
+		}
+	}
+	return j
+}
+
+// yearEnd returns the index after a year number that directly follows
+// (without an intervening من or عام).
+func (m *matcher) yearEnd(i int) int {
+	if m.tok(i).kind != num {
+		return -1
+	}
+	if m.isEraSuffix(i + 1) {
+		return i + 2
+	}
+	return i + 1
+}
+
+// trailWeekday returns the index of the last token of an optional weekday
+// that follows a relative day at token k ("أمس الخميس", "اليوم (الاثنين)"),
+// or k-1 when there is none.
+func (m *matcher) trailWeekday(k int) int {
+	if _, ok := weekdays[m.w(k)]; ok {
+		return k
+	}
+	if m.isP(k, '(') && m.isP(k+2, ')') {
+		if _, ok := weekdays[m.w(k+1)]; ok {
+			return k + 2
+		}
+	}
+	return k - 1
+}
+
+// atToday handles اليوم, اليوم الأربعاء, اليوم (الاثنين), اليوم 19 مارس.
+func (m *matcher) atToday(i, start int) int {
+	next := m.w(i + 1)
+	if last := m.trailWeekday(i + 1); last > i {
+		if v, k, ok := m.dayMonthAt(last + 1); ok && v != "" {
+			m.emit(start, k-1, v)
+			return k
+		}
+		return m.emitRel(start, last, 0)
+	}
+	prev := m.w(i - 1)
+	if m.tok(i).start != start {
+		prev = ""
+	}
+	if len(prev) > len("ب") && (strings.HasPrefix(prev, "ب") || strings.HasPrefix(prev, "ل") || strings.HasPrefix(prev, "و")) && notTodayBefore[prev[len("ب"):]] {
+		prev = prev[len("ب"):] // بجريدة اليوم
+	}
+	if notTodayBefore[prev] || notTodayAfter[next] {
+		return i + 1
+	}
+	if isQuote(m.tok(i-1)) && isQuote(m.tok(i+1)) && i > 0 {
+		return i + 1 // «اليوم»: a newspaper
+	}
+	if strings.HasPrefix(next, "ال") && !thisWords[next] {
+		return i + 1 // اليوم العالمي, اليوم التالي, اليوم الأول
+	}
+	return m.emitRel(start, i, 0)
+}
+
+// atYesterday handles أمس, بالأمس, البارحة, أمس الخميس, أمس الأول, البارحة الأولى.
+func (m *matcher) atYesterday(i, start int) int {
+	next := m.w(i + 1)
+	if next == "الاول" || next == "الاولي" {
+		return m.emitRel(start, m.trailWeekday(i+2), -2)
+	}
+	return m.emitRel(start, m.trailWeekday(i+1), -1)
+}
+
+// atDayBeforeYesterday handles أول أمس and أول من أمس.
+func (m *matcher) atDayBeforeYesterday(i, start int) int {
+	switch {
+	case m.w(i+1) == "امس":
+		return m.emitRel(start, m.trailWeekday(i+2), -2)
+	case m.w(i+1) == "من" && m.w(i+2) == "امس":
+		return m.emitRel(start, m.trailWeekday(i+3), -2)
+	}
+	return i
+}
+
+// atTomorrow handles غدا and غدا الخميس, but not the verb غدا "became" (غدا
+// الوضع أسوأ).
+func (m *matcher) atTomorrow(i, start int) int {
+	next := m.w(i + 1)
+	if last := m.trailWeekday(i + 1); last > i {
+		return m.emitRel(start, last, 1)
+	}
+	if strings.HasPrefix(next, "ال") || next == "من" || next == "اكثر" || next == "اقل" {
+		return i + 1
+	}
+	return m.emitRel(start, i, 1)
+}
+
+// atDayPart handles a time of day before a day expression: مساء أمس, صباح
+// اليوم, صباح الغد, ليلة الخميس. The span includes the time of day.
+func (m *matcher) atDayPart(i, start int) int {
+	n := m.w(i + 1)
+	if n == "الغد" || n == "غد" {
+		return m.emitRel(start, i+1, 1)
+	}
+	switch n {
+	case "اليوم", "امس", "الامس", "البارحه", "غدا":
+	default:
+		if _, ok := weekdays[n]; !ok {
+			return i
+		}
+	}
+	before := len(m.out)
+	j := m.atWord(i+1, n, m.tok(i+1).start)
+	if len(m.out) == before+1 {
+		m.out[before].start = start
+	}
+	return j
+}
+
+// atOrdinal handles "الثالث من أكتوبر [2021]".
+func (m *matcher) atOrdinal(i int, w string, start int) int {
+	day, j, ok := m.ordinalAt(i, w)
+	if !ok {
+		return i
+	}
+	hasMin := m.w(j) == "من"
+	if hasMin {
+		j++
+	}
+	if m.w(j) == "شهر" {
+		j++
+	}
+	mo, hij, k, ok := m.monthAt(j, m.w(j))
+	if !ok || (!hasMin && !hij) {
+		return i
+	}
+	v, e, ok := m.resolveDMY(day, mo, hij, k)
+	if !ok {
+		return i
+	}
+	if v != "" {
+		m.emit(start, e-1, v)
+	}
+	return e
+}
+
+// atDuration handles قبل/منذ/بعد with a duration: قبل يومين, منذ 3 سنوات,
+// بعد أسبوع, بعد غد.
+func (m *matcher) atDuration(i int, w string, start int) int {
+	j := i + 1
+	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
+		return m.emitRel(start, m.trailWeekday(j+1), 2)
+	}
+	// يوما بعد يوم: day after day.
+	if p := m.w(i - 1); durationUnits[p][0] != 0 {
+		return i
+	}
+	count := 0
+	if t := m.tok(j); t.kind == num && t.nd <= 3 {
+		count = t.n
+		j++
+	} else if n, ok := numberWords[m.w(j)]; ok {
+		count = n
+		j++
+	}
+	u, ok := durationUnits[m.w(j)]
+	if !ok {
+		return i
+	}
+	// منذ شهر فبراير, منذ يوم الخميس: a name follows, not a duration.
+	if n := m.w(j + 1); u[0] == unitMonth || u[0] == unitDay {
+		if _, isM := months[n]; isM {
+			return i
+		}
+		if _, isW := weekdays[n]; isW || twoWordMonths[n] != nil || hijriMonths[n] != 0 || hijriTwoWord[n] != nil || n == "غد" || n == "الغد" {
+			return i
+		}
+	}
+	switch {
+	case count == 0 && u[1] == 0:
+		return i
+	case count == 0:
+		count = u[1]
+	case u[1] != 0 && u[1] != 1: // "3 يومين"
+		return i
+	}
+	// عام 2020 after منذ: a year, not a duration.
+	if t := m.tok(j + 1); t.kind == num && j+1 < len(m.d.toks) {
+		return i
+	}
+	// بعد أسبوع من الهجوم: relative to another event.
+	if n := m.w(j + 1); n == "من" || n == "علي" {
+		return i
+	}
+	if count <= 0 || count > 100 {
+		return i
+	}
+	// After a time span, بعد is often counted from an event of the story
+	// (عاد بعد عامين); it is counted from the publication date only in a
+	// clause about the future.
+	if w == "بعد" && !m.futureBefore(i) {
+		return i
+	}
+	if w != "بعد" {
+		count = -count
+	}
+	if !m.hasRef {
+		return j + 1
+	}
+	switch u[0] {
+	case unitDay:
+		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, count)))
+	case unitWeek:
+		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
+	case unitMonth:
+		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(count), 1, 0, 0, 0, 0, time.UTC)
+		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+	case unitYear:
+		m.emit(start, j, fmtYear(m.ref.Year()+count))
+	}
+	return j + 1
+}
+
+// atDecade handles التسعينيات, ثمانينيات القرن الماضي, السبعينات من القرن العشرين.
+func (m *matcher) atDecade(i int, w string, start int) (int, bool) {
+	s := strings.TrimPrefix(w, "ال")
+	switch {
+	case strings.HasSuffix(s, "يات"):
+		s = strings.TrimSuffix(s, "يات")
+	case strings.HasSuffix(s, "ات"):
+		s = strings.TrimSuffix(s, "ات")
+	default:
+		return i, false
+	}
+	dec, ok := decades[s]
+	if !ok {
+		return i, false
+	}
+	j := i + 1
+	// في الثلاثينيات من عمره: an age; الخمسينات المئوية: degrees.
+	if n := m.w(j); n == "المئويه" || (n == "من" && (strings.HasPrefix(m.w(j+1), "عمر") || strings.HasPrefix(m.w(j+1), "العمر"))) ||
+		strings.HasPrefix(n, "عمر") {
+		return j, true
+	}
+	k := j
+	if m.w(k) == "من" {
+		k++
+	}
+	century := -1
+	if m.w(k) == "القرن" {
+		n := m.w(k + 1)
+		switch {
+		case lastWords[n]:
+			if m.hasRef {
+				century = (m.ref.Year()/100 - 1) * 100
+			}
+		case n == "العشرين":
+			century = 1900
+		case thisWords[n]:
+			if m.hasRef {
+				century = m.ref.Year() / 100 * 100
+			}
+		case n == "الحادي" && m.w(k+2) == "والعشرين":
+			century = 2000
+			k++
+		case n == "التاسع" && m.w(k+2) == "عشر":
+			century = 1800
+			k++
+		}
+		if century >= 0 {
+			j = k + 2
+		}
+	}
+	if century < 0 {
+		if !m.hasRef {
+			return j, true
+		}
+		century = m.ref.Year() / 100 * 100
+		if century+dec > m.ref.Year() {
+			century -= 100
+		}
+	}
+	m.emit(start, j-1, pad4(century + dec)[:3]+"X")
+	return j, true
+}
+
+// isQuote reports whether t is a quotation mark.
+func isQuote(t token) bool {
+	if t.kind != punct {
+		return false
+	}
+	switch t.r {
+	case '"', '«', '»', '“', '”', '\'':
+		return true
+	}
+	return false
+}
+
+// relYearAt reads a relative year after a month or date at token i: "[،]
+// [من] العام/السنة الماضي/المقبل/الجاري". It returns the year and the index
+// after it; ok is false without a reference date.
+func (m *matcher) relYearAt(i int) (int, int, bool) {
+	if !m.hasRef {
+		return 0, i, false
+	}
+	j := i
+	if m.isP(j, ',') {
+		j++
+	}
+	if m.w(j) == "من" {
+		j++
+	}
+	if periods[m.w(j)] != unitYear {
+		return 0, i, false
+	}
+	dir, ok := relDir(m.w(j + 1))
+	if !ok {
+		return 0, i, false
+	}
+	return m.ref.Year() + dir, j + 2, true
+}
+
+// monthRange handles "MONTH1 (إلى|حتى|و|-) MONTH2 YEAR" and "من سبتمبر إلى
+// يناير الماضيين": the first month (token i, month mo, ending before token j)
+// takes the year of the second, or the year before when it comes later in
+// the calendar. Both months are emitted.
+func (m *matcher) monthRange(i, mo, j, start int) (int, bool) {
+	k, w2 := j+1, m.w(j+1)
+	switch w := m.w(j); {
+	case w == "الي" || w == "حتي" || w == "و" || m.isP(j, '-'):
+	case strings.HasPrefix(w, "و") && len(w) > len("و"): // ومايو
+		k, w2 = j, w[len("و"):]
+	default:
+		return i, false
+	}
+	mo2, hij, e, ok := m.monthAt(k, w2)
+	if !ok || hij {
+		return i, false
+	}
+	var y2 int
+	if y, yh, n, ok := m.yearAt(e, false); ok && !yh {
+		y2, e = y, n
+	} else if dir, ok := dualDir(m.w(e)); ok && m.hasRef {
+		y2, _ = m.relMonth(mo2, dir)
+		if dir == 0 {
+			y2 = m.ref.Year()
+		}
+		e++
+	} else {
+		return i, false
+	}
+	y1 := y2
+	if mo > mo2 {
+		y1--
+	}
+	m.emit(start, j-1, fmtMonth(y1, mo))
+	s2 := m.tok(k).start
+	if k == j {
+		s2++ // after the و
+	}
+	m.emit(s2, e-1, fmtMonth(y2, mo2))
+	return e, true
+}
+
+// dualDir is relDir for a modifier of one month or two (الماضيين).
+func dualDir(w string) (int, bool) {
+	switch w {
+	case "الماضيين", "المنصرمين", "الفائتين":
+		return -1, true
+	case "المقبلين", "القادمين":
+		return 1, true
+	}
+	return relDir(w)
+}
