@@ -8,17 +8,22 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 const (
-	entityMark     = "\x01" // prefix of entity feature names in the vocabulary
-	threadKeep     = 40     // centroid features kept by stories that are no longer active
-	sweepEvery     = 24 * time.Hour
-	maxTitleRunes  = 300
-	topEntitiesOut = 5
-	topTermsOut    = 10
-	leadSalt       = 0x6c656164 // "lead"
-	fullSalt       = 0x66756c6c // "full"
+	entityMark         = "\x01" // prefix of entity feature names in the vocabulary
+	maxDocEntities     = 40     // entity features kept per document
+	threadKeep         = 40     // centroid term features kept by stories that are no longer active
+	threadKeepEntities = 20     // centroid entity features kept by them
+	sweepEvery         = 24 * time.Hour
+	maxTitleRunes      = 300
+	topEntitiesOut     = 5
+	topTermsOut        = 10
+	leadSalt           = 0x6c656164 // "lead"
+	fullSalt           = 0x66756c6c // "full"
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -35,8 +40,10 @@ type state struct {
 	// Vocabulary of features (terms and entities) and their document frequencies.
 	Vocab map[string]uint32
 	Names []string
-	DF    []uint32
-	N     uint32 // documents counted in DF
+	// Display is the first spelling seen of each entity feature.
+	Display map[uint32]string
+	DF      []uint32
+	N       uint32 // documents counted in DF
 
 	Docs    map[string]docRec // every document ever added
 	Stories []*cluster
@@ -100,6 +107,7 @@ func newState(cfg Config) state {
 	return state{
 		Cfg:       cfg,
 		Vocab:     map[string]uint32{},
+		Display:   map[uint32]string{},
 		Docs:      map[string]docRec{},
 		Post:      map[uint32][]int32{},
 		Buckets:   map[uint64][]int64{},
@@ -363,8 +371,12 @@ func (s *state) vectorize(d Doc) (v, title vec) {
 	}
 	ents := map[uint32]bool{}
 	for _, e := range d.Entities {
-		if e = strings.TrimSpace(e); e != "" {
-			ents[s.intern(entityMark+e)] = true
+		for _, k := range entityKeys(e) {
+			id := s.intern(entityMark + k)
+			ents[id] = true
+			if _, ok := s.Display[id]; !ok {
+				s.Display[id] = strings.Join(strings.Fields(e), " ")
+			}
 		}
 	}
 	s.N++
@@ -374,14 +386,18 @@ func (s *state) vectorize(d Doc) (v, title vec) {
 	for id := range ents {
 		s.DF[id]++
 	}
-	v = make(vec, 0, len(tf)+len(ents))
+	// Terms and entities are truncated separately, so that a long text
+	// does not push its names out.
+	v = make(vec, 0, len(tf))
 	for id, n := range tf {
 		v = append(v, feat{id, float32((1 + math.Log(n)) * s.idf(id))})
 	}
+	v = v.top(s.Cfg.MaxDocFeatures)
+	ev := make(vec, 0, len(ents))
 	for id := range ents {
-		v = append(v, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
+		ev = append(ev, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
-	v = normalize(v.top(s.Cfg.MaxDocFeatures))
+	v = normalize(append(v, ev.top(maxDocEntities)...))
 	if s.Cfg.TitleMix <= 0 {
 		return v, nil
 	}
@@ -407,6 +423,22 @@ func normalize(v vec) vec {
 	return v
 }
 
+// entityKeys returns the features of an entity name: one per word of it,
+// normalized (diacritics, alef, yeh, teh marbuta, digits) and folded as a
+// name, so that ترامب and ترمب, بيسكوف and بيسكوڤ meet, and so do the
+// canonical names different articles chose (بوتين, فلاديمير بوتين). Words of
+// one letter are dropped.
+func entityKeys(name string) []string {
+	words := strings.Fields(arabic.Normalize(name, arabic.DefaultNormalizeOptions()))
+	keys := words[:0]
+	for _, w := range words {
+		if k := arabic.NameKey(w); utf8.RuneCountInString(k) > 1 && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
 func (s *state) idf(id uint32) float64 {
 	idf := math.Log(float64(s.N+1)/float64(s.DF[id]+1)) + 1
 	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
@@ -425,7 +457,8 @@ func (s *state) sweep() {
 			keep = append(keep, ci)
 			continue
 		}
-		st.Centroid = slices.Clone(st.Centroid.top(threadKeep))
+		ents, terms := st.Centroid.split(s.isEntity)
+		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
 		st.TitleCentroid = nil
 		st.Indexed = nil
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/extract/entity"
 )
 
 // corpusDir is the SaudiNewsNet corpus, shared outside the repository.
@@ -101,6 +102,27 @@ func (a rawArticle) toDoc(terms analyzer) Doc {
 func idSHA1(id string) string {
 	h := sha1.Sum([]byte(id))
 	return hex.EncodeToString(h[:])[:16]
+}
+
+// withEntities fills the Entities of docs with the names the project's
+// entity tagger finds in title and text, as ingest would.
+func withEntities(tb testing.TB, arts []rawArticle, docs []Doc) {
+	tb.Helper()
+	tagger, err := entity.Default()
+	if err != nil {
+		tb.Fatalf("entity model: %v", err)
+	}
+	for i, a := range arts {
+		text := a.Title + "\n" + a.Content
+		toks := arabic.Tokenize(text)
+		words := make([]entity.Token, len(toks))
+		for j, t := range toks {
+			words[j] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+		}
+		for _, e := range tagger.Entities(text, words) {
+			docs[i].Entities = append(docs[i].Entities, e.Text)
+		}
+	}
 }
 
 // testTerms is the project's analyzer, as ingest uses it.

@@ -64,6 +64,9 @@ func (s *state) check() error {
 	if s.Vocab == nil {
 		s.Vocab = map[string]uint32{}
 	}
+	if s.Display == nil {
+		s.Display = map[uint32]string{}
+	}
 	if s.Docs == nil {
 		s.Docs = map[string]docRec{}
 	}
@@ -200,6 +203,9 @@ func (s *state) export(i int32) Story {
 		name := s.Names[id]
 		if e, ok := strings.CutPrefix(name, entityMark); ok {
 			if len(out.TopEntities) < topEntitiesOut {
+				if d, ok := s.Display[id]; ok {
+					e = d
+				}
 				out.TopEntities = append(out.TopEntities, e)
 			}
 		} else if len(out.TopTerms) < topTermsOut {

@@ -103,7 +103,7 @@ func DefaultConfig() Config {
 		IndexFeatures:   15,
 		QueryFeatures:   15,
 		MaxCandidates:   60,
-		EntityWeight:    2,
+		EntityWeight:    1,
 		TitleWeight:     2,
 		Threshold:       0.5,
 		IDFPower:        1.5,
@@ -112,7 +112,7 @@ func DefaultConfig() Config {
 		MaxPostings:     1000,
 
 		ThreadMinEntities: 2,
-		ThreadEntitySim:   0.4,
+		ThreadEntitySim:   0.3,
 		ThreadTermSim:     0.3,
 		ThreadTopEntities: 6,
 		ThreadPostings:    500,
