@@ -78,24 +78,21 @@ type recent struct {
 
 // cluster is one story.
 type cluster struct {
-	ID       string
-	Articles []string
-	Sources  []string // distinct, in order of appearance
-	First    time.Time
-	Last     time.Time
-	Centroid vec // sum of member vectors, truncated
-	// TitleCentroid is the sum of the members' title vectors (when
-	// Config.TitleMix > 0).
-	TitleCentroid vec
-	Members       int // members that contributed to the centroid
-	Title         string
-	TitleScore    float64
-	Thread        int32 // index of the thread's first story
-	Linked        bool  // Thread was set by linking to an earlier story
-	Latest        int32 // for a thread's first story: the thread's latest story
-	Indexed       []uint32
-	ThreadKeys    []uint64
-	NextTry       int // size at which thread linking is tried next
+	ID         string
+	Articles   []string
+	Sources    []string // distinct, in order of appearance
+	First      time.Time
+	Last       time.Time
+	Centroid   vec // sum of member vectors, truncated
+	Members    int // members that contributed to the centroid
+	Title      string
+	TitleScore float64
+	Thread     int32 // index of the thread's first story
+	Linked     bool  // Thread was set by linking to an earlier story
+	Latest     int32 // for a thread's first story: the thread's latest story
+	Indexed    []uint32
+	ThreadKeys []uint64
+	NextTry    int // size at which thread linking is tried next
 }
 
 // New returns an empty Clusterer.
@@ -175,14 +172,14 @@ func (s *state) add(d Doc) Assignment {
 	dup := s.findDuplicate(&rec)
 	s.remember(rec)
 
-	v, tv := s.vectorize(d)
+	v := s.vectorize(d)
 	if dup != "" {
 		r := s.Docs[dup]
 		if r.Dup != "" {
 			dup = r.Dup
 		}
 		st := s.Stories[r.Story]
-		s.join(r.Story, st, d, t, nil, nil)
+		s.join(r.Story, st, d, t, nil)
 		nr := docRec{Story: r.Story, Dup: dup}
 		s.Docs[d.ID] = nr
 		return s.assignment(nr)
@@ -192,9 +189,6 @@ func (s *state) add(d Doc) Assignment {
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
 		score := cosine(v, st.Centroid)
-		if m := s.Cfg.TitleMix; m > 0 {
-			score = (1-m)*score + m*cosine(tv, st.TitleCentroid)
-		}
 		score *= s.decay(t, st)
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
@@ -203,7 +197,7 @@ func (s *state) add(d Doc) Assignment {
 	var idx int32
 	if best >= 0 && bestScore >= s.Cfg.Threshold {
 		idx = best
-		s.join(idx, s.Stories[idx], d, t, v, tv)
+		s.join(idx, s.Stories[idx], d, t, v)
 	} else {
 		idx = int32(len(s.Stories))
 		st := &cluster{
@@ -215,7 +209,7 @@ func (s *state) add(d Doc) Assignment {
 		}
 		s.Stories = append(s.Stories, st)
 		s.Active = append(s.Active, idx)
-		s.join(idx, st, d, t, v, tv)
+		s.join(idx, st, d, t, v)
 	}
 	r := docRec{Story: idx}
 	s.Docs[d.ID] = r
@@ -241,7 +235,7 @@ func (s *state) decay(t time.Time, st *cluster) float64 {
 
 // join adds d to story st; v is nil for a duplicate, which does not move
 // the centroid.
-func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v, tv vec) {
+func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	st.Articles = append(st.Articles, d.ID)
 	if d.Source != "" && !slices.Contains(st.Sources, d.Source) {
 		st.Sources = append(st.Sources, d.Source)
@@ -259,9 +253,6 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v, tv vec) {
 		return
 	}
 	st.Centroid = add(st.Centroid, v).top(s.Cfg.MaxCentroidFeat)
-	if tv != nil {
-		st.TitleCentroid = add(st.TitleCentroid, tv).top(s.Cfg.MaxCentroidFeat)
-	}
 	st.Members++
 	if score := cosine(v, st.Centroid); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
 		st.Title, st.TitleScore = clip(d.Title), score
@@ -310,9 +301,6 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 		ids = ids[:n]
 	}
 	for _, id := range ids {
-		if s.Cfg.MinDocFreqForQuery > 0 && int(s.DF[id]) < s.Cfg.MinDocFreqForQuery {
-			continue
-		}
 		for _, ci := range s.Post[id] {
 			st := s.Stories[ci]
 			if t.Sub(st.Last) > s.Cfg.ActiveWindow || st.First.Sub(t) > s.Cfg.ActiveWindow {
@@ -355,7 +343,7 @@ func (s *state) isEntity(id uint32) bool {
 
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
-func (s *state) vectorize(d Doc) (v, title vec) {
+func (s *state) vectorize(d Doc) vec {
 	tf := map[uint32]float64{}
 	for _, t := range d.Terms {
 		if t == "" {
@@ -388,7 +376,7 @@ func (s *state) vectorize(d Doc) (v, title vec) {
 	}
 	// Terms and entities are truncated separately, so that a long text
 	// does not push its names out.
-	v = make(vec, 0, len(tf))
+	v := make(vec, 0, len(tf))
 	for id, n := range tf {
 		v = append(v, feat{id, float32((1 + math.Log(n)) * s.idf(id))})
 	}
@@ -398,18 +386,7 @@ func (s *state) vectorize(d Doc) (v, title vec) {
 		ev = append(ev, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
 	v = normalize(append(v, ev.top(maxDocEntities)...))
-	if s.Cfg.TitleMix <= 0 {
-		return v, nil
-	}
-	tv := make(vec, 0, len(d.TitleTerms))
-	seen := map[uint32]bool{}
-	for _, t := range d.TitleTerms {
-		if id, ok := s.Vocab[t]; ok && t != "" && !seen[id] {
-			seen[id] = true
-			tv = append(tv, feat{id, float32(s.idf(id))})
-		}
-	}
-	return v, normalize(tv)
+	return v
 }
 
 // normalize sorts v by id and scales it to unit length.
@@ -459,7 +436,6 @@ func (s *state) sweep() {
 		}
 		ents, terms := st.Centroid.split(s.isEntity)
 		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
-		st.TitleCentroid = nil
 		st.Indexed = nil
 	}
 	s.Active = keep

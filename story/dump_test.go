@@ -53,8 +53,15 @@ func TestDumpThreads(t *testing.T) {
 	arts := loadDays(t)
 	c := New(DefaultConfig())
 	terms := testTerms()
-	for _, a := range arts {
-		c.Add(a.toDoc(terms))
+	docs := make([]Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = a.toDoc(terms)
+	}
+	if os.Getenv("STORY_ENTITIES") != "" {
+		withEntities(t, arts, docs)
+	}
+	for _, d := range docs {
+		c.Add(d)
 	}
 	threads := map[string][]Story{}
 	var order []string

@@ -66,27 +66,29 @@ type Config struct {
 	DupWindow     time.Duration // how long an article stays a duplicate candidate
 
 	// Stories.
-	MaxDocFeatures     int           // features kept per document vector
-	MaxCentroidFeat    int           // features kept per story centroid
-	IndexFeatures      int           // centroid features a story is indexed under
-	QueryFeatures      int           // document features used to find candidates
-	MaxCandidates      int           // candidate stories scored per article
-	EntityWeight       float64       // weight of an entity relative to a term
-	TitleWeight        float64       // extra count of title terms
-	Threshold          float64       // join a story when decayed cosine ≥ Threshold
-	TitleMix           float64       // weight of title-to-titles cosine in the score (0: none)
-	IDFPower           float64       // exponent of the IDF factor (0 or 1: plain TF-IDF)
-	Sigma              time.Duration // standard deviation of the Gaussian time decay
-	ActiveWindow       time.Duration // stories idle longer than this take no articles
-	MaxPostings        int           // cap on an inverted-index posting list
-	MinDocFreqForQuery int           // ignore features seen in fewer documents when querying (0: none)
+	MaxDocFeatures  int           // features kept per document vector
+	MaxCentroidFeat int           // features kept per story centroid
+	IndexFeatures   int           // centroid features a story is indexed under
+	QueryFeatures   int           // document features used to find candidates
+	MaxCandidates   int           // candidate stories scored per article
+	EntityWeight    float64       // weight of an entity relative to a term
+	TitleWeight     float64       // extra count of title terms
+	Threshold       float64       // join a story when decayed cosine ≥ Threshold
+	IDFPower        float64       // exponent of the IDF factor (0 or 1: plain TF-IDF)
+	Sigma           time.Duration // standard deviation of the Gaussian time decay
+	ActiveWindow    time.Duration // stories idle longer than this take no articles
+	MaxPostings     int           // cap on an inverted-index posting list
 
 	// Threads.
-	ThreadMinEntities int     // shared top entities needed (a single famous name is not enough)
-	ThreadEntitySim   float64 // cosine of entity parts of the centroids
-	ThreadTermSim     float64 // cosine of term parts of the centroids
-	ThreadTopEntities int     // entities a story is indexed under for threads
-	ThreadPostings    int     // cap on stories per entity pair in the thread index
+	// A story is linked to an earlier one when they share ThreadMinEntities
+	// of their ThreadTopEntities heaviest entities (key terms for stories
+	// whose articles came without entities), the entity parts of their
+	// centroids have cosine ≥ ThreadEntitySim and the term parts ≥ ThreadTermSim.
+	ThreadMinEntities int
+	ThreadEntitySim   float64
+	ThreadTermSim     float64
+	ThreadTopEntities int
+	ThreadPostings    int // cap on threads per entity pair in the thread index
 }
 
 // DefaultConfig returns the configuration tuned on the development set.
