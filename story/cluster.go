@@ -97,7 +97,7 @@ type cluster struct {
 
 // New returns an empty Clusterer.
 func New(cfg Config) *Clusterer {
-	return &Clusterer{s: newState(cfg)}
+	return &Clusterer{s: newState(cfg.sanitized())}
 }
 
 func newState(cfg Config) state {

@@ -52,6 +52,7 @@ func Load(r io.Reader) (*Clusterer, error) {
 	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
+	s.Cfg = s.Cfg.sanitized()
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}

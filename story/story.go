@@ -55,8 +55,8 @@ type Story struct {
 	Thread      string    `json:"thread"`
 }
 
-// Config tunes a Clusterer. The zero value is not useful; start from
-// DefaultConfig.
+// Config tunes a Clusterer. Start from DefaultConfig; a setting that makes
+// no sense (zero, negative, a threshold above 1) is replaced by its default.
 type Config struct {
 	// Near-duplicates.
 	Shingle       int           // words per shingle
@@ -119,4 +119,55 @@ func DefaultConfig() Config {
 		ThreadTopEntities: 6,
 		ThreadPostings:    500,
 	}
+}
+
+// sanitized returns cfg with every setting that would make no sense (a
+// count or duration that is not positive, a threshold outside [0, 1])
+// replaced by its default, so that neither a hand-made Config nor a
+// corrupt saved state can make the clusterer misbehave.
+func (cfg Config) sanitized() Config {
+	d := DefaultConfig()
+	pos := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	dur := func(v *time.Duration, def time.Duration) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	unit := func(v *float64, def float64) {
+		if !(*v >= 0 && *v <= 1) {
+			*v = def
+		}
+	}
+	nonneg := func(v *float64, def float64) {
+		if !(*v >= 0 && *v < 1e6) {
+			*v = def
+		}
+	}
+	pos(&cfg.Shingle, d.Shingle)
+	unit(&cfg.DupThreshold, d.DupThreshold)
+	pos(&cfg.LeadTerms, d.LeadTerms)
+	unit(&cfg.LeadThreshold, d.LeadThreshold)
+	dur(&cfg.DupWindow, d.DupWindow)
+	pos(&cfg.MaxDocFeatures, d.MaxDocFeatures)
+	pos(&cfg.MaxCentroidFeat, d.MaxCentroidFeat)
+	pos(&cfg.IndexFeatures, d.IndexFeatures)
+	pos(&cfg.QueryFeatures, d.QueryFeatures)
+	pos(&cfg.MaxCandidates, d.MaxCandidates)
+	nonneg(&cfg.EntityWeight, d.EntityWeight)
+	nonneg(&cfg.TitleWeight, d.TitleWeight)
+	unit(&cfg.Threshold, d.Threshold)
+	nonneg(&cfg.IDFPower, d.IDFPower)
+	dur(&cfg.Sigma, d.Sigma)
+	dur(&cfg.ActiveWindow, d.ActiveWindow)
+	pos(&cfg.MaxPostings, d.MaxPostings)
+	pos(&cfg.ThreadMinEntities, d.ThreadMinEntities)
+	unit(&cfg.ThreadEntitySim, d.ThreadEntitySim)
+	unit(&cfg.ThreadTermSim, d.ThreadTermSim)
+	pos(&cfg.ThreadTopEntities, d.ThreadTopEntities)
+	pos(&cfg.ThreadPostings, d.ThreadPostings)
+	return cfg
 }

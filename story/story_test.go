@@ -246,3 +246,28 @@ func FuzzLoad(f *testing.F) {
 		c.Stories()
 	})
 }
+
+func TestConfigSanitized(t *testing.T) {
+	bad := DefaultConfig()
+	bad.MaxCandidates, bad.Threshold, bad.Sigma, bad.Shingle = -3, 7, -time.Hour, 0
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"zero value", Config{}},
+		{"nonsense values", bad},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.cfg.sanitized(); got != DefaultConfig() {
+				t.Errorf("sanitized = %+v, want the defaults", got)
+			}
+			c := New(tt.cfg)
+			a := c.Add(doc("a", 0, "زلزال", "زلزال مدينه قتلى"))
+			b := c.Add(doc("b", 0, "زلزال", "زلزال مدينه قتلى"))
+			if a.Story != b.Story {
+				t.Errorf("copies in stories %s and %s", a.Story, b.Story)
+			}
+		})
+	}
+}
