@@ -55,8 +55,9 @@ type Story struct {
 	Thread      string    `json:"thread"`
 }
 
-// Config tunes a Clusterer. Start from DefaultConfig; a setting that makes
-// no sense (zero, negative, a threshold above 1) is replaced by its default.
+// Config tunes a Clusterer. Start from DefaultConfig (the zero Config means
+// the defaults); a setting that makes no sense (a count or duration that is
+// not positive, a threshold outside [0, 1]) is replaced by its default.
 type Config struct {
 	// Near-duplicates.
 	Shingle       int           // words per shingle
@@ -127,6 +128,9 @@ func DefaultConfig() Config {
 // corrupt saved state can make the clusterer misbehave.
 func (cfg Config) sanitized() Config {
 	d := DefaultConfig()
+	if cfg == (Config{}) {
+		return d
+	}
 	pos := func(v *int, def int) {
 		if *v <= 0 {
 			*v = def
