@@ -107,6 +107,32 @@ func TestEntitiesGrouping(t *testing.T) {
 	}
 }
 
+func TestRefine(t *testing.T) {
+	mk := func(ws ...string) mention {
+		m := mention{typ: 1}
+		for i, w := range ws {
+			m.words = append(m.words, w)
+			m.keys = append(m.keys, normalize(w))
+			m.starts = append(m.starts, 10*i)
+			m.ends = append(m.ends, 10*i+len([]rune(w)))
+		}
+		m.start, m.end = m.starts[0], m.ends[len(ws)-1]
+		return m
+	}
+	got := refine([]mention{mk("الخميس"), mk("بوتين", "الخميس"), mk("بوتين", "وبايدن"), mk("بايدن"), mk("الجمعة", "جو", "بايدن")})
+	var names []string
+	for _, m := range got {
+		names = append(names, strings.Join(m.words, " "))
+		if m.start != m.starts[0] || m.end != m.ends[len(m.ends)-1] {
+			t.Errorf("%q: span %d-%d", m.words, m.start, m.end)
+		}
+	}
+	want := "بوتين|بوتين|وبايدن|بايدن|جو بايدن"
+	if g := strings.Join(names, "|"); g != want {
+		t.Errorf("got %s, want %s", g, want)
+	}
+}
+
 func TestSplitClitic(t *testing.T) {
 	for _, c := range []struct{ in, prefix, base string }{
 		{"للكونغرس", "ل", "الكونغرس"},
