@@ -341,7 +341,7 @@ func (t *Tagger) Evaluate(data []Sentence) map[string]Score {
 
 // Defaults of the shipped model's training.
 const (
-	DefaultEpochs = 10
+	DefaultEpochs = 8
 	DefaultPrune  = 0.0
 )
 
