@@ -97,19 +97,24 @@ func sentenceBreaks(text string, tokens []Token) []bool {
 	for i, tk := range tokens {
 		nl := false
 		for pos < tk.Start && off < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[off:])
-			if r == '\n' {
+			c := text[off]
+			if c == '\n' {
 				nl = true
 			}
-			off += sz
+			off++
+			for off < len(text) && text[off]&0xC0 == 0x80 {
+				off++
+			}
 			pos++
 		}
 		if i > 0 && (nl || isStop(tokens[i-1].Text)) {
 			br[i] = true
 		}
 		for pos < tk.End && off < len(text) {
-			_, sz := utf8.DecodeRuneInString(text[off:])
-			off += sz
+			off++
+			for off < len(text) && text[off]&0xC0 == 0x80 {
+				off++
+			}
 			pos++
 		}
 	}
@@ -162,8 +167,12 @@ func isDay(k string) bool {
 	if weekdays[k] {
 		return true
 	}
-	_, b := splitClitic(k)
-	return weekdays[b]
+	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
+		if strings.HasPrefix(k, p) && weekdays[k[len(p):]] {
+			return true
+		}
+	}
+	return false
 }
 
 // slice returns the mention of words [i, j).
