@@ -39,7 +39,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(tokens) == 0 {
 		return nil
 	}
-	var st tagState
+	st := t.getState()
+	defer t.states.Put(st)
 	breaks := sentenceBreaks(text, tokens)
 	var sents [][]string
 	words := make([]string, len(tokens))
@@ -54,7 +55,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		sents = append(sents, words[lo:hi])
 		lo = hi
 	}
-	r := t.tagDoc(sents, &st)
+	r := t.tagDoc(sents, st)
 	labels := r.labels
 	var ms []mention
 	for i := 0; i < len(labels); {

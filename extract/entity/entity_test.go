@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -278,4 +279,30 @@ func TestFastEmissions(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestConcurrentEntities(t *testing.T) {
+	tg := defaultTagger(t)
+	texts := []string{
+		"قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة .",
+		"وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا مستعدة للحوار مع واشنطن .",
+		"أعلنت شركة مايكروسوفت الأمريكية عن منتج جديد في مدينة سياتل .",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(tg.Entities(s, Tokenize(s)))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				if got := fmt.Sprint(tg.Entities(texts[i], Tokenize(texts[i]))); got != want[i] {
+					t.Errorf("concurrent result differs: %s vs %s", got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

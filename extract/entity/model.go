@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Tagger is a trained named-entity tagger. It is immutable after loading and
@@ -31,6 +32,15 @@ type Tagger struct {
 	// first, when set, is the first-stage tagger whose labels over the
 	// whole article give this tagger its document features.
 	first *Tagger
+
+	states sync.Pool // of *tagState, reused between calls
+}
+
+func (t *Tagger) getState() *tagState {
+	if st, ok := t.states.Get().(*tagState); ok {
+		return st
+	}
+	return &tagState{}
 }
 
 // roleScores are the summed weights of the role features of one token in
@@ -219,6 +229,11 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
+	// document buffers
+	dinfos       []tokInfo
+	dlabels      []int
+	norms, bases []string
+	doc          []uint16
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends
@@ -249,7 +264,8 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for _, ws := range sents {
 		n += len(ws)
 	}
-	r := docResult{labels: make([]int, 0, n), infos: make([]tokInfo, n)}
+	st.dinfos = slices.Grow(st.dinfos[:0], n)[:n]
+	r := docResult{labels: st.dlabels[:0], infos: st.dinfos}
 	st.ents = slices.Grow(st.ents[:0], n)[:n]
 	k := 0
 	for _, ws := range sents {
@@ -277,16 +293,17 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		off += len(ws)
 	}
 	if t.first == nil {
+		st.dlabels = r.labels
 		return r
 	}
-	norms := make([]string, n)
-	bases := make([]string, n)
+	st.norms = slices.Grow(st.norms[:0], n)[:n]
+	st.bases = slices.Grow(st.bases[:0], n)[:n]
 	for i := range r.infos {
-		norms[i], bases[i] = r.infos[i].norm, r.infos[i].base
+		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
 	}
-	doc := docFeatures(norms, bases, r.labels, nil)
+	st.doc = docFeatures(st.norms, st.bases, r.labels, st.doc)
 	for i := range r.infos {
-		r.infos[i].doc = doc[i]
+		r.infos[i].doc = st.doc[i]
 	}
 	r.labels = r.labels[:0]
 	off = 0
@@ -294,14 +311,16 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
 		off += len(ws)
 	}
+	st.dlabels = r.labels
 	return r
 }
 
 // Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
 // sentence. Types are PER, ORG and LOC; other names are tagged O.
 func (t *Tagger) Tag(words []string) []string {
-	var st tagState
-	labels := t.tagDoc([][]string{words}, &st).labels
+	st := t.getState()
+	defer t.states.Put(st)
+	labels := t.tagDoc([][]string{words}, st).labels
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		if l >= 7 {
