@@ -57,6 +57,12 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	r := t.tagDoc(sents, st)
 	labels := r.labels
+	keys := make([]string, len(tokens))
+	starts := make([]int, len(tokens))
+	ends := make([]int, len(tokens))
+	for i, tk := range tokens {
+		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
+	}
 	var ms []mention
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -68,16 +74,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		for j < len(labels) && labels[j] == l+1 && !breaks[j] {
 			j++
 		}
-		m := mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End}
-		for k := i; k < j; k++ {
-			m.words = append(m.words, tokens[k].Text)
-			m.starts = append(m.starts, tokens[k].Start)
-			m.ends = append(m.ends, tokens[k].End)
-		}
-		for k := i; k < j; k++ {
-			m.keys = append(m.keys, r.infos[k].norm)
-		}
-		ms = append(ms, m)
+		// The mentions share the backing arrays: each token is in one.
+		ms = append(ms, mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
 	if len(ms) == 0 {
@@ -135,13 +134,13 @@ var weekdays = map[string]bool{
 // mention at a coordinated word ("بوتين وبايدن") whose part after و is a
 // name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
-	alone := map[string]bool{}
+	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
 		if len(m.keys) == 1 {
 			alone[m.keys[0]] = true
 		}
 	}
-	out := ms[:0:0]
+	out := make([]mention, 0, len(ms)+4)
 	for _, m := range ms {
 		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
 			m = m.slice(0, len(m.keys)-1)
