@@ -489,7 +489,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("vocabulary size", err)
 	}
-	t.words = make([]string, 0, n)
+	t.words = make([]string, 0, min(n, 1<<16))
 	for range n {
 		ln, err := binary.ReadUvarint(br)
 		if err != nil || ln > 1<<16 {
@@ -506,7 +506,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		return fail("statistics size", err)
 	}
 	if n > 0 {
-		t.gaz.stats = make(map[string]uint32, n)
+		t.gaz.stats = make(map[string]uint32, min(n, 1<<16))
 	}
 	for range n {
 		ln, err := binary.ReadUvarint(br)
@@ -558,8 +558,8 @@ func (t *Tagger) readWeights(br *bufio.Reader) error {
 	if err != nil || n > 1<<26 {
 		return fail("feature count", err)
 	}
-	t.index = make(map[uint64]int32, n)
-	t.w = make([]float32, 0, n*nLabels)
+	t.index = make(map[uint64]int32, min(n, 1<<20))
+	t.w = make([]float32, 0, min(n, 1<<20)*nLabels)
 	var rec [10]byte
 	for range n {
 		if _, err := io.ReadFull(br, rec[:]); err != nil {
