@@ -20,6 +20,7 @@ import (
 type Tagger struct {
 	gaz   *gazetteer
 	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
+	fx    featIndex        // the same, for fast lookups
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
 
@@ -59,7 +60,7 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 		*row = [nLabels]float32{}
 		fbuf = roleFeatures(w, r, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
 				for l := range row {
 					row[l] += ws[l]
@@ -72,6 +73,10 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
+	t.fx = newFeatIndex(t.index)
+	if t.first != nil {
+		t.first.fx = newFeatIndex(t.first.index)
+	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
 	if t.first != nil {
@@ -139,7 +144,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 		}
 		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
 		for _, h := range st.fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
 				for l := range row {
 					row[l] += ws[l]
@@ -161,7 +166,7 @@ func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 	for i := range infos {
 		fbuf = features(infos, i, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				for l := range nLabels {
 					sc[i*nLabels+l] += t.w[int(o)+l]
 				}
