@@ -57,6 +57,9 @@ func TestDefaultTag(t *testing.T) {
 	if !per {
 		t.Errorf("no PER mention containing ماكرون in %v", got)
 	}
+	if got["الاتحاد الأوروبي"] != "ORG" {
+		t.Errorf("الاتحاد الأوروبي: got %q, want ORG", got["الاتحاد الأوروبي"])
+	}
 }
 
 func TestTagEdgeCases(t *testing.T) {
