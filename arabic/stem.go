@@ -138,7 +138,17 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		}
 		rest := s[2:]
 		fr, fs := lex.f(rest, ""), lex.f(s, "")
-		if !(fr > 0 && fr*procliticRatio >= fs || fr == 0 && fs == 0 && c != seen && runes(rest) >= 4) {
+		if fr == 0 && fs == 0 {
+			// Neither form was seen: strip when only what remains
+			// inflects to an attested stem (كتابهم keeps its ك), and by
+			// rules a conjunction before a long word.
+			if c == seen || attestedStem(lex, s) {
+				break
+			}
+			if !attestedStem(lex, rest) && (c != "و" && c != "ف" || runes(rest) < 4) {
+				break
+			}
+		} else if fr == 0 || fr*procliticRatio < fs {
 			break
 		}
 		s = rest
@@ -158,6 +168,17 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 // proclitic: "وقال" (twice "قال") loses its و, "وزير" (1600 times "زير") and
 // "وافق" (8 times "افق") keep it.
 const procliticRatio = 4
+
+// verbPrefixRatio bounds how much more frequent an imperfect verb may be
+// than the perfect it is mapped to: تستخدم → استخدم.
+const verbPrefixRatio = 8
+
+// attestedStem reports whether removing the suffixes of s leaves an
+// attested word.
+func attestedStem(lex *Lexicon, s string) bool {
+	t := stripSuffixes(lex, s)
+	return t != s && lex.f(t, "") > 0
+}
 
 // attested reports whether a candidate stem a+b is a word of the lexicon at
 // least 1/ratio as frequent as the word it is taken from (freq w).
@@ -281,18 +302,29 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 		return s
 	}
 	rest := s[2:]
+	// A verb shows up with more than one person prefix: يستخدم and
+	// تستخدم. Names and nouns rarely do: يمين, نبيل.
+	other := 0
+	for _, p := range [...]string{yeh, teh, noon} {
+		if p != c {
+			other += lex.f(p, rest)
+		}
+	}
+	if other == 0 {
+		return s
+	}
 	fw := lex.f(s, "")
 	if r := []rune(rest); len(r) == 3 && (r[1] == 'و' || r[1] == 'ي') {
 		// a hollow verb: يعود, تقول → عاد, قال
-		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, 2) {
+		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, verbPrefixRatio) {
 			return c
 		}
 	}
 	f1, f2 := lex.f(rest, ""), lex.f(alef, rest)
 	switch {
-	case f2 > f1 && f2*2 >= fw:
+	case f2 > f1 && f2*verbPrefixRatio >= fw:
 		return alef + rest
-	case f1 > 0 && f1*2 >= fw:
+	case f1 > 0 && f1*verbPrefixRatio >= fw:
 		return rest
 	}
 	return s
