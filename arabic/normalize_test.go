@@ -54,10 +54,10 @@ func TestDefaultNormalize(t *testing.T) {
 		t.Error("FoldHamza is on by default")
 	}
 	for in, want := range map[string]string{
-		"الرُّوسِىّ": "الروسي",
+		"الرُّوسِىّ":    "الروسي",
 		"إسْتِراتيجيّة": "استراتيجيه",
-		"مسؤول":      "مسؤول",
-		"ABC ٢٠٢١":   "abc 2021",
+		"مسؤول":         "مسؤول",
+		"ABC ٢٠٢١":      "abc 2021",
 	} {
 		if got := Normalize(in, o); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

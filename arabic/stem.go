@@ -6,7 +6,9 @@ import (
 )
 
 // Stem returns the stem of a normalized Arabic word (see Normalize), the
-// term search matches on. It strips clitics (conjunctions, prepositions, the
+// term search matches on. A word normalized with teh marbuta kept
+// (FoldTehMarbuta off, as the Analyzer does before stemming) lets the
+// stemmer tell the feminine ending ة from the pronoun ه. It strips clitics (conjunctions, prepositions, the
 // article, the future particle, and their stacks such as "وبال", "فلل"),
 // pronoun suffixes, and inflection (sound plurals and duals, verb person
 // affixes, the accusative alef), maps the feminine and plural forms of nisba
@@ -223,17 +225,17 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		}
 		if lex == nil {
 			if runes(b) >= 3 {
-				return nisba(b + tehM)
+				return nisba(lex, b+tehM)
 			}
 			break
 		}
 		switch {
 		case lex.f(b, tehM) > 0:
-			return nisba(b + tehM)
+			return nisba(lex, b+tehM)
 		case lex.f(b, "") > 0:
 			return b
 		case fw == 0 && runes(b) >= 3:
-			return nisba(b + tehM)
+			return nisba(lex, b+tehM)
 		}
 	case strings.HasSuffix(s, "ون") || strings.HasSuffix(s, "ين") || strings.HasSuffix(s, "ان"): // plural, dual, verb
 		b := s[:len(s)-4]
@@ -268,7 +270,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 	if r := fem(lex, s, fw); r != s {
 		return r
 	}
-	return nisba(s)
+	return nisba(lex, s)
 }
 
 func fem(lex *Lexicon, s string, fw int) string {
@@ -283,11 +285,19 @@ func fem(lex *Lexicon, s string, fw int) string {
 
 // nisba maps the feminine of a nisba adjective to the masculine: دولية →
 // دولي. Other words are returned unchanged.
-func nisba(s string) string {
-	if strings.HasSuffix(s, "ية") && runes(s) >= 4 && !strings.HasSuffix(s, "اية") { // not ولاية, نهاية
-		return s[:len(s)-2]
+//
+// With a lexicon, the masculine must be attested with the article
+// (الدولي) or in the plural (دوليين), which tells nisba adjectives from
+// nouns such as قضية and هدية.
+func nisba(lex *Lexicon, s string) string {
+	if !strings.HasSuffix(s, "ية") || runes(s) < 4 || strings.HasSuffix(s, "اية") { // not ولاية, نهاية
+		return s
 	}
-	return s
+	m := s[:len(s)-2]
+	if lex != nil && lex.f(m, "ين")+lex.f(m, "ون")+lex.f(theArt, m) == 0 {
+		return s
+	}
+	return m
 }
 
 // stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when what
