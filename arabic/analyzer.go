@@ -1,7 +1,7 @@
 // Package arabic analyzes Arabic text for search and extraction: a tokenizer
 // that keeps the offsets of every token in the original text, a normalizer
-// whose steps can be chosen one by one, a clitic-aware light stemmer, an
-// Arabic stopword list matched after normalization, and a folding of the
+// whose steps can be chosen one by one, a clitic-aware stemmer, an Arabic
+// stopword list matched after normalization, and a folding of the
 // spellings of transliterated names.
 //
 // The pieces are pure functions (Tokenize, Normalize, Stem, NameKey); an
@@ -12,6 +12,30 @@
 //	for _, t := range a.Analyze("وقال بيسكوف للصحفيين") {
 //		fmt.Println(t.Text, t.Norm, t.Stem, t.Start, t.End, t.Stop)
 //	}
+//
+// # Stemming
+//
+// The stemmer removes clitics (و ف ب ك ل, the article, the future س and
+// their stacks), pronoun suffixes, the inflection of nouns, adjectives and
+// verbs (sound plurals and duals, the feminine, verb person prefixes and
+// suffixes), maps nisba adjectives to the masculine singular (دولية →
+// دولي), imperfect verbs to the perfect (يستخدمون → استخدم) and some broken
+// plurals of regular patterns to the singular (الوزراء → وزير). Every cut
+// that could eat into the word itself is checked against a lexicon of word
+// frequencies: the candidate stem must be an attested word, and not a much
+// rarer one. Without the lexicon (Options.NoLexicon, StemRules) the same
+// rules run on the form of the word alone, more cautiously.
+//
+// # The lexicon and its provenance
+//
+// The lexicon embedded in the package (lexicon.gz, see DefaultLexicon) is
+// derived data: the normalized words seen at least three times in the
+// SaudiNewsNet corpus (M. Alhagri, 2015: 20,329 articles from 14 Saudi
+// newspapers, July–August 2015), licensed CC BY-NC-SA 4.0, with their
+// counts. It is produced by "marsad train-lexicon", which reads the corpus
+// from ../shared/data/saudinewsnet; retraining on the same corpus gives the
+// same file. Being derived from it, the lexicon carries the corpus's
+// licence: attribution, non-commercial use, share-alike.
 //
 // The package depends on nothing else in Marsad.
 package arabic

@@ -53,9 +53,9 @@ const (
 var articlePrefixes = []string{"وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
 
 // pronounSuffixes are the attached pronouns, longest first. The first person
-// singular ي and the second person ك are left out: they are rare in news
-// and end many words.
-var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"}
+// singular ي, the second person ك and the feminine plural كن are left out:
+// they are rare in news and end many words (ممكن, اماكن).
+var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"}
 
 // runes returns the number of runes of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
@@ -200,7 +200,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		}
 		b := s[:len(s)-len(p)]
 		nb := runes(b)
-		if nb < 2 {
+		if nb < 3 { // يده keeps its ه: two letters are too few to tell
 			break
 		}
 		// a feminine noun before a pronoun ends in teh: منطقتهم → منطقة
