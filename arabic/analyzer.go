@@ -113,7 +113,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 			key = string(*buf) // no allocation: a map lookup
 		}
 		if e, ok := a.table.lookup(key); ok {
-			a.fillKnown(t, e, same)
+			a.fillKnown(t, &e, same)
 			return
 		}
 	}
