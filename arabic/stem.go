@@ -6,18 +6,21 @@ import (
 )
 
 // Stem returns the stem of a normalized Arabic word (see Normalize), the
-// term search matches on. A word normalized with teh marbuta kept
-// (FoldTehMarbuta off, as the Analyzer does before stemming) lets the
-// stemmer tell the feminine ending ة from the pronoun ه. It strips clitics (conjunctions, prepositions, the
-// article, the future particle, and their stacks such as "وبال", "فلل"),
-// pronoun suffixes, and inflection (sound plurals and duals, verb person
-// affixes, the accusative alef), maps the feminine and plural forms of nisba
-// adjectives to the masculine (دولية, دوليين → دولي) and some broken plurals
-// of regular patterns to their singular (وزراء → وزير). Each decision that
+// term search matches on. It strips clitics (conjunctions, prepositions,
+// the article, the future particle, and their stacks such as "وبال",
+// "فلل"), pronoun suffixes, and inflection (sound plurals and duals, verb
+// person affixes, the accusative alef), maps the feminine and plural forms
+// of nisba adjectives to the masculine (دولية, دوليين → دولي), imperfect
+// verbs to the perfect (يستخدمون → استخدم) and some broken plurals of
+// regular patterns to their singular (وزراء → وزير). Each decision that
 // could cut into the word itself is checked against DefaultLexicon: a
 // candidate stem must be an attested word. Words that are not Arabic are
 // returned unchanged. The result is in normalized form: teh marbuta is
 // folded to heh.
+//
+// A word normalized with teh marbuta kept (FoldTehMarbuta off, as the
+// Analyzer does before stemming) lets the stemmer tell the feminine ending
+// ة from the pronoun ه.
 //
 //	Stem("والحوار") == "حوار"
 //	Stem("للكونغرس") == "كونغرس"
@@ -36,7 +39,6 @@ func StemRules(w string) string { return foldTehMarbuta(stemWord(nil, w)) }
 // Arabic letters used by the stemmer, in UTF-8.
 const (
 	alef   = "ا"
-	beh    = "ب"
 	teh    = "ت"
 	tehM   = "ة"
 	heh    = "ه"
@@ -44,7 +46,6 @@ const (
 	yeh    = "ي"
 	noon   = "ن"
 	seen   = "س"
-	hamza  = "ء"
 	theArt = "ال"
 )
 
@@ -189,8 +190,10 @@ func attested(lex *Lexicon, a, b string, w int, ratio int) bool {
 	return f > 0 && f*ratio >= w
 }
 
-// stripSuffixes removes a pronoun suffix, then an inflectional suffix, and
-// maps the feminine nisba to the masculine.
+// stripSuffixes removes a pronoun suffix, then an inflectional suffix
+// (dual, sound plurals, verb person, accusative alef, the feminine), and
+// maps the feminine nisba to the masculine. Without a lexicon (lex nil) it
+// takes only the cuts that are safe by rules.
 func stripSuffixes(lex *Lexicon, s string) string {
 	fw := lex.f(s, "")
 	// a pronoun suffix
@@ -204,7 +207,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 			break
 		}
 		// a feminine noun before a pronoun ends in teh: منطقتهم → منطقة
-		if strings.HasSuffix(b, teh) && nb >= 3 && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {
+		if strings.HasSuffix(b, teh) && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {
 			return b[:len(b)-2] + tehM
 		}
 		if lex == nil && nb >= 3 || lex != nil && (lex.f(b, "") > 0 || fw == 0 && nb >= 3) {
@@ -267,13 +270,16 @@ func stripSuffixes(lex *Lexicon, s string) string {
 			return b
 		}
 	}
-	if r := fem(lex, s, fw); r != s {
+	if r := feminine(lex, s, fw); r != s {
 		return r
 	}
 	return nisba(lex, s)
 }
 
-func fem(lex *Lexicon, s string, fw int) string {
+// feminine removes the feminine ending ة when the masculine is attested and
+// at least as frequent (fw is the frequency of s): كبيرة → كبير, but
+// مدينة, كتابة stay.
+func feminine(lex *Lexicon, s string, fw int) string {
 	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
 		b := s[:len(s)-2]
 		if attested(lex, b, "", fw, 1) {
@@ -300,9 +306,11 @@ func nisba(lex *Lexicon, s string) string {
 	return m
 }
 
-// stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when what
-// remains, or alef and what remains (the perfect of derived forms:
-// يستخدم → استخدم), is an attested word at least as frequent.
+// stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when the
+// verb is attested with another person prefix and what remains, or alef and
+// what remains (the perfect of derived forms: يستخدم → استخدم), or the
+// perfect of a hollow verb (يقول → قال) is an attested word not much rarer
+// (see verbPrefixRatio).
 func stripVerbPrefix(lex *Lexicon, s string) string {
 	if runes(s) < 4 {
 		return s
