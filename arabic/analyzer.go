@@ -63,12 +63,17 @@ type Analyzer struct {
 	lex      *Lexicon         // nil: stem by rules only
 	table    *stemTable       // the lexicon's words, analyzed; nil without a lexicon
 	stop     stopwords
+	keep     [128]bool // keep[r-0x0600]: stemNorm leaves the rune r of U+0600–U+067F as it is
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) *Analyzer {
 	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: defaultStopwords()}
 	a.stemNorm.FoldTehMarbuta = false
+	for i := range a.keep {
+		r := rune(0x0600 + i)
+		a.keep[i] = foldRune(r, a.stemNorm) == r && !(a.stemNorm.NFKC && nfkcRune(r))
+	}
 	if !opts.NoLexicon {
 		a.lex = DefaultLexicon()
 		a.table = a.lex.stems()
@@ -103,7 +108,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	}
 	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
 	// Most words need no change: then the text itself is the key.
-	same := unchanged(t.Text, a.stemNorm)
+	same := a.unchanged(t.Text)
 	if !same {
 		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
 	}
@@ -145,6 +150,23 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	} else {
 		t.Stem = t.Norm
 	}
+}
+
+// unchanged reports whether normalizing s for the stemmer leaves it as it
+// is, as the function unchanged does, with a fast path for Arabic letters.
+func (a *Analyzer) unchanged(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if !a.keep[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600] {
+				return false
+			}
+			i += 2
+			continue
+		}
+		return unchanged(s[i:], a.stemNorm)
+	}
+	return true
 }
 
 // fillKnown fills a token whose normalized form is a word of the lexicon

@@ -71,6 +71,9 @@ func FuzzAnalyze(f *testing.F) {
 		for _, a := range analyzers {
 			toks := a.Analyze(text)
 			checkTokens(t, text, toks)
+			if got, want := a.unchanged(text), unchanged(text, a.stemNorm); got != want {
+				t.Fatalf("Analyzer.unchanged = %v, unchanged = %v", got, want)
+			}
 			for _, k := range toks {
 				if k.Kind != Word {
 					continue
