@@ -351,7 +351,9 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 // singular maps some broken plurals of regular patterns to the singular
 // when the singular is an attested word: افعال → فعل (اعمال → عمل),
 // فعلاء → فعيل (وزراء → وزير), فواعل → فاعل(ة) (عوامل → عامل),
-// مفاعل → مفعل(ة) (مناطق → منطقة).
+// فعائل → فعالة or فعيلة (رسائل → رسالة), مفاعل → مفعل(ة) (مناطق → منطقة).
+// The plural فعول is left alone: it is also the pattern of many verbal
+// nouns (خروج, دخول), which would merge with their verbs.
 func singular(lex *Lexicon, s string) string {
 	r := []rune(s)
 	fw := lex.f(s, "")
@@ -372,6 +374,13 @@ func singular(lex *Lexicon, s string) string {
 		}
 		if attested(lex, c, "", fw, ratio) {
 			return c
+		}
+	case len(r) == 5 && r[2] == 'ا' && r[3] == 'ئ':
+		if c := string([]rune{r[0], r[1], 'ا', r[4]}); attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
+		}
+		if c := string([]rune{r[0], r[1], 'ي', r[4]}); attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
 		}
 	case len(r) == 5 && r[0] == 'م' && r[2] == 'ا':
 		c := string([]rune{r[0], r[1], r[3], r[4]})
