@@ -115,7 +115,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	if a.table != nil && t.Kind == Word {
 		key := t.Text
 		if !same {
-			key = string(*buf) // no allocation: a map lookup
+			key = string(*buf) // the lookup keeps no reference: no allocation
 		}
 		if e, ok := a.table.lookup(key); ok {
 			a.fillKnown(t, &e, same)
@@ -139,7 +139,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 		return
 	}
-	if a.opts.Stopwords && a.stop.contains(t.Norm) {
+	if a.opts.Stopwords && a.stop.contains(foldTehMarbuta(t.Norm)) { // the list is folded
 		t.Stop = true
 	}
 	if a.opts.Stem {
