@@ -34,7 +34,9 @@ func TestAnalyzerConcurrent(t *testing.T) {
 	want := a.Terms("وقال المتحدث للصحفيين إن الحوار مع واشنطن ممكن")
 	done := make(chan []string)
 	for range 4 {
-		go func() { done <- a.Terms("وقال المتحدث للصحفيين إن الحوار مع واشنطن ممكن") }()
+		go func() {
+			done <- a.Terms("وقال المتحدث للصحفيين إن الحوار مع واشنطن ممكن")
+		}()
 	}
 	for range 4 {
 		if got := <-done; len(got) != len(want) {
