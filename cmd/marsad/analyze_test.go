@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -154,5 +156,17 @@ func TestBenchCommand(t *testing.T) {
 	code, out, errOut := runCmd(t, "", "bench", "analyze", "--data", t.TempDir()+"/absent", "--runs", "1", "--mb", "1")
 	if code != 0 || !strings.Contains(out, "ratio") || !strings.Contains(out, "fallback") {
 		t.Errorf("bench analyze on our text: exit %d, output %q, stderr %q", code, out, errOut)
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("closed") }
+
+func TestAnalyzeLinesWriteError(t *testing.T) {
+	e := &env{stdin: strings.NewReader(strings.Repeat("الحوار مع واشنطن\n", 100000)), stdout: failWriter{}, stderr: io.Discard}
+	if code := run(context.Background(), e, []string{"analyze", "--lines"}); code != 1 {
+		t.Errorf("exit %d, want 1", code)
 	}
 }
