@@ -14,6 +14,7 @@ func TestStemConflates(t *testing.T) {
 		{"pronoun suffixes", []string{"كتاب", "كتابه", "كتابها", "كتابهم", "كتابكم", "كتابهما", "كتابنا", "كتابكما", "كتابهن"}},
 		{"verb forms", []string{"استخدم", "يستخدم", "تستخدم", "يستخدمون", "سيستخدم", "استخدموا"}},
 		{"verb person", []string{"قال", "قالت", "قالوا", "وقال", "يقول", "تقول"}},
+		{"conjunction before a verb", []string{"اضاف", "واضاف", "واضافت", "اضافت"}},
 		{"feminine before a pronoun, broken plural", []string{"منطقة", "منطقتهم", "المناطق", "مناطق"}},
 		{"nisba adjective", []string{"الدولي", "الدولية", "الدوليين", "الدوليون"}},
 		{"sound plurals", []string{"لاعب", "لاعبون", "اللاعبين", "لاعبة"}},
@@ -41,6 +42,7 @@ func TestStemKeeps(t *testing.T) {
 		{"وزير", "وزير"},     // nor و a conjunction
 		{"واشنطن", "واشنطن"}, // nor here
 		{"وافق", "وافق"},
+		{"وحدة", "وحده"},       // الوحدة: the و belongs to the word
 		{"البانيا", "البانيا"}, // a name: not باني, "builder"
 		{"يمين", "يمين"},       // not an imperfect verb
 		{"تقرير", "تقرير"},
