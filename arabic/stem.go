@@ -99,9 +99,14 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 	}
 	n := runes(w)
 	for _, p := range articlePrefixes {
-		if strings.HasPrefix(w, p) && n-runes(p) >= 2 {
-			return w[len(p):], true
+		if !strings.HasPrefix(w, p) || n-runes(p) < 2 {
+			continue
 		}
+		rest := w[len(p):]
+		if lex != nil && n-runes(p) == 2 && lex.f(rest, "")*procliticRatio < lex.f(w, "") {
+			break // الحق is ال + حق, المه is الم + ه
+		}
+		return rest, true
 	}
 	if lex == nil {
 		// a conjunction, then a preposition: "وب", "فل", "وك"...
@@ -145,17 +150,19 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		}
 		rest := s[2:]
 		fr, fs := lex.f(rest, ""), lex.f(s, "")
-		if fr == 0 && fs == 0 {
-			// Neither form was seen: strip when only what remains
-			// inflects to an attested stem (كتابهم keeps its ك), and by
-			// rules a conjunction before a long word.
-			if c == seen || attestedStem(lex, s) {
+		if fr == 0 {
+			// What remains was never seen: compare the stems the two
+			// inflect to (ورعبنا → رعب, but كتابهم keeps its ك), and when
+			// neither is attested strip by rules a conjunction before a
+			// long word the corpus never saw.
+			if c == seen {
 				break
 			}
-			if !attestedStem(lex, rest) && (c != "و" && c != "ف" || runes(rest) < 4) {
+			gs, gr := max(fs, stemFreq(lex, s)), stemFreq(lex, rest)
+			if gr == 0 && (gs > 0 || c != "و" && c != "ف" || runes(rest) < 4) || gr > 0 && gr*procliticRatio < gs {
 				break
 			}
-		} else if fr == 0 || fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
+		} else if fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
 			break
 		}
 		s = rest
@@ -195,11 +202,13 @@ func perfectVerb(lex *Lexicon, s string) bool {
 // than the perfect it is mapped to: تستخدم → استخدم.
 const verbPrefixRatio = 8
 
-// attestedStem reports whether removing the suffixes of s leaves an
-// attested word.
-func attestedStem(lex *Lexicon, s string) bool {
-	t := stripSuffixes(lex, s)
-	return t != s && lex.f(t, "") > 0
+// stemFreq returns the frequency of the word that removing the suffixes of
+// s leaves, 0 when none is removed.
+func stemFreq(lex *Lexicon, s string) int {
+	if t := stripSuffixes(lex, s); t != s {
+		return lex.f(t, "")
+	}
+	return 0
 }
 
 // attested reports whether a candidate stem a+b is a word of the lexicon at
@@ -224,6 +233,9 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		nb := runes(b)
 		if nb < 3 { // يده keeps its ه: two letters are too few to tell
 			break
+		}
+		if lex != nil && strings.HasSuffix(p, alef) && lex.f(s[:len(s)-2], "") > lex.f(b, "") {
+			break // the accusative alef, not a pronoun: بيانا is بيان, not بيا + نا
 		}
 		// a feminine noun before a pronoun ends in teh: منطقتهم → منطقة
 		if strings.HasSuffix(b, teh) && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {

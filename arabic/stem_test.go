@@ -21,6 +21,8 @@ func TestStemConflates(t *testing.T) {
 		{"feminine plural", []string{"الشركة", "الشركات", "شركتهم"}},
 		{"plural of the pattern fu'ala'", []string{"وزير", "الوزراء", "وزراء"}},
 		{"accusative alef", []string{"كبير", "كبيرا"}},
+		{"accusative alef, not the pronoun نا", []string{"بيان", "بيانا", "بيانًا"}},
+		{"rare word with a conjunction", []string{"حزن", "وحزننا", "حزننا"}},
 	}
 	for _, g := range groups {
 		want := a.Terms(g.words[0])
