@@ -307,13 +307,14 @@ func stripSuffixes(lex *Lexicon, s string) string {
 	return nisba(lex, s)
 }
 
-// feminine removes the feminine ending ة when the masculine is attested and
-// at least as frequent (fw is the frequency of s): كبيرة → كبير, but
-// مدينة, كتابة stay.
+// feminine removes the feminine ending ة of an adjective: when the
+// masculine is attested, at least as frequent (fw is the frequency of s),
+// and has a sound plural, as adjectives do: كبيرة → كبير, but دولة (دول is
+// another word), خلافة, مدينة stay.
 func feminine(lex *Lexicon, s string, fw int) string {
 	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
 		b := s[:len(s)-2]
-		if attested(lex, b, "", fw, 1) {
+		if attested(lex, b, "", fw, 1) && lex.f(b, "ين")+lex.f(b, "ون") > 0 {
 			return b
 		}
 	}
@@ -370,6 +371,9 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 		}
 	}
 	f1, f2 := lex.f(rest, ""), lex.f(alef, rest)
+	if f1 > 0 && strings.HasPrefix(rest, "ل") {
+		f2 = 0 // يلحظ is لحظ, not الحظ, "the luck"
+	}
 	switch {
 	case f2 > f1 && f2*verbPrefixRatio >= fw:
 		return alef + rest
