@@ -266,7 +266,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		switch {
 		case lex.f(b, tehM) > 0:
 			return nisba(lex, b+tehM)
-		case lex.f(b, "") > 0:
+		case runes(b) >= 3 && lex.f(b, "") > 0: // not بدات → بد
 			return b
 		case fw == 0 && runes(b) >= 3:
 			return nisba(lex, b+tehM)
@@ -394,8 +394,10 @@ func singular(lex *Lexicon, s string) string {
 	fw := lex.f(s, "")
 	const ratio = 4
 	switch {
-	case len(r) == 5 && r[0] == 'ا' && r[3] == 'ا':
-		if c := string([]rune{r[1], r[2], r[4]}); attested(lex, c, "", fw, ratio) {
+	case len(r) == 5 && r[0] == 'ا' && r[3] == 'ا' && r[1] != 'ي':
+		// Also the verbal noun of form IV (اعلان of اعلن, ايمان): not when
+		// the verb is about as frequent as the singular would be.
+		if c := string([]rune{r[1], r[2], r[4]}); attested(lex, c, "", fw, ratio) && lex.f(alef, c)*ratio < lex.f(c, "") {
 			return c
 		}
 	case len(r) == 5 && r[3] == 'ا' && r[4] == 'ء':

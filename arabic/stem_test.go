@@ -74,6 +74,8 @@ func TestStemSeparates(t *testing.T) {
 		{"الدولة", "الدول"},    // state, countries
 		{"الخلافة", "الخلاف"},  // caliphate, disagreement
 		{"يلحظ", "الحظ"},       // notices, the luck
+		{"إيمان", "اليمن"},     // faith, Yemen
+		{"إعلان", "علن"},       // announcement, publicly
 	} {
 		if a, b := an.Terms(p[0]), an.Terms(p[1]); len(a) != 1 || len(b) != 1 || a[0] == b[0] {
 			t.Errorf("Terms(%q) = %q, Terms(%q) = %q, want one term each, different", p[0], a, p[1], b)
