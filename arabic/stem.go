@@ -145,8 +145,8 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		if !ok {
 			break
 		}
-		if c != seen && lex.f(theArt, s) > 0 {
-			break // the letter belongs to a word that takes the article: الوحدة, البيان
+		if c != seen && (lex.f(theArt, s) > 0 || lex.f(theArt, stripSuffixes(lex, s)) > 0) {
+			break // the letter belongs to a word that takes the article: الوحدة, البيان, فردا (الفرد)
 		}
 		rest := s[2:]
 		fr, fs := lex.f(rest, ""), lex.f(s, "")
@@ -162,7 +162,7 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 			if gr == 0 && (gs > 0 || c != "و" && c != "ف" || runes(rest) < 4) || gr > 0 && gr*procliticRatio < gs {
 				break
 			}
-		} else if fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
+		} else if fr, fs = max(fr, stemFreq(lex, rest)), max(fs, stemFreq(lex, s)); fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
 			break
 		}
 		s = rest
@@ -263,10 +263,14 @@ func stripSuffixes(lex *Lexicon, s string) string {
 			}
 			break
 		}
+		fem, masc := lex.f(b, tehM), 0
+		if runes(b) >= 3 { // not بدات → بد
+			masc = lex.f(b, "")
+		}
 		switch {
-		case lex.f(b, tehM) > 0:
+		case fem > 0 && fem >= masc: // مجموعات → مجموعة
 			return nisba(lex, b+tehM)
-		case runes(b) >= 3 && lex.f(b, "") > 0: // not بدات → بد
+		case masc > 0: // منتخبات → منتخب
 			return b
 		case fw == 0 && runes(b) >= 3:
 			return nisba(lex, b+tehM)
@@ -295,7 +299,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		if lex != nil && attested(lex, b, "", fw, 2) {
 			return b
 		}
-	case n >= 4 && strings.HasSuffix(s, waw): // construct plural: مواطنو
+	case n >= 4 && strings.HasSuffix(s, waw) && !strings.HasPrefix(s, yeh) && !strings.HasPrefix(s, teh): // construct plural: مواطنو, not يدعو
 		b := s[:len(s)-2]
 		if lex != nil && lex.f(b, "") > 0 && (lex.f(b, "ون") > 0 || lex.f(b, "ين") > 0) {
 			return b
@@ -314,7 +318,7 @@ func stripSuffixes(lex *Lexicon, s string) string {
 func feminine(lex *Lexicon, s string, fw int) string {
 	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
 		b := s[:len(s)-2]
-		if attested(lex, b, "", fw, 1) && lex.f(b, "ين")+lex.f(b, "ون") > 0 {
+		if attested(lex, b, "", fw, 1) && lex.f(b, "ون")+lex.f(b, "ين") > 0 {
 			return b
 		}
 	}

@@ -21,6 +21,9 @@ func TestStemConflates(t *testing.T) {
 		{"feminine plural", []string{"الشركة", "الشركات", "شركتهم"}},
 		{"plural of the pattern fu'ala'", []string{"وزير", "الوزراء", "وزراء"}},
 		{"accusative alef", []string{"كبير", "كبيرا"}},
+		{"accusative alef, not a proclitic", []string{"فرد", "فردا"}},
+		{"feminine plural of a masculine noun", []string{"منتخب", "منتخبات"}},
+		{"construct plural", []string{"مواطن", "مواطنو"}},
 		{"accusative alef, not the pronoun نا", []string{"بيان", "بيانا", "بيانًا"}},
 		{"rare word with a conjunction", []string{"حزن", "وحزننا", "حزننا"}},
 	}
@@ -50,6 +53,7 @@ func TestStemKeeps(t *testing.T) {
 		{"تقرير", "تقرير"},
 		{"ولاية", "ولايه"}, // not a nisba
 		{"قضية", "قضيه"},   // nor this
+		{"يدعو", "يدعو"},   // not a construct plural
 		{"abc", "abc"},
 		{"", ""},
 		{"في", "في"},
