@@ -106,3 +106,20 @@ func TestAnalyzeSeeds(t *testing.T) {
 		checkTokens(t, text, a.Analyze(text))
 	}
 }
+
+// FuzzStem feeds any string to the word functions, which the package
+// exports for callers that tokenize on their own.
+func FuzzStem(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"س", "سي", "ستa", "بa\xffة", "الله", "ال", "تان", "ية", "وا"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Stem(s)
+		StemRules(s)
+		NameKey(s)
+		Normalize(s, DefaultNormalizeOptions())
+	})
+}
