@@ -207,7 +207,9 @@ func (s *state) export(i int32) Story {
 				if d, ok := s.Display[id]; ok {
 					e = d
 				}
-				out.TopEntities = append(out.TopEntities, e)
+				if !slices.Contains(out.TopEntities, e) { // two words of one name
+					out.TopEntities = append(out.TopEntities, e)
+				}
 			}
 		} else if len(out.TopTerms) < topTermsOut {
 			out.TopTerms = append(out.TopTerms, name)
