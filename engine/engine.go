@@ -59,6 +59,9 @@ type Engine struct {
 	an    *arabic.Analyzer
 	opts  Options
 	log   *slog.Logger
+	dir   string
+	// stories is the story clusterer, loaded by Ingest or Stories.
+	stories stories
 }
 
 // Open opens the data directory dir (creating it when needed) and brings
@@ -90,7 +93,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 		st.Close()
 		return nil, err
 	}
-	e := &Engine{Store: st, Index: ix, an: arabic.New(arabic.DefaultOptions()), opts: opts, log: opts.Logger}
+	e := &Engine{Store: st, Index: ix, an: arabic.New(arabic.DefaultOptions()), opts: opts, log: opts.Logger, dir: dir}
 	if _, err := e.CatchUp(ctx); err != nil {
 		e.Close()
 		return nil, err
@@ -101,7 +104,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 // Close waits until the index is persisted, then closes the index and the
 // store.
 func (e *Engine) Close() error {
-	return errors.Join(e.Index.Sync(context.Background()), e.Index.Close(), e.Store.Close())
+	return errors.Join(e.SaveStories(), e.Index.Sync(context.Background()), e.Index.Close(), e.Store.Close())
 }
 
 // Analyzer returns the analyzer the engine indexes and searches with.
@@ -286,9 +289,12 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // error of the store or the index (an article's own problem is reported as
 // its Outcome.Err and the ingest goes on), or when ctx is done.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
+	var counts Counts
+	if _, err := e.Stories(ctx); err != nil {
+		return counts, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var counts Counts
 	// Stage 1 (this goroutine's helper): cut arts into batches.
 	batches := make(chan []article.Article, 1)
 	go func() {
@@ -361,7 +367,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	if err := ctx.Err(); err != nil {
 		return counts, err
 	}
-	return counts, e.Index.Sync(ctx)
+	return counts, errors.Join(e.Index.Sync(ctx), e.SaveStories())
 }
 
 // write stores and indexes one batch.
@@ -400,6 +406,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
 			return nil, err
 		}
 	}
+	e.addStories(ps, which, res)
 	return outs, nil
 }
 

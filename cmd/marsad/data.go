@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/marsad/marsad/engine"
+	"github.com/marsad/marsad/extract"
 	"golang.org/x/term"
 )
 
@@ -37,4 +38,14 @@ func openEngine(ctx context.Context, e *env, dir string, opts engine.Options) (*
 func isTerminalOut(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// extractFacts returns the engine hook that extracts each article's facts
+// (dates, entities, quotes) from the tokens the engine analyzed.
+func extractFacts() (engine.Enricher, error) {
+	x, err := extract.New()
+	if err != nil {
+		return nil, err
+	}
+	return x.Extract, nil
 }

@@ -25,7 +25,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	dir := dataDir(e, *db)
-	eng, err := openEngine(ctx, e, dir, engine.Options{})
+	enrich, err := extractFacts()
+	if err != nil {
+		return err
+	}
+	eng, err := openEngine(ctx, e, dir, engine.Options{Enrich: enrich})
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,11 @@ status is 1 when anything failed.`)
 		return errUsage
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch})
+	enrich, err := extractFacts()
+	if err != nil {
+		return err
+	}
+	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, Enrich: enrich})
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,8 @@ func commands() []command {
 		searchCommand(),
 		statsCommand(),
 		demoCommand(),
+		storiesCommand(),
+		storyCommand(),
 		analyzeCommand(),
 		benchCommand(),
 		trainLexiconCommand(),
