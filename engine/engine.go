@@ -32,6 +32,7 @@ import (
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/story"
 )
 
 // DefaultDir is the data directory used when none is given.
@@ -188,6 +189,7 @@ type prepared struct {
 	art   article.Article
 	doc   index.Doc
 	facts *article.Facts
+	story story.Doc // the story clusterer's view of the article
 	hash  string
 	err   error
 }
@@ -212,6 +214,7 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
+	p.story = storyDoc(&p.art, title, text, p.facts)
 	return p
 }
 

@@ -100,8 +100,7 @@ func (e *Engine) addStories(ps []prepared, which []int, res []store.Outcome) {
 		if r.Status != store.Added || r.Seq <= e.stories.seq {
 			continue
 		}
-		p := &ps[which[k]]
-		e.stories.c.Add(storyDoc(&p.art, p.title, p.text, p.facts))
+		e.stories.c.Add(ps[which[k]].story)
 		e.stories.seq = r.Seq
 		e.stories.dirty = true
 	}
