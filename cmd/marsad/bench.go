@@ -27,6 +27,7 @@ type benchmark struct {
 func benchmarks() []benchmark {
 	return []benchmark{
 		{"analyze", "Arabic analysis throughput against bleve's ar analyzer", runBenchAnalyze},
+		{"ingest", "ingest a corpus with Marsad and with stock bleve, compare speed, memory and query latency", runBenchIngest},
 	}
 }
 

@@ -1,0 +1,349 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"sort"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar" // the stock "ar" analyzer, the peer we race
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/engine"
+	"github.com/marsad/marsad/index"
+	"github.com/marsad/marsad/search"
+)
+
+
+
+// benchQueries are the queries timed on both sides.
+var benchQueries = []string{
+	"السعودية", "وزير الخارجية", `"ولي العهد"`, "النفط OR الطاقة", "الرياض -جدة",
+	"الأمم المتحدة", "اليمن", "الحوثيين", "الاقتصاد", "كرة القدم", "إيران", "داعش",
+	"المملكة العربية السعودية", "أسعار النفط", `"مجلس الوزراء"`, "التعليم",
+}
+
+// benchResult is what one side of the bench prints (as JSON) for its parent.
+type benchResult struct {
+	Side     string  `json:"side"`
+	Articles int     `json:"articles"`
+	Bytes    int64   `json:"bytes"`
+	Seconds  float64 `json:"seconds"`
+	CPU      float64 `json:"cpu_seconds"` // user + system time of the ingest
+	P50ms    float64 `json:"p50_ms"`
+	P99ms    float64 `json:"p99_ms"`
+	Indexed  uint64  `json:"indexed"`
+	MaxRSSMB float64 `json:"max_rss_mb"`
+}
+
+func runBenchIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "bench ingest", "[--data DIR] [--limit N] [--replicate K]",
+		`Ingest a corpus of zipped JSON arrays (fields source, url, date_extracted,
+title, content; ../shared/data/saudinewsnet) into temporary directories, with
+Marsad (store + index, the whole pipeline) and with stock bleve (its "ar"
+analyzer, default mapping, batches of 1,000, title and text), each in a child
+process of this binary, and print articles/s, MB/s, peak RSS and query
+p50/p99 of each. --replicate K ingests K copies of the corpus (copy k > 0
+gets k appended to each text, so it is not a duplicate).`)
+	data := fs.String("data", "../shared/data/saudinewsnet", "corpus `directory` of .zip files")
+	limit := fs.Int("limit", 0, "ingest at most `N` articles of the corpus (0: all)")
+	replicate := fs.Int("replicate", 1, "ingest `K` copies of the corpus")
+	side := fs.String("side", "", "run one side only, in this process (marsad or bleve); used by the parent")
+	dir := fs.String("dir", "", "directory for --side")
+	batch := fs.Int("batch", 1000, "Marsad batch size")
+	rounds := fs.Int("rounds", 20, "times each query is run")
+	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	corpus := benchCorpus{dir: *data, limit: *limit, replicate: max(1, *replicate)}
+	if *side != "" {
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return err
+			}
+			defer pprof.StopCPUProfile()
+		}
+		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds)
+		if err != nil {
+			return err
+		}
+		return json.NewEncoder(e.stdout).Encode(r)
+	}
+	if _, err := os.Stat(*data); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	var results []benchResult
+	for _, s := range []string{"bleve", "marsad"} {
+		tmp, err := os.MkdirTemp("", "marsad-bench-"+s)
+		if err != nil {
+			return err
+		}
+		cmd := exec.CommandContext(ctx, exe, "bench", "ingest", "--side", s, "--dir", tmp, "--data", *data,
+			"--limit", strconv.Itoa(*limit), "--replicate", strconv.Itoa(corpus.replicate),
+			"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds))
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, e.stderr
+		fmt.Fprintf(e.stderr, "bench: %s...\n", s)
+		err = cmd.Run()
+		os.RemoveAll(tmp)
+		if err != nil {
+			return fmt.Errorf("bench %s: %w", s, err)
+		}
+		var r benchResult
+		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			return fmt.Errorf("bench %s: %w", s, err)
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		}
+		results = append(results, r)
+	}
+	fmt.Fprintf(e.stdout, "%-7s %8s %7s %8s %10s %7s %8s %12s %9s %9s %9s\n", "side", "articles", "MB", "wall s", "articles/s", "MB/s",
+		"CPU s", "articles/CPUs", "peak RSS", "query p50", "query p99")
+	for _, r := range results {
+		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
+			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
+	}
+	b, m := results[0], results[1]
+	fmt.Fprintf(e.stdout, "marsad/bleve: throughput %.2fx (wall), %.2fx (per CPU second); peak RSS %.2fx\n",
+		b.Seconds/m.Seconds*float64(m.Articles)/float64(b.Articles), b.CPU/m.CPU*float64(m.Articles)/float64(b.Articles), m.MaxRSSMB/b.MaxRSSMB)
+	return nil
+}
+
+// benchCorpus reads the bench corpus.
+type benchCorpus struct {
+	dir       string
+	limit     int
+	replicate int
+}
+
+type benchArticle struct {
+	Source  string `json:"source"`
+	URL     string `json:"url"`
+	Date    string `json:"date_extracted"`
+	Title   string `json:"title"`
+	Content string `json:"content"`
+}
+
+// articles yields the corpus (replicated), stopping at the first error,
+// which it stores in *errp.
+func (c benchCorpus) articles(errp *error) iter.Seq[article.Article] {
+	return func(yield func(article.Article) bool) {
+		files, err := filepath.Glob(filepath.Join(c.dir, "*.zip"))
+		if err != nil || len(files) == 0 {
+			*errp = fmt.Errorf("corpus %s: no .zip files", c.dir)
+			return
+		}
+		sort.Strings(files)
+		n := 0
+		for k := 0; k < c.replicate; k++ {
+			n = 0
+			for _, f := range files {
+				err := readZipArray(f, func(ba benchArticle) bool {
+					if c.limit > 0 && n >= c.limit {
+						return false
+					}
+					n++
+					a := article.Article{ID: ba.URL, URL: ba.URL, Source: ba.Source, Title: ba.Title, Text: ba.Content}
+					if a.ID == "" {
+						a.ID = f + "#" + strconv.Itoa(n)
+					}
+					if k > 0 {
+						a.ID += "#" + strconv.Itoa(k)
+						a.Text += " " + strconv.Itoa(k)
+					}
+					if t, err := time.Parse("2006-01-02 15:04:05", ba.Date); err == nil {
+						a.Published = t
+					}
+					return yield(a)
+				})
+				if err != nil {
+					*errp = err
+					return
+				}
+				if c.limit > 0 && n >= c.limit {
+					break
+				}
+			}
+		}
+	}
+}
+
+var errBenchStop = errors.New("stop")
+
+// readZipArray calls fn for each element of the JSON arrays in the zip file.
+func readZipArray(path string, fn func(benchArticle) bool) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("read %s: %s: %w", path, f.Name, err)
+		}
+		err = func() error {
+			defer rc.Close()
+			dec := json.NewDecoder(rc)
+			if _, err := dec.Token(); err != nil {
+				return err
+			}
+			for dec.More() {
+				var ba benchArticle
+				if err := dec.Decode(&ba); err != nil {
+					return err
+				}
+				if !fn(ba) {
+					return errBenchStop
+				}
+			}
+			return nil
+		}()
+		if errors.Is(err, errBenchStop) {
+			return nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read %s: %s: %w", path, f.Name, err)
+		}
+	}
+	return nil
+}
+
+// benchSide ingests the corpus with one side and times its queries.
+func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int) (benchResult, error) {
+	r := benchResult{Side: side}
+	var readErr error
+	arts := c.articles(&readErr)
+	counted := func(yield func(article.Article) bool) {
+		for a := range arts {
+			r.Articles++
+			r.Bytes += int64(len(a.Title) + len(a.Text))
+			if !yield(a) {
+				return
+			}
+		}
+	}
+	var query func(q string) error
+	start, cpu0 := time.Now(), cpuSeconds()
+	switch side {
+	case "marsad":
+		eng, err := engine.Open(ctx, dir, engine.Options{Batch: batchSize})
+		if err != nil {
+			return r, err
+		}
+		if _, err := eng.Ingest(ctx, counted, nil); err != nil {
+			eng.Close()
+			return r, err
+		}
+		if err := eng.Close(); err != nil {
+			return r, err
+		}
+		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		if eng, err = engine.Open(ctx, dir, engine.Options{}); err != nil {
+			return r, err
+		}
+		defer eng.Close()
+		r.Indexed, _ = eng.Index.Count()
+		query = func(s string) error {
+			q, err := search.Parse(s)
+			if err != nil {
+				return err
+			}
+			_, _, err = eng.Search(ctx, index.Request{Query: q, Limit: 10}, engine.SearchOptions{Format: search.HTML})
+			return err
+		}
+	case "bleve":
+		m := mapping.NewIndexMapping()
+		m.DefaultAnalyzer = "ar"
+		idx, err := bleve.New(filepath.Join(dir, "bleve"), m)
+		if err != nil {
+			return r, err
+		}
+		type doc struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		b := idx.NewBatch()
+		for a := range counted {
+			if err := b.Index(a.ID, doc{a.Title, a.Text}); err != nil {
+				return r, err
+			}
+			if b.Size() >= 1000 {
+				if err := idx.Batch(b); err != nil {
+					return r, err
+				}
+				b = idx.NewBatch()
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			return r, err
+		}
+		if err := idx.Close(); err != nil {
+			return r, err
+		}
+		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		if idx, err = bleve.Open(filepath.Join(dir, "bleve")); err != nil {
+			return r, err
+		}
+		defer idx.Close()
+		r.Indexed, _ = idx.DocCount()
+		query = func(s string) error {
+			_, err := idx.SearchInContext(ctx, bleve.NewSearchRequest(bleve.NewQueryStringQuery(s)))
+			return err
+		}
+	default:
+		return r, fmt.Errorf("unknown side %q", side)
+	}
+	if readErr != nil {
+		return r, readErr
+	}
+	var lat []time.Duration
+	for range rounds {
+		for _, q := range benchQueries {
+			t := time.Now()
+			if err := query(q); err != nil {
+				return r, fmt.Errorf("query %s: %w", q, err)
+			}
+			lat = append(lat, time.Since(t))
+		}
+	}
+	slices.Sort(lat)
+	r.P50ms = float64(lat[len(lat)/2].Microseconds()) / 1000
+	r.P99ms = float64(lat[len(lat)*99/100].Microseconds()) / 1000
+	return r, nil
+}
+
+// cpuSeconds returns the user and system time this process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}

@@ -1,0 +1,444 @@
+// Package index is Marsad's full-text index: bleve (scorch) with Marsad's
+// Arabic analyzer plugged in, a lean mapping (title and text analyzed with
+// positions for phrases and not stored, the article text lives in the
+// store; published, source, entity and name for filters), BM25 ranking, and
+// queries in Marsad's query language (package search).
+//
+// The index records, atomically with each batch, the sequence number of the
+// last article it holds (Seq): after a crash the store's articles past that
+// number are indexed again, so batches may be acknowledged before they are
+// persisted (bleve's unsafe_batch) without losing any article.
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/search"
+)
+
+// Field names.
+const (
+	FieldTitle     = "title"
+	FieldText      = "text"
+	FieldPublished = "published"
+	FieldSource    = "source"
+	FieldEntity    = "entity" // canonical entity names, normalized
+	FieldName      = "name"   // arabic.NameKey of the words of entity mentions
+)
+
+// TitleBoost is how much more a match in the title weighs than one in the text.
+const TitleBoost = 2.0
+
+// Doc is what the index holds of one article.
+type Doc struct {
+	ID        string
+	Title     string
+	Text      string
+	Published time.Time // zero when unknown
+	Source    string
+	Entities  []string // canonical entity names
+	Names     []string // name keys of the words of entity mentions
+
+	// TitleTokens and TextTokens are Title and Text analyzed by the same
+	// analyzer as the index's (arabic.DefaultOptions); when nil the index
+	// analyzes the text itself.
+	TitleTokens, TextTokens []arabic.Token
+}
+
+// Request is a search.
+type Request struct {
+	Query    search.Query
+	From, To time.Time // published on or after From, on or before the day To; zero: open
+	Source   string    // only this source
+	Entity   string    // only articles that mention this entity
+	ByDate   bool      // newest first instead of by relevance
+	Limit    int       // at most this many hits (default 10)
+	Offset   int
+}
+
+// Hit is one matching article.
+type Hit struct {
+	ID    string
+	Score float64
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total uint64 // number of matching articles
+	Hits  []Hit
+}
+
+// Index is a full-text index of articles. Implementations are safe for
+// concurrent use.
+type Index interface {
+	// Add indexes docs (replacing documents of the same ID) and records
+	// seq as the sequence number of the last article indexed.
+	Add(ctx context.Context, docs []Doc, seq int64) error
+	// Seq returns the sequence number recorded by the last Add that was
+	// persisted (0 for a new index).
+	Seq() (int64, error)
+	// Sync waits until everything added is persisted.
+	Sync(ctx context.Context) error
+	Search(ctx context.Context, req Request) (*Result, error)
+	Count() (uint64, error)
+	// Size returns the index's size on disk in bytes.
+	Size() int64
+	Close() error
+}
+
+// ErrNoTerms is returned for a query whose words are all stopwords.
+var ErrNoTerms = errors.New("the query has only stopwords (such as في, من, على): add a word to find")
+
+// Bleve is the bleve-backed Index.
+type Bleve struct {
+	mu   sync.Mutex
+	last chan error // persisted callback of the last batch; nil when none pending
+	idx  bleve.Index
+	path string
+	an   *arabic.Analyzer
+}
+
+var _ Index = (*Bleve)(nil)
+
+var seqKey = []byte("marsad.seq")
+
+// Open opens the index in directory dir, creating it if needed.
+func Open(dir string) (*Bleve, error) {
+	cfg := map[string]interface{}{
+		// Batches return once in memory; persistence follows. Safe because
+		// Seq is persisted atomically with the documents (see package doc).
+		"unsafe_batch": true,
+		// Another process (an ingest) holding the index: fail, don't hang.
+		"bolt_timeout": "5s",
+	}
+	var idx bleve.Index
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	switch {
+	case err == nil:
+		idx, err = bleve.OpenUsing(dir, cfg)
+	case errors.Is(err, fs.ErrNotExist):
+		idx, err = bleve.NewUsing(dir, Mapping(), scorch.Name, scorch.Name, cfg)
+	}
+	if err != nil {
+		if errors.Is(err, bbolt.ErrTimeout) {
+			return nil, fmt.Errorf("open index %s: in use by another marsad process", dir)
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions())}, nil
+}
+
+// Mapping returns the index mapping: the fields of Doc, nothing dynamic, no
+// _all field, nothing stored, BM25 scoring.
+func Mapping() mapping.IndexMapping {
+	text := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = AnalyzerName
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true
+		f.DocValues = false
+		return f
+	}
+	keyword := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	date := mapping.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+	date.DocValues = true
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldTitle, text())
+	doc.AddFieldMappingsAt(FieldText, text())
+	doc.AddFieldMappingsAt(FieldPublished, date)
+	doc.AddFieldMappingsAt(FieldSource, keyword())
+	doc.AddFieldMappingsAt(FieldEntity, keyword())
+	doc.AddFieldMappingsAt(FieldName, keyword())
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = AnalyzerName
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.ScoringModel = bindex.BM25Scoring
+	return m
+}
+
+const (
+	textOpts    = bindex.IndexField | bindex.IncludeTermVectors
+	keywordOpts = bindex.IndexField
+	dateOpts    = bindex.IndexField | bindex.DocValues
+)
+
+// document builds the bleve document of d.
+func (b *Bleve) document(d *Doc) *document.Document {
+	doc := document.NewDocument(d.ID)
+	title, text := d.TitleTokens, d.TextTokens
+	if title == nil && d.Title != "" {
+		title = b.an.Analyze(d.Title)
+	}
+	if text == nil && d.Text != "" {
+		text = b.an.Analyze(d.Text)
+	}
+	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(d.Title), textOpts, tokens(title)))
+	doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(d.Text), textOpts, tokens(text)))
+	if !d.Published.IsZero() {
+		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
+			doc.AddField(f)
+		}
+	}
+	if d.Source != "" {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldSource, nil, []byte(d.Source), keywordOpts))
+	}
+	for i, e := range d.Entities {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntity, []uint64{uint64(i)}, []byte(EntityKey(b.an, e)), keywordOpts))
+	}
+	for i, n := range d.Names {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldName, []uint64{uint64(i)}, []byte(n), keywordOpts))
+	}
+	return doc
+}
+
+// EntityKey is the form under which an entity name is indexed and looked
+// up: the stems of its words, joined by spaces.
+func EntityKey(an *arabic.Analyzer, name string) string {
+	var k []byte
+	for _, t := range an.Analyze(name) {
+		if t.Kind == arabic.Punct || t.Stem == "" {
+			continue
+		}
+		if len(k) > 0 {
+			k = append(k, ' ')
+		}
+		k = append(k, t.Stem...)
+	}
+	return string(k)
+}
+
+// Add implements Index.
+func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	batch := b.idx.NewBatch()
+	for i := range docs {
+		if err := batch.IndexAdvanced(b.document(&docs[i])); err != nil {
+			return fmt.Errorf("index %s: %w", docs[i].ID, err)
+		}
+	}
+	var buf [8]byte
+	binary.BigEndian.PutUint64(buf[:], uint64(seq))
+	batch.SetInternal(seqKey, buf[:])
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.idx.Batch(batch); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	b.last = persisted
+	return nil
+}
+
+// Sync implements Index.
+func (b *Bleve) Sync(ctx context.Context) error {
+	b.mu.Lock()
+	last := b.last
+	b.mu.Unlock()
+	if last == nil {
+		return nil
+	}
+	select {
+	case err := <-last:
+		b.mu.Lock()
+		if b.last == last {
+			b.last = nil
+		}
+		b.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("persist index: %w", err)
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Seq implements Index.
+func (b *Bleve) Seq() (int64, error) {
+	v, err := b.idx.GetInternal(seqKey)
+	if err != nil {
+		return 0, fmt.Errorf("read index sequence: %w", err)
+	}
+	if len(v) != 8 {
+		return 0, nil
+	}
+	return int64(binary.BigEndian.Uint64(v)), nil
+}
+
+// Count implements Index.
+func (b *Bleve) Count() (uint64, error) { return b.idx.DocCount() }
+
+// Size implements Index.
+func (b *Bleve) Size() int64 {
+	var n int64
+	_ = filepath.WalkDir(b.path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// Close implements Index.
+func (b *Bleve) Close() error { return b.idx.Close() }
+
+// Search implements Index.
+func (b *Bleve) Search(ctx context.Context, req Request) (*Result, error) {
+	q, err := b.Query(req)
+	if err != nil {
+		return nil, err
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
+	if req.ByDate {
+		sr.SortBy([]string{"-" + FieldPublished, "-_score"})
+	}
+	res, err := b.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, len(res.Hits))}
+	for i, h := range res.Hits {
+		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
+	}
+	return out, nil
+}
+
+// Query builds the bleve query of req.
+func (b *Bleve) Query(req Request) (query.Query, error) {
+	var must, mustNot []query.Query
+	for _, c := range req.Query.Clauses {
+		var alts []query.Query
+		for _, t := range c.Alts {
+			if q := b.termQuery(t); q != nil {
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) == 0 {
+			continue // stopwords only
+		}
+		var q query.Query = alts[0]
+		if len(alts) > 1 {
+			q = query.NewDisjunctionQuery(alts)
+		}
+		if c.Not {
+			mustNot = append(mustNot, q)
+		} else {
+			must = append(must, q)
+		}
+	}
+	if len(must) == 0 {
+		return nil, ErrNoTerms
+	}
+	if !req.From.IsZero() || !req.To.IsZero() {
+		var from, to time.Time
+		if !req.From.IsZero() {
+			from = req.From
+		}
+		if !req.To.IsZero() {
+			to = req.To.AddDate(0, 0, 1) // through the end of that day
+		}
+		incl, excl := true, false
+		r := query.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
+		r.SetField(FieldPublished)
+		must = append(must, r)
+	}
+	if req.Source != "" {
+		t := query.NewTermQuery(req.Source)
+		t.SetField(FieldSource)
+		must = append(must, t)
+	}
+	if req.Entity != "" {
+		must = append(must, b.entityQuery(req.Entity))
+	}
+	bq := query.NewBooleanQuery(must, nil, mustNot)
+	return bq, nil
+}
+
+// termQuery is the query of one word or phrase, or nil when it has no
+// search terms (stopwords, punctuation).
+func (b *Bleve) termQuery(t search.Term) query.Query {
+	toks := b.an.Analyze(t.Text)
+	pt := phraseTerms(toks)
+	switch len(pt) {
+	case 0:
+		return nil
+	case 1:
+		stem := pt[0][0]
+		title := query.NewTermQuery(stem)
+		title.SetField(FieldTitle)
+		title.SetBoost(TitleBoost)
+		text := query.NewTermQuery(stem)
+		text.SetField(FieldText)
+		qs := []query.Query{title, text}
+		if key := arabic.NameKey(stem); key != "" && stem[0] >= 0x80 {
+			name := query.NewTermQuery(key)
+			name.SetField(FieldName)
+			qs = append(qs, name)
+		}
+		return query.NewDisjunctionQuery(qs)
+	}
+	title := query.NewMultiPhraseQuery(pt, FieldTitle)
+	title.SetBoost(TitleBoost)
+	text := query.NewMultiPhraseQuery(pt, FieldText)
+	return query.NewDisjunctionQuery([]query.Query{title, text})
+}
+
+// entityQuery matches articles that name the entity: its full canonical
+// name, or all the name keys of its words among the entity mentions.
+func (b *Bleve) entityQuery(name string) query.Query {
+	full := query.NewTermQuery(EntityKey(b.an, name))
+	full.SetField(FieldEntity)
+	var keys []query.Query
+	for _, t := range b.an.Analyze(name) {
+		if t.Stop || t.Stem == "" {
+			continue
+		}
+		k := query.NewTermQuery(arabic.NameKey(t.Stem))
+		k.SetField(FieldName)
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return full
+	}
+	return query.NewDisjunctionQuery([]query.Query{full, query.NewConjunctionQuery(keys)})
+}

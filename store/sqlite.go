@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+
+	"github.com/marsad/marsad/article"
+)
+
+// SQLiteFile is the name of the SQLite database in a data directory.
+const SQLiteFile = "articles.db"
+
+const schema = `
+CREATE TABLE IF NOT EXISTS articles (
+	seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+	id           TEXT NOT NULL UNIQUE,
+	url          TEXT NOT NULL DEFAULT '',
+	source       TEXT NOT NULL DEFAULT '',
+	title        TEXT NOT NULL DEFAULT '',
+	published    TEXT,  -- RFC 3339 in UTC, NULL when unknown
+	text         TEXT NOT NULL,
+	hash         TEXT NOT NULL,
+	duplicate_of TEXT,  -- id of the original, NULL for an original
+	facts        TEXT,  -- JSON of article.Facts, NULL when not extracted
+	added        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash) WHERE duplicate_of IS NULL;
+`
+
+// SQLite is the embedded Store: one SQLite database in WAL mode.
+type SQLite struct {
+	db   *sql.DB
+	path string
+}
+
+var _ Store = (*SQLite)(nil)
+
+// OpenSQLite opens (creating if needed) the store in directory dir.
+func OpenSQLite(ctx context.Context, dir string) (*SQLite, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	path := filepath.Join(dir, SQLiteFile)
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(on)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serializes anyway
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return &SQLite{db: db, path: path}, nil
+}
+
+// Close implements Store.
+func (s *SQLite) Close() error { return s.db.Close() }
+
+const timeLayout = time.RFC3339
+
+func fmtTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+// Put implements Store.
+func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer exists.Close()
+	byHash, err := tx.PrepareContext(ctx, `SELECT id FROM articles WHERE hash = ? AND duplicate_of IS NULL LIMIT 1`)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer byHash.Close()
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, url, source, title, published, text, hash, duplicate_of, facts, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer insert.Close()
+	now := time.Now().UTC().Format(timeLayout)
+	out = make([]Outcome, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		a := &e.Article
+		var one int
+		switch err := exists.QueryRowContext(ctx, a.ID).Scan(&one); {
+		case err == nil:
+			out[i] = Outcome{Status: Present}
+			continue
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		var dup any
+		var orig string
+		switch err := byHash.QueryRowContext(ctx, e.Hash).Scan(&orig); {
+		case err == nil:
+			dup = orig
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		var facts any
+		if e.Facts != nil {
+			b, err := json.Marshal(e.Facts)
+			if err != nil {
+				return nil, fmt.Errorf("store %s: facts: %w", a.ID, err)
+			}
+			facts = string(b)
+		}
+		res, err := insert.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, fmtTime(a.Published), a.Text, e.Hash, dup, facts, now)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		seq, err := res.LastInsertId()
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		if dup != nil {
+			out[i] = Outcome{Status: Duplicate, Seq: seq, DuplicateOf: orig}
+		} else {
+			out[i] = Outcome{Status: Added, Seq: seq}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: commit: %w", err)
+	}
+	return out, nil
+}
+
+const recordColumns = `seq, id, url, source, title, published, text, hash, duplicate_of, facts, added`
+
+func scanRecord(sc interface{ Scan(...any) error }) (Record, error) {
+	var (
+		r                    Record
+		published, dup, fact sql.NullString
+		added                string
+	)
+	a := &r.Article
+	if err := sc.Scan(&r.Seq, &a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &r.Hash, &dup, &fact, &added); err != nil {
+		return r, err
+	}
+	if published.Valid {
+		a.Published, _ = time.Parse(timeLayout, published.String)
+	}
+	r.DuplicateOf = dup.String
+	r.Added, _ = time.Parse(timeLayout, added)
+	if fact.Valid {
+		var f article.Facts
+		if err := json.Unmarshal([]byte(fact.String), &f); err == nil {
+			r.Facts = &f
+		}
+	}
+	return r, nil
+}
+
+// Get implements Store.
+func (s *SQLite) Get(ctx context.Context, ids ...string) ([]Record, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := `SELECT ` + recordColumns + ` FROM articles WHERE id IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: get: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[string]Record, len(ids))
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: get: %w", err)
+		}
+		byID[r.Article.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: get: %w", err)
+	}
+	out := make([]Record, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// Originals implements Store.
+func (s *SQLite) Originals(ctx context.Context, seq int64, fn func(Record) error) error {
+	for {
+		// Page through, so that fn may take its time without holding a
+		// read transaction open on the whole table.
+		rows, err := s.db.QueryContext(ctx, `SELECT `+recordColumns+` FROM articles
+			WHERE seq > ? AND duplicate_of IS NULL ORDER BY seq LIMIT 1000`, seq)
+		if err != nil {
+			return fmt.Errorf("store: scan: %w", err)
+		}
+		var page []Record
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("store: scan: %w", err)
+			}
+			page = append(page, r)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("store: scan: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, r := range page {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		seq = page[len(page)-1].Seq
+	}
+}
+
+// Stats implements Store.
+func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Sources: map[string]int{}}
+	var first, last sql.NullString
+	var maxSeq sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT
+		COUNT(*) FILTER (WHERE duplicate_of IS NULL),
+		COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL),
+		MIN(published), MAX(published), MAX(seq) FROM articles`).Scan(&st.Articles, &st.Duplicates, &first, &last, &maxSeq)
+	if err != nil {
+		return st, fmt.Errorf("store: stats: %w", err)
+	}
+	st.LastSeq = maxSeq.Int64
+	if first.Valid {
+		st.First, _ = time.Parse(timeLayout, first.String)
+	}
+	if last.Valid {
+		st.Last, _ = time.Parse(timeLayout, last.String)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT source, COUNT(*) FROM articles WHERE duplicate_of IS NULL GROUP BY source`)
+	if err != nil {
+		return st, fmt.Errorf("store: stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var src string
+		var n int
+		if err := rows.Scan(&src, &n); err != nil {
+			return st, fmt.Errorf("store: stats: %w", err)
+		}
+		st.Sources[src] = n
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("store: stats: %w", err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if fi, err := os.Stat(s.path + suffix); err == nil {
+			st.Size += fi.Size()
+		}
+	}
+	return st, nil
+}
