@@ -1,0 +1,375 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/araddon/dateparse"
+	jsoniter "github.com/json-iterator/go"
+	"github.com/marsad/marsad/article"
+)
+
+// jsonLines reads one JSON object per line. Lines may be of any length up
+// to MaxBytes; blank lines are skipped.
+func (r *reader) jsonLines(origin string, br *bufio.Reader) bool {
+	max := r.opts.MaxBytes
+	var buf []byte
+	records, failed := 0, 0
+	for line := 1; ; line++ {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !tooLong {
+				if int64(len(buf)+len(chunk)) > max+2 { // + CRLF
+					tooLong, buf = true, buf[:0]
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return r.fail(fmt.Sprintf("%s:%d", origin, line), fmt.Errorf("read: %w", err))
+		}
+		at := fmt.Sprintf("%s:%d", origin, line)
+		switch {
+		case tooLong:
+			failed++
+			if !r.fail(at, fmt.Errorf("line: %w (max %d bytes)", ErrTooLarge, max)) {
+				return false
+			}
+		default:
+			if line == 1 {
+				buf = bytes.TrimPrefix(buf, bom)
+			}
+			if len(bytes.TrimSpace(buf)) == 0 {
+				break
+			}
+			records++
+			if !json.Valid(buf) {
+				// Strict: jsoniter, which parses records, is lenient.
+				var v any
+				err := json.Unmarshal(buf, &v)
+				if !r.fail(at, fmt.Errorf("%w: %v", ErrInvalidJSON, err)) {
+					return false
+				}
+				break
+			}
+			if !r.record(at, buf) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if records == 0 && failed == 0 {
+		return r.fail(origin, ErrEmpty)
+	}
+	return true
+}
+
+// jsonValues reads a JSON array of objects, streaming it element by
+// element, or one object (or a stream of objects).
+func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
+	first := firstByte(br)
+	if first == 0 {
+		return r.fail(origin, ErrEmpty)
+	}
+	w := &windowReader{r: br, max: r.opts.MaxBytes}
+	dec := json.NewDecoder(w)
+	array := first == '['
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
+		}
+	}
+	for i := 0; ; i++ {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		at := origin
+		if array || i > 0 {
+			at = fmt.Sprintf("%s[%d]", origin, i)
+		}
+		if array && !dec.More() {
+			break
+		}
+		w.start = dec.InputOffset()
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if err == io.EOF && !array {
+			break
+		}
+		if err != nil {
+			// The decoder cannot resynchronize: the rest of this file is lost.
+			if errors.Is(err, ErrTooLarge) {
+				return r.fail(at, fmt.Errorf("element: %w (max %d bytes); rest of file skipped", ErrTooLarge, w.max))
+			}
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return r.fail(at, fmt.Errorf("%w: %v; rest of file skipped", ErrInvalidJSON, err))
+		}
+		if !r.record(at, raw) {
+			return false
+		}
+	}
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
+		}
+	}
+	return true
+}
+
+// firstByte returns the first byte of br that is not white space or a byte
+// order mark, without consuming it, or 0 at the end of input.
+func firstByte(br *bufio.Reader) byte {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return 0
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			br.Discard(1)
+			continue
+		case bom[0]:
+			if p, _ := br.Peek(3); bytes.Equal(p, bom) {
+				br.Discard(3)
+				continue
+			}
+		}
+		return b[0]
+	}
+}
+
+// windowReader fails once more than max bytes were read past start, to
+// bound the memory a json.Decoder holds for one value.
+type windowReader struct {
+	r          io.Reader
+	read       int64
+	start, max int64
+}
+
+func (w *windowReader) Read(p []byte) (int, error) {
+	if w.read-w.start > w.max+64<<10 {
+		return 0, ErrTooLarge
+	}
+	n, err := w.r.Read(p)
+	w.read += int64(n)
+	return n, err
+}
+
+// record makes an article of one JSON object and yields it, or the reason
+// it failed. It reports whether reading goes on.
+func (r *reader) record(origin string, raw []byte) bool {
+	a, err := r.parseRecord(origin, raw)
+	if err != nil {
+		return r.fail(origin, err)
+	}
+	return r.emit(origin, a)
+}
+
+// parseRecord makes an article of one JSON object, by the field names of
+// the options.
+func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error) {
+	var a article.Article
+	if i := invalidUTF8Bytes(raw); i >= 0 {
+		return a, &utf8Error{i}
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
+		if !json.Valid(raw) {
+			var v any
+			err := json.Unmarshal(raw, &v)
+			return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
+		}
+		return a, fmt.Errorf("%w: not an object", ErrInvalidJSON)
+	}
+	var m map[string]any
+	if err := jsonAPI.Unmarshal(raw, &m); err != nil {
+		return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
+	}
+	// encoding/json turns an unpaired surrogate escape into U+FFFD; refuse
+	// it rather than let a replaced character through.
+	replaced := func() bool {
+		return !bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(raw), []byte(`\ufffd`))
+	}
+	o := &r.opts
+	var err error
+	get := func(field string) string {
+		if err != nil {
+			return ""
+		}
+		var s string
+		s, err = stringField(m, field)
+		if err == nil && strings.ContainsRune(s, utf8.RuneError) && replaced() {
+			err = fmt.Errorf("field %q: %w (unpaired surrogate escape)", field, ErrInvalidUTF8)
+		}
+		return s
+	}
+	text := get(o.TextField)
+	if _, ok := m[o.TextField].(json.Number); ok && err == nil {
+		err = fmt.Errorf("field %q: a number, not a text", o.TextField)
+	}
+	id := get(o.IDField)
+	a.URL = strings.TrimSpace(get(o.URLField))
+	a.Source = strings.TrimSpace(get(o.SourceField))
+	a.Title = strings.TrimSpace(get(o.TitleField))
+	if err != nil {
+		return a, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return a, fmt.Errorf("%w: field %q missing or empty", ErrNoText, o.TextField)
+	}
+	a.Text = normalizeNewlines(text)
+	a.ID = strings.TrimSpace(id)
+	if a.ID == "" {
+		a.ID = a.URL
+	}
+	if a.ID == "" {
+		a.ID = contentID(a.Text)
+	}
+	a.Published = r.date(origin, m[o.DateField])
+	return a, nil
+}
+
+// jsonAPI decodes records, numbers kept as json.Number. It is 2–3 times
+// faster than encoding/json; records are checked by encoding/json's
+// scanner (json.Valid or a Decoder) first, which is strict.
+var jsonAPI = jsoniter.Config{UseNumber: true, ValidateJsonRawMessage: true}.Froze()
+
+// contentID is the ID of an article that has neither id nor url: the first
+// 16 hex digits of the SHA-256 of its text.
+func contentID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:8])
+}
+
+// stringField returns a field as a string: a JSON string, or the literal of
+// a number; "" when absent or null.
+func stringField(m map[string]any, field string) (string, error) {
+	switch v := m[field].(type) {
+	case nil:
+		return "", nil
+	case string:
+		return v, nil
+	case json.Number:
+		return v.String(), nil
+	}
+	return "", fmt.Errorf("field %q: not a string", field)
+}
+
+// dateLayouts are the layouts tried, in order, for a published date.
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 MST",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	time.RFC822Z,
+	time.RFC822,
+	time.RFC850,
+	time.ANSIC,
+	time.UnixDate,
+	"2006/01/02 15:04:05",
+	"2006/01/02",
+	"2 January 2006",
+	"January 2, 2006",
+	"2 Jan 2006",
+	"Jan 2, 2006",
+}
+
+// parseDate parses a date in one of the common layouts of news dumps and
+// feeds. Dates without a zone are taken as UTC. Ambiguous numeric dates
+// (01/02/2006) are refused.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	t, err := dateparse.ParseIn(s, time.UTC, dateparse.PreferMonthFirst(false))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("unrecognized date %q", s)
+	}
+	if _, errStrict := dateparse.ParseStrict(s); errStrict != nil && strings.Contains(errStrict.Error(), "ambiguous") {
+		return time.Time{}, fmt.Errorf("ambiguous date %q", s)
+	}
+	return t, nil
+}
+
+// maxDateWarnings is how many unparseable dates one Read logs before it
+// stays quiet about them.
+const maxDateWarnings = 10
+
+// date parses the published date of a record: a string in a common layout,
+// or a number of Unix seconds (or milliseconds). An unparseable date is
+// logged and left zero: the article still goes through.
+func (r *reader) date(origin string, v any) time.Time {
+	var t time.Time
+	var err error
+	switch v := v.(type) {
+	case nil:
+		return t
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return t
+		}
+		t, err = parseDate(v)
+	case json.Number:
+		var n float64
+		if n, err = v.Float64(); err == nil {
+			if n > 1e11 || n < -1e11 {
+				t = time.UnixMilli(int64(n)).UTC()
+			} else {
+				t = time.Unix(int64(n), 0).UTC()
+			}
+		}
+	default:
+		err = fmt.Errorf("unrecognized date %v", v)
+	}
+	if err != nil {
+		r.warnDate(origin, err)
+		return time.Time{}
+	}
+	return t
+}
+
+func (r *reader) warnDate(origin string, err error) {
+	r.dateWarnings++
+	switch {
+	case r.dateWarnings <= maxDateWarnings:
+		r.log.Warn("ingest: published date left empty", "origin", origin, "err", err)
+	case r.dateWarnings == maxDateWarnings+1:
+		r.log.Warn("ingest: more unparseable dates in this source, no longer logged", "origin", origin)
+	}
+}
