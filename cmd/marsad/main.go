@@ -49,6 +49,7 @@ func commands() []command {
 		trainLexiconCommand(),
 		trainNERCommand(),
 		evalCommand(),
+		serveCommand(),
 	}
 }
 

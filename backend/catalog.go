@@ -1,0 +1,104 @@
+package backend
+
+import (
+	"context"
+	"sort"
+	"sync"
+
+	"github.com/marsad/marsad/server"
+	"github.com/marsad/marsad/store"
+)
+
+// catalog holds in memory what search facets count of every original
+// article: its source, its day and the entities it names. It is filled from
+// the store at start and after each ingest, so that facets over thousands
+// of hits cost map lookups, not queries.
+type catalog struct {
+	mu       sync.RWMutex
+	lastMeta int64 // highest article seq loaded
+	lastEnt  int64 // highest seq whose entities are loaded
+	byID     map[string]*meta
+	bySeq    map[int64]*meta
+	names    []server.EntityCount // interned entities (Count unused)
+	nameIdx  map[string]int32
+}
+
+type meta struct {
+	source, day string
+	ents        []int32
+}
+
+func newCatalog() *catalog {
+	return &catalog{byID: map[string]*meta{}, bySeq: map[int64]*meta{}, nameIdx: map[string]int32{}}
+}
+
+// refresh loads the articles and entities stored since the last refresh.
+func (c *catalog) refresh(ctx context.Context, st EntityStore) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	err := st.Metas(ctx, c.lastMeta, func(m store.ArticleMeta) error {
+		x := &meta{source: m.Source, day: m.Day}
+		c.byID[m.ID] = x
+		c.bySeq[m.Seq] = x
+		c.lastMeta = m.Seq
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return st.EntityMentions(ctx, c.lastEnt, func(m store.EntityMention) error {
+		c.lastEnt = m.Seq
+		x := c.bySeq[m.Seq]
+		if x == nil {
+			return nil // stored after the metas were read: next refresh
+		}
+		i, ok := c.nameIdx[m.Name]
+		if !ok {
+			i = int32(len(c.names))
+			c.nameIdx[m.Name] = i
+			c.names = append(c.names, server.EntityCount{Name: m.Name, Type: m.Type})
+		}
+		x.ents = append(x.ents, i)
+		return nil
+	})
+}
+
+// facets counts the sources, days and entities of the articles ids, with
+// the top entities most frequent first (ties by name).
+func (c *catalog) facets(ids []string, top int) server.Facets {
+	f := server.Facets{Sources: map[string]int{}, Days: map[string]int{}, Entities: []server.EntityCount{}}
+	ents := map[int32]int{}
+	c.mu.RLock()
+	for _, id := range ids {
+		x := c.byID[id]
+		if x == nil {
+			continue
+		}
+		if x.source != "" {
+			f.Sources[x.source]++
+		}
+		if x.day != "" {
+			f.Days[x.day]++
+		}
+		for _, e := range x.ents {
+			ents[e]++
+		}
+	}
+	for i, n := range ents {
+		e := c.names[i]
+		e.Count = n
+		f.Entities = append(f.Entities, e)
+	}
+	c.mu.RUnlock()
+	sort.Slice(f.Entities, func(i, j int) bool {
+		a, b := f.Entities[i], f.Entities[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Name < b.Name
+	})
+	if len(f.Entities) > top {
+		f.Entities = f.Entities[:top]
+	}
+	return f
+}
