@@ -172,17 +172,14 @@ func (b *Backend) Search(ctx context.Context, q server.SearchQuery) (server.Sear
 	if err != nil {
 		return server.SearchResult{}, err
 	}
-	total, hits, err := b.e.Search(ctx, req, engine.SearchOptions{Format: search.HTML, Words: b.opts.SnippetWords})
+	total, hits, err := b.hits(ctx, req)
 	if errors.Is(err, index.ErrNoTerms) {
 		return server.SearchResult{}, badRequest(err)
 	}
 	if err != nil {
 		return server.SearchResult{}, err
 	}
-	res := server.SearchResult{Total: int(total), Hits: make([]server.Hit, len(hits))}
-	for i, h := range hits {
-		res.Hits[i] = server.Hit{ID: h.ID, Score: h.Score, Published: date(h.Published), Source: h.Source, Title: h.Title, Snippet: h.Snippet}
-	}
+	res := server.SearchResult{Total: total, Hits: hits}
 	ids, _, err := b.ids.IDs(ctx, req, 0)
 	if err != nil {
 		return server.SearchResult{}, err

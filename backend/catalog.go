@@ -85,20 +85,30 @@ func (c *catalog) facets(ids []string, top int) server.Facets {
 		}
 	}
 	for i, n := range ents {
-		e := c.names[i]
-		e.Count = n
-		f.Entities = append(f.Entities, e)
+		f.Entities = addTop(f.Entities, server.EntityCount{Name: c.names[i].Name, Type: c.names[i].Type, Count: n}, top)
 	}
 	c.mu.RUnlock()
-	sort.Slice(f.Entities, func(i, j int) bool {
-		a, b := f.Entities[i], f.Entities[j]
-		if a.Count != b.Count {
-			return a.Count > b.Count
-		}
-		return a.Name < b.Name
-	})
-	if len(f.Entities) > top {
-		f.Entities = f.Entities[:top]
-	}
 	return f
+}
+
+// before reports whether a ranks before b: more frequent first, ties by name.
+func before(a, b server.EntityCount) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	return a.Name < b.Name
+}
+
+// addTop inserts e into top, kept sorted and at most k long.
+func addTop(top []server.EntityCount, e server.EntityCount, k int) []server.EntityCount {
+	if len(top) == k && !before(e, top[k-1]) {
+		return top
+	}
+	i := sort.Search(len(top), func(i int) bool { return before(e, top[i]) })
+	if len(top) < k {
+		top = append(top, server.EntityCount{})
+	}
+	copy(top[i+1:], top[i:])
+	top[i] = e
+	return top
 }
