@@ -65,7 +65,10 @@ type Options struct {
 	TopEntities int
 	// SnippetWords is the length of snippets in words (default 30).
 	SnippetWords int
-	Logger       *slog.Logger // nil: slog.Default()
+	// FacetCache is the number of queries whose facets are kept (default
+	// 256; negative: none).
+	FacetCache int
+	Logger     *slog.Logger // nil: slog.Default()
 }
 
 // Backend is server.Backend over an engine. It is safe for concurrent use.
@@ -76,6 +79,7 @@ type Backend struct {
 	opts    Options
 	log     *slog.Logger
 	cat     *catalog
+	facets  *facetCache
 	ingests sync.Mutex // one ingest at a time
 }
 
@@ -99,10 +103,13 @@ func New(ctx context.Context, e *engine.Engine, opts Options) (*Backend, error) 
 	if opts.SnippetWords <= 0 {
 		opts.SnippetWords = 30
 	}
+	if opts.FacetCache == 0 {
+		opts.FacetCache = 256
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	b := &Backend{e: e, st: st, ids: ids, opts: opts, log: opts.Logger, cat: newCatalog()}
+	b := &Backend{e: e, st: st, ids: ids, opts: opts, log: opts.Logger, cat: newCatalog(), facets: newFacetCache(opts.FacetCache)}
 	if err := b.refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -117,7 +124,9 @@ func (b *Backend) refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := b.cat.refresh(ctx, b.st); err != nil {
+	err = b.cat.refresh(ctx, b.st)
+	b.facets.clear()
+	if err != nil {
 		return err
 	}
 	if n > 0 {
@@ -180,11 +189,18 @@ func (b *Backend) Search(ctx context.Context, q server.SearchQuery) (server.Sear
 		return server.SearchResult{}, err
 	}
 	res := server.SearchResult{Total: total, Hits: hits}
+	key := facetKey(q.Q, req)
+	f, ok, gen := b.facets.get(key)
+	if ok {
+		res.Facets = f
+		return res, nil
+	}
 	ids, _, err := b.ids.IDs(ctx, req, 0)
 	if err != nil {
 		return server.SearchResult{}, err
 	}
 	res.Facets = b.cat.facets(ids, b.opts.TopEntities)
+	b.facets.put(key, res.Facets, gen)
 	return res, nil
 }
 

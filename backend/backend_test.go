@@ -315,6 +315,11 @@ func TestStatsAndStories(t *testing.T) {
 func TestIngest(t *testing.T) {
 	b, _ := open(t)
 	ctx := context.Background()
+	// Facets cached before the ingest must not outlive it.
+	before, err := b.Search(ctx, server.SearchQuery{Q: "الجبلية", Page: 1, Size: 10})
+	if err != nil || before.Total != 0 {
+		t.Fatalf("before ingest: %+v, %v", before, err)
+	}
 	body := strings.Join([]string{
 		`{"id":"new-1","source":"مرصد","published":"2026-08-01","title":"مرصد الزلازل","text":"رصد مرصد الزلازل هزة خفيفة في المنطقة الجبلية صباح اليوم."}`,
 		`{"id":"new-2","source":"مرصد","published":"2026-08-02","title":"هزة ثانية","text":"سجلت محطات الرصد هزة ثانية قرب المنطقة الجبلية."}`,

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
@@ -55,6 +56,8 @@ latency percentiles, measured from each request's scheduled start.`)
 	rate := fs.Int("rate", 500, "requests per second")
 	duration := fs.Duration("duration", 20*time.Second, "length of the measured run (at most 5m)")
 	warmup := fs.Duration("warmup", 3*time.Second, "unmeasured run before it")
+	facetCache := fs.Int("facet-cache", 0, "queries whose facets the backend caches (0: its default; -1: none)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the server during the load to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -90,7 +93,7 @@ latency percentiles, measured from each request's scheduled start.`)
 		}
 	}
 	start := time.Now()
-	b, err := backend.New(ctx, eng, backend.Options{Logger: log})
+	b, err := backend.New(ctx, eng, backend.Options{Logger: log, FacetCache: *facetCache})
 	if err != nil {
 		return err
 	}
@@ -112,6 +115,17 @@ latency percentiles, measured from each request's scheduled start.`)
 		"--clients", strconv.Itoa(*clients), "--rate", strconv.Itoa(*rate),
 		"--duration", duration.String(), "--warmup", warmup.String())
 	cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	err = cmd.Run()
 	stop()
 	return errors.Join(err, <-served)
