@@ -141,13 +141,17 @@ func badRequest(err error) error { return fmt.Errorf("%w: %v", server.ErrBadRequ
 func request(q server.SearchQuery) (index.Request, error) {
 	var req index.Request
 	if strings.TrimSpace(q.Q) == "" {
-		return req, fmt.Errorf("%w: type at least one word to search", server.ErrBadRequest)
+		if q.Source == "" && q.Entity == "" && q.From == "" && q.To == "" {
+			return req, fmt.Errorf("%w: type at least one word to search", server.ErrBadRequest)
+		}
+		// Filters alone: every article that passes them.
+	} else {
+		pq, err := search.Parse(q.Q)
+		if err != nil {
+			return req, badRequest(err)
+		}
+		req.Query = pq
 	}
-	pq, err := search.Parse(q.Q)
-	if err != nil {
-		return req, badRequest(err)
-	}
-	req.Query = pq
 	for _, d := range []struct {
 		s  string
 		to *time.Time

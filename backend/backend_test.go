@@ -155,6 +155,35 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+func TestSearchFiltersOnly(t *testing.T) {
+	b, _ := open(t)
+	ctx := context.Background()
+	all, err := b.Search(ctx, server.SearchQuery{Source: sources[1], Sort: server.SortDate, Page: 1, Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total != len(sample.Articles())/2 || len(all.Hits) != all.Total || all.Facets.Sources[sources[1]] != all.Total {
+		t.Fatalf("source %s alone: %d hits %v", sources[1], all.Total, all.Facets.Sources)
+	}
+	for i, h := range all.Hits {
+		if h.Source != sources[1] || (i > 0 && h.Published > all.Hits[i-1].Published) {
+			t.Errorf("hit %d %+v: want source %s, newest first", i, h, sources[1])
+		}
+	}
+	// An entity's articles, as its page links to them.
+	list, err := b.Entities(ctx, "", 1)
+	if err != nil || len(list) != 1 {
+		t.Fatal(list, err)
+	}
+	ent, err := b.Search(ctx, server.SearchQuery{Entity: list[0].Name, Page: 1, Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ent.Total < list[0].Count {
+		t.Errorf("entity %s: %d hits, named in %d articles", list[0].Name, ent.Total, list[0].Count)
+	}
+}
+
 func sum(m map[string]int) int {
 	n := 0
 	for _, v := range m {
@@ -168,7 +197,7 @@ func TestSearchBadRequest(t *testing.T) {
 	for _, q := range []server.SearchQuery{
 		{Q: `"الطاقة`, Page: 1, Size: 10},                    // unbalanced quote
 		{Q: "في من", Page: 1, Size: 10},                      // stopwords only
-		{Q: "", Source: "x", Page: 1, Size: 10},              // no word
+		{Q: "", Page: 1, Size: 10},                           // no word, no filter
 		{Q: "الطاقة", From: "12/07/2026", Page: 1, Size: 10}, // bad date
 	} {
 		if _, err := b.Search(context.Background(), q); !errors.Is(err, server.ErrBadRequest) {
