@@ -123,8 +123,7 @@ func (e *Engine) CatchUp(ctx context.Context) (int, error) {
 	}
 	err = e.Store.Originals(ctx, seq, func(r store.Record) error {
 		a := r.Article
-		p := prepared{art: a, title: e.an.Analyze(a.Title), text: e.an.Analyze(a.Text), facts: r.Facts}
-		docs = append(docs, p.doc())
+		docs = append(docs, newDoc(&a, e.an.Analyze(a.Title), e.an.Analyze(a.Text), r.Facts))
 		last = r.Seq
 		if len(docs) >= e.opts.Batch {
 			return flush()
@@ -170,13 +169,15 @@ func (c *Counts) Add(o Outcome) {
 	}
 }
 
-// prepared is an article analyzed once, with its facts.
+// prepared is an article analyzed once: its index document (terms, entity
+// names) and its facts, ready to store and index. It does not keep the
+// tokens, so that a batch waiting for the index stays small.
 type prepared struct {
-	art         article.Article
-	title, text []arabic.Token
-	facts       *article.Facts
-	hash        string
-	err         error
+	art   article.Article
+	doc   index.Doc
+	facts *article.Facts
+	hash  string
+	err   error
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
@@ -188,16 +189,17 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.err = ErrEmpty
 		return p
 	}
-	p.title = e.an.Analyze(a.Title)
-	p.text = e.an.Analyze(a.Text)
-	p.hash = Hash(p.title, p.text)
+	title := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Title)/7+2), a.Title)
+	text := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Text)/7+2), a.Text)
+	p.hash = Hash(title, text)
 	if p.art.ID == "" {
 		p.art.ID = p.hash[:16]
 	}
 	if e.opts.Enrich != nil {
-		f := e.opts.Enrich(&p.art, p.text)
+		f := e.opts.Enrich(&p.art, text)
 		p.facts = &f
 	}
+	p.doc = newDoc(&p.art, title, text, p.facts)
 	return p
 }
 
@@ -221,21 +223,29 @@ func Hash(title, text []arabic.Token) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// doc is the index document of p.
-func (p *prepared) doc() index.Doc {
+// newDoc returns the index document of an article with its analyzed title
+// and text and its facts (nil when not extracted): the entity names, and the
+// name keys of the words of their mentions.
+func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts) index.Doc {
 	d := index.Doc{
-		ID: p.art.ID, Title: p.art.Title, Text: p.art.Text,
-		Published: p.art.Published, Source: p.art.Source,
-		TitleTokens: p.title, TextTokens: p.text,
+		ID: a.ID, Title: a.Title, Text: a.Text,
+		Published: a.Published, Source: a.Source,
+		TitleTerms: index.Terms(title), TextTerms: index.Terms(text),
 	}
-	if p.facts != nil {
+	if d.TitleTerms == nil {
+		d.TitleTerms = []index.Term{}
+	}
+	if d.TextTerms == nil {
+		d.TextTerms = []index.Term{}
+	}
+	if facts != nil {
 		seen := map[string]bool{}
-		for _, ent := range p.facts.Entities {
+		for _, ent := range facts.Entities {
 			d.Entities = append(d.Entities, ent.Text)
 			for _, m := range ent.Mentions {
-				toks := p.text
+				toks := text
 				if m.In == article.InTitle {
-					toks = p.title
+					toks = title
 				}
 				for _, t := range tokensIn(toks, m.Start, m.End) {
 					if t.Stop || t.Stem == "" {
@@ -295,7 +305,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	}()
 	// Stage 2: analyze (and enrich) each batch on all cores, one batch
 	// ahead of stage 3.
-	analyzed := make(chan []prepared, 1)
+	analyzed := make(chan []prepared) // one batch analyzed ahead, no more
 	go func() {
 		defer close(analyzed)
 		for batch := range batches {
@@ -373,7 +383,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
 		outs[i].Status, outs[i].DuplicateOf = r.Status, r.DuplicateOf
 		last = max(last, r.Seq)
 		if r.Status == store.Added {
-			docs = append(docs, ps[i].doc())
+			docs = append(docs, ps[i].doc)
 		}
 	}
 	if len(docs) > 0 {

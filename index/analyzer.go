@@ -32,12 +32,6 @@ func (a Analyzer) Analyze(text []byte) analysis.TokenStream {
 	return tokenStream(a.A.Analyze(string(text)))
 }
 
-// tokens is an analysis.Analyzer over tokens already analyzed: it lets the
-// index reuse the tokens the ingest pipeline computed once.
-type tokens []arabic.Token
-
-func (t tokens) Analyze([]byte) analysis.TokenStream { return tokenStream(t) }
-
 func tokenStream(toks []arabic.Token) analysis.TokenStream {
 	n := 0
 	for i := range toks {

@@ -56,10 +56,10 @@ type Doc struct {
 	Entities  []string // canonical entity names
 	Names     []string // name keys of the words of entity mentions
 
-	// TitleTokens and TextTokens are Title and Text analyzed by the same
-	// analyzer as the index's (arabic.DefaultOptions); when nil the index
-	// analyzes the text itself.
-	TitleTokens, TextTokens []arabic.Token
+	// TitleTerms and TextTerms are the Terms of Title and Text analyzed
+	// by the same analyzer as the index's (arabic.DefaultOptions); when
+	// nil the index analyzes the text itself.
+	TitleTerms, TextTerms []Term
 }
 
 // Request is a search.
@@ -195,15 +195,15 @@ const (
 // document builds the bleve document of d.
 func (b *Bleve) document(d *Doc) *document.Document {
 	doc := document.NewDocument(d.ID)
-	title, text := d.TitleTokens, d.TextTokens
+	title, text := d.TitleTerms, d.TextTerms
 	if title == nil && d.Title != "" {
-		title = b.an.Analyze(d.Title)
+		title = Terms(b.an.Analyze(d.Title))
 	}
 	if text == nil && d.Text != "" {
-		text = b.an.Analyze(d.Text)
+		text = Terms(b.an.Analyze(d.Text))
 	}
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(d.Title), textOpts, tokens(title)))
-	doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(d.Text), textOpts, tokens(text)))
+	doc.AddField(newAnalyzedField(FieldTitle, title, len(d.Title), textOpts))
+	doc.AddField(newAnalyzedField(FieldText, text, len(d.Text), textOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)

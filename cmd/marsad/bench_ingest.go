@@ -29,8 +29,6 @@ import (
 	"github.com/marsad/marsad/search"
 )
 
-
-
 // benchQueries are the queries timed on both sides.
 var benchQueries = []string{
 	"السعودية", "وزير الخارجية", `"ولي العهد"`, "النفط OR الطاقة", "الرياض -جدة",
@@ -66,8 +64,10 @@ gets k appended to each text, so it is not a duplicate).`)
 	side := fs.String("side", "", "run one side only, in this process (marsad or bleve); used by the parent")
 	dir := fs.String("dir", "", "directory for --side")
 	batch := fs.Int("batch", 1000, "Marsad batch size")
+	only := fs.String("only", "", "run only this side (marsad or bleve), e.g. for query latency on a big replicated corpus")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
+	memprofile := fs.String("memprofile", "", "with --side, write an allocation profile to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -88,6 +88,16 @@ gets k appended to each text, so it is not a duplicate).`)
 		if err != nil {
 			return err
 		}
+		if *memprofile != "" {
+			f, err := os.Create(*memprofile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				return err
+			}
+		}
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
 	if _, err := os.Stat(*data); err != nil {
@@ -98,7 +108,11 @@ gets k appended to each text, so it is not a duplicate).`)
 		return err
 	}
 	var results []benchResult
-	for _, s := range []string{"bleve", "marsad"} {
+	sides := []string{"bleve", "marsad"}
+	if *only != "" {
+		sides = []string{*only}
+	}
+	for _, s := range sides {
 		tmp, err := os.MkdirTemp("", "marsad-bench-"+s)
 		if err != nil {
 			return err
@@ -128,6 +142,9 @@ gets k appended to each text, so it is not a duplicate).`)
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
 			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
+	}
+	if len(results) < 2 {
+		return nil
 	}
 	b, m := results[0], results[1]
 	fmt.Fprintf(e.stdout, "marsad/bleve: throughput %.2fx (wall), %.2fx (per CPU second); peak RSS %.2fx\n",
@@ -194,7 +211,7 @@ func (c benchCorpus) articles(errp *error) iter.Seq[article.Article] {
 	}
 }
 
-var errBenchStop = errors.New("stop")
+var errZipStop = errors.New("stop")
 
 // readZipArray calls fn for each element of the JSON arrays in the zip file.
 func readZipArray(path string, fn func(benchArticle) bool) error {
@@ -220,12 +237,12 @@ func readZipArray(path string, fn func(benchArticle) bool) error {
 					return err
 				}
 				if !fn(ba) {
-					return errBenchStop
+					return errZipStop
 				}
 			}
 			return nil
 		}()
-		if errors.Is(err, errBenchStop) {
+		if errors.Is(err, errZipStop) {
 			return nil
 		}
 		if err != nil && !errors.Is(err, io.EOF) {

@@ -44,10 +44,15 @@ var errFailed = errors.New("some inputs failed")
 
 func commands() []command {
 	return []command{
+		ingestCommand(),
+		searchCommand(),
+		statsCommand(),
+		demoCommand(),
 		analyzeCommand(),
 		benchCommand(),
 		trainLexiconCommand(),
 		trainNERCommand(),
+		extractCommand(),
 		evalCommand(),
 		serveCommand(),
 	}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/engine"
+	"github.com/marsad/marsad/ingest"
+)
+
+func ingestCommand() command {
+	return command{name: "ingest", summary: "read articles into the store and the search index", run: runIngest}
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[--db DIR] [--text-field F ...] [--batch N] PATH|URL...",
+		`Read articles from files, folders, archives, feeds and URLs (.txt, .jsonl,
+.json, .zip, .gz, RSS/Atom, saved HTML pages), store them and index them
+for search. An article already stored (same id) is left alone; one whose
+text equals a stored article's is recorded as its duplicate. Bad input is
+reported with where it came from and why, the rest goes on, and the exit
+status is 1 when anything failed.`)
+	db := dbFlag(fs)
+	var opts ingest.Options
+	fs.StringVar(&opts.IDField, "id-field", "", "JSON field of the article id (default id)")
+	fs.StringVar(&opts.URLField, "url-field", "", "JSON field of the URL (default url)")
+	fs.StringVar(&opts.SourceField, "source-field", "", "JSON field of the source (default source)")
+	fs.StringVar(&opts.TitleField, "title-field", "", "JSON field of the title (default title)")
+	fs.StringVar(&opts.DateField, "date-field", "", "JSON field of the publication date (default published)")
+	fs.StringVar(&opts.TextField, "text-field", "", "JSON field of the text (default text)")
+	batch := fs.Int("batch", 1000, "articles per batch (committed together)")
+	srcs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		fmt.Fprintln(e.stderr, "marsad ingest: give at least one PATH or URL")
+		fs.Usage()
+		return errUsage
+	}
+	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch})
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+
+	total := 0
+	for _, s := range srcs {
+		n := ingest.Count(s, opts)
+		if n < 0 {
+			total = -1
+			break
+		}
+		total += n
+	}
+	p := newProgress(e.stderr, total)
+	var readFailed int
+	arts := func(yield func(article.Article) bool) {
+		for _, s := range srcs {
+			for it := range ingest.Read(ctx, s, opts) {
+				if it.Err != nil {
+					readFailed++
+					p.fail(it.Origin, it.Err)
+					continue
+				}
+				if !yield(it.Article) {
+					return
+				}
+			}
+		}
+	}
+	counts, err := eng.Ingest(ctx, iter.Seq[article.Article](arts), func(o engine.Outcome) {
+		if o.Err != nil {
+			p.fail(o.ID, o.Err)
+		}
+		p.add(1)
+	})
+	p.finish()
+	counts.Failed += readFailed
+	fmt.Fprintf(e.stdout, "added %d, already present %d, duplicates %d, failed %d\n",
+		counts.Added, counts.Present, counts.Duplicates, counts.Failed)
+	if err != nil {
+		return err
+	}
+	if counts.Failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// progress shows how an ingest goes: a bar with rate and ETA on a terminal,
+// a log line every few seconds otherwise. It is safe for concurrent use.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	bar   *progressbar.ProgressBar
+	done  int
+	start time.Time
+	last  time.Time
+	total int
+	log   *slog.Logger
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, start: time.Now(), last: time.Now(), total: total}
+	if isTerminalOut(w) {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("ingest"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	} else {
+		p.log = slog.New(slog.NewTextHandler(w, nil))
+	}
+	return p
+}
+
+func (p *progress) add(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += n
+	if p.bar != nil {
+		_ = p.bar.Add(n)
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= 5*time.Second {
+		p.last = now
+		rate := float64(p.done) / now.Sub(p.start).Seconds()
+		args := []any{"articles", p.done, "per_second", int(rate)}
+		if p.total > 0 && rate > 0 {
+			args = append(args, "total", p.total, "eta", (time.Duration(float64(p.total-p.done)/rate) * time.Second).Round(time.Second))
+		}
+		p.log.Info("ingest", args...)
+	}
+}
+
+// fail reports one failed item.
+func (p *progress) fail(origin string, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+	msg := err.Error()
+	if ie, ok := err.(*ingest.Error); ok {
+		msg = ie.Err.Error()
+	}
+	fmt.Fprintf(p.w, "failed: %s: %s\n", origin, msg)
+}
+
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

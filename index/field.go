@@ -1,0 +1,103 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/marsad/marsad/arabic"
+)
+
+// Term is one search term of an analyzed text, as the index keeps it: the
+// stem, its position (counting stopwords, not punctuation, from 1) and the
+// byte offsets of the original word. Terms of a text are much smaller than
+// its arabic.Tokens, which is what lets a batch of analyzed articles wait
+// for the index without holding all their tokens.
+type Term struct {
+	Stem       string
+	Pos        int32
+	Start, End int32
+}
+
+// Terms returns the search terms of analyzed tokens (stopwords and
+// punctuation dropped, their positions kept).
+func Terms(toks []arabic.Token) []Term {
+	n := 0
+	for i := range toks {
+		if !toks[i].Stop && toks[i].Stem != "" {
+			n++
+		}
+	}
+	out := make([]Term, 0, n)
+	var pos int32
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		pos++
+		if t.Stop || t.Stem == "" {
+			continue
+		}
+		out = append(out, Term{Stem: t.Stem, Pos: pos, Start: int32(t.Byte), End: int32(t.Byte + len(t.Text))})
+	}
+	return out
+}
+
+// analyzedField is a text field whose terms the pipeline computed already:
+// it builds bleve's term frequencies straight from them, with the same
+// terms and positions as Analyzer, without an intermediate token stream.
+type analyzedField struct {
+	name   string
+	terms  []Term
+	opts   bindex.FieldIndexingOptions
+	nbytes int
+	length int
+	freqs  bindex.TokenFrequencies
+}
+
+var _ document.Field = (*analyzedField)(nil)
+
+func newAnalyzedField(name string, terms []Term, nbytes int, opts bindex.FieldIndexingOptions) *analyzedField {
+	return &analyzedField{name: name, terms: terms, nbytes: nbytes, opts: opts}
+}
+
+func (f *analyzedField) Name() string                                      { return f.name }
+func (f *analyzedField) ArrayPositions() []uint64                          { return nil }
+func (f *analyzedField) Options() bindex.FieldIndexingOptions              { return f.opts }
+func (f *analyzedField) Value() []byte                                     { return nil } // never stored
+func (f *analyzedField) NumPlainTextBytes() uint64                         { return uint64(f.nbytes) }
+func (f *analyzedField) EncodedFieldType() byte                            { return 't' }
+func (f *analyzedField) AnalyzedLength() int                               { return f.length }
+func (f *analyzedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+
+func (f *analyzedField) Size() int {
+	return 64 + len(f.terms)*32 + f.freqs.Size()
+}
+
+// Analyze implements document.Field: term frequencies (and positions, when
+// the options ask for term vectors) of the terms.
+func (f *analyzedField) Analyze() {
+	n := len(f.terms)
+	f.length = n
+	freqs := make(bindex.TokenFrequencies, n/2+1)
+	vectors := f.opts.IncludeTermVectors()
+	var locs []bindex.TokenLocation
+	if vectors {
+		locs = make([]bindex.TokenLocation, n)
+	}
+	for i := range f.terms {
+		t := &f.terms[i]
+		tf, ok := freqs[t.Stem]
+		if !ok {
+			tf = &bindex.TokenFreq{Term: []byte(t.Stem)}
+			freqs[t.Stem] = tf
+		}
+		if vectors {
+			locs[i] = bindex.TokenLocation{Start: int(t.Start), End: int(t.End), Position: int(t.Pos)}
+			tf.Locations = append(tf.Locations, &locs[i])
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+	}
+	f.freqs = freqs
+	f.terms = nil // done with them
+}

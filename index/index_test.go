@@ -1,0 +1,119 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/search"
+)
+
+func TestAnalyzer(t *testing.T) {
+	a := Analyzer{A: arabic.New(arabic.DefaultOptions())}
+	text := "قال الكرملين، في بيان: الحوار ممكن"
+	ts := a.Analyze([]byte(text))
+	if len(ts) == 0 {
+		t.Fatal("no tokens")
+	}
+	last := 0
+	for _, tok := range ts {
+		if tok.Position <= last {
+			t.Errorf("positions not increasing: %v", ts)
+		}
+		last = tok.Position
+		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
+			t.Errorf("bad offsets %d..%d", tok.Start, tok.End)
+		}
+	}
+	// The stopword في keeps its position: the gap between الكرملين and بيان.
+	var pk, pb int
+	for _, tok := range ts {
+		switch text[tok.Start:tok.End] {
+		case "الكرملين":
+			pk = tok.Position
+		case "بيان":
+			pb = tok.Position
+		}
+	}
+	if pb-pk != 2 {
+		t.Errorf("positions الكرملين %d بيان %d, want a gap of 2", pk, pb)
+	}
+	for _, bad := range []string{"", "\xff\xfe\x00", "،،،"} {
+		_ = a.Analyze([]byte(bad))
+	}
+}
+
+func TestPhraseTerms(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	got := phraseTerms(an.Analyze("في الحوار مع واشنطن."))
+	if len(got) != 3 || got[1][0] != "" || got[0][0] == "" || got[2][0] == "" {
+		t.Errorf("phraseTerms = %q", got)
+	}
+	if got := phraseTerms(an.Analyze("في من")); len(got) != 0 {
+		t.Errorf("stopwords only: %q", got)
+	}
+}
+
+func TestIndexSeqAndSearch(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := b.Seq(); err != nil || s != 0 {
+		t.Fatalf("new index seq %d %v", s, err)
+	}
+	docs := []Doc{
+		{ID: "1", Title: "الحوار مع واشنطن", Text: "قال الكرملين إن الحوار مع واشنطن ممكن", Source: "a"},
+		{ID: "2", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط", Source: "b", Entities: []string{"دونالد ترمب"}, Names: []string{arabic.NameKey("ترمب")}},
+	}
+	if err := b.Add(ctx, docs, 7); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if s, err := b.Seq(); err != nil || s != 7 {
+		t.Fatalf("seq after reopen %d %v", s, err)
+	}
+	for q, want := range map[string][]string{
+		`"الحوار مع واشنطن"`: {"1"},
+		"النفط OR الكرملين":  {"1", "2"},
+		"ترامب":              {"2"},
+	} {
+		pq, err := search.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	pq, _ := search.Parse("النفط")
+	res, err := b.Search(ctx, Request{Query: pq, Entity: "ترامب"})
+	if err != nil || res.Total != 1 {
+		t.Errorf("entity by name key: %+v %v", res, err)
+	}
+	res, err = b.Search(ctx, Request{Query: pq, Entity: "دونالد ترمب"})
+	if err != nil || res.Total != 1 {
+		t.Errorf("entity by full name: %+v %v", res, err)
+	}
+}
