@@ -109,6 +109,13 @@ func New(ctx context.Context, e *engine.Engine, opts Options) (*Backend, error) 
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	if t, ok := e.Store.(interface {
+		TuneForReading(ctx context.Context, cacheMiB, mmapMiB int) error
+	}); ok {
+		if err := t.TuneForReading(ctx, 64, 1024); err != nil {
+			return nil, err
+		}
+	}
 	b := &Backend{e: e, st: st, ids: ids, opts: opts, log: opts.Logger, cat: newCatalog(), facets: newFacetCache(opts.FacetCache)}
 	if err := b.refresh(ctx); err != nil {
 		return nil, err
