@@ -50,6 +50,7 @@ type EntityStore interface {
 	EntityMentions(ctx context.Context, seq int64, fn func(store.EntityMention) error) error
 	Metas(ctx context.Context, seq int64, fn func(store.ArticleMeta) error) error
 	Copies(ctx context.Context, id string) ([]string, error)
+	Briefs(ctx context.Context, ids ...string) ([]store.Brief, error)
 }
 
 // IDLister lists all the articles matching a request (see index.Bleve.IDs).

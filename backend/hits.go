@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/server"
@@ -24,12 +23,12 @@ func (b *Backend) hits(ctx context.Context, req index.Request) (int, []server.Hi
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	recs, err := b.e.Store.Get(ctx, ids...)
+	briefs, err := b.st.Briefs(ctx, ids...)
 	if err != nil {
 		return 0, nil, err
 	}
-	byID := make(map[string]store.Record, len(recs))
-	for _, r := range recs {
+	byID := make(map[string]store.Brief, len(briefs))
+	for _, r := range briefs {
 		byID[r.Article.ID] = r
 	}
 	an := b.e.Analyzer()
@@ -45,15 +44,9 @@ func (b *Backend) hits(ctx context.Context, req index.Request) (int, []server.Hi
 		if strings.TrimSpace(text) == "" {
 			text = a.Title
 		}
-		var mentions []article.Span
-		if r.Facts != nil {
-			for _, ent := range r.Facts.Entities {
-				mentions = append(mentions, ent.Mentions...)
-			}
-		}
 		hits = append(hits, server.Hit{
 			ID: a.ID, Score: h.Score, Published: date(a.Published), Source: a.Source, Title: a.Title,
-			Snippet: search.LazySnippet(text, an, m, mentions, b.opts.SnippetWords, search.HTML),
+			Snippet: search.LazySnippet(text, an, m, r.Mentions, b.opts.SnippetWords, search.HTML),
 		})
 	}
 	return int(res.Total), hits, nil

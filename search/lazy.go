@@ -9,7 +9,7 @@ import (
 )
 
 // lazyChunk is about how many bytes of text LazySnippet analyzes at a time.
-const lazyChunk = 600
+const lazyChunk = 300
 
 // LazySnippet is Snippet for a text not analyzed yet: it analyzes text with
 // an a piece at a time, cut at line breaks (else spaces), and stops as soon

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/marsad/marsad/article"
@@ -309,4 +310,67 @@ func (s *SQLite) TuneForReading(ctx context.Context, cacheMiB, mmapMiB int) erro
 		return fmt.Errorf("store: tune: %w", err)
 	}
 	return nil
+}
+
+// Brief is what a page of search hits needs of an article: the article and
+// the spans of its entity mentions (for matching names in snippets), not
+// its other facts.
+type Brief struct {
+	Article  article.Article
+	Mentions []article.Span
+}
+
+// Briefs returns the briefs of the articles with the given IDs, in that
+// order; unknown IDs are skipped. It is Get without decoding all the facts.
+func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, published, text,
+		CASE WHEN json_valid(facts) THEN json_extract(facts, '$.entities') END
+		FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: briefs: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[string]Brief, len(ids))
+	for rows.Next() {
+		var (
+			b         Brief
+			published sql.NullString
+			ents      sql.NullString
+		)
+		a := &b.Article
+		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &ents); err != nil {
+			return nil, fmt.Errorf("store: briefs: %w", err)
+		}
+		if published.Valid {
+			a.Published, _ = time.Parse(timeLayout, published.String)
+		}
+		if ents.Valid {
+			var es []struct {
+				Mentions []article.Span `json:"mentions"`
+			}
+			if json.Unmarshal([]byte(ents.String), &es) == nil {
+				for _, e := range es {
+					b.Mentions = append(b.Mentions, e.Mentions...)
+				}
+			}
+		}
+		byID[a.ID] = b
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: briefs: %w", err)
+	}
+	out := make([]Brief, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := byID[id]; ok {
+			out = append(out, b)
+		}
+	}
+	return out, nil
 }
