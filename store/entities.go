@@ -330,8 +330,7 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, published, text,
-		CASE WHEN json_valid(facts) THEN json_extract(facts, '$.entities') END
+	rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, published, text, facts
 		FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: briefs: %w", err)
@@ -342,7 +341,7 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 		var (
 			b         Brief
 			published sql.NullString
-			ents      sql.NullString
+			ents      sql.NullString // the facts
 		)
 		a := &b.Article
 		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &ents); err != nil {
@@ -352,11 +351,14 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 			a.Published, _ = time.Parse(timeLayout, published.String)
 		}
 		if ents.Valid {
-			var es []struct {
-				Mentions []article.Span `json:"mentions"`
+			// Only the entities' mentions: the decoder skips the rest.
+			var f struct {
+				Entities []struct {
+					Mentions []article.Span `json:"mentions"`
+				} `json:"entities"`
 			}
-			if json.Unmarshal([]byte(ents.String), &es) == nil {
-				for _, e := range es {
+			if json.Unmarshal([]byte(ents.String), &f) == nil {
+				for _, e := range f.Entities {
 					b.Mentions = append(b.Mentions, e.Mentions...)
 				}
 			}
