@@ -45,8 +45,12 @@ type benchResult struct {
 	CPU      float64 `json:"cpu_seconds"` // user + system time of the ingest
 	P50ms    float64 `json:"p50_ms"`
 	P99ms    float64 `json:"p99_ms"`
-	Indexed  uint64  `json:"indexed"`
-	MaxRSSMB float64 `json:"max_rss_mb"`
+	// Index-only query latency (Marsad: without fetching articles and
+	// building snippets).
+	IndexP50ms float64 `json:"index_p50_ms,omitempty"`
+	IndexP99ms float64 `json:"index_p99_ms,omitempty"`
+	Indexed    uint64  `json:"indexed"`
+	MaxRSSMB   float64 `json:"max_rss_mb"`
 }
 
 func runBenchIngest(ctx context.Context, e *env, args []string) error {
@@ -63,6 +67,7 @@ gets k appended to each text, so it is not a duplicate).`)
 	replicate := fs.Int("replicate", 1, "ingest `K` copies of the corpus")
 	side := fs.String("side", "", "run one side only, in this process (marsad or bleve); used by the parent")
 	dir := fs.String("dir", "", "directory for --side")
+	reuse := fs.Bool("reuse", false, "with --side marsad: only time the queries on the data already in --dir")
 	batch := fs.Int("batch", 1000, "Marsad batch size")
 	only := fs.String("only", "", "run only this side (marsad or bleve), e.g. for query latency on a big replicated corpus")
 	rounds := fs.Int("rounds", 20, "times each query is run")
@@ -84,7 +89,7 @@ gets k appended to each text, so it is not a duplicate).`)
 			}
 			defer pprof.StopCPUProfile()
 		}
-		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds)
+		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse)
 		if err != nil {
 			return err
 		}
@@ -142,6 +147,11 @@ gets k appended to each text, so it is not a duplicate).`)
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
 			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
+	}
+	for _, r := range results {
+		if r.IndexP99ms > 0 {
+			fmt.Fprintf(e.stdout, "%s index-only query p50 %.2fms p99 %.2fms (without fetching articles and building snippets)\n", r.Side, r.IndexP50ms, r.IndexP99ms)
+		}
 	}
 	if len(results) < 2 {
 		return nil
@@ -253,7 +263,7 @@ func readZipArray(path string, fn func(benchArticle) bool) error {
 }
 
 // benchSide ingests the corpus with one side and times its queries.
-func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int) (benchResult, error) {
+func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int, reuse bool) (benchResult, error) {
 	r := benchResult{Side: side}
 	var readErr error
 	arts := c.articles(&readErr)
@@ -266,13 +276,16 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 			}
 		}
 	}
-	var query func(q string) error
+	var query, indexQuery func(q string) error
 	start, cpu0 := time.Now(), cpuSeconds()
 	switch side {
 	case "marsad":
 		eng, err := engine.Open(ctx, dir, engine.Options{Batch: batchSize})
 		if err != nil {
 			return r, err
+		}
+		if reuse {
+			counted = func(func(article.Article) bool) {} // query the existing data only
 		}
 		if _, err := eng.Ingest(ctx, counted, nil); err != nil {
 			eng.Close()
@@ -293,6 +306,14 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 				return err
 			}
 			_, _, err = eng.Search(ctx, index.Request{Query: q, Limit: 10}, engine.SearchOptions{Format: search.HTML})
+			return err
+		}
+		indexQuery = func(s string) error {
+			q, err := search.Parse(s)
+			if err != nil {
+				return err
+			}
+			_, err = eng.Index.Search(ctx, index.Request{Query: q, Limit: 10})
 			return err
 		}
 	case "bleve":
@@ -340,20 +361,42 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 	if readErr != nil {
 		return r, readErr
 	}
+	var err error
+	if r.P50ms, r.P99ms, err = latencies(query, rounds); err != nil {
+		return r, err
+	}
+	if indexQuery != nil {
+		if r.IndexP50ms, r.IndexP99ms, err = latencies(indexQuery, rounds); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// latencies runs every bench query rounds times and returns the p50 and
+// p99 latencies in milliseconds.
+func latencies(query func(string) error, rounds int) (p50, p99 float64, err error) {
 	var lat []time.Duration
-	for range rounds {
+	worst := map[string]time.Duration{}
+	for range max(1, rounds) {
 		for _, q := range benchQueries {
 			t := time.Now()
 			if err := query(q); err != nil {
-				return r, fmt.Errorf("query %s: %w", q, err)
+				return 0, 0, fmt.Errorf("query %s: %w", q, err)
 			}
-			lat = append(lat, time.Since(t))
+			d := time.Since(t)
+			lat = append(lat, d)
+			worst[q] = max(worst[q], d)
+		}
+	}
+	if os.Getenv("MARSAD_BENCH_VERBOSE") != "" {
+		for _, q := range benchQueries {
+			fmt.Fprintf(os.Stderr, "  slowest %-28s %v\n", q, worst[q])
 		}
 	}
 	slices.Sort(lat)
-	r.P50ms = float64(lat[len(lat)/2].Microseconds()) / 1000
-	r.P99ms = float64(lat[len(lat)*99/100].Microseconds()) / 1000
-	return r, nil
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	return ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), nil
 }
 
 // cpuSeconds returns the user and system time this process has used.
