@@ -13,10 +13,12 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/marsad/marsad/arabic"
@@ -126,9 +128,30 @@ latency percentiles, measured from each request's scheduled start.`)
 		}
 		defer pprof.StopCPUProfile()
 	}
+	before := cpuSelf()
+	start = time.Now()
 	err = cmd.Run()
+	wall := time.Since(start)
+	server := cpuSelf() - before
 	stop()
+	if err == nil {
+		var load time.Duration
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			load = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+		fmt.Fprintf(e.stdout, "CPU over %.1f s (warm-up included): server %.1f s (%.0f%% of a core), load process %.1f s; %d cores\n",
+			wall.Seconds(), server.Seconds(), 100*server.Seconds()/wall.Seconds(), load.Seconds(), runtime.NumCPU())
+	}
 	return errors.Join(err, <-served)
+}
+
+// cpuSelf returns the user and system CPU time of this process so far.
+func cpuSelf() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // benchServeIngest ingests the corpus in dir into eng, with progress.
