@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -447,4 +449,56 @@ func TestHTTP(t *testing.T) {
 	get("/api/stats", http.StatusOK, nil)
 	get("/articles/"+url.PathEscape(sr.Hits[0].ID), http.StatusOK, nil)
 	get("/search?q="+url.QueryEscape("الطاقة"), http.StatusOK, nil)
+}
+
+// TestReadWhileIngesting reads from several goroutines while an ingest
+// runs (run with -race).
+func TestReadWhileIngesting(t *testing.T) {
+	b, _ := open(t)
+	ctx := context.Background()
+	var body strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&body, `{"id":"n%03d","source":"مرصد","published":"2026-08-%02d","text":"اجتمع وزراء الطاقة مجددا في الاجتماع رقم %d لبحث أسعار النفط."}`+"\n", i, 1+i%28, i)
+	}
+	stop := make(chan struct{})
+	errs := make(chan error, 4)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r, err := b.Search(ctx, server.SearchQuery{Q: "الطاقة", Page: 1, Size: 5})
+				if err == nil && len(r.Hits) > 0 {
+					_, err = b.Article(ctx, r.Hits[0].ID)
+				}
+				if err == nil {
+					_, err = b.Entities(ctx, "", 5)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	res, err := b.Ingest(ctx, strings.NewReader(body.String()), server.IngestJSONLines)
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error("read during ingest:", err)
+	}
+	if err != nil || len(res) != 200 {
+		t.Fatalf("ingest: %d results, %v", len(res), err)
+	}
+	r, err := b.Search(ctx, server.SearchQuery{Q: "الطاقة", Source: "مرصد", Page: 1, Size: 5})
+	if err != nil || r.Total != 200 || sum(r.Facets.Days) != 200 {
+		t.Errorf("after ingest: %d hits, days %v, %v", r.Total, r.Facets.Days, err)
+	}
 }
