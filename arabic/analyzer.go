@@ -1,7 +1,7 @@
 // Package arabic analyzes Arabic text for search and extraction: a tokenizer
 // that keeps the offsets of every token in the original text, a normalizer
-// whose steps can be chosen one by one, a clitic-aware light stemmer, an
-// Arabic stopword list matched after normalization, and a folding of the
+// whose steps can be chosen one by one, a clitic-aware stemmer, an Arabic
+// stopword list matched after normalization, and a folding of the
 // spellings of transliterated names.
 //
 // The pieces are pure functions (Tokenize, Normalize, Stem, NameKey); an
@@ -12,6 +12,30 @@
 //	for _, t := range a.Analyze("وقال بيسكوف للصحفيين") {
 //		fmt.Println(t.Text, t.Norm, t.Stem, t.Start, t.End, t.Stop)
 //	}
+//
+// # Stemming
+//
+// The stemmer removes clitics (و ف ب ك ل, the article, the future س and
+// their stacks), pronoun suffixes, the inflection of nouns, adjectives and
+// verbs (sound plurals and duals, the feminine, verb person prefixes and
+// suffixes), maps nisba adjectives to the masculine singular (دولية →
+// دولي), imperfect verbs to the perfect (يستخدمون → استخدم) and some broken
+// plurals of regular patterns to the singular (الوزراء → وزير). Every cut
+// that could eat into the word itself is checked against a lexicon of word
+// frequencies: the candidate stem must be an attested word, and not a much
+// rarer one. Without the lexicon (Options.NoLexicon, StemRules) the same
+// rules run on the form of the word alone, more cautiously.
+//
+// # The lexicon and its provenance
+//
+// The lexicon embedded in the package (lexicon.gz, see DefaultLexicon) is
+// derived data: the normalized words seen at least three times in the
+// SaudiNewsNet corpus (M. Alhagri, 2015: 20,329 articles from 14 Saudi
+// newspapers, July–August 2015), licensed CC BY-NC-SA 4.0, with their
+// counts. It is produced by "marsad train-lexicon", which reads the corpus
+// from ../shared/data/saudinewsnet; retraining on the same corpus gives the
+// same file. Being derived from it, the lexicon carries the corpus's
+// licence: attribution, non-commercial use, share-alike.
 //
 // The package depends on nothing else in Marsad.
 package arabic
@@ -39,12 +63,17 @@ type Analyzer struct {
 	lex      *Lexicon         // nil: stem by rules only
 	table    *stemTable       // the lexicon's words, analyzed; nil without a lexicon
 	stop     stopwords
+	keep     [128]bool // keep[r-0x0600]: stemNorm leaves the rune r of U+0600–U+067F as it is
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) *Analyzer {
 	a := &Analyzer{opts: opts, stemNorm: opts.Normalize, stop: defaultStopwords()}
 	a.stemNorm.FoldTehMarbuta = false
+	for i := range a.keep {
+		r := rune(0x0600 + i)
+		a.keep[i] = foldRune(r, a.stemNorm) == r && !(a.stemNorm.NFKC && nfkcRune(r))
+	}
 	if !opts.NoLexicon {
 		a.lex = DefaultLexicon()
 		a.table = a.lex.stems()
@@ -79,17 +108,17 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	}
 	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
 	// Most words need no change: then the text itself is the key.
-	same := unchanged(t.Text, a.stemNorm)
+	same := a.unchanged(t.Text)
 	if !same {
 		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
 	}
 	if a.table != nil && t.Kind == Word {
 		key := t.Text
 		if !same {
-			key = string(*buf) // no allocation: a map lookup
+			key = string(*buf) // the lookup keeps no reference: no allocation
 		}
 		if e, ok := a.table.lookup(key); ok {
-			a.fillKnown(t, e, same)
+			a.fillKnown(t, &e, same)
 			return
 		}
 	}
@@ -110,7 +139,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 		return
 	}
-	if a.opts.Stopwords && a.stop.contains(t.Norm) {
+	if a.opts.Stopwords && a.stop.contains(foldTehMarbuta(t.Norm)) { // the list is folded
 		t.Stop = true
 	}
 	if a.opts.Stem {
@@ -121,6 +150,23 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	} else {
 		t.Stem = t.Norm
 	}
+}
+
+// unchanged reports whether normalizing s for the stemmer leaves it as it
+// is, as the function unchanged does, with a fast path for Arabic letters.
+func (a *Analyzer) unchanged(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if !a.keep[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600] {
+				return false
+			}
+			i += 2
+			continue
+		}
+		return unchanged(s[i:], a.stemNorm)
+	}
+	return true
 }
 
 // fillKnown fills a token whose normalized form is a word of the lexicon

@@ -26,3 +26,36 @@ func TestMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzerConcurrent uses one Analyzer from several goroutines, as the
+// index does; run with -race.
+func TestAnalyzerConcurrent(t *testing.T) {
+	a := New(DefaultOptions())
+	want := a.Terms("وقال المتحدث للصحفيين إن الحوار مع واشنطن ممكن")
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			done <- a.Terms("وقال المتحدث للصحفيين إن الحوار مع واشنطن ممكن")
+		}()
+	}
+	for range 4 {
+		if got := <-done; len(got) != len(want) {
+			t.Errorf("concurrent Terms = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestOptionsOff(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Normalize.FoldTehMarbuta = false
+	a := New(opts)
+	toks := a.Analyze("المدرسة عدة")
+	if len(toks) != 2 || toks[0].Norm != "المدرسة" || toks[0].Stem != "مدرسة" || !toks[1].Stop {
+		t.Errorf("teh marbuta kept: %+v", toks)
+	}
+	opts = DefaultOptions()
+	opts.Normalize.StripDiacritics = false
+	if toks := New(opts).Analyze("الحُوَار"); len(toks) != 1 || toks[0].Norm != "الحُوَار" {
+		t.Errorf("diacritics kept: %+v", toks)
+	}
+}

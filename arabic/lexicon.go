@@ -33,6 +33,30 @@ func newLexicon(freq map[string]uint32) *Lexicon {
 	return l
 }
 
+// byFreq returns the words of the lexicon, most frequent first, ties in
+// byte order.
+func (l *Lexicon) byFreq() []string {
+	type wc struct {
+		w string
+		n uint32
+	}
+	all := make([]wc, 0, len(l.freq))
+	for w, n := range l.freq {
+		all = append(all, wc{w, n})
+	}
+	slices.SortFunc(all, func(a, b wc) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	words := make([]string, len(all))
+	for i, e := range all {
+		words[i] = e.w
+	}
+	return words
+}
+
 //go:embed lexicon.gz
 var lexiconGz []byte
 
@@ -115,30 +139,16 @@ func (c *LexiconCounter) Lexicon(min int) *Lexicon {
 // word, most frequent first (ties in byte order), so that the output is
 // the same for the same corpus.
 func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
-	type wc struct {
-		w string
-		n uint32
-	}
-	all := make([]wc, 0, len(l.freq))
-	for w, n := range l.freq {
-		all = append(all, wc{w, n})
-	}
-	slices.SortFunc(all, func(a, b wc) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
-		}
-		return strings.Compare(a.w, b.w)
-	})
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
-	for _, e := range all {
-		bw.WriteString(e.w)
+	for _, w := range l.byFreq() {
+		bw.WriteString(w)
 		bw.WriteByte('\t')
-		bw.WriteString(strconv.FormatUint(uint64(e.n), 10))
+		bw.WriteString(strconv.FormatUint(uint64(l.freq[w]), 10))
 		bw.WriteByte('\n')
 	}
 	if err := bw.Flush(); err != nil {

@@ -6,16 +6,21 @@ import (
 )
 
 // Stem returns the stem of a normalized Arabic word (see Normalize), the
-// term search matches on. It strips clitics (conjunctions, prepositions, the
-// article, the future particle, and their stacks such as "وبال", "فلل"),
-// pronoun suffixes, and inflection (sound plurals and duals, verb person
-// affixes, the accusative alef), maps the feminine and plural forms of nisba
-// adjectives to the masculine (دولية, دوليين → دولي) and some broken plurals
-// of regular patterns to their singular (وزراء → وزير). Each decision that
+// term search matches on. It strips clitics (conjunctions, prepositions,
+// the article, the future particle, and their stacks such as "وبال",
+// "فلل"), pronoun suffixes, and inflection (sound plurals and duals, verb
+// person affixes, the accusative alef), maps the feminine and plural forms
+// of nisba adjectives to the masculine (دولية, دوليين → دولي), imperfect
+// verbs to the perfect (يستخدمون → استخدم) and some broken plurals of
+// regular patterns to their singular (وزراء → وزير). Each decision that
 // could cut into the word itself is checked against DefaultLexicon: a
 // candidate stem must be an attested word. Words that are not Arabic are
 // returned unchanged. The result is in normalized form: teh marbuta is
 // folded to heh.
+//
+// A word normalized with teh marbuta kept (FoldTehMarbuta off, as the
+// Analyzer does before stemming) lets the stemmer tell the feminine ending
+// ة from the pronoun ه.
 //
 //	Stem("والحوار") == "حوار"
 //	Stem("للكونغرس") == "كونغرس"
@@ -34,7 +39,6 @@ func StemRules(w string) string { return foldTehMarbuta(stemWord(nil, w)) }
 // Arabic letters used by the stemmer, in UTF-8.
 const (
 	alef   = "ا"
-	beh    = "ب"
 	teh    = "ت"
 	tehM   = "ة"
 	heh    = "ه"
@@ -42,7 +46,6 @@ const (
 	yeh    = "ي"
 	noon   = "ن"
 	seen   = "س"
-	hamza  = "ء"
 	theArt = "ال"
 )
 
@@ -51,9 +54,9 @@ const (
 var articlePrefixes = []string{"وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
 
 // pronounSuffixes are the attached pronouns, longest first. The first person
-// singular ي and the second person ك are left out: they are rare in news
-// and end many words.
-var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"}
+// singular ي, the second person ك and the feminine plural كن are left out:
+// they are rare in news and end many words (ممكن, اماكن).
+var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"}
 
 // runes returns the number of runes of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
@@ -96,9 +99,14 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 	}
 	n := runes(w)
 	for _, p := range articlePrefixes {
-		if strings.HasPrefix(w, p) && n-runes(p) >= 2 {
-			return w[len(p):], true
+		if !strings.HasPrefix(w, p) || n-runes(p) < 2 {
+			continue
 		}
+		rest := w[len(p):]
+		if lex != nil && n-runes(p) == 2 && lex.f(rest, "")*procliticRatio < lex.f(w, "") {
+			break // الحق is ال + حق, المه is الم + ه
+		}
+		return rest, true
 	}
 	if lex == nil {
 		// a conjunction, then a preposition: "وب", "فل", "وك"...
@@ -114,9 +122,10 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		return w, false
 	}
 	// With a lexicon, strip one clitic letter at a time while what remains
-	// is an attested word not much rarer (see procliticRatio): "بواشنطن" →
-	// "واشنطن", but "واشنطن", "وزير" and "بطاطس" stay whole. A word the
-	// corpus never saw, nor its remainder, is stripped by rules.
+	// is an attested word not much rarer (see procliticRatio and
+	// verbProcliticRatio) and the word does not itself take the article:
+	// "بواشنطن" → "واشنطن", but "واشنطن", "وزير" and "بطاطس" stay whole.
+	// A word the corpus never saw, nor its remainder, is stripped by rules.
 	s := w
 	for step := 0; step < 3; step++ {
 		if runes(s) < 4 {
@@ -136,9 +145,24 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		if !ok {
 			break
 		}
+		if c != seen && (lex.f(theArt, s) > 0 || lex.f(theArt, stripSuffixes(lex, s)) > 0) {
+			break // the letter belongs to a word that takes the article: الوحدة, البيان, فردا (الفرد)
+		}
 		rest := s[2:]
 		fr, fs := lex.f(rest, ""), lex.f(s, "")
-		if !(fr > 0 && fr*procliticRatio >= fs || fr == 0 && fs == 0 && c != seen && runes(rest) >= 4) {
+		if fr == 0 {
+			// What remains was never seen: compare the stems the two
+			// inflect to (ورعبنا → رعب, but كتابهم keeps its ك), and when
+			// neither is attested strip by rules a conjunction before a
+			// long word the corpus never saw.
+			if c == seen {
+				break
+			}
+			gs, gr := max(fs, stemFreq(lex, s)), stemFreq(lex, rest)
+			if gr == 0 && (gs > 0 || c != "و" && c != "ف" || runes(rest) < 4) || gr > 0 && gr*procliticRatio < gs {
+				break
+			}
+		} else if fr, fs = max(fr, stemFreq(lex, rest)), max(fs, stemFreq(lex, s)); fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
 			break
 		}
 		s = rest
@@ -159,6 +183,34 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 // "وافق" (8 times "افق") keep it.
 const procliticRatio = 4
 
+// verbProcliticRatio replaces procliticRatio when what remains is a
+// perfect verb (see perfectVerb): news opens sentences with "واضاف", 23
+// times as frequent as "اضاف".
+const verbProcliticRatio = 64
+
+// perfectVerb reports whether s is attested as a verb in the perfect: its
+// third person feminine (اضافت) or plural (اضافوا) is attested, or s is
+// such a feminine (اضافت, and اضافوا is attested).
+func perfectVerb(lex *Lexicon, s string) bool {
+	if lex.f(s, teh) > 0 || lex.f(s, "وا") > 0 {
+		return true
+	}
+	return strings.HasSuffix(s, teh) && runes(s) >= 4 && lex.f(s[:len(s)-2], "وا") > 0
+}
+
+// verbPrefixRatio bounds how much more frequent an imperfect verb may be
+// than the perfect it is mapped to: تستخدم → استخدم.
+const verbPrefixRatio = 8
+
+// stemFreq returns the frequency of the word that removing the suffixes of
+// s leaves, 0 when none is removed.
+func stemFreq(lex *Lexicon, s string) int {
+	if t := stripSuffixes(lex, s); t != s {
+		return lex.f(t, "")
+	}
+	return 0
+}
+
 // attested reports whether a candidate stem a+b is a word of the lexicon at
 // least 1/ratio as frequent as the word it is taken from (freq w).
 func attested(lex *Lexicon, a, b string, w int, ratio int) bool {
@@ -166,8 +218,10 @@ func attested(lex *Lexicon, a, b string, w int, ratio int) bool {
 	return f > 0 && f*ratio >= w
 }
 
-// stripSuffixes removes a pronoun suffix, then an inflectional suffix, and
-// maps the feminine nisba to the masculine.
+// stripSuffixes removes a pronoun suffix, then an inflectional suffix
+// (dual, sound plurals, verb person, accusative alef, the feminine), and
+// maps the feminine nisba to the masculine. Without a lexicon (lex nil) it
+// takes only the cuts that are safe by rules.
 func stripSuffixes(lex *Lexicon, s string) string {
 	fw := lex.f(s, "")
 	// a pronoun suffix
@@ -177,11 +231,14 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		}
 		b := s[:len(s)-len(p)]
 		nb := runes(b)
-		if nb < 2 {
+		if nb < 3 { // يده keeps its ه: two letters are too few to tell
 			break
 		}
+		if lex != nil && strings.HasSuffix(p, alef) && lex.f(s[:len(s)-2], "") > lex.f(b, "") {
+			break // the accusative alef, not a pronoun: بيانا is بيان, not بيا + نا
+		}
 		// a feminine noun before a pronoun ends in teh: منطقتهم → منطقة
-		if strings.HasSuffix(b, teh) && nb >= 3 && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {
+		if strings.HasSuffix(b, teh) && (lex == nil || lex.f(b[:len(b)-2], tehM) > 0) {
 			return b[:len(b)-2] + tehM
 		}
 		if lex == nil && nb >= 3 || lex != nil && (lex.f(b, "") > 0 || fw == 0 && nb >= 3) {
@@ -202,17 +259,21 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		}
 		if lex == nil {
 			if runes(b) >= 3 {
-				return nisba(b + tehM)
+				return nisba(lex, b+tehM)
 			}
 			break
 		}
+		fem, masc := lex.f(b, tehM), 0
+		if runes(b) >= 3 { // not بدات → بد
+			masc = lex.f(b, "")
+		}
 		switch {
-		case lex.f(b, tehM) > 0:
-			return nisba(b + tehM)
-		case lex.f(b, "") > 0:
+		case fem > 0 && fem >= masc: // مجموعات → مجموعة
+			return nisba(lex, b+tehM)
+		case masc > 0: // منتخبات → منتخب
 			return b
 		case fw == 0 && runes(b) >= 3:
-			return nisba(b + tehM)
+			return nisba(lex, b+tehM)
 		}
 	case strings.HasSuffix(s, "ون") || strings.HasSuffix(s, "ين") || strings.HasSuffix(s, "ان"): // plural, dual, verb
 		b := s[:len(s)-4]
@@ -238,22 +299,26 @@ func stripSuffixes(lex *Lexicon, s string) string {
 		if lex != nil && attested(lex, b, "", fw, 2) {
 			return b
 		}
-	case n >= 4 && strings.HasSuffix(s, waw): // construct plural: مواطنو
+	case n >= 4 && strings.HasSuffix(s, waw) && !strings.HasPrefix(s, yeh) && !strings.HasPrefix(s, teh): // construct plural: مواطنو, not يدعو
 		b := s[:len(s)-2]
 		if lex != nil && lex.f(b, "") > 0 && (lex.f(b, "ون") > 0 || lex.f(b, "ين") > 0) {
 			return b
 		}
 	}
-	if r := fem(lex, s, fw); r != s {
+	if r := feminine(lex, s, fw); r != s {
 		return r
 	}
-	return nisba(s)
+	return nisba(lex, s)
 }
 
-func fem(lex *Lexicon, s string, fw int) string {
+// feminine removes the feminine ending ة of an adjective: when the
+// masculine is attested, at least as frequent (fw is the frequency of s),
+// and has a sound plural, as adjectives do: كبيرة → كبير, but دولة (دول is
+// another word), خلافة, مدينة stay.
+func feminine(lex *Lexicon, s string, fw int) string {
 	if lex != nil && strings.HasSuffix(s, tehM) && runes(s) >= 4 {
 		b := s[:len(s)-2]
-		if attested(lex, b, "", fw, 1) {
+		if attested(lex, b, "", fw, 1) && lex.f(b, "ون")+lex.f(b, "ين") > 0 {
 			return b
 		}
 	}
@@ -262,16 +327,26 @@ func fem(lex *Lexicon, s string, fw int) string {
 
 // nisba maps the feminine of a nisba adjective to the masculine: دولية →
 // دولي. Other words are returned unchanged.
-func nisba(s string) string {
-	if strings.HasSuffix(s, "ية") && runes(s) >= 4 && !strings.HasSuffix(s, "اية") { // not ولاية, نهاية
-		return s[:len(s)-2]
+//
+// With a lexicon, the masculine must be attested with the article
+// (الدولي) or in the plural (دوليين), which tells nisba adjectives from
+// nouns such as قضية and هدية.
+func nisba(lex *Lexicon, s string) string {
+	if !strings.HasSuffix(s, "ية") || runes(s) < 4 || strings.HasSuffix(s, "اية") { // not ولاية, نهاية
+		return s
 	}
-	return s
+	m := s[:len(s)-2]
+	if lex != nil && lex.f(m, "ين")+lex.f(m, "ون")+lex.f(theArt, m) == 0 {
+		return s
+	}
+	return m
 }
 
-// stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when what
-// remains, or alef and what remains (the perfect of derived forms:
-// يستخدم → استخدم), is an attested word at least as frequent.
+// stripVerbPrefix removes the prefix of an imperfect verb (ي ت ن) when the
+// verb is attested with another person prefix and what remains, or alef and
+// what remains (the perfect of derived forms: يستخدم → استخدم), or the
+// perfect of a hollow verb (يقول → قال) is an attested word not much rarer
+// (see verbPrefixRatio).
 func stripVerbPrefix(lex *Lexicon, s string) string {
 	if runes(s) < 4 {
 		return s
@@ -281,18 +356,32 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 		return s
 	}
 	rest := s[2:]
+	// A verb shows up with more than one person prefix: يستخدم and
+	// تستخدم. Names and nouns rarely do: يمين, نبيل.
+	other := 0
+	for _, p := range [...]string{yeh, teh, noon} {
+		if p != c {
+			other += lex.f(p, rest)
+		}
+	}
+	if other == 0 {
+		return s
+	}
 	fw := lex.f(s, "")
 	if r := []rune(rest); len(r) == 3 && (r[1] == 'و' || r[1] == 'ي') {
 		// a hollow verb: يعود, تقول → عاد, قال
-		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, 2) {
+		if c := string([]rune{r[0], 'ا', r[2]}); attested(lex, c, "", fw, verbPrefixRatio) {
 			return c
 		}
 	}
 	f1, f2 := lex.f(rest, ""), lex.f(alef, rest)
+	if f1 > 0 && strings.HasPrefix(rest, "ل") {
+		f2 = 0 // يلحظ is لحظ, not الحظ, "the luck"
+	}
 	switch {
-	case f2 > f1 && f2*2 >= fw:
+	case f2 > f1 && f2*verbPrefixRatio >= fw:
 		return alef + rest
-	case f1 > 0 && f1*2 >= fw:
+	case f1 > 0 && f1*verbPrefixRatio >= fw:
 		return rest
 	}
 	return s
@@ -301,14 +390,18 @@ func stripVerbPrefix(lex *Lexicon, s string) string {
 // singular maps some broken plurals of regular patterns to the singular
 // when the singular is an attested word: افعال → فعل (اعمال → عمل),
 // فعلاء → فعيل (وزراء → وزير), فواعل → فاعل(ة) (عوامل → عامل),
-// مفاعل → مفعل(ة) (مناطق → منطقة).
+// فعائل → فعالة or فعيلة (رسائل → رسالة), مفاعل → مفعل(ة) (مناطق → منطقة).
+// The plural فعول is left alone: it is also the pattern of many verbal
+// nouns (خروج, دخول), which would merge with their verbs.
 func singular(lex *Lexicon, s string) string {
 	r := []rune(s)
 	fw := lex.f(s, "")
 	const ratio = 4
 	switch {
-	case len(r) == 5 && r[0] == 'ا' && r[3] == 'ا':
-		if c := string([]rune{r[1], r[2], r[4]}); attested(lex, c, "", fw, ratio) {
+	case len(r) == 5 && r[0] == 'ا' && r[3] == 'ا' && r[1] != 'ي':
+		// Also the verbal noun of form IV (اعلان of اعلن, ايمان): not when
+		// the verb is about as frequent as the singular would be.
+		if c := string([]rune{r[1], r[2], r[4]}); attested(lex, c, "", fw, ratio) && lex.f(alef, c)*ratio < lex.f(c, "") {
 			return c
 		}
 	case len(r) == 5 && r[3] == 'ا' && r[4] == 'ء':
@@ -322,6 +415,13 @@ func singular(lex *Lexicon, s string) string {
 		}
 		if attested(lex, c, "", fw, ratio) {
 			return c
+		}
+	case len(r) == 5 && r[2] == 'ا' && r[3] == 'ئ':
+		if c := string([]rune{r[0], r[1], 'ا', r[4]}); attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
+		}
+		if c := string([]rune{r[0], r[1], 'ي', r[4]}); attested(lex, c, tehM, fw, ratio) {
+			return c + tehM
 		}
 	case len(r) == 5 && r[0] == 'م' && r[2] == 'ا':
 		c := string([]rune{r[0], r[1], r[3], r[4]})

@@ -1,104 +1,198 @@
 package arabic
 
 import (
-	"cmp"
-	"slices"
+	"hash/maphash"
+	"runtime"
 	"strings"
 	"sync"
 )
 
 // stemEntry is what the analyzer needs of a word of the lexicon: the word
 // (teh marbuta kept) and its stem, each also with teh marbuta folded, and
-// whether it is a stopword. The strings are shared by every token of the
-// word, so that analyzing a known word allocates nothing.
+// whether it is a stopword. The strings are slices of the table's memory,
+// shared by every token of the word, so that analyzing a known word
+// allocates nothing.
 type stemEntry struct {
 	norm, normFolded string
 	stem, stemFolded string
 	stop             bool
 }
 
-// stemTable maps the words of a lexicon to their entries. The most frequent
-// words, which make most of any text, sit in a small map of their own whose
-// strings are packed in one block of memory, so that their lookups mostly
-// stay in the processor's cache.
+// stemTable maps the words of a lexicon to their entries: an open
+// addressing hash table for the most frequent words, which make most of any
+// text, and one for the others. Each keeps its entries packed in one
+// string, so that a lookup touches one slot and one stretch of memory
+// holding the word, its stems and its flags; the hot table is small enough
+// to stay in the processor's cache.
 type stemTable struct {
-	hot  map[string]uint16 // index in ents of the most frequent words: a small map
-	cold map[string]uint32 // index in ents of the others
-	ents []stemEntry
+	hot, cold wordTable
 }
 
-// hotWords is the number of most frequent words in the hot map: 8192 words
-// make about three quarters of the Arabic words of news text.
-const hotWords = 8192 // at most 1<<16
+// hotWords is the number of most frequent words in the hot table: 8192
+// words make about three quarters of the Arabic words of news text.
+const hotWords = 8192
 
 // defaultStopwords is the stopword set, built once.
 var defaultStopwords = sync.OnceValue(newStopwords)
 
+// newStemTable analyzes every word of the lexicon.
 func newStemTable(l *Lexicon) *stemTable {
-	words := make([]string, 0, len(l.freq))
-	for w := range l.freq {
-		words = append(words, w)
-	}
-	slices.SortFunc(words, func(a, b string) int {
-		if c := cmp.Compare(l.freq[b], l.freq[a]); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
+	words := l.byFreq()
 	stop := defaultStopwords()
-	entry := func(w string) stemEntry {
-		raw := stemWord(l, w)
-		nf := foldTehMarbuta(w)
-		return stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf)}
-	}
-	t := &stemTable{hot: make(map[string]uint16, hotWords), cold: make(map[string]uint32, len(words))}
-	hot := words[:min(hotWords, len(words))]
-	// Pack the strings of the hot entries in one string: a span [i, j)
-	// per string, reusing the word's bytes for a stem inside it.
-	type span [2]int
-	var (
-		arena strings.Builder
-		spans = make([][4]span, len(hot))
-		ents  = make([]stemEntry, len(hot))
-	)
-	for i, w := range hot {
-		e := entry(w)
-		ents[i] = e
-		ws := span{arena.Len(), arena.Len() + len(w)}
-		arena.WriteString(w)
-		for k, s := range []string{e.norm, e.normFolded, e.stem, e.stemFolded} {
-			if j := strings.Index(w, s); j >= 0 {
-				spans[i][k] = span{ws[0] + j, ws[0] + j + len(s)}
-				continue
+	entries := make([]stemEntry, len(words))
+	// Stemming a hundred thousand words takes a few tenths of a second:
+	// share it among the processors.
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(words); i += workers {
+				w := words[i]
+				raw := stemWord(l, w)
+				nf := foldTehMarbuta(w)
+				entries[i] = stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf)}
 			}
-			spans[i][k] = span{arena.Len(), arena.Len() + len(s)}
-			arena.WriteString(s)
-		}
+		})
 	}
-	packed := arena.String()
-	for i, sp := range spans {
-		e := &ents[i]
-		e.norm = packed[sp[0][0]:sp[0][1]]
-		e.normFolded = packed[sp[1][0]:sp[1][1]]
-		e.stem = packed[sp[2][0]:sp[2][1]]
-		e.stemFolded = packed[sp[3][0]:sp[3][1]]
-		t.hot[e.norm] = uint16(i)
-	}
-	for _, w := range words[len(hot):] {
-		t.cold[w] = uint32(len(ents))
-		ents = append(ents, entry(w))
-	}
-	t.ents = ents
-	return t
+	wg.Wait()
+	n := min(hotWords, len(entries))
+	seed := maphash.MakeSeed()
+	return &stemTable{hot: newWordTable(seed, entries[:n]), cold: newWordTable(seed, entries[n:])}
 }
 
 // lookup returns the entry of the normalized word w.
-func (t *stemTable) lookup(w string) (*stemEntry, bool) {
-	if i, ok := t.hot[w]; ok {
-		return &t.ents[i], true
+func (t *stemTable) lookup(w string) (stemEntry, bool) {
+	h := maphash.String(t.hot.seed, w)
+	if e, ok := t.hot.lookup(w, h); ok {
+		return e, true
 	}
-	if i, ok := t.cold[w]; ok {
-		return &t.ents[i], true
+	return t.cold.lookup(w, h)
+}
+
+// wordTable is an immutable open addressing hash table (linear probing)
+// from words to stemEntry. A slot holds the top 32 bits of the word's hash
+// and 1 + the offset of its record in data; 0 is an empty slot. A record is
+// a header (see hdrWord...) followed by the word, its folded form when it
+// differs, its stem unless the stem is a part of the word, and its folded
+// stem, preceded by its length, when it differs from the stem.
+type wordTable struct {
+	seed  maphash.Seed
+	slots []uint64
+	mask  uint64
+	data  string
+}
+
+// Record header layout.
+const (
+	hdrWord       = iota // length of the word
+	hdrNormFolded        // length of the folded word, 0: the word itself
+	hdrStemOff           // offset of the stem in the word + 1, 0: stored after
+	hdrStem              // length of the stem
+	hdrFlags             // 1: stopword; 2: folded stem stored after the stem
+	hdrLen
+)
+
+// maxTableWord is the longest word, in bytes, that a table holds; longer
+// words are stemmed each time.
+const maxTableWord = 255
+
+func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+	size := 16
+	for size < len(entries)*2 {
+		size *= 2
 	}
-	return nil, false
+	t := wordTable{seed: seed, slots: make([]uint64, size), mask: uint64(size - 1)}
+	var data strings.Builder
+	for _, e := range entries {
+		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord {
+			continue
+		}
+		off := data.Len()
+		var hdr [hdrLen]byte
+		hdr[hdrWord] = byte(len(e.norm))
+		if e.normFolded != e.norm {
+			hdr[hdrNormFolded] = byte(len(e.normFolded))
+		}
+		hdr[hdrStem] = byte(len(e.stem))
+		if i := strings.Index(e.norm, e.stem); i >= 0 && i < maxTableWord {
+			hdr[hdrStemOff] = byte(i + 1)
+		}
+		if e.stop {
+			hdr[hdrFlags] |= 1
+		}
+		if e.stemFolded != e.stem {
+			hdr[hdrFlags] |= 2
+		}
+		data.Write(hdr[:])
+		data.WriteString(e.norm)
+		if hdr[hdrNormFolded] != 0 {
+			data.WriteString(e.normFolded)
+		}
+		if hdr[hdrStemOff] == 0 {
+			data.WriteString(e.stem)
+		}
+		if hdr[hdrFlags]&2 != 0 {
+			data.WriteByte(byte(len(e.stemFolded)))
+			data.WriteString(e.stemFolded)
+		}
+		h := maphash.String(seed, e.norm)
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+	}
+	t.data = data.String()
+	return t
+}
+
+// lookup returns the entry of w, whose hash with the table's seed is h.
+func (t *wordTable) lookup(w string, h uint64) (stemEntry, bool) {
+	if len(t.slots) == 0 {
+		return stemEntry{}, false
+	}
+	tag := h &^ 0xFFFFFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return stemEntry{}, false
+		}
+		if s&^0xFFFFFFFF != tag {
+			continue
+		}
+		off := int(uint32(s)) - 1
+		d := t.data[off:]
+		n := int(d[hdrWord])
+		if n != len(w) || d[hdrLen:hdrLen+n] != w {
+			continue
+		}
+		return t.entry(off), true
+	}
+}
+
+// entry decodes the record at off.
+func (t *wordTable) entry(off int) stemEntry {
+	d := t.data[off:]
+	p := hdrLen
+	n := int(d[hdrWord])
+	e := stemEntry{norm: d[p : p+n], stop: d[hdrFlags]&1 != 0}
+	p += n
+	e.normFolded = e.norm
+	if nf := int(d[hdrNormFolded]); nf != 0 {
+		e.normFolded = d[p : p+nf]
+		p += nf
+	}
+	ns := int(d[hdrStem])
+	if so := int(d[hdrStemOff]); so != 0 {
+		e.stem = e.norm[so-1 : so-1+ns]
+	} else {
+		e.stem = d[p : p+ns]
+		p += ns
+	}
+	e.stemFolded = e.stem
+	if d[hdrFlags]&2 != 0 {
+		nsf := int(d[p])
+		e.stemFolded = d[p+1 : p+1+nsf]
+	}
+	return e
 }

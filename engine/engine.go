@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -76,7 +77,15 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(filepath.Join(dir, "index"))
+	ixDir := filepath.Join(dir, "index")
+	ix, err := index.Open(ixDir)
+	if err != nil && !errors.Is(err, index.ErrInUse) {
+		// The index is derived from the store: rebuild an unreadable one.
+		opts.Logger.Warn("rebuilding the index from the store", "reason", err)
+		if rmErr := os.RemoveAll(ixDir); rmErr == nil {
+			ix, err = index.Open(ixDir)
+		}
+	}
 	if err != nil {
 		st.Close()
 		return nil, err

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -224,5 +226,26 @@ func TestCatchUp(t *testing.T) {
 	}
 	if n, err := e.CatchUp(ctx); err != nil || n != 0 {
 		t.Errorf("second catch-up indexed %d, %v", n, err)
+	}
+}
+
+// TestRebuildUnreadableIndex damages the index; Open rebuilds it from the
+// store.
+func TestRebuildUnreadableIndex(t *testing.T) {
+	dir := t.TempDir()
+	e := openTest(t, dir)
+	if _, err := e.Ingest(context.Background(), slices.Values(testArticles), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index", "index_meta.json"), []byte("{garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e = openTest(t, dir)
+	defer e.Close()
+	if got := ids(t, e, "النفط", nil); !slices.Equal(got, []string{"num", "oil"}) {
+		t.Fatalf("after rebuild: %v", got)
 	}
 }

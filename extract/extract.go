@@ -8,7 +8,9 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
@@ -40,7 +42,7 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 		toks = arabic.Tokenize(a.Text)
 	}
 	if a.Published.IsZero() {
-		if d, ok := timex.PublicationDate(a.Text); ok {
+		if d, ok := publicationDate(a.Text); ok {
 			a.Published = d
 		}
 	}
@@ -77,4 +79,16 @@ func Date(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
 	}
 	return t, nil
+}
+
+// publicationDate finds the date in the article's dateline: at the start of
+// its text, or at the start of its second line when the first is a headline.
+func publicationDate(text string) (time.Time, bool) {
+	if d, ok := timex.PublicationDate(text); ok {
+		return d, true
+	}
+	if head, rest, ok := strings.Cut(text, "\n"); ok && utf8.RuneCountInString(head) <= 300 {
+		return timex.PublicationDate(strings.TrimLeft(rest, " \t\r\n"))
+	}
+	return time.Time{}, false
 }

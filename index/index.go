@@ -130,20 +130,38 @@ func Open(dir string) (*Bleve, error) {
 	}
 	var idx bleve.Index
 	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	created := false
 	switch {
 	case err == nil:
 		idx, err = bleve.OpenUsing(dir, cfg)
 	case errors.Is(err, fs.ErrNotExist):
 		idx, err = bleve.NewUsing(dir, Mapping(), scorch.Name, scorch.Name, cfg)
+		created = true
 	}
 	if err != nil {
 		if errors.Is(err, bbolt.ErrTimeout) {
-			return nil, fmt.Errorf("open index %s: in use by another marsad process", dir)
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrInUse)
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions())}, nil
+	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions())}
+	if created {
+		// With unsafe batches nothing is persisted until a batch is: persist
+		// the new index (its mapping) now, so that it can always be reopened.
+		ctx := context.Background()
+		if err := b.Add(ctx, nil, 0); err == nil {
+			err = b.Sync(ctx)
+		}
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+	}
+	return b, nil
 }
+
+// ErrInUse is returned by Open when another process holds the index.
+var ErrInUse = errors.New("in use by another marsad process")
 
 // Mapping returns the index mapping: the fields of Doc, nothing dynamic, no
 // _all field, nothing stored, BM25 scoring.

@@ -168,7 +168,9 @@ func analyzeLines(ctx context.Context, a *arabic.Analyzer, r io.Reader, w io.Wri
 			bw.WriteString(t.Stem)
 			first = false
 		}
-		bw.WriteByte('\n')
+		if err := bw.WriteByte('\n'); err != nil { // a write error sticks: stop reading
+			return fmt.Errorf("write: %w", err)
+		}
 		long, inLong = long[:0], false
 		if flush {
 			if err := bw.Flush(); err != nil {

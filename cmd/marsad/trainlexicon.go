@@ -35,7 +35,7 @@ seen at least N times, gzip-compressed, to FILE: the lexicon that package
 arabic embeds (arabic/lexicon.gz). The output is the same for the same corpus.`)
 	data := fs.String("data", defaultCorpus, "folder of SaudiNewsNet zips")
 	out := fs.String("out", "arabic/lexicon.gz", "lexicon file to write")
-	min := fs.Int("min", 5, "keep words seen at least this many times")
+	min := fs.Int("min", 3, "keep words seen at least this many times")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}

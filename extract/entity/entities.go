@@ -16,11 +16,13 @@ type Token struct {
 
 // mention is one tagged entity mention in an article.
 type mention struct {
-	typ   int      // label index of the B- label
-	words []string // words with the clitic of the first one removed
-	keys  []string // normalized words
-	start int      // rune offsets
-	end   int
+	typ    int      // label index of the B- label
+	words  []string // words with the clitic of the first one removed
+	keys   []string // normalized words
+	start  int      // rune offsets
+	end    int
+	ends   []int // rune offset of the end of each word
+	starts []int // rune offset of the start of each word
 }
 
 // Entities tags the tokens of an article and groups the mentions into
@@ -37,7 +39,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(tokens) == 0 {
 		return nil
 	}
-	var st tagState
+	st := t.getState()
+	defer t.states.Put(st)
 	breaks := sentenceBreaks(text, tokens)
 	var sents [][]string
 	words := make([]string, len(tokens))
@@ -52,8 +55,14 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		sents = append(sents, words[lo:hi])
 		lo = hi
 	}
-	r := t.tagDoc(sents, &st)
+	r := t.tagDoc(sents, st)
 	labels := r.labels
+	keys := make([]string, len(tokens))
+	starts := make([]int, len(tokens))
+	ends := make([]int, len(tokens))
+	for i, tk := range tokens {
+		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
+	}
 	var ms []mention
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -65,16 +74,15 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		for j < len(labels) && labels[j] == l+1 && !breaks[j] {
 			j++
 		}
-		m := mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End}
-		for k := i; k < j; k++ {
-			m.words = append(m.words, tokens[k].Text)
-		}
-		for k := i; k < j; k++ {
-			m.keys = append(m.keys, r.infos[k].norm)
-		}
-		ms = append(ms, m)
+		// The mentions share the backing arrays: each token is in one.
+		ms = append(ms, mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
+	if len(ms) == 0 {
+		return nil
+	}
+	ms = refine(ms)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -89,19 +97,24 @@ func sentenceBreaks(text string, tokens []Token) []bool {
 	for i, tk := range tokens {
 		nl := false
 		for pos < tk.Start && off < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[off:])
-			if r == '\n' {
+			c := text[off]
+			if c == '\n' {
 				nl = true
 			}
-			off += sz
+			off++
+			for off < len(text) && text[off]&0xC0 == 0x80 {
+				off++
+			}
 			pos++
 		}
 		if i > 0 && (nl || isStop(tokens[i-1].Text)) {
 			br[i] = true
 		}
 		for pos < tk.End && off < len(text) {
-			_, sz := utf8.DecodeRuneInString(text[off:])
-			off += sz
+			off++
+			for off < len(text) && text[off]&0xC0 == 0x80 {
+				off++
+			}
 			pos++
 		}
 	}
@@ -109,6 +122,67 @@ func sentenceBreaks(text string, tokens []Token) []bool {
 }
 
 func isStop(s string) bool { return s == "." || s == "؟" || s == "!" || s == "?" }
+
+// weekdays are the normalized names of the days of the week, which are
+// dates, not parts of names.
+var weekdays = map[string]bool{
+	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true,
+	"الخميس": true, "الجمعه": true, "السبت": true,
+}
+
+// refine trims names of days from the ends of mentions, and splits a
+// mention at a coordinated word ("بوتين وبايدن") whose part after و is a
+// name on its own elsewhere in the article.
+func refine(ms []mention) []mention {
+	alone := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		if len(m.keys) == 1 {
+			alone[m.keys[0]] = true
+		}
+	}
+	out := make([]mention, 0, len(ms)+4)
+	for _, m := range ms {
+		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
+			m = m.slice(0, len(m.keys)-1)
+		}
+		for len(m.keys) > 0 && isDay(m.keys[0]) {
+			m = m.slice(1, len(m.keys))
+		}
+		if len(m.keys) == 0 {
+			continue
+		}
+		for j := 1; j < len(m.keys); j++ {
+			if k := m.keys[j]; strings.HasPrefix(k, "و") && alone[k[len("و"):]] {
+				out = append(out, m.slice(0, j))
+				m = m.slice(j, len(m.keys))
+				j = 0
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func isDay(k string) bool {
+	if weekdays[k] {
+		return true
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
+		if strings.HasPrefix(k, p) && weekdays[k[len(p):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// slice returns the mention of words [i, j).
+func (m mention) slice(i, j int) mention {
+	if i >= j {
+		return mention{typ: m.typ}
+	}
+	return mention{typ: m.typ, words: m.words[i:j], keys: m.keys[i:j], starts: m.starts[i:j], ends: m.ends[i:j],
+		start: m.starts[i], end: m.ends[j-1]}
+}
 
 // stripClitics removes a proclitic from the first word of each mention when
 // the evidence says it is one: the base is the word of another mention of
@@ -126,22 +200,36 @@ func (t *Tagger) stripClitics(ms []mention) {
 	lexical := func(w string) bool {
 		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
 	}
+	firsts := map[string]int{}
+	for _, m := range ms {
+		firsts[m.keys[0]]++
+	}
 	for i := range ms {
 		m := &ms[i]
 		full := m.keys[0]
 		fullLex := lexical(full)
+		// A form that recurs is a word of its own: strip it only toward
+		// another name of the article.
+		recurs := firsts[full] > 1
 		var c, base string
-		for next := 0; next >= 0; {
-			var p, b string
-			p, b, next = nextSplit(full, next)
-			if next < 0 {
-				break
-			}
-			article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
-			conj := p == "و" || p == "ف" // a conjunction, before any word
-			if seen[b] || t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)) || (article && m.typ != 1) {
-				c, base = p, b
-				break
+		// Strongest evidence first: the base is another name of the article.
+		for pass := 0; pass < 2 && c == ""; pass++ {
+			for next := 0; next >= 0; {
+				var p, b string
+				p, b, next = nextSplit(full, next)
+				if next < 0 {
+					break
+				}
+				ok := seen[b]
+				if pass == 1 {
+					article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
+					conj := p == "و" || p == "ف" // a conjunction, before any word
+					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)))) || (article && m.typ != 1)
+				}
+				if ok {
+					c, base = p, b
+					break
+				}
 			}
 		}
 		if c == "" {
@@ -160,7 +248,7 @@ func (t *Tagger) stripClitics(ms []mention) {
 
 // inLexicon reports whether w was seen as a word in training.
 func (t *Tagger) inLexicon(w string) bool {
-	_, ok := t.index[hashS(hashT(fNorm), w)]
+	_, ok := t.index[hashS(hashB(hashT(fNorm), window), w)]
 	return ok
 }
 

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -56,6 +57,9 @@ func TestDefaultTag(t *testing.T) {
 	if !per {
 		t.Errorf("no PER mention containing ماكرون in %v", got)
 	}
+	if got["الاتحاد الأوروبي"] != "ORG" {
+		t.Errorf("الاتحاد الأوروبي: got %q, want ORG", got["الاتحاد الأوروبي"])
+	}
 }
 
 func TestTagEdgeCases(t *testing.T) {
@@ -104,6 +108,32 @@ func TestEntitiesGrouping(t *testing.T) {
 		if !strings.HasSuffix(s, "بوش") || strings.HasPrefix(s, "ل") {
 			t.Errorf("mention %q", s)
 		}
+	}
+}
+
+func TestRefine(t *testing.T) {
+	mk := func(ws ...string) mention {
+		m := mention{typ: 1}
+		for i, w := range ws {
+			m.words = append(m.words, w)
+			m.keys = append(m.keys, normalize(w))
+			m.starts = append(m.starts, 10*i)
+			m.ends = append(m.ends, 10*i+len([]rune(w)))
+		}
+		m.start, m.end = m.starts[0], m.ends[len(ws)-1]
+		return m
+	}
+	got := refine([]mention{mk("الخميس"), mk("بوتين", "الخميس"), mk("بوتين", "وبايدن"), mk("بايدن"), mk("الجمعة", "جو", "بايدن")})
+	var names []string
+	for _, m := range got {
+		names = append(names, strings.Join(m.words, " "))
+		if m.start != m.starts[0] || m.end != m.ends[len(m.ends)-1] {
+			t.Errorf("%q: span %d-%d", m.words, m.start, m.end)
+		}
+	}
+	want := "بوتين|بوتين|وبايدن|بايدن|جو بايدن"
+	if g := strings.Join(names, "|"); g != want {
+		t.Errorf("got %s, want %s", g, want)
 	}
 }
 
@@ -252,4 +282,30 @@ func TestFastEmissions(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestConcurrentEntities(t *testing.T) {
+	tg := defaultTagger(t)
+	texts := []string{
+		"قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيعقد قمة .",
+		"وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا مستعدة للحوار مع واشنطن .",
+		"أعلنت شركة مايكروسوفت الأمريكية عن منتج جديد في مدينة سياتل .",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(tg.Entities(s, Tokenize(s)))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				if got := fmt.Sprint(tg.Entities(texts[i], Tokenize(texts[i]))); got != want[i] {
+					t.Errorf("concurrent result differs: %s vs %s", got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -418,23 +418,26 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 // and (bits 6-7) how often the word occurs. Words that were never labelled
 // get 0.
 func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
-	type count struct{ n, typ [3]int }
-	counts := make(map[string]*count, len(norms))
+	type count struct{ n, typ [3]int32 }
+	idx := make(map[string]int32, len(norms))
+	counts := make([]count, 0, len(norms))
 	get := func(k string) *count {
-		c := counts[k]
-		if c == nil {
-			c = &count{}
-			counts[k] = c
+		i, ok := idx[k]
+		if !ok {
+			i = int32(len(counts))
+			idx[k] = i
+			counts = append(counts, count{})
 		}
-		return c
+		return &counts[i]
 	}
 	for i := range norms {
-		keys := [2]string{norms[i], bases[i]}
-		for j, k := range keys {
-			if j == 1 && k == keys[0] {
-				continue
-			}
-			c := get(k)
+		c := get(norms[i])
+		c.n[0]++
+		if l := labels[i]; l > 0 && l < 7 {
+			c.typ[(l-1)/2]++
+		}
+		if bases[i] != norms[i] {
+			c := get(bases[i])
 			c.n[0]++
 			if l := labels[i]; l > 0 && l < 7 {
 				c.typ[(l-1)/2]++
@@ -443,9 +446,9 @@ func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 	}
 	out = slices.Grow(out[:0], len(norms))[:len(norms)]
 	for i := range norms {
-		c := *counts[norms[i]]
+		c := counts[idx[norms[i]]]
 		if bases[i] != norms[i] {
-			b := counts[bases[i]]
+			b := counts[idx[bases[i]]]
 			c.n[0] += b.n[0]
 			for k := range c.typ {
 				c.typ[k] += b.typ[k]

@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Tagger is a trained named-entity tagger. It is immutable after loading and
@@ -19,6 +20,7 @@ import (
 type Tagger struct {
 	gaz   *gazetteer
 	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
+	fx    featIndex        // the same, for fast lookups
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
 
@@ -31,6 +33,15 @@ type Tagger struct {
 	// first, when set, is the first-stage tagger whose labels over the
 	// whole article give this tagger its document features.
 	first *Tagger
+
+	states sync.Pool // of *tagState, reused between calls
+}
+
+func (t *Tagger) getState() *tagState {
+	if st, ok := t.states.Get().(*tagState); ok {
+		return st
+	}
+	return &tagState{}
 }
 
 // roleScores are the summed weights of the role features of one token in
@@ -49,7 +60,7 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 		*row = [nLabels]float32{}
 		fbuf = roleFeatures(w, r, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
 				for l := range row {
 					row[l] += ws[l]
@@ -62,6 +73,10 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
+	t.fx = newFeatIndex(t.index)
+	if t.first != nil {
+		t.first.fx = newFeatIndex(t.first.index)
+	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
 	if t.first != nil {
@@ -129,7 +144,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 		}
 		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
 		for _, h := range st.fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
 				for l := range row {
 					row[l] += ws[l]
@@ -151,7 +166,7 @@ func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 	for i := range infos {
 		fbuf = features(infos, i, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.index[h]; ok {
+			if o, ok := t.fx.get(h); ok {
 				for l := range nLabels {
 					sc[i*nLabels+l] += t.w[int(o)+l]
 				}
@@ -219,6 +234,11 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
+	// document buffers
+	dinfos       []tokInfo
+	dlabels      []int
+	norms, bases []string
+	doc          []uint16
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends
@@ -249,7 +269,8 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for _, ws := range sents {
 		n += len(ws)
 	}
-	r := docResult{labels: make([]int, 0, n), infos: make([]tokInfo, n)}
+	st.dinfos = slices.Grow(st.dinfos[:0], n)[:n]
+	r := docResult{labels: st.dlabels[:0], infos: st.dinfos}
 	st.ents = slices.Grow(st.ents[:0], n)[:n]
 	k := 0
 	for _, ws := range sents {
@@ -277,16 +298,17 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		off += len(ws)
 	}
 	if t.first == nil {
+		st.dlabels = r.labels
 		return r
 	}
-	norms := make([]string, n)
-	bases := make([]string, n)
+	st.norms = slices.Grow(st.norms[:0], n)[:n]
+	st.bases = slices.Grow(st.bases[:0], n)[:n]
 	for i := range r.infos {
-		norms[i], bases[i] = r.infos[i].norm, r.infos[i].base
+		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
 	}
-	doc := docFeatures(norms, bases, r.labels, nil)
+	st.doc = docFeatures(st.norms, st.bases, r.labels, st.doc)
 	for i := range r.infos {
-		r.infos[i].doc = doc[i]
+		r.infos[i].doc = st.doc[i]
 	}
 	r.labels = r.labels[:0]
 	off = 0
@@ -294,14 +316,16 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
 		off += len(ws)
 	}
+	st.dlabels = r.labels
 	return r
 }
 
 // Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
 // sentence. Types are PER, ORG and LOC; other names are tagged O.
 func (t *Tagger) Tag(words []string) []string {
-	var st tagState
-	labels := t.tagDoc([][]string{words}, &st).labels
+	st := t.getState()
+	defer t.states.Put(st)
+	labels := t.tagDoc([][]string{words}, st).labels
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		if l >= 7 {
@@ -470,7 +494,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("vocabulary size", err)
 	}
-	t.words = make([]string, 0, n)
+	t.words = make([]string, 0, min(n, 1<<16))
 	for range n {
 		ln, err := binary.ReadUvarint(br)
 		if err != nil || ln > 1<<16 {
@@ -487,7 +511,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		return fail("statistics size", err)
 	}
 	if n > 0 {
-		t.gaz.stats = make(map[string]uint32, n)
+		t.gaz.stats = make(map[string]uint32, min(n, 1<<16))
 	}
 	for range n {
 		ln, err := binary.ReadUvarint(br)
@@ -539,8 +563,8 @@ func (t *Tagger) readWeights(br *bufio.Reader) error {
 	if err != nil || n > 1<<26 {
 		return fail("feature count", err)
 	}
-	t.index = make(map[uint64]int32, n)
-	t.w = make([]float32, 0, n*nLabels)
+	t.index = make(map[uint64]int32, min(n, 1<<20))
+	t.w = make([]float32, 0, min(n, 1<<20)*nLabels)
 	var rec [10]byte
 	for range n {
 		if _, err := io.ReadFull(br, rec[:]); err != nil {

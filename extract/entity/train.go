@@ -24,7 +24,7 @@ type TrainOptions struct {
 	// Stages is 2 for a two-stage tagger with document features, else 1.
 	Stages int
 	// Folds is the number of cross-validation folds for the first-stage
-	// labels of the training data; 0 means 4.
+	// labels of the training data; 0 means 8.
 	Folds int
 	// Log, when set, receives progress.
 	Log *slog.Logger
@@ -45,7 +45,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		opt.Epochs = 10
 	}
 	if opt.Folds <= 1 {
-		opt.Folds = 4
+		opt.Folds = 8
 	}
 	gaz := newGazetteer()
 	if opt.Stats != nil {
@@ -341,7 +341,7 @@ func (t *Tagger) Evaluate(data []Sentence) map[string]Score {
 
 // Defaults of the shipped model's training.
 const (
-	DefaultEpochs = 10
+	DefaultEpochs = 8
 	DefaultPrune  = 0.0
 )
 

@@ -1,0 +1,107 @@
+package story
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func loadCorpusDocs(tb testing.TB) []Doc {
+	arts := loadDays(tb)
+	terms := testTerms()
+	docs := make([]Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = a.toDoc(terms)
+	}
+	return docs
+}
+
+// BenchmarkReplay clusters the whole corpus (analysis excluded), replayed
+// STORY_REPLAY times with dates shifted by the corpus span each time.
+// It reports articles/s and the time per 1,000 articles at the start and
+// the end of the replay.
+//
+//	go test ./story -run XXX -bench Replay -benchtime 1x
+func BenchmarkReplay(b *testing.B) {
+	docs := loadCorpusDocs(b)
+	times := replayTimes(b)
+	span := docs[len(docs)-1].Published.Sub(docs[0].Published) + 24*time.Hour
+	heap := func() float64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc) / (1 << 20)
+	}
+	base := heap()
+	b.ResetTimer()
+	for range b.N {
+		c := New(DefaultConfig())
+		var per1k []time.Duration
+		start, cpu0 := time.Now(), cpuTime()
+		last := cpu0
+		n := 0
+		for r := range times {
+			shift := time.Duration(r) * span
+			for _, d := range docs {
+				if r > 0 {
+					d.ID = d.ID + "#" + string(rune('a'+r))
+					d.Published = d.Published.Add(shift)
+				}
+				c.Add(d)
+				n++
+				if n%1000 == 0 {
+					now := cpuTime()
+					per1k = append(per1k, now-last)
+					last = now
+				}
+			}
+		}
+		el, cpu := time.Since(start), cpuTime()-cpu0
+		b.ReportMetric(float64(n)/el.Seconds(), "articles/s")
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+		if len(per1k) >= 4 {
+			b.ReportMetric(float64(per1k[1].Microseconds())/1000, "cpu-ms/1k-start")
+			b.ReportMetric(float64(per1k[len(per1k)-1].Microseconds())/1000, "cpu-ms/1k-end")
+		}
+		b.ReportMetric(heap()-base, "state-MB")
+		var buf countWriter
+		if err := c.Save(&buf); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf)/(1<<20), "saved-MB")
+		b.Logf("%d articles, %d stories, CPU time per 1k articles: %v", n, len(c.Stories()), per1k)
+	}
+}
+
+// replayTimes is STORY_REPLAY (default 1): how many times to replay.
+func replayTimes(tb testing.TB) int {
+	n := 1
+	if v := os.Getenv("STORY_REPLAY"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			tb.Fatalf("STORY_REPLAY=%q: want a positive integer", v)
+		}
+	}
+	return n
+}
+
+// cpuTime is the CPU time (user and system) used by the process so far:
+// the machine is shared, so wall time says little.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int64
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
+}

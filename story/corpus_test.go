@@ -1,0 +1,154 @@
+package story
+
+import (
+	"archive/zip"
+	"bufio"
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/extract/entity"
+)
+
+// corpusDir is the SaudiNewsNet corpus, shared outside the repository.
+const corpusDir = "../../shared/data/saudinewsnet"
+
+// rawArticle is one article of the SaudiNewsNet dumps.
+type rawArticle struct {
+	Source        string `json:"source"`
+	URL           string `json:"url"`
+	DateExtracted string `json:"date_extracted"`
+	Title         string `json:"title"`
+	Content       string `json:"content"`
+}
+
+// loadDays reads the given days (YYYY-MM-DD) of the corpus, or all days when
+// days is empty, in order of extraction time. It skips the test when the
+// corpus is absent.
+func loadDays(tb testing.TB, days ...string) []rawArticle {
+	tb.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		tb.Skipf("corpus not available (%s): %v", corpusDir, err)
+	}
+	if len(days) == 0 {
+		files, err := filepath.Glob(filepath.Join(corpusDir, "*.zip"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, f := range files {
+			days = append(days, strings.TrimSuffix(filepath.Base(f), ".zip"))
+		}
+		sort.Strings(days)
+	}
+	var out []rawArticle
+	for _, day := range days {
+		path := filepath.Join(corpusDir, day+".zip")
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			tb.Fatalf("open %s: %v", path, err)
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				tb.Fatalf("open %s in %s: %v", f.Name, path, err)
+			}
+			var arts []rawArticle
+			err = json.NewDecoder(bufio.NewReader(rc)).Decode(&arts)
+			rc.Close()
+			if err != nil {
+				tb.Fatalf("decode %s in %s: %v", f.Name, path, err)
+			}
+			out = append(out, arts...)
+		}
+		zr.Close()
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DateExtracted < out[j].DateExtracted })
+	return out
+}
+
+func (a rawArticle) published() time.Time {
+	t, err := time.Parse("2006-01-02 15:04:05", a.DateExtracted)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// analyzer turns text into terms; tests use testTerms.
+type analyzer func(string) []string
+
+// toDoc converts an article with the given analyzer.
+func (a rawArticle) toDoc(terms analyzer) Doc {
+	return Doc{
+		ID:         a.URL,
+		Published:  a.published(),
+		Source:     a.Source,
+		Title:      a.Title,
+		Terms:      terms(a.Title + "\n" + a.Content),
+		TitleTerms: terms(a.Title),
+	}
+}
+
+// idSHA1 is the id hash used by the story gold files.
+func idSHA1(id string) string {
+	h := sha1.Sum([]byte(id))
+	return hex.EncodeToString(h[:])[:16]
+}
+
+// withEntities fills the Entities of docs with the names the project's
+// entity tagger finds in title and text, as ingest would.
+func withEntities(tb testing.TB, arts []rawArticle, docs []Doc) {
+	tb.Helper()
+	tagger, err := entity.Default()
+	if err != nil {
+		tb.Fatalf("entity model: %v", err)
+	}
+	for i, a := range arts {
+		text := a.Title + "\n" + a.Content
+		toks := arabic.Tokenize(text)
+		words := make([]entity.Token, len(toks))
+		for j, t := range toks {
+			words[j] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+		}
+		for _, e := range tagger.Entities(text, words) {
+			docs[i].Entities = append(docs[i].Entities, e.Text)
+		}
+	}
+}
+
+// testTerms is the project's analyzer, as ingest uses it.
+func testTerms() analyzer {
+	return arabic.New(arabic.DefaultOptions()).Terms
+}
+
+// storiesJSON writes stories in the `marsad stories --json` shape.
+func storiesJSON(w io.Writer, stories []Story) error {
+	type js struct {
+		ID       string   `json:"id"`
+		Title    string   `json:"title"`
+		Articles []string `json:"articles"`
+		First    string   `json:"first"`
+		Last     string   `json:"last"`
+		Thread   string   `json:"thread"`
+	}
+	out := struct {
+		Stories []js `json:"stories"`
+	}{}
+	for _, s := range stories {
+		out.Stories = append(out.Stories, js{s.ID, s.Title, s.Articles, s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly), s.Thread})
+	}
+	enc := json.NewEncoder(w)
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("encode stories: %w", err)
+	}
+	return nil
+}

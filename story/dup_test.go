@@ -1,0 +1,98 @@
+package story
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestNearDuplicateRecall checks, over the whole corpus, that articles
+// sharing their first 300 characters are found as copies of one another.
+// STORY_DUP_SAMPLE=FILE writes the other pairs found, for reading.
+func TestNearDuplicateRecall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("replays the whole corpus")
+	}
+	arts := loadDays(t)
+	terms := testTerms()
+	c := New(DefaultConfig())
+	root := map[string]string{}
+	for _, a := range arts {
+		as := c.Add(a.toDoc(terms))
+		if as.DuplicateOf != "" {
+			root[a.URL] = as.DuplicateOf
+		} else {
+			root[a.URL] = a.URL
+		}
+	}
+	groups := map[string][]rawArticle{}
+	byID := map[string]rawArticle{}
+	for _, a := range arts {
+		byID[a.URL] = a
+		r := []rune(a.Content)
+		if len(r) > 300 {
+			r = r[:300]
+		}
+		if k := strings.TrimSpace(string(r)); k != "" {
+			groups[k] = append(groups[k], a)
+		}
+	}
+	inGroup := map[[2]string]bool{}
+	ng, pairs, found := 0, 0, 0
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		ng++
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				pairs++
+				inGroup[[2]string{g[i].URL, g[j].URL}] = true
+				inGroup[[2]string{g[j].URL, g[i].URL}] = true
+				if root[g[i].URL] == root[g[j].URL] {
+					found++
+				}
+			}
+		}
+	}
+	// Predicted pairs (each copy with its original) outside the groups.
+	var other [][2]string
+	predicted := 0
+	for id, r := range root {
+		if r == id {
+			continue
+		}
+		predicted++
+		if !inGroup[[2]string{id, r}] {
+			other = append(other, [2]string{r, id})
+		}
+	}
+	recall := float64(found) / float64(max(1, pairs))
+	t.Logf("%d groups sharing their first 300 characters, %d pairs, %d found: recall %.3f", ng, pairs, found, recall)
+	t.Logf("%d articles marked as copies, %d of them outside those groups", predicted, len(other))
+	if recall < 0.95 {
+		t.Errorf("near-duplicate recall %.3f < 0.95", recall)
+	}
+	if out := os.Getenv("STORY_DUP_SAMPLE"); out != "" {
+		sort.Slice(other, func(i, j int) bool { return idSHA1(other[i][1]) < idSHA1(other[j][1]) })
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		clipRunes := func(s string, n int) string {
+			r := []rune(strings.Join(strings.Fields(s), " "))
+			if len(r) > n {
+				r = r[:n]
+			}
+			return string(r)
+		}
+		for _, p := range other {
+			a, b := byID[p[0]], byID[p[1]]
+			fmt.Fprintf(f, "== %s %s | %s %s (%d vs %d runes)\n  A %s | %s\n  B %s | %s\n", a.Source, a.DateExtracted, b.Source, b.DateExtracted,
+				len([]rune(a.Content)), len([]rune(b.Content)), a.Title, clipRunes(a.Content, 200), b.Title, clipRunes(b.Content, 200))
+		}
+	}
+}

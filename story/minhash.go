@@ -1,0 +1,119 @@
+package story
+
+// Deterministic hashing for MinHash: FNV-1a 64 over shingle words, then a
+// splitmix64 finalizer per permutation. Neither depends on the process, so
+// signatures saved by one run compare with those of another.
+
+const (
+	numHashes = 64 // MinHash permutations
+	bandRows  = 4  // rows per LSH band: 16 bands, threshold ≈ (1/16)^(1/4) ≈ 0.5
+	numBands  = numHashes / bandRows
+
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix64 is the splitmix64 finalizer: a fast bijective mixer of 64 bits.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// fnvString folds s into the FNV-1a 64 state h.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashSeeds are the per-permutation seeds, derived deterministically.
+var hashSeeds = func() [numHashes]uint64 {
+	var s [numHashes]uint64
+	for i := range s {
+		s[i] = mix64(uint64(i+1) * 0x9e3779b97f4a7c15)
+	}
+	return s
+}()
+
+// signature is a MinHash signature (the high 32 bits of each minimum).
+type signature [numHashes]uint32
+
+// shingleHashes returns the hashes of the k-word shingles of terms (or one
+// hash of all of them when there are fewer than k).
+func shingleHashes(terms []string, k int) []uint64 {
+	if len(terms) == 0 {
+		return nil
+	}
+	if k < 1 {
+		k = 1
+	}
+	if len(terms) < k {
+		k = len(terms)
+	}
+	out := make([]uint64, 0, len(terms)-k+1)
+	for i := 0; i+k <= len(terms); i++ {
+		h := uint64(fnvOffset)
+		for j := i; j < i+k; j++ {
+			h = fnvString(h, terms[j])
+			h ^= 0xff // word separator
+			h *= fnvPrime
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// minhash computes the signature of a set of shingle hashes. ok is false
+// for an empty set.
+func minhash(shingles []uint64) (sig signature, ok bool) {
+	if len(shingles) == 0 {
+		return sig, false
+	}
+	var mins [numHashes]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	for _, sh := range shingles {
+		for i := range mins {
+			if v := mix64(sh ^ hashSeeds[i]); v < mins[i] {
+				mins[i] = v
+			}
+		}
+	}
+	for i, m := range mins {
+		sig[i] = uint32(m >> 32)
+	}
+	return sig, true
+}
+
+// jaccard estimates the Jaccard similarity of the sets behind two signatures.
+func jaccard(a, b *signature) float64 {
+	n := 0
+	for i := range a {
+		if a[i] == b[i] {
+			n++
+		}
+	}
+	return float64(n) / numHashes
+}
+
+// bandKeys returns one LSH bucket key per band of sig; salt separates
+// signatures of different kinds (whole text, lead) in one bucket map.
+func bandKeys(sig *signature, salt uint64) [numBands]uint64 {
+	var keys [numBands]uint64
+	for b := range keys {
+		h := uint64(fnvOffset) ^ salt
+		h = mix64(h + uint64(b))
+		for r := 0; r < bandRows; r++ {
+			h = mix64(h ^ uint64(sig[b*bandRows+r]))
+		}
+		keys[b] = h
+	}
+	return keys
+}

@@ -1,0 +1,219 @@
+package story
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// stateVersion is written before the state; Load refuses other versions.
+const stateVersion = 1
+
+// Save writes the whole state of c to w (gzip-compressed gob).
+func (c *Clusterer) Save(w io.Writer) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	zw := gzip.NewWriter(w)
+	enc := gob.NewEncoder(zw)
+	if err := enc.Encode(stateVersion); err != nil {
+		return fmt.Errorf("save story state: %w", err)
+	}
+	if err := enc.Encode(&c.s); err != nil {
+		return fmt.Errorf("save story state: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("save story state: %w", err)
+	}
+	return nil
+}
+
+// Load reads a state written by Save.
+func Load(r io.Reader) (*Clusterer, error) {
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, fmt.Errorf("load story state: %w", err)
+	}
+	defer zr.Close()
+	dec := gob.NewDecoder(zr)
+	var v int
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("load story state: %w", err)
+	}
+	if v != stateVersion {
+		return nil, fmt.Errorf("load story state: version %d, want %d", v, stateVersion)
+	}
+	s := newState(Config{})
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("load story state: %w", err)
+	}
+	s.Cfg = s.Cfg.sanitized()
+	if err := s.check(); err != nil {
+		return nil, fmt.Errorf("load story state: %w", err)
+	}
+	return &Clusterer{s: s}, nil
+}
+
+// check rejects a decoded state whose indices point outside its tables, so
+// that a corrupt file cannot make Add panic.
+func (s *state) check() error {
+	if s.Vocab == nil {
+		s.Vocab = map[string]uint32{}
+	}
+	if s.Display == nil {
+		s.Display = map[uint32]string{}
+	}
+	if s.Docs == nil {
+		s.Docs = map[string]docRec{}
+	}
+	if s.Post == nil {
+		s.Post = map[uint32][]int32{}
+	}
+	if s.Buckets == nil {
+		s.Buckets = map[uint64][]int64{}
+	}
+	if s.ThreadIdx == nil {
+		s.ThreadIdx = map[uint64][]int32{}
+	}
+	bad := errors.New("inconsistent state")
+	if len(s.Names) != len(s.DF) || len(s.Vocab) != len(s.Names) {
+		return bad
+	}
+	for name, id := range s.Vocab {
+		if int(id) >= len(s.Names) || s.Names[id] != name {
+			return bad
+		}
+	}
+	ns := int32(len(s.Stories))
+	story := func(i int32) bool { return i >= 0 && i < ns }
+	for i, st := range s.Stories {
+		if st == nil || !story(st.Thread) || st.Thread > int32(i) || st.Latest < 0 || st.Latest >= ns {
+			return bad
+		}
+		for _, f := range st.Centroid {
+			if int(f.ID) >= len(s.Names) {
+				return bad
+			}
+		}
+		for _, id := range st.Indexed {
+			if int(id) >= len(s.Names) {
+				return bad
+			}
+		}
+		if !slices.IsSortedFunc(st.Centroid, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) }) {
+			return bad
+		}
+	}
+	for _, r := range s.Docs {
+		if !story(r.Story) {
+			return bad
+		}
+	}
+	for _, ci := range s.Active {
+		if !story(ci) {
+			return bad
+		}
+	}
+	for _, p := range s.Post {
+		for _, ci := range p {
+			if !story(ci) {
+				return bad
+			}
+		}
+	}
+	for _, p := range s.ThreadIdx {
+		for _, ci := range p {
+			if !story(ci) {
+				return bad
+			}
+		}
+	}
+	if s.Base < 0 {
+		return bad
+	}
+	for _, b := range s.Buckets {
+		for _, seq := range b {
+			if seq >= s.Base+int64(len(s.Recent)) {
+				return bad
+			}
+		}
+	}
+	return nil
+}
+
+// MarshalBinary encodes the state of c as Save does.
+func (c *Clusterer) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	if err := c.Save(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalBinary replaces the state of c with one encoded by MarshalBinary.
+func (c *Clusterer) UnmarshalBinary(data []byte) error {
+	n, err := Load(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.s = n.s
+	return nil
+}
+
+// Stories returns every story, in order of creation.
+func (c *Clusterer) Stories() []Story {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]Story, 0, len(c.s.Stories))
+	for i := range c.s.Stories {
+		out = append(out, c.s.export(int32(i)))
+	}
+	return out
+}
+
+// Story returns the story with the given id.
+func (c *Clusterer) Story(id string) (Story, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var i int
+	if _, err := fmt.Sscanf(id, "s%d", &i); err != nil || i < 1 || i > len(c.s.Stories) || c.s.Stories[i-1].ID != id {
+		return Story{}, false
+	}
+	return c.s.export(int32(i - 1)), true
+}
+
+func (s *state) export(i int32) Story {
+	st := s.Stories[i]
+	out := Story{
+		ID:       st.ID,
+		Title:    st.Title,
+		Articles: slices.Clone(st.Articles),
+		First:    st.First,
+		Last:     st.Last,
+		Sources:  slices.Clone(st.Sources),
+		Thread:   s.Stories[s.root(i)].ID,
+	}
+	for _, id := range st.Centroid.byWeight() {
+		name := s.Names[id]
+		if e, ok := strings.CutPrefix(name, entityMark); ok {
+			if len(out.TopEntities) < topEntitiesOut {
+				if d, ok := s.Display[id]; ok {
+					e = d
+				}
+				if !slices.Contains(out.TopEntities, e) { // two words of one name
+					out.TopEntities = append(out.TopEntities, e)
+				}
+			}
+		} else if len(out.TopTerms) < topTermsOut {
+			out.TopTerms = append(out.TopTerms, name)
+		}
+	}
+	return out
+}

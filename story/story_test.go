@@ -1,0 +1,273 @@
+package story
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+var day0 = time.Date(2024, 11, 20, 9, 0, 0, 0, time.UTC)
+
+// doc builds a Doc from space-separated terms.
+func doc(id string, days float64, title, text string, ents ...string) Doc {
+	return Doc{
+		ID:         id,
+		Published:  day0.Add(time.Duration(days * 24 * float64(time.Hour))),
+		Source:     "src-" + id,
+		Title:      title,
+		Terms:      strings.Fields(title + " " + text),
+		TitleTerms: strings.Fields(title),
+		Entities:   ents,
+	}
+}
+
+// filler gives n distinct background words, so that document frequencies
+// look like those of a real stream.
+func filler(prefix string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s%d ", prefix, i)
+	}
+	return b.String()
+}
+
+func TestMinHashJaccard(t *testing.T) {
+	words := strings.Fields(filler("w", 200))
+	tests := []struct {
+		name   string
+		a, b   []string
+		lo, hi float64
+	}{
+		{"identical", words, words, 1, 1},
+		{"disjoint", words[:100], words[100:], 0, 0.1},
+		{"half", words[:150], words[50:], 0.3, 0.7}, // true Jaccard ≈ 0.5
+		{"one word changed", words, append(append([]string{}, words[:100]...), append([]string{"x"}, words[101:]...)...), 0.85, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := minhash(shingleHashes(tt.a, 3))
+			b, _ := minhash(shingleHashes(tt.b, 3))
+			if j := jaccard(&a, &b); j < tt.lo || j > tt.hi {
+				t.Errorf("jaccard = %.2f, want in [%.2f, %.2f]", j, tt.lo, tt.hi)
+			}
+		})
+	}
+}
+
+func TestMinHashDeterministic(t *testing.T) {
+	// A signature must not depend on the process: pin one value.
+	sig, ok := minhash(shingleHashes([]string{"كرملين", "حوار", "واشنطن"}, 3))
+	if !ok {
+		t.Fatal("no signature")
+	}
+	again, _ := minhash(shingleHashes([]string{"كرملين", "حوار", "واشنطن"}, 3))
+	if sig != again {
+		t.Fatal("signature changed between calls")
+	}
+	if fnvString(fnvOffset, "a") != 0xaf63dc4c8601ec8c {
+		t.Errorf("FNV-1a 64 of \"a\" = %#x", fnvString(fnvOffset, "a"))
+	}
+}
+
+func TestClusterer(t *testing.T) {
+	bg := filler("bg", 60)
+	quake := "زلزال ضرب مدينة قتلى جرحى انقاذ هزه ريختر دمار مباني"
+	vote := "انتخابات برلمان تصويت مرشح نتائج صناديق اقتراع لجنه فرز"
+	type add struct {
+		d         Doc
+		dupOf     string // "" or id
+		sameAs    string // id of an article expected in the same story ("" : new story)
+		notSameAs string
+	}
+	tests := []struct {
+		name string
+		adds []add
+	}{
+		{"copy is a duplicate and joins the story", []add{
+			{d: doc("a", 0, "زلزال مدينه", quake+" "+bg)},
+			{d: doc("b", 0.1, "زلزال قوي", quake+" "+bg), dupOf: "a", sameAs: "a"},
+		}},
+		{"same event in other words joins", []add{
+			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 4))},
+			{d: doc("b", 0.5, "زلزال مدمر", quake+" "+filler("y", 4)), sameAs: "a"},
+		}},
+		{"different event starts a story", []add{
+			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 30))},
+			{d: doc("b", 0.5, "انتخابات", vote+" "+filler("y", 30)), notSameAs: "a"},
+		}},
+		{"same words a month later is a new story", []add{
+			{d: doc("a", 0, "زلزال مدينه", quake+" "+filler("x", 30))},
+			{d: doc("b", 30, "زلزال مدمر", quake+" "+filler("y", 30)), notSameAs: "a"},
+		}},
+		{"re-adding an id changes nothing", []add{
+			{d: doc("a", 0, "زلزال", quake)},
+			{d: doc("a", 0, "زلزال", quake), sameAs: "a"},
+		}},
+		{"empty and odd input does not panic", []add{
+			{d: Doc{ID: ""}},
+			{d: Doc{ID: "z", Terms: []string{"", "\xff\xfe", ""}, Entities: []string{"", " "}}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultConfig())
+			for i := range 20 {
+				c.Add(doc(fmt.Sprintf("bg%d", i), -1, "خبر", filler(fmt.Sprintf("b%d_", i), 20)))
+			}
+			got := map[string]Assignment{}
+			for _, a := range tt.adds {
+				as := c.Add(a.d)
+				if as.DuplicateOf != a.dupOf {
+					t.Errorf("%s: DuplicateOf = %q, want %q", a.d.ID, as.DuplicateOf, a.dupOf)
+				}
+				if a.sameAs != "" && got[a.sameAs].Story != as.Story {
+					t.Errorf("%s: story %s, want that of %s (%s)", a.d.ID, as.Story, a.sameAs, got[a.sameAs].Story)
+				}
+				if a.notSameAs != "" && got[a.notSameAs].Story == as.Story {
+					t.Errorf("%s: joined story %s of %s", a.d.ID, as.Story, a.notSameAs)
+				}
+				if _, ok := got[a.d.ID]; !ok {
+					got[a.d.ID] = as
+				}
+			}
+			n := 0
+			for _, s := range c.Stories() {
+				if !strings.HasPrefix(s.Articles[0], "bg") {
+					n += len(s.Articles)
+				}
+				if s.First.After(s.Last) {
+					t.Errorf("story %s: first %v after last %v", s.ID, s.First, s.Last)
+				}
+			}
+			if n != c.Len()-20 {
+				t.Errorf("stories hold %d articles, clusterer has %d", n, c.Len())
+			}
+		})
+	}
+}
+
+func TestThreads(t *testing.T) {
+	kremlin := "كرملين حوار واشنطن رئيس روسي استعداد محادثات اداره امريكيه علاقات"
+	tests := []struct {
+		name  string
+		later Doc
+		want  bool
+	}{
+		{"same subject and names years later", doc("b", 1300, "كرملين حوار", kremlin+" "+filler("y", 20), "بوتين", "بيسكوف", "الولايات المتحده"), true},
+		{"one shared famous name only", doc("b", 1300, "بوتين رياضه", "اولمبياد ميداليه رياضيين فريق ملعب "+filler("z", 20), "بوتين", "اللجنه الاولمبيه"), false},
+		{"same names, other vocabulary", doc("b", 1300, "بوتين زياره", "مصنع افتتاح انتاج عمال "+filler("z", 20), "بوتين", "بيسكوف"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultConfig())
+			// Background so that document frequencies are meaningful.
+			for i := range 30 {
+				c.Add(doc(fmt.Sprintf("bg%d", i), float64(i)/10, "خبر", filler(fmt.Sprintf("b%d_", i), 20)+" رئيس علاقات", "جهه"))
+			}
+			first := c.Add(doc("a", 0, "كرملين حوار", kremlin+" "+filler("x", 20), "بوتين", "بيسكوف", "الولايات المتحده"))
+			later := c.Add(tt.later)
+			if later.Story == first.Story {
+				t.Fatalf("years later joined the same story")
+			}
+			if got := later.Thread == first.Thread; got != tt.want {
+				t.Errorf("same thread = %v, want %v (threads %s, %s)", got, tt.want, first.Thread, later.Thread)
+			}
+		})
+	}
+}
+
+func TestSaveLoadContinues(t *testing.T) {
+	bg := filler("bg", 40)
+	docs := []Doc{
+		doc("a", 0, "زلزال", "زلزال مدينه قتلى "+bg),
+		doc("b", 0.2, "انتخابات", "انتخابات برلمان تصويت "+filler("v", 40)),
+		doc("c", 0.3, "زلزال", "زلزال مدينه قتلى "+bg),
+		doc("d", 0.5, "زلزال", "زلزال مدينه قتلى انقاذ "+filler("q", 40)),
+		doc("e", 1, "انتخابات", "انتخابات برلمان تصويت نتائج "+filler("r", 40)),
+	}
+	whole := New(DefaultConfig())
+	var want []Assignment
+	for _, d := range docs {
+		want = append(want, whole.Add(d))
+	}
+	c := New(DefaultConfig())
+	var got []Assignment
+	for i, d := range docs {
+		if i == 2 {
+			var b bytes.Buffer
+			if err := c.Save(&b); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if c, err = Load(&b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got = append(got, c.Add(d))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("doc %d: after save/load %+v, without %+v", i, got[i], want[i])
+		}
+	}
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d Clusterer
+	if err := d.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fmt.Sprint(d.Stories()), fmt.Sprint(c.Stories()); a != b {
+		t.Errorf("stories differ after MarshalBinary round trip:\n%s\n%s", a, b)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	c := New(DefaultConfig())
+	c.Add(doc("a", 0, "زلزال", "زلزال مدينه قتلى", "مدينه", "جهه"))
+	c.Add(doc("b", 1, "زلزال", "زلزال مدينه قتلى انقاذ", "مدينه", "جهه"))
+	good, err := c.MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte{})
+	f.Add([]byte("not gzip"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Load(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		// A state that loads must be usable.
+		c.Add(doc("z", 2, "زلزال", "زلزال مدينه", "مدينه", "جهه"))
+		c.Stories()
+	})
+}
+
+func TestConfigSanitized(t *testing.T) {
+	bad := DefaultConfig()
+	bad.MaxCandidates, bad.Threshold, bad.Sigma, bad.Shingle = -3, 7, -time.Hour, 0
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"zero value", Config{}},
+		{"nonsense values", bad},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.cfg.sanitized(); got != DefaultConfig() {
+				t.Errorf("sanitized = %+v, want the defaults", got)
+			}
+			c := New(tt.cfg)
+			a := c.Add(doc("a", 0, "زلزال", "زلزال مدينه قتلى"))
+			b := c.Add(doc("b", 0, "زلزال", "زلزال مدينه قتلى"))
+			if a.Story != b.Story {
+				t.Errorf("copies in stories %s and %s", a.Story, b.Story)
+			}
+		})
+	}
+}

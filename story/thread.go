@@ -1,0 +1,126 @@
+package story
+
+import (
+	"slices"
+	"sort"
+)
+
+// thread links st to an earlier story of the same long-running subject when
+// they share at least ThreadMinEntities of their top entities and both the
+// entity and the term parts of their centroids are similar. Candidates come
+// from an index over pairs of top entities, so one famous name alone never
+// brings a candidate. The index holds threads (their first story), not
+// stories, so that a busy subject does not push an old thread out of it; a
+// new story is compared with the thread's first and latest stories.
+func (s *state) thread(idx int32, st *cluster) {
+	ents, terms, real := s.threadKeys(st)
+	top := ents.top(s.Cfg.ThreadTopEntities)
+	if len(top) < 2 || s.Cfg.ThreadMinEntities < 1 {
+		return
+	}
+	keys := pairKeys(top)
+	if !st.Linked {
+		seen := map[int32]bool{idx: true}
+		best, bestScore := int32(-1), 0.0
+		consider := func(ci int32) {
+			if seen[ci] || ci >= idx { // only link to an earlier story
+				return
+			}
+			seen[ci] = true
+			oents, oterms, oreal := s.threadKeys(s.Stories[ci])
+			if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
+				return
+			}
+			es, ts := 1.0, cosine(terms, oterms)
+			if real && oreal {
+				es = cosine(ents, oents)
+			}
+			if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
+				return
+			}
+			if sc := es * ts; sc > bestScore {
+				best, bestScore = ci, sc
+			}
+		}
+		for _, k := range keys {
+			for _, r := range s.ThreadIdx[k] {
+				r = s.root(r)
+				if seen[r] {
+					continue
+				}
+				consider(r)
+				seen[r] = true
+				if l := s.Stories[r].Latest; l > r {
+					consider(l)
+				}
+			}
+		}
+		if best >= 0 {
+			r := s.root(best)
+			st.Thread = r
+			st.Linked = true
+			if idx > s.Stories[r].Latest {
+				s.Stories[r].Latest = idx
+			}
+		}
+	}
+	root := s.root(idx)
+	rt := s.Stories[root]
+	for _, k := range keys {
+		if slices.Contains(rt.ThreadKeys, k) {
+			continue
+		}
+		rt.ThreadKeys = append(rt.ThreadKeys, k)
+		p := append(s.ThreadIdx[k], root)
+		if s.Cfg.ThreadPostings > 0 && len(p) > s.Cfg.ThreadPostings {
+			p = slices.Clone(p[len(p)-s.Cfg.ThreadPostings/2:])
+		}
+		s.ThreadIdx[k] = p
+	}
+}
+
+// threadKeys splits a story's centroid into its entity and term parts. A
+// story without entities (its articles came without them) stands for them
+// with its heaviest terms, which are mostly names and the subject's key words.
+// real reports whether ents are entities.
+func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
+	ents, terms = st.Centroid.split(s.isEntity)
+	if len(ents) >= 2 {
+		return ents, terms, true
+	}
+	return terms.top(s.Cfg.ThreadTopEntities), terms, false
+}
+
+// pairKeys returns a key for each unordered pair of features of v.
+func pairKeys(v vec) []uint64 {
+	ids := make([]uint32, len(v))
+	for i, f := range v {
+		ids[i] = f.ID
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	var keys []uint64
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			keys = append(keys, uint64(ids[i])<<32|uint64(ids[j]))
+		}
+	}
+	return keys
+}
+
+// shared counts the features two sorted vectors have in common.
+func shared(a, b vec) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].ID < b[j].ID:
+			i++
+		case a[i].ID > b[j].ID:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
