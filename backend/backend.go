@@ -324,12 +324,18 @@ const maxFeeds = 100
 // Ingest implements server.Backend.
 func (b *Backend) Ingest(ctx context.Context, body io.Reader, contentType string) ([]server.IngestResult, error) {
 	var items iter.Seq[ingest.Item]
+	// A failure to read the body (such as http.MaxBytesError) is the
+	// request's, not one article's: it is returned as the error.
+	br := &bodyReader{r: body}
 	switch contentType {
 	case server.IngestJSONLines:
-		items = ingest.ReadJSONLines(ctx, body, "body", b.opts.Ingest)
+		items = ingest.ReadJSONLines(ctx, br, "body", b.opts.Ingest)
 	case server.IngestJSON:
 		var urls []string
-		if err := json.NewDecoder(body).Decode(&urls); err != nil {
+		if err := json.NewDecoder(br).Decode(&urls); err != nil {
+			if br.err != nil {
+				return nil, fmt.Errorf("read body: %w", br.err)
+			}
 			return nil, fmt.Errorf("%w: the body must be a JSON list of feed URLs: %v", server.ErrBadRequest, err)
 		}
 		if len(urls) == 0 || len(urls) > maxFeeds {
@@ -392,6 +398,10 @@ func (b *Backend) Ingest(ctx context.Context, body io.Reader, contentType string
 	if rerr := b.refresh(context.WithoutCancel(ctx)); rerr != nil {
 		err = errors.Join(err, rerr)
 	}
+	if br.err != nil {
+		// The articles read before the failure are ingested.
+		err = errors.Join(err, fmt.Errorf("read body: %w", br.err))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -401,4 +411,19 @@ func (b *Backend) Ingest(ctx context.Context, body io.Reader, contentType string
 		results = []server.IngestResult{}
 	}
 	return results, nil
+}
+
+// bodyReader remembers the first read error of a request body other than
+// io.EOF.
+type bodyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	return n, err
 }

@@ -502,3 +502,23 @@ func TestReadWhileIngesting(t *testing.T) {
 		t.Errorf("after ingest: %d hits, days %v, %v", r.Total, r.Facets.Days, err)
 	}
 }
+
+// TestIngestBodyTooLarge: the server answers 413 when Ingest returns the
+// body's http.MaxBytesError.
+func TestIngestBodyTooLarge(t *testing.T) {
+	b, _ := open(t)
+	line := `{"id":"big-%d","text":"نص طويل بما يكفي لتجاوز الحد."}` + "\n"
+	var body strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&body, line, i)
+	}
+	for _, ctype := range []string{server.IngestJSONLines, server.IngestJSON} {
+		rec := httptest.NewRecorder()
+		r := http.MaxBytesReader(rec, io.NopCloser(strings.NewReader(body.String())), 200)
+		_, err := b.Ingest(context.Background(), r, ctype)
+		var tooBig *http.MaxBytesError
+		if !errors.As(err, &tooBig) {
+			t.Errorf("%s: err = %v, want the body's MaxBytesError", ctype, err)
+		}
+	}
+}
