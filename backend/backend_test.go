@@ -449,6 +449,26 @@ func TestHTTP(t *testing.T) {
 	get("/api/stats", http.StatusOK, nil)
 	get("/articles/"+url.PathEscape(sr.Hits[0].ID), http.StatusOK, nil)
 	get("/search?q="+url.QueryEscape("الطاقة"), http.StatusOK, nil)
+	var el struct {
+		Entities []struct{ Name string } `json:"entities"`
+	}
+	get("/api/entities?size=1", http.StatusOK, &el)
+	if len(el.Entities) != 1 {
+		t.Fatalf("entities: %+v", el)
+	}
+	var ev struct {
+		Name     string `json:"name"`
+		Articles int    `json:"articles"`
+	}
+	get("/api/entities/"+url.PathEscape(el.Entities[0].Name), http.StatusOK, &ev)
+	if ev.Name != el.Entities[0].Name || ev.Articles == 0 {
+		t.Errorf("entity: %+v", ev)
+	}
+	get("/entities/"+url.PathEscape(el.Entities[0].Name), http.StatusOK, nil)
+	get("/search?entity="+url.QueryEscape(el.Entities[0].Name), http.StatusOK, nil)
+	get("/api/entities/"+url.PathEscape("لا أحد"), http.StatusNotFound, nil)
+	get("/api/stories", http.StatusOK, nil)
+	get("/stories", http.StatusOK, nil)
 }
 
 // TestReadWhileIngesting reads from several goroutines while an ingest
