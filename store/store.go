@@ -7,7 +7,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/marsad/marsad/article"
@@ -67,9 +66,6 @@ type Stats struct {
 	LastSeq     int64          // highest sequence number
 	Size        int64          // bytes on disk
 }
-
-// ErrNotFound is returned by Get for an unknown ID.
-var ErrNotFound = errors.New("article not found")
 
 // Store keeps articles. Implementations are safe for concurrent use.
 type Store interface {
