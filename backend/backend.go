@@ -286,7 +286,7 @@ const entityLimit = 50
 // Entity implements server.Backend.
 func (b *Backend) Entity(ctx context.Context, name string) (server.EntityView, error) {
 	d, err := b.st.Entity(ctx, name, entityLimit)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, store.ErrNoEntity) {
 		return server.EntityView{}, fmt.Errorf("%w: entity %q", server.ErrNotFound, name)
 	}
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -151,6 +152,9 @@ type EntityQuote struct {
 	Title     string
 }
 
+// ErrNoEntity is returned by Entity for a name no article mentions.
+var ErrNoEntity = errors.New("no article names this entity")
+
 // EntityDetail is one entity across the collection.
 type EntityDetail struct {
 	Name        string
@@ -162,7 +166,7 @@ type EntityDetail struct {
 }
 
 // Entity returns the entity of canonical name name, with at most limit
-// co-occurring entities and limit quotes. It wraps ErrNotFound when no
+// co-occurring entities and limit quotes. It wraps ErrNoEntity when no
 // article names it.
 func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDetail, error) {
 	if limit <= 0 {
@@ -175,7 +179,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
 	if d.Articles == 0 {
-		return d, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+		return d, fmt.Errorf("entity %q: %w", name, ErrNoEntity)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT day, SUM(mentions) FROM entity_mentions
 		WHERE name = ? AND day IS NOT NULL GROUP BY day`, name)

@@ -72,7 +72,7 @@ func TestEntityTables(t *testing.T) {
 	if len(d.Quotes) != 2 || d.Quotes[0].ID != "b" || d.Quotes[1].ID != "a" || d.Quotes[0].Text != quote.Text {
 		t.Errorf("quotes %+v: want b's then a's", d.Quotes)
 	}
-	if _, err := s.Entity(ctx, "أحد", 10); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Entity(ctx, "أحد", 10); !errors.Is(err, ErrNoEntity) {
 		t.Errorf("unknown entity: %v", err)
 	}
 
