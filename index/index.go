@@ -384,7 +384,7 @@ func (b *Bleve) Query(req Request) (query.Query, error) {
 			must = append(must, q)
 		}
 	}
-	if len(must) == 0 {
+	if len(must) == 0 && len(req.Query.Clauses) > 0 {
 		return nil, ErrNoTerms
 	}
 	if !req.From.IsZero() || !req.To.IsZero() {
@@ -407,6 +407,10 @@ func (b *Bleve) Query(req Request) (query.Query, error) {
 	}
 	if req.Entity != "" {
 		must = append(must, b.entityQuery(req.Entity))
+	}
+	if len(must) == 0 {
+		// A query of filters alone is fine; no words and no filters is not.
+		return nil, ErrNoTerms
 	}
 	bq := query.NewBooleanQuery(must, nil, mustNot)
 	return bq, nil

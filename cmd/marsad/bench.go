@@ -28,6 +28,8 @@ func benchmarks() []benchmark {
 	return []benchmark{
 		{"analyze", "Arabic analysis throughput against bleve's ar analyzer", runBenchAnalyze},
 		{"ingest", "ingest a corpus with Marsad and with stock bleve, compare", runBenchIngest},
+		{"serve", "serve a corpus and load /api/search from a second process: requests/s, p50/p99", runBenchServe},
+		{"load", "drive /api/search of a running marsad serve on loopback at a fixed rate", runBenchLoad},
 	}
 }
 

@@ -56,6 +56,7 @@ func commands() []command {
 		trainNERCommand(),
 		extractCommand(),
 		evalCommand(),
+		serveCommand(),
 	}
 }
 

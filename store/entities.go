@@ -1,0 +1,385 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	jsoniter "github.com/json-iterator/go"
+
+	"github.com/marsad/marsad/article"
+)
+
+// The entity tables are derived from the facts stored with the articles:
+// one row per (original article, canonical entity). SyncEntities fills them
+// for the articles stored since it last ran, so they need no change to Put
+// and may be dropped and rebuilt at any time.
+const entitySchema = `
+CREATE TABLE IF NOT EXISTS entity_mentions (
+	seq       INTEGER NOT NULL,  -- articles.seq
+	name      TEXT NOT NULL,     -- canonical name in that article
+	type      TEXT NOT NULL,
+	mentions  INTEGER NOT NULL,  -- mentions in that article
+	day       TEXT,              -- YYYY-MM-DD of publication, NULL when unknown
+	PRIMARY KEY (name, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_mentions_seq ON entity_mentions(seq, name);
+CREATE TABLE IF NOT EXISTS entity_sync (
+	id   INTEGER PRIMARY KEY CHECK (id = 1),
+	last INTEGER NOT NULL        -- highest articles.seq already scanned
+);
+`
+
+// SyncEntities brings the entity tables up to date with the articles
+// stored since its last call and returns how many articles it scanned.
+// Call it after an ingest; readers of the entity methods see the state of
+// the last call.
+func (s *SQLite) SyncEntities(ctx context.Context) (int64, error) {
+	if _, err := s.db.ExecContext(ctx, entitySchema); err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	defer tx.Rollback()
+	var last, top sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT last FROM entity_sync WHERE id = 1`).Scan(&last); err != nil && err != sql.ErrNoRows {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(seq) FROM articles`).Scan(&top); err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	if top.Int64 <= last.Int64 {
+		return 0, nil
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO entity_mentions (seq, name, type, mentions, day)
+		SELECT a.seq, json_extract(e.value, '$.text'), COALESCE(json_extract(e.value, '$.type'), ''),
+			COALESCE(json_array_length(e.value, '$.mentions'), 0), substr(a.published, 1, 10)
+		FROM articles a, json_each(a.facts, '$.entities') e
+		WHERE a.seq > ? AND a.seq <= ? AND a.duplicate_of IS NULL AND a.facts IS NOT NULL
+			AND json_valid(a.facts) AND json_extract(e.value, '$.text') <> ''`, last.Int64, top.Int64)
+	if err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO entity_sync (id, last) VALUES (1, ?)`, top.Int64); err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: entities: %w", err)
+	}
+	return top.Int64 - last.Int64, nil
+}
+
+// EntityCount is an entity with the number of original articles that
+// mention it.
+type EntityCount struct {
+	Name     string
+	Type     string
+	Articles int
+}
+
+// Entities returns up to limit entities whose canonical name contains q
+// (all when q is empty), most mentioned (in articles) first, ties by name.
+// An entity seen with several types is counted under its most frequent one.
+func (s *SQLite) Entities(ctx context.Context, q string, limit int) ([]EntityCount, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT name,
+			(SELECT type FROM entity_mentions t WHERE t.name = m.name GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1),
+			COUNT(*) AS n
+		FROM entity_mentions m WHERE ?1 = '' OR instr(name, ?1) > 0
+		GROUP BY name ORDER BY n DESC, name LIMIT ?2`, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: entities: %w", err)
+	}
+	defer rows.Close()
+	var out []EntityCount
+	for rows.Next() {
+		var c EntityCount
+		if err := rows.Scan(&c.Name, &c.Type, &c.Articles); err != nil {
+			return nil, fmt.Errorf("store: entities: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: entities: %w", err)
+	}
+	return out, nil
+}
+
+// EntityMention is an entity named in one article, for building facets.
+type EntityMention struct {
+	Seq  int64
+	Name string
+	Type string
+}
+
+// EntityMentions calls fn for every (article, entity) pair of the articles
+// with a sequence number above seq, in sequence order.
+func (s *SQLite) EntityMentions(ctx context.Context, seq int64, fn func(EntityMention) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, name, type FROM entity_mentions WHERE seq > ? ORDER BY seq`, seq)
+	if err != nil {
+		return fmt.Errorf("store: entities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m EntityMention
+		if err := rows.Scan(&m.Seq, &m.Name, &m.Type); err != nil {
+			return fmt.Errorf("store: entities: %w", err)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: entities: %w", err)
+	}
+	return nil
+}
+
+// EntityQuote is a statement by an entity in one article.
+type EntityQuote struct {
+	article.Quote
+	ID        string // article id
+	Published time.Time
+	Source    string
+	Title     string
+}
+
+// ErrNoEntity is returned by Entity for a name no article mentions.
+var ErrNoEntity = errors.New("no article names this entity")
+
+// EntityDetail is one entity across the collection.
+type EntityDetail struct {
+	Name        string
+	Type        string         // its most frequent type
+	Articles    int            // original articles that mention it
+	Days        map[string]int // YYYY-MM-DD → mentions in articles published that day
+	Cooccurring []EntityCount  // entities named in the same articles, most shared first
+	Quotes      []EntityQuote  // its statements, newest first
+}
+
+// Entity returns the entity of canonical name name, with at most limit
+// co-occurring entities and limit quotes. It wraps ErrNoEntity when no
+// article names it.
+func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDetail, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	d := EntityDetail{Name: name, Days: map[string]int{}}
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE((SELECT type FROM entity_mentions WHERE name = ?1
+		GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1), '') FROM entity_mentions WHERE name = ?1`, name).Scan(&d.Articles, &d.Type)
+	if err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	if d.Articles == 0 {
+		return d, fmt.Errorf("entity %q: %w", name, ErrNoEntity)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT day, SUM(mentions) FROM entity_mentions
+		WHERE name = ? AND day IS NOT NULL GROUP BY day`, name)
+	if err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	for rows.Next() {
+		var day string
+		var n int
+		if err := rows.Scan(&day, &n); err != nil {
+			rows.Close()
+			return d, fmt.Errorf("store: entity: %w", err)
+		}
+		d.Days[day] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT o.name, MIN(o.type), COUNT(*) AS n
+		FROM entity_mentions m JOIN entity_mentions o ON o.seq = m.seq AND o.name <> m.name
+		WHERE m.name = ? GROUP BY o.name ORDER BY n DESC, o.name LIMIT ?`, name, limit)
+	if err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	for rows.Next() {
+		var c EntityCount
+		if err := rows.Scan(&c.Name, &c.Type, &c.Articles); err != nil {
+			rows.Close()
+			return d, fmt.Errorf("store: entity: %w", err)
+		}
+		d.Cooccurring = append(d.Cooccurring, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT a.id, a.published, a.source, a.title, q.value
+		FROM entity_mentions m JOIN articles a ON a.seq = m.seq, json_each(a.facts, '$.quotes') q
+		WHERE m.name = ?1 AND json_extract(q.value, '$.speaker') = ?1
+		ORDER BY a.published IS NULL, a.published DESC, a.id, q.key LIMIT ?2`, name, limit)
+	if err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			q         EntityQuote
+			published sql.NullString
+			raw       string
+		)
+		if err := rows.Scan(&q.ID, &published, &q.Source, &q.Title, &raw); err != nil {
+			return d, fmt.Errorf("store: entity: %w", err)
+		}
+		if err := json.Unmarshal([]byte(raw), &q.Quote); err != nil {
+			continue // not a quote object: skip, the facts are ours but old rows may differ
+		}
+		if published.Valid {
+			q.Published, _ = time.Parse(timeLayout, published.String)
+		}
+		d.Quotes = append(d.Quotes, q)
+	}
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("store: entity: %w", err)
+	}
+	return d, nil
+}
+
+// Copies returns the IDs of the other copies of article id: its original
+// when it is a duplicate, and every article stored as a duplicate of the
+// same original, in storage order.
+func (s *SQLite) Copies(ctx context.Context, id string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `WITH o AS (
+			SELECT COALESCE(duplicate_of, id) AS id FROM articles WHERE id = ?1)
+		SELECT a.id FROM articles a, o WHERE (a.id = o.id OR a.duplicate_of = o.id) AND a.id <> ?1
+		ORDER BY a.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: copies of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, fmt.Errorf("store: copies of %s: %w", id, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: copies of %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// ArticleMeta is what facets need of an original article.
+type ArticleMeta struct {
+	Seq    int64
+	ID     string
+	Source string
+	Day    string // YYYY-MM-DD of publication, "" when unknown
+}
+
+// Metas calls fn for every original article with a sequence number above
+// seq, in sequence order.
+func (s *SQLite) Metas(ctx context.Context, seq int64, fn func(ArticleMeta) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, source, COALESCE(substr(published, 1, 10), '')
+		FROM articles WHERE seq > ? AND duplicate_of IS NULL ORDER BY seq`, seq)
+	if err != nil {
+		return fmt.Errorf("store: metas: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m ArticleMeta
+		if err := rows.Scan(&m.Seq, &m.ID, &m.Source, &m.Day); err != nil {
+			return fmt.Errorf("store: metas: %w", err)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: metas: %w", err)
+	}
+	return nil
+}
+
+// TuneForReading sets the SQLite page cache to cacheMiB mebibytes and maps
+// up to mmapMiB of the database file into memory, for a long-running
+// reader such as the server: reads then copy fewer pages and make fewer
+// system calls. It applies to the store's connection.
+func (s *SQLite) TuneForReading(ctx context.Context, cacheMiB, mmapMiB int) error {
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA mmap_size = %d",
+		-cacheMiB*1024, int64(mmapMiB)<<20)); err != nil {
+		return fmt.Errorf("store: tune: %w", err)
+	}
+	return nil
+}
+
+// Brief is what a page of search hits needs of an article: the article and
+// the spans of its entity mentions (for matching names in snippets), not
+// its other facts.
+type Brief struct {
+	Article  article.Article
+	Mentions []article.Span
+}
+
+// Briefs returns the briefs of the articles with the given IDs, in that
+// order; unknown IDs are skipped. It is Get without decoding all the facts.
+func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, published, text, facts
+		FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: briefs: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[string]Brief, len(ids))
+	for rows.Next() {
+		var (
+			b         Brief
+			published sql.NullString
+			ents      sql.NullString // the facts
+		)
+		a := &b.Article
+		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &ents); err != nil {
+			return nil, fmt.Errorf("store: briefs: %w", err)
+		}
+		if published.Valid {
+			a.Published, _ = time.Parse(timeLayout, published.String)
+		}
+		if ents.Valid {
+			// Only the entities' mentions: the decoder skips the rest
+			// (jsoniter: our own JSON, decoded on every search page).
+			var f struct {
+				Entities []struct {
+					Mentions []article.Span `json:"mentions"`
+				} `json:"entities"`
+			}
+			if jsoniter.ConfigFastest.UnmarshalFromString(ents.String, &f) == nil {
+				for _, e := range f.Entities {
+					b.Mentions = append(b.Mentions, e.Mentions...)
+				}
+			}
+		}
+		byID[a.ID] = b
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: briefs: %w", err)
+	}
+	out := make([]Brief, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := byID[id]; ok {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}

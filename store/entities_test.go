@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/marsad/marsad/article"
+)
+
+func ent(name, typ string, mentions ...int) article.Entity {
+	e := article.Entity{Text: name, Type: typ}
+	for _, m := range mentions {
+		e.Mentions = append(e.Mentions, article.Span{Start: m, End: m + 3})
+	}
+	return e
+}
+
+func TestEntityTables(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day := func(d int) time.Time { return time.Date(2021, 3, d, 9, 0, 0, 0, time.UTC) }
+	quote := article.Quote{Speaker: "بيسكوف", Verb: "قال", Text: "الحوار ممكن", Span: article.Span{Start: 10, End: 21}}
+	put := func(entries ...Entry) {
+		t.Helper()
+		if _, err := s.Put(ctx, entries); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(
+		Entry{Article: article.Article{ID: "a", Source: "x", Text: "نص أ", Published: day(18)}, Hash: "h1",
+			Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 0, 5), ent("الكرملين", article.ORG, 9)}, Quotes: []article.Quote{quote}}},
+		Entry{Article: article.Article{ID: "b", Source: "y", Text: "نص ب", Published: day(19)}, Hash: "h2",
+			Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 1)}, Quotes: []article.Quote{quote, {Speaker: "الكرملين", Text: "لا"}}}},
+		Entry{Article: article.Article{ID: "a2", Text: "نص أ"}, Hash: "h1", // a copy of a: not counted
+			Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 0)}}},
+		Entry{Article: article.Article{ID: "c", Text: "نص ج"}, Hash: "h3"}, // no facts
+	)
+	if n, err := s.SyncEntities(ctx); err != nil || n != 4 {
+		t.Fatalf("sync: %d articles, %v; want 4", n, err)
+	}
+	if n, err := s.SyncEntities(ctx); err != nil || n != 0 {
+		t.Fatalf("second sync: %d articles, %v; want none", n, err)
+	}
+	list, err := s.Entities(ctx, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []EntityCount{{"بيسكوف", article.PER, 2}, {"الكرملين", article.ORG, 1}}
+	if !slices.Equal(list, want) {
+		t.Errorf("entities %v, want %v", list, want)
+	}
+	if l, _ := s.Entities(ctx, "كرم", 10); len(l) != 1 || l[0].Name != "الكرملين" {
+		t.Errorf("entities matching كرم: %v", l)
+	}
+	d, err := s.Entity(ctx, "بيسكوف", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Articles != 2 || d.Type != article.PER || d.Days["2021-03-18"] != 2 || d.Days["2021-03-19"] != 1 {
+		t.Errorf("entity %+v", d)
+	}
+	if len(d.Cooccurring) != 1 || d.Cooccurring[0].Name != "الكرملين" || d.Cooccurring[0].Articles != 1 {
+		t.Errorf("co-occurring %v", d.Cooccurring)
+	}
+	if len(d.Quotes) != 2 || d.Quotes[0].ID != "b" || d.Quotes[1].ID != "a" || d.Quotes[0].Text != quote.Text {
+		t.Errorf("quotes %+v: want b's then a's", d.Quotes)
+	}
+	if _, err := s.Entity(ctx, "أحد", 10); !errors.Is(err, ErrNoEntity) {
+		t.Errorf("unknown entity: %v", err)
+	}
+
+	// Articles stored later are picked up by the next sync.
+	put(Entry{Article: article.Article{ID: "d", Text: "نص د", Published: day(20)}, Hash: "h4",
+		Facts: &article.Facts{Entities: []article.Entity{ent("الكرملين", article.ORG, 2)}}})
+	if n, err := s.SyncEntities(ctx); err != nil || n != 1 {
+		t.Fatalf("sync after put: %d, %v", n, err)
+	}
+	if l, _ := s.Entities(ctx, "الكرملين", 1); len(l) != 1 || l[0].Articles != 2 {
+		t.Errorf("after put: %v", l)
+	}
+
+	for id, want := range map[string][]string{"a": {"a2"}, "a2": {"a"}, "b": nil, "zz": nil} {
+		if got, err := s.Copies(ctx, id); err != nil || !slices.Equal(got, want) {
+			t.Errorf("copies of %s: %v, %v; want %v", id, got, err, want)
+		}
+	}
+
+	briefs, err := s.Briefs(ctx, "b", "zz", "a", "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(briefs) != 3 || briefs[0].Article.ID != "b" || briefs[1].Article.ID != "a" || briefs[2].Article.ID != "c" {
+		t.Fatalf("briefs %+v", briefs)
+	}
+	if len(briefs[1].Mentions) != 3 || briefs[2].Mentions != nil || briefs[1].Article.Source != "x" || !briefs[1].Article.Published.Equal(day(18)) {
+		t.Errorf("brief of a %+v, of c %+v", briefs[1], briefs[2])
+	}
+
+	var metas []string
+	if err := s.Metas(ctx, 0, func(m ArticleMeta) error { metas = append(metas, m.ID+"|"+m.Source+"|"+m.Day); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a|x|2021-03-18", "b|y|2021-03-19", "c||", "d||2021-03-20"}; !slices.Equal(metas, want) {
+		t.Errorf("metas %v, want %v", metas, want)
+	}
+}
