@@ -74,7 +74,7 @@ Stop with Ctrl-C: requests in flight finish first.`)
 		return err
 	}
 	defer eng.Close()
-	b, err := backend.New(ctx, eng, backend.Options{Logger: log})
+	b, err := backend.New(ctx, eng, backend.Options{Logger: log, Stories: backend.EngineStories{Engine: eng}})
 	if err != nil {
 		return err
 	}

@@ -3,15 +3,16 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/backend"
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/extract"
+	"github.com/marsad/marsad/server"
 	"github.com/marsad/marsad/story"
 )
 
@@ -77,22 +78,7 @@ Examples:
 	if err != nil {
 		return err
 	}
-	all := c.Stories()
-	var key string
-	if *entity != "" {
-		key = entityMatchKey(*entity)
-	}
-	list := all[:0:0]
-	for _, s := range all {
-		if len(s.Articles) < *minSize || !lo.IsZero() && s.Last.Before(lo) || !hi.IsZero() && s.First.After(hi) {
-			continue
-		}
-		if key != "" && !slices.ContainsFunc(s.TopEntities, func(n string) bool { return strings.Contains(entityMatchKey(n), key) }) {
-			continue
-		}
-		list = append(list, s)
-	}
-	slices.SortStableFunc(list, func(a, b story.Story) int { return b.Last.Compare(a.Last) })
+	list := backend.Filter(c.Stories(), backend.StoryQuery{From: lo, To: hi, Entity: *entity, MinArticles: *minSize})
 	n := *limit
 	if n <= 0 && !*asJSON {
 		n = 20
@@ -146,89 +132,45 @@ Example:
 		return err
 	}
 	defer eng.Close()
-	c, err := eng.Stories(ctx)
-	if err != nil {
-		return err
-	}
-	s, ok := c.Story(pos[0])
-	if !ok {
+	v, err := backend.EngineStories{Engine: eng}.Story(ctx, pos[0])
+	if errors.Is(err, server.ErrNotFound) {
 		return fmt.Errorf("no story %q (see marsad stories)", pos[0])
 	}
-	recs, err := eng.Store.Get(ctx, s.Articles...)
 	if err != nil {
 		return err
 	}
-	type entry struct {
-		Date     *string        `json:"date"`
-		Source   string         `json:"source"`
-		Headline string         `json:"headline"`
-		Article  string         `json:"article"`
-		Quote    *article.Quote `json:"quote,omitempty"`
-		when     time.Time
-	}
-	timeline := make([]entry, 0, len(recs))
-	for _, r := range recs {
-		en := entry{Date: datePtr(r.Article.Published), Source: r.Article.Source, Headline: headline(r.Article), Article: r.Article.ID, when: r.Article.Published}
-		if r.Facts != nil && len(r.Facts.Quotes) > 0 {
-			q := r.Facts.Quotes[0]
-			en.Quote = &q
-		}
-		timeline = append(timeline, en)
-	}
-	slices.SortStableFunc(timeline, func(a, b entry) int { return a.when.Compare(b.when) })
-	var thread []story.Story
-	for _, o := range c.Stories() {
-		if o.Thread == s.Thread && o.ID != s.ID {
-			thread = append(thread, o)
-		}
-	}
-	slices.SortStableFunc(thread, func(a, b story.Story) int { return a.First.Compare(b.First) })
 	if *asJSON {
-		out := struct {
-			storyRecord
-			Timeline []entry       `json:"timeline"`
-			Thread   []storyRecord `json:"thread_stories"`
-		}{storyRecord: toStoryRecord(s), Timeline: timeline, Thread: []storyRecord{}}
-		for _, o := range thread {
-			out.Thread = append(out.Thread, toStoryRecord(o))
-		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(v)
 	}
-	fmt.Fprintf(e.stdout, "%s  %s\n%s … %s, %d article(s), sources: %s\n\n", s.ID, s.Title, day(s.First), day(s.Last), len(s.Articles), strings.Join(s.Sources, "، "))
-	for _, en := range timeline {
-		d := "----------"
-		if en.Date != nil {
-			d = *en.Date
-		}
-		fmt.Fprintf(e.stdout, "%s  %-12s %s  [%s]\n", d, en.Source, ellipsis(en.Headline, 80), en.Article)
+	fmt.Fprintf(e.stdout, "%s  %s\n%s … %s, %d article(s)\n\n", v.ID, v.Title, orDashes(v.First), orDashes(v.Last), len(v.Articles))
+	for _, en := range v.Timeline {
+		fmt.Fprintf(e.stdout, "%s  %-12s %s  [%s]\n", orDashes(en.Date), en.Source, ellipsis(en.Headline, 80), en.Article)
 		if en.Quote != nil {
 			fmt.Fprintf(e.stdout, "            %s: «%s»\n", en.Quote.Speaker, ellipsis(en.Quote.Text, 120))
 		}
 	}
-	if len(thread) > 0 {
-		fmt.Fprintf(e.stdout, "\nThread %s:\n", s.Thread)
-		for _, o := range thread {
-			fmt.Fprintf(e.stdout, "  %-7s %s … %s  %s\n", o.ID, day(o.First), day(o.Last), ellipsis(o.Title, 80))
+	if len(v.Thread) > 0 {
+		fmt.Fprintf(e.stdout, "\nThread %s:\n", v.StorySummary.Thread)
+		for _, o := range v.Thread {
+			fmt.Fprintf(e.stdout, "  %-7s %s … %s  %s\n", o.ID, orDashes(o.First), orDashes(o.Last), ellipsis(o.Title, 80))
 		}
 	}
 	return nil
 }
 
+func orDashes(d server.Date) string {
+	if d == "" {
+		return "----------"
+	}
+	return string(d)
+}
+
 func toStoryRecord(s story.Story) storyRecord {
 	return storyRecord{ID: s.ID, Title: s.Title, Articles: s.Articles, First: datePtr(s.First), Last: datePtr(s.Last),
 		Thread: s.Thread, Sources: s.Sources, Entities: s.TopEntities}
-}
-
-// headline is an article's title, else the first line of its text.
-func headline(a article.Article) string {
-	if a.Title != "" {
-		return a.Title
-	}
-	first, _, _ := strings.Cut(strings.TrimSpace(a.Text), "\n")
-	return first
 }
 
 func datePtr(t time.Time) *string {
@@ -260,9 +202,4 @@ func dateRange(from, to string) (lo, hi time.Time, err error) {
 		hi = hi.Add(24*time.Hour - time.Nanosecond)
 	}
 	return lo, hi, nil
-}
-
-// entityMatchKey normalizes an entity name for matching a user's spelling.
-func entityMatchKey(name string) string {
-	return arabic.Normalize(strings.TrimSpace(name), arabic.DefaultNormalizeOptions())
 }
