@@ -40,6 +40,11 @@
 // The package depends on nothing else in Marsad.
 package arabic
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Options configures an Analyzer.
 type Options struct {
 	Normalize NormalizeOptions
@@ -111,6 +116,18 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 	same := a.unchanged(t.Text)
 	if !same {
 		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+	}
+	if a.opts.Normalize.FoldTehMarbuta && t.Kind == Word {
+		// A definite noun takes no pronoun suffix: its final ه is a teh
+		// marbuta spelled without dots (الطاقه = الطاقة).
+		src := t.Text
+		if !same {
+			src = string(*buf)
+		}
+		if fixed, ok := definiteHeh(src); ok {
+			*buf = append((*buf)[:0], fixed...)
+			same = false
+		}
 	}
 	if a.table != nil && t.Kind == Word {
 		key := t.Text
@@ -209,3 +226,24 @@ func (a *Analyzer) Terms(text string) []string {
 
 // IsStopword reports whether a normalized word is a stopword.
 func (a *Analyzer) IsStopword(norm string) bool { return a.stop.contains(norm) }
+
+// definitePrefixes are the definite article with the clitics before it.
+var definitePrefixes = []string{"وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
+
+// definiteHeh returns s with its final ه written as ة when s carries the
+// definite article and at least two letters stand between the article and
+// the ه, and whether it changed s.
+func definiteHeh(s string) (string, bool) {
+	if !strings.HasSuffix(s, "ه") {
+		return s, false
+	}
+	for _, p := range definitePrefixes {
+		if strings.HasPrefix(s, p) {
+			if utf8.RuneCountInString(s[len(p):]) < 3 {
+				return s, false
+			}
+			return s[:len(s)-len("ه")] + "ة", true
+		}
+	}
+	return s, false
+}

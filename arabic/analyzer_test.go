@@ -12,6 +12,8 @@ func TestMatches(t *testing.T) {
 		{"للكونغرس", "الكونغرس"},
 		{"٢٠٢١", "2021"},
 		{"مسـؤول", "مسؤول"},
+		{"الطاقة", "الطاقه", "والطاقه"}, // a definite noun: final ه is an undotted ة
+		{"المدرسة", "بالمدرسه"},
 	}
 	for _, g := range groups {
 		want := a.Terms(g[0])
