@@ -47,10 +47,13 @@ type Enricher func(a *article.Article, toks []arabic.Token) article.Facts
 
 // Options configures an Engine.
 type Options struct {
-	Batch   int          // articles per batch (default 1000)
-	Workers int          // analysis goroutines (default GOMAXPROCS)
-	Enrich  Enricher     // nil: no facts
-	Logger  *slog.Logger // nil: slog.Default()
+	Batch   int      // articles per batch (default 1000)
+	Workers int      // analysis goroutines (default GOMAXPROCS)
+	Enrich  Enricher // nil: no facts
+	// NoStories leaves grouping into stories to the next call of Stories
+	// (which adds every article stored since) instead of doing it in Ingest.
+	NoStories bool
+	Logger    *slog.Logger // nil: slog.Default()
 }
 
 // Engine is Marsad over one data directory: a store and an index.
@@ -293,8 +296,10 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // its Outcome.Err and the ingest goes on), or when ctx is done.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
 	var counts Counts
-	if _, err := e.Stories(ctx); err != nil {
-		return counts, err
+	if !e.opts.NoStories {
+		if _, err := e.Stories(ctx); err != nil {
+			return counts, err
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

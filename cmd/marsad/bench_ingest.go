@@ -71,6 +71,8 @@ gets k appended to each text, so it is not a duplicate).`)
 	batch := fs.Int("batch", 1000, "Marsad batch size")
 	only := fs.String("only", "", "run only this side (marsad or bleve), e.g. for query latency on a big replicated corpus")
 	rounds := fs.Int("rounds", 20, "times each query is run")
+	facts := fs.Bool("facts", true, "Marsad extracts facts (dates, entities, quotes) as marsad ingest does")
+	stories := fs.Bool("stories", true, "Marsad groups articles into stories as marsad ingest does")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
 	memprofile := fs.String("memprofile", "", "with --side, write an allocation profile to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -89,7 +91,7 @@ gets k appended to each text, so it is not a duplicate).`)
 			}
 			defer pprof.StopCPUProfile()
 		}
-		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse)
+		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories)
 		if err != nil {
 			return err
 		}
@@ -124,7 +126,8 @@ gets k appended to each text, so it is not a duplicate).`)
 		}
 		cmd := exec.CommandContext(ctx, exe, "bench", "ingest", "--side", s, "--dir", tmp, "--data", *data,
 			"--limit", strconv.Itoa(*limit), "--replicate", strconv.Itoa(corpus.replicate),
-			"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds))
+			"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds),
+			"--facts="+strconv.FormatBool(*facts), "--stories="+strconv.FormatBool(*stories))
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, e.stderr
 		fmt.Fprintf(e.stderr, "bench: %s...\n", s)
@@ -263,7 +266,7 @@ func readZipArray(path string, fn func(benchArticle) bool) error {
 }
 
 // benchSide ingests the corpus with one side and times its queries.
-func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int, reuse bool) (benchResult, error) {
+func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool) (benchResult, error) {
 	r := benchResult{Side: side}
 	var readErr error
 	arts := c.articles(&readErr)
@@ -280,7 +283,15 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 	start, cpu0 := time.Now(), cpuSeconds()
 	switch side {
 	case "marsad":
-		eng, err := engine.Open(ctx, dir, engine.Options{Batch: batchSize})
+		opts := engine.Options{Batch: batchSize, NoStories: !stories}
+		if facts {
+			enrich, err := extractFacts()
+			if err != nil {
+				return r, err
+			}
+			opts.Enrich = enrich
+		}
+		eng, err := engine.Open(ctx, dir, opts)
 		if err != nil {
 			return r, err
 		}

@@ -37,6 +37,7 @@ status is 1 when anything failed.`)
 	fs.StringVar(&opts.DateField, "date-field", "", "JSON field of the publication date (default published)")
 	fs.StringVar(&opts.TextField, "text-field", "", "JSON field of the text (default text)")
 	batch := fs.Int("batch", 1000, "articles per batch (committed together)")
+	stories := fs.Bool("stories", true, "group articles into stories as they are ingested (false: on the next marsad stories)")
 	srcs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -51,7 +52,7 @@ status is 1 when anything failed.`)
 	if err != nil {
 		return err
 	}
-	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, Enrich: enrich})
+	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, Enrich: enrich, NoStories: !*stories})
 	if err != nil {
 		return err
 	}
