@@ -9,6 +9,7 @@ import (
 
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/extract"
+	"github.com/marsad/marsad/ingest"
 	"golang.org/x/term"
 )
 
@@ -48,4 +49,14 @@ func extractFacts() (engine.Enricher, error) {
 		return nil, err
 	}
 	return x.Extract, nil
+}
+
+// fieldFlags declares the flags that name the fields of JSON inputs.
+func fieldFlags(fs *flag.FlagSet, o *ingest.Options) {
+	fs.StringVar(&o.IDField, "id-field", "", "JSON `field` holding the article id (default id, else url)")
+	fs.StringVar(&o.TextField, "text-field", "", "JSON `field` holding the text (default text)")
+	fs.StringVar(&o.TitleField, "title-field", "", "JSON `field` holding the title (default title)")
+	fs.StringVar(&o.DateField, "date-field", "", "JSON `field` holding the publication date (default published)")
+	fs.StringVar(&o.URLField, "url-field", "", "JSON `field` holding the URL (default url)")
+	fs.StringVar(&o.SourceField, "source-field", "", "JSON `field` holding the source name (default source)")
 }

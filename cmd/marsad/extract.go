@@ -101,18 +101,6 @@ Example:
 	return nil
 }
 
-// fieldFlags declares the flags that name the fields of JSON inputs.
-func fieldFlags(fs interface {
-	StringVar(*string, string, string, string)
-}, o *ingest.Options) {
-	fs.StringVar(&o.IDField, "id-field", "", "JSON `field` holding the article id (default id, else url)")
-	fs.StringVar(&o.TextField, "text-field", "", "JSON `field` holding the text (default text)")
-	fs.StringVar(&o.TitleField, "title-field", "", "JSON `field` holding the title (default title)")
-	fs.StringVar(&o.DateField, "date-field", "", "JSON `field` holding the publication date (default published)")
-	fs.StringVar(&o.URLField, "url-field", "", "JSON `field` holding the URL (default url)")
-	fs.StringVar(&o.SourceField, "source-field", "", "JSON `field` holding the source name (default source)")
-}
-
 // printFacts writes a readable summary of an article's facts.
 func printFacts(w io.Writer, a *article.Article, f article.Facts) {
 	pub := a.PublishedDate()

@@ -30,12 +30,7 @@ reported with where it came from and why, the rest goes on, and the exit
 status is 1 when anything failed.`)
 	db := dbFlag(fs)
 	var opts ingest.Options
-	fs.StringVar(&opts.IDField, "id-field", "", "JSON field of the article id (default id)")
-	fs.StringVar(&opts.URLField, "url-field", "", "JSON field of the URL (default url)")
-	fs.StringVar(&opts.SourceField, "source-field", "", "JSON field of the source (default source)")
-	fs.StringVar(&opts.TitleField, "title-field", "", "JSON field of the title (default title)")
-	fs.StringVar(&opts.DateField, "date-field", "", "JSON field of the publication date (default published)")
-	fs.StringVar(&opts.TextField, "text-field", "", "JSON field of the text (default text)")
+	fieldFlags(fs, &opts)
 	batch := fs.Int("batch", 1000, "articles per batch (committed together)")
 	stories := fs.Bool("stories", true, "group articles into stories as they are ingested (false: on the next marsad stories)")
 	srcs, err := parseFlags(fs, args)
