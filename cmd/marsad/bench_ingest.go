@@ -80,17 +80,11 @@ gets k appended to each text, so it is not a duplicate).`)
 	}
 	corpus := benchCorpus{dir: *data, limit: *limit, replicate: max(1, *replicate)}
 	if *side != "" {
-		if *cpuprofile != "" {
-			f, err := os.Create(*cpuprofile)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			if err := pprof.StartCPUProfile(f); err != nil {
-				return err
-			}
-			defer pprof.StopCPUProfile()
+		stopProfile, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
 		}
+		defer stopProfile()
 		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories)
 		if err != nil {
 			return err

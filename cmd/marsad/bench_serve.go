@@ -14,18 +14,15 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
 	"syscall"
 	"time"
 
-	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/backend"
 	"github.com/marsad/marsad/engine"
-	"github.com/marsad/marsad/extract"
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/server"
 )
@@ -73,14 +70,11 @@ latency percentiles, measured from each request's scheduled start.`)
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	x, err := extract.New()
+	enrich, err := extractFacts()
 	if err != nil {
 		return err
 	}
-	eng, err := engine.Open(ctx, dir, engine.Options{
-		Enrich: func(a *article.Article, toks []arabic.Token) article.Facts { return x.Extract(a, toks) },
-		Logger: log,
-	})
+	eng, err := engine.Open(ctx, dir, engine.Options{Enrich: enrich, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -117,17 +111,11 @@ latency percentiles, measured from each request's scheduled start.`)
 		"--clients", strconv.Itoa(*clients), "--rate", strconv.Itoa(*rate),
 		"--duration", duration.String(), "--warmup", warmup.String())
 	cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	before := cpuSelf()
 	start = time.Now()
 	err = cmd.Run()

@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/marsad/marsad/arabic"
-	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/backend"
 	"github.com/marsad/marsad/engine"
-	"github.com/marsad/marsad/extract"
 	"github.com/marsad/marsad/server"
 )
 
@@ -54,22 +51,13 @@ Stop with Ctrl-C: requests in flight finish first.`)
 	if err := server.CheckBind(*addr, *token); err != nil {
 		return err
 	}
-	dir := *db
-	if dir == "" {
-		dir = e.getenv(engine.EnvDir)
-	}
-	if dir == "" {
-		dir = engine.DefaultDir
-	}
+	dir := dataDir(e, *db)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	x, err := extract.New()
+	enrich, err := extractFacts()
 	if err != nil {
 		return err
 	}
-	eng, err := engine.Open(ctx, dir, engine.Options{
-		Enrich: func(a *article.Article, toks []arabic.Token) article.Facts { return x.Extract(a, toks) },
-		Logger: log,
-	})
+	eng, err := engine.Open(ctx, dir, engine.Options{Enrich: enrich, Logger: log})
 	if err != nil {
 		return err
 	}
