@@ -24,31 +24,37 @@ type GoldDoc struct {
 		Text  string `json:"text"`
 		Value string `json:"value"`
 	} `json:"times"`
-	Entities []struct {
-		Text string `json:"text"`
-		Type string `json:"type"`
-	} `json:"entities"`
-	Quotes []struct {
+	Entities []Entity `json:"entities"`
+	Quotes   []struct {
 		Speaker string `json:"speaker"`
 		Cue     string `json:"cue"`
 	} `json:"quotes"`
 	has map[string]bool
 }
 
+// Entity is an entity's canonical name and type, as gold and predictions give it.
+type Entity struct {
+	Text string `json:"text"`
+	Type string `json:"type"`
+}
+
+// Time is a predicted temporal expression's resolved value.
+type Time struct {
+	Value string `json:"value"`
+}
+
+// Quote is a predicted quote's speaker and text.
+type Quote struct {
+	Speaker string `json:"speaker"`
+	Text    string `json:"text"`
+}
+
 // PredDoc is one line of `marsad extract --json` output, as far as scoring goes.
 type PredDoc struct {
-	ID    string `json:"id"`
-	Times []struct {
-		Value string `json:"value"`
-	} `json:"times"`
-	Entities []struct {
-		Text string `json:"text"`
-		Type string `json:"type"`
-	} `json:"entities"`
-	Quotes []struct {
-		Speaker string `json:"speaker"`
-		Text    string `json:"text"`
-	} `json:"quotes"`
+	ID       string   `json:"id"`
+	Times    []Time   `json:"times"`
+	Entities []Entity `json:"entities"`
+	Quotes   []Quote  `json:"quotes"`
 }
 
 // PRF is precision, recall and F1 with the counts behind them.

@@ -99,21 +99,13 @@ func toPred(id string, f article.Facts) eval.PredDoc {
 	var p eval.PredDoc
 	p.ID = id
 	for _, tm := range f.Times {
-		p.Times = append(p.Times, struct {
-			Value string `json:"value"`
-		}{tm.Value})
+		p.Times = append(p.Times, eval.Time{Value: tm.Value})
 	}
 	for _, e := range f.Entities {
-		p.Entities = append(p.Entities, struct {
-			Text string `json:"text"`
-			Type string `json:"type"`
-		}{e.Text, e.Type})
+		p.Entities = append(p.Entities, eval.Entity{Text: e.Text, Type: e.Type})
 	}
 	for _, q := range f.Quotes {
-		p.Quotes = append(p.Quotes, struct {
-			Speaker string `json:"speaker"`
-			Text    string `json:"text"`
-		}{q.Speaker, q.Text})
+		p.Quotes = append(p.Quotes, eval.Quote{Speaker: q.Speaker, Text: q.Text})
 	}
 	return p
 }

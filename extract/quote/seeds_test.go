@@ -1,12 +1,11 @@
 package quote
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/marsad/marsad/eval"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,18 +20,6 @@ import (
 // ../shared/eval/score_facts.py does.
 
 const sharedDir = "../../../shared"
-
-type goldDoc struct {
-	Doc      string `json:"doc"`
-	Entities []struct {
-		Text string `json:"text"`
-		Type string `json:"type"`
-	} `json:"entities"`
-	Quotes []struct {
-		Speaker string `json:"speaker"`
-		Cue     string `json:"cue"`
-	} `json:"quotes"`
-}
 
 // mentionsOf finds the mentions of an entity in text: its full name and the
 // obvious short forms (a person's last name; an organization's first two
@@ -116,57 +103,38 @@ func matchFirst(w, name string) (string, bool) {
 	return "", false
 }
 
-var (
-	scoreDiac    = regexp.MustCompile("[\u064B-\u0652\u0670\u0640]")
-	scoreArticle = regexp.MustCompile(`^(و|ف|ب|ل|ك)?(ال|لل)`)
-)
-
-// scoreNorm is score_facts.py's norm (without NFKC, which the seeds do not need).
-func scoreNorm(s string) string {
-	s = scoreDiac.ReplaceAllString(s, "")
-	s = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا", "ى", "ي", "ة", "ه").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func sameSpeaker(g, p string) bool {
-	g = scoreArticle.ReplaceAllString(scoreNorm(g), "ال")
-	p = scoreArticle.ReplaceAllString(scoreNorm(p), "ال")
-	return g != "" && p != "" && (strings.Contains(p, g) || strings.Contains(g, p))
-}
-
 func TestSeeds(t *testing.T) {
 	t.Run("Find", func(t *testing.T) { scoreSeeds(t, false) })
 	t.Run("Merge", func(t *testing.T) { scoreSeeds(t, true) })
 }
 
-// scoreSeeds runs Find (and Merge) on the seeds and scores the quotes.
+// scoreSeeds runs Find (and Merge) on the seeds and scores the quotes with
+// the project's scorer (package eval, the rules of score_facts.py).
 func scoreSeeds(t *testing.T, merge bool) {
 	gf, err := os.Open(filepath.Join(sharedDir, "eval", "seeds.gold.jsonl"))
 	if err != nil {
 		t.Skipf("seed gold not available (%v): needs ../shared/eval", err)
 	}
 	defer gf.Close()
-	var tp, npred, ngold, found int
+	gold, err := eval.ReadGold(gf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// MARSAD_QUOTE_PRED=FILE writes the predictions in the shape of
 	// marsad extract --json, for ../shared/eval/score_facts.py seeds (those
 	// of Merge to FILE.merged).
-	var pred *os.File
+	var out *os.File
 	if path := os.Getenv("MARSAD_QUOTE_PRED"); path != "" {
 		if merge {
 			path += ".merged"
 		}
-		if pred, err = os.Create(path); err != nil {
+		if out, err = os.Create(path); err != nil {
 			t.Fatal(err)
 		}
-		defer pred.Close()
+		defer out.Close()
 	}
-	sc := bufio.NewScanner(gf)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var g goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatalf("gold: %v", err)
-		}
+	pred := map[string]eval.PredDoc{}
+	for _, g := range gold {
 		raw, err := os.ReadFile(filepath.Join(sharedDir, "seeds", g.Doc+".txt"))
 		if err != nil {
 			t.Skipf("seed text not available: %v", err)
@@ -180,55 +148,25 @@ func scoreSeeds(t *testing.T, merge bool) {
 		if merge {
 			qs = Merge(text, qs)
 		}
-		if pred != nil {
+		if out != nil {
 			line, err := json.Marshal(map[string]any{"id": g.Doc, "quotes": qs})
 			if err != nil {
 				t.Fatal(err)
 			}
-			fmt.Fprintf(pred, "%s\n", line)
+			fmt.Fprintf(out, "%s\n", line)
 		}
-		hit := func(i int, q article.Quote) bool {
-			gq := g.Quotes[i]
-			return sameSpeaker(gq.Speaker, q.Speaker) && strings.Contains(scoreNorm(q.Text), scoreNorm(gq.Cue))
-		}
+		p := eval.PredDoc{ID: g.Doc}
 		for _, q := range qs {
-			ok := false
-			for i := range g.Quotes {
-				ok = ok || hit(i, q)
-			}
-			if ok {
-				tp++
-			}
-			t.Logf("%s %-5v %s [%s] %s", g.Doc, ok, q.Speaker, q.Verb, q.Text)
+			p.Quotes = append(p.Quotes, eval.Quote{Speaker: q.Speaker, Text: q.Text})
+			t.Logf("%s %s [%s] %s", g.Doc, q.Speaker, q.Verb, q.Text)
 		}
-		for i, gq := range g.Quotes {
-			ok := false
-			for _, q := range qs {
-				ok = ok || hit(i, q)
-			}
-			if ok {
-				found++
-			} else {
-				t.Logf("%s missed: %s: %s", g.Doc, gq.Speaker, gq.Cue)
-			}
-		}
-		npred += len(qs)
-		ngold += len(g.Quotes)
+		pred[g.Doc] = p
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	p, r := 0.0, 0.0
-	if npred > 0 {
-		p = float64(tp) / float64(npred)
-	}
-	if ngold > 0 {
-		r = float64(found) / float64(ngold)
-	}
-	t.Logf("seeds quotes: P=%.2f (%d/%d) R=%.2f (%d/%d)", p, tp, npred, r, found, ngold)
+	s := eval.Facts(gold, pred)["quotes"]
+	t.Logf("seeds quotes: %v", s)
 	// A floor well under the measured figures: it catches a broken finder,
 	// not a one-point change.
-	if p < 0.5 || r < 0.4 {
-		t.Errorf("seeds quotes: P=%.2f R=%.2f, want P>=0.5 R>=0.4", p, r)
+	if s.P < 0.5 || s.R < 0.4 {
+		t.Errorf("seeds quotes: P=%.2f R=%.2f, want P>=0.5 R>=0.4", s.P, s.R)
 	}
 }
