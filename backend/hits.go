@@ -2,52 +2,23 @@ package backend
 
 import (
 	"context"
-	"strings"
 
+	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/server"
-	"github.com/marsad/marsad/store"
 )
 
 // hits runs req and returns the total and one page of hits with HTML
-// snippets. It is engine.Search with search.LazySnippet, which analyzes
-// only as much of each hit as its snippet needs: on a search page the
-// analysis of whole articles is most of the cost.
+// snippets.
 func (b *Backend) hits(ctx context.Context, req index.Request) (int, []server.Hit, error) {
-	res, err := b.e.Index.Search(ctx, req)
+	total, hs, err := b.e.Search(ctx, req, engine.SearchOptions{Format: search.HTML, Words: b.opts.SnippetWords})
 	if err != nil {
 		return 0, nil, err
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
+	hits := make([]server.Hit, len(hs))
+	for i, h := range hs {
+		hits[i] = server.Hit{ID: h.ID, Score: h.Score, Published: date(h.Published), Source: h.Source, Title: h.Title, Snippet: h.Snippet}
 	}
-	briefs, err := b.st.Briefs(ctx, ids...)
-	if err != nil {
-		return 0, nil, err
-	}
-	byID := make(map[string]store.Brief, len(briefs))
-	for _, r := range briefs {
-		byID[r.Article.ID] = r
-	}
-	an := b.e.Analyzer()
-	m := req.Query.Matcher(an)
-	hits := make([]server.Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		r, ok := byID[h.ID]
-		if !ok {
-			continue // indexed but not stored: cannot happen with the engine
-		}
-		a := r.Article
-		text := a.Text
-		if strings.TrimSpace(text) == "" {
-			text = a.Title
-		}
-		hits = append(hits, server.Hit{
-			ID: a.ID, Score: h.Score, Published: date(a.Published), Source: a.Source, Title: a.Title,
-			Snippet: search.LazySnippet(text, an, m, r.Mentions, b.opts.SnippetWords, search.HTML),
-		})
-	}
-	return int(res.Total), hits, nil
+	return int(total), hits, nil
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/store"
@@ -30,6 +29,9 @@ type SearchOptions struct {
 
 // Search runs req and returns the total number of matches and the hits,
 // each with a snippet of its original text with the matched words marked.
+// Snippets are cut with search.LazySnippet, which analyzes only as much of
+// each hit as its snippet needs: on a page of hits the analysis of whole
+// articles would be most of the cost.
 func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions) (uint64, []Hit, error) {
 	res, err := e.Index.Search(ctx, req)
 	if err != nil {
@@ -39,35 +41,29 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	recs, err := e.Store.Get(ctx, ids...)
+	briefs, err := e.Store.Briefs(ctx, ids...)
 	if err != nil {
 		return 0, nil, err
 	}
-	byID := make(map[string]store.Record, len(recs))
-	for _, r := range recs {
-		byID[r.Article.ID] = r
+	byID := make(map[string]store.Brief, len(briefs))
+	for _, b := range briefs {
+		byID[b.Article.ID] = b
 	}
 	m := req.Query.Matcher(e.an)
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		r, ok := byID[h.ID]
+		b, ok := byID[h.ID]
 		if !ok {
 			continue // indexed but not stored: cannot happen with this engine
 		}
-		a := r.Article
+		a := b.Article
 		text := a.Text
 		if strings.TrimSpace(text) == "" {
 			text = a.Title
 		}
-		var mentions []article.Span
-		if r.Facts != nil {
-			for _, ent := range r.Facts.Entities {
-				mentions = append(mentions, ent.Mentions...)
-			}
-		}
 		hits = append(hits, Hit{
 			ID: a.ID, Score: h.Score, Published: a.Published, Source: a.Source, Title: a.Title, URL: a.URL,
-			Snippet: search.Snippet(text, e.an.Analyze(text), m, mentions, so.Words, so.Format),
+			Snippet: search.LazySnippet(text, e.an, m, b.Mentions, so.Words, so.Format),
 		})
 	}
 	return res.Total, hits, nil

@@ -77,6 +77,9 @@ type Store interface {
 	// Get returns the articles with the given IDs, in that order; unknown
 	// IDs are skipped.
 	Get(ctx context.Context, ids ...string) ([]Record, error)
+	// Briefs is Get for a page of search hits: the articles with the
+	// spans of their entity mentions, without decoding their other facts.
+	Briefs(ctx context.Context, ids ...string) ([]Brief, error)
 	// Originals calls fn for every original (non-duplicate) article with a
 	// sequence number above seq, in sequence order, until fn returns an error.
 	Originals(ctx context.Context, seq int64, fn func(Record) error) error
