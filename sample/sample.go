@@ -1,5 +1,5 @@
-// Package sample holds Marsad's own sample articles: ten short Arabic news
-// articles written for the project (not taken from any outlet), used by
+// Package sample holds Marsad's own sample articles: eleven short Arabic
+// news articles written for the project (not taken from any outlet), used by
 // "marsad demo" and by tests.
 //
 // They follow three related stories over 12–23 July 2026 — an oil
@@ -10,8 +10,10 @@
 // extraction must cope with: reported speech (قال ... إن) and direct quotes
 // in « » and " ", spelling variants (ى/ي, ة/ه, diacritics, ترامب/ترمب,
 // كيلر/كلر), Arabic-Indic digits, relative dates (أمس الأحد, بعد غدٍ الخميس),
-// and one wire copy: 02_energy_riyadh_wire is a lightly edited copy of
-// 01_energy_riyadh.
+// one wire copy (02_energy_riyadh_wire is a lightly edited copy of
+// 01_energy_riyadh), and one event reported twice in different words
+// (05_arab_summit_opens and 11_arab_summit_opens_report), so that a story
+// other than a wire copy holds more than one article.
 package sample
 
 import (
