@@ -42,7 +42,11 @@ func (s EngineStories) Stories(ctx context.Context, f server.StoryFilter) ([]ser
 	if err != nil {
 		return nil, err
 	}
-	list := Filter(c.Stories(), StoryQuery{Entity: f.Entity, Words: f.Q})
+	q, err := StoryQueryOf(f)
+	if err != nil {
+		return nil, err
+	}
+	list := Filter(c.Stories(), q)
 	size := f.Size
 	if size <= 0 {
 		size = server.DefaultPageSize
@@ -105,6 +109,26 @@ type StoryQuery struct {
 	Entity      string
 	Words       string
 	MinArticles int
+}
+
+// StoryQueryOf maps the server's story filter to a StoryQuery: To
+// includes its whole day. A malformed date is an error wrapping
+// server.ErrBadRequest.
+func StoryQueryOf(f server.StoryFilter) (StoryQuery, error) {
+	q := StoryQuery{Entity: f.Entity, Words: f.Q, MinArticles: f.MinArticles}
+	var err error
+	if f.From != "" {
+		if q.From, err = time.Parse(article.DateLayout, f.From); err != nil {
+			return q, fmt.Errorf("%w: from %q is not a date YYYY-MM-DD", server.ErrBadRequest, f.From)
+		}
+	}
+	if f.To != "" {
+		if q.To, err = time.Parse(article.DateLayout, f.To); err != nil {
+			return q, fmt.Errorf("%w: to %q is not a date YYYY-MM-DD", server.ErrBadRequest, f.To)
+		}
+		q.To = q.To.Add(24*time.Hour - time.Nanosecond)
+	}
+	return q, nil
 }
 
 // Filter returns the stories of list that match q, newest (last article)

@@ -156,12 +156,17 @@ type StoryRef struct {
 }
 
 // StoryFilter selects stories. Page counts from 1; Size is at most
-// MaxPageSize. Entity and Q are optional.
+// MaxPageSize. The other fields are optional (zero: no condition).
 type StoryFilter struct {
 	Q      string // words in the story title
 	Entity string // canonical name of an entity that appears in the story
-	Page   int
-	Size   int
+	// From and To are inclusive dates YYYY-MM-DD: a story is kept when it
+	// is active within them, that is when its last article is not before
+	// From and its first is not after To.
+	From, To    string
+	MinArticles int // only stories of at least this many articles
+	Page        int
+	Size        int
 }
 
 // StorySummary is one story in the `marsad stories --json` contract.

@@ -28,6 +28,7 @@ type fakeBackend struct {
 	delay    time.Duration // Search waits this long (or until ctx ends)
 	err      error         // returned by every method when set
 	lastQ    SearchQuery
+	lastF    StoryFilter
 	ingested []string // ids added by Ingest
 }
 
@@ -304,12 +305,17 @@ func (b *fakeBackend) Stories(ctx context.Context, f StoryFilter) ([]StorySummar
 	if b.err != nil {
 		return nil, b.err
 	}
+	b.lastF = f
 	var out []StorySummary
 	for _, s := range b.stories {
 		if f.Q != "" && !strings.Contains(fold(s.title), fold(f.Q)) {
 			continue
 		}
-		out = append(out, b.summary(s))
+		sum := b.summary(s)
+		if len(sum.Articles) < f.MinArticles || f.From != "" && string(sum.Last) < f.From || f.To != "" && string(sum.First) > f.To {
+			continue
+		}
+		out = append(out, sum)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Last > out[j].Last })
 	from := min((f.Page-1)*f.Size, len(out))

@@ -79,14 +79,8 @@ func parseSearch(v url.Values) (SearchQuery, error) {
 	if q.Entity, err = textParam(v, "entity"); err != nil {
 		return q, err
 	}
-	if q.From, err = dateParam(v, "from"); err != nil {
+	if q.From, q.To, err = dateRangeParams(v); err != nil {
 		return q, err
-	}
-	if q.To, err = dateParam(v, "to"); err != nil {
-		return q, err
-	}
-	if q.From != "" && q.To != "" && q.From > q.To {
-		return q, &paramError{"from", "must not be after to"}
 	}
 	switch s := strings.TrimSpace(v.Get("sort")); s {
 	case "", SortRelevance:
@@ -142,10 +136,55 @@ func parseStoryFilter(v url.Values) (StoryFilter, error) {
 	if f.Entity, err = textParam(v, "entity"); err != nil {
 		return f, err
 	}
+	if f.From, f.To, err = dateRangeParams(v); err != nil {
+		return f, err
+	}
+	if f.MinArticles, err = intParam(v, "min", 1, MaxStoryMin); err != nil {
+		return f, err
+	}
 	if f.Page, f.Size, err = pageParams(v); err != nil {
 		return f, err
 	}
 	return f, nil
+}
+
+// dateRangeParams parses the optional from and to dates, refusing a range
+// that ends before it starts.
+func dateRangeParams(v url.Values) (from, to string, err error) {
+	if from, err = dateParam(v, "from"); err != nil {
+		return "", "", err
+	}
+	if to, err = dateParam(v, "to"); err != nil {
+		return "", "", err
+	}
+	if from != "" && to != "" && from > to {
+		return "", "", &paramError{"from", "must not be after to"}
+	}
+	return from, to, nil
+}
+
+// values encodes f back into URL parameters (defaults omitted), for links.
+func (f StoryFilter) values() url.Values {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	set("q", f.Q)
+	set("entity", f.Entity)
+	set("from", f.From)
+	set("to", f.To)
+	if f.MinArticles > 1 {
+		v.Set("min", strconv.Itoa(f.MinArticles))
+	}
+	if f.Page > 1 {
+		v.Set("page", strconv.Itoa(f.Page))
+	}
+	if f.Size != DefaultPageSize && f.Size > 0 {
+		v.Set("size", strconv.Itoa(f.Size))
+	}
+	return v
 }
 
 // validName checks a path value naming an article, story or entity.

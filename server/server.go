@@ -27,6 +27,9 @@ const (
 	DefaultPageSize = 20
 	MaxPageSize     = 100
 	MaxPage         = 1000 // deeper pages are refused: use filters instead
+	// MaxStoryMin bounds the min parameter (articles per story) of a story
+	// listing.
+	MaxStoryMin = 100000
 )
 
 // Default timeouts.

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -289,6 +290,81 @@ func TestAPIStories(t *testing.T) {
 	hasKeys(t, "timeline entry", tl[0], "date", "source", "headline", "quote", "article")
 	if th := m["thread_stories"].([]any); len(th) != 1 || th[0].(map[string]any)["id"] != "s-2024" {
 		t.Errorf("thread %v", th)
+	}
+}
+
+func TestAPIStoriesFilter(t *testing.T) {
+	b := newFakeBackend()
+	h := newTestServer(b)
+	ids := func(query string) []string {
+		t.Helper()
+		w := get(t, h, "/api/stories?"+query)
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, w.Code, w.Body)
+		}
+		var out []string
+		for _, s := range decode(t, w)["stories"].([]any) {
+			out = append(out, s.(map[string]any)["id"].(string))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{"from=2024-01-01", []string{"s-rain", "s-2024"}},
+		{"to=2021-03-19", []string{"s-2021"}},
+		{"to=2021-03-18", nil},
+		{"from=2021-03-19&to=2021-03-19", []string{"s-2021"}},
+		{"from=2024-11-13&to=2024-11-13", []string{"s-2024"}},
+		{"from=+2024-11-14+", []string{"s-rain"}},
+		{"min=2", []string{"s-2021"}},
+		{"from=2021-01-01&to=2024-12-31&min=1", []string{"s-rain", "s-2024", "s-2021"}},
+	} {
+		if got := ids(tc.query); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: stories %v, want %v", tc.query, got, tc.want)
+		}
+	}
+	get(t, h, "/api/stories?q=x&entity=y&from=2021-01-01&to=2021-12-31&min=3&page=2&size=7")
+	want := StoryFilter{Q: "x", Entity: "y", From: "2021-01-01", To: "2021-12-31", MinArticles: 3, Page: 2, Size: 7}
+	if b.lastF != want {
+		t.Errorf("backend got %+v, want %+v", b.lastF, want)
+	}
+	get(t, h, "/api/stories")
+	if want := (StoryFilter{MinArticles: 1, Page: 1, Size: DefaultPageSize}); b.lastF != want {
+		t.Errorf("defaults: backend got %+v, want %+v", b.lastF, want)
+	}
+}
+
+func TestAPIStoriesBadParams(t *testing.T) {
+	h := newTestServer(newFakeBackend())
+	for _, tc := range []struct{ name, query, param string }{
+		{"from not a date", "from=yesterday", "from"},
+		{"from bad month", "from=2024-13-01", "from"},
+		{"from bad day", "from=2024-02-30", "from"},
+		{"from without day", "from=2024-11", "from"},
+		{"to not a date", "to=2024/11/13", "to"},
+		{"to after from", "from=2024-11-14&to=2024-11-13", "from"},
+		{"min zero", "min=0", "min"},
+		{"min negative", "min=-2", "min"},
+		{"min not a number", "min=two", "min"},
+		{"min too big", "min=" + strconv.Itoa(MaxStoryMin+1), "min"},
+		{"size zero", "size=0", "size"},
+		{"page too deep", "page=1001", "page"},
+		{"entity invalid UTF-8", "entity=%ff", "entity"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := get(t, h, "/api/stories?"+tc.query)
+			if w.Code != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400: %s", w.Code, w.Body)
+			}
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if msg, _ := decode(t, w)["error"].(string); !strings.HasPrefix(msg, tc.param+": ") {
+				t.Errorf("error %q does not name %s", msg, tc.param)
+			}
+		})
 	}
 }
 
@@ -614,6 +690,15 @@ func TestPages(t *testing.T) {
 	stories := page(t, h, "/stories", http.StatusOK)
 	mustContain(t, "stories", stories, `href="/stories/s-2021"`, `href="/stories/s-rain"`)
 	page(t, h, "/stories?page=0", http.StatusBadRequest)
+	dated := page(t, h, "/stories?from=2024-01-01&to=2024-11-13&size=1", http.StatusOK)
+	mustContain(t, "stories by date", dated, `href="/stories/s-2024"`,
+		`name="from" value="2024-01-01"`, `name="to" value="2024-11-13"`, `<details class="filters" open>`)
+	if strings.Contains(dated, `href="/stories/s-2021"`) || strings.Contains(dated, `href="/stories/s-rain"`) {
+		t.Error("stories by date: a story outside the dates is listed")
+	}
+	page(t, h, "/stories?from=2024-11-14&to=2024-11-13", http.StatusBadRequest)
+	paged := page(t, h, "/stories?from=2021-01-01&min=1&size=1", http.StatusOK)
+	mustContain(t, "stories pager", paged, `href="/stories?from=2021-01-01&amp;page=2&amp;size=1"`)
 
 	story := page(t, h, "/stories/s-2021", http.StatusOK)
 	mustContain(t, "story", story, `class="timeline"`, `datetime="2021-03-19"`, `19 مارس 2021`,

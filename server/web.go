@@ -318,20 +318,9 @@ func (h *handler) pageStories(w http.ResponseWriter, r *http.Request) {
 	}
 	d := storiesPage{Filter: f, Stories: list}
 	link := func(page int) string {
-		v := url.Values{}
-		if f.Q != "" {
-			v.Set("q", f.Q)
-		}
-		if f.Entity != "" {
-			v.Set("entity", f.Entity)
-		}
-		if f.Size != DefaultPageSize {
-			v.Set("size", strconv.Itoa(f.Size))
-		}
-		if page > 1 {
-			v.Set("page", strconv.Itoa(page))
-		}
-		return "/stories?" + v.Encode()
+		g := f
+		g.Page = page
+		return "/stories?" + g.values().Encode()
 	}
 	if f.Page > 1 {
 		d.PrevURL = link(f.Page - 1)
