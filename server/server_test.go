@@ -835,3 +835,29 @@ func FuzzParseSearch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseStoryFilter checks that any query string parses without panic,
+// and that a valid filter survives the round trip through its link.
+func FuzzParseStoryFilter(f *testing.F) {
+	for _, s := range []string{"q=القمة&entity=مرعي&from=2026-07-16&to=2026-07-17&min=2&page=2&size=7",
+		"from=2026-02-30", "to=2026-07-17&from=2026-07-18", "min=0", "min=+3+", "entity=%ff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		sf, err := parseStoryFilter(v)
+		if err != nil {
+			if !errors.Is(err, ErrBadRequest) {
+				t.Fatalf("parseStoryFilter(%q): error %v is not a bad request", raw, err)
+			}
+			return
+		}
+		back, err := parseStoryFilter(sf.values())
+		if err != nil || back != sf {
+			t.Fatalf("round trip of %q: %+v, %v; want %+v", raw, back, err, sf)
+		}
+	})
+}
