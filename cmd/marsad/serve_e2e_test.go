@@ -308,6 +308,15 @@ func TestServeBrowser(t *testing.T) {
 	if !slices.IsSorted(dates) {
 		t.Errorf("timeline not oldest first: %v", dates)
 	}
+	keyQuotes := 0
+	for _, en := range story.Timeline {
+		if en.Quote != nil {
+			keyQuotes++
+		}
+	}
+	if n := d.script(`return document.querySelectorAll(".timeline .key-quote q").length`); keyQuotes == 0 || n != float64(keyQuotes) {
+		t.Errorf("%v key quotes on the timeline, want %d (at least one)", n, keyQuotes)
+	}
 	if n := d.script(`return document.querySelectorAll(".thread a").length`); n != float64(len(story.Thread)) {
 		t.Errorf("%v thread links, want %d", n, len(story.Thread))
 	}
