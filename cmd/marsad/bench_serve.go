@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -47,7 +48,9 @@ facts) into a data directory (a temporary one unless --db names one; an
 existing --db is used as it is), serve it on 127.0.0.1, and drive
 /api/search from a second process ("marsad bench load") at a fixed rate
 from concurrent clients over a fixed list of queries. Prints requests/s and
-latency percentiles, measured from each request's scheduled start.`)
+latency percentiles, measured from each request's scheduled start, the
+server's CPU time per request and the machine's load average (figures
+taken on a busy machine are noisy: compare them with it).`)
 	data := fs.String("data", "../shared/data/saudinewsnet", "corpus `directory` of .zip files")
 	db := fs.String("db", "", "data `directory` to serve (created and filled from --data when empty)")
 	limit := fs.Int("limit", 0, "ingest at most `N` articles (0: all)")
@@ -107,30 +110,67 @@ latency percentiles, measured from each request's scheduled start.`)
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, exe, "bench", "load", "--url", "http://"+ln.Addr().String(),
-		"--clients", strconv.Itoa(*clients), "--rate", strconv.Itoa(*rate),
-		"--duration", duration.String(), "--warmup", warmup.String())
-	cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+	load := func(d time.Duration, json bool) *exec.Cmd {
+		args := []string{"bench", "load", "--url", "http://" + ln.Addr().String(),
+			"--clients", strconv.Itoa(*clients), "--rate", strconv.Itoa(*rate),
+			"--duration", d.String(), "--warmup", "0s"}
+		if json {
+			args = append(args, "--json")
+		}
+		cmd := exec.CommandContext(ctx, exe, args...)
+		cmd.Stderr = e.stderr
+		return cmd
+	}
+	// The warm-up is a load process of its own, so that the CPU time and
+	// the profile cover the measured run only.
+	if *warmup > 0 {
+		fmt.Fprintf(e.stderr, "bench: warming up for %v\n", *warmup)
+		if err := load(*warmup, false).Run(); err != nil {
+			stop()
+			return errors.Join(fmt.Errorf("warm-up: %w", err), <-served)
+		}
+	}
 	stopProfile, err := startCPUProfile(*cpuprofile)
 	if err != nil {
-		return err
+		stop()
+		return errors.Join(err, <-served)
 	}
-	defer stopProfile()
+	var out bytes.Buffer
+	cmd := load(*duration, true)
+	cmd.Stdout = &out
+	avgBefore := loadAverage()
 	before := cpuSelf()
 	start = time.Now()
 	err = cmd.Run()
 	wall := time.Since(start)
 	server := cpuSelf() - before
+	avgAfter := loadAverage()
+	stopProfile()
 	stop()
 	if err == nil {
-		var load time.Duration
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			load = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		var r loadResult
+		if err = json.Unmarshal(out.Bytes(), &r); err == nil {
+			printLoad(e, r)
+			var loadCPU time.Duration
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				loadCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			}
+			fmt.Fprintf(e.stdout, "CPU over %.1f s: server %.1f s (%.0f%% of a core, %.2f ms per request), load process %.1f s; %d cores; load average %s before, %s after\n",
+				wall.Seconds(), server.Seconds(), 100*server.Seconds()/wall.Seconds(),
+				server.Seconds()*1000/float64(max(r.Requests, 1)), loadCPU.Seconds(), runtime.NumCPU(), avgBefore, avgAfter)
 		}
-		fmt.Fprintf(e.stdout, "CPU over %.1f s (warm-up included): server %.1f s (%.0f%% of a core), load process %.1f s; %d cores\n",
-			wall.Seconds(), server.Seconds(), 100*server.Seconds()/wall.Seconds(), load.Seconds(), runtime.NumCPU())
 	}
 	return errors.Join(err, <-served)
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages of the machine
+// (from /proc/loadavg), or "?" where they cannot be read.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
 
 // cpuSelf returns the user and system CPU time of this process so far.
@@ -237,12 +277,17 @@ percentiles. $MARSAD_TOKEN is sent when set.`)
 	if *asJSON {
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
+	printLoad(e, r)
+	return nil
+}
+
+// printLoad prints what a load run measured.
+func printLoad(e *env, r loadResult) {
 	fmt.Fprintf(e.stdout, "requests %d  errors %d  %.1f s  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
 		r.Requests, r.Errors, r.Seconds, r.RPS, r.P50ms, r.P90ms, r.P99ms, r.Maxms)
 	if r.FirstErr != "" {
 		fmt.Fprintf(e.stdout, "first error: %s\n", r.FirstErr)
 	}
-	return nil
 }
 
 // loadRun schedules rate requests per second for d, served by clients
