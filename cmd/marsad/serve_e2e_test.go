@@ -375,6 +375,7 @@ func TestServeBrowser(t *testing.T) {
 	if !slices.Equal(listed, wantListed) || !slices.Contains(listed, "/stories/"+url.PathEscape(story.ID)) {
 		t.Errorf("stories of %s shown %v, want %v with %s", day, listed, wantListed, story.ID)
 	}
+	d.screenshot("5-stories-by-date")
 
 	// Hostile text stays text: no script ran, no element was injected.
 	d.navigate(base + "/articles/xss")
@@ -398,6 +399,6 @@ func TestServeBrowser(t *testing.T) {
 		if over := d.script(`return document.documentElement.scrollWidth - document.documentElement.clientWidth`); over != float64(0) {
 			t.Errorf("%s on a phone scrolls sideways by %v px", p, over)
 		}
-		d.screenshot([]string{"5-search-phone", "6-article-phone"}[i])
+		d.screenshot([]string{"6-search-phone", "7-article-phone"}[i])
 	}
 }
