@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/entity"
+	"github.com/marsad/marsad/extract/quote"
+	"github.com/marsad/marsad/extract/timex"
+	"github.com/marsad/marsad/ingest"
+)
+
+// saudiNewsNet holds one zip per day of SaudiNewsNet articles (a JSON array
+// of {source, url, date_extracted, title, author, content} in each).
+var saudiNewsNet = filepath.Join(shared, "data", "saudinewsnet")
+
+// loadCorpus reads every SaudiNewsNet article with ingest.Read, or skips b
+// when the corpus is absent.
+func loadCorpus(b *testing.B) []article.Article {
+	b.Helper()
+	if _, err := os.Stat(saudiNewsNet); err != nil {
+		b.Skipf("SaudiNewsNet not available (%v): it lives in ../shared/data/saudinewsnet", err)
+	}
+	opts := ingest.Options{IDField: "url", TextField: "content", DateField: "date_extracted"}
+	var as []article.Article
+	for it := range ingest.Read(context.Background(), saudiNewsNet, opts) {
+		if it.Err != nil {
+			continue // a bad record is ingest's concern, not extraction's
+		}
+		as = append(as, it.Article)
+	}
+	if len(as) == 0 {
+		b.Skip("SaudiNewsNet holds no articles")
+	}
+	return as
+}
+
+// perArticle reports the throughput of a benchmark whose every iteration
+// processes n articles.
+func perArticle(b *testing.B, n int) {
+	if s := b.Elapsed().Seconds(); s > 0 {
+		b.ReportMetric(float64(n*b.N)/s, "articles/s")
+	}
+	b.ReportMetric(0, "ns/op") // one op is the whole corpus: not a useful figure
+}
+
+// BenchmarkExtractSaudiNewsNet runs the whole Extract (tokenizing, dates,
+// entities, quotes) over the SaudiNewsNet articles, one goroutine, and
+// reports articles per second. The sub-benchmarks time each stage alone on
+// the same articles, over tokens and entities computed beforehand:
+//
+//	go test -run '^$' -bench ExtractSaudiNewsNet -benchtime 1x -count 5 ./extract
+func BenchmarkExtractSaudiNewsNet(b *testing.B) {
+	as := loadCorpus(b)
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bytes := 0
+	for i := range as {
+		bytes += len(as[i].Text)
+	}
+	b.Run("all", func(b *testing.B) {
+		b.SetBytes(int64(bytes))
+		for b.Loop() {
+			for i := range as {
+				a := as[i]
+				x.Extract(&a, nil)
+			}
+		}
+		perArticle(b, len(as))
+	})
+	// The inputs of the stages, computed once.
+	words := make([][]entity.Token, len(as))
+	ents := make([][]article.Entity, len(as))
+	for i := range as {
+		toks := arabic.Tokenize(as[i].Text)
+		ws := make([]entity.Token, len(toks))
+		for k, t := range toks {
+			ws[k] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+		}
+		words[i] = ws
+		ents[i] = x.tagger.Entities(as[i].Text, ws)
+	}
+	b.Run("timex", func(b *testing.B) {
+		for b.Loop() {
+			for i := range as {
+				timex.Find(as[i].Text, as[i].Published)
+			}
+		}
+		perArticle(b, len(as))
+	})
+	b.Run("entity", func(b *testing.B) {
+		for b.Loop() {
+			for i := range as {
+				x.tagger.Entities(as[i].Text, words[i])
+			}
+		}
+		perArticle(b, len(as))
+	})
+	b.Run("quote", func(b *testing.B) {
+		for b.Loop() {
+			for i := range as {
+				quote.Merge(as[i].Text, quote.Find(as[i].Text, ents[i]))
+			}
+		}
+		perArticle(b, len(as))
+	})
+}
