@@ -151,7 +151,7 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
 		ws := strings.Fields(normalize(ent.Text))
 		f.words[e] = ws
-		f.gender[e] = nameGender(ent.Type, ws)
+		f.gender[e] = nameGender(ent.Type, ws, taMarbuta(ent.Text))
 		for _, sp := range ent.Mentions {
 			f.addMention(e, sp)
 		}
@@ -160,15 +160,24 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 	return f
 }
 
-// nameGender guesses the grammatical gender of an entity from its name.
-func nameGender(typ string, ws []string) gender {
+// taMarbuta reports whether the first word of name ends in ة as written
+// (فاطمة) and not in ه (نبيه), which normalization folds together.
+func taMarbuta(name string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	first = strings.TrimRightFunc(first, isDiacritic)
+	return strings.HasSuffix(first, "ة")
+}
+
+// nameGender guesses the grammatical gender of an entity from its name;
+// ta tells whether its first word ends in ة as written.
+func nameGender(typ string, ws []string, ta bool) gender {
 	if len(ws) == 0 {
 		return gNone
 	}
 	first, last := ws[0], ws[len(ws)-1]
 	switch typ {
 	case article.PER:
-		if femaleNames[first] || (len(ws) > 1 && strings.HasSuffix(first, "ه") && !maleInTa[first]) {
+		if femaleNames[first] || (len(ws) > 1 && ta && !maleInTa[first]) {
 			return gFem
 		}
 		if len(ws) > 1 && (strings.HasSuffix(last, "وفا") || strings.HasSuffix(last, "يفا") || strings.HasSuffix(last, "سكايا")) {
@@ -524,7 +533,7 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	case tj.kind == kWord:
 		explicit = true
 		if e, end, ok := f.titleWindow(i, j); ok {
-			speaker, subjEnd, known = e, end, true
+			speaker, subjEnd, known = e, end, !f.coordinated(end+1)
 			if c.g == gFem && f.gender[e] != gFem && !femTitles[f.toks[j].norm] {
 				speaker, known = -1, false // أكدت المقاومة الموالية لحكومة الرئيس هادي
 			}
@@ -619,6 +628,8 @@ func (f *finder) accord(i, clitic int) int {
 		if !f.isSpeaker(speaker) {
 			speaker = -1
 		}
+	} else if e, tend, ok := f.titleWindow(i, j); ok {
+		speaker, end = e, tend // بحسب المتحدث باسم الجيش العقيد تركي المالكي
 	} else {
 		ws, e := f.np(j)
 		if len(ws) == 0 {
@@ -717,10 +728,17 @@ func (f *finder) trailing(o, q int) (int, bool) {
 		return 0, false
 	}
 	c, clitic := f.cueAt(k)
-	if c.cue != cueVerb || f.startAt[k+1] < 0 {
+	if c.cue != cueVerb {
 		return 0, false
 	}
-	m := f.ments[f.startAt[k+1]]
+	var m mention
+	if mi := f.startAt[k+1]; mi >= 0 {
+		m = f.ments[mi]
+	} else if e, end, ok := f.titleWindow(k, k+1); ok {
+		m = mention{ent: e, t0: k + 1, t1: end} // "..."، قال وزير الدفاع لويد أوستن
+	} else {
+		return 0, false
+	}
 	if m.prep || !f.isSpeaker(m.ent) {
 		return 0, false
 	}

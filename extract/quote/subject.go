@@ -126,22 +126,7 @@ func subset(a, b []string) bool {
 // does: at the start of a clause, or right after a clause-initial word that
 // is not a noun with the article (a verb: ردّ بوتين).
 func (f *finder) subjectPos(t0 int) bool {
-	p := t0 - 1
-	// Skip a title before the name: adjectives and nouns with the article
-	// and genitive names (الأمين العام لحزب الله حسن نصر الله).
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord; s++ {
-		if mi := f.endAt[p]; mi >= 0 {
-			if !f.ments[mi].prep {
-				break
-			}
-			p = f.ments[mi].t0 - 1
-			continue
-		}
-		if !strings.HasPrefix(f.toks[p].norm, "ال") {
-			break
-		}
-		p--
-	}
+	p := f.titleBefore(t0) - 1
 	if f.clauseStart(p+1, 0) {
 		return true
 	}
@@ -149,6 +134,36 @@ func (f *finder) subjectPos(t0 int) bool {
 		return f.clauseStart(p, 0) || strings.HasPrefix(f.toks[p].norm, "و") && p > 0 && f.toks[p-1].kind != kWord
 	}
 	return false
+}
+
+// titleBefore returns the first token of the title that stands before a
+// name at token t0 (t0 when there is none): nouns and adjectives with the
+// article, the head nouns of titles and genitive names (الأمين العام لحزب
+// الله حسن نصر الله، وزير الخارجية الأمريكي أنتوني بلينكن، رئيس البرلمان نبيه
+// بري). A head noun without the article must start the title.
+func (f *finder) titleBefore(t0 int) int {
+	start := t0
+	for p, s := t0-1, 0; s < 5 && p >= 0 && f.toks[p].kind == kWord; s++ {
+		if mi := f.endAt[p]; mi >= 0 {
+			if !f.ments[mi].prep {
+				break
+			}
+			p = f.ments[mi].t0 - 1
+			start = p + 1
+			continue
+		}
+		n := f.toks[p].norm
+		if titleHeads[n] {
+			start = p
+			break
+		}
+		if !strings.HasPrefix(n, "ال") {
+			break
+		}
+		start = p
+		p--
+	}
+	return start
 }
 
 // verbLike reports whether the word at token p may be a verb: it has no
@@ -178,7 +193,20 @@ func (f *finder) coordinated(k int) bool {
 		return strings.HasPrefix(f.toks[k].norm, "و") && f.isSpeaker(f.ments[mi].ent)
 	}
 	n := f.toks[k].norm
-	return n == "و" || strings.HasPrefix(n, "ووزير") || strings.HasPrefix(n, "ورئيس") || strings.HasPrefix(n, "ونظير")
+	if n == "و" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(n, "و")
+	if !ok {
+		return false
+	}
+	return titleHeads[rest] || titleHeads[strings.TrimPrefix(rest, "ال")] || strings.HasPrefix(rest, "نظير")
+}
+
+// titleAdj reports whether w, a time word, is an adjective of the title ws
+// that comes before it (الأمين العام، المدير العام، النائب العام).
+func titleAdj(ws []string, w string) bool {
+	return w == "العام" && len(ws) > 0 && strings.HasPrefix(ws[len(ws)-1], "ال")
 }
 
 // titleWindow looks for the name of a person after a title that follows the
@@ -202,7 +230,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 					return m.ent, m.t1, true
 				}
 			}
-			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] || notTitle[t.norm] {
+			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] && !titleAdj(ws, t.norm) || notTitle[t.norm] {
 				return -1, 0, false
 			}
 			ws = append(ws, t.norm)
@@ -229,7 +257,7 @@ func (f *finder) np(j int) ([]string, int) {
 		if t.kind == kQuote {
 			continue
 		}
-		if t.kind != kWord || f.startsComplement(k) || timeWords[t.norm] || f.isTrigger(k) {
+		if t.kind != kWord || f.startsComplement(k) || timeWords[t.norm] && !titleAdj(ws, t.norm) || f.isTrigger(k) {
 			break
 		}
 		ws = append(ws, t.norm)
@@ -278,10 +306,7 @@ func (f *finder) subjectBefore(i int) int {
 	if m.prep || !f.isSpeaker(m.ent) {
 		return -1
 	}
-	p := m.t0 - 1
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord && strings.HasPrefix(f.toks[p].norm, "ال") && f.endAt[p] < 0; s++ {
-		p--
-	}
+	p := f.titleBefore(m.t0) - 1
 	if p >= 0 && !f.clauseStart(p+1, 0) {
 		return -1
 	}
