@@ -54,7 +54,9 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 		Times:    timex.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
-	f.Quotes = quote.Merge(a.Text, quote.Find(a.Text, f.Entities))
+	r := quote.Analyze(a.Text, f.Entities, "")
+	f.Quotes = quote.Merge(a.Text, r.Quotes)
+	attachTitles(f.Entities, r.Titles)
 	nonNil(&f)
 	return f
 }

@@ -110,6 +110,7 @@ type finder struct {
 	startAt []int32 // per token: mention starting there, or -1
 	endAt   []int32 // per token: mention ending there, or -1
 	roles   []role
+	titles  []titleMention
 
 	hist []ref
 	out  []article.Quote
@@ -157,6 +158,7 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 		}
 	}
 	f.bindAppositions()
+	f.bindTitled()
 	return f
 }
 

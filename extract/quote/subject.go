@@ -34,13 +34,26 @@ func (f *finder) bindAppositions() {
 				break
 			}
 		}
-		if k < len(f.toks) && isComma(f.toks[k]) && len(ws) >= 2 && len(ws) <= 7 && strings.HasPrefix(ws[0], "ال") {
-			f.bindRole(ws, m.ent)
+		if k < len(f.toks) && isComma(f.toks[k]) && len(ws) >= 2 && len(ws) <= 7 && strings.HasPrefix(ws[0], "ال") && !hasTimeWord(ws) {
+			f.bindRole(ws, m.ent, j+1, k-1)
 		}
 	}
 }
 
-func (f *finder) bindRole(ws []string, e int) {
+// hasTimeWord reports whether a time word stands among ws (بيسكوف، اليوم
+// الأربعاء، is not a title).
+func hasTimeWord(ws []string) bool {
+	for i, w := range ws {
+		if timeWords[w] && !titleAdj(ws[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindRole binds the title ws, the words of tokens t0..t1, to entity e.
+func (f *finder) bindRole(ws []string, e, t0, t1 int) {
+	f.addTitle(e, t0, t1)
 	key := strings.Join(ws, " ")
 	for i := range f.roles {
 		if f.roles[i].key == key {
@@ -225,7 +238,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 						return -1, 0, false
 					}
 					if len(ws) >= 2 {
-						f.bindRole(ws, m.ent)
+						f.bindRole(ws, m.ent, j, k-1)
 					}
 					return m.ent, m.t1, true
 				}
