@@ -97,6 +97,11 @@ var titleHeads = set("وزير", "وزيره", "رئيس", "رئيسه", "ملك
 	"متحدث", "متحدثه", "ناطق", "ناطقه", "مستشار", "زعيم", "نائب", "قائد", "مدير", "امين", "شيخ",
 	"ولي", "سلطان", "مفتي", "محافظ", "مندوب", "ممثل", "مدرب", "رئيسا")
 
+// bareHeads are head nouns of titles that, alone with the article, refer
+// back to the one person of the text who holds such a title (الوزير،
+// المتحدثة). الرئيس and الأمير are not among them: they name too many.
+var bareHeads = set("وزير", "سفير", "متحدث", "ناطق", "مبعوث", "مدرب", "محافظ", "مستشار", "مندوب")
+
 // femTitles are feminine titles of a person (المتحدثة باسم ...، الوزيرة).
 var femTitles = set("المتحدثه", "الناطقه", "الوزيره", "وزيره", "السفيره", "المستشاره", "الرئيسه",
 	"رئيسه", "النائبه", "المندوبه", "المديره", "الامينه", "السيده", "الدكتوره", "الملكه",

@@ -112,6 +112,8 @@ type finder struct {
 	roles   []role
 	titles  []titleMention
 
+	counterpart int8 // 0 not yet known, 1 no, 2 yes: see hasCounterpart
+
 	hist []ref
 	out  []article.Quote
 }
@@ -226,8 +228,8 @@ func (f *finder) addMention(e int, sp article.Span) {
 		m.prep = true // ل + ال: a name with its preposition (للجزيرة)
 	}
 	if t0 > 0 {
-		if p := f.toks[t0-1]; p.kind == kWord && preps[p.norm] {
-			m.prep = true
+		if p := f.toks[t0-1]; p.kind == kWord && (preps[p.norm] || f.ents[e].Type == article.PER && orgHead(p.norm)) {
+			m.prep = true // a genitive: لشركة دايملر is not a person however tagged
 		}
 	}
 	f.ments = append(f.ments, m)
@@ -238,6 +240,22 @@ func (f *finder) addMention(e int, sp article.Span) {
 	if old := f.endAt[t1]; old < 0 || f.ments[old].t0 > t0 {
 		f.endAt[t1] = k
 	}
+}
+
+// orgHead reports whether w is a noun for a kind of organization
+// (orgHeads), also with the proclitics و، ف، ب، ل.
+func orgHead(w string) bool {
+	for range 2 {
+		if orgHeads[w] {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		if r != 'و' && r != 'ف' && r != 'ب' && r != 'ل' {
+			return false
+		}
+		w = w[size:]
+	}
+	return orgHeads[w]
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts

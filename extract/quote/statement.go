@@ -129,6 +129,9 @@ func (f *finder) direct(o int) (stmt, bool) {
 // to the end of its clause.
 func (f *finder) reported(s int) (stmt, bool) {
 	n := len(f.toks)
+	for s < n && f.toks[s].kind == kPunct && f.toks[s].r == ':' {
+		s++ // قال إن: «...»
+	}
 	last := -1
 	for j := s; j < n; j++ {
 		t := f.toks[j]

@@ -71,6 +71,9 @@ func (f *finder) bindRole(ws []string, e, t0, t1 int) {
 
 // roleOf returns the entity a title was bound to, or -1.
 func (f *finder) roleOf(ws []string) int {
+	if len(ws) == 1 {
+		return f.bareRole(ws[0])
+	}
 	if len(ws) < 2 {
 		return -1
 	}
@@ -97,6 +100,49 @@ func (f *finder) roleOf(ws []string) int {
 		found = r.ent
 	}
 	return found
+}
+
+// bareRole resolves a title of one word with the article (الوزير، المتحدثة)
+// to the one person whose bound title has that head noun, when the text
+// has no counterpart of them (نظيره، نظيرته) who might hold the same office.
+func (f *finder) bareRole(w string) int {
+	if !strings.HasPrefix(w, "ال") {
+		return -1
+	}
+	head := stems([]string{w})[0]
+	if !bareHeads[head] {
+		return -1
+	}
+	found := -1
+	for _, r := range f.roles {
+		k, _, _ := strings.Cut(r.key, " ")
+		if stems([]string{k})[0] != head {
+			continue
+		}
+		if r.ent < 0 || found >= 0 && found != r.ent {
+			return -1
+		}
+		found = r.ent
+	}
+	if found >= 0 && f.hasCounterpart() {
+		return -1
+	}
+	return found
+}
+
+// hasCounterpart reports whether the text speaks of someone's counterpart
+// (نظيره، ونظيرته، بنظيره).
+func (f *finder) hasCounterpart() bool {
+	if f.counterpart == 0 {
+		f.counterpart = 1
+		for _, t := range f.toks {
+			if t.kind == kWord && strings.Contains(t.norm, "نظير") {
+				f.counterpart = 2
+				break
+			}
+		}
+	}
+	return f.counterpart == 2
 }
 
 // stems strips the article (with ل or ب), a bare ل and a final ة (ه) from
@@ -233,6 +279,13 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 		case kWord:
 			if mi := f.startAt[k]; mi >= 0 {
 				m := f.ments[mi]
+				if f.ents[m.ent].Type == article.PER && m.prep && k > j && orgHead(f.toks[k-1].norm) {
+					for ; k <= m.t1; k++ {
+						ws = append(ws, f.toks[k].norm) // the name of an organization
+					}
+					k = m.t1
+					continue
+				}
 				if f.ents[m.ent].Type == article.PER {
 					if m.prep || len(ws) > 6 {
 						return -1, 0, false

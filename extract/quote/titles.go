@@ -135,7 +135,7 @@ func (f *finder) bareTitles() {
 			ws = append(ws, tk.norm)
 			last = k
 		}
-		if len(ws) < 2 {
+		if ws == nil {
 			continue
 		}
 		if e := f.roleOf(ws); e >= 0 {
