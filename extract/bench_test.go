@@ -4,7 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
@@ -40,10 +43,15 @@ func loadCorpus(b *testing.B) []article.Article {
 }
 
 // perArticle reports the throughput of a benchmark whose every iteration
-// processes n articles.
-func perArticle(b *testing.B, n int) {
+// processes n articles, after loop ran: articles per second of wall clock,
+// and CPU microseconds per article (process CPU time since cpu0, the
+// figure to compare on a machine shared with other work).
+func perArticle(b *testing.B, n int, cpu0 time.Duration) {
 	if s := b.Elapsed().Seconds(); s > 0 {
 		b.ReportMetric(float64(n*b.N)/s, "articles/s")
+	}
+	if cpu := cpuTime() - cpu0; cpu0 > 0 && cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/article")
 	}
 	b.ReportMetric(0, "ns/op") // one op is the whole corpus: not a useful figure
 }
@@ -66,13 +74,34 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	}
 	b.Run("all", func(b *testing.B) {
 		b.SetBytes(int64(bytes))
+		cpu0 := cpuTime()
 		for b.Loop() {
 			for i := range as {
 				a := as[i]
 				x.Extract(&a, nil)
 			}
 		}
-		perArticle(b, len(as))
+		perArticle(b, len(as), cpu0)
+	})
+	// The same on every core: the articles split among GOMAXPROCS
+	// goroutines, as engine ingest runs extraction.
+	b.Run("all-parallel", func(b *testing.B) {
+		b.SetBytes(int64(bytes))
+		procs := runtime.GOMAXPROCS(0)
+		cpu0 := cpuTime()
+		for b.Loop() {
+			var wg sync.WaitGroup
+			for p := range procs {
+				wg.Go(func() {
+					for i := p; i < len(as); i += procs {
+						a := as[i]
+						x.Extract(&a, nil)
+					}
+				})
+			}
+			wg.Wait()
+		}
+		perArticle(b, len(as), cpu0)
 	})
 	// The inputs of the stages, computed once.
 	words := make([][]entity.Token, len(as))
@@ -87,27 +116,30 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 		ents[i] = x.tagger.Entities(as[i].Text, ws)
 	}
 	b.Run("timex", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for b.Loop() {
 			for i := range as {
 				timex.Find(as[i].Text, as[i].Published)
 			}
 		}
-		perArticle(b, len(as))
+		perArticle(b, len(as), cpu0)
 	})
 	b.Run("entity", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for b.Loop() {
 			for i := range as {
 				x.tagger.Entities(as[i].Text, words[i])
 			}
 		}
-		perArticle(b, len(as))
+		perArticle(b, len(as), cpu0)
 	})
 	b.Run("quote", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for b.Loop() {
 			for i := range as {
 				quote.Merge(as[i].Text, quote.Find(as[i].Text, ents[i]))
 			}
 		}
-		perArticle(b, len(as))
+		perArticle(b, len(as), cpu0)
 	})
 }

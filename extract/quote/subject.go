@@ -109,14 +109,14 @@ func (f *finder) bareRole(w string) int {
 	if !strings.HasPrefix(w, "ال") {
 		return -1
 	}
-	head := stems([]string{w})[0]
+	head := stem1(w)
 	if !bareHeads[head] {
 		return -1
 	}
 	found := -1
 	for _, r := range f.roles {
 		k, _, _ := strings.Cut(r.key, " ")
-		if stems([]string{k})[0] != head {
+		if stem1(k) != head {
 			continue
 		}
 		if r.ent < 0 || found >= 0 && found != r.ent {
@@ -143,6 +143,20 @@ func (f *finder) hasCounterpart() bool {
 		}
 	}
 	return f.counterpart == 2
+}
+
+// stem1 is stems for one word, without allocating.
+func stem1(w string) string {
+	for _, p := range []string{"بال", "لل", "ال", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			w = rest
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(rest) >= 3 {
+		w = rest
+	}
+	return w
 }
 
 // stems strips the article (with ل or ب), a bare ل and a final ة (ه) from

@@ -87,7 +87,7 @@ func (f *finder) bindTitled() {
 				ws = append(ws, f.toks[k].norm)
 			}
 		}
-		if len(ws) >= 2 && titleHeads[stems(ws[:1])[0]] {
+		if len(ws) >= 2 && titleHeads[stem1(ws[0])] {
 			f.bindRole(ws, m.ent, t, m.t0-1)
 		}
 	}
@@ -110,12 +110,12 @@ func (f *finder) bareTitles() {
 			continue
 		}
 		head := t.norm
-		if rest, ok := strings.CutPrefix(head, "و"); ok && !titleHeads[stems([]string{head})[0]] {
+		if rest, ok := strings.CutPrefix(head, "و"); ok && !titleHeads[stem1(head)] {
 			head = rest // والمتحدث، ولوزير
-		} else if rest, ok := strings.CutPrefix(head, "ف"); ok && !titleHeads[stems([]string{head})[0]] {
+		} else if rest, ok := strings.CutPrefix(head, "ف"); ok && !titleHeads[stem1(head)] {
 			head = rest
 		}
-		if !titleHeads[stems([]string{head})[0]] {
+		if !titleHeads[stem1(head)] {
 			continue
 		}
 		ws := []string{head}
