@@ -137,7 +137,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 		cpu0 := cpuTime()
 		for b.Loop() {
 			for i := range as {
-				quote.Merge(as[i].Text, quote.Find(as[i].Text, ents[i]))
+				quote.Merge(as[i].Text, quote.Analyze(as[i].Text, ents[i], "").Quotes)
 			}
 		}
 		perArticle(b, len(as), cpu0)

@@ -142,8 +142,8 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 			depth = 0
 		}
 	}
-	f.startAt = make([]int32, n)
-	f.endAt = make([]int32, n)
+	at := make([]int32, 2*n)
+	f.startAt, f.endAt = at[:n:n], at[n:]
 	for i := range f.startAt {
 		f.startAt[i], f.endAt[i] = -1, -1
 	}
