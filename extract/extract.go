@@ -57,6 +57,9 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	r := quote.Analyze(a.Text, f.Entities, "")
 	f.Quotes = quote.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)
+	// Organizations that speak but the tagger missed: every speaker is an
+	// entity of the article.
+	f.Entities = append(f.Entities, r.Entities...)
 	nonNil(&f)
 	return f
 }

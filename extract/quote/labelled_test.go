@@ -57,7 +57,7 @@ func TestLabelled(t *testing.T) {
 	cases := readLabelled(t)
 	var right, found, npred, ngold int
 	for _, c := range cases {
-		qs := Merge(c.Text, Find(c.Text, ents(c.Text, c.Ents...)))
+		qs := Merge(c.Text, Analyze(c.Text, ents(c.Text, c.Ents...), "").Quotes)
 		checkQuotes(t, c.Text, qs)
 		hit := make([]bool, len(c.Quotes))
 		for _, q := range qs {

@@ -44,7 +44,8 @@ import (
 )
 
 // Find returns the attributed statements of text whose speakers are among
-// entities, in text order. Only entities of type PER and ORG are speakers;
+// entities, in text order (Analyze also reports the statements of
+// organizations missing from entities). Only entities of type PER and ORG are speakers;
 // mention spans are rune offsets into text. The Text of every quote equals
 // string([]rune(text)[q.Start:q.End]).
 func Find(text string, entities []article.Entity) []article.Quote {
@@ -65,7 +66,15 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	}
 	f := newFinder(text, entities, in)
 	f.run()
-	return f.out
+	// Only the speakers among entities: Analyze also reports the
+	// organizations it found.
+	out := f.out[:0]
+	for k, q := range f.out {
+		if f.outEnt[k] < f.given {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // mention is an entity mention mapped onto tokens t0..t1 (inclusive).
@@ -102,10 +111,11 @@ type finder struct {
 	sent   []int32 // per token: sentence index
 	paren  []bool  // per token: inside parentheses
 
-	ents    []article.Entity
-	speaks  []bool     // per entity: PER or ORG
-	gender  []gender   // per entity: known grammatical gender
-	words   [][]string // per entity: normalized words of its name
+	ents    []article.Entity // the entities given, then those found (orgSubject)
+	given   int              // how many were given
+	speaks  []bool           // per entity: PER or ORG
+	gender  []gender         // per entity: known grammatical gender
+	words   [][]string       // per entity: normalized words of its name
 	ments   []mention
 	startAt []int32 // per token: mention starting there, or -1
 	endAt   []int32 // per token: mention ending there, or -1
@@ -114,12 +124,15 @@ type finder struct {
 
 	counterpart int8 // 0 not yet known, 1 no, 2 yes: see hasCounterpart
 
-	hist []ref
-	out  []article.Quote
+	hist   []ref
+	out    []article.Quote
+	outEnt []int // per quote of out: the speaker's entity index
 }
 
 func newFinder(text string, entities []article.Entity, in string) *finder {
-	f := &finder{text: text, ents: entities, in: in}
+	// Clipped: organizations found here are appended without touching
+	// the caller's array.
+	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	f.toks, f.nrunes = tokenize(text)
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
@@ -557,6 +570,8 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 			if c.g == gFem && f.gender[e] != gFem && !femTitles[f.toks[j].norm] {
 				speaker, known = -1, false // أكدت المقاومة الموالية لحكومة الرئيس هادي
 			}
+		} else if e, end, ok := f.orgSubject(j); ok {
+			speaker, subjEnd, known = e, end, !f.coordinated(end+1)
 		} else if ws, end := f.np(j); len(ws) > 0 {
 			subjEnd = end
 			if e := f.roleOf(ws); e >= 0 {
@@ -775,6 +790,7 @@ func (f *finder) trailing(o, q int) (int, bool) {
 }
 
 func (f *finder) emit(speaker int, verb string, st stmt) {
+	f.outEnt = append(f.outEnt, speaker)
 	f.out = append(f.out, article.Quote{
 		Speaker: f.ents[speaker].Text,
 		Verb:    verb,

@@ -49,9 +49,11 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 			if q < 0 {
 				continue
 			}
-			if f.adjacent(anchor, j) {
+			if f.adjacent(anchor, j) && (f.toks[j-1].kind == kPunct || f.qs[q].close-j > 2) {
 				return f.direct(j)
 			}
+			// One quoted word right after the subject is its short name
+			// (أعلنت شركة القصيم الزراعية «جاكو» شراء ...), not its statement.
 			if !f.qs[q].closed {
 				return stmt{}, false
 			}

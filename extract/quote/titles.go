@@ -25,13 +25,17 @@ type Title struct {
 type Result struct {
 	Quotes []article.Quote // as Find returns them
 	Titles []Title         // in text order
+	// Entities are the organizations that speak in the text without being
+	// among the entities given (قالت وزارة الخارجية الروسية إن ...), with
+	// their mentions as subjects; quotes name them as speakers.
+	Entities []article.Entity
 }
 
 // Analyze returns the quotes of text, as FindIn does, and the title
 // mentions of its persons. A title held by two persons of the text names
 // neither.
 func Analyze(text string, entities []article.Entity, in string) Result {
-	if text == "" || len(entities) == 0 {
+	if text == "" {
 		return Result{}
 	}
 	if !utf8.ValidString(text) {
@@ -40,7 +44,7 @@ func Analyze(text string, entities []article.Entity, in string) Result {
 	f := newFinder(text, entities, in)
 	f.run()
 	f.bareTitles()
-	return Result{Quotes: f.out, Titles: f.titleResult()}
+	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
 }
 
 // titleMention is a title on tokens t0..t1 (inclusive) naming entity ent.
