@@ -115,6 +115,22 @@ var orgHeads = set("حركه", "صحيفه", "جريده", "مجله", "وكال
 	"اتحاد", "مؤسسه", "صندوق", "بنك", "مصرف", "جامعه", "مركز", "لجنه", "وزاره", "محكمه", "نقابه",
 	"كتله", "قوات", "ميليشيا", "ميليشيات", "فصائل", "حكومه", "بلديه", "اداره")
 
+// placeHeads are nouns of places and works that may be named after a
+// person (مطار الملك فهد، جائزة الملك فيصل).
+var placeHeads = set("مطار", "مدينه", "مستشفي", "شارع", "طريق", "قاعه", "ملعب", "استاد", "جسر", "ميناء",
+	"مسجد", "حي", "مجمع", "كليه", "مدرسه", "برنامج", "جائزه", "قصر", "كرسي", "معهد")
+
+// honorifics stand between a noun and a person's name when a place bears
+// it (جامعة الملك سعود، مطار الأمير نايف).
+var honorifics = set("الملك", "الامير", "الاميره", "الشيخ", "السلطان", "الامام")
+
+// titleStarts are the words, besides those with the article and the heads
+// of titles, that may start the title between a reporting verb and the
+// name of its subject (قال عضو مجلس الشورى ...، قال كبير المفاوضين ...).
+var titleStarts = set("عضو", "عضوه", "اعضاء", "استاذ", "خبير", "خبيره", "مساعد", "مساعده", "كبير",
+	"كبيره", "مفوض", "مراسل", "عميد", "لواء", "عقيد", "رائد", "نقيب", "مقدم", "العميد", "مدير",
+	"مديره", "رئيس", "رئيسه", "نائب", "نائبه", "قائد", "امين", "امينه", "مؤسس", "صاحب", "سمو")
+
 // notTitle are words that attach a clause or a relation to a subject, after
 // which a name is not the subject (المقاومة الموالية لحكومة الرئيس هادي).
 var notTitle = set("الموالي", "الموالية", "المواليه", "الموالين", "التابع", "التابعه", "المقرب",

@@ -35,7 +35,7 @@ func (f *finder) orgSubject(j int) (int, int, bool) {
 		ws = append(ws, t.norm)
 		end = k
 	}
-	if len(ws) < 2 || len(ws) > maxOrgWords+1 {
+	if len(ws) < 2 || len(ws) > maxOrgWords+1 || honorifics[ws[len(ws)-1]] {
 		return -1, 0, false
 	}
 	if end+1 < len(f.toks) {

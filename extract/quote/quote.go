@@ -82,6 +82,7 @@ type mention struct {
 	ent    int
 	t0, t1 int
 	prep   bool // a preposition is attached (لبايدن) or precedes it
+	gen    bool // a genitive of an organization or place (لشركة دايملر، مطار الملك فهد)
 }
 
 // ref is an entry of the discourse history: a possible subject.
@@ -243,6 +244,9 @@ func (f *finder) addMention(e int, sp article.Span) {
 	if t0 > 0 {
 		if p := f.toks[t0-1]; p.kind == kWord && (preps[p.norm] || f.ents[e].Type == article.PER && orgHead(p.norm)) {
 			m.prep = true // a genitive: لشركة دايملر is not a person however tagged
+			m.gen = f.ents[e].Type == article.PER && orgHead(p.norm)
+		} else if f.ents[e].Type == article.PER && p.kind == kWord && honorifics[p.norm] && t0 > 1 && f.toks[t0-2].kind == kWord && orgHead(f.toks[t0-2].norm) {
+			m.prep, m.gen = true, true // the name of a place: بمطار الملك فهد الدولي، جامعة الملك سعود
 		}
 	}
 	f.ments = append(f.ments, m)
@@ -255,11 +259,12 @@ func (f *finder) addMention(e int, sp article.Span) {
 	}
 }
 
-// orgHead reports whether w is a noun for a kind of organization
-// (orgHeads), also with the proclitics و، ف، ب، ل.
+// orgHead reports whether w is a noun for a kind of organization or a
+// place that a name may follow as its genitive (orgHeads, placeHeads), also
+// with the proclitics و، ف، ب، ل.
 func orgHead(w string) bool {
 	for range 2 {
-		if orgHeads[w] {
+		if orgHeads[w] || placeHeads[w] {
 			return true
 		}
 		r, size := utf8.DecodeRuneInString(w)
@@ -268,7 +273,7 @@ func orgHead(w string) bool {
 		}
 		w = w[size:]
 	}
-	return orgHeads[w]
+	return orgHeads[w] || placeHeads[w]
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts

@@ -276,24 +276,52 @@ func (f *finder) coordinated(k int) bool {
 	return titleHeads[rest] || titleHeads[strings.TrimPrefix(rest, "ال")] || strings.HasPrefix(rest, "نظير")
 }
 
+// titleStart reports whether w may start a title before a name: a word
+// with the article (also after ل), a head noun of titles or one of
+// titleStarts.
+func titleStart(w string) bool {
+	if strings.HasPrefix(w, "لل") {
+		return true
+	}
+	for range 2 {
+		if strings.HasPrefix(w, "ال") || titleHeads[w] || titleStarts[w] || titleOK[w] {
+			return true
+		}
+		rest, ok := strings.CutPrefix(w, "ل") // وفقاً لوزير الطاقة
+		if !ok {
+			return false
+		}
+		w = rest
+	}
+	return false
+}
+
 // titleAdj reports whether w, a time word, is an adjective of the title ws
 // that comes before it (الأمين العام، المدير العام، النائب العام).
 func titleAdj(ws []string, w string) bool {
 	return w == "العام" && len(ws) > 0 && strings.HasPrefix(ws[len(ws)-1], "ال")
 }
 
+// maxTitleWords is the most words of a title between a reporting verb and
+// its subject's name (مدير العلاقات العامة والإعلام بمطار الملك فهد الدولي
+// بالدمام).
+const maxTitleWords = 10
+
 // titleWindow looks for the name of a person after a title that follows the
 // verb at token i (قال المتحدث باسم الخارجية الروسية ماريا زاخاروفا).
 // It returns the entity and the last token of its mention.
 func (f *finder) titleWindow(i, j int) (int, int, bool) {
+	if t := f.toks[j]; t.kind == kWord && f.startAt[j] < 0 && !titleStart(t.norm) {
+		return -1, 0, false // وقال استطلاع قامت به كاسبرسكي: not a title
+	}
 	var ws []string
-	for k := j; k < len(f.toks) && k <= j+8; k++ {
+	for k := j; k < len(f.toks) && k <= j+maxTitleWords+2; k++ {
 		t := f.toks[k]
 		switch t.kind {
 		case kWord:
 			if mi := f.startAt[k]; mi >= 0 {
 				m := f.ments[mi]
-				if f.ents[m.ent].Type == article.PER && m.prep && k > j && orgHead(f.toks[k-1].norm) {
+				if f.ents[m.ent].Type == article.PER && m.gen && k > j {
 					for ; k <= m.t1; k++ {
 						ws = append(ws, f.toks[k].norm) // the name of an organization
 					}
@@ -301,7 +329,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 					continue
 				}
 				if f.ents[m.ent].Type == article.PER {
-					if m.prep || len(ws) > 6 {
+					if m.prep || len(ws) > maxTitleWords {
 						return -1, 0, false
 					}
 					if len(ws) >= 2 {
