@@ -538,8 +538,8 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	n := len(f.toks)
 	sent := f.sent[i]
 	j := i + 1
-	for j < n && f.isTimeTok(j) {
-		j++
+	for j < n && (f.isTimeTok(j) || objPrep[f.toks[j].norm]) {
+		j++ // صرح به، قال لها، أكد اليوم
 	}
 	if j >= n {
 		return i

@@ -276,6 +276,15 @@ func (f *finder) coordinated(k int) bool {
 	return titleHeads[rest] || titleHeads[strings.TrimPrefix(rest, "ال")] || strings.HasPrefix(rest, "نظير")
 }
 
+// personAt reports whether a person's name starts at token k.
+func (f *finder) personAt(k int) bool {
+	if k >= len(f.toks) {
+		return false
+	}
+	mi := f.startAt[k]
+	return mi >= 0 && f.ents[f.ments[mi].ent].Type == article.PER
+}
+
 // titleStart reports whether w may start a title before a name: a word
 // with the article (also after ل), a head noun of titles or one of
 // titleStarts.
@@ -311,8 +320,10 @@ const maxTitleWords = 10
 // verb at token i (قال المتحدث باسم الخارجية الروسية ماريا زاخاروفا).
 // It returns the entity and the last token of its mention.
 func (f *finder) titleWindow(i, j int) (int, int, bool) {
-	if t := f.toks[j]; t.kind == kWord && f.startAt[j] < 0 && !titleStart(t.norm) {
-		return -1, 0, false // وقال استطلاع قامت به كاسبرسكي: not a title
+	if t := f.toks[j]; t.kind == kWord && f.startAt[j] < 0 && !titleStart(t.norm) && !f.personAt(j+1) {
+		// وقال استطلاع قامت به كاسبرسكي: not a title; but a first name
+		// the tagger left out may stand before a name (كفاح محمود).
+		return -1, 0, false
 	}
 	var ws []string
 	for k := j; k < len(f.toks) && k <= j+maxTitleWords+2; k++ {
