@@ -125,6 +125,7 @@ type finder struct {
 
 	counterpart int8 // 0 not yet known, 1 no, 2 yes: see hasCounterpart
 
+	cues   []tokCue // per token: its reporting word, see lookupCues
 	hist   []ref
 	out    []article.Quote
 	outEnt []int // per quote of out: the speaker's entity index
@@ -135,6 +136,7 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 	// the caller's array.
 	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	f.toks, f.nrunes = tokenize(text)
+	f.lookupCues()
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
 	f.sent = make([]int32, n)
@@ -328,10 +330,37 @@ func (f *finder) isSentEnd(i int) bool {
 }
 
 // cueAt returns the reporting word at token i, if any, and the length in
-// runes of its clitic (و or ف).
+// runes of its clitic (و or ف), as computed by lookupCues.
 func (f *finder) cueAt(i int) (cueWord, int) {
+	c := f.cues[i]
+	return c.cueWord, int(c.clitic)
+}
+
+// tokCue is the reporting word at a token and the runes of its clitic.
+type tokCue struct {
+	cueWord
+	clitic uint8
+}
+
+// lookupCues finds the reporting word of every token once: the scans
+// over the text ask for them many times.
+func (f *finder) lookupCues() {
+	f.cues = make([]tokCue, len(f.toks))
+	for i := range f.toks {
+		if c, n := f.lookupCue(i); c.cue != 0 {
+			f.cues[i] = tokCue{c, uint8(n)}
+		}
+	}
+}
+
+// lookupCue returns the reporting word at token i, if any, and the length
+// in runes of its clitic (و or ف).
+func (f *finder) lookupCue(i int) (cueWord, int) {
 	t := f.toks[i]
-	if t.kind != kWord {
+	// Every reporting word has 3 to 7 letters, at most 2 clitics, and
+	// none starts with the article: most words are ruled out unlooked.
+	if t.kind != kWord || len(t.norm) < 6 || len(t.norm) > 18 || strings.HasPrefix(t.norm, "ال") ||
+		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") {
 		return cueWord{}, 0
 	}
 	if c, ok := cues[t.norm]; ok {
