@@ -29,6 +29,12 @@
 //   - بحسب X / وفقاً لـ X at the start of a sentence, and نقلت ... عن X;
 //   - a quotation followed by its attribution ("..."، قال X).
 //
+// Analyze also returns the titles that name a person of the text (the
+// title of an apposition, the title right before the name, and the same
+// title, whole or shortened, used alone later), and the organizations
+// named as the subject of a reporting verb that the given entities lack
+// (قالت وزارة الخارجية الروسية إن ...).
+//
 // A quote's Verb is the reporting word as written, without the clitic و or ف
 // and without diacritics or tatweel (وصرّح → صرح، مضيفاً → مضيفا). Offsets are
 // rune offsets into the original text.
