@@ -169,6 +169,13 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 	for i := range f.startAt {
 		f.startAt[i], f.endAt[i] = -1, -1
 	}
+	nm := 0
+	for _, ent := range entities {
+		nm += len(ent.Mentions)
+	}
+	f.ments = make([]mention, 0, nm)
+	f.out = make([]article.Quote, 0, 8)
+	f.outEnt = make([]int, 0, 8)
 	f.speaks = make([]bool, len(entities))
 	f.gender = make([]gender, len(entities))
 	f.words = make([][]string, len(entities))

@@ -325,7 +325,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 		// the tagger left out may stand before a name (كفاح محمود).
 		return -1, 0, false
 	}
-	var ws []string
+	ws := make([]string, 0, maxTitleWords+1)
 	for k := j; k < len(f.toks) && k <= j+maxTitleWords+2; k++ {
 		t := f.toks[k]
 		switch t.kind {
@@ -369,7 +369,7 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 // (up to a comma, complement, time word or the end of the sentence) and its
 // last token.
 func (f *finder) np(j int) ([]string, int) {
-	var ws []string
+	ws := make([]string, 0, 9)
 	end := j - 1
 	for k := j; k < len(f.toks) && len(ws) < 9; k++ {
 		t := f.toks[k]

@@ -168,6 +168,7 @@ func runeAfter(text string, b int) rune {
 // normalize returns the normalized form of s (used for tables and names).
 func normalize(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		if isDiacritic(r) {
 			continue
