@@ -37,6 +37,10 @@ func New() (*Extractor, error) {
 // Extract returns the facts of a, whose text toks are the analyzed tokens of
 // (nil to analyze it here). When a has no publication date, the date found
 // in its dateline, if any, is set on a and used to resolve relative dates.
+// The titles that name a person (المتحدث باسم الكرملين) are mentions of
+// that person, and an organization that speaks (قالت وزارة الخارجية إن) is
+// an entity even when the tagger missed it: every quote's speaker is an
+// entity of the article.
 func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Facts {
 	if toks == nil {
 		toks = arabic.Tokenize(a.Text)
@@ -54,7 +58,12 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 		Times:    timex.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
-	f.Quotes = quote.Merge(a.Text, quote.Find(a.Text, f.Entities))
+	r := quote.Analyze(a.Text, f.Entities, "")
+	f.Quotes = quote.Merge(a.Text, r.Quotes)
+	attachTitles(f.Entities, r.Titles)
+	// Organizations that speak but the tagger missed: every speaker is an
+	// entity of the article.
+	f.Entities = append(f.Entities, r.Entities...)
 	nonNil(&f)
 	return f
 }

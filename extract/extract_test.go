@@ -86,11 +86,18 @@ func checkSpans(t *testing.T, text string, f article.Facts) {
 			t.Errorf("quote %q: span gives %q", q.Text, got)
 		}
 	}
+	names := map[string]bool{}
 	for _, e := range f.Entities {
+		names[e.Text] = true
 		for _, m := range e.Mentions {
 			if got := slice(m); strings.TrimSpace(got) == "" || got == "<out of range>" {
 				t.Errorf("entity %q: mention %v gives %q", e.Text, m, got)
 			}
+		}
+	}
+	for _, q := range f.Quotes {
+		if !names[q.Speaker] {
+			t.Errorf("quote speaker %q is not an entity of the article", q.Speaker)
 		}
 	}
 }

@@ -91,6 +91,17 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 	"المتحدثه", "مستشار", "زعيم", "وزيره", "رئيسه", "عضو", "نائب", "قائد", "مدير", "امين",
 	"الامين", "مكتب")
 
+// titleHeads are nouns that head the title of a person, without the
+// article (وزير الخارجية، رئيس الوزراء، الملك).
+var titleHeads = set("وزير", "وزيره", "رئيس", "رئيسه", "ملك", "امير", "سفير", "سفيره", "مبعوث",
+	"متحدث", "متحدثه", "ناطق", "ناطقه", "مستشار", "زعيم", "نائب", "قائد", "مدير", "امين", "شيخ",
+	"ولي", "سلطان", "مفتي", "محافظ", "مندوب", "ممثل", "مدرب", "رئيسا")
+
+// bareHeads are head nouns of titles that, alone with the article, refer
+// back to the one person of the text who holds such a title (الوزير،
+// المتحدثة). الرئيس and الأمير are not among them: they name too many.
+var bareHeads = set("وزير", "سفير", "متحدث", "ناطق", "مبعوث", "مدرب", "محافظ", "مستشار", "مندوب")
+
 // femTitles are feminine titles of a person (المتحدثة باسم ...، الوزيرة).
 var femTitles = set("المتحدثه", "الناطقه", "الوزيره", "وزيره", "السفيره", "المستشاره", "الرئيسه",
 	"رئيسه", "النائبه", "المندوبه", "المديره", "الامينه", "السيده", "الدكتوره", "الملكه",
@@ -104,11 +115,31 @@ var orgHeads = set("حركه", "صحيفه", "جريده", "مجله", "وكال
 	"اتحاد", "مؤسسه", "صندوق", "بنك", "مصرف", "جامعه", "مركز", "لجنه", "وزاره", "محكمه", "نقابه",
 	"كتله", "قوات", "ميليشيا", "ميليشيات", "فصائل", "حكومه", "بلديه", "اداره")
 
+// placeHeads are nouns of places and works that may be named after a
+// person (مطار الملك فهد، جائزة الملك فيصل).
+var placeHeads = set("مطار", "مدينه", "مستشفي", "شارع", "طريق", "قاعه", "ملعب", "استاد", "جسر", "ميناء",
+	"مسجد", "حي", "مجمع", "كليه", "مدرسه", "برنامج", "جائزه", "قصر", "كرسي", "معهد")
+
+// honorifics stand between a noun and a person's name when a place bears
+// it (جامعة الملك سعود، مطار الأمير نايف).
+var honorifics = set("الملك", "الامير", "الاميره", "الشيخ", "السلطان", "الامام")
+
+// titleStarts are the words, besides those with the article and the heads
+// of titles, that may start the title between a reporting verb and the
+// name of its subject (قال عضو مجلس الشورى ...، قال كبير المفاوضين ...).
+var titleStarts = set("عضو", "عضوه", "اعضاء", "استاذ", "خبير", "خبيره", "مساعد", "مساعده", "كبير",
+	"كبيره", "مفوض", "مراسل", "عميد", "لواء", "عقيد", "رائد", "نقيب", "مقدم", "العميد", "مدير",
+	"مديره", "رئيس", "رئيسه", "نائب", "نائبه", "قائد", "امين", "امينه", "مؤسس", "صاحب", "سمو")
+
 // notTitle are words that attach a clause or a relation to a subject, after
 // which a name is not the subject (المقاومة الموالية لحكومة الرئيس هادي).
 var notTitle = set("الموالي", "الموالية", "المواليه", "الموالين", "التابع", "التابعه", "المقرب",
 	"المقربه", "المقربين", "المدعوم", "المدعومه", "القريب", "القريبه", "الذي", "التي", "الذين",
 	"المؤيد", "المؤيده", "المؤيدين", "المناهض", "المناهضه", "الخاضع", "الخاضعه")
+
+// objPrep are prepositions with a pronoun that may stand between a verb
+// and its subject (صرّح به رئيس القسم، قال لها الوزير).
+var objPrep = set("به", "بها", "له", "لها", "لهم", "لنا", "لي", "لهن", "لهما")
 
 // timeWords may stand between a verb and its subject or complement.
 var timeWords = set("اليوم", "امس", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",

@@ -23,12 +23,19 @@ func Merge(text string, qs []article.Quote) []article.Quote {
 	if len(qs) < 2 {
 		return qs
 	}
-	src := []rune(text)
+	var src []rune // text as runes, made at the first merge
 	out := make([]article.Quote, 0, len(qs))
 	out = append(out, qs[0])
 	for _, q := range qs[1:] {
 		last := &out[len(out)-1]
-		if q.Speaker == last.Speaker && q.In == last.In && sameSentence(src, last.End, q.Start) {
+		if q.Speaker != last.Speaker || q.In != last.In || q.Start-last.End > maxMergeGap {
+			out = append(out, q)
+			continue
+		}
+		if src == nil {
+			src = []rune(text)
+		}
+		if sameSentence(src, last.End, q.Start) {
 			last.End = max(last.End, q.End)
 			last.Text = string(src[last.Start:last.End])
 			continue

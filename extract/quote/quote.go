@@ -29,6 +29,12 @@
 //   - بحسب X / وفقاً لـ X at the start of a sentence, and نقلت ... عن X;
 //   - a quotation followed by its attribution ("..."، قال X).
 //
+// Analyze also returns the titles that name a person of the text (the
+// title of an apposition, the title right before the name, and the same
+// title, whole or shortened, used alone later), and the organizations
+// named as the subject of a reporting verb that the given entities lack
+// (قالت وزارة الخارجية الروسية إن ...).
+//
 // A quote's Verb is the reporting word as written, without the clitic و or ف
 // and without diacritics or tatweel (وصرّح → صرح، مضيفاً → مضيفا). Offsets are
 // rune offsets into the original text.
@@ -44,7 +50,8 @@ import (
 )
 
 // Find returns the attributed statements of text whose speakers are among
-// entities, in text order. Only entities of type PER and ORG are speakers;
+// entities, in text order (Analyze also reports the statements of
+// organizations missing from entities). Only entities of type PER and ORG are speakers;
 // mention spans are rune offsets into text. The Text of every quote equals
 // string([]rune(text)[q.Start:q.End]).
 func Find(text string, entities []article.Entity) []article.Quote {
@@ -65,7 +72,15 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	}
 	f := newFinder(text, entities, in)
 	f.run()
-	return f.out
+	// Only the speakers among entities: Analyze also reports the
+	// organizations it found.
+	out := f.out[:0]
+	for k, q := range f.out {
+		if f.outEnt[k] < f.given {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // mention is an entity mention mapped onto tokens t0..t1 (inclusive).
@@ -73,6 +88,7 @@ type mention struct {
 	ent    int
 	t0, t1 int
 	prep   bool // a preposition is attached (لبايدن) or precedes it
+	gen    bool // a genitive of an organization or place (لشركة دايملر، مطار الملك فهد)
 }
 
 // ref is an entry of the discourse history: a possible subject.
@@ -102,22 +118,31 @@ type finder struct {
 	sent   []int32 // per token: sentence index
 	paren  []bool  // per token: inside parentheses
 
-	ents    []article.Entity
-	speaks  []bool     // per entity: PER or ORG
-	gender  []gender   // per entity: known grammatical gender
-	words   [][]string // per entity: normalized words of its name
+	ents    []article.Entity // the entities given, then those found (orgSubject)
+	given   int              // how many were given
+	speaks  []bool           // per entity: PER or ORG
+	gender  []gender         // per entity: known grammatical gender
+	words   [][]string       // per entity: normalized words of its name
 	ments   []mention
 	startAt []int32 // per token: mention starting there, or -1
 	endAt   []int32 // per token: mention ending there, or -1
 	roles   []role
+	titles  []titleMention
 
-	hist []ref
-	out  []article.Quote
+	counterpart int8 // 0 not yet known, 1 no, 2 yes: see hasCounterpart
+
+	cues   []tokCue // per token: its reporting word, see lookupCues
+	hist   []ref
+	out    []article.Quote
+	outEnt []int // per quote of out: the speaker's entity index
 }
 
 func newFinder(text string, entities []article.Entity, in string) *finder {
-	f := &finder{text: text, ents: entities, in: in}
+	// Clipped: organizations found here are appended without touching
+	// the caller's array.
+	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	f.toks, f.nrunes = tokenize(text)
+	f.lookupCues()
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
 	f.sent = make([]int32, n)
@@ -139,11 +164,18 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 			depth = 0
 		}
 	}
-	f.startAt = make([]int32, n)
-	f.endAt = make([]int32, n)
+	at := make([]int32, 2*n)
+	f.startAt, f.endAt = at[:n:n], at[n:]
 	for i := range f.startAt {
 		f.startAt[i], f.endAt[i] = -1, -1
 	}
+	nm := 0
+	for _, ent := range entities {
+		nm += len(ent.Mentions)
+	}
+	f.ments = make([]mention, 0, nm)
+	f.out = make([]article.Quote, 0, 8)
+	f.outEnt = make([]int, 0, 8)
 	f.speaks = make([]bool, len(entities))
 	f.gender = make([]gender, len(entities))
 	f.words = make([][]string, len(entities))
@@ -151,24 +183,34 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
 		ws := strings.Fields(normalize(ent.Text))
 		f.words[e] = ws
-		f.gender[e] = nameGender(ent.Type, ws)
+		f.gender[e] = nameGender(ent.Type, ws, taMarbuta(ent.Text))
 		for _, sp := range ent.Mentions {
 			f.addMention(e, sp)
 		}
 	}
 	f.bindAppositions()
+	f.bindTitled()
 	return f
 }
 
-// nameGender guesses the grammatical gender of an entity from its name.
-func nameGender(typ string, ws []string) gender {
+// taMarbuta reports whether the first word of name ends in ة as written
+// (فاطمة) and not in ه (نبيه), which normalization folds together.
+func taMarbuta(name string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	first = strings.TrimRightFunc(first, isDiacritic)
+	return strings.HasSuffix(first, "ة")
+}
+
+// nameGender guesses the grammatical gender of an entity from its name;
+// ta tells whether its first word ends in ة as written.
+func nameGender(typ string, ws []string, ta bool) gender {
 	if len(ws) == 0 {
 		return gNone
 	}
 	first, last := ws[0], ws[len(ws)-1]
 	switch typ {
 	case article.PER:
-		if femaleNames[first] || (len(ws) > 1 && strings.HasSuffix(first, "ه") && !maleInTa[first]) {
+		if femaleNames[first] || (len(ws) > 1 && ta && !maleInTa[first]) {
 			return gFem
 		}
 		if len(ws) > 1 && (strings.HasSuffix(last, "وفا") || strings.HasSuffix(last, "يفا") || strings.HasSuffix(last, "سكايا")) {
@@ -215,8 +257,11 @@ func (f *finder) addMention(e int, sp article.Span) {
 		m.prep = true // ل + ال: a name with its preposition (للجزيرة)
 	}
 	if t0 > 0 {
-		if p := f.toks[t0-1]; p.kind == kWord && preps[p.norm] {
-			m.prep = true
+		if p := f.toks[t0-1]; p.kind == kWord && (preps[p.norm] || f.ents[e].Type == article.PER && orgHead(p.norm)) {
+			m.prep = true // a genitive: لشركة دايملر is not a person however tagged
+			m.gen = f.ents[e].Type == article.PER && orgHead(p.norm)
+		} else if f.ents[e].Type == article.PER && p.kind == kWord && honorifics[p.norm] && t0 > 1 && f.toks[t0-2].kind == kWord && orgHead(f.toks[t0-2].norm) {
+			m.prep, m.gen = true, true // the name of a place: بمطار الملك فهد الدولي، جامعة الملك سعود
 		}
 	}
 	f.ments = append(f.ments, m)
@@ -227,6 +272,23 @@ func (f *finder) addMention(e int, sp article.Span) {
 	if old := f.endAt[t1]; old < 0 || f.ments[old].t0 > t0 {
 		f.endAt[t1] = k
 	}
+}
+
+// orgHead reports whether w is a noun for a kind of organization or a
+// place that a name may follow as its genitive (orgHeads, placeHeads), also
+// with the proclitics و، ف، ب، ل.
+func orgHead(w string) bool {
+	for range 2 {
+		if orgHeads[w] || placeHeads[w] {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		if r != 'و' && r != 'ف' && r != 'ب' && r != 'ل' {
+			return false
+		}
+		w = w[size:]
+	}
+	return orgHeads[w] || placeHeads[w]
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts
@@ -281,10 +343,37 @@ func (f *finder) isSentEnd(i int) bool {
 }
 
 // cueAt returns the reporting word at token i, if any, and the length in
-// runes of its clitic (و or ف).
+// runes of its clitic (و or ف), as computed by lookupCues.
 func (f *finder) cueAt(i int) (cueWord, int) {
+	c := f.cues[i]
+	return c.cueWord, int(c.clitic)
+}
+
+// tokCue is the reporting word at a token and the runes of its clitic.
+type tokCue struct {
+	cueWord
+	clitic uint8
+}
+
+// lookupCues finds the reporting word of every token once: the scans
+// over the text ask for them many times.
+func (f *finder) lookupCues() {
+	f.cues = make([]tokCue, len(f.toks))
+	for i := range f.toks {
+		if c, n := f.lookupCue(i); c.cue != 0 {
+			f.cues[i] = tokCue{c, uint8(n)}
+		}
+	}
+}
+
+// lookupCue returns the reporting word at token i, if any, and the length
+// in runes of its clitic (و or ف).
+func (f *finder) lookupCue(i int) (cueWord, int) {
 	t := f.toks[i]
-	if t.kind != kWord {
+	// Every reporting word has 3 to 7 letters, at most 2 clitics, and
+	// none starts with the article: most words are ruled out unlooked.
+	if t.kind != kWord || len(t.norm) < 6 || len(t.norm) > 18 || strings.HasPrefix(t.norm, "ال") ||
+		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") {
 		return cueWord{}, 0
 	}
 	if c, ok := cues[t.norm]; ok {
@@ -491,8 +580,8 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	n := len(f.toks)
 	sent := f.sent[i]
 	j := i + 1
-	for j < n && f.isTimeTok(j) {
-		j++
+	for j < n && (f.isTimeTok(j) || objPrep[f.toks[j].norm]) {
+		j++ // صرح به، قال لها، أكد اليوم
 	}
 	if j >= n {
 		return i
@@ -524,10 +613,12 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	case tj.kind == kWord:
 		explicit = true
 		if e, end, ok := f.titleWindow(i, j); ok {
-			speaker, subjEnd, known = e, end, true
+			speaker, subjEnd, known = e, end, !f.coordinated(end+1)
 			if c.g == gFem && f.gender[e] != gFem && !femTitles[f.toks[j].norm] {
 				speaker, known = -1, false // أكدت المقاومة الموالية لحكومة الرئيس هادي
 			}
+		} else if e, end, ok := f.orgSubject(j); ok {
+			speaker, subjEnd, known = e, end, !f.coordinated(end+1)
 		} else if ws, end := f.np(j); len(ws) > 0 {
 			subjEnd = end
 			if e := f.roleOf(ws); e >= 0 {
@@ -619,6 +710,8 @@ func (f *finder) accord(i, clitic int) int {
 		if !f.isSpeaker(speaker) {
 			speaker = -1
 		}
+	} else if e, tend, ok := f.titleWindow(i, j); ok {
+		speaker, end = e, tend // بحسب المتحدث باسم الجيش العقيد تركي المالكي
 	} else {
 		ws, e := f.np(j)
 		if len(ws) == 0 {
@@ -717,10 +810,17 @@ func (f *finder) trailing(o, q int) (int, bool) {
 		return 0, false
 	}
 	c, clitic := f.cueAt(k)
-	if c.cue != cueVerb || f.startAt[k+1] < 0 {
+	if c.cue != cueVerb {
 		return 0, false
 	}
-	m := f.ments[f.startAt[k+1]]
+	var m mention
+	if mi := f.startAt[k+1]; mi >= 0 {
+		m = f.ments[mi]
+	} else if e, end, ok := f.titleWindow(k, k+1); ok {
+		m = mention{ent: e, t0: k + 1, t1: end} // "..."، قال وزير الدفاع لويد أوستن
+	} else {
+		return 0, false
+	}
 	if m.prep || !f.isSpeaker(m.ent) {
 		return 0, false
 	}
@@ -737,6 +837,7 @@ func (f *finder) trailing(o, q int) (int, bool) {
 }
 
 func (f *finder) emit(speaker int, verb string, st stmt) {
+	f.outEnt = append(f.outEnt, speaker)
 	f.out = append(f.out, article.Quote{
 		Speaker: f.ents[speaker].Text,
 		Verb:    verb,

@@ -49,9 +49,11 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 			if q < 0 {
 				continue
 			}
-			if f.adjacent(anchor, j) {
+			if f.adjacent(anchor, j) && (f.toks[j-1].kind == kPunct || f.qs[q].close-j > 2) {
 				return f.direct(j)
 			}
+			// One quoted word right after the subject is its short name
+			// (أعلنت شركة القصيم الزراعية «جاكو» شراء ...), not its statement.
 			if !f.qs[q].closed {
 				return stmt{}, false
 			}
@@ -129,6 +131,9 @@ func (f *finder) direct(o int) (stmt, bool) {
 // to the end of its clause.
 func (f *finder) reported(s int) (stmt, bool) {
 	n := len(f.toks)
+	for s < n && f.toks[s].kind == kPunct && f.toks[s].r == ':' {
+		s++ // قال إن: «...»
+	}
 	last := -1
 	for j := s; j < n; j++ {
 		t := f.toks[j]

@@ -34,13 +34,26 @@ func (f *finder) bindAppositions() {
 				break
 			}
 		}
-		if k < len(f.toks) && isComma(f.toks[k]) && len(ws) >= 2 && len(ws) <= 7 && strings.HasPrefix(ws[0], "ال") {
-			f.bindRole(ws, m.ent)
+		if k < len(f.toks) && isComma(f.toks[k]) && len(ws) >= 2 && len(ws) <= 7 && strings.HasPrefix(ws[0], "ال") && !hasTimeWord(ws) {
+			f.bindRole(ws, m.ent, j+1, k-1)
 		}
 	}
 }
 
-func (f *finder) bindRole(ws []string, e int) {
+// hasTimeWord reports whether a time word stands among ws (بيسكوف، اليوم
+// الأربعاء، is not a title).
+func hasTimeWord(ws []string) bool {
+	for i, w := range ws {
+		if timeWords[w] && !titleAdj(ws[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindRole binds the title ws, the words of tokens t0..t1, to entity e.
+func (f *finder) bindRole(ws []string, e, t0, t1 int) {
+	f.addTitle(e, t0, t1)
 	key := strings.Join(ws, " ")
 	for i := range f.roles {
 		if f.roles[i].key == key {
@@ -58,6 +71,9 @@ func (f *finder) bindRole(ws []string, e int) {
 
 // roleOf returns the entity a title was bound to, or -1.
 func (f *finder) roleOf(ws []string) int {
+	if len(ws) == 1 {
+		return f.bareRole(ws[0])
+	}
 	if len(ws) < 2 {
 		return -1
 	}
@@ -84,6 +100,63 @@ func (f *finder) roleOf(ws []string) int {
 		found = r.ent
 	}
 	return found
+}
+
+// bareRole resolves a title of one word with the article (الوزير، المتحدثة)
+// to the one person whose bound title has that head noun, when the text
+// has no counterpart of them (نظيره، نظيرته) who might hold the same office.
+func (f *finder) bareRole(w string) int {
+	if !strings.HasPrefix(w, "ال") {
+		return -1
+	}
+	head := stem1(w)
+	if !bareHeads[head] {
+		return -1
+	}
+	found := -1
+	for _, r := range f.roles {
+		k, _, _ := strings.Cut(r.key, " ")
+		if stem1(k) != head {
+			continue
+		}
+		if r.ent < 0 || found >= 0 && found != r.ent {
+			return -1
+		}
+		found = r.ent
+	}
+	if found >= 0 && f.hasCounterpart() {
+		return -1
+	}
+	return found
+}
+
+// hasCounterpart reports whether the text speaks of someone's counterpart
+// (نظيره، ونظيرته، بنظيره).
+func (f *finder) hasCounterpart() bool {
+	if f.counterpart == 0 {
+		f.counterpart = 1
+		for _, t := range f.toks {
+			if t.kind == kWord && strings.Contains(t.norm, "نظير") {
+				f.counterpart = 2
+				break
+			}
+		}
+	}
+	return f.counterpart == 2
+}
+
+// stem1 is stems for one word, without allocating.
+func stem1(w string) string {
+	for _, p := range []string{"بال", "لل", "ال", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			w = rest
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(rest) >= 3 {
+		w = rest
+	}
+	return w
 }
 
 // stems strips the article (with ل or ب), a bare ل and a final ة (ه) from
@@ -126,22 +199,7 @@ func subset(a, b []string) bool {
 // does: at the start of a clause, or right after a clause-initial word that
 // is not a noun with the article (a verb: ردّ بوتين).
 func (f *finder) subjectPos(t0 int) bool {
-	p := t0 - 1
-	// Skip a title before the name: adjectives and nouns with the article
-	// and genitive names (الأمين العام لحزب الله حسن نصر الله).
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord; s++ {
-		if mi := f.endAt[p]; mi >= 0 {
-			if !f.ments[mi].prep {
-				break
-			}
-			p = f.ments[mi].t0 - 1
-			continue
-		}
-		if !strings.HasPrefix(f.toks[p].norm, "ال") {
-			break
-		}
-		p--
-	}
+	p := f.titleBefore(t0) - 1
 	if f.clauseStart(p+1, 0) {
 		return true
 	}
@@ -149,6 +207,36 @@ func (f *finder) subjectPos(t0 int) bool {
 		return f.clauseStart(p, 0) || strings.HasPrefix(f.toks[p].norm, "و") && p > 0 && f.toks[p-1].kind != kWord
 	}
 	return false
+}
+
+// titleBefore returns the first token of the title that stands before a
+// name at token t0 (t0 when there is none): nouns and adjectives with the
+// article, the head nouns of titles and genitive names (الأمين العام لحزب
+// الله حسن نصر الله، وزير الخارجية الأمريكي أنتوني بلينكن، رئيس البرلمان نبيه
+// بري). A head noun without the article must start the title.
+func (f *finder) titleBefore(t0 int) int {
+	start := t0
+	for p, s := t0-1, 0; s < 5 && p >= 0 && f.toks[p].kind == kWord; s++ {
+		if mi := f.endAt[p]; mi >= 0 {
+			if !f.ments[mi].prep {
+				break
+			}
+			p = f.ments[mi].t0 - 1
+			start = p + 1
+			continue
+		}
+		n := f.toks[p].norm
+		if titleHeads[n] {
+			start = p
+			break
+		}
+		if !strings.HasPrefix(n, "ال") {
+			break
+		}
+		start = p
+		p--
+	}
+	return start
 }
 
 // verbLike reports whether the word at token p may be a verb: it has no
@@ -178,31 +266,90 @@ func (f *finder) coordinated(k int) bool {
 		return strings.HasPrefix(f.toks[k].norm, "و") && f.isSpeaker(f.ments[mi].ent)
 	}
 	n := f.toks[k].norm
-	return n == "و" || strings.HasPrefix(n, "ووزير") || strings.HasPrefix(n, "ورئيس") || strings.HasPrefix(n, "ونظير")
+	if n == "و" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(n, "و")
+	if !ok {
+		return false
+	}
+	return titleHeads[rest] || titleHeads[strings.TrimPrefix(rest, "ال")] || strings.HasPrefix(rest, "نظير")
 }
+
+// personAt reports whether a person's name starts at token k.
+func (f *finder) personAt(k int) bool {
+	if k >= len(f.toks) {
+		return false
+	}
+	mi := f.startAt[k]
+	return mi >= 0 && f.ents[f.ments[mi].ent].Type == article.PER
+}
+
+// titleStart reports whether w may start a title before a name: a word
+// with the article (also after ل), a head noun of titles or one of
+// titleStarts.
+func titleStart(w string) bool {
+	if strings.HasPrefix(w, "لل") {
+		return true
+	}
+	for range 2 {
+		if strings.HasPrefix(w, "ال") || titleHeads[w] || titleStarts[w] || titleOK[w] {
+			return true
+		}
+		rest, ok := strings.CutPrefix(w, "ل") // وفقاً لوزير الطاقة
+		if !ok {
+			return false
+		}
+		w = rest
+	}
+	return false
+}
+
+// titleAdj reports whether w, a time word, is an adjective of the title ws
+// that comes before it (الأمين العام، المدير العام، النائب العام).
+func titleAdj(ws []string, w string) bool {
+	return w == "العام" && len(ws) > 0 && strings.HasPrefix(ws[len(ws)-1], "ال")
+}
+
+// maxTitleWords is the most words of a title between a reporting verb and
+// its subject's name (مدير العلاقات العامة والإعلام بمطار الملك فهد الدولي
+// بالدمام).
+const maxTitleWords = 10
 
 // titleWindow looks for the name of a person after a title that follows the
 // verb at token i (قال المتحدث باسم الخارجية الروسية ماريا زاخاروفا).
 // It returns the entity and the last token of its mention.
 func (f *finder) titleWindow(i, j int) (int, int, bool) {
-	var ws []string
-	for k := j; k < len(f.toks) && k <= j+8; k++ {
+	if t := f.toks[j]; t.kind == kWord && f.startAt[j] < 0 && !titleStart(t.norm) && !f.personAt(j+1) {
+		// وقال استطلاع قامت به كاسبرسكي: not a title; but a first name
+		// the tagger left out may stand before a name (كفاح محمود).
+		return -1, 0, false
+	}
+	ws := make([]string, 0, maxTitleWords+1)
+	for k := j; k < len(f.toks) && k <= j+maxTitleWords+2; k++ {
 		t := f.toks[k]
 		switch t.kind {
 		case kWord:
 			if mi := f.startAt[k]; mi >= 0 {
 				m := f.ments[mi]
+				if f.ents[m.ent].Type == article.PER && m.gen && k > j {
+					for ; k <= m.t1; k++ {
+						ws = append(ws, f.toks[k].norm) // the name of an organization
+					}
+					k = m.t1
+					continue
+				}
 				if f.ents[m.ent].Type == article.PER {
-					if m.prep || len(ws) > 6 {
+					if m.prep || len(ws) > maxTitleWords {
 						return -1, 0, false
 					}
 					if len(ws) >= 2 {
-						f.bindRole(ws, m.ent)
+						f.bindRole(ws, m.ent, j, k-1)
 					}
 					return m.ent, m.t1, true
 				}
 			}
-			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] || notTitle[t.norm] {
+			if (preps[t.norm] && !titleOK[t.norm]) || f.startsComplement(k) || f.isTrigger(k) || timeWords[t.norm] && !titleAdj(ws, t.norm) || notTitle[t.norm] {
 				return -1, 0, false
 			}
 			ws = append(ws, t.norm)
@@ -222,14 +369,14 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 // (up to a comma, complement, time word or the end of the sentence) and its
 // last token.
 func (f *finder) np(j int) ([]string, int) {
-	var ws []string
+	ws := make([]string, 0, 9)
 	end := j - 1
 	for k := j; k < len(f.toks) && len(ws) < 9; k++ {
 		t := f.toks[k]
 		if t.kind == kQuote {
 			continue
 		}
-		if t.kind != kWord || f.startsComplement(k) || timeWords[t.norm] || f.isTrigger(k) {
+		if t.kind != kWord || f.startsComplement(k) || timeWords[t.norm] && !titleAdj(ws, t.norm) || f.isTrigger(k) {
 			break
 		}
 		ws = append(ws, t.norm)
@@ -278,10 +425,7 @@ func (f *finder) subjectBefore(i int) int {
 	if m.prep || !f.isSpeaker(m.ent) {
 		return -1
 	}
-	p := m.t0 - 1
-	for s := 0; s < 4 && p >= 0 && f.toks[p].kind == kWord && strings.HasPrefix(f.toks[p].norm, "ال") && f.endAt[p] < 0; s++ {
-		p--
-	}
+	p := f.titleBefore(m.t0) - 1
 	if p >= 0 && !f.clauseStart(p+1, 0) {
 		return -1
 	}

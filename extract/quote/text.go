@@ -80,7 +80,7 @@ func isWordRune(r rune) bool {
 // runes of text. Spaces are dropped; every other rune that is not part of a
 // word becomes a token of its own. An invalid byte counts as one rune.
 func tokenize(text string) ([]token, int) {
-	toks := make([]token, 0, len(text)/6+16)
+	toks := make([]token, 0, len(text)/8+16)
 	b := make([]byte, 0, len(text))
 	// The normalized words are built in b; tokens get their norm at the end.
 	in := false
@@ -168,6 +168,7 @@ func runeAfter(text string, b int) rune {
 // normalize returns the normalized form of s (used for tables and names).
 func normalize(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		if isDiacritic(r) {
 			continue
@@ -196,8 +197,8 @@ type qspan struct {
 // interior holds it (-1 outside quotations), and, for every opening mark
 // token, the index of its pair (-1 for other tokens).
 func pairQuotes(text string, toks []token) (qs []qspan, inside, opener []int32) {
-	inside = make([]int32, len(toks))
-	opener = make([]int32, len(toks))
+	both := make([]int32, 2*len(toks))
+	inside, opener = both[:len(toks):len(toks)], both[len(toks):]
 	for i := range inside {
 		inside[i] = -1
 		opener[i] = -1

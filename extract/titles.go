@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/quote"
+)
+
+// attachTitles adds the title mentions quote.Analyze found to the mentions
+// of the persons they name (المتحدث باسم الكرملين becomes a mention of
+// دميتري بيسكوف), keeping each entity's mentions in text order and without
+// repeats. The entities' canonical names do not change.
+func attachTitles(es []article.Entity, ts []quote.Title) {
+	touched := map[int]bool{}
+	for _, t := range ts {
+		if t.Entity < 0 || t.Entity >= len(es) {
+			continue
+		}
+		es[t.Entity].Mentions = append(es[t.Entity].Mentions, t.Span)
+		touched[t.Entity] = true
+	}
+	for e := range touched {
+		ms := es[e].Mentions
+		slices.SortStableFunc(ms, func(a, b article.Span) int {
+			if a.In != b.In {
+				if a.In == article.InTitle {
+					return -1
+				}
+				return 1
+			}
+			return a.Start - b.Start
+		})
+		es[e].Mentions = slices.Compact(ms)
+	}
+}
