@@ -41,6 +41,10 @@ const (
 	FieldSource    = "source"
 	FieldEntity    = "entity" // canonical entity names, normalized
 	FieldName      = "name"   // arabic.NameKey of the words of entity mentions
+	// FieldVariant holds the arabic.NameKey of the name-like words of
+	// title and text (search.NameLike), tagged as entities or not: a
+	// query for a name-like word finds the other spellings of the name.
+	FieldVariant = "variant"
 )
 
 // TitleBoost is how much more a match in the title weighs than one in the text.
@@ -113,6 +117,7 @@ type Bleve struct {
 	idx  bleve.Index
 	path string
 	an   *arabic.Analyzer
+	lex  *arabic.Lexicon // for search.NameLike
 }
 
 var _ Index = (*Bleve)(nil)
@@ -144,7 +149,7 @@ func Open(dir string) (*Bleve, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions())}
+	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions()), lex: arabic.DefaultLexicon()}
 	if created {
 		// With unsafe batches nothing is persisted until a batch is: persist
 		// the new index (its mapping) now, so that it can always be reopened.
@@ -194,6 +199,7 @@ func Mapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldSource, keyword())
 	doc.AddFieldMappingsAt(FieldEntity, keyword())
 	doc.AddFieldMappingsAt(FieldName, keyword())
+	doc.AddFieldMappingsAt(FieldVariant, keyword())
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = AnalyzerName
@@ -236,7 +242,35 @@ func (b *Bleve) document(d *Doc) *document.Document {
 	for i, n := range d.Names {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldName, []uint64{uint64(i)}, []byte(n), keywordOpts))
 	}
+	for i, k := range b.variantKeys(title, text) {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldVariant, []uint64{uint64(i)}, []byte(k), keywordOpts))
+	}
 	return doc
+}
+
+// variantKeys returns the distinct name keys of the name-like stems of
+// title and text.
+func (b *Bleve) variantKeys(title, text []Term) []string {
+	var keys []string
+	seen, seenKey := map[string]bool{}, map[string]bool{}
+	for _, ts := range [2][]Term{title, text} {
+		for i := range ts {
+			s := ts[i].Stem
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if !search.NameLike(b.lex, s) {
+				continue
+			}
+			k := arabic.NameKey(s)
+			if !seenKey[k] {
+				seenKey[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
 }
 
 // EntityKey is the form under which an entity name is indexed and looked
@@ -436,6 +470,11 @@ func (b *Bleve) termQuery(t search.Term) query.Query {
 			name := query.NewTermQuery(key)
 			name.SetField(FieldName)
 			qs = append(qs, name)
+			if search.NameLike(b.lex, stem) {
+				v := query.NewTermQuery(key)
+				v.SetField(FieldVariant)
+				qs = append(qs, v)
+			}
 		}
 		return query.NewDisjunctionQuery(qs)
 	}

@@ -117,3 +117,58 @@ func TestIndexSeqAndSearch(t *testing.T) {
 		t.Errorf("entity by full name: %+v %v", res, err)
 	}
 }
+
+// TestNameVariants: a name-like word finds the other spellings of the name
+// in articles where no entity was tagged (Names empty), and ordinary words
+// that share a name key do not find each other.
+func TestNameVariants(t *testing.T) {
+	ctx := context.Background()
+	b, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{
+		{ID: "trump", Title: "البيت الأبيض", Text: "قال الرئيس الأميركي دونالد ترمب إن المحادثات مستمرة"},
+		{ID: "putin", Title: "الكرملين", Text: "استقبل الرئيس فلاديمير بوتن وفدا من الصين"},
+		{ID: "writer", Title: "ثقافة", Text: "نشر الكاتب مقالا عن الرواية"},
+		{ID: "book", Title: "معرض", Text: "قرأ الطالب الكتاب في المكتبة"},
+		{ID: "wrote", Title: "رسالة", Text: "كتب الوزير رسالة إلى الطلاب"},
+	}
+	if err := b.Add(ctx, docs, 1); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"ترامب", []string{"trump"}},
+		{"لترامب", []string{"trump"}},
+		{"ترمب", []string{"trump"}},
+		{"بوتين", []string{"putin"}},
+		{"كاتب", []string{"writer"}},
+		{"كتاب", []string{"book"}},
+		{"كتب", []string{"wrote"}},
+		{"طلب", nil},
+		{"طالب", []string{"book"}},
+		{`"دونالد ترامب"`, nil}, // phrases match as written
+	}
+	for _, tt := range tests {
+		pq, err := search.Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
