@@ -101,3 +101,58 @@ func (f *analyzedField) Analyze() {
 	f.freqs = freqs
 	f.terms = nil // done with them
 }
+
+// titleGap is how many positions separate the title's terms from the
+// text's in the text field, so that no phrase matches across them.
+const titleGap = 100
+
+// withTitle returns the terms of the text field: the title's terms, then
+// the text's, shifted past the title by titleGap positions. The text field
+// holds the title too, so that a word is one term lookup in one field (the
+// title field adds the title's weight).
+func withTitle(title, text []Term) []Term {
+	if len(title) == 0 {
+		return text
+	}
+	out := make([]Term, 0, len(title)+len(text))
+	out = append(out, title...)
+	shift := title[len(title)-1].Pos + titleGap
+	for _, t := range text {
+		t.Pos += shift
+		out = append(out, t)
+	}
+	return out
+}
+
+// maxPairGap is the most stopwords between two search terms that still
+// make a word pair.
+const maxPairGap = 2
+
+// pairKey is the term of the pair field for the search terms a and b with
+// gap stopwords between them: "a b" for adjacent words, "a ~1 b" with one
+// stopword between.
+func pairKey(a, b string, gap int) string {
+	if gap == 0 {
+		return a + " " + b
+	}
+	return a + " ~" + string(rune('0'+gap)) + " " + b
+}
+
+// appendPairs appends the word pairs of terms (each search term with the
+// next one, when at most maxPairGap stopwords stand between them).
+func appendPairs(dst []Term, terms []Term) []Term {
+	for i := 1; i < len(terms); i++ {
+		gap := int(terms[i].Pos - terms[i-1].Pos - 1)
+		if gap > maxPairGap {
+			continue
+		}
+		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+	}
+	return dst
+}
+
+// pairs returns the word pairs of title and text (none across them).
+func pairs(title, text []Term) []Term {
+	n := max(0, len(title)-1) + max(0, len(text)-1)
+	return appendPairs(appendPairs(make([]Term, 0, n), title), text)
+}

@@ -67,7 +67,10 @@ func TestIndexSeqAndSearch(t *testing.T) {
 	}
 	docs := []Doc{
 		{ID: "1", Title: "الحوار مع واشنطن", Text: "قال الكرملين إن الحوار مع واشنطن ممكن", Source: "a"},
-		{ID: "2", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط", Source: "b", Entities: []string{"دونالد ترمب"}, Names: []string{arabic.NameKey("ترمب")}},
+		{ID: "2", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط بعد تصريح دونالد ترمب", Source: "b", Entities: []string{"دونالد ترمب"}, Names: []string{arabic.NameKey("ترمب")}},
+		// An entity mention spelled otherwise than the query, of a word
+		// that is not name-like (it takes ال): found by its name key.
+		{ID: "3", Title: "تصويت", Text: "صوت الكونغرس على القانون", Source: "c", Entities: []string{"الكونغرس"}, Names: []string{arabic.NameKey("كونغرس")}},
 	}
 	if err := b.Add(ctx, docs, 7); err != nil {
 		t.Fatal(err)
@@ -89,6 +92,14 @@ func TestIndexSeqAndSearch(t *testing.T) {
 		`"الحوار مع واشنطن"`: {"1"},
 		"النفط OR الكرملين":  {"1", "2"},
 		"ترامب":              {"2"},
+		"كونجرس":             {"3"},
+		`"كونجرس"`:           nil, // quoted: as written
+		"القانون -كونجرس":    nil,
+		"أسعار النفط":        {"2"},
+		`"أسعار النفط"`:      {"2"},
+		`"النفط أسعار"`:      nil,
+		`"أسعار النفط بعد"`:  {"2"},
+		`"ارتفعت النفط"`:     nil,
 	} {
 		pq, err := search.Parse(q)
 		if err != nil {
