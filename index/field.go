@@ -1,10 +1,13 @@
 package index
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/search"
 )
 
 // Term is one search term of an analyzed text, as the index keeps it: the
@@ -138,12 +141,33 @@ func pairKey(a, b string, gap int) string {
 	return a + " ~" + string(rune('0'+gap)) + " " + b
 }
 
-// appendPairs appends the word pairs of terms (each search term with the
-// next one, when at most maxPairGap stopwords stand between them).
-func appendPairs(dst []Term, terms []Term) []Term {
+// pairMinFreq is how frequent in the lexicon (bare, with ال, with teh
+// marbuta) both words of a pair must be for the pair to be indexed: a
+// phrase with a rarer word is fast as a positional phrase query, and
+// pairs of rare words would be most of the distinct pairs, the cost of
+// the field.
+const pairMinFreq = 1000
+
+// frequent reports whether stem is frequent enough to make word pairs.
+func frequent(lex *arabic.Lexicon, stem string) bool {
+	if stem == "" {
+		return false
+	}
+	f := lex.Freq(stem) + lex.Freq("ال"+stem)
+	if f < pairMinFreq && strings.HasSuffix(stem, "ه") {
+		tm := stem[:len(stem)-len("ه")] + "ة"
+		f += lex.Freq(tm) + lex.Freq("ال"+tm)
+	}
+	return f >= pairMinFreq
+}
+
+// appendPairs appends the word pairs of terms: each search term with the
+// next one, when at most maxPairGap stopwords stand between them and both
+// are frequent (frequent memoizes frequent for lex).
+func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
 	for i := 1; i < len(terms); i++ {
 		gap := int(terms[i].Pos - terms[i-1].Pos - 1)
-		if gap > maxPairGap {
+		if gap > maxPairGap || !frequent(terms[i].Stem) || !frequent(terms[i-1].Stem) {
 			continue
 		}
 		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
@@ -152,7 +176,42 @@ func appendPairs(dst []Term, terms []Term) []Term {
 }
 
 // pairs returns the word pairs of title and text (none across them).
-func pairs(title, text []Term) []Term {
-	n := max(0, len(title)-1) + max(0, len(text)-1)
-	return appendPairs(appendPairs(make([]Term, 0, n), title), text)
+func pairs(words *wordInfo, title, text []Term) []Term {
+	return appendPairs(appendPairs(nil, title, words.frequent), text, words.frequent)
 }
+
+// wordInfo memoizes what the index asks the lexicon of stems (frequent,
+// search.NameLike) over one batch, where the same stems come back in
+// every article.
+type wordInfo struct {
+	lex  *arabic.Lexicon
+	info map[string]uint8
+}
+
+const (
+	infoKnown uint8 = 1 << iota
+	infoFrequent
+	infoNameLike
+)
+
+func newWordInfo(lex *arabic.Lexicon) *wordInfo {
+	return &wordInfo{lex: lex, info: make(map[string]uint8)}
+}
+
+func (w *wordInfo) get(stem string) uint8 {
+	i, ok := w.info[stem]
+	if !ok {
+		i = infoKnown
+		if frequent(w.lex, stem) {
+			i |= infoFrequent
+		}
+		if search.NameLike(w.lex, stem) {
+			i |= infoNameLike
+		}
+		w.info[stem] = i
+	}
+	return i
+}
+
+func (w *wordInfo) frequent(stem string) bool { return w.get(stem)&infoFrequent != 0 }
+func (w *wordInfo) nameLike(stem string) bool { return w.get(stem)&infoNameLike != 0 }

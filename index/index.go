@@ -236,7 +236,7 @@ const (
 )
 
 // document builds the bleve document of d.
-func (b *Bleve) document(d *Doc) *document.Document {
+func (b *Bleve) document(d *Doc, words *wordInfo) *document.Document {
 	doc := document.NewDocument(d.ID)
 	title, text := d.TitleTerms, d.TextTerms
 	if title == nil && d.Title != "" {
@@ -247,7 +247,7 @@ func (b *Bleve) document(d *Doc) *document.Document {
 	}
 	doc.AddField(newAnalyzedField(FieldTitle, title, len(d.Title), textOpts))
 	doc.AddField(newAnalyzedField(FieldText, withTitle(title, text), len(d.Title)+len(d.Text), textOpts))
-	doc.AddField(newAnalyzedField(FieldPair, pairs(title, text), 0, pairOpts))
+	doc.AddField(newAnalyzedField(FieldPair, pairs(words, title, text), 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)
@@ -262,7 +262,7 @@ func (b *Bleve) document(d *Doc) *document.Document {
 	for i, n := range d.Names {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldName, []uint64{uint64(i)}, []byte(n), keywordOpts))
 	}
-	variants, spellings := b.spellings(title, text, d.Names)
+	variants, spellings := spellings(words, title, text, d.Names)
 	for i, v := range variants {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldVariant, []uint64{uint64(i)}, []byte(v), keywordOpts))
 	}
@@ -278,7 +278,7 @@ func spelling(key, stem string) string { return key + " " + stem }
 // spellings returns the FieldVariant terms of the distinct name-like stems
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
-func (b *Bleve) spellings(title, text []Term, names []string) (variants, spellings []string) {
+func spellings(words *wordInfo, title, text []Term, names []string) (variants, spellings []string) {
 	seen := map[string]bool{}
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
@@ -287,7 +287,7 @@ func (b *Bleve) spellings(title, text []Term, names []string) (variants, spellin
 				continue
 			}
 			seen[s] = true
-			nameLike := search.NameLike(b.lex, s)
+			nameLike := words.nameLike(s)
 			if !nameLike && len(names) == 0 {
 				continue
 			}
@@ -325,8 +325,9 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		return err
 	}
 	batch := b.idx.NewBatch()
+	words := newWordInfo(b.lex)
 	for i := range docs {
-		if err := batch.IndexAdvanced(b.document(&docs[i])); err != nil {
+		if err := batch.IndexAdvanced(b.document(&docs[i], words)); err != nil {
 			return fmt.Errorf("index %s: %w", docs[i].ID, err)
 		}
 	}
@@ -554,9 +555,9 @@ func termOf(field, term string) *query.TermQuery {
 // itself (FieldVariant), and the entity mentions that spell it otherwise
 // (FieldName, when FieldNameSpelling holds another spelling).
 //
-// A phrase of two search terms is the one term of their word pair; a
-// longer one (or one with more stopwords between two words than pairs
-// span) is its word pairs, verified by a positional phrase query.
+// A phrase of two frequent search terms is the one term of their word
+// pair; any other phrase is its word pairs of frequent words (if any),
+// verified by a positional phrase query.
 func (b *Bleve) termQuery(t search.Term) (part, bool) {
 	toks := b.an.Analyze(t.Text)
 	pt := phraseTerms(toks)
@@ -596,7 +597,7 @@ func (b *Bleve) termQuery(t search.Term) (part, bool) {
 			gap++
 			continue
 		}
-		if gap <= maxPairGap {
+		if gap <= maxPairGap && frequent(b.lex, pt[prev][0]) && frequent(b.lex, pt[i][0]) {
 			p.terms = append(p.terms, termOf(FieldPair, pairKey(pt[prev][0], pt[i][0], gap)))
 		} else {
 			exact = false

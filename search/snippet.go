@@ -49,11 +49,12 @@ func (m *Matcher) Match(t arabic.Token, inName bool) bool {
 	if m.stems[t.Stem] {
 		return true
 	}
-	if len(m.names) == 0 && len(m.variants) == 0 {
+	byName := inName && len(m.names) > 0
+	if !byName && len(m.variants) == 0 {
 		return false
 	}
 	key := arabic.NameKey(t.Stem)
-	if inName && m.names[key] {
+	if byName && m.names[key] {
 		return true
 	}
 	return m.variants[key] && NameLike(m.lex, t.Stem)
