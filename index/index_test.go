@@ -183,3 +183,83 @@ func TestNameVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestPairs(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	words := newWordInfo(arabic.DefaultLexicon())
+	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
+	var got []string
+	for _, p := range pairs(words, terms("مجلس الوزراء"), terms("قال رئيس مجلس الوزراء إن أسعار النفط في ارتفاع")) {
+		got = append(got, p.Stem)
+	}
+	stem := func(w string) string { return an.Analyze(w)[0].Stem }
+	for _, want := range []string{
+		pairKey(stem("مجلس"), stem("الوزراء"), 0),
+		pairKey(stem("رئيس"), stem("مجلس"), 0),
+		pairKey(stem("الوزراء"), stem("أسعار"), 1), // through إن
+		pairKey(stem("أسعار"), stem("النفط"), 0),
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("pairs %q lack %q", got, want)
+		}
+	}
+	if slices.Contains(got, pairKey(stem("الوزراء"), stem("قال"), 0)) {
+		t.Errorf("pairs %q cross from title to text", got)
+	}
+	if n := len(pairs(words, terms("زيد عمرو"), nil)); n != 0 {
+		t.Errorf("pairs of rare words: %d", n)
+	}
+	w := withTitle(terms("مجلس الوزراء"), terms("اجتمع المجلس"))
+	if len(w) != 4 || w[2].Pos-w[1].Pos <= titleGap {
+		t.Errorf("withTitle = %+v", w)
+	}
+}
+
+// TestPhrases: phrases by word pairs and by positions match exactly, and
+// never across the title and the text.
+func TestPhrases(t *testing.T) {
+	ctx := context.Background()
+	b, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{
+		{ID: "a", Title: "اجتماع", Text: "اجتمع مجلس الوزراء أمس برئاسة الملك. وقال رئيس الوزراء السعودي إن أسعار النفط مستقرة"},
+		{ID: "b", Title: "مجلس", Text: "الوزراء يجتمعون في الرياض مع زيد"},
+		{ID: "c", Title: "زيد", Text: "عمرو في الرياض"},
+	}
+	if err := b.Add(ctx, docs, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{`"مجلس الوزراء"`, []string{"a"}},
+		{`"رئيس الوزراء السعودي"`, []string{"a"}},
+		{`"مجلس الوزراء السعودي"`, nil}, // both pairs, not the phrase
+		{`"زيد عمرو"`, nil},             // across title and text
+		{`"الرياض مع زيد"`, []string{"b"}},
+		{"مجلس الوزراء", []string{"a", "b"}},
+		{`الوزراء -"مجلس الوزراء"`, []string{"b"}},
+		{`"أسعار النفط" OR زيد`, []string{"a", "b", "c"}},
+	} {
+		pq, err := search.Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
