@@ -1,8 +1,9 @@
 // Package index is Marsad's full-text index: bleve (scorch) with Marsad's
 // Arabic analyzer plugged in, a lean mapping (title and text analyzed with
 // positions for phrases and not stored, the article text lives in the
-// store; published, source, entity and name for filters), BM25 ranking, and
-// queries in Marsad's query language (package search).
+// store; word pairs for fast phrases; name keys and spellings for names
+// spelled otherwise; published, source, entity and name for filters),
+// BM25 ranking, and queries in Marsad's query language (package search).
 //
 // The index records, atomically with each batch, the sequence number of the
 // last article it holds (Seq): after a crash the store's articles past that
@@ -19,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -138,6 +140,20 @@ var _ Index = (*Bleve)(nil)
 
 var seqKey = []byte("marsad.seq")
 
+// formatKey records the layout of the index's fields (see format).
+var formatKey = []byte("marsad.format")
+
+// format is the layout of the fields this version writes and queries. The
+// word pairs depend on the lexicon (pairs of frequent words only), so its
+// size is part of the layout.
+func format(lex *arabic.Lexicon) []byte {
+	return []byte("2 title-in-text pair variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+}
+
+// ErrFormat is returned by Open for an index written by another version
+// of Marsad, with other fields: rebuild it from the store.
+var ErrFormat = errors.New("written by another version of marsad (rebuild it)")
+
 // Open opens the index in directory dir, creating it if needed.
 func Open(dir string) (*Bleve, error) {
 	cfg := map[string]interface{}{
@@ -164,6 +180,12 @@ func Open(dir string) (*Bleve, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions()), lex: arabic.DefaultLexicon()}
+	if !created {
+		if v, err := idx.GetInternal(formatKey); err != nil || string(v) != string(format(b.lex)) {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrFormat)
+		}
+	}
 	if created {
 		// With unsafe batches nothing is persisted until a batch is: persist
 		// the new index (its mapping) now, so that it can always be reopened.
@@ -334,6 +356,7 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], uint64(seq))
 	batch.SetInternal(seqKey, buf[:])
+	batch.SetInternal(formatKey, format(b.lex))
 	persisted := make(chan error, 1)
 	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	b.mu.Lock()

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
@@ -261,5 +262,27 @@ func TestPhrases(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
 		}
+	}
+}
+
+func TestOpenOtherFormat(t *testing.T) {
+	dir := t.TempDir()
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := b.idx.NewBatch()
+	batch.SetInternal(formatKey, []byte("1"))
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := b.idx.Batch(batch); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-persisted; err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := Open(dir); !errors.Is(err, ErrFormat) {
+		t.Errorf("open an index of another format: %v, want ErrFormat", err)
 	}
 }
