@@ -286,3 +286,28 @@ func TestOpenOtherFormat(t *testing.T) {
 		t.Errorf("open an index of another format: %v, want ErrFormat", err)
 	}
 }
+
+// FuzzSearch: any query that parses builds a bleve query and runs.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"ترامب", `"مجلس الوزراء"`, `"في من على إلى مجلس"`, "النفط OR -", `-"a b" c`, "\xff\xfe"} {
+		f.Add(s)
+	}
+	b, err := Open(f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{{ID: "1", Title: "مجلس الوزراء", Text: "قال دونالد ترمب إن أسعار النفط في ارتفاع"}}
+	if err := b.Add(context.Background(), docs, 1); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := search.Parse(s)
+		if err != nil {
+			return
+		}
+		if _, err := b.Search(context.Background(), Request{Query: q}); err != nil && !errors.Is(err, ErrNoTerms) {
+			t.Errorf("%q: %v", s, err)
+		}
+	})
+}
