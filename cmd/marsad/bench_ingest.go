@@ -379,9 +379,16 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 	return r, nil
 }
 
-// latencies runs every bench query rounds times and returns the p50 and
-// p99 latencies in milliseconds.
+// latencies runs every bench query rounds times, after one untimed round
+// that brings the index's pages into memory (a fresh index is read from
+// disk the first time), and returns the p50 and p99 latencies in
+// milliseconds.
 func latencies(query func(string) error, rounds int) (p50, p99 float64, err error) {
+	for _, q := range benchQueries {
+		if err := query(q); err != nil {
+			return 0, 0, fmt.Errorf("query %s: %w", q, err)
+		}
+	}
 	var lat []time.Duration
 	per := map[string][]time.Duration{}
 	for range max(1, rounds) {
