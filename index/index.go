@@ -237,9 +237,7 @@ func Mapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldName, keyword())
 	doc.AddFieldMappingsAt(FieldVariant, keyword())
 	doc.AddFieldMappingsAt(FieldNameSpelling, keyword())
-	pair := keyword()
-	pair.Analyzer = AnalyzerName
-	doc.AddFieldMappingsAt(FieldPair, pair)
+	doc.AddFieldMappingsAt(FieldPair, keyword()) // terms made by pairs, not analyzed
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = AnalyzerName
