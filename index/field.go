@@ -146,7 +146,7 @@ func pairKey(a, b string, gap int) string {
 // phrase with a rarer word is fast as a positional phrase query, and
 // pairs of rare words would be most of the distinct pairs, the cost of
 // the field.
-const pairMinFreq = 1000
+const pairMinFreq = 2000
 
 // frequent reports whether stem is frequent enough to make word pairs.
 func frequent(lex *arabic.Lexicon, stem string) bool {

@@ -147,7 +147,7 @@ var formatKey = []byte("marsad.format")
 // word pairs depend on the lexicon (pairs of frequent words only), so its
 // size is part of the layout.
 func format(lex *arabic.Lexicon) []byte {
-	return []byte("2 title-in-text pair variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+	return []byte("2 title-in-text pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
 }
 
 // ErrFormat is returned by Open for an index written by another version
