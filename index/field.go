@@ -1,10 +1,13 @@
 package index
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/search"
 )
 
 // Term is one search term of an analyzed text, as the index keeps it: the
@@ -101,3 +104,114 @@ func (f *analyzedField) Analyze() {
 	f.freqs = freqs
 	f.terms = nil // done with them
 }
+
+// titleGap is how many positions separate the title's terms from the
+// text's in the text field, so that no phrase matches across them.
+const titleGap = 100
+
+// withTitle returns the terms of the text field: the title's terms, then
+// the text's, shifted past the title by titleGap positions. The text field
+// holds the title too, so that a word is one term lookup in one field (the
+// title field adds the title's weight).
+func withTitle(title, text []Term) []Term {
+	if len(title) == 0 {
+		return text
+	}
+	out := make([]Term, 0, len(title)+len(text))
+	out = append(out, title...)
+	shift := title[len(title)-1].Pos + titleGap
+	for _, t := range text {
+		t.Pos += shift
+		out = append(out, t)
+	}
+	return out
+}
+
+// maxPairGap is the most stopwords between two search terms that still
+// make a word pair.
+const maxPairGap = 2
+
+// pairKey is the term of the pair field for the search terms a and b with
+// gap stopwords between them: "a b" for adjacent words, "a ~1 b" with one
+// stopword between.
+func pairKey(a, b string, gap int) string {
+	if gap == 0 {
+		return a + " " + b
+	}
+	return a + " ~" + string(rune('0'+gap)) + " " + b
+}
+
+// pairMinFreq is how frequent in the lexicon (bare, with ال, with teh
+// marbuta) both words of a pair must be for the pair to be indexed: a
+// phrase with a rarer word is fast as a positional phrase query, and
+// pairs of rare words would be most of the distinct pairs, the cost of
+// the field.
+const pairMinFreq = 2000
+
+// frequent reports whether stem is frequent enough to make word pairs.
+func frequent(lex *arabic.Lexicon, stem string) bool {
+	if stem == "" {
+		return false
+	}
+	f := lex.Freq(stem) + lex.Freq("ال"+stem)
+	if f < pairMinFreq && strings.HasSuffix(stem, "ه") {
+		tm := stem[:len(stem)-len("ه")] + "ة"
+		f += lex.Freq(tm) + lex.Freq("ال"+tm)
+	}
+	return f >= pairMinFreq
+}
+
+// appendPairs appends the word pairs of terms: each search term with the
+// next one, when at most maxPairGap stopwords stand between them and both
+// are frequent (frequent memoizes frequent for lex).
+func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
+	for i := 1; i < len(terms); i++ {
+		gap := int(terms[i].Pos - terms[i-1].Pos - 1)
+		if gap > maxPairGap || !frequent(terms[i].Stem) || !frequent(terms[i-1].Stem) {
+			continue
+		}
+		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+	}
+	return dst
+}
+
+// pairs returns the word pairs of title and text (none across them).
+func pairs(words *wordInfo, title, text []Term) []Term {
+	return appendPairs(appendPairs(nil, title, words.frequent), text, words.frequent)
+}
+
+// wordInfo memoizes what the index asks the lexicon of stems (frequent,
+// search.NameLike) over one batch, where the same stems come back in
+// every article.
+type wordInfo struct {
+	lex  *arabic.Lexicon
+	info map[string]uint8
+}
+
+const (
+	infoKnown uint8 = 1 << iota
+	infoFrequent
+	infoNameLike
+)
+
+func newWordInfo(lex *arabic.Lexicon) *wordInfo {
+	return &wordInfo{lex: lex, info: make(map[string]uint8)}
+}
+
+func (w *wordInfo) get(stem string) uint8 {
+	i, ok := w.info[stem]
+	if !ok {
+		i = infoKnown
+		if frequent(w.lex, stem) {
+			i |= infoFrequent
+		}
+		if search.NameLike(w.lex, stem) {
+			i |= infoNameLike
+		}
+		w.info[stem] = i
+	}
+	return i
+}
+
+func (w *wordInfo) frequent(stem string) bool { return w.get(stem)&infoFrequent != 0 }
+func (w *wordInfo) nameLike(stem string) bool { return w.get(stem)&infoNameLike != 0 }

@@ -1,8 +1,9 @@
 // Package index is Marsad's full-text index: bleve (scorch) with Marsad's
 // Arabic analyzer plugged in, a lean mapping (title and text analyzed with
 // positions for phrases and not stored, the article text lives in the
-// store; published, source, entity and name for filters), BM25 ranking, and
-// queries in Marsad's query language (package search).
+// store; word pairs for fast phrases; name keys and spellings for names
+// spelled otherwise; published, source, entity and name for filters),
+// BM25 ranking, and queries in Marsad's query language (package search).
 //
 // The index records, atomically with each batch, the sequence number of the
 // last article it holds (Seq): after a crash the store's articles past that
@@ -18,6 +19,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -35,12 +38,29 @@ import (
 
 // Field names.
 const (
-	FieldTitle     = "title"
+	FieldTitle = "title"
+	// FieldText holds the terms of the title and then of the text, with
+	// positions: a word is one term lookup here, wherever it stands.
 	FieldText      = "text"
 	FieldPublished = "published"
 	FieldSource    = "source"
 	FieldEntity    = "entity" // canonical entity names, normalized
 	FieldName      = "name"   // arabic.NameKey of the words of entity mentions
+	// FieldPair holds the word pairs of title and text: each search term
+	// with the next one, through at most two stopwords (see pairKey), so
+	// that a two-word phrase is one term lookup and a longer one starts
+	// from the articles that hold all its pairs.
+	FieldPair = "pair"
+	// FieldVariant holds "key stem" (arabic.NameKey of the stem, a space,
+	// the stem) for the name-like words of title and text
+	// (search.NameLike), tagged as entities or not: a query for a name-like
+	// word looks up the other spellings of its key there.
+	FieldVariant = "variant"
+	// FieldNameSpelling holds "key stem" for the words of title and text
+	// whose name key is one of the article's Names: the spellings of the
+	// entity mentions, which tell a query whether FieldName can find
+	// anything its own word does not.
+	FieldNameSpelling = "namespell"
 )
 
 // TitleBoost is how much more a match in the title weighs than one in the text.
@@ -113,11 +133,26 @@ type Bleve struct {
 	idx  bleve.Index
 	path string
 	an   *arabic.Analyzer
+	lex  *arabic.Lexicon // for search.NameLike
 }
 
 var _ Index = (*Bleve)(nil)
 
 var seqKey = []byte("marsad.seq")
+
+// formatKey records the layout of the index's fields (see format).
+var formatKey = []byte("marsad.format")
+
+// format is the layout of the fields this version writes and queries. The
+// word pairs depend on the lexicon (pairs of frequent words only), so its
+// size is part of the layout.
+func format(lex *arabic.Lexicon) []byte {
+	return []byte("2 title-in-text pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+}
+
+// ErrFormat is returned by Open for an index written by another version
+// of Marsad, with other fields: rebuild it from the store.
+var ErrFormat = errors.New("written by another version of marsad (rebuild it)")
 
 // Open opens the index in directory dir, creating it if needed.
 func Open(dir string) (*Bleve, error) {
@@ -144,7 +179,13 @@ func Open(dir string) (*Bleve, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions())}
+	b := &Bleve{idx: idx, path: dir, an: arabic.New(arabic.DefaultOptions()), lex: arabic.DefaultLexicon()}
+	if !created {
+		if v, err := idx.GetInternal(formatKey); err != nil || string(v) != string(format(b.lex)) {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrFormat)
+		}
+	}
 	if created {
 		// With unsafe batches nothing is persisted until a batch is: persist
 		// the new index (its mapping) now, so that it can always be reopened.
@@ -194,6 +235,9 @@ func Mapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldSource, keyword())
 	doc.AddFieldMappingsAt(FieldEntity, keyword())
 	doc.AddFieldMappingsAt(FieldName, keyword())
+	doc.AddFieldMappingsAt(FieldVariant, keyword())
+	doc.AddFieldMappingsAt(FieldNameSpelling, keyword())
+	doc.AddFieldMappingsAt(FieldPair, keyword()) // terms made by pairs, not analyzed
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = AnalyzerName
@@ -206,12 +250,13 @@ func Mapping() mapping.IndexMapping {
 
 const (
 	textOpts    = bindex.IndexField | bindex.IncludeTermVectors
+	pairOpts    = bindex.IndexField
 	keywordOpts = bindex.IndexField
 	dateOpts    = bindex.IndexField | bindex.DocValues
 )
 
 // document builds the bleve document of d.
-func (b *Bleve) document(d *Doc) *document.Document {
+func (b *Bleve) document(d *Doc, words *wordInfo) *document.Document {
 	doc := document.NewDocument(d.ID)
 	title, text := d.TitleTerms, d.TextTerms
 	if title == nil && d.Title != "" {
@@ -221,7 +266,8 @@ func (b *Bleve) document(d *Doc) *document.Document {
 		text = Terms(b.an.Analyze(d.Text))
 	}
 	doc.AddField(newAnalyzedField(FieldTitle, title, len(d.Title), textOpts))
-	doc.AddField(newAnalyzedField(FieldText, text, len(d.Text), textOpts))
+	doc.AddField(newAnalyzedField(FieldText, withTitle(title, text), len(d.Title)+len(d.Text), textOpts))
+	doc.AddField(newAnalyzedField(FieldPair, pairs(words, title, text), 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)
@@ -236,7 +282,45 @@ func (b *Bleve) document(d *Doc) *document.Document {
 	for i, n := range d.Names {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldName, []uint64{uint64(i)}, []byte(n), keywordOpts))
 	}
+	variants, spellings := spellings(words, title, text, d.Names)
+	for i, v := range variants {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldVariant, []uint64{uint64(i)}, []byte(v), keywordOpts))
+	}
+	for i, v := range spellings {
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldNameSpelling, []uint64{uint64(i)}, []byte(v), keywordOpts))
+	}
 	return doc
+}
+
+// spelling is the term of FieldVariant and FieldNameSpelling for a stem.
+func spelling(key, stem string) string { return key + " " + stem }
+
+// spellings returns the FieldVariant terms of the distinct name-like stems
+// of title and text, and the FieldNameSpelling terms of the distinct stems
+// whose name key is one of names.
+func spellings(words *wordInfo, title, text []Term, names []string) (variants, spellings []string) {
+	seen := map[string]bool{}
+	for _, ts := range [2][]Term{title, text} {
+		for i := range ts {
+			s := ts[i].Stem
+			if seen[s] || s[0] < 0x80 {
+				continue
+			}
+			seen[s] = true
+			nameLike := words.nameLike(s)
+			if !nameLike && len(names) == 0 {
+				continue
+			}
+			k := arabic.NameKey(s)
+			if nameLike {
+				variants = append(variants, spelling(k, s))
+			}
+			if slices.Contains(names, k) {
+				spellings = append(spellings, spelling(k, s))
+			}
+		}
+	}
+	return variants, spellings
 }
 
 // EntityKey is the form under which an entity name is indexed and looked
@@ -261,14 +345,16 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		return err
 	}
 	batch := b.idx.NewBatch()
+	words := newWordInfo(b.lex)
 	for i := range docs {
-		if err := batch.IndexAdvanced(b.document(&docs[i])); err != nil {
+		if err := batch.IndexAdvanced(b.document(&docs[i], words)); err != nil {
 			return fmt.Errorf("index %s: %w", docs[i].ID, err)
 		}
 	}
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], uint64(seq))
 	batch.SetInternal(seqKey, buf[:])
+	batch.SetInternal(formatKey, format(b.lex))
 	persisted := make(chan error, 1)
 	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	b.mu.Lock()
@@ -362,30 +448,52 @@ func (b *Bleve) Search(ctx context.Context, req Request) (*Result, error) {
 }
 
 // Query builds the bleve query of req.
+//
+// Every word and phrase to find must match in the text field (which holds
+// the title too); a match in the title adds to the score. The plain term
+// lookups of the clauses that must hold (words without other spellings,
+// word pairs of phrases) are one conjunction, which bleve computes by
+// intersecting posting bitmaps before scoring, so a query of common words
+// scores only the articles that hold them all.
 func (b *Bleve) Query(req Request) (query.Query, error) {
-	var must, mustNot []query.Query
+	var terms, must, should, mustNot []query.Query
 	for _, c := range req.Query.Clauses {
-		var alts []query.Query
+		var parts []part
 		for _, t := range c.Alts {
-			if q := b.termQuery(t); q != nil {
-				alts = append(alts, q)
+			if p, ok := b.termQuery(t); ok {
+				parts = append(parts, p)
 			}
 		}
-		if len(alts) == 0 {
+		if len(parts) == 0 {
 			continue // stopwords only
 		}
-		var q query.Query = alts[0]
-		if len(alts) > 1 {
-			q = query.NewDisjunctionQuery(alts)
-		}
 		if c.Not {
-			mustNot = append(mustNot, q)
-		} else {
-			must = append(must, q)
+			mustNot = append(mustNot, disjunction(parts))
+			continue
 		}
+		for _, p := range parts {
+			if p.title != nil {
+				should = append(should, p.title)
+			}
+		}
+		if len(parts) == 1 {
+			terms = append(terms, parts[0].terms...)
+			if parts[0].verify != nil {
+				must = append(must, parts[0].verify)
+			}
+			continue
+		}
+		must = append(must, disjunction(parts))
 	}
-	if len(must) == 0 && len(req.Query.Clauses) > 0 {
+	if len(terms)+len(must) == 0 && len(req.Query.Clauses) > 0 {
 		return nil, ErrNoTerms
+	}
+	switch len(terms) {
+	case 0:
+	case 1:
+		must = append(must, terms[0])
+	default:
+		must = append(must, query.NewConjunctionQuery(terms))
 	}
 	if !req.From.IsZero() || !req.To.IsZero() {
 		var from, to time.Time
@@ -412,37 +520,136 @@ func (b *Bleve) Query(req Request) (query.Query, error) {
 		// A query of filters alone is fine; no words and no filters is not.
 		return nil, ErrNoTerms
 	}
-	bq := query.NewBooleanQuery(must, nil, mustNot)
-	return bq, nil
+	if len(should) == 0 {
+		should = nil
+	}
+	return query.NewBooleanQuery(must, should, mustNot), nil
 }
 
-// termQuery is the query of one word or phrase, or nil when it has no
+// part is the query of one word or phrase: an article matches when it
+// holds all the terms and matches verify; title scores a match in the
+// title.
+type part struct {
+	terms  []query.Query // term queries
+	verify query.Query   // nil: the terms say it all
+	title  query.Query   // nil: none
+}
+
+// query returns p as one query.
+func (p part) query() query.Query {
+	qs := p.terms
+	if len(qs) > 1 && p.verify != nil {
+		qs = []query.Query{query.NewConjunctionQuery(qs)}
+	}
+	if p.verify != nil {
+		qs = append(qs[:len(qs):len(qs)], p.verify)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// disjunction returns the query that any of parts matches.
+func disjunction(parts []part) query.Query {
+	if len(parts) == 1 {
+		return parts[0].query()
+	}
+	qs := make([]query.Query, len(parts))
+	for i, p := range parts {
+		qs[i] = p.query()
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func termOf(field, term string) *query.TermQuery {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+// termQuery is the query of one word or phrase; false when it has no
 // search terms (stopwords, punctuation).
-func (b *Bleve) termQuery(t search.Term) query.Query {
+//
+// A word matches its stem in the text field, and, unless quoted, the other
+// spellings of its name key: those of name-like words when it is name-like
+// itself (FieldVariant), and the entity mentions that spell it otherwise
+// (FieldName, when FieldNameSpelling holds another spelling).
+//
+// A phrase of two frequent search terms is the one term of their word
+// pair; any other phrase is its word pairs of frequent words (if any),
+// verified by a positional phrase query.
+func (b *Bleve) termQuery(t search.Term) (part, bool) {
 	toks := b.an.Analyze(t.Text)
 	pt := phraseTerms(toks)
 	switch len(pt) {
 	case 0:
-		return nil
+		return part{}, false
 	case 1:
 		stem := pt[0][0]
-		title := query.NewTermQuery(stem)
-		title.SetField(FieldTitle)
+		title := termOf(FieldTitle, stem)
 		title.SetBoost(TitleBoost)
-		text := query.NewTermQuery(stem)
-		text.SetField(FieldText)
-		qs := []query.Query{title, text}
-		if key := arabic.NameKey(stem); key != "" && stem[0] >= 0x80 {
-			name := query.NewTermQuery(key)
-			name.SetField(FieldName)
-			qs = append(qs, name)
+		p := part{terms: []query.Query{termOf(FieldText, stem)}, title: title}
+		if t.Phrase || stem[0] < 0x80 {
+			return p, true
 		}
-		return query.NewDisjunctionQuery(qs)
+		alts := p.terms
+		key := arabic.NameKey(stem)
+		if search.NameLike(b.lex, stem) {
+			for _, v := range b.otherSpellings(FieldVariant, key, stem) {
+				alts = append(alts, termOf(FieldText, v))
+			}
+		}
+		if len(b.otherSpellings(FieldNameSpelling, key, stem)) > 0 {
+			alts = append(alts, termOf(FieldName, key))
+		}
+		if len(alts) > 1 {
+			p.terms, p.verify = nil, query.NewDisjunctionQuery(alts)
+		}
+		return p, true
 	}
 	title := query.NewMultiPhraseQuery(pt, FieldTitle)
 	title.SetBoost(TitleBoost)
-	text := query.NewMultiPhraseQuery(pt, FieldText)
-	return query.NewDisjunctionQuery([]query.Query{title, text})
+	p := part{title: title}
+	prev, gap := 0, 0
+	exact := true
+	for i := 1; i < len(pt); i++ {
+		if pt[i][0] == "" {
+			gap++
+			continue
+		}
+		if gap <= maxPairGap && frequent(b.lex, pt[prev][0]) && frequent(b.lex, pt[i][0]) {
+			p.terms = append(p.terms, termOf(FieldPair, pairKey(pt[prev][0], pt[i][0], gap)))
+		} else {
+			exact = false
+		}
+		prev, gap = i, 0
+	}
+	if !exact || len(p.terms) != 1 {
+		p.verify = query.NewMultiPhraseQuery(pt, FieldText)
+	}
+	return p, true
+}
+
+// otherSpellings returns the stems other than stem that field (FieldVariant
+// or FieldNameSpelling) records under the name key.
+func (b *Bleve) otherSpellings(field, key, stem string) []string {
+	prefix := spelling(key, "")
+	d, err := b.idx.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return out
+		}
+		if v := e.Term[len(prefix):]; v != stem && v != "" {
+			out = append(out, v)
+		}
+	}
 }
 
 // entityQuery matches articles that name the entity: its full canonical

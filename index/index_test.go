@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
@@ -67,7 +68,10 @@ func TestIndexSeqAndSearch(t *testing.T) {
 	}
 	docs := []Doc{
 		{ID: "1", Title: "الحوار مع واشنطن", Text: "قال الكرملين إن الحوار مع واشنطن ممكن", Source: "a"},
-		{ID: "2", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط", Source: "b", Entities: []string{"دونالد ترمب"}, Names: []string{arabic.NameKey("ترمب")}},
+		{ID: "2", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط بعد تصريح دونالد ترمب", Source: "b", Entities: []string{"دونالد ترمب"}, Names: []string{arabic.NameKey("ترمب")}},
+		// An entity mention spelled otherwise than the query, of a word
+		// that is not name-like (it takes ال): found by its name key.
+		{ID: "3", Title: "تصويت", Text: "صوت الكونغرس على القانون", Source: "c", Entities: []string{"الكونغرس"}, Names: []string{arabic.NameKey("كونغرس")}},
 	}
 	if err := b.Add(ctx, docs, 7); err != nil {
 		t.Fatal(err)
@@ -89,6 +93,14 @@ func TestIndexSeqAndSearch(t *testing.T) {
 		`"الحوار مع واشنطن"`: {"1"},
 		"النفط OR الكرملين":  {"1", "2"},
 		"ترامب":              {"2"},
+		"كونجرس":             {"3"},
+		`"كونجرس"`:           nil, // quoted: as written
+		"القانون -كونجرس":    nil,
+		"أسعار النفط":        {"2"},
+		`"أسعار النفط"`:      {"2"},
+		`"النفط أسعار"`:      nil,
+		`"أسعار النفط بعد"`:  {"2"},
+		`"ارتفعت النفط"`:     nil,
 	} {
 		pq, err := search.Parse(q)
 		if err != nil {
@@ -116,4 +128,188 @@ func TestIndexSeqAndSearch(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Errorf("entity by full name: %+v %v", res, err)
 	}
+}
+
+// TestNameVariants: a name-like word finds the other spellings of the name
+// in articles where no entity was tagged (Names empty), and ordinary words
+// that share a name key do not find each other.
+func TestNameVariants(t *testing.T) {
+	ctx := context.Background()
+	b, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{
+		{ID: "trump", Title: "البيت الأبيض", Text: "قال الرئيس الأميركي دونالد ترمب إن المحادثات مستمرة"},
+		{ID: "putin", Title: "الكرملين", Text: "استقبل الرئيس فلاديمير بوتن وفدا من الصين"},
+		{ID: "writer", Title: "ثقافة", Text: "نشر الكاتب مقالا عن الرواية"},
+		{ID: "book", Title: "معرض", Text: "قرأ الطالب الكتاب في المكتبة"},
+		{ID: "wrote", Title: "رسالة", Text: "كتب الوزير رسالة إلى الطلاب"},
+	}
+	if err := b.Add(ctx, docs, 1); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"ترامب", []string{"trump"}},
+		{"لترامب", []string{"trump"}},
+		{"ترمب", []string{"trump"}},
+		{"بوتين", []string{"putin"}},
+		{"كاتب", []string{"writer"}},
+		{"كتاب", []string{"book"}},
+		{"كتب", []string{"wrote"}},
+		{"طلب", nil},
+		{"طالب", []string{"book"}},
+		{`"دونالد ترامب"`, nil}, // phrases match as written
+	}
+	for _, tt := range tests {
+		pq, err := search.Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestPairs(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	words := newWordInfo(arabic.DefaultLexicon())
+	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
+	var got []string
+	for _, p := range pairs(words, terms("مجلس الوزراء"), terms("قال رئيس مجلس الوزراء إن رئيس زيد")) {
+		got = append(got, p.Stem)
+	}
+	stem := func(w string) string { return an.Analyze(w)[0].Stem }
+	for _, want := range []string{
+		pairKey(stem("مجلس"), stem("الوزراء"), 0),
+		pairKey(stem("رئيس"), stem("مجلس"), 0),
+		pairKey(stem("الوزراء"), stem("رئيس"), 1), // through إن
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("pairs %q lack %q", got, want)
+		}
+	}
+	if slices.Contains(got, pairKey(stem("الوزراء"), stem("قال"), 0)) {
+		t.Errorf("pairs %q cross from title to text", got)
+	}
+	if slices.Contains(got, pairKey(stem("رئيس"), stem("زيد"), 0)) {
+		t.Errorf("pairs %q hold a rare word", got)
+	}
+	if n := len(pairs(words, terms("زيد عمرو"), nil)); n != 0 {
+		t.Errorf("pairs of rare words: %d", n)
+	}
+	w := withTitle(terms("مجلس الوزراء"), terms("اجتمع المجلس"))
+	if len(w) != 4 || w[2].Pos-w[1].Pos <= titleGap {
+		t.Errorf("withTitle = %+v", w)
+	}
+}
+
+// TestPhrases: phrases by word pairs and by positions match exactly, and
+// never across the title and the text.
+func TestPhrases(t *testing.T) {
+	ctx := context.Background()
+	b, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{
+		{ID: "a", Title: "اجتماع", Text: "اجتمع مجلس الوزراء أمس برئاسة الملك. وقال رئيس الوزراء السعودي إن أسعار النفط مستقرة"},
+		{ID: "b", Title: "مجلس", Text: "الوزراء يجتمعون في الرياض مع زيد"},
+		{ID: "c", Title: "زيد", Text: "عمرو في الرياض"},
+	}
+	if err := b.Add(ctx, docs, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{`"مجلس الوزراء"`, []string{"a"}},
+		{`"رئيس الوزراء السعودي"`, []string{"a"}},
+		{`"مجلس الوزراء السعودي"`, nil}, // both pairs, not the phrase
+		{`"زيد عمرو"`, nil},             // across title and text
+		{`"الرياض مع زيد"`, []string{"b"}},
+		{"مجلس الوزراء", []string{"a", "b"}},
+		{`الوزراء -"مجلس الوزراء"`, []string{"b"}},
+		{`"أسعار النفط" OR زيد`, []string{"a", "b", "c"}},
+	} {
+		pq, err := search.Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestOpenOtherFormat(t *testing.T) {
+	dir := t.TempDir()
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := b.idx.NewBatch()
+	batch.SetInternal(formatKey, []byte("1"))
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := b.idx.Batch(batch); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-persisted; err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := Open(dir); !errors.Is(err, ErrFormat) {
+		t.Errorf("open an index of another format: %v, want ErrFormat", err)
+	}
+}
+
+// FuzzSearch: any query that parses builds a bleve query and runs.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"ترامب", `"مجلس الوزراء"`, `"في من على إلى مجلس"`, "النفط OR -", `-"a b" c`, "\xff\xfe"} {
+		f.Add(s)
+	}
+	b, err := Open(f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer b.Close()
+	docs := []Doc{{ID: "1", Title: "مجلس الوزراء", Text: "قال دونالد ترمب إن أسعار النفط في ارتفاع"}}
+	if err := b.Add(context.Background(), docs, 1); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := search.Parse(s)
+		if err != nil {
+			return
+		}
+		if _, err := b.Search(context.Background(), Request{Query: q}); err != nil && !errors.Is(err, ErrNoTerms) {
+			t.Errorf("%q: %v", s, err)
+		}
+	})
 }

@@ -132,3 +132,46 @@ func TestSnippet(t *testing.T) {
 		_ = utf8.ValidString(s)
 	}
 }
+
+func TestNameLike(t *testing.T) {
+	lex := arabic.DefaultLexicon()
+	an := arabic.New(arabic.DefaultOptions())
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"ترامب", true}, {"ترمب", true}, {"بوتين", true}, {"نتنياهو", true},
+		{"ماكرونيفسكي", true}, // unknown to the lexicon
+		{"كاتب", false}, {"كتاب", false}, {"كتب", false}, {"طالب", false},
+		{"الحوار", false}, {"جديد", false}, {"سعيد", false},
+		{"", false}, {"Trump", false}, {"2021", false},
+	}
+	for _, tt := range tests {
+		stem := ""
+		if toks := an.Analyze(tt.word); len(toks) > 0 {
+			stem = toks[0].Stem
+		}
+		if got := NameLike(lex, stem); got != tt.want {
+			t.Errorf("NameLike(%q, stem %q) = %v, want %v", tt.word, stem, got, tt.want)
+		}
+	}
+}
+
+func TestMatcherNameVariants(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	text := "قال دونالد ترمب إن الكتاب الجديد صدر، وقال الكاتب إنه راض"
+	for _, tt := range []struct{ q, want string }{
+		{"ترامب", "[ترمب]"},
+		{"كاتب", "[الكاتب]"},
+		{"كتاب", "[الكتاب]"},
+	} {
+		q, err := Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := Snippet(text, an.Analyze(text), q.Matcher(an), nil, 30, Plain)
+		if strings.Count(s, "[") != 1 || !strings.Contains(s, tt.want) {
+			t.Errorf("%s: snippet %q, want only %s marked", tt.q, s, tt.want)
+		}
+	}
+}

@@ -20,8 +20,10 @@ const (
 
 // Matcher tells which analyzed tokens of a text a query matched.
 type Matcher struct {
-	stems map[string]bool
-	names map[string]bool
+	stems    map[string]bool
+	names    map[string]bool
+	variants map[string]bool // name keys of name-like stems (see NameLike)
+	lex      *arabic.Lexicon
 }
 
 // NewMatcher returns a Matcher for the given term stems and name keys (see
@@ -47,7 +49,30 @@ func (m *Matcher) Match(t arabic.Token, inName bool) bool {
 	if m.stems[t.Stem] {
 		return true
 	}
-	return inName && len(m.names) > 0 && m.names[arabic.NameKey(t.Stem)]
+	byName := inName && len(m.names) > 0
+	if !byName && len(m.variants) == 0 {
+		return false
+	}
+	key := arabic.NameKey(t.Stem)
+	if byName && m.names[key] {
+		return true
+	}
+	return m.variants[key] && NameLike(m.lex, t.Stem)
+}
+
+// NameVariants makes m also match, anywhere in a text, the tokens whose stem
+// is name-like (see NameLike, with lexicon lex) and has one of the given
+// name keys: the other spellings of the names a query looks for, as the
+// index finds them. It returns m.
+func (m *Matcher) NameVariants(lex *arabic.Lexicon, keys []string) *Matcher {
+	if m.variants == nil {
+		m.variants = make(map[string]bool)
+	}
+	for _, k := range keys {
+		m.variants[k] = true
+	}
+	m.lex = lex
+	return m
 }
 
 // Snippet returns the passage of about window words of text that holds the
@@ -160,9 +185,11 @@ func escape(s string, f Format) string {
 }
 
 // Matcher returns the Matcher of the words q looks for (its clauses that
-// are not exclusions), analyzed by an.
+// are not exclusions), analyzed by an, with the other spellings of the
+// name-like words among them (see NameLike and Matcher.NameVariants).
 func (q Query) Matcher(an *arabic.Analyzer) *Matcher {
-	var stems, names []string
+	var stems, names, variants []string
+	lex := arabic.DefaultLexicon()
 	for _, c := range q.Clauses {
 		if c.Not {
 			continue
@@ -175,11 +202,14 @@ func (q Query) Matcher(an *arabic.Analyzer) *Matcher {
 				stems = append(stems, tok.Stem)
 				if !t.Phrase && tok.Stem[0] >= 0x80 {
 					names = append(names, arabic.NameKey(tok.Stem))
+					if NameLike(lex, tok.Stem) {
+						variants = append(variants, arabic.NameKey(tok.Stem))
+					}
 				}
 			}
 		}
 	}
-	return NewMatcher(stems, names)
+	return NewMatcher(stems, names).NameVariants(lex, variants)
 }
 
 func inSpans(t arabic.Token, spans []article.Span) bool {
