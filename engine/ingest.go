@@ -9,12 +9,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/store"
-	"github.com/marsad/marsad/story"
 )
 
 // Outcome is what ingesting one article did.
@@ -45,15 +45,23 @@ func (c *Counts) Add(o Outcome) {
 }
 
 // prepared is an article analyzed once: its index document (terms, entity
-// names) and its facts, ready to store and index. It does not keep the
-// tokens, so that a batch waiting for the index stays small.
+// names), from which the story clusterer's view of it is made too, and its
+// facts, ready to store and index. It does not keep the tokens, so that a
+// batch waiting for the index stays small.
 type prepared struct {
 	art   article.Article
 	doc   index.Doc
 	facts *article.Facts
-	story story.Doc // the story clusterer's view of the article
 	hash  string
 	err   error
+}
+
+// addedDocs are the index documents of the articles of a batch that the
+// store added, with their sequence numbers, for the story clusterer. The
+// index reads the same documents at the same time: neither modifies them.
+type addedDocs struct {
+	docs []index.Doc
+	seqs []int64
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
@@ -76,7 +84,6 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
-	p.story = storyDoc(&p.art, title, text, p.facts)
 	return p
 }
 
@@ -153,6 +160,13 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // nil) with the outcome of each, from one goroutine. It stops at the first
 // error of the store or the index (an article's own problem is reported as
 // its Outcome.Err and the ingest goes on), or when ctx is done.
+//
+// The articles go through a pipeline of batches: one goroutine cuts arts
+// into batches; Workers goroutines analyze (and enrich) the articles of a
+// batch; this goroutine stores the batch, then indexes it; one more
+// goroutine groups the articles the store added into stories, while the
+// index takes them and the next batch is stored. At most one batch waits
+// between two stages, so that memory stays bounded by a few batches.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
 	var counts Counts
 	if !e.opts.NoStories {
@@ -162,8 +176,8 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Stage 1 (this goroutine's helper): cut arts into batches.
-	batches := make(chan []article.Article, 1)
+	// Stage 1: cut arts into batches.
+	batches := make(chan []article.Article)
 	go func() {
 		defer close(batches)
 		batch := make([]article.Article, 0, e.opts.Batch)
@@ -185,29 +199,12 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 	}()
-	// Stage 2: analyze (and enrich) each batch on all cores, one batch
-	// ahead of stage 3.
-	analyzed := make(chan []prepared) // one batch analyzed ahead, no more
+	// Stage 2: analyze (and enrich) each batch on all cores.
+	analyzed := make(chan []prepared)
 	go func() {
 		defer close(analyzed)
 		for batch := range batches {
-			ps := make([]prepared, len(batch))
-			var wg sync.WaitGroup
-			next := make(chan int, len(batch))
-			for i := range batch {
-				next <- i
-			}
-			close(next)
-			for w := 0; w < e.opts.Workers; w++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range next {
-						ps[i] = e.prepare(batch[i])
-					}
-				}()
-			}
-			wg.Wait()
+			ps := e.prepareAll(batch)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -215,33 +212,72 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 	}()
-	// Stage 3: store, then index, each batch.
-	for ps := range analyzed {
-		outs, err := e.write(ctx, ps)
-		if err != nil {
-			cancel()
-			for range analyzed {
-			}
-			return counts, err
+	// Stage 4: group the added articles into stories.
+	added := make(chan addedDocs)
+	storiesDone := make(chan struct{})
+	go func() {
+		defer close(storiesDone)
+		var buf []string
+		for docs := range added {
+			buf = e.addStories(docs, buf)
 		}
-		for _, o := range outs {
-			counts.Add(o)
-			if report != nil {
-				report(o)
+	}()
+	// Stage 3: store, then index, each batch.
+	err := func() error {
+		defer close(added)
+		for ps := range analyzed {
+			outs, err := e.write(ctx, ps, added)
+			if err != nil {
+				return err
 			}
+			for _, o := range outs {
+				counts.Add(o)
+				if report != nil {
+					report(o)
+				}
+			}
+		}
+		return ctx.Err()
+	}()
+	if err != nil {
+		cancel()
+		for range analyzed {
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return counts, err
+	<-storiesDone
+	if err != nil {
+		return counts, errors.Join(err, e.SaveStories())
 	}
 	return counts, errors.Join(e.Index.Sync(ctx), e.SaveStories())
 }
 
-// write stores and indexes one batch.
-func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
+// prepareAll analyzes the articles of a batch on Workers goroutines.
+func (e *Engine) prepareAll(batch []article.Article) []prepared {
+	ps := make([]prepared, len(batch))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(e.opts.Workers, len(batch)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(batch) {
+					return
+				}
+				ps[i] = e.prepare(batch[i])
+				batch[i] = article.Article{} // ps[i] holds it now
+			}
+		})
+	}
+	wg.Wait()
+	return ps
+}
+
+// write stores one batch, hands the documents of the articles the store
+// added to the stories stage (when added is not nil), and indexes them.
+func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDocs) ([]Outcome, error) {
 	outs := make([]Outcome, len(ps))
-	var entries []store.Entry
-	var which []int
+	entries := make([]store.Entry, 0, len(ps))
+	which := make([]int, 0, len(ps))
 	for i := range ps {
 		outs[i].ID = ps[i].art.ID
 		if ps[i].err != nil {
@@ -258,21 +294,34 @@ func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []index.Doc
-	var last int64
+	clear(entries) // the facts and texts are stored: let them go
+	var (
+		docs []index.Doc
+		seqs []int64
+		last int64
+	)
 	for k, r := range res {
 		i := which[k]
 		outs[i].Status, outs[i].DuplicateOf = r.Status, r.DuplicateOf
 		last = max(last, r.Seq)
 		if r.Status == store.Added {
 			docs = append(docs, ps[i].doc)
+			seqs = append(seqs, r.Seq)
+		}
+		ps[i] = prepared{}
+	}
+	if len(docs) == 0 {
+		return outs, nil
+	}
+	if added != nil && !e.opts.NoStories {
+		select {
+		case added <- addedDocs{docs, seqs}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
 	}
-	if len(docs) > 0 {
-		if err := e.Index.Add(ctx, docs, last); err != nil {
-			return nil, err
-		}
+	if err := e.Index.Add(ctx, docs, last); err != nil {
+		return nil, err
 	}
-	e.addStories(ps, which, res)
 	return outs, nil
 }

@@ -269,10 +269,10 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 
 func clip(title string) string {
 	title = strings.TrimSpace(title)
-	if r := []rune(title); len(r) > maxTitleRunes {
-		return string(r[:maxTitleRunes])
+	if utf8.RuneCountInString(title) > maxTitleRunes {
+		return string([]rune(title)[:maxTitleRunes])
 	}
-	return title
+	return strings.Clone(title) // not the whole text it may be a slice of
 }
 
 // reindex puts st in the posting lists of its top centroid features.
@@ -331,6 +331,8 @@ func (s *state) intern(name string) uint32 {
 		return id
 	}
 	id := uint32(len(s.Names))
+	// A term may be a slice of a whole article text: keep only its bytes.
+	name = strings.Clone(name)
 	s.Vocab[name] = id
 	s.Names = append(s.Names, name)
 	s.DF = append(s.DF, 0)
@@ -363,7 +365,7 @@ func (s *state) vectorize(d Doc) vec {
 			id := s.intern(entityMark + k)
 			ents[id] = true
 			if _, ok := s.Display[id]; !ok {
-				s.Display[id] = strings.Join(strings.Fields(e), " ")
+				s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
 			}
 		}
 	}

@@ -64,6 +64,19 @@ arabic embeds (arabic/lexicon.gz). The output is the same for the same corpus.`)
 	return nil
 }
 
+// snnZips returns the SaudiNewsNet zips in dir, in file name order.
+func snnZips(dir string) ([]string, error) {
+	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(zips) == 0 {
+		return nil, fmt.Errorf("no .zip files in %s", dir)
+	}
+	slices.Sort(zips)
+	return zips, nil
+}
+
 // snnArticle is the part of a SaudiNewsNet article we read.
 type snnArticle struct {
 	Title   string `json:"title"`
@@ -74,14 +87,10 @@ type snnArticle struct {
 // file name order, and returns the number of articles. It stops at the first
 // error fn returns and returns that error.
 func eachArticle(ctx context.Context, dir string, fn func(title, content string) error) (int, error) {
-	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	zips, err := snnZips(dir)
 	if err != nil {
-		return 0, fmt.Errorf("list %s: %w", dir, err)
+		return 0, err
 	}
-	if len(zips) == 0 {
-		return 0, fmt.Errorf("no .zip files in %s", dir)
-	}
-	slices.Sort(zips)
 	n := 0
 	for _, path := range zips {
 		if err := ctx.Err(); err != nil {
