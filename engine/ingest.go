@@ -67,15 +67,27 @@ type addedDocs struct {
 // ErrEmpty is the reason an article without text nor title is refused.
 var ErrEmpty = errors.New("empty article: no text and no title")
 
-func (e *Engine) prepare(a article.Article) prepared {
+// scratch is the memory one analysis goroutine reuses from one article to
+// the next: the tokens of a title and a text (which nothing keeps after
+// prepare) and the bytes hashed.
+type scratch struct {
+	title, text []arabic.Token
+	hash        []byte
+}
+
+// maxScratchTokens bounds the token buffers kept between articles, so that
+// one huge article does not hold its tokens' memory for the whole ingest.
+const maxScratchTokens = 1 << 16
+
+func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
 		p.err = ErrEmpty
 		return p
 	}
-	title := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Title)/7+2), a.Title)
-	text := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Text)/7+2), a.Text)
-	p.hash = Hash(title, text)
+	title := e.an.AppendAnalyzed(sc.title[:0], a.Title)
+	text := e.an.AppendAnalyzed(sc.text[:0], a.Text)
+	p.hash, sc.hash = hashTokens(sc.hash[:0], title, text)
 	if p.art.ID == "" {
 		p.art.ID = p.hash[:16]
 	}
@@ -84,6 +96,19 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
+	// Zero the tokens so that the buffers do not keep this article's
+	// strings alive; drop buffers grown by an outsized article.
+	clear(title)
+	clear(text)
+	if cap(title) <= maxScratchTokens {
+		sc.title = title[:0]
+	}
+	if cap(text) <= maxScratchTokens {
+		sc.text = text[:0]
+	}
+	if cap(sc.hash) > maxScratchTokens*16 {
+		sc.hash = nil
+	}
 	return p
 }
 
@@ -92,19 +117,26 @@ func (e *Engine) prepare(a article.Article) prepared {
 // text), so that spacing, punctuation, diacritics and letter variants do
 // not make two copies differ.
 func Hash(title, text []arabic.Token) string {
+	h, _ := hashTokens(nil, title, text)
+	return h
+}
+
+// hashTokens is Hash with buf as scratch space for the bytes hashed; it
+// returns the (possibly grown) buffer.
+func hashTokens(buf []byte, title, text []arabic.Token) (string, []byte) {
 	toks := text
 	if len(toks) == 0 {
 		toks = title
 	}
-	h := sha256.New()
 	for _, t := range toks {
 		if t.Kind == arabic.Punct {
 			continue
 		}
-		h.Write([]byte(t.Norm))
-		h.Write([]byte{' '})
+		buf = append(buf, t.Norm...)
+		buf = append(buf, ' ')
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16]), buf
 }
 
 // newDoc returns the index document of an article with its analyzed title
@@ -258,12 +290,13 @@ func (e *Engine) prepareAll(batch []article.Article) []prepared {
 	var wg sync.WaitGroup
 	for range min(e.opts.Workers, len(batch)) {
 		wg.Go(func() {
+			var sc scratch
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(batch) {
 					return
 				}
-				ps[i] = e.prepare(batch[i])
+				ps[i] = e.prepare(batch[i], &sc)
 				batch[i] = article.Article{} // ps[i] holds it now
 			}
 		})
