@@ -280,7 +280,10 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	if err != nil {
 		return counts, errors.Join(err, e.SaveStories())
 	}
-	return counts, errors.Join(e.Index.Sync(ctx), e.SaveStories())
+	// Save the stories while the index persists its last batches.
+	saved := make(chan error, 1)
+	go func() { saved <- e.SaveStories() }()
+	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
 // prepareAll analyzes the articles of a batch on Workers goroutines.

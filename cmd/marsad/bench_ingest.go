@@ -67,7 +67,7 @@ gets k appended to each text, so it is not a duplicate).`)
 	side := fs.String("side", "", "run one side only, in this process (marsad or bleve); used by the parent")
 	dir := fs.String("dir", "", "directory for --side")
 	reuse := fs.Bool("reuse", false, "with --side marsad: only time the queries on the data already in --dir")
-	batch := fs.Int("batch", 1000, "Marsad batch size")
+	batch := fs.Int("batch", engine.DefaultBatch, "Marsad batch size")
 	only := fs.String("only", "", "run only this side (marsad or bleve), e.g. for query latency on a big replicated corpus")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	facts := fs.Bool("facts", true, "Marsad extracts facts (dates, entities, quotes) as marsad ingest does")
@@ -99,7 +99,7 @@ gets k appended to each text, so it is not a duplicate).`)
 				return err
 			}
 		}
-		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories, heapProfile)
+		r, err := benchSide(ctx, e, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories, heapProfile)
 		if err != nil {
 			return err
 		}
@@ -215,7 +215,7 @@ func (c benchCorpus) articles(ctx context.Context, errp *error) iter.Seq[article
 
 // benchSide ingests the corpus with one side and times its queries.
 // heapProfile is called at the end of the ingest, before closing.
-func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool, heapProfile func() error) (benchResult, error) {
+func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool, heapProfile func() error) (benchResult, error) {
 	r := benchResult{Side: side}
 	var readErr error
 	arts := c.articles(ctx, &readErr)
@@ -232,6 +232,7 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 	start, cpu0 := time.Now(), cpuSeconds()
 	switch side {
 	case "marsad":
+		restoreGC := tuneGCForIngest(e) // as marsad ingest does
 		opts := engine.Options{Batch: batchSize, NoStories: !stories}
 		if facts {
 			enrich, err := extractFacts()
@@ -259,6 +260,7 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 			return r, err
 		}
 		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		restoreGC()
 		if eng, err = engine.Open(ctx, dir, engine.Options{}); err != nil {
 			return r, err
 		}
