@@ -59,6 +59,10 @@ type state struct {
 
 	Now       time.Time // latest publication time seen
 	LastSweep time.Time
+
+	// Scratch space of vectorize, empty between calls (not saved).
+	tf   map[uint32]float64
+	ents map[uint32]bool
 }
 
 type docRec struct {
@@ -346,7 +350,12 @@ func (s *state) isEntity(id uint32) bool {
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
 func (s *state) vectorize(d Doc) vec {
-	tf := map[uint32]float64{}
+	if s.tf == nil {
+		s.tf, s.ents = map[uint32]float64{}, map[uint32]bool{}
+	}
+	tf, ents := s.tf, s.ents
+	defer clear(tf)
+	defer clear(ents)
 	for _, t := range d.Terms {
 		if t == "" {
 			continue
@@ -359,7 +368,6 @@ func (s *state) vectorize(d Doc) vec {
 		}
 		tf[s.intern(t)] += s.Cfg.TitleWeight
 	}
-	ents := map[uint32]bool{}
 	for _, e := range d.Entities {
 		for _, k := range entityKeys(e) {
 			id := s.intern(entityMark + k)
