@@ -36,9 +36,15 @@ const EnvDir = "MARSAD_DB"
 // its text, analyzed once by the pipeline. It must be safe for concurrent use.
 type Enricher func(a *article.Article, toks []arabic.Token) article.Facts
 
+// DefaultBatch is the default of Options.Batch. A batch is committed to the
+// store in one transaction and indexed as one segment; a few batches are in
+// memory at once (being analyzed, stored and indexed, grouped into
+// stories), so that a bigger one costs memory more than it saves time.
+const DefaultBatch = 500
+
 // Options configures an Engine.
 type Options struct {
-	Batch   int      // articles per batch (default 1000)
+	Batch   int      // articles per batch (default DefaultBatch)
 	Workers int      // analysis goroutines (default GOMAXPROCS)
 	Enrich  Enricher // nil: no facts
 	// NoStories leaves grouping into stories to the next call of Stories
@@ -63,7 +69,7 @@ type Engine struct {
 // the index up to date with the store.
 func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	if opts.Batch <= 0 {
-		opts.Batch = 1000
+		opts.Batch = DefaultBatch
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)

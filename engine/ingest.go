@@ -9,12 +9,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/store"
-	"github.com/marsad/marsad/story"
 )
 
 // Outcome is what ingesting one article did.
@@ -45,29 +45,49 @@ func (c *Counts) Add(o Outcome) {
 }
 
 // prepared is an article analyzed once: its index document (terms, entity
-// names) and its facts, ready to store and index. It does not keep the
-// tokens, so that a batch waiting for the index stays small.
+// names), from which the story clusterer's view of it is made too, and its
+// facts, ready to store and index. It does not keep the tokens, so that a
+// batch waiting for the index stays small.
 type prepared struct {
 	art   article.Article
 	doc   index.Doc
 	facts *article.Facts
-	story story.Doc // the story clusterer's view of the article
 	hash  string
 	err   error
+}
+
+// addedDocs are the index documents of the articles of a batch that the
+// store added, with their sequence numbers, for the story clusterer. The
+// index reads the same documents at the same time: neither modifies them.
+type addedDocs struct {
+	docs []index.Doc
+	seqs []int64
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
 var ErrEmpty = errors.New("empty article: no text and no title")
 
-func (e *Engine) prepare(a article.Article) prepared {
+// scratch is the memory one analysis goroutine reuses from one article to
+// the next: the tokens of a title and a text (which nothing keeps after
+// prepare) and the bytes hashed.
+type scratch struct {
+	title, text []arabic.Token
+	hash        []byte
+}
+
+// maxScratchTokens bounds the token buffers kept between articles, so that
+// one huge article does not hold its tokens' memory for the whole ingest.
+const maxScratchTokens = 1 << 16
+
+func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
 		p.err = ErrEmpty
 		return p
 	}
-	title := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Title)/7+2), a.Title)
-	text := e.an.AppendAnalyzed(make([]arabic.Token, 0, len(a.Text)/7+2), a.Text)
-	p.hash = Hash(title, text)
+	title := e.an.AppendAnalyzed(sc.title[:0], a.Title)
+	text := e.an.AppendAnalyzed(sc.text[:0], a.Text)
+	p.hash, sc.hash = hashTokens(sc.hash[:0], title, text)
 	if p.art.ID == "" {
 		p.art.ID = p.hash[:16]
 	}
@@ -76,7 +96,19 @@ func (e *Engine) prepare(a article.Article) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
-	p.story = storyDoc(&p.art, title, text, p.facts)
+	// Zero the tokens so that the buffers do not keep this article's
+	// strings alive; drop buffers grown by an outsized article.
+	clear(title)
+	clear(text)
+	if cap(title) <= maxScratchTokens {
+		sc.title = title[:0]
+	}
+	if cap(text) <= maxScratchTokens {
+		sc.text = text[:0]
+	}
+	if cap(sc.hash) > maxScratchTokens*16 {
+		sc.hash = nil
+	}
 	return p
 }
 
@@ -85,19 +117,26 @@ func (e *Engine) prepare(a article.Article) prepared {
 // text), so that spacing, punctuation, diacritics and letter variants do
 // not make two copies differ.
 func Hash(title, text []arabic.Token) string {
+	h, _ := hashTokens(nil, title, text)
+	return h
+}
+
+// hashTokens is Hash with buf as scratch space for the bytes hashed; it
+// returns the (possibly grown) buffer.
+func hashTokens(buf []byte, title, text []arabic.Token) (string, []byte) {
 	toks := text
 	if len(toks) == 0 {
 		toks = title
 	}
-	h := sha256.New()
 	for _, t := range toks {
 		if t.Kind == arabic.Punct {
 			continue
 		}
-		h.Write([]byte(t.Norm))
-		h.Write([]byte{' '})
+		buf = append(buf, t.Norm...)
+		buf = append(buf, ' ')
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16]), buf
 }
 
 // newDoc returns the index document of an article with its analyzed title
@@ -153,6 +192,13 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // nil) with the outcome of each, from one goroutine. It stops at the first
 // error of the store or the index (an article's own problem is reported as
 // its Outcome.Err and the ingest goes on), or when ctx is done.
+//
+// The articles go through a pipeline of batches: one goroutine cuts arts
+// into batches; Workers goroutines analyze (and enrich) the articles of a
+// batch; this goroutine stores the batch, then indexes it; one more
+// goroutine groups the articles the store added into stories, while the
+// index takes them and the next batch is stored. At most one batch waits
+// between two stages, so that memory stays bounded by a few batches.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
 	var counts Counts
 	if !e.opts.NoStories {
@@ -162,8 +208,8 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Stage 1 (this goroutine's helper): cut arts into batches.
-	batches := make(chan []article.Article, 1)
+	// Stage 1: cut arts into batches.
+	batches := make(chan []article.Article)
 	go func() {
 		defer close(batches)
 		batch := make([]article.Article, 0, e.opts.Batch)
@@ -185,29 +231,12 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 	}()
-	// Stage 2: analyze (and enrich) each batch on all cores, one batch
-	// ahead of stage 3.
-	analyzed := make(chan []prepared) // one batch analyzed ahead, no more
+	// Stage 2: analyze (and enrich) each batch on all cores.
+	analyzed := make(chan []prepared)
 	go func() {
 		defer close(analyzed)
 		for batch := range batches {
-			ps := make([]prepared, len(batch))
-			var wg sync.WaitGroup
-			next := make(chan int, len(batch))
-			for i := range batch {
-				next <- i
-			}
-			close(next)
-			for w := 0; w < e.opts.Workers; w++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range next {
-						ps[i] = e.prepare(batch[i])
-					}
-				}()
-			}
-			wg.Wait()
+			ps := e.prepareAll(batch)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -215,33 +244,76 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 	}()
+	// Stage 4: group the added articles into stories.
+	added := make(chan addedDocs)
+	storiesDone := make(chan struct{})
+	go func() {
+		defer close(storiesDone)
+		var buf []string
+		for docs := range added {
+			buf = e.addStories(docs, buf)
+		}
+	}()
 	// Stage 3: store, then index, each batch.
-	for ps := range analyzed {
-		outs, err := e.write(ctx, ps)
-		if err != nil {
-			cancel()
-			for range analyzed {
+	err := func() error {
+		defer close(added)
+		for ps := range analyzed {
+			outs, err := e.write(ctx, ps, added)
+			if err != nil {
+				return err
 			}
-			return counts, err
+			for _, o := range outs {
+				counts.Add(o)
+				if report != nil {
+					report(o)
+				}
+			}
 		}
-		for _, o := range outs {
-			counts.Add(o)
-			if report != nil {
-				report(o)
-			}
+		return ctx.Err()
+	}()
+	if err != nil {
+		cancel()
+		for range analyzed {
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return counts, err
+	<-storiesDone
+	if err != nil {
+		return counts, errors.Join(err, e.SaveStories())
 	}
-	return counts, errors.Join(e.Index.Sync(ctx), e.SaveStories())
+	// Save the stories while the index persists its last batches.
+	saved := make(chan error, 1)
+	go func() { saved <- e.SaveStories() }()
+	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
-// write stores and indexes one batch.
-func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
+// prepareAll analyzes the articles of a batch on Workers goroutines.
+func (e *Engine) prepareAll(batch []article.Article) []prepared {
+	ps := make([]prepared, len(batch))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(e.opts.Workers, len(batch)) {
+		wg.Go(func() {
+			var sc scratch
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(batch) {
+					return
+				}
+				ps[i] = e.prepare(batch[i], &sc)
+				batch[i] = article.Article{} // ps[i] holds it now
+			}
+		})
+	}
+	wg.Wait()
+	return ps
+}
+
+// write stores one batch, hands the documents of the articles the store
+// added to the stories stage (when added is not nil), and indexes them.
+func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDocs) ([]Outcome, error) {
 	outs := make([]Outcome, len(ps))
-	var entries []store.Entry
-	var which []int
+	entries := make([]store.Entry, 0, len(ps))
+	which := make([]int, 0, len(ps))
 	for i := range ps {
 		outs[i].ID = ps[i].art.ID
 		if ps[i].err != nil {
@@ -258,21 +330,34 @@ func (e *Engine) write(ctx context.Context, ps []prepared) ([]Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []index.Doc
-	var last int64
+	clear(entries) // the facts and texts are stored: let them go
+	var (
+		docs []index.Doc
+		seqs []int64
+		last int64
+	)
 	for k, r := range res {
 		i := which[k]
 		outs[i].Status, outs[i].DuplicateOf = r.Status, r.DuplicateOf
 		last = max(last, r.Seq)
 		if r.Status == store.Added {
 			docs = append(docs, ps[i].doc)
+			seqs = append(seqs, r.Seq)
+		}
+		ps[i] = prepared{}
+	}
+	if len(docs) == 0 {
+		return outs, nil
+	}
+	if added != nil && !e.opts.NoStories {
+		select {
+		case added <- addedDocs{docs, seqs}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
 	}
-	if len(docs) > 0 {
-		if err := e.Index.Add(ctx, docs, last); err != nil {
-			return nil, err
-		}
+	if err := e.Index.Add(ctx, docs, last); err != nil {
+		return nil, err
 	}
-	e.addStories(ps, which, res)
 	return outs, nil
 }

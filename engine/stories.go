@@ -13,8 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/marsad/marsad/arabic"
-	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/story"
 )
@@ -76,7 +75,8 @@ func (e *Engine) replayStories(ctx context.Context) (int, error) {
 			return err
 		}
 		a := r.Article
-		e.stories.c.Add(storyDoc(&a, e.an.Analyze(a.Title), e.an.Analyze(a.Text), r.Facts))
+		d := newDoc(&a, e.an.Analyze(a.Title), e.an.Analyze(a.Text), r.Facts)
+		e.stories.c.Add(storyDoc(&d, nil))
 		e.stories.seq = r.Seq
 		e.stories.dirty = true
 		n++
@@ -89,21 +89,25 @@ func (e *Engine) replayStories(ctx context.Context) (int, error) {
 }
 
 // addStories adds the articles of a batch that the store has just added,
-// when the clusterer is loaded (Ingest loads it).
-func (e *Engine) addStories(ps []prepared, which []int, res []store.Outcome) {
+// when the clusterer is loaded (Ingest loads it). buf is scratch space for
+// the terms of one article, returned for the next call.
+func (e *Engine) addStories(a addedDocs, buf []string) []string {
 	e.stories.mu.Lock()
 	defer e.stories.mu.Unlock()
 	if e.stories.c == nil {
-		return
+		return buf
 	}
-	for k, r := range res {
-		if r.Status != store.Added || r.Seq <= e.stories.seq {
+	for k := range a.docs {
+		if a.seqs[k] <= e.stories.seq {
 			continue
 		}
-		e.stories.c.Add(ps[which[k]].story)
-		e.stories.seq = r.Seq
+		d := storyDoc(&a.docs[k], buf[:0])
+		e.stories.c.Add(d)
+		buf = d.Terms
+		e.stories.seq = a.seqs[k]
 		e.stories.dirty = true
 	}
+	return buf
 }
 
 // SaveStories writes the clusterer's state when it changed. Ingest and
@@ -179,32 +183,27 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// storyDoc is the clusterer's view of an article: its terms (stems of the
-// non-stopword tokens of title and text), its title terms and the canonical
-// names of its entities.
-func storyDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts) story.Doc {
-	d := story.Doc{ID: a.ID, Published: a.Published, Source: a.Source, Title: a.Title}
+// storyDoc is the clusterer's view of an article, made from its index
+// document: its terms (stems of the non-stopword tokens of title and text,
+// appended to buf, which the clusterer does not keep), its title terms and
+// the canonical names of its entities.
+func storyDoc(d *index.Doc, buf []string) story.Doc {
+	sd := story.Doc{ID: d.ID, Published: d.Published, Source: d.Source, Title: d.Title, Entities: d.Entities}
 	// A date far in the future would move the clusterer's clock and retire
 	// every active story: treat it as unknown.
-	if d.Published.After(time.Now().Add(48 * time.Hour)) {
-		d.Published = time.Time{}
+	if sd.Published.After(time.Now().Add(48 * time.Hour)) {
+		sd.Published = time.Time{}
 	}
-	d.TitleTerms = terms(nil, title)
-	d.Terms = terms(append(make([]string, 0, len(title)+len(text)), d.TitleTerms...), text)
-	if facts != nil {
-		for _, en := range facts.Entities {
-			d.Entities = append(d.Entities, en.Text)
-		}
-	}
-	return d
+	buf = stems(buf, d.TitleTerms)
+	sd.TitleTerms = buf[:len(buf):len(buf)]
+	sd.Terms = stems(buf, d.TextTerms)
+	return sd
 }
 
-// terms appends the search terms of toks to dst.
-func terms(dst []string, toks []arabic.Token) []string {
-	for _, t := range toks {
-		if !t.Stop && t.Stem != "" {
-			dst = append(dst, t.Stem)
-		}
+// stems appends the stems of terms to dst.
+func stems(dst []string, terms []index.Term) []string {
+	for _, t := range terms {
+		dst = append(dst, t.Stem)
 	}
 	return dst
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/story"
 )
 
@@ -105,5 +106,56 @@ func TestCorruptStoriesFile(t *testing.T) {
 	}
 	if _, err := e.RebuildStories(context.Background(), story.DefaultConfig()); err != nil {
 		t.Fatalf("rebuild after corruption: %v", err)
+	}
+}
+
+// TestIngestPipeline checks that the batches of the pipeline, whatever
+// their size, report every article in order and leave the same store,
+// index and stories.
+func TestIngestPipeline(t *testing.T) {
+	arts := slices.Clone(testArticles)
+	copyOf := testArticles[0]
+	copyOf.ID = "ru-copy"
+	arts = append(arts, copyOf, article.Article{ID: "empty"}, testArticles[1])
+	var want []string
+	for _, a := range arts {
+		want = append(want, a.ID)
+	}
+	var stories map[string]string
+	for _, batch := range []int{1, 2, 3, 1000} {
+		e, err := Open(context.Background(), t.TempDir(), Options{Batch: batch, Workers: 2, Enrich: nameEnricher("ترمب", "بيسكوف")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		counts, err := e.Ingest(context.Background(), slices.Values(arts), func(o Outcome) { got = append(got, o.ID) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("batch %d: reported %v, want %v", batch, got, want)
+		}
+		if (counts != Counts{Added: len(testArticles), Duplicates: 1, Present: 1, Failed: 1}) {
+			t.Errorf("batch %d: %+v", batch, counts)
+		}
+		if n, err := e.Index.Count(); err != nil || n != uint64(len(testArticles)) {
+			t.Errorf("batch %d: %d indexed (%v), want %d", batch, n, err, len(testArticles))
+		}
+		c, err := e.Stories(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := storyOf(t, c)
+		if len(s) != len(testArticles) {
+			t.Errorf("batch %d: %d articles in stories, want %d", batch, len(s), len(testArticles))
+		}
+		if stories == nil {
+			stories = s
+		} else if !maps.Equal(s, stories) {
+			t.Errorf("batch %d: stories %v, want %v", batch, s, stories)
+		}
+		if err := e.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

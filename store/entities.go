@@ -90,7 +90,7 @@ func (s *SQLite) Entities(ctx context.Context, q string, limit int) ([]EntityCou
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT name,
+	rows, err := s.reader().QueryContext(ctx, `SELECT name,
 			(SELECT type FROM entity_mentions t WHERE t.name = m.name GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1),
 			COUNT(*) AS n
 		FROM entity_mentions m WHERE ?1 = '' OR instr(name, ?1) > 0
@@ -123,7 +123,7 @@ type EntityMention struct {
 // EntityMentions calls fn for every (article, entity) pair of the articles
 // with a sequence number above seq, in sequence order.
 func (s *SQLite) EntityMentions(ctx context.Context, seq int64, fn func(EntityMention) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, name, type FROM entity_mentions WHERE seq > ? ORDER BY seq`, seq)
+	rows, err := s.reader().QueryContext(ctx, `SELECT seq, name, type FROM entity_mentions WHERE seq > ? ORDER BY seq`, seq)
 	if err != nil {
 		return fmt.Errorf("store: entities: %w", err)
 	}
@@ -173,7 +173,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 		limit = 50
 	}
 	d := EntityDetail{Name: name, Days: map[string]int{}}
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE((SELECT type FROM entity_mentions WHERE name = ?1
+	err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*), COALESCE((SELECT type FROM entity_mentions WHERE name = ?1
 		GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1), '') FROM entity_mentions WHERE name = ?1`, name).Scan(&d.Articles, &d.Type)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
@@ -181,7 +181,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 	if d.Articles == 0 {
 		return d, fmt.Errorf("entity %q: %w", name, ErrNoEntity)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, SUM(mentions) FROM entity_mentions
+	rows, err := s.reader().QueryContext(ctx, `SELECT day, SUM(mentions) FROM entity_mentions
 		WHERE name = ? AND day IS NOT NULL GROUP BY day`, name)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
@@ -199,7 +199,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 	if err := rows.Err(); err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT o.name, MIN(o.type), COUNT(*) AS n
+	rows, err = s.reader().QueryContext(ctx, `SELECT o.name, MIN(o.type), COUNT(*) AS n
 		FROM entity_mentions m JOIN entity_mentions o ON o.seq = m.seq AND o.name <> m.name
 		WHERE m.name = ? GROUP BY o.name ORDER BY n DESC, o.name LIMIT ?`, name, limit)
 	if err != nil {
@@ -217,7 +217,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 	if err := rows.Err(); err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT a.id, a.published, a.source, a.title, q.value
+	rows, err = s.reader().QueryContext(ctx, `SELECT a.id, a.published, a.source, a.title, q.value
 		FROM entity_mentions m JOIN articles a ON a.seq = m.seq, json_each(a.facts, '$.quotes') q
 		WHERE m.name = ?1 AND json_extract(q.value, '$.speaker') = ?1
 		ORDER BY a.published IS NULL, a.published DESC, a.id, q.key LIMIT ?2`, name, limit)
@@ -252,7 +252,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 // when it is a duplicate, and every article stored as a duplicate of the
 // same original, in storage order.
 func (s *SQLite) Copies(ctx context.Context, id string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `WITH o AS (
+	rows, err := s.reader().QueryContext(ctx, `WITH o AS (
 			SELECT COALESCE(duplicate_of, id) AS id FROM articles WHERE id = ?1)
 		SELECT a.id FROM articles a, o WHERE (a.id = o.id OR a.duplicate_of = o.id) AND a.id <> ?1
 		ORDER BY a.seq`, id)
@@ -285,7 +285,7 @@ type ArticleMeta struct {
 // Metas calls fn for every original article with a sequence number above
 // seq, in sequence order.
 func (s *SQLite) Metas(ctx context.Context, seq int64, fn func(ArticleMeta) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, source, COALESCE(substr(published, 1, 10), '')
+	rows, err := s.reader().QueryContext(ctx, `SELECT seq, id, source, COALESCE(substr(published, 1, 10), '')
 		FROM articles WHERE seq > ? AND duplicate_of IS NULL ORDER BY seq`, seq)
 	if err != nil {
 		return fmt.Errorf("store: metas: %w", err)
@@ -306,14 +306,20 @@ func (s *SQLite) Metas(ctx context.Context, seq int64, fn func(ArticleMeta) erro
 	return nil
 }
 
-// TuneForReading sets the SQLite page cache to cacheMiB mebibytes and maps
-// up to mmapMiB of the database file into memory, for a long-running
-// reader such as the server: reads then copy fewer pages and make fewer
-// system calls. It applies to the store's connection.
+// TuneForReading sets the SQLite page cache of the readers to cacheMiB
+// mebibytes in all (shared among the read connections) and maps up to
+// mmapMiB of the database file into memory, for a long-running reader such
+// as the server: reads then copy fewer pages and make fewer system calls.
+// It replaces the store's read connections by tuned ones; queries running
+// meanwhile finish on the old ones.
 func (s *SQLite) TuneForReading(ctx context.Context, cacheMiB, mmapMiB int) error {
-	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA mmap_size = %d",
-		-cacheMiB*1024, int64(mmapMiB)<<20)); err != nil {
+	perConn := max(1, cacheMiB/s.readers)
+	rdb, err := s.openReaders(ctx, fmt.Sprintf("&_pragma=cache_size(%d)&_pragma=mmap_size(%d)", -perConn*1024, int64(mmapMiB)<<20))
+	if err != nil {
 		return fmt.Errorf("store: tune: %w", err)
+	}
+	if old := s.rdb.Swap(rdb); old != nil {
+		old.Close()
 	}
 	return nil
 }
@@ -336,7 +342,7 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, published, text, facts
+	rows, err := s.reader().QueryContext(ctx, `SELECT id, url, source, title, published, text, facts
 		FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: briefs: %w", err)

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
@@ -36,10 +38,15 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash) WHERE duplicate_of IS NULL;
 `
 
-// SQLite is the embedded Store: one SQLite database in WAL mode.
+// SQLite is the embedded Store: one SQLite database in WAL mode, written
+// through one connection and read through a pool of others, so that
+// searches go on while an ingest writes (WAL readers see the last commit
+// and never wait for the writer).
 type SQLite struct {
-	db   *sql.DB
-	path string
+	db      *sql.DB                // the one writer
+	rdb     atomic.Pointer[sql.DB] // the readers
+	readers int                    // read connections at most
+	path    string
 }
 
 var _ Store = (*SQLite)(nil)
@@ -60,11 +67,40 @@ func OpenSQLite(ctx context.Context, dir string) (*SQLite, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return &SQLite{db: db, path: path}, nil
+	s := &SQLite{db: db, path: path, readers: max(2, runtime.GOMAXPROCS(0))}
+	rdb, err := s.openReaders(ctx, "")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s.rdb.Store(rdb)
+	return s, nil
 }
 
+// openReaders opens the pool of read connections, with the given extra
+// DSN parameters (&_pragma=...). They are query-only: a statement that
+// would write fails.
+func (s *SQLite) openReaders(ctx context.Context, params string) (*sql.DB, error) {
+	rdb, err := sql.Open("sqlite", "file:"+s.path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"+params)
+	if err != nil {
+		return nil, err
+	}
+	rdb.SetMaxOpenConns(s.readers)
+	rdb.SetMaxIdleConns(s.readers)
+	if err := rdb.PingContext(ctx); err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	return rdb, nil
+}
+
+// reader returns the pool of read connections.
+func (s *SQLite) reader() *sql.DB { return s.rdb.Load() }
+
 // Close implements Store.
-func (s *SQLite) Close() error { return s.db.Close() }
+func (s *SQLite) Close() error {
+	return errors.Join(s.reader().Close(), s.db.Close())
+}
 
 const timeLayout = time.RFC3339
 
@@ -187,7 +223,7 @@ func (s *SQLite) Get(ctx context.Context, ids ...string) ([]Record, error) {
 		args[i] = id
 	}
 	q := `SELECT ` + recordColumns + ` FROM articles WHERE id IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: get: %w", err)
 	}
@@ -217,7 +253,7 @@ func (s *SQLite) Originals(ctx context.Context, seq int64, fn func(Record) error
 	for {
 		// Page through, so that fn may take its time without holding a
 		// read transaction open on the whole table.
-		rows, err := s.db.QueryContext(ctx, `SELECT `+recordColumns+` FROM articles
+		rows, err := s.reader().QueryContext(ctx, `SELECT `+recordColumns+` FROM articles
 			WHERE seq > ? AND duplicate_of IS NULL ORDER BY seq LIMIT 1000`, seq)
 		if err != nil {
 			return fmt.Errorf("store: scan: %w", err)
@@ -253,7 +289,7 @@ func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Sources: map[string]int{}}
 	var first, last sql.NullString
 	var maxSeq sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.reader().QueryRowContext(ctx, `SELECT
 		COUNT(*) FILTER (WHERE duplicate_of IS NULL),
 		COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL),
 		MIN(published), MAX(published), MAX(seq) FROM articles`).Scan(&st.Articles, &st.Duplicates, &first, &last, &maxSeq)
@@ -267,7 +303,7 @@ func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
 	if last.Valid {
 		st.Last, _ = time.Parse(timeLayout, last.String)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT source, COUNT(*) FROM articles WHERE duplicate_of IS NULL GROUP BY source`)
+	rows, err := s.reader().QueryContext(ctx, `SELECT source, COUNT(*) FROM articles WHERE duplicate_of IS NULL GROUP BY source`)
 	if err != nil {
 		return st, fmt.Errorf("store: stats: %w", err)
 	}

@@ -65,3 +65,73 @@ func TestSQLite(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+// TestReadersDuringWrite checks that reads neither wait for a write
+// transaction in progress nor see its uncommitted rows, and that the read
+// connections cannot write.
+func TestReadersDuringWrite(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"}}); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // the writer, busy with a batch
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, text, hash, added) VALUES ('b', 'نص ب', 'h2', '')`); err != nil {
+		t.Fatal(err)
+	}
+	// Without a reader of their own, these would wait for the writer's
+	// connection until the deadline.
+	rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	recs, err := s.Get(rctx, "a", "b")
+	if err != nil {
+		t.Fatalf("get during a write: %v", err)
+	}
+	if len(recs) != 1 || recs[0].Article.ID != "a" {
+		t.Errorf("get during a write: %+v, want the committed article a only", recs)
+	}
+	if st, err := s.Stats(rctx); err != nil || st.Articles != 1 {
+		t.Errorf("stats during a write: %+v %v", st, err)
+	}
+	if _, err := s.reader().ExecContext(ctx, `DELETE FROM articles`); err == nil {
+		t.Error("a read connection wrote")
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if recs, err := s.Get(ctx, "a", "b"); err != nil || len(recs) != 2 {
+		t.Errorf("get after the commit: %+v %v", recs, err)
+	}
+}
+
+// TestTuneForReading checks that the store still reads after its readers
+// are replaced by tuned ones.
+func TestTuneForReading(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "a", Text: "نص"}, Hash: "h"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TuneForReading(ctx, 8, 64); err != nil {
+		t.Fatal(err)
+	}
+	var mmap int64
+	if err := s.reader().QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&mmap); err != nil || mmap != 64<<20 {
+		t.Errorf("mmap_size %d %v, want %d", mmap, err, 64<<20)
+	}
+	if recs, err := s.Get(ctx, "a"); err != nil || len(recs) != 1 {
+		t.Errorf("get after tuning: %+v %v", recs, err)
+	}
+}

@@ -59,6 +59,10 @@ type state struct {
 
 	Now       time.Time // latest publication time seen
 	LastSweep time.Time
+
+	// Scratch space of vectorize, empty between calls (not saved).
+	tf   map[uint32]float64
+	ents map[uint32]bool
 }
 
 type docRec struct {
@@ -269,10 +273,10 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 
 func clip(title string) string {
 	title = strings.TrimSpace(title)
-	if r := []rune(title); len(r) > maxTitleRunes {
-		return string(r[:maxTitleRunes])
+	if utf8.RuneCountInString(title) > maxTitleRunes {
+		return string([]rune(title)[:maxTitleRunes])
 	}
-	return title
+	return strings.Clone(title) // not the whole text it may be a slice of
 }
 
 // reindex puts st in the posting lists of its top centroid features.
@@ -331,6 +335,8 @@ func (s *state) intern(name string) uint32 {
 		return id
 	}
 	id := uint32(len(s.Names))
+	// A term may be a slice of a whole article text: keep only its bytes.
+	name = strings.Clone(name)
 	s.Vocab[name] = id
 	s.Names = append(s.Names, name)
 	s.DF = append(s.DF, 0)
@@ -344,7 +350,12 @@ func (s *state) isEntity(id uint32) bool {
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
 func (s *state) vectorize(d Doc) vec {
-	tf := map[uint32]float64{}
+	if s.tf == nil {
+		s.tf, s.ents = map[uint32]float64{}, map[uint32]bool{}
+	}
+	tf, ents := s.tf, s.ents
+	defer clear(tf)
+	defer clear(ents)
 	for _, t := range d.Terms {
 		if t == "" {
 			continue
@@ -357,13 +368,12 @@ func (s *state) vectorize(d Doc) vec {
 		}
 		tf[s.intern(t)] += s.Cfg.TitleWeight
 	}
-	ents := map[uint32]bool{}
 	for _, e := range d.Entities {
 		for _, k := range entityKeys(e) {
 			id := s.intern(entityMark + k)
 			ents[id] = true
 			if _, ok := s.Display[id]; !ok {
-				s.Display[id] = strings.Join(strings.Fields(e), " ")
+				s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
 			}
 		}
 	}

@@ -19,7 +19,11 @@ const stateVersion = 1
 func (c *Clusterer) Save(w io.Writer) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	zw := gzip.NewWriter(w)
+	// The state is rewritten after every ingest: favour speed over size.
+	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	if err != nil {
+		return fmt.Errorf("save story state: %w", err)
+	}
 	enc := gob.NewEncoder(zw)
 	if err := enc.Encode(stateVersion); err != nil {
 		return fmt.Errorf("save story state: %w", err)

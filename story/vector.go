@@ -106,8 +106,23 @@ func (v vec) byWeight() []uint32 {
 	return ids
 }
 
-// split returns the parts of v whose features are, and are not, entities.
+// split returns the parts of v whose features are, and are not, entities,
+// in one allocation.
 func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
+	ne := 0
+	for _, f := range v {
+		if isEntity(f.ID) {
+			ne++
+		}
+	}
+	if ne == 0 || ne == len(v) {
+		if ne == 0 {
+			return nil, slices.Clone(v)
+		}
+		return slices.Clone(v), nil
+	}
+	buf := make(vec, len(v))
+	ents, terms = buf[:0:ne], buf[ne:ne]
 	for _, f := range v {
 		if isEntity(f.ID) {
 			ents = append(ents, f)

@@ -1,20 +1,18 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
-	"sort"
 	"strconv"
 	"syscall"
 	"time"
@@ -26,6 +24,7 @@ import (
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/index"
+	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/search"
 )
 
@@ -68,13 +67,13 @@ gets k appended to each text, so it is not a duplicate).`)
 	side := fs.String("side", "", "run one side only, in this process (marsad or bleve); used by the parent")
 	dir := fs.String("dir", "", "directory for --side")
 	reuse := fs.Bool("reuse", false, "with --side marsad: only time the queries on the data already in --dir")
-	batch := fs.Int("batch", 1000, "Marsad batch size")
+	batch := fs.Int("batch", engine.DefaultBatch, "Marsad batch size")
 	only := fs.String("only", "", "run only this side (marsad or bleve), e.g. for query latency on a big replicated corpus")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	facts := fs.Bool("facts", true, "Marsad extracts facts (dates, entities, quotes) as marsad ingest does")
 	stories := fs.Bool("stories", true, "Marsad groups articles into stories as marsad ingest does")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
-	memprofile := fs.String("memprofile", "", "with --side, write an allocation profile to `file`")
+	memprofile := fs.String("memprofile", "", "with --side, write a heap profile (allocations, and the heap in use at the end of the ingest, before closing) to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -85,19 +84,24 @@ gets k appended to each text, so it is not a duplicate).`)
 			return err
 		}
 		defer stopProfile()
-		r, err := benchSide(ctx, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories)
+		heapProfile := func() error { return nil }
+		if *memprofile != "" {
+			heapProfile = func() error {
+				f, err := os.Create(*memprofile)
+				if err != nil {
+					return err
+				}
+				runtime.GC() // the heap in use now, not at the last GC
+				err = pprof.Lookup("heap").WriteTo(f, 0)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return err
+			}
+		}
+		r, err := benchSide(ctx, e, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories, heapProfile)
 		if err != nil {
 			return err
-		}
-		if *memprofile != "" {
-			f, err := os.Create(*memprofile)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-				return err
-			}
 		}
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
@@ -166,49 +170,40 @@ type benchCorpus struct {
 	replicate int
 }
 
-type benchArticle struct {
-	Source  string `json:"source"`
-	URL     string `json:"url"`
-	Date    string `json:"date_extracted"`
-	Title   string `json:"title"`
-	Content string `json:"content"`
-}
-
-// articles yields the corpus (replicated), stopping at the first error,
-// which it stores in *errp.
-func (c benchCorpus) articles(errp *error) iter.Seq[article.Article] {
+// articles yields the corpus (replicated), read by ingest.Read as marsad
+// ingest reads it (articles without content are refused there, and
+// skipped here), stopping at the first error, which it stores in *errp.
+func (c benchCorpus) articles(ctx context.Context, errp *error) iter.Seq[article.Article] {
 	return func(yield func(article.Article) bool) {
-		files, err := filepath.Glob(filepath.Join(c.dir, "*.zip"))
-		if err != nil || len(files) == 0 {
-			*errp = fmt.Errorf("corpus %s: no .zip files", c.dir)
+		files, err := snnZips(c.dir)
+		if err != nil {
+			*errp = fmt.Errorf("corpus: %w", err)
 			return
 		}
-		sort.Strings(files)
-		n := 0
+		opts := ingest.Options{TextField: "content", DateField: "date_extracted"}
 		for k := 0; k < c.replicate; k++ {
-			n = 0
+			n := 0
 			for _, f := range files {
-				err := readZipArray(f, func(ba benchArticle) bool {
+				for it := range ingest.Read(ctx, f, opts) {
+					if errors.Is(it.Err, ingest.ErrNoText) {
+						continue
+					}
+					if it.Err != nil {
+						*errp = it.Err
+						return
+					}
 					if c.limit > 0 && n >= c.limit {
-						return false
+						break
 					}
 					n++
-					a := article.Article{ID: ba.URL, URL: ba.URL, Source: ba.Source, Title: ba.Title, Text: ba.Content}
-					if a.ID == "" {
-						a.ID = f + "#" + strconv.Itoa(n)
-					}
+					a := it.Article
 					if k > 0 {
 						a.ID += "#" + strconv.Itoa(k)
 						a.Text += " " + strconv.Itoa(k)
 					}
-					if t, err := time.Parse("2006-01-02 15:04:05", ba.Date); err == nil {
-						a.Published = t
+					if !yield(a) {
+						return
 					}
-					return yield(a)
-				})
-				if err != nil {
-					*errp = err
-					return
 				}
 				if c.limit > 0 && n >= c.limit {
 					break
@@ -218,52 +213,12 @@ func (c benchCorpus) articles(errp *error) iter.Seq[article.Article] {
 	}
 }
 
-var errZipStop = errors.New("stop")
-
-// readZipArray calls fn for each element of the JSON arrays in the zip file.
-func readZipArray(path string, fn func(benchArticle) bool) error {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return fmt.Errorf("read %s: %s: %w", path, f.Name, err)
-		}
-		err = func() error {
-			defer rc.Close()
-			dec := json.NewDecoder(rc)
-			if _, err := dec.Token(); err != nil {
-				return err
-			}
-			for dec.More() {
-				var ba benchArticle
-				if err := dec.Decode(&ba); err != nil {
-					return err
-				}
-				if !fn(ba) {
-					return errZipStop
-				}
-			}
-			return nil
-		}()
-		if errors.Is(err, errZipStop) {
-			return nil
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read %s: %s: %w", path, f.Name, err)
-		}
-	}
-	return nil
-}
-
 // benchSide ingests the corpus with one side and times its queries.
-func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool) (benchResult, error) {
+// heapProfile is called at the end of the ingest, before closing.
+func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool, heapProfile func() error) (benchResult, error) {
 	r := benchResult{Side: side}
 	var readErr error
-	arts := c.articles(&readErr)
+	arts := c.articles(ctx, &readErr)
 	counted := func(yield func(article.Article) bool) {
 		for a := range arts {
 			r.Articles++
@@ -277,6 +232,7 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 	start, cpu0 := time.Now(), cpuSeconds()
 	switch side {
 	case "marsad":
+		restoreGC := tuneGCForIngest(e) // as marsad ingest does
 		// --reuse only times queries: don't group the stored articles into stories.
 		opts := engine.Options{Batch: batchSize, NoStories: !stories || reuse}
 		if facts {
@@ -297,10 +253,15 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 			eng.Close()
 			return r, err
 		}
+		if err := heapProfile(); err != nil {
+			eng.Close()
+			return r, err
+		}
 		if err := eng.Close(); err != nil {
 			return r, err
 		}
 		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		restoreGC()
 		if eng, err = engine.Open(ctx, dir, engine.Options{}); err != nil {
 			return r, err
 		}
@@ -346,6 +307,9 @@ func benchSide(ctx context.Context, side, dir string, c benchCorpus, batchSize, 
 			}
 		}
 		if err := idx.Batch(b); err != nil {
+			return r, err
+		}
+		if err := heapProfile(); err != nil {
 			return r, err
 		}
 		if err := idx.Close(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -298,5 +299,35 @@ func TestSearchExclusionArgs(t *testing.T) {
 	}
 	if r := searchIDs(t, db, "الكرملين -موسكو"); r.Total != 1 || r.Hits[0].ID != "b" {
 		t.Errorf("exclusion in one argument: %+v", r)
+	}
+}
+
+// TestTuneGCForIngest checks that an ingest sets the collector's target and
+// soft memory limit unless the environment sets them, and restores them.
+func TestTuneGCForIngest(t *testing.T) {
+	gcPercent := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
+	}
+	p0, l0 := gcPercent(), debug.SetMemoryLimit(-1)
+	for _, tc := range []struct {
+		env           map[string]string
+		percent       int
+		limit, limit2 int64
+	}{
+		{nil, ingestGCPercent, ingestMemoryLimit, ingestMemoryLimit},
+		{map[string]string{"GOGC": "80"}, p0, ingestMemoryLimit, ingestMemoryLimit},
+		{map[string]string{"GOMEMLIMIT": "1GiB"}, ingestGCPercent, l0, l0},
+	} {
+		e := &env{getenv: func(k string) string { return tc.env[k] }}
+		restore := tuneGCForIngest(e)
+		if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != tc.percent || l < tc.limit {
+			t.Errorf("env %v: during the ingest GOGC %d, limit %d; want %d, at least %d", tc.env, p, l, tc.percent, tc.limit)
+		}
+		restore()
+		if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != p0 || l != l0 {
+			t.Errorf("env %v: after the ingest GOGC %d, limit %d; want %d, %d", tc.env, p, l, p0, l0)
+		}
 	}
 }

@@ -1,19 +1,16 @@
 package main
 
 import (
-	"archive/zip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/ingest"
 )
 
 func trainLexiconCommand() command {
@@ -64,83 +61,71 @@ arabic embeds (arabic/lexicon.gz). The output is the same for the same corpus.`)
 	return nil
 }
 
-// snnArticle is the part of a SaudiNewsNet article we read.
-type snnArticle struct {
-	Title   string `json:"title"`
-	Content string `json:"content"`
+// snnZips returns the SaudiNewsNet zips in dir, in file name order.
+func snnZips(dir string) ([]string, error) {
+	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(zips) == 0 {
+		return nil, fmt.Errorf("no .zip files in %s", dir)
+	}
+	slices.Sort(zips)
+	return zips, nil
 }
 
 // eachArticle calls fn for every article of the SaudiNewsNet zips in dir, in
-// file name order, and returns the number of articles. It stops at the first
-// error fn returns and returns that error.
+// file name order, read by ingest.Read, and returns the number of articles.
+// It stops at the first error fn returns and returns that error, and at
+// the first record ingest cannot read.
+//
+// ingest refuses an article without text, but a few of the corpus have a
+// title and no content, and the lexicon counts their titles too: a second
+// pass reads those records with the title as their text and calls fn with
+// an empty content.
 func eachArticle(ctx context.Context, dir string, fn func(title, content string) error) (int, error) {
-	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	zips, err := snnZips(dir)
 	if err != nil {
-		return 0, fmt.Errorf("list %s: %w", dir, err)
+		return 0, err
 	}
-	if len(zips) == 0 {
-		return 0, fmt.Errorf("no .zip files in %s", dir)
-	}
-	slices.Sort(zips)
 	n := 0
-	for _, path := range zips {
-		if err := ctx.Err(); err != nil {
-			return n, err
-		}
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return n, fmt.Errorf("open %s: %w", path, err)
-		}
-		for _, f := range zr.File {
-			if !strings.HasSuffix(f.Name, ".json") {
-				continue
-			}
-			k, err := readArticles(f, fn)
-			n += k
-			if err != nil {
-				zr.Close()
-				if errors.Is(err, errStop) {
-					return n, err.(stopError).err
+	titleOnly := map[string]bool{} // origins of the records without content
+	read := func(opts ingest.Options, each func(ingest.Item) error) error {
+		for _, path := range zips {
+			for it := range ingest.Read(ctx, path, opts) {
+				if err := each(it); err != nil {
+					return err
 				}
-				return n, fmt.Errorf("read %s/%s: %w", path, f.Name, err)
+			}
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		zr.Close()
+		return nil
 	}
-	return n, nil
-}
-
-// stopError carries the error of the callback of eachArticle.
-type stopError struct{ err error }
-
-func (e stopError) Error() string        { return e.err.Error() }
-func (e stopError) Is(target error) bool { return target == errStop }
-
-var errStop = errors.New("stopped by callback")
-
-func readArticles(f *zip.File, fn func(title, content string) error) (int, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return 0, err
-	}
-	defer rc.Close()
-	dec := json.NewDecoder(rc)
-	if _, err := dec.Token(); err != nil { // [
-		return 0, err
-	}
-	n := 0
-	for dec.More() {
-		var a snnArticle
-		if err := dec.Decode(&a); err != nil {
-			return n, err
+	err = read(ingest.Options{TextField: "content"}, func(it ingest.Item) error {
+		if errors.Is(it.Err, ingest.ErrNoText) {
+			titleOnly[it.Origin] = true
+			return nil
+		}
+		if it.Err != nil {
+			return it.Err
 		}
 		n++
-		if err := fn(a.Title, a.Content); err != nil {
-			return n, stopError{err}
-		}
-	}
-	if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) { // ]
+		return fn(it.Article.Title, it.Article.Text)
+	})
+	if err != nil || len(titleOnly) == 0 {
 		return n, err
 	}
-	return n, nil
+	err = read(ingest.Options{TextField: "title"}, func(it ingest.Item) error {
+		if !titleOnly[it.Origin] || errors.Is(it.Err, ingest.ErrNoText) {
+			return nil
+		}
+		if it.Err != nil {
+			return it.Err
+		}
+		n++
+		return fn(it.Article.Text, "")
+	})
+	return n, err
 }
