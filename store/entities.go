@@ -11,6 +11,7 @@ import (
 
 	jsoniter "github.com/json-iterator/go"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 )
 
@@ -18,28 +19,45 @@ import (
 // one row per (original article, canonical entity). SyncEntities fills them
 // for the articles stored since it last ran, so they need no change to Put
 // and may be dropped and rebuilt at any time.
+//
+// Articles write one name several ways (دميتري بيسكوف, دميترى بيسكوف), so
+// the tables group names by a key, EntityKey, and show each key under its
+// most frequent spelling.
 const entitySchema = `
 CREATE TABLE IF NOT EXISTS entity_mentions (
 	seq       INTEGER NOT NULL,  -- articles.seq
+	key       TEXT NOT NULL,     -- EntityKey(name)
 	name      TEXT NOT NULL,     -- canonical name in that article
 	type      TEXT NOT NULL,
 	mentions  INTEGER NOT NULL,  -- mentions in that article
 	day       TEXT,              -- YYYY-MM-DD of publication, NULL when unknown
-	PRIMARY KEY (name, seq)
+	PRIMARY KEY (key, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_mentions_seq ON entity_mentions(seq, name);
+CREATE INDEX IF NOT EXISTS entity_mentions_seq ON entity_mentions(seq, key);
 CREATE TABLE IF NOT EXISTS entity_sync (
 	id   INTEGER PRIMARY KEY CHECK (id = 1),
 	last INTEGER NOT NULL        -- highest articles.seq already scanned
 );
 `
 
+// entityNames is the display name of each key: its most frequent spelling
+// (SQLite takes the bare column name from the row of MAX).
+const entityNames = `names AS (SELECT key, name, MAX(n) FROM
+	(SELECT key, name, COUNT(*) AS n FROM entity_mentions GROUP BY key, name) GROUP BY key)`
+
+// EntityKey is the key under which the entity tables group the spellings of
+// one name: its normalized form (diacritics and tatweel dropped; alef, yeh
+// and teh marbuta forms folded; spaces collapsed).
+func EntityKey(name string) string {
+	return strings.Join(strings.Fields(arabic.Normalize(name, arabic.DefaultNormalizeOptions())), " ")
+}
+
 // SyncEntities brings the entity tables up to date with the articles
 // stored since its last call and returns how many articles it scanned.
 // Call it after an ingest; readers of the entity methods see the state of
 // the last call.
 func (s *SQLite) SyncEntities(ctx context.Context) (int64, error) {
-	if _, err := s.db.ExecContext(ctx, entitySchema); err != nil {
+	if err := s.entityTables(ctx); err != nil {
 		return 0, fmt.Errorf("store: entities: %w", err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -57,13 +75,7 @@ func (s *SQLite) SyncEntities(ctx context.Context) (int64, error) {
 	if top.Int64 <= last.Int64 {
 		return 0, nil
 	}
-	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO entity_mentions (seq, name, type, mentions, day)
-		SELECT a.seq, json_extract(e.value, '$.text'), COALESCE(json_extract(e.value, '$.type'), ''),
-			COALESCE(json_array_length(e.value, '$.mentions'), 0), substr(a.published, 1, 10)
-		FROM articles a, json_each(a.facts, '$.entities') e
-		WHERE a.seq > ? AND a.seq <= ? AND a.duplicate_of IS NULL AND a.facts IS NOT NULL
-			AND json_valid(a.facts) AND json_extract(e.value, '$.text') <> ''`, last.Int64, top.Int64)
-	if err != nil {
+	if err := syncEntityRows(ctx, tx, last.Int64, top.Int64); err != nil {
 		return 0, fmt.Errorf("store: entities: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO entity_sync (id, last) VALUES (1, ?)`, top.Int64); err != nil {
@@ -73,6 +85,67 @@ func (s *SQLite) SyncEntities(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("store: entities: %w", err)
 	}
 	return top.Int64 - last.Int64, nil
+}
+
+// entityTables creates the entity tables, dropping those of an older
+// layout (they are derived: the next sync refills them).
+func (s *SQLite) entityTables(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `SELECT key FROM entity_mentions LIMIT 0`); err != nil {
+		if _, err := s.db.ExecContext(ctx, `DROP TABLE IF EXISTS entity_mentions; DROP TABLE IF EXISTS entity_sync`); err != nil {
+			return err
+		}
+	}
+	_, err := s.db.ExecContext(ctx, entitySchema)
+	return err
+}
+
+// syncEntityRows adds the rows of the original articles of sequence
+// numbers in (from, to].
+func syncEntityRows(ctx context.Context, tx *sql.Tx, from, to int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT a.seq, json_extract(e.value, '$.text'),
+			COALESCE(json_extract(e.value, '$.type'), ''),
+			COALESCE(json_array_length(e.value, '$.mentions'), 0), substr(a.published, 1, 10)
+		FROM articles a, json_each(a.facts, '$.entities') e
+		WHERE a.seq > ? AND a.seq <= ? AND a.duplicate_of IS NULL AND a.facts IS NOT NULL
+			AND json_valid(a.facts) AND json_extract(e.value, '$.text') <> ''`, from, to)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		seq       int64
+		name, typ string
+		n         int
+		day       sql.NullString
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.seq, &r.name, &r.typ, &r.n, &r.day); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO entity_mentions (seq, key, name, type, mentions, day)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key, seq) DO UPDATE SET mentions = mentions + excluded.mentions`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, r := range all {
+		key := EntityKey(r.name)
+		if key == "" {
+			continue
+		}
+		if _, err := ins.ExecContext(ctx, r.seq, key, r.name, r.typ, r.n, r.day); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EntityCount is an entity with the number of original articles that
@@ -90,11 +163,12 @@ func (s *SQLite) Entities(ctx context.Context, q string, limit int) ([]EntityCou
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.reader().QueryContext(ctx, `SELECT name,
-			(SELECT type FROM entity_mentions t WHERE t.name = m.name GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1),
+	rows, err := s.reader().QueryContext(ctx, `WITH `+entityNames+`
+		SELECT names.name,
+			(SELECT type FROM entity_mentions t WHERE t.key = m.key GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1),
 			COUNT(*) AS n
-		FROM entity_mentions m WHERE ?1 = '' OR instr(name, ?1) > 0
-		GROUP BY name ORDER BY n DESC, name LIMIT ?2`, q, limit)
+		FROM entity_mentions m JOIN names ON names.key = m.key WHERE ?1 = '' OR instr(m.key, ?1) > 0
+		GROUP BY m.key ORDER BY n DESC, names.name LIMIT ?2`, EntityKey(q), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities: %w", err)
 	}
@@ -123,7 +197,9 @@ type EntityMention struct {
 // EntityMentions calls fn for every (article, entity) pair of the articles
 // with a sequence number above seq, in sequence order.
 func (s *SQLite) EntityMentions(ctx context.Context, seq int64, fn func(EntityMention) error) error {
-	rows, err := s.reader().QueryContext(ctx, `SELECT seq, name, type FROM entity_mentions WHERE seq > ? ORDER BY seq`, seq)
+	rows, err := s.reader().QueryContext(ctx, `WITH `+entityNames+`
+		SELECT m.seq, names.name, m.type FROM entity_mentions m JOIN names ON names.key = m.key
+		WHERE m.seq > ? ORDER BY m.seq`, seq)
 	if err != nil {
 		return fmt.Errorf("store: entities: %w", err)
 	}
@@ -165,16 +241,20 @@ type EntityDetail struct {
 	Quotes      []EntityQuote  // its statements, newest first
 }
 
-// Entity returns the entity of canonical name name, with at most limit
+// Entity returns the entity of canonical name name (in any spelling of the
+// same EntityKey; Name is the most frequent one), with at most limit
 // co-occurring entities and limit quotes. It wraps ErrNoEntity when no
 // article names it.
 func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDetail, error) {
 	if limit <= 0 {
 		limit = 50
 	}
+	key := EntityKey(name)
 	d := EntityDetail{Name: name, Days: map[string]int{}}
-	err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*), COALESCE((SELECT type FROM entity_mentions WHERE name = ?1
-		GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1), '') FROM entity_mentions WHERE name = ?1`, name).Scan(&d.Articles, &d.Type)
+	err := s.reader().QueryRowContext(ctx, `WITH `+entityNames+`
+		SELECT COUNT(*), COALESCE((SELECT name FROM names WHERE key = ?1), ''),
+			COALESCE((SELECT type FROM entity_mentions WHERE key = ?1
+			GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT 1), '') FROM entity_mentions WHERE key = ?1`, key).Scan(&d.Articles, &d.Name, &d.Type)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
@@ -182,7 +262,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 		return d, fmt.Errorf("entity %q: %w", name, ErrNoEntity)
 	}
 	rows, err := s.reader().QueryContext(ctx, `SELECT day, SUM(mentions) FROM entity_mentions
-		WHERE name = ? AND day IS NOT NULL GROUP BY day`, name)
+		WHERE key = ? AND day IS NOT NULL GROUP BY day`, key)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
@@ -199,9 +279,11 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 	if err := rows.Err(); err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
-	rows, err = s.reader().QueryContext(ctx, `SELECT o.name, MIN(o.type), COUNT(*) AS n
-		FROM entity_mentions m JOIN entity_mentions o ON o.seq = m.seq AND o.name <> m.name
-		WHERE m.name = ? GROUP BY o.name ORDER BY n DESC, o.name LIMIT ?`, name, limit)
+	rows, err = s.reader().QueryContext(ctx, `WITH `+entityNames+`
+		SELECT names.name, MIN(o.type), COUNT(*) AS n
+		FROM entity_mentions m JOIN entity_mentions o ON o.seq = m.seq AND o.key <> m.key
+			JOIN names ON names.key = o.key
+		WHERE m.key = ? GROUP BY o.key ORDER BY n DESC, names.name LIMIT ?`, key, limit)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
@@ -217,10 +299,11 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) (EntityDeta
 	if err := rows.Err(); err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}
+	// A quote's speaker is the canonical name in its article.
 	rows, err = s.reader().QueryContext(ctx, `SELECT a.id, a.published, a.source, a.title, q.value
 		FROM entity_mentions m JOIN articles a ON a.seq = m.seq, json_each(a.facts, '$.quotes') q
-		WHERE m.name = ?1 AND json_extract(q.value, '$.speaker') = ?1
-		ORDER BY a.published IS NULL, a.published DESC, a.id, q.key LIMIT ?2`, name, limit)
+		WHERE m.key = ?1 AND json_extract(q.value, '$.speaker') = m.name
+		ORDER BY a.published IS NULL, a.published DESC, a.id, q.key LIMIT ?2`, key, limit)
 	if err != nil {
 		return d, fmt.Errorf("store: entity: %w", err)
 	}

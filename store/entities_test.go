@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,5 +110,85 @@ func TestEntityTables(t *testing.T) {
 	}
 	if want := []string{"a|x|2021-03-18", "b|y|2021-03-19", "c||", "d||2021-03-20"}; !slices.Equal(metas, want) {
 		t.Errorf("metas %v, want %v", metas, want)
+	}
+}
+
+func TestEntitySpellingsGrouped(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day := func(d int) time.Time { return time.Date(2024, 11, d, 9, 0, 0, 0, time.UTC) }
+	said := func(who string) []article.Quote {
+		return []article.Quote{{Speaker: who, Verb: "قال", Text: "نص", Span: article.Span{Start: 1, End: 3}}}
+	}
+	var entries []Entry
+	for i, name := range []string{"دميتري بيسكوف", "دميترى بيسكوف", "دميتري  بيسكوف", "دميتري بيسكوف"} {
+		id := string(rune('a' + i))
+		entries = append(entries, Entry{Article: article.Article{ID: id, Text: "نص " + id, Published: day(i + 1)}, Hash: id,
+			Facts: &article.Facts{Entities: []article.Entity{ent(name, article.PER, 0), ent("موسكو", article.LOC, 5)}, Quotes: said(name)}})
+	}
+	// Another name that only normalization would not join.
+	entries = append(entries, Entry{Article: article.Article{ID: "z", Text: "نص z"}, Hash: "z",
+		Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 0)}}})
+	if _, err := s.Put(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncEntities(ctx); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Entities(ctx, "بيسكوف", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []EntityCount{{"دميتري بيسكوف", article.PER, 4}, {"بيسكوف", article.PER, 1}}
+	if !slices.Equal(list, want) {
+		t.Errorf("entities %v, want %v", list, want)
+	}
+	for _, spelling := range []string{"دميترى بيسكوف", "دميتري بيسكوف", "دِميتري بيسكوف"} {
+		d, err := s.Entity(ctx, spelling, 10)
+		if err != nil {
+			t.Fatalf("%s: %v", spelling, err)
+		}
+		if d.Name != "دميتري بيسكوف" || d.Articles != 4 || len(d.Days) != 4 || len(d.Quotes) != 4 {
+			t.Errorf("%s: name %q, %d articles, days %v, %d quotes; want the 4 articles under the most frequent spelling",
+				spelling, d.Name, d.Articles, d.Days, len(d.Quotes))
+		}
+		if len(d.Cooccurring) != 1 || d.Cooccurring[0].Name != "موسكو" || d.Cooccurring[0].Articles != 4 {
+			t.Errorf("co-occurring %v", d.Cooccurring)
+		}
+	}
+	var names []string
+	if err := s.EntityMentions(ctx, 0, func(m EntityMention) error { names = append(names, m.Name); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.Join(names, "|"), "دميترى"); n != 0 {
+		t.Errorf("facet mentions show the rarer spelling %d times: %v", n, names)
+	}
+}
+
+func TestEntityTablesOfAnOlderLayoutAreRebuilt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE entity_mentions (seq INTEGER, name TEXT, type TEXT, mentions INTEGER, day TEXT);
+		CREATE TABLE entity_sync (id INTEGER PRIMARY KEY, last INTEGER NOT NULL); INSERT INTO entity_sync VALUES (1, 99)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "a", Text: "نص"}, Hash: "a",
+		Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 0)}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.SyncEntities(ctx); err != nil || n != 1 {
+		t.Fatalf("sync over old tables: %d, %v; want 1 article", n, err)
+	}
+	if d, err := s.Entity(ctx, "بيسكوف", 5); err != nil || d.Articles != 1 {
+		t.Errorf("entity after rebuild: %+v, %v", d, err)
 	}
 }
