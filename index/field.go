@@ -64,6 +64,16 @@ func newAnalyzedField(name string, terms []Term, nbytes int, opts bindex.FieldIn
 	return &analyzedField{name: name, terms: terms, nbytes: nbytes, opts: opts}
 }
 
+// keywords returns a field of whole values, each one term, as one
+// analyzed field: cheaper for the index to build than a field per value.
+func keywords(name string, values []string) *analyzedField {
+	terms := make([]Term, len(values))
+	for i, v := range values {
+		terms[i] = Term{Stem: v, Pos: int32(i + 1)}
+	}
+	return newAnalyzedField(name, terms, 0, keywordOpts)
+}
+
 func (f *analyzedField) Name() string                                      { return f.name }
 func (f *analyzedField) ArrayPositions() []uint64                          { return nil }
 func (f *analyzedField) Options() bindex.FieldIndexingOptions              { return f.opts }

@@ -276,19 +276,15 @@ func (b *Bleve) document(d *Doc, words *wordInfo) *document.Document {
 	if d.Source != "" {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldSource, nil, []byte(d.Source), keywordOpts))
 	}
+	entities := make([]string, len(d.Entities))
 	for i, e := range d.Entities {
-		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntity, []uint64{uint64(i)}, []byte(EntityKey(b.an, e)), keywordOpts))
-	}
-	for i, n := range d.Names {
-		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldName, []uint64{uint64(i)}, []byte(n), keywordOpts))
+		entities[i] = EntityKey(b.an, e)
 	}
 	variants, spellings := spellings(words, title, text, d.Names)
-	for i, v := range variants {
-		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldVariant, []uint64{uint64(i)}, []byte(v), keywordOpts))
-	}
-	for i, v := range spellings {
-		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldNameSpelling, []uint64{uint64(i)}, []byte(v), keywordOpts))
-	}
+	doc.AddField(keywords(FieldEntity, entities))
+	doc.AddField(keywords(FieldName, d.Names))
+	doc.AddField(keywords(FieldVariant, variants))
+	doc.AddField(keywords(FieldNameSpelling, spellings))
 	return doc
 }
 
