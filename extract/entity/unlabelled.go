@@ -184,7 +184,7 @@ func BuildWordStats(ctx context.Context, each func(fn func(text string)) error, 
 		}
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x636c7573))
-	const proj = 64
+	const proj = 128
 	R := make([]float32, dims*proj)
 	for i := range R {
 		R[i] = float32(rng.NormFloat64())
@@ -282,10 +282,38 @@ func kmeans(X []float32, d, k, iters int, rng *rand.Rand) []int {
 	if k == 0 {
 		return assign
 	}
-	perm := rng.Perm(n)
+	// k-means++ seeding: each next centre is drawn with probability
+	// proportional to the distance to the nearest centre chosen so far.
 	C := make([]float32, k*d)
+	dist := make([]float64, n)
+	for i := range dist {
+		dist[i] = math.Inf(1)
+	}
+	next := rng.IntN(n)
 	for j := 0; j < k; j++ {
-		copy(C[j*d:(j+1)*d], X[perm[j]*d:(perm[j]+1)*d])
+		c := C[j*d : (j+1)*d]
+		copy(c, X[next*d:(next+1)*d])
+		var total float64
+		for i := 0; i < n; i++ {
+			var s float32
+			for t, v := range X[i*d : (i+1)*d] {
+				s += v * c[t]
+			}
+			dist[i] = min(dist[i], max(0, 1-float64(s)))
+			total += dist[i]
+		}
+		if total == 0 {
+			next = rng.IntN(n)
+			continue
+		}
+		x := rng.Float64() * total
+		for i := 0; i < n; i++ {
+			x -= dist[i]
+			if x <= 0 {
+				next = i
+				break
+			}
+		}
 	}
 	for it := 0; it < iters; it++ {
 		for i := 0; i < n; i++ {
