@@ -88,11 +88,24 @@ type tokInfo struct {
 
 // info computes the token information of one word (without spans).
 func (g *gazetteer) info(w string) tokInfo {
+	return g.infoBuf(w, nil)
+}
+
+// infoBuf is info with a buffer for the analyzer's tokens.
+func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	n := normalize(w)
 	c, b := splitClitic(n)
 	var stem string
-	if toks := g.an.Analyze(w); len(toks) == 1 {
+	var toks []arabic.Token
+	if buf != nil {
+		toks = (*buf)[:0]
+	}
+	toks = g.an.AppendAnalyzed(toks, w)
+	if len(toks) == 1 {
 		stem = toks[0].Stem
+	}
+	if buf != nil {
+		*buf = toks
 	}
 	return tokInfo{
 		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),

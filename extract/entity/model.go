@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // Tagger is a trained named-entity tagger. It is immutable after loading and
@@ -237,6 +239,7 @@ type tagState struct {
 	// entries of the unknown words of a document
 	oovEnts []vocabEntry
 	oovIdx  map[string]int32
+	atoks   []arabic.Token // analyzer buffer
 	// document buffers
 	dinfos       []tokInfo
 	dlabels      []int
@@ -293,7 +296,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 					e = &st.oovEnts[i]
 				} else {
 					st.oovIdx[w] = int32(len(st.oovEnts))
-					st.oovEnts = append(st.oovEnts, vocabEntry{info: t.gaz.info(w)})
+					st.oovEnts = append(st.oovEnts, vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)})
 					e = &st.oovEnts[len(st.oovEnts)-1]
 					st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
 					if t.first != nil {
