@@ -50,7 +50,7 @@ type gazetteer struct {
 
 func newGazetteer() *gazetteer {
 	return &gazetteer{words: map[string]uint8{}, phrases: map[string]uint8{}, maxLen: map[string]int{},
-		an: arabic.New(arabic.DefaultOptions())}
+		an: arabic.New(arabic.Options{Normalize: arabic.DefaultNormalizeOptions(), Stem: true, NoLexicon: true})}
 }
 
 func (g *gazetteer) add(name string, bit uint8) {
