@@ -22,7 +22,7 @@ func trainNERCommand() command {
 // first 1-F of the sentences and reports F1 on the rest; the model written
 // to --out is then the one trained on the split.
 func runTrainNER(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--dev-split F]",
+	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F]",
 		`Train the named-entity tagger (averaged structured perceptron) on
 ANERcorp (DIR/anercorp.dev.txt) with the ANERGazet lists
 (DIR/gazetteer.{pers,org,loc}.txt) and word clusters learned from the
@@ -34,13 +34,14 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	epochs := fs.Int("epochs", entity.DefaultEpochs, "training passes")
 	devSplit := fs.Float64("dev-split", 0, "fraction of sentences (at the end) held out for evaluation")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	bags := fs.Int("bags", entity.DefaultBags, "perceptrons (different data orders) whose weights are averaged")
 	stages := fs.Int("stages", 2, "1: one tagger; 2: add a second stage with document features")
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *devSplit < 0 || *devSplit >= 1 || *epochs <= 0 {
+	if len(pos) > 0 || *devSplit < 0 || *devSplit >= 1 || *epochs <= 0 || *bags <= 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -58,7 +59,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 			return fmt.Errorf("word statistics: %w", err)
 		}
 	}
-	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Log: log})
+	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Bags: *bags, Log: log})
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // Labels of the tagger, in model order. MISC is kept internally (it helps
@@ -43,10 +45,12 @@ type gazetteer struct {
 	phrases map[string]uint8  // names of several words, words joined by one space
 	maxLen  map[string]int    // first word of a phrase -> longest phrase length in words
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
+	an      *arabic.Analyzer  // stems words
 }
 
 func newGazetteer() *gazetteer {
-	return &gazetteer{words: map[string]uint8{}, phrases: map[string]uint8{}, maxLen: map[string]int{}}
+	return &gazetteer{words: map[string]uint8{}, phrases: map[string]uint8{}, maxLen: map[string]int{},
+		an: arabic.New(arabic.Options{Normalize: arabic.DefaultNormalizeOptions(), Stem: true, NoLexicon: true})}
 }
 
 func (g *gazetteer) add(name string, bit uint8) {
@@ -69,6 +73,7 @@ type tokInfo struct {
 	norm   string // normalized
 	base   string // norm without its proclitic
 	clitic string // the proclitic removed, or ""
+	stem   string // stem by the arabic package's stemmer, or ""
 	shape  string
 	wh     uint64 // hash of norm
 	gazN   uint8  // gazetteer types of norm
@@ -83,10 +88,27 @@ type tokInfo struct {
 
 // info computes the token information of one word (without spans).
 func (g *gazetteer) info(w string) tokInfo {
+	return g.infoBuf(w, nil)
+}
+
+// infoBuf is info with a buffer for the analyzer's tokens.
+func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	n := normalize(w)
 	c, b := splitClitic(n)
+	var stem string
+	var toks []arabic.Token
+	if buf != nil {
+		toks = (*buf)[:0]
+	}
+	toks = g.an.AppendAnalyzed(toks, w)
+	if len(toks) == 1 {
+		stem = toks[0].Stem
+	}
+	if buf != nil {
+		*buf = toks
+	}
 	return tokInfo{
-		norm: n, base: b, clitic: c, shape: shape(w, n), wh: hashS(fnvOffset, n),
+		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
 		st:     g.stats[n], stB: g.stats[b],
@@ -221,6 +243,7 @@ const (
 	fDocAll
 	fDocPrev
 	fDocNext
+	fStem
 )
 
 // Roles of a token relative to the one being labelled: roleOf(r) for r in
@@ -317,6 +340,9 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 		f = append(f, hashB(hashB(h, byte(fi)), byte(fi>>8)))
 	}
 	addStats(w.st, w.stB)
+	if w.stem != "" && role >= window-1 && role <= window+1 {
+		add(fStem, w.stem)
+	}
 	switch role - window {
 	case 0:
 		if w.clitic != "" && w.stB != 0 {

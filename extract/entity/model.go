@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // Tagger is a trained named-entity tagger. It is immutable after loading and
@@ -234,6 +236,10 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
+	// entries of the unknown words of a document
+	oovEnts []vocabEntry
+	oovIdx  map[string]int32
+	atoks   []arabic.Token // analyzer buffer
 	// document buffers
 	dinfos       []tokInfo
 	dlabels      []int
@@ -272,15 +278,33 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	st.dinfos = slices.Grow(st.dinfos[:0], n)[:n]
 	r := docResult{labels: st.dlabels[:0], infos: st.dinfos}
 	st.ents = slices.Grow(st.ents[:0], n)[:n]
+	// Unknown words get entries of their own for this document, computed
+	// once however often they occur. oovEnts has room for every token, so
+	// the pointers into it stay valid.
+	st.oovEnts = slices.Grow(st.oovEnts[:0], n)
+	if st.oovIdx == nil {
+		st.oovIdx = map[string]int32{}
+	}
+	clear(st.oovIdx)
 	k := 0
 	for _, ws := range sents {
 		phrase := false
 		for _, w := range ws {
-			if e := t.vocab[w]; e != nil {
-				st.ents[k], r.infos[k] = e, e.info
-			} else {
-				st.ents[k], r.infos[k] = nil, t.gaz.info(w)
+			e := t.vocab[w]
+			if e == nil {
+				if i, ok := st.oovIdx[w]; ok {
+					e = &st.oovEnts[i]
+				} else {
+					st.oovIdx[w] = int32(len(st.oovEnts))
+					st.oovEnts = append(st.oovEnts, vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)})
+					e = &st.oovEnts[len(st.oovEnts)-1]
+					st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
+					if t.first != nil {
+						st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
+					}
+				}
 			}
+			st.ents[k], r.infos[k] = e, e.info
 			phrase = phrase || r.infos[k].phrase
 			k++
 		}

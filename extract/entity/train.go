@@ -26,6 +26,9 @@ type TrainOptions struct {
 	// Folds is the number of cross-validation folds for the first-stage
 	// labels of the training data; 0 means 8.
 	Folds int
+	// Bags is the number of perceptrons, trained on different orders of
+	// the data, whose averaged weights are averaged; 0 means 1.
+	Bags int
 	// Log, when set, receives progress.
 	Log *slog.Logger
 }
@@ -121,11 +124,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazetteer, words []string, opt TrainOptions) (*Tagger, error) {
 	// Extract every token's features once.
 	index := map[uint64]int32{}
-	type sent struct {
-		feats [][]int32
-		gold  []int
-	}
-	sents := make([]sent, 0, len(data))
+	sents := make([]trainSent, 0, len(data))
 	var infos []tokInfo
 	var fbuf []uint64
 	for si, s := range data {
@@ -138,7 +137,7 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 				infos[i].doc = doc[si][i]
 			}
 		}
-		ss := sent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
+		ss := trainSent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
 		for i := range s.Words {
 			fbuf = features(infos, i, fbuf[:0])
 			fs := make([]int32, len(fbuf))
@@ -162,11 +161,63 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 		sents = append(sents, ss)
 	}
 	nf := len(index)
+	bags := max(opt.Bags, 1)
+	avgW := make([]float32, nf*nLabels)
+	var avgT [nLabels + 1][nLabels]float32
+	for b := range bags {
+		if err := perceptron(ctx, sents, nf, opt.Epochs, rand.New(rand.NewPCG(opt.Seed+uint64(b)*0x9e37, 0x6e6572)), avgW, &avgT, opt.Log); err != nil {
+			return nil, err
+		}
+	}
+	if bags > 1 {
+		inv := 1 / float32(bags)
+		for i := range avgW {
+			avgW[i] *= inv
+		}
+		for p := range avgT {
+			for l := range avgT[p] {
+				avgT[p][l] *= inv
+			}
+		}
+	}
+	t := &Tagger{gaz: gaz, index: map[uint64]int32{}}
+	t.trans = avgT
+	for h, o := range index {
+		var avg [nLabels]float32
+		var m float32
+		for l := range avg {
+			avg[l] = avgW[int(o)*nLabels+l]
+			m = max(m, float32(math.Abs(float64(avg[l]))))
+		}
+		if m == 0 || m < opt.Prune {
+			continue
+		}
+		t.index[h] = int32(len(t.w))
+		t.w = append(t.w, avg[:]...)
+	}
+	t.words = words
+	t.prepare()
+	if opt.Log != nil {
+		opt.Log.Info("trained", "features", nf, "kept", len(t.index))
+	}
+	return t, nil
+}
+
+// trainSent is a training sentence: the feature numbers of each token and
+// the gold labels.
+type trainSent struct {
+	feats [][]int32
+	gold  []int
+}
+
+// perceptron trains an averaged structured perceptron over sents (whose
+// features are numbered below nf) and adds its averaged weights to avgW and
+// avgT.
+func perceptron(ctx context.Context, sents []trainSent, nf, epochs int, rng *rand.Rand, avgW []float32, avgT *[nLabels + 1][nLabels]float32, log *slog.Logger) error {
 	w := make([]float32, nf*nLabels)
 	u := make([]float32, nf*nLabels) // sum of c*update, for averaging
 	var trans, transU [nLabels + 1][nLabels]float32
 	c := float32(1)
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -174,9 +225,9 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 	var sc []float32
 	var back []uint8
 	var pred []int
-	for ep := 0; ep < opt.Epochs; ep++ {
+	for ep := 0; ep < epochs; ep++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -220,35 +271,19 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 			}
 			c++
 		}
-		if opt.Log != nil {
-			opt.Log.Info("epoch", "n", ep+1, "token errors", errs)
+		if log != nil {
+			log.Info("epoch", "n", ep+1, "token errors", errs)
 		}
 	}
-	t := &Tagger{gaz: gaz, index: map[uint64]int32{}}
 	for p := range trans {
 		for l := range trans[p] {
-			t.trans[p][l] = trans[p][l] - transU[p][l]/c
+			avgT[p][l] += trans[p][l] - transU[p][l]/c
 		}
 	}
-	for h, o := range index {
-		var avg [nLabels]float32
-		var m float32
-		for l := range avg {
-			avg[l] = w[int(o)*nLabels+l] - u[int(o)*nLabels+l]/c
-			m = max(m, float32(math.Abs(float64(avg[l]))))
-		}
-		if m == 0 || m < opt.Prune {
-			continue
-		}
-		t.index[h] = int32(len(t.w))
-		t.w = append(t.w, avg[:]...)
+	for i := range avgW {
+		avgW[i] += w[i] - u[i]/c
 	}
-	t.words = words
-	t.prepare()
-	if opt.Log != nil {
-		opt.Log.Info("trained", "features", nf, "kept", len(t.index))
-	}
-	return t, nil
+	return nil
 }
 
 // Score is precision, recall and F1 of entity spans of one type.
@@ -343,6 +378,7 @@ func (t *Tagger) Evaluate(data []Sentence) map[string]Score {
 const (
 	DefaultEpochs = 8
 	DefaultPrune  = 0.0
+	DefaultBags   = 1
 )
 
 // ReadCorpus reads dir/anercorp.dev.txt and the gazetteers

@@ -1,17 +1,16 @@
 package entity
 
 import (
-	"archive/zip"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
+	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/marsad/marsad/ingest"
 )
 
 // WordStats are word features learned from unlabelled text: distributional
@@ -46,51 +45,36 @@ type StatsOptions struct {
 }
 
 // ReadSaudiNewsNet calls fn with the content of each article of the
-// SaudiNewsNet zips (JSON arrays of objects with a "content" field) in dir.
+// SaudiNewsNet zips (JSON arrays of objects with a "content" field) in dir,
+// read with [ingest.Read]. Articles that cannot be read (such as one with
+// empty content) are skipped; it is an error when none can be read.
 func ReadSaudiNewsNet(ctx context.Context, dir string, fn func(text string)) error {
-	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
-	if err != nil {
-		return err
+	opts := ingest.Options{
+		TextField: "content",
+		DateField: "date_extracted",
+		Logger:    slog.New(slog.DiscardHandler),
 	}
-	if len(zips) == 0 {
-		return fmt.Errorf("read %s: no zip files", dir)
-	}
-	for _, path := range zips {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := readZip(path, fn); err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-	}
-	return nil
-}
-
-func readZip(path string, fn func(string)) error {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return err
-	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".json") {
+	read, failed := 0, 0
+	var firstErr error
+	for it := range ingest.Read(ctx, dir, opts) {
+		if it.Err != nil {
+			if failed == 0 {
+				firstErr = it.Err
+			}
+			failed++
 			continue
 		}
-		r, err := f.Open()
-		if err != nil {
-			return err
+		read++
+		fn(it.Article.Text)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if read == 0 {
+		if firstErr != nil {
+			return fmt.Errorf("read %s: no article (%d failed, first: %w)", dir, failed, firstErr)
 		}
-		var arts []struct {
-			Content string `json:"content"`
-		}
-		err = json.NewDecoder(io.LimitReader(r, 1<<30)).Decode(&arts)
-		r.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-		for _, a := range arts {
-			fn(a.Content)
-		}
+		return fmt.Errorf("read %s: no article", dir)
 	}
 	return nil
 }
@@ -200,7 +184,7 @@ func BuildWordStats(ctx context.Context, each func(fn func(text string)) error, 
 		}
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x636c7573))
-	const proj = 64
+	const proj = 128
 	R := make([]float32, dims*proj)
 	for i := range R {
 		R[i] = float32(rng.NormFloat64())
@@ -298,10 +282,38 @@ func kmeans(X []float32, d, k, iters int, rng *rand.Rand) []int {
 	if k == 0 {
 		return assign
 	}
-	perm := rng.Perm(n)
+	// k-means++ seeding: each next centre is drawn with probability
+	// proportional to the distance to the nearest centre chosen so far.
 	C := make([]float32, k*d)
+	dist := make([]float64, n)
+	for i := range dist {
+		dist[i] = math.Inf(1)
+	}
+	next := rng.IntN(n)
 	for j := 0; j < k; j++ {
-		copy(C[j*d:(j+1)*d], X[perm[j]*d:(perm[j]+1)*d])
+		c := C[j*d : (j+1)*d]
+		copy(c, X[next*d:(next+1)*d])
+		var total float64
+		for i := 0; i < n; i++ {
+			var s float32
+			for t, v := range X[i*d : (i+1)*d] {
+				s += v * c[t]
+			}
+			dist[i] = min(dist[i], max(0, 1-float64(s)))
+			total += dist[i]
+		}
+		if total == 0 {
+			next = rng.IntN(n)
+			continue
+		}
+		x := rng.Float64() * total
+		for i := 0; i < n; i++ {
+			x -= dist[i]
+			if x <= 0 {
+				next = i
+				break
+			}
+		}
 	}
 	for it := 0; it < iters; it++ {
 		for i := 0; i < n; i++ {
