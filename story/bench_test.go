@@ -4,9 +4,10 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 func loadCorpusDocs(tb testing.TB) []Doc {
@@ -40,7 +41,7 @@ func BenchmarkReplay(b *testing.B) {
 	for range b.N {
 		c := New(DefaultConfig())
 		var per1k []time.Duration
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), cputime.Self()
 		last := cpu0
 		n := 0
 		for r := range times {
@@ -53,13 +54,13 @@ func BenchmarkReplay(b *testing.B) {
 				c.Add(d)
 				n++
 				if n%1000 == 0 {
-					now := cpuTime()
+					now := cputime.Self()
 					per1k = append(per1k, now-last)
 					last = now
 				}
 			}
 		}
-		el, cpu := time.Since(start), cpuTime()-cpu0
+		el, cpu := time.Since(start), cputime.Self()-cpu0
 		b.ReportMetric(float64(n)/el.Seconds(), "articles/s")
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 		if len(per1k) >= 4 {
@@ -86,16 +87,6 @@ func replayTimes(tb testing.TB) int {
 		}
 	}
 	return n
-}
-
-// cpuTime is the CPU time (user and system) used by the process so far:
-// the machine is shared, so wall time says little.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // countWriter counts the bytes written to it.

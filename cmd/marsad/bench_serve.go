@@ -25,6 +25,7 @@ import (
 	"github.com/marsad/marsad/backend"
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/internal/cputime"
 	"github.com/marsad/marsad/server"
 )
 
@@ -139,11 +140,11 @@ taken on a busy machine are noisy: compare them with it).`)
 	cmd := load(*duration, true)
 	cmd.Stdout = &out
 	avgBefore := loadAverage()
-	before := cpuSelf()
+	before := cputime.Self()
 	start = time.Now()
 	err = cmd.Run()
 	wall := time.Since(start)
-	server := cpuSelf() - before
+	server := cputime.Self() - before
 	avgAfter := loadAverage()
 	stopProfile()
 	stop()
@@ -171,15 +172,6 @@ func loadAverage() string {
 		return strings.Join(f[:3], " ")
 	}
 	return "?"
-}
-
-// cpuSelf returns the user and system CPU time of this process so far.
-func cpuSelf() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // benchServeIngest ingests the corpus in dir into eng, with progress.

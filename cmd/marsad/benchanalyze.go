@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -14,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // errEnough stops reading the corpus once enough text is loaded.
@@ -66,15 +66,15 @@ text of ours repeated.`)
 			return err
 		}
 		runtime.GC() // start each run with no garbage of the other's
-		c0 := cpuTime()
+		c0 := cputime.Self()
 		d, n := timeMarsad(a, texts)
-		c1 := cpuTime()
+		c1 := cputime.Self()
 		nOurs = n
 		ours, oursCPU = append(ours, mbps(size, d)), append(oursCPU, mbps(size, c1-c0))
 		runtime.GC()
-		c1 = cpuTime()
+		c1 = cputime.Self()
 		d, n = timeBleve(ba, bytes)
-		c2 := cpuTime()
+		c2 := cputime.Self()
 		nTheirs = n
 		theirs, theirsCPU = append(theirs, mbps(size, d)), append(theirsCPU, mbps(size, c2-c1))
 		fmt.Fprintf(e.stdout, "run %d: marsad %7.1f MB/s (%7.1f MB/cpu-s)   bleve ar %7.1f MB/s (%7.1f MB/cpu-s)\n",
@@ -86,15 +86,6 @@ text of ours repeated.`)
 	fmt.Fprintf(e.stdout, "median of %d runs, wall clock: marsad %.1f MB/s, bleve ar %.1f MB/s, ratio %.2fx\n", *runs, mo, mt, mo/mt)
 	fmt.Fprintf(e.stdout, "median of %d runs, CPU time:   marsad %.1f MB/s, bleve ar %.1f MB/s, ratio %.2fx\n", *runs, co, ct, co/ct)
 	return nil
-}
-
-// cpuTime returns the user and system CPU time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func mbps(size int, d time.Duration) float64 {

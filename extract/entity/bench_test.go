@@ -8,6 +8,7 @@ import (
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // benchArticles is how many SaudiNewsNet articles BenchmarkEntitiesArticles
@@ -51,13 +52,13 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 	}
 	b.SetBytes(bytes)
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	for b.Loop() {
 		for _, d := range docs {
 			tg.Entities(d.text, d.toks)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Self() - cpu0
 	n := float64(b.N * len(docs))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n/1e3, "µs/article")
 	if cpu > 0 {
