@@ -38,9 +38,6 @@ func Analyze(text string, entities []article.Entity, in string) Result {
 	if text == "" {
 		return Result{}
 	}
-	if !utf8.ValidString(text) {
-		text = string([]rune(text))
-	}
 	f := newFinder(text, entities, in)
 	f.run()
 	f.bareTitles()
