@@ -105,6 +105,7 @@ func (f *finder) bareTitles() {
 	for _, t := range f.titles {
 		covered[t.t0] = true
 	}
+	buf := make([]string, 0, 9) // the words of one title, reused
 	for i := 0; i < len(f.toks); i++ {
 		t := f.toks[i]
 		if t.kind != kWord || covered[i] || f.startAt[i] >= 0 {
@@ -119,8 +120,9 @@ func (f *finder) bareTitles() {
 		if !titleHeads[stem1(head)] {
 			continue
 		}
-		ws := []string{head}
+		ws := append(buf[:0], head)
 		last := i
+		named := false
 		for k := i + 1; k < len(f.toks) && len(ws) < 9; k++ {
 			tk := f.toks[k]
 			if tk.kind == kQuote {
@@ -130,13 +132,13 @@ func (f *finder) bareTitles() {
 				break
 			}
 			if mi := f.startAt[k]; mi >= 0 && f.ents[f.ments[mi].ent].Type == article.PER {
-				ws = nil // the title of a name that follows: not alone
+				named = true // the title of a name that follows: not alone
 				break
 			}
 			ws = append(ws, tk.norm)
 			last = k
 		}
-		if ws == nil {
+		if named {
 			continue
 		}
 		if e := f.roleOf(ws); e >= 0 {
