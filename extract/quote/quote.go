@@ -65,11 +65,6 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	if text == "" || len(entities) == 0 {
 		return nil
 	}
-	if !utf8.ValidString(text) {
-		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
-		// offsets stay the same and Text slices what the caller's runes hold.
-		text = string([]rune(text))
-	}
 	f := newFinder(text, entities, in)
 	f.run()
 	// Only the speakers among entities: Analyze also reports the
@@ -141,7 +136,16 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
-	f.toks, f.nrunes = tokenize(text)
+	var valid bool
+	f.toks, f.nrunes, valid = tokenizeValid(text)
+	if !valid {
+		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
+		// offsets stay the same and Text slices what the caller's runes
+		// hold. Tokenizing tells validity for free on the common valid text.
+		text = string([]rune(text))
+		f.text = text
+		f.toks, f.nrunes, _ = tokenizeValid(text)
+	}
 	f.lookupCues()
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)

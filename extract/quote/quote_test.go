@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -477,5 +478,29 @@ func TestFindEmptyName(t *testing.T) {
 	es[0].Text = " "
 	if qs := Find(text, es); len(qs) != 0 {
 		t.Errorf("Find with an empty name = %v, want none", qs)
+	}
+}
+
+// TestInvalidUTF8 checks that tokenizeValid reports validity as
+// utf8.ValidString does, and that a text with invalid bytes is analyzed as
+// its repair (each invalid byte a U+FFFD) is.
+func TestInvalidUTF8(t *testing.T) {
+	for _, text := range []string{
+		"قال بيسكوف إن الحوار ممكن.",
+		"\xff\xfeقال بيسكوف إن \xc3",
+		"وقال بيسكوف: «الحوار\xed\xa0\x80 ممكن» \xc0\xaf.",
+		"قال \ufffdبيسكوف إن الحوار ممكن\xe2\x80",
+		"\xf4\x90\x80\x80قالت وزارة الخارجية إن الحوار ممكن",
+	} {
+		if _, _, ok := tokenizeValid(text); ok != utf8.ValidString(text) {
+			t.Errorf("tokenizeValid(%q) valid = %v, want %v", text, ok, !ok)
+		}
+		es := ents(text, "PER:دميتري بيسكوف")
+		got := Analyze(text, es, "")
+		fixed := string([]rune(text))
+		want := Analyze(fixed, ents(fixed, "PER:دميتري بيسكوف"), "")
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Analyze(%q) = %+v, want %+v as for its repair", text, got, want)
+		}
 	}
 }

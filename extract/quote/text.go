@@ -80,6 +80,14 @@ func isWordRune(r rune) bool {
 // runes of text. Spaces are dropped; every other rune that is not part of a
 // word becomes a token of its own. An invalid byte counts as one rune.
 func tokenize(text string) ([]token, int) {
+	toks, n, _ := tokenizeValid(text)
+	return toks, n
+}
+
+// tokenizeValid is tokenize that also reports whether text is valid UTF-8,
+// sparing callers a pass of utf8.ValidString over it.
+func tokenizeValid(text string) ([]token, int, bool) {
+	valid := true
 	toks := make([]token, 0, len(text)/8+16)
 	b := make([]byte, 0, len(text))
 	// The normalized words are built in b; tokens get their norm at the end.
@@ -90,6 +98,9 @@ func tokenize(text string) ([]token, int) {
 		pos := bi
 		r, size := decodeRune(text, bi)
 		bi += size
+		if size == 1 && r == utf8.RuneError {
+			valid = false
+		}
 		if isDiacritic(r) {
 			if in {
 				toks[len(toks)-1].e, toks[len(toks)-1].be = i+1, bi
@@ -130,7 +141,7 @@ func tokenize(text string) ([]token, int) {
 			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]
 		}
 	}
-	return toks, i + 1
+	return toks, i + 1, valid
 }
 
 // decodeRune decodes the rune at byte offset b of text, with a fast path

@@ -38,9 +38,6 @@ func Analyze(text string, entities []article.Entity, in string) Result {
 	if text == "" {
 		return Result{}
 	}
-	if !utf8.ValidString(text) {
-		text = string([]rune(text))
-	}
 	f := newFinder(text, entities, in)
 	f.run()
 	f.bareTitles()
@@ -108,6 +105,7 @@ func (f *finder) bareTitles() {
 	for _, t := range f.titles {
 		covered[t.t0] = true
 	}
+	buf := make([]string, 0, 9) // the words of one title, reused
 	for i := 0; i < len(f.toks); i++ {
 		t := f.toks[i]
 		if t.kind != kWord || covered[i] || f.startAt[i] >= 0 {
@@ -122,8 +120,9 @@ func (f *finder) bareTitles() {
 		if !titleHeads[stem1(head)] {
 			continue
 		}
-		ws := []string{head}
+		ws := append(buf[:0], head)
 		last := i
+		named := false
 		for k := i + 1; k < len(f.toks) && len(ws) < 9; k++ {
 			tk := f.toks[k]
 			if tk.kind == kQuote {
@@ -133,13 +132,13 @@ func (f *finder) bareTitles() {
 				break
 			}
 			if mi := f.startAt[k]; mi >= 0 && f.ents[f.ments[mi].ent].Type == article.PER {
-				ws = nil // the title of a name that follows: not alone
+				named = true // the title of a name that follows: not alone
 				break
 			}
 			ws = append(ws, tk.norm)
 			last = k
 		}
-		if ws == nil {
+		if named {
 			continue
 		}
 		if e := f.roleOf(ws); e >= 0 {

@@ -159,15 +159,24 @@ func newDoc(text string) *doc {
 	curClass := clSpace
 	space := true
 	i, nr := 0, 0
-	for b, r := range text {
+	for b, next := 0, 0; b < len(text); b = next {
+		// Decoded here rather than by range: the two-byte runes of the
+		// Arabic block take the inline path, not a runtime call.
+		var r rune
+		size := 1
+		switch c := text[b]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c >= 0xC2 && c < 0xE0 && b+1 < len(text) && text[b+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(text[b+1]&0x3F), 2
+		default:
+			r, size = utf8.DecodeRuneInString(text[b:])
+		}
+		next = b + size
 		ri := info(r)
 		if ri.c == clRemoved {
 			i++
 			continue
-		}
-		size := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			_, size = utf8.DecodeRuneInString(text[b:])
 		}
 		r, c := ri.r, ri.c
 		if c == clSpace {
