@@ -15,6 +15,7 @@ import (
 	"github.com/marsad/marsad/extract/quote"
 	"github.com/marsad/marsad/extract/timex"
 	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // saudiNewsNet holds one zip per day of SaudiNewsNet articles (a JSON array
@@ -50,7 +51,7 @@ func perArticle(b *testing.B, n int, cpu0 time.Duration) {
 	if s := b.Elapsed().Seconds(); s > 0 {
 		b.ReportMetric(float64(n*b.N)/s, "articles/s")
 	}
-	if cpu := cpuTime() - cpu0; cpu0 > 0 && cpu > 0 {
+	if cpu := cputime.Self() - cpu0; cpu0 > 0 && cpu > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/article")
 	}
 	b.ReportMetric(0, "ns/op") // one op is the whole corpus: not a useful figure
@@ -75,7 +76,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	b.Run("all", func(b *testing.B) {
 		b.SetBytes(int64(bytes))
 		runtime.GC() // the garbage of what ran before is not charged here
-		cpu0 := cpuTime()
+		cpu0 := cputime.Self()
 		for b.Loop() {
 			for i := range as {
 				a := as[i]
@@ -90,7 +91,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 		b.SetBytes(int64(bytes))
 		procs := runtime.GOMAXPROCS(0)
 		runtime.GC() // the garbage of what ran before is not charged here
-		cpu0 := cpuTime()
+		cpu0 := cputime.Self()
 		for b.Loop() {
 			var wg sync.WaitGroup
 			for p := range procs {
@@ -122,7 +123,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	})
 	b.Run("timex", func(b *testing.B) {
 		runtime.GC() // the garbage of what ran before is not charged here
-		cpu0 := cpuTime()
+		cpu0 := cputime.Self()
 		for b.Loop() {
 			for i := range as {
 				timex.Find(as[i].Text, as[i].Published)
@@ -133,7 +134,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	b.Run("entity", func(b *testing.B) {
 		prepare()
 		runtime.GC() // the garbage of what ran before is not charged here
-		cpu0 := cpuTime()
+		cpu0 := cputime.Self()
 		for b.Loop() {
 			for i := range as {
 				x.tagger.Entities(as[i].Text, words[i])
@@ -144,7 +145,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	b.Run("quote", func(b *testing.B) {
 		prepare()
 		runtime.GC() // the garbage of what ran before is not charged here
-		cpu0 := cpuTime()
+		cpu0 := cputime.Self()
 		for b.Loop() {
 			for i := range as {
 				quote.Merge(as[i].Text, quote.Analyze(as[i].Text, ents[i], "").Quotes)
