@@ -102,20 +102,7 @@ func TestIndexSeqAndSearch(t *testing.T) {
 		`"أسعار النفط بعد"`:  {"2"},
 		`"ارتفعت النفط"`:     nil,
 	} {
-		pq, err := search.Parse(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := b.Search(ctx, Request{Query: pq})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
+		if got := searchIDs(t, b, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
@@ -166,20 +153,7 @@ func TestNameVariants(t *testing.T) {
 		{`"دونالد ترامب"`, nil}, // phrases match as written
 	}
 	for _, tt := range tests {
-		pq, err := search.Parse(tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := b.Search(ctx, Request{Query: pq})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, tt.want) {
+		if got := searchIDs(t, b, tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
 		}
 	}
@@ -248,20 +222,7 @@ func TestPhrases(t *testing.T) {
 		{`الوزراء -"مجلس الوزراء"`, []string{"b"}},
 		{`"أسعار النفط" OR زيد`, []string{"a", "b", "c"}},
 	} {
-		pq, err := search.Parse(tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := b.Search(ctx, Request{Query: pq})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, tt.want) {
+		if got := searchIDs(t, b, tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.q, got, tt.want)
 		}
 	}
@@ -312,4 +273,23 @@ func FuzzSearch(f *testing.F) {
 			t.Errorf("%q: %v", s, err)
 		}
 	})
+}
+
+// searchIDs returns the sorted IDs of the documents of b that query q finds.
+func searchIDs(t *testing.T, b *Bleve, q string) []string {
+	t.Helper()
+	pq, err := search.Parse(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Search(context.Background(), Request{Query: pq})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	slices.Sort(got)
+	return got
 }
