@@ -24,6 +24,7 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 		runes int
 		end   int
 	)
+	units, want := m.units()
 	for end < len(text) {
 		cut := lazyCut(text, end)
 		part := text[end:cut]
@@ -34,13 +35,13 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 			t.Start += runes
 			t.End += runes
 			t.Byte += end
-			if m != nil && m.stems[t.Stem] && !t.Stop {
-				found[t.Stem] = true
+			if u, ok := m.unit(units, t); ok {
+				found[u] = true
 			}
 		}
 		runes += utf8.RuneCountInString(part)
 		end = cut
-		if m != nil && len(m.stems) > 0 && len(found) == len(m.stems) {
+		if want > 0 && len(found) == want {
 			break
 		}
 	}
@@ -65,4 +66,38 @@ func lazyCut(text string, from int) int {
 		return from + lazyChunk + i + 1
 	}
 	return len(text)
+}
+
+// units maps each stem m looks for to the unit LazySnippet counts as found:
+// the stem itself, or for a name-like stem whose other spellings m matches,
+// its name key (any spelling finds it). want is the number of units.
+func (m *Matcher) units() (units map[string]string, want int) {
+	if m == nil {
+		return nil, 0
+	}
+	units = make(map[string]string, len(m.stems))
+	distinct := map[string]bool{}
+	for s := range m.stems {
+		u := s
+		if k := arabic.NameKey(s); len(m.variants) > 0 && m.variants[k] {
+			u = "\x00" + k
+		}
+		units[s] = u
+		distinct[u] = true
+	}
+	return units, len(distinct)
+}
+
+// unit returns the unit (see units) that token t finds, if any.
+func (m *Matcher) unit(units map[string]string, t *arabic.Token) (string, bool) {
+	if m == nil || t.Stop || t.Stem == "" {
+		return "", false
+	}
+	if u, ok := units[t.Stem]; ok {
+		return u, true
+	}
+	if len(m.variants) > 0 && m.Match(*t, false) {
+		return "\x00" + arabic.NameKey(t.Stem), true
+	}
+	return "", false
 }

@@ -22,6 +22,9 @@ func TestLazySnippet(t *testing.T) {
 		{"no match", "بكين", filler + lead, true, "", true},
 		{"two words, one late", "الحوار بكين", lead + filler + "زار الوفد بكين.", true, "<mark>الحوار</mark>", true},
 		{"match in the lead", "الحوار", lead + filler + lead, false, "<mark>الحوار</mark>", true},
+		// Another spelling of a name counts as found: the lead is enough,
+		// though the end holds a passage with more matches.
+		{"other spelling in the lead", "ترامب", "صرح ترمب للصحفيين في المؤتمر.\n" + filler + "ترامب وترمب ولترامب.", false, "<mark>ترمب</mark> للصحفيين", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
