@@ -121,22 +121,13 @@ func TestIndexSeqAndSearch(t *testing.T) {
 // in articles where no entity was tagged (Names empty), and ordinary words
 // that share a name key do not find each other.
 func TestNameVariants(t *testing.T) {
-	ctx := context.Background()
-	b, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	docs := []Doc{
+	b := indexOf(t, []Doc{
 		{ID: "trump", Title: "البيت الأبيض", Text: "قال الرئيس الأميركي دونالد ترمب إن المحادثات مستمرة"},
 		{ID: "putin", Title: "الكرملين", Text: "استقبل الرئيس فلاديمير بوتن وفدا من الصين"},
 		{ID: "writer", Title: "ثقافة", Text: "نشر الكاتب مقالا عن الرواية"},
 		{ID: "book", Title: "معرض", Text: "قرأ الطالب الكتاب في المكتبة"},
 		{ID: "wrote", Title: "رسالة", Text: "كتب الوزير رسالة إلى الطلاب"},
-	}
-	if err := b.Add(ctx, docs, 1); err != nil {
-		t.Fatal(err)
-	}
+	}...)
 	tests := []struct {
 		q    string
 		want []string
@@ -195,20 +186,11 @@ func TestPairs(t *testing.T) {
 // TestPhrases: phrases by word pairs and by positions match exactly, and
 // never across the title and the text.
 func TestPhrases(t *testing.T) {
-	ctx := context.Background()
-	b, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	docs := []Doc{
+	b := indexOf(t, []Doc{
 		{ID: "a", Title: "اجتماع", Text: "اجتمع مجلس الوزراء أمس برئاسة الملك. وقال رئيس الوزراء السعودي إن أسعار النفط مستقرة"},
 		{ID: "b", Title: "مجلس", Text: "الوزراء يجتمعون في الرياض مع زيد"},
 		{ID: "c", Title: "زيد", Text: "عمرو في الرياض"},
-	}
-	if err := b.Add(ctx, docs, 1); err != nil {
-		t.Fatal(err)
-	}
+	}...)
 	for _, tt := range []struct {
 		q    string
 		want []string
@@ -292,4 +274,18 @@ func searchIDs(t *testing.T, b *Bleve, q string) []string {
 	}
 	slices.Sort(got)
 	return got
+}
+
+// indexOf returns a new index in a temporary directory holding docs.
+func indexOf(t *testing.T, docs ...Doc) *Bleve {
+	t.Helper()
+	b, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	if err := b.Add(context.Background(), docs, 1); err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
