@@ -74,11 +74,7 @@ taken on a busy machine are noisy: compare them with it).`)
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	enrich, err := extractFacts()
-	if err != nil {
-		return err
-	}
-	eng, err := engine.Open(ctx, dir, engine.Options{Enrich: enrich, Logger: log})
+	eng, err := openWithFacts(ctx, e, dir, engine.Options{Logger: log})
 	if err != nil {
 		return err
 	}

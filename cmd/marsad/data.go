@@ -29,10 +29,24 @@ func dataDir(e *env, flagValue string) string {
 	return engine.DefaultDir
 }
 
-// openEngine opens the data directory with logs on the command's stderr.
+// openEngine opens the data directory, with logs on the command's stderr
+// unless opts names a logger.
 func openEngine(ctx context.Context, e *env, dir string, opts engine.Options) (*engine.Engine, error) {
-	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
+	}
 	return engine.Open(ctx, dir, opts)
+}
+
+// openWithFacts is openEngine with the engine extracting the facts of each
+// article it ingests (see extractFacts).
+func openWithFacts(ctx context.Context, e *env, dir string, opts engine.Options) (*engine.Engine, error) {
+	enrich, err := extractFacts()
+	if err != nil {
+		return nil, err
+	}
+	opts.Enrich = enrich
+	return openEngine(ctx, e, dir, opts)
 }
 
 // isTerminalOut reports whether w is a terminal.

@@ -25,11 +25,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	dir := dataDir(e, *db)
-	enrich, err := extractFacts()
-	if err != nil {
-		return err
-	}
-	eng, err := openEngine(ctx, e, dir, engine.Options{Enrich: enrich})
+	eng, err := openWithFacts(ctx, e, dir, engine.Options{})
 	if err != nil {
 		return err
 	}

@@ -50,11 +50,7 @@ trades memory for a few percent of speed.`)
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	defer tuneGCForIngest(e)()
-	enrich, err := extractFacts()
-	if err != nil {
-		return err
-	}
-	eng, err := openEngine(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, Enrich: enrich, NoStories: !*stories})
+	eng, err := openWithFacts(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, NoStories: !*stories})
 	if err != nil {
 		return err
 	}

@@ -53,11 +53,7 @@ Stop with Ctrl-C: requests in flight finish first.`)
 	}
 	dir := dataDir(e, *db)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	enrich, err := extractFacts()
-	if err != nil {
-		return err
-	}
-	eng, err := engine.Open(ctx, dir, engine.Options{Enrich: enrich, Logger: log})
+	eng, err := openWithFacts(ctx, e, dir, engine.Options{Logger: log})
 	if err != nil {
 		return err
 	}
