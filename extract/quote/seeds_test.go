@@ -3,12 +3,13 @@ package quote
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/marsad/marsad/eval"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/marsad/marsad/eval"
 
 	"github.com/marsad/marsad/article"
 )
