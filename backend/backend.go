@@ -69,7 +69,12 @@ type Options struct {
 	// FacetCache is the number of queries whose facets are kept (default
 	// 256; negative: none).
 	FacetCache int
-	Logger     *slog.Logger // nil: slog.Default()
+	// SearchCache bounds the cache of index results, article briefs and
+	// snippets of searches (see engine.SearchCache; zero sizes take the
+	// defaults, negative ones cache nothing of that kind). It is cleared
+	// after each ingest, with the facet cache.
+	SearchCache engine.CacheSizes
+	Logger      *slog.Logger // nil: slog.Default()
 }
 
 // Backend is server.Backend over an engine. It is safe for concurrent use.
@@ -81,6 +86,7 @@ type Backend struct {
 	log     *slog.Logger
 	cat     *catalog
 	facets  *facetCache
+	search  *engine.SearchCache
 	ingests sync.Mutex // one ingest at a time
 }
 
@@ -117,7 +123,8 @@ func New(ctx context.Context, e *engine.Engine, opts Options) (*Backend, error) 
 			return nil, err
 		}
 	}
-	b := &Backend{e: e, st: st, ids: ids, opts: opts, log: opts.Logger, cat: newCatalog(), facets: newFacetCache(opts.FacetCache)}
+	b := &Backend{e: e, st: st, ids: ids, opts: opts, log: opts.Logger, cat: newCatalog(), facets: newFacetCache(opts.FacetCache),
+		search: engine.NewSearchCache(opts.SearchCache)}
 	if err := b.refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -127,14 +134,17 @@ func New(ctx context.Context, e *engine.Engine, opts Options) (*Backend, error) 
 // refresh brings the entity tables and the facet catalog up to date with
 // the store.
 func (b *Backend) refresh(ctx context.Context) error {
+	// The caches go even when the refresh fails: the engine changed.
+	defer func() {
+		b.facets.clear()
+		b.search.Clear()
+	}()
 	start := time.Now()
 	n, err := b.st.SyncEntities(ctx)
 	if err != nil {
 		return err
 	}
-	err = b.cat.refresh(ctx, b.st)
-	b.facets.clear()
-	if err != nil {
+	if err := b.cat.refresh(ctx, b.st); err != nil {
 		return err
 	}
 	if n > 0 {

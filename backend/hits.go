@@ -12,7 +12,7 @@ import (
 // hits runs req and returns the total and one page of hits with HTML
 // snippets.
 func (b *Backend) hits(ctx context.Context, req index.Request) (int, []server.Hit, error) {
-	total, hs, err := b.e.Search(ctx, req, engine.SearchOptions{Format: search.HTML, Words: b.opts.SnippetWords})
+	total, hs, err := b.e.Search(ctx, req, engine.SearchOptions{Format: search.HTML, Words: b.opts.SnippetWords, Cache: b.search})
 	if err != nil {
 		return 0, nil, err
 	}

@@ -60,6 +60,7 @@ taken on a busy machine are noisy: compare them with it).`)
 	duration := fs.Duration("duration", 20*time.Second, "length of the measured run (at most 5m)")
 	warmup := fs.Duration("warmup", 3*time.Second, "unmeasured run before it")
 	facetCache := fs.Int("facet-cache", 0, "queries whose facets the backend caches (0: its default; -1: none)")
+	searchCache := fs.Int("search-cache", 0, "entries of each of the backend's search caches: pages of hits, briefs, snippets (0: its defaults; -1: none)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the server during the load to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -89,7 +90,8 @@ taken on a busy machine are noisy: compare them with it).`)
 		}
 	}
 	start := time.Now()
-	b, err := backend.New(ctx, eng, backend.Options{Logger: log, FacetCache: *facetCache})
+	b, err := backend.New(ctx, eng, backend.Options{Logger: log, FacetCache: *facetCache,
+		SearchCache: engine.CacheSizes{Pages: *searchCache, Briefs: *searchCache, Snippets: *searchCache}})
 	if err != nil {
 		return err
 	}
