@@ -482,6 +482,11 @@ func TestReadWhileIngesting(t *testing.T) {
 	for i := range 200 {
 		fmt.Fprintf(&body, `{"id":"n%03d","source":"مرصد","published":"2026-08-%02d","text":"اجتمع وزراء الطاقة مجددا في الاجتماع رقم %d لبحث أسعار النفط."}`+"\n", i, 1+i%28, i)
 	}
+	q := server.SearchQuery{Q: "الطاقة", Page: 1, Size: 5}
+	before, err := b.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
 	stop := make(chan struct{})
 	errs := make(chan error, 4)
 	var wg sync.WaitGroup
@@ -495,7 +500,7 @@ func TestReadWhileIngesting(t *testing.T) {
 					return
 				default:
 				}
-				r, err := b.Search(ctx, server.SearchQuery{Q: "الطاقة", Page: 1, Size: 5})
+				r, err := b.Search(ctx, q)
 				if err == nil && len(r.Hits) > 0 {
 					_, err = b.Article(ctx, r.Hits[0].ID)
 				}
@@ -522,6 +527,12 @@ func TestReadWhileIngesting(t *testing.T) {
 	r, err := b.Search(ctx, server.SearchQuery{Q: "الطاقة", Source: "مرصد", Page: 1, Size: 5})
 	if err != nil || r.Total != 200 || sum(r.Facets.Days) != 200 {
 		t.Errorf("after ingest: %d hits, days %v, %v", r.Total, r.Facets.Days, err)
+	}
+	// The search the readers cached during the ingest finds the new
+	// articles, in its total and its facets.
+	r, err = b.Search(ctx, q)
+	if err != nil || r.Total != before.Total+200 || r.Facets.Sources["مرصد"] != 200 {
+		t.Errorf("cached search after ingest: %d hits (%d before), sources %v, %v", r.Total, before.Total, r.Facets.Sources, err)
 	}
 }
 
