@@ -20,6 +20,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err != nil {
 		status, b = http.StatusInternalServerError, []byte(`{"error":"internal error"}`)
 	}
+	writeJSONBytes(w, status, b)
+}
+
+// writeJSONBytes answers with the JSON b (and a new line).
+func writeJSONBytes(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
@@ -72,7 +77,13 @@ func (h *handler) apiSearch(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, normalizeResult(res))
+	res = normalizeResult(res)
+	// About 1 kB per hit with its snippet.
+	if b, ok := appendSearchResult(make([]byte, 0, 2048+1024*len(res.Hits)), res); ok {
+		writeJSONBytes(w, http.StatusOK, b)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
 }
 
 // normalizeResult makes empty lists and maps encode as [] and {}.
