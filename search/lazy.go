@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,10 +14,11 @@ const lazyChunk = 300
 
 // LazySnippet is Snippet for a text not analyzed yet: it analyzes text with
 // an a piece at a time, cut at line breaks (else spaces), and stops as soon
-// as the pieces analyzed hold every word m looks for, so that a search
-// page does not analyze whole articles whose lead already matches. The
-// passage is then the best one of the analyzed part; when the text has no
-// such part the whole text is analyzed and the result is Snippet's.
+// as the pieces analyzed hold the query (every word m looks for, or of an
+// OR only the words of one alternative), so that a search page does not
+// analyze whole articles whose lead already matches. The passage is then
+// the best one of the analyzed part; when the text has no such part the
+// whole text is analyzed and the result is Snippet's.
 func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) string {
 	var (
 		toks  []arabic.Token
@@ -41,7 +43,7 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 		}
 		runes += utf8.RuneCountInString(part)
 		end = cut
-		if want > 0 && len(found) == want {
+		if want > 0 && (len(found) == want || m.holds(units, found)) {
 			break
 		}
 	}
@@ -66,6 +68,24 @@ func lazyCut(text string, from int) int {
 		return from + lazyChunk + i + 1
 	}
 	return len(text)
+}
+
+// holds reports whether the units found hold the query of m: for every
+// clause, every stem of one of its alternatives (so that a text matching
+// one word of a long OR list is not analyzed to its end looking for the
+// others). It is false for a Matcher without clauses.
+func (m *Matcher) holds(units map[string]string, found map[string]bool) bool {
+	if len(m.clauses) == 0 {
+		return false
+	}
+	for _, alts := range m.clauses {
+		if !slices.ContainsFunc(alts, func(stems []string) bool {
+			return !slices.ContainsFunc(stems, func(s string) bool { return !found[units[s]] })
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // units maps each stem m looks for to the unit LazySnippet counts as found:

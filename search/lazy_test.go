@@ -22,6 +22,10 @@ func TestLazySnippet(t *testing.T) {
 		{"no match", "بكين", filler + lead, true, "", true},
 		{"two words, one late", "الحوار بكين", lead + filler + "زار الوفد بكين.", true, "<mark>الحوار</mark>", true},
 		{"match in the lead", "الحوار", lead + filler + lead, false, "<mark>الحوار</mark>", true},
+		// One alternative of an OR is enough: the lead, though the end
+		// holds a passage with both.
+		{"OR, one alternative in the lead", "بكين OR الحوار", lead + filler + "الحوار في بكين.", false, "<mark>الحوار</mark> مع", true},
+		{"OR and a word, the word late", "بكين OR الحوار واشنطن", "زار الوفد بكين.\n" + filler + lead, true, "<mark>واشنطن</mark>", false},
 		// Another spelling of a name counts as found: the lead is enough,
 		// though the end holds a passage with more matches.
 		{"other spelling in the lead", "ترامب", "صرح ترمب للصحفيين في المؤتمر.\n" + filler + "ترامب وترمب ولترامب.", false, "<mark>ترمب</mark> للصحفيين", true},
@@ -51,6 +55,46 @@ func TestLazySnippet(t *testing.T) {
 				t.Errorf("%q: ends with … = %v, want %v", got, !tt.cutEnd, tt.cutEnd)
 			}
 		})
+	}
+}
+
+// TestMatcherHolds: a text holds a query when it holds, for every clause,
+// all the words of one alternative.
+func TestMatcherHolds(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	tests := []struct {
+		q     string
+		found []string // words of the text
+		want  bool
+	}{
+		{"الحوار", []string{"الحوار"}, true},
+		{"الحوار", []string{"واشنطن"}, false},
+		{"الحوار واشنطن", []string{"الحوار"}, false},
+		{"الحوار واشنطن", []string{"واشنطن", "حوار"}, true},
+		{"بكين OR الحوار", []string{"الحوار"}, true},
+		{"بكين OR الحوار OR موسكو", []string{"موسكو"}, true},
+		{"بكين OR الحوار واشنطن", []string{"الحوار"}, false},
+		{"بكين OR الحوار واشنطن", []string{"بكين", "واشنطن"}, true},
+		{`"الحوار مع واشنطن" OR بكين`, []string{"الحوار"}, false},
+		{`"الحوار مع واشنطن" OR بكين`, []string{"الحوار", "واشنطن"}, true},
+		{"الحوار -واشنطن", []string{"الحوار"}, true},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := q.Matcher(an)
+		units, _ := m.units()
+		found := map[string]bool{}
+		for _, tok := range an.Analyze(strings.Join(tt.found, " ")) {
+			if u, ok := m.unit(units, &tok); ok {
+				found[u] = true
+			}
+		}
+		if got := m.holds(units, found); got != tt.want {
+			t.Errorf("%s with %v: holds = %v, want %v", tt.q, tt.found, got, tt.want)
+		}
 	}
 }
 

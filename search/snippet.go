@@ -24,6 +24,11 @@ type Matcher struct {
 	names    map[string]bool
 	variants map[string]bool // name keys of name-like stems (see NameLike)
 	lex      *arabic.Lexicon
+	// clauses are the stems of each alternative of each clause the query
+	// must hold (nil for a Matcher not made by Query.Matcher): a text
+	// holds the query once it holds, for every clause, all the stems of
+	// one alternative.
+	clauses [][][]string
 }
 
 // NewMatcher returns a Matcher for the given term stems and name keys (see
@@ -188,17 +193,23 @@ func escape(s string, f Format) string {
 // are not exclusions), analyzed by an, with the other spellings of the
 // name-like words among them (see NameLike and Matcher.NameVariants).
 func (q Query) Matcher(an *arabic.Analyzer) *Matcher {
-	var stems, names, variants []string
+	var (
+		stems, names, variants []string
+		clauses                [][][]string
+	)
 	lex := arabic.DefaultLexicon()
 	for _, c := range q.Clauses {
 		if c.Not {
 			continue
 		}
+		var alts [][]string
 		for _, t := range c.Alts {
+			var alt []string
 			for _, tok := range an.Analyze(t.Text) {
 				if tok.Stop || tok.Stem == "" {
 					continue
 				}
+				alt = append(alt, tok.Stem)
 				stems = append(stems, tok.Stem)
 				if !t.Phrase && tok.Stem[0] >= 0x80 {
 					names = append(names, arabic.NameKey(tok.Stem))
@@ -207,9 +218,17 @@ func (q Query) Matcher(an *arabic.Analyzer) *Matcher {
 					}
 				}
 			}
+			if len(alt) > 0 {
+				alts = append(alts, alt)
+			}
+		}
+		if len(alts) > 0 {
+			clauses = append(clauses, alts)
 		}
 	}
-	return NewMatcher(stems, names).NameVariants(lex, variants)
+	m := NewMatcher(stems, names).NameVariants(lex, variants)
+	m.clauses = clauses
+	return m
 }
 
 func inSpans(t arabic.Token, spans []article.Span) bool {
