@@ -30,8 +30,9 @@ type Hit struct {
 type SearchOptions struct {
 	Format search.Format // how the snippet marks matched words
 	Words  int           // snippet length in words (default 30)
-	// Cache, when not nil, keeps the index results, briefs and snippets
-	// of the searches for the next ones (see SearchCache).
+	// Cache, when not nil, keeps the pages of hits, the briefs and the
+	// snippets of the searches for the next ones (see SearchCache). A
+	// cache serves the searches of one engine.
 	Cache *SearchCache
 }
 
@@ -39,7 +40,10 @@ type SearchOptions struct {
 // each with a snippet of its original text with the matched words marked.
 // Snippets are cut with search.LazySnippet, which analyzes only as much of
 // each hit as its snippet needs: on a page of hits the analysis of whole
-// articles would be most of the cost.
+// articles would be most of the cost. With so.Cache, a page asked before
+// comes from the cache, and a new one reads from the store only the
+// articles and analyzes only the snippets the cache does not hold. The
+// hits returned are the caller's to modify.
 func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions) (uint64, []Hit, error) {
 	c := so.Cache
 	gen := c.generation() // before reading anything (see SearchCache.Clear)
