@@ -225,3 +225,31 @@ func TestSearchCacheConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// BenchmarkSearch measures a page of hits with snippets computed afresh
+// and answered from a SearchCache.
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	e, err := Open(ctx, b.TempDir(), Options{Batch: 2, Enrich: nameEnricher("ترمب", "بيسكوف"), NoStories: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	if _, err := e.Ingest(ctx, slices.Values(testArticles), nil); err != nil {
+		b.Fatal(err)
+	}
+	req := index.Request{Query: parse(b, "الحوار OR النفط"), Limit: 20}
+	for _, bc := range []struct {
+		name  string
+		cache *SearchCache
+	}{{"uncached", nil}, {"cached", NewSearchCache(CacheSizes{})}} {
+		b.Run(bc.name, func(b *testing.B) {
+			so := SearchOptions{Format: search.HTML, Cache: bc.cache}
+			for b.Loop() {
+				if _, hits, err := e.Search(ctx, req, so); err != nil || len(hits) == 0 {
+					b.Fatal(len(hits), err)
+				}
+			}
+		})
+	}
+}
