@@ -101,7 +101,10 @@ func Snippet(text string, toks []arabic.Token, m *Matcher, mentions []article.Sp
 	matched := make([]bool, len(toks))
 	any := false
 	for _, i := range words {
-		if m != nil && m.Match(toks[i], inSpans(toks[i], mentions)) {
+		// Whether a token is in a mention matters only when it does not
+		// match otherwise and the query has names: look through the
+		// mentions last.
+		if m != nil && (m.Match(toks[i], false) || len(m.names) > 0 && inSpans(toks[i], mentions) && m.Match(toks[i], true)) {
 			matched[i] = true
 			any = true
 		}
