@@ -48,10 +48,18 @@ func runBenchServe(ctx context.Context, e *env, args []string) error {
 facts) into a data directory (a temporary one unless --db names one; an
 existing --db is used as it is), serve it on 127.0.0.1, and drive
 /api/search from a second process ("marsad bench load") at a fixed rate
-from concurrent clients over a fixed list of queries. Prints requests/s and
+from concurrent clients. Prints requests/s and
 latency percentiles, measured from each request's scheduled start, the
 server's CPU time per request and the machine's load average (figures
-taken on a busy machine are noisy: compare them with it).`)
+taken on a busy machine are noisy: compare them with it).
+
+The queries (--mix corpus, the default) are a pool of --pool queries made
+from the titles of the corpus's articles (one word, two words, a quoted
+phrase, date sort, a later page) after the 40 fixed ones, drawn with a
+Zipf distribution (s = 1.1) as search logs are: popular searches repeat,
+most are rare. The warm-up and the measured run draw different sequences.
+--mix fixed cycles through the 40 fixed queries only: after the warm-up
+every page is in the backend's cache.`)
 	data := fs.String("data", "../shared/data/saudinewsnet", "corpus `directory` of .zip files")
 	db := fs.String("db", "", "data `directory` to serve (created and filled from --data when empty)")
 	limit := fs.Int("limit", 0, "ingest at most `N` articles (0: all)")
@@ -59,11 +67,17 @@ taken on a busy machine are noisy: compare them with it).`)
 	rate := fs.Int("rate", 500, "requests per second")
 	duration := fs.Duration("duration", 20*time.Second, "length of the measured run (at most 5m)")
 	warmup := fs.Duration("warmup", 3*time.Second, "unmeasured run before it")
+	mix := fs.String("mix", "corpus", "queries: `corpus` (Zipf over a pool made from titles) or fixed")
+	poolSize := fs.Int("pool", 5000, "queries in the corpus pool")
 	facetCache := fs.Int("facet-cache", 0, "queries whose facets the backend caches (0: its default; -1: none)")
 	searchCache := fs.Int("search-cache", 0, "entries of each of the backend's search caches: pages of hits, briefs, snippets (0: its defaults; -1: none)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the server during the load to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if (*mix != "corpus" && *mix != "fixed") || *poolSize < 1 {
+		fmt.Fprintln(e.stderr, "marsad bench serve: --mix is corpus or fixed, and --pool at least 1")
+		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	dir := *db
@@ -107,12 +121,26 @@ taken on a busy machine are noisy: compare them with it).`)
 
 	exe, err := os.Executable()
 	if err != nil {
-		return err
+		stop()
+		return errors.Join(err, <-served)
 	}
+	var queryArgs []string
+	if *mix == "corpus" {
+		f, err := benchQueryFile(ctx, *data, *poolSize)
+		if err != nil {
+			stop()
+			return errors.Join(err, <-served)
+		}
+		defer os.Remove(f)
+		queryArgs = []string{"--queries", f}
+	}
+	runs := 0
 	load := func(d time.Duration, json bool) *exec.Cmd {
+		runs++
 		args := []string{"bench", "load", "--url", "http://" + ln.Addr().String(),
 			"--clients", strconv.Itoa(*clients), "--rate", strconv.Itoa(*rate),
-			"--duration", d.String(), "--warmup", "0s"}
+			"--duration", d.String(), "--warmup", "0s", "--seed", strconv.Itoa(runs)}
+		args = append(args, queryArgs...)
 		if json {
 			args = append(args, "--json")
 		}
@@ -218,6 +246,7 @@ type loadResult struct {
 	P90ms    float64 `json:"p90_ms"`
 	P99ms    float64 `json:"p99_ms"`
 	Maxms    float64 `json:"max_ms"`
+	Distinct int     `json:"distinct_queries"`
 	FirstErr string  `json:"first_error,omitempty"`
 }
 
@@ -234,6 +263,8 @@ percentiles. $MARSAD_TOKEN is sent when set.`)
 	duration := fs.Duration("duration", 20*time.Second, "length of the measured run (at most 5m)")
 	warmup := fs.Duration("warmup", 3*time.Second, "unmeasured run before it")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	queries := fs.String("queries", "", "`file` of queries, one URL-encoded parameter list per line, drawn with a Zipf distribution (default: cycle through 40 fixed queries)")
+	seed := fs.Uint64("seed", 1, "seed of the Zipf draw")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -249,6 +280,14 @@ percentiles. $MARSAD_TOKEN is sent when set.`)
 		fmt.Fprintln(e.stderr, "marsad bench load: need clients ≥ 1, rate ≥ 1, 0 < duration ≤ 5m, 0 ≤ warmup ≤ 1m")
 		return errUsage
 	}
+	mix := newQueryMix(fixedQueries(), 0, 0)
+	if *queries != "" {
+		pool, err := readQueries(*queries)
+		if err != nil {
+			return fmt.Errorf("bench load: %w", err)
+		}
+		mix = newQueryMix(pool, zipfS, *seed)
+	}
 	token := e.getenv(envToken)
 	client := &http.Client{
 		Timeout:   10 * time.Second,
@@ -257,10 +296,10 @@ percentiles. $MARSAD_TOKEN is sent when set.`)
 	defer client.CloseIdleConnections()
 	if *warmup > 0 {
 		fmt.Fprintf(e.stderr, "bench: warming up for %v\n", *warmup)
-		loadRun(ctx, client, u.String(), token, *clients, *rate, *warmup)
+		loadRun(ctx, client, u.String(), token, mix, *clients, *rate, *warmup)
 	}
 	fmt.Fprintf(e.stderr, "bench: %d clients, %d req/s for %v\n", *clients, *rate, *duration)
-	r := loadRun(ctx, client, u.String(), token, *clients, *rate, *duration)
+	r := loadRun(ctx, client, u.String(), token, mix, *clients, *rate, *duration)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -273,8 +312,8 @@ percentiles. $MARSAD_TOKEN is sent when set.`)
 
 // printLoad prints what a load run measured.
 func printLoad(e *env, r loadResult) {
-	fmt.Fprintf(e.stdout, "requests %d  errors %d  %.1f s  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
-		r.Requests, r.Errors, r.Seconds, r.RPS, r.P50ms, r.P90ms, r.P99ms, r.Maxms)
+	fmt.Fprintf(e.stdout, "requests %d (%d distinct queries)  errors %d  %.1f s  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+		r.Requests, r.Distinct, r.Errors, r.Seconds, r.RPS, r.P50ms, r.P90ms, r.P99ms, r.Maxms)
 	if r.FirstErr != "" {
 		fmt.Fprintf(e.stdout, "first error: %s\n", r.FirstErr)
 	}
@@ -282,7 +321,7 @@ func printLoad(e *env, r loadResult) {
 
 // loadRun schedules rate requests per second for d, served by clients
 // goroutines, and measures them.
-func loadRun(ctx context.Context, client *http.Client, base, token string, clients, rate int, d time.Duration) loadResult {
+func loadRun(ctx context.Context, client *http.Client, base, token string, mix *queryMix, clients, rate int, d time.Duration) loadResult {
 	type job struct {
 		at time.Time
 		q  string
@@ -314,6 +353,7 @@ func loadRun(ctx context.Context, client *http.Client, base, token string, clien
 			}
 		}()
 	}
+	asked := make(map[string]bool)
 	start := time.Now()
 	n := int(d.Seconds() * float64(rate))
 	interval := time.Second / time.Duration(rate)
@@ -322,7 +362,9 @@ func loadRun(ctx context.Context, client *http.Client, base, token string, clien
 		if w := time.Until(at); w > 0 {
 			time.Sleep(w)
 		}
-		jobs <- job{at: at, q: benchQuery(i)}
+		q := mix.next(i)
+		asked[q] = true
+		jobs <- job{at: at, q: q}
 	}
 	close(jobs)
 	wg.Wait()
@@ -335,15 +377,7 @@ func loadRun(ctx context.Context, client *http.Client, base, token string, clien
 		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 	}
 	return loadResult{Requests: len(lat), Errors: errs, Seconds: secs, RPS: float64(len(lat)) / secs,
-		P50ms: pct(0.50), P90ms: pct(0.90), P99ms: pct(0.99), Maxms: pct(1), FirstErr: firstErr}
-}
-
-// benchQuery is the i-th query string of the load, cycling through
-// serveQueries with varying page sizes.
-func benchQuery(i int) string {
-	q := serveQueries[i%len(serveQueries)]
-	u, _ := url.ParseQuery(q)
-	return u.Encode()
+		P50ms: pct(0.50), P90ms: pct(0.90), P99ms: pct(0.99), Maxms: pct(1), Distinct: len(asked), FirstErr: firstErr}
 }
 
 func loadOne(ctx context.Context, client *http.Client, u, token string) error {
