@@ -66,8 +66,8 @@ type Options struct {
 	TopEntities int
 	// SnippetWords is the length of snippets in words (default 30).
 	SnippetWords int
-	// FacetCache is the number of queries whose facets are kept (default
-	// 256; negative: none).
+	// FacetCache is the number of queries whose facets are kept, the most
+	// recently asked (default 1024; negative: none).
 	FacetCache int
 	// SearchCache bounds the cache of index results, article briefs and
 	// snippets of searches (see engine.SearchCache; zero sizes take the
@@ -111,7 +111,7 @@ func New(ctx context.Context, e *engine.Engine, opts Options) (*Backend, error) 
 		opts.SnippetWords = 30
 	}
 	if opts.FacetCache == 0 {
-		opts.FacetCache = 256
+		opts.FacetCache = 1024
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
