@@ -40,10 +40,12 @@ CREATE TABLE IF NOT EXISTS entity_sync (
 );
 `
 
-// entityNames is the display name of each key: its most frequent spelling
-// (SQLite takes the bare column name from the row of MAX).
-const entityNames = `names AS (SELECT key, name, MAX(n) FROM
-	(SELECT key, name, COUNT(*) AS n FROM entity_mentions GROUP BY key, name) GROUP BY key)`
+// entityNames is the display name of each key: its most frequent spelling,
+// and of spellings as frequent the first in code-point order, so that the
+// name shown does not change from one query to the next.
+const entityNames = `names AS (SELECT key, name FROM
+	(SELECT key, name, ROW_NUMBER() OVER (PARTITION BY key ORDER BY COUNT(*) DESC, name) AS rank
+		FROM entity_mentions GROUP BY key, name) WHERE rank = 1)`
 
 // EntityKey is the key under which the entity tables group the spellings of
 // one name: its normalized form (diacritics and tatweel dropped; alef, yeh

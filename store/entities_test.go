@@ -192,3 +192,35 @@ func TestEntityTablesOfAnOlderLayoutAreRebuilt(t *testing.T) {
 		t.Errorf("entity after rebuild: %+v, %v", d, err)
 	}
 }
+
+// TestEntityNameTie checks that of two spellings as frequent the display
+// name is the first in code-point order, whatever the order of storing.
+func TestEntityNameTie(t *testing.T) {
+	ctx := context.Background()
+	for _, order := range [][]string{{"دميتري بيسكوف", "دميترى بيسكوف"}, {"دميترى بيسكوف", "دميتري بيسكوف"}} {
+		s, err := OpenSQLite(ctx, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entries []Entry
+		for i, name := range order {
+			id := string(rune('a' + i))
+			entries = append(entries, Entry{Article: article.Article{ID: id, Text: "نص " + id}, Hash: id,
+				Facts: &article.Facts{Entities: []article.Entity{ent(name, article.PER, 0)}}})
+		}
+		if _, err := s.Put(ctx, entries); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SyncEntities(ctx); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.Entities(ctx, "بيسكوف", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []EntityCount{{"دميترى بيسكوف", article.PER, 2}}; !slices.Equal(list, want) {
+			t.Errorf("stored in order %v: %v, want %v", order, list, want)
+		}
+		s.Close()
+	}
+}
