@@ -58,6 +58,10 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 		Times:    timex.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
+	// Organizations the tagger missed where the prose names them (a cited
+	// outlet, the body a spokesperson speaks for): before quotes, so that
+	// they can speak.
+	f.Entities = addNames(a.Text, toks, f.Entities)
 	r := quote.Analyze(a.Text, f.Entities, "")
 	f.Quotes = quote.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)
