@@ -354,7 +354,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 			continue
 		}
 		typ := labelNames[typeOf(e)][2:]
-		if typ == "MISC" {
+		if typ == "MISC" || t.notName(e.words, e.keys, typ) {
 			continue
 		}
 		sortSpans(e.spans)
@@ -482,4 +482,34 @@ func splitConj(w string) (string, string) {
 		}
 	}
 	return "", w
+}
+
+// notName reports whether the words of an entity of type typ (keys
+// normalized) cannot be a name by their form: a word written with tanween
+// (زيفاً: names take none), or a person of one word that has the form of
+// an accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
+// a circumstantial قال معقباً), or of the masculine plural in ون of a
+// common word (ناشطون), and that the gazetteer does not list as a person.
+func (t *Tagger) notName(words, keys []string, typ string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "\u064b\u064c\u064d") {
+			return true
+		}
+	}
+	if typ != "PER" || len(keys) != 1 {
+		return false
+	}
+	k := keys[0]
+	if t.gaz.words[k]&gPER != 0 {
+		return false
+	}
+	rs := []rune(k)
+	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[4] == 'ا' {
+		return true
+	}
+	// The plural of a common word (ناشطون: ناشط or ناشطين is frequent), not
+	// a surname in -son (كارلسون، ويلسون).
+	base, ok := strings.CutSuffix(k, "ون")
+	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") &&
+		(unpackFreq(t.gaz.stats[base]) >= minCommonFreq || unpackFreq(t.gaz.stats[base+"ين"]) >= minCommonFreq)
 }

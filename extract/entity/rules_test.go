@@ -131,3 +131,34 @@ func TestGroupOneWordJoins(t *testing.T) {
 		t.Errorf("group = %+v, want the person and the place apart", es)
 	}
 }
+
+func TestNotName(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		name, typ string
+		want      bool
+	}{
+		{"زيفاً", "PER", true},
+		{"معقبا", "PER", true},
+		{"موضحا", "PER", true},
+		{"مراقبون", "PER", true},
+		{"ناشطون", "PER", true},
+		{"كارلسون", "PER", false}, // a surname in -son
+		{"ويلسون", "PER", false},
+		{"خلدون", "PER", false},
+		{"ماريا", "PER", false},
+		{"ميرا", "PER", false},
+		{"محمد", "PER", false},
+		{"معقبا", "ORG", false},
+		{"سامي الخطيب", "PER", false},
+	} {
+		words := strings.Fields(c.name)
+		var keys []string
+		for _, w := range words {
+			keys = append(keys, normalize(w))
+		}
+		if got := tg.notName(words, keys, c.typ); got != c.want {
+			t.Errorf("notName(%q, %s) = %v, want %v", c.name, c.typ, got, c.want)
+		}
+	}
+}
