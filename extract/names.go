@@ -59,24 +59,22 @@ type nameFinder struct {
 	bare  []string // per token: the form without any one-letter proclitic
 	cuts  []int    // per token: runes of the proclitic bare dropped
 	taken []bool   // per token: in a mention already
+	done  []bool   // per token: normalized (see word)
+	buf   []byte
 }
 
 // addNames returns es with the organizations the tagger missed added (see
 // the top of this file), and their mentions. toks are the tokens of text.
 func addNames(text string, toks []arabic.Token, es []article.Entity) []article.Entity {
+	if !mayName(text) {
+		return es
+	}
 	f := nameFinder{text: text, toks: toks}
+	f.prepare(es)
 	var found []candidate
 	for i := range toks {
 		if toks[i].Kind != arabic.Word {
 			continue
-		}
-		if f.norms == nil {
-			// Most texts hold neither rule's head word: normalize only when
-			// one may.
-			if !maybeHead(toks[i].Text) {
-				continue
-			}
-			f.prepare(es)
 		}
 		if c, ok := f.media(i); ok {
 			found = append(found, c)
@@ -94,41 +92,33 @@ func addNames(text string, toks []arabic.Token, es []article.Entity) []article.E
 	return es
 }
 
-// maybeHead reports cheaply whether word could hold a head word of the
-// rules: it contains one of their distinctive letter pairs.
-func maybeHead(w string) bool {
-	return strings.Contains(w, "كال") || strings.Contains(w, "حيف") || strings.Contains(w, "نا") ||
-		strings.Contains(w, "جل") || strings.Contains(w, "ذاع") || strings.Contains(w, "شبك") ||
-		strings.Contains(w, "جري") || strings.Contains(w, "تلفز") || strings.Contains(w, "حط") ||
-		strings.Contains(w, "تحد") || strings.Contains(w, "ناط")
+// anchors are words one of which every name the rules read stands next
+// to, as written (without diacritics).
+var anchors = [...]string{"باسم", "وكالة", "صحيفة", "قناة", "مجلة", "إذاعة", "اذاعة", "شبكة", "جريدة", "تلفزيون"}
+
+// mayName reports cheaply whether text holds an anchor of the rules: most
+// texts are then spared normalizing their words.
+func mayName(text string) bool {
+	for _, a := range anchors {
+		if strings.Contains(text, a) {
+			return true
+		}
+	}
+	// An anchor written with diacritics or tatweel inside (وكَالة) is
+	// missed: rare in news, and not worth normalizing every text.
+	return false
 }
 
-// prepare normalizes the tokens and marks those inside mentions of es.
+// prepare marks the tokens inside mentions of es; words are normalized
+// later, when a rule first reads them (see word).
 func (f *nameFinder) prepare(es []article.Entity) {
 	n := len(f.toks)
 	f.norms = make([]string, n)
-	f.full = make([]string, n)
 	f.bare = make([]string, n)
+	f.full = make([]string, n)
 	f.cuts = make([]int, n)
+	f.done = make([]bool, n)
 	f.taken = make([]bool, n)
-	var buf []byte
-	for i, t := range f.toks {
-		if t.Kind != arabic.Word {
-			continue
-		}
-		buf = arabic.AppendNormalized(buf[:0], t.Text, arabic.DefaultNormalizeOptions())
-		w := string(buf)
-		f.norms[i], f.bare[i], f.full[i] = w, w, w
-		if mediaHeads[w] || spokesHeads[w] {
-			continue
-		}
-		if p, b, art := splitProclitic(w); p != "" {
-			f.bare[i], f.cuts[i] = b, len([]rune(p))
-			if art {
-				f.norms[i] = b
-			}
-		}
-	}
 	for _, e := range es {
 		for _, m := range e.Mentions {
 			if m.In != "" {
@@ -139,6 +129,38 @@ func (f *nameFinder) prepare(es []article.Entity) {
 			}
 		}
 	}
+}
+
+// normOf, bareOf, fullOf and cutOf return the forms of word token i (see
+// nameFinder), normalizing it first.
+func (f *nameFinder) normOf(i int) string { return f.norms[f.word(i)] }
+func (f *nameFinder) bareOf(i int) string { return f.bare[f.word(i)] }
+func (f *nameFinder) fullOf(i int) string { return f.full[f.word(i)] }
+func (f *nameFinder) cutOf(i int) int     { return f.cuts[f.word(i)] }
+
+// word normalizes word token i, once, and returns i.
+func (f *nameFinder) word(i int) int {
+	if f.done[i] {
+		return i
+	}
+	f.done[i] = true
+	t := f.toks[i]
+	if t.Kind != arabic.Word {
+		return i
+	}
+	f.buf = arabic.AppendNormalized(f.buf[:0], t.Text, arabic.DefaultNormalizeOptions())
+	w := string(f.buf)
+	f.norms[i], f.bare[i], f.full[i] = w, w, w
+	if mediaHeads[w] || spokesHeads[w] {
+		return i
+	}
+	if p, b, art := splitProclitic(w); p != "" {
+		f.bare[i], f.cuts[i] = b, len([]rune(p))
+		if art {
+			f.norms[i] = b
+		}
+	}
+	return i
 }
 
 // splitProclitic splits a normalized word into a proclitic (و ف ب ل ك, or
@@ -193,10 +215,10 @@ type candidate struct {
 // after a proclitic, and how many runes of proclitic it carries.
 func (f *nameFinder) headCut(i int, set map[string]bool) (int, bool) {
 	switch {
-	case set[f.norms[i]]:
+	case set[f.normOf(i)]:
 		return 0, true
-	case set[f.bare[i]]:
-		return f.cuts[i], true
+	case set[f.bareOf(i)]:
+		return f.cutOf(i), true
 	}
 	return 0, false
 }
@@ -262,14 +284,14 @@ func (f *nameFinder) media(i int) (candidate, bool) {
 		return candidate{}, false
 	}
 	j := i + 1
-	if j < len(f.toks) && f.norms[j] == "انباء" {
+	if j < len(f.toks) && f.normOf(j) == "انباء" {
 		k := j + 1
 		if t0, t1, ok := f.quoted(k); ok {
 			return candidate{t0: t0, t1: t1, start: f.toks[i].Start + cut, head: i,
 				lead: dropRunes(f.toks[i].Text, cut) + " " + f.toks[j].Text}, true
 		}
-		if k < len(f.toks) && f.toks[k].Kind == arabic.Word && !strings.HasPrefix(f.norms[k], "ال") && !f.taken[k] &&
-			len([]rune(f.norms[k])) >= 2 {
+		if k < len(f.toks) && f.toks[k].Kind == arabic.Word && !strings.HasPrefix(f.normOf(k), "ال") && !f.taken[k] &&
+			len([]rune(f.normOf(k))) >= 2 {
 			return candidate{t0: i, t1: k, start: f.toks[i].Start + cut, head: i, cut: cut}, true
 		}
 		return candidate{}, false
@@ -281,7 +303,7 @@ func (f *nameFinder) media(i int) (candidate, bool) {
 		if t0, t1, ok := f.latin(j); ok {
 			return candidate{t0: t0, t1: t1, start: f.toks[t0].Start, head: t0}, true
 		}
-		if f.toks[j].Kind != arabic.Word || !strings.HasPrefix(f.norms[j], "ال") {
+		if f.toks[j].Kind != arabic.Word || !strings.HasPrefix(f.normOf(j), "ال") {
 			break
 		}
 		j++
@@ -297,23 +319,23 @@ func (f *nameFinder) media(i int) (candidate, bool) {
 // right after (باسم الرئاسة الروسية "الكرملين") is the organization's name
 // and the words before only describe it: nothing is read then.
 func (f *nameFinder) spokes(i int) (candidate, bool) {
-	if _, ok := f.headCut(i, spokesHeads); !ok || i+2 >= len(f.toks) || f.norms[i+1] != "باسم" {
+	if _, ok := f.headCut(i, spokesHeads); !ok || i+2 >= len(f.toks) || f.normOf(i+1) != "باسم" {
 		return candidate{}, false
 	}
 	t0 := i + 2
-	if f.toks[t0].Kind != arabic.Word || f.taken[t0] || notOrgWords[f.norms[t0]] {
+	if f.toks[t0].Kind != arabic.Word || f.taken[t0] || notOrgWords[f.normOf(t0)] {
 		return candidate{}, false
 	}
 	t1 := t0
-	if !strings.HasPrefix(f.full[t0], "ال") {
+	if !strings.HasPrefix(f.fullOf(t0), "ال") {
 		// An indefinite head noun needs a definite word after it.
-		if t0+1 >= len(f.toks) || f.toks[t0+1].Kind != arabic.Word || !strings.HasPrefix(f.full[t0+1], "ال") {
+		if t0+1 >= len(f.toks) || f.toks[t0+1].Kind != arabic.Word || !strings.HasPrefix(f.fullOf(t0+1), "ال") {
 			return candidate{}, false
 		}
 		t1 = t0 + 1
 	}
 	for k := t1 + 1; k < len(f.toks) && k-t0 < maxNameWords; k++ {
-		if f.toks[k].Kind != arabic.Word || !strings.HasPrefix(f.full[k], "ال") || f.taken[k] || notOrgWords[f.norms[k]] {
+		if f.toks[k].Kind != arabic.Word || !strings.HasPrefix(f.fullOf(k), "ال") || f.taken[k] || notOrgWords[f.normOf(k)] {
 			break
 		}
 		t1 = k
@@ -323,7 +345,7 @@ func (f *nameFinder) spokes(i int) (candidate, bool) {
 		return candidate{}, false
 	}
 	for k := t0; k <= t1; k++ {
-		if f.taken[k] || notOrgWords[f.norms[k]] {
+		if f.taken[k] || notOrgWords[f.normOf(k)] {
 			return candidate{}, false
 		}
 	}
@@ -370,11 +392,11 @@ func (f *nameFinder) add(es []article.Entity, given int, c candidate) []article.
 	for k := c.t0; k <= c.t1; k++ {
 		if k == c.t0 && c.cut > 0 {
 			words = append(words, dropRunes(f.toks[k].Text, c.cut))
-			keys = append(keys, f.bare[k])
+			keys = append(keys, f.bareOf(k))
 			continue
 		}
 		words = append(words, f.toks[k].Text)
-		keys = append(keys, f.norms[k])
+		keys = append(keys, f.normOf(k))
 	}
 	key := strings.Join(keys, " ")
 	e := -1
@@ -402,18 +424,18 @@ func (f *nameFinder) add(es []article.Entity, given int, c candidate) []article.
 		}
 		cut := 0
 		switch keys[0] {
-		case f.norms[k]:
-			if f.norms[k] == f.bare[k] {
-				cut = f.cuts[k] // والبيت: norms holds البيت
+		case f.normOf(k):
+			if f.normOf(k) == f.bareOf(k) {
+				cut = f.cutOf(k) // والبيت: norms holds البيت
 			}
-		case f.bare[k]:
-			cut = f.cuts[k]
+		case f.bareOf(k):
+			cut = f.cutOf(k)
 		default:
 			continue
 		}
 		ok := true
 		for d := 1; d < n; d++ {
-			if f.taken[k+d] || f.norms[k+d] != keys[d] {
+			if f.taken[k+d] || f.normOf(k+d) != keys[d] {
 				ok = false
 				break
 			}
@@ -425,10 +447,10 @@ func (f *nameFinder) add(es []article.Entity, given int, c candidate) []article.
 		if n == 1 && !f.isMark(k-1) {
 			ok = false
 		}
-		if nx := k + n; ok && nx < len(f.toks) && f.toks[nx].Kind == arabic.Word && strings.HasPrefix(f.full[nx], "ال") {
+		if nx := k + n; ok && nx < len(f.toks) && f.toks[nx].Kind == arabic.Word && strings.HasPrefix(f.fullOf(nx), "ال") {
 			ok = false
 		}
-		if ok && k > 0 && f.toks[k-1].Kind == arabic.Word && (constructHeads[f.full[k-1]] || constructHeads[f.bare[k-1]]) {
+		if ok && k > 0 && f.toks[k-1].Kind == arabic.Word && (constructHeads[f.fullOf(k-1)] || constructHeads[f.bareOf(k-1)]) {
 			ok = false
 		}
 		if ok {
