@@ -563,6 +563,9 @@ func (f *finder) startsComplement(j int) bool {
 	t := f.toks[j]
 	switch t.kind {
 	case kWord:
+		if t.norm == "ان" && !f.complementizerAn(j) {
+			return false
+		}
 		if bareComp[t.norm] || compPron[t.norm] {
 			return true
 		}
@@ -576,6 +579,16 @@ func (f *finder) startsComplement(j int) bool {
 		return f.opener[j] >= 0
 	}
 	return false
+}
+
+// complementizerAn reports whether the word ان at token j can introduce a
+// statement: not after إلا (إلا أن, "but", which opens a clause of the
+// writer's) nor before شاء (إن شاء الله, a conditional).
+func (f *finder) complementizerAn(j int) bool {
+	if j > 0 && f.toks[j-1].kind == kWord && f.toks[j-1].norm == "الا" {
+		return false
+	}
+	return j+1 >= len(f.toks) || f.toks[j+1].norm != "شاء"
 }
 
 // verb handles a finite reporting verb at token i and returns the last
