@@ -484,10 +484,16 @@ func splitConj(w string) (string, string) {
 	return "", w
 }
 
+// minDefiniteFreq is the least frequency bucket of a word with the article
+// that makes the bare word a common noun for notName (2^7 = 128 times in
+// the unlabelled corpus).
+const minDefiniteFreq = 7
+
 // notName reports whether the words of an entity of type typ (keys
 // normalized) cannot be a name by their form: a word written with tanween
-// (زيفاً: names take none), or a person of one word that has the form of
-// an accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
+// (زيفاً: names take none), or a person of one word that is a common noun
+// (its form with the article is frequent: عضو، مسؤول), has the form of an
+// accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
 // a circumstantial قال معقباً), or of the masculine plural in ون of a
 // common word (ناشطون), and that the gazetteer does not list as a person.
 func (t *Tagger) notName(words, keys []string, typ string) bool {
@@ -502,6 +508,12 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 	k := keys[0]
 	if t.gaz.words[k]&gPER != 0 {
 		return false
+	}
+	// A common noun: frequent with the article (عضو → العضو، مسؤول →
+	// المسؤول), which names of persons do not take (بوتين، ترامب) unless
+	// they are words too (كريم، سعيد), which the gazetteer lists.
+	if !strings.HasPrefix(k, "ال") && unpackFreq(t.gaz.stats["ال"+k]) >= minDefiniteFreq {
+		return true
 	}
 	rs := []rune(k)
 	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[4] == 'ا' {

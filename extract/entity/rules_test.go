@@ -147,6 +147,10 @@ func TestNotName(t *testing.T) {
 		{"ويلسون", "PER", false},
 		{"خلدون", "PER", false},
 		{"ماريا", "PER", false},
+		{"عضو", "PER", true},
+		{"مسؤول", "PER", true},
+		{"كريم", "PER", false}, // a word too, but a gazetteer name
+		{"بوتين", "PER", false},
 		{"ميرا", "PER", false},
 		{"محمد", "PER", false},
 		{"معقبا", "ORG", false},
