@@ -495,10 +495,12 @@ const minDefiniteFreq = 7
 // (its form with the article is frequent: عضو، مسؤول), has the form of an
 // accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
 // a circumstantial قال معقباً), or of the masculine plural in ون of a
-// common word (ناشطون), and that the gazetteer does not list as a person.
+// common word (ناشطون), and that the gazetteer does not list as a person
+// (nor, in the accusative, محمداً).
 func (t *Tagger) notName(words, keys []string, typ string) bool {
-	for _, w := range words {
-		if strings.ContainsAny(w, "\u064b\u064c\u064d") {
+	for i, w := range words {
+		// The accusative of a known name keeps it (محمداً، علياً).
+		if strings.ContainsAny(w, "\u064b\u064c\u064d") && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
 			return true
 		}
 	}
@@ -506,7 +508,7 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 		return false
 	}
 	k := keys[0]
-	if t.gaz.words[k]&gPER != 0 {
+	if t.gaz.words[k]&gPER != 0 || t.gaz.words[strings.TrimSuffix(k, "ا")]&gPER != 0 {
 		return false
 	}
 	// A common noun: frequent with the article (عضو → العضو، مسؤول →
@@ -516,12 +518,11 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 		return true
 	}
 	rs := []rune(k)
-	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[4] == 'ا' {
+	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[1] != 'ي' && rs[4] == 'ا' {
 		return true
 	}
-	// The plural of a common word (ناشطون: ناشط or ناشطين is frequent), not
-	// a surname in -son (كارلسون، ويلسون).
+	// The plural of a common word (ناشطون: ناشطين is frequent too), not a
+	// surname in -son (كارلسون، ويلسون) nor a name like فرعون.
 	base, ok := strings.CutSuffix(k, "ون")
-	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") &&
-		(unpackFreq(t.gaz.stats[base]) >= minCommonFreq || unpackFreq(t.gaz.stats[base+"ين"]) >= minCommonFreq)
+	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") && unpackFreq(t.gaz.stats[base+"ين"]) >= minCommonFreq
 }

@@ -151,6 +151,9 @@ func TestNotName(t *testing.T) {
 		{"مسؤول", "PER", true},
 		{"كريم", "PER", false}, // a word too, but a gazetteer name
 		{"بوتين", "PER", false},
+		{"محمداً", "PER", false}, // the accusative of a gazetteer name
+		{"ميلفا", "PER", false},
+		{"فرعون", "PER", false},
 		{"ميرا", "PER", false},
 		{"محمد", "PER", false},
 		{"معقبا", "ORG", false},
