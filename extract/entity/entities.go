@@ -383,7 +383,9 @@ var honorifics = map[string]bool{
 // a person's name (جامعة الدول العربية أحمد أبو الغيط): at a gazetteer first
 // name of at least two words' name, right after a word with the article
 // that is not an honorific (جامعة الملك سعود stays whole). The part from the
-// first name on becomes a person mention.
+// first name on becomes a person mention; the part before stays a mention
+// of its type when it has two words or more, and one word alone is the
+// person's description (الزائر فيصل الحرقان), no name.
 func (t *Tagger) splitPersons(ms []mention) []mention {
 	var out []mention
 	for k, m := range ms {
@@ -409,7 +411,10 @@ func (t *Tagger) splitPersons(ms []mention) []mention {
 		}
 		p := m.slice(j, len(m.keys))
 		p.typ = 1
-		out = append(out, m.slice(0, j), p)
+		if j > 1 {
+			out = append(out, m.slice(0, j))
+		}
+		out = append(out, p)
 	}
 	if out == nil {
 		return ms
@@ -495,7 +500,7 @@ const minDefiniteFreq = 7
 // (its form with the article is frequent: عضو، مسؤول), has the form of an
 // accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
 // a circumstantial قال معقباً), or of the masculine plural in ون of a
-// common word (ناشطون), and that the gazetteer does not list as a person
+// common word (ناشطون) or its construct form in و (مؤيدو), and that the gazetteer does not list as a person
 // (nor, in the accusative, محمداً).
 func (t *Tagger) notName(words, keys []string, typ string) bool {
 	for i, w := range words {
@@ -521,8 +526,35 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[1] != 'ي' && rs[4] == 'ا' {
 		return true
 	}
+	// The construct plural of a common word (مؤيدو التعديل، منتجو الكابل: مؤيدون
+	// or مؤيدين is frequent), not a name in و (ريكاردو، ماركو).
+	if stem, ok := strings.CutSuffix(k, "و"); ok && len(rs) >= 4 && t.plural(stem, true) {
+		return true
+	}
 	// The plural of a common word (ناشطون: ناشطين is frequent too), not a
 	// surname in -son (كارلسون، ويلسون) nor a name like فرعون.
 	base, ok := strings.CutSuffix(k, "ون")
-	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") && unpackFreq(t.gaz.stats[base+"ين"]) >= minCommonFreq
+	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") && t.plural(base, false)
+}
+
+// minPluralFreq is the least frequency bucket of a plural form that makes
+// plural report a word's plural as a word of the language.
+const minPluralFreq = 5
+
+// plural reports whether the sound masculine plural of stem (مؤيد → مؤيدين،
+// المؤيدين, and مؤيدون when withUn) is a frequent word: stem is then a
+// common noun or adjective, not a name. The form in ون is left out for a
+// word that is that form itself (خلدون is a name).
+func (t *Tagger) plural(stem string, withUn bool) bool {
+	forms := [...]string{stem + "ين", "ال" + stem + "ين", "ال" + stem + "ون", stem + "ون"}
+	n := len(forms)
+	if !withUn {
+		n--
+	}
+	for _, w := range forms[:n] {
+		if unpackFreq(t.gaz.stats[w]) >= minPluralFreq {
+			return true
+		}
+	}
+	return false
 }

@@ -61,6 +61,8 @@ func TestSplitPersons(t *testing.T) {
 		want []string // TYPE:name of the parts
 	}{
 		{"جامعة الدول العربية أحمد أبو الغيط", []string{"ORG:جامعة الدول العربية", "PER:أحمد أبو الغيط"}},
+		// One word before the name describes the person.
+		{"الزائر فيصل الحرقان", []string{"PER:فيصل الحرقان"}},
 		// Named after a person: the honorific keeps it whole.
 		{"جامعة الملك سعود", []string{"ORG:جامعة الملك سعود"}},
 		{"مطار الملك فهد الدولي", []string{"ORG:مطار الملك فهد الدولي"}},
@@ -154,6 +156,11 @@ func TestNotName(t *testing.T) {
 		{"محمداً", "PER", false}, // the accusative of a gazetteer name
 		{"ميلفا", "PER", false},
 		{"فرعون", "PER", false},
+		{"مؤيدو", "PER", true},
+		{"منتجو", "PER", true},
+		{"ريكاردو", "PER", false},
+		{"ماركو", "PER", false},
+		{"بيدرو", "PER", false},
 		{"ميرا", "PER", false},
 		{"محمد", "PER", false},
 		{"معقبا", "ORG", false},
