@@ -45,3 +45,39 @@ func TestNotComplementizer(t *testing.T) {
 		})
 	}
 }
+
+// TestCircumstantialObject checks that a name after a circumstantial
+// participle right after the verb is its object, not its subject.
+func TestCircumstantialObject(t *testing.T) {
+	for _, c := range []struct {
+		name, text, speaker string // speaker "" for no quote
+	}{
+		{
+			name:    "addressing the defendant",
+			text:    "وقال القاضي مراد البكري إن الجلسة علنية. وأضاف مخاطباً حاتم الزين: «صمتك لن يفيدك».",
+			speaker: "مراد البكري",
+		},
+		{
+			name:    "without tanween",
+			text:    "وقال القاضي مراد البكري إن الجلسة علنية. وأضاف مخاطبا حاتم الزين: «صمتك لن يفيدك».",
+			speaker: "مراد البكري",
+		},
+		{
+			name:    "the name right after the verb is its subject",
+			text:    "وقال القاضي مراد البكري إن الجلسة علنية. وأضاف حاتم الزين: «لن أتكلم».",
+			speaker: "حاتم الزين",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			qs := Find(c.text, ents(c.text, "PER:مراد البكري", "PER:حاتم الزين"))
+			checkQuotes(t, c.text, qs)
+			if len(qs) == 0 {
+				t.Fatalf("no quote")
+			}
+			last := qs[len(qs)-1]
+			if last.Speaker != c.speaker {
+				t.Errorf("speaker of %q is %q, want %q", last.Text, last.Speaker, c.speaker)
+			}
+		})
+	}
+}
