@@ -9,6 +9,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -19,10 +20,19 @@ import (
 	"github.com/marsad/marsad/extract/timex"
 )
 
-// Extractor finds facts in articles. It is immutable after New and safe for
-// concurrent use.
+// Extractor finds facts in articles. It is safe for concurrent use: its
+// model is immutable after New, and each call takes its own scratch
+// buffers from a pool.
 type Extractor struct {
-	tagger *entity.Tagger
+	tagger  *entity.Tagger
+	scratch sync.Pool // of *scratch
+}
+
+// scratch holds the buffers of one Extract call, reused by later calls:
+// nothing Extract returns refers to them.
+type scratch struct {
+	toks  []arabic.Token
+	words []entity.Token
 }
 
 // New returns an Extractor with the embedded entity model.
@@ -42,22 +52,38 @@ func New() (*Extractor, error) {
 // an entity even when the tagger missed it: every quote's speaker is an
 // entity of the article.
 func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Facts {
+	sc, _ := x.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer x.scratch.Put(sc)
 	if toks == nil {
-		toks = arabic.Tokenize(a.Text)
+		if sc.toks == nil {
+			// Arabic news runs about 11 bytes a token (word, space and
+			// punctuation): start there and let the buffer grow.
+			sc.toks = make([]arabic.Token, 0, len(a.Text)/11+16)
+		}
+		sc.toks = arabic.AppendTokens(sc.toks[:0], a.Text)
+		toks = sc.toks
 	}
 	if a.Published.IsZero() {
 		if d, ok := publicationDate(a.Text); ok {
 			a.Published = d
 		}
 	}
-	words := make([]entity.Token, len(toks))
-	for i, t := range toks {
-		words[i] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+	words := sc.words[:0]
+	for _, t := range toks {
+		words = append(words, entity.Token{Text: t.Text, Start: t.Start, End: t.End})
 	}
+	sc.words = words
 	f := article.Facts{
 		Times:    timex.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
+	// Organizations the tagger missed where the prose names them (a cited
+	// outlet, the body a spokesperson speaks for): before quotes, so that
+	// they can speak.
+	f.Entities = addNames(a.Text, toks, f.Entities)
 	r := quote.Analyze(a.Text, f.Entities, "")
 	f.Quotes = quote.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)

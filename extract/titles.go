@@ -12,7 +12,10 @@ import (
 // دميتري بيسكوف), keeping each entity's mentions in text order and without
 // repeats. The entities' canonical names do not change.
 func attachTitles(es []article.Entity, ts []quote.Title) {
-	touched := map[int]bool{}
+	if len(ts) == 0 {
+		return
+	}
+	touched := make(map[int]bool, len(ts))
 	for _, t := range ts {
 		if t.Entity < 0 || t.Entity >= len(es) {
 			continue

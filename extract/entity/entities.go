@@ -17,6 +17,8 @@ type Token struct {
 // mention is one tagged entity mention in an article.
 type mention struct {
 	typ    int      // label index of the B- label
+	tok    int      // index of the first token
+	cue    int      // votes for PER from the words around it (personCues)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -75,7 +77,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 			j++
 		}
 		// The mentions share the backing arrays: each token is in one.
-		ms = append(ms, mention{typ: l, start: tokens[i].Start, end: tokens[j-1].End,
+		ms = append(ms, mention{typ: l, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
 			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
@@ -86,8 +88,10 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(ms) == 0 {
 		return nil
 	}
+	ms = t.splitPersons(ms)
 	t.stripClitics(ms)
-	return group(ms)
+	t.personCues(ms, keys, breaks)
+	return t.group(ms)
 }
 
 // sentenceBreaks marks the tokens that start a new sentence.
@@ -178,9 +182,9 @@ func isDay(k string) bool {
 // slice returns the mention of words [i, j).
 func (m mention) slice(i, j int) mention {
 	if i >= j {
-		return mention{typ: m.typ}
+		return mention{typ: m.typ, tok: m.tok + i}
 	}
-	return mention{typ: m.typ, words: m.words[i:j], keys: m.keys[i:j], starts: m.starts[i:j], ends: m.ends[i:j],
+	return mention{typ: m.typ, tok: m.tok + i, words: m.words[i:j], keys: m.keys[i:j], starts: m.starts[i:j], ends: m.ends[i:j],
 		start: m.starts[i], end: m.ends[j-1]}
 }
 
@@ -189,7 +193,9 @@ func (m mention) slice(i, j int) mention {
 // the article or a gazetteer name, or the word as it stands is unknown and
 // و or ف stands before a word of the tagger's lexicon, or a clitic stands
 // before the article ال of an organization or place name (والولايات →
-// الولايات).
+// الولايات، للكونغرس → الكونغرس), or the mention has several words and the
+// base is much more frequent than the word (لجامعة الدول العربية → جامعة
+// الدول العربية).
 func (t *Tagger) stripClitics(ms []mention) {
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -224,7 +230,8 @@ func (t *Tagger) stripClitics(ms []mention) {
 				if pass == 1 {
 					article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
 					conj := p == "و" || p == "ف" // a conjunction, before any word
-					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)))) || (article && m.typ != 1)
+					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)))) || (article && m.typ != 1) ||
+						(len(m.keys) > 1 && t.commoner(b, full))
 				}
 				if ok {
 					c, base = p, b
@@ -244,6 +251,19 @@ func (t *Tagger) stripClitics(ms []mention) {
 		m.keys[0] = base
 		m.start += skipped
 	}
+}
+
+// minCommonFreq is the least frequency bucket (log2 of the count in the
+// unlabelled corpus) of a word that commoner takes as a word of its own.
+const minCommonFreq = 6
+
+// commoner reports whether base, a word without its proclitic, is at least
+// four times as frequent in the unlabelled corpus as full, the word with it:
+// then full is the word with a clitic (لجامعة → جامعة، بمجلس → مجلس), while a
+// word more frequent with its first letter (لجنة، بلدية) is a word of its own.
+func (t *Tagger) commoner(base, full string) bool {
+	fb := unpackFreq(t.gaz.stats[base])
+	return fb >= minCommonFreq && fb >= unpackFreq(t.gaz.stats[full])+2
 }
 
 // inLexicon reports whether w was seen as a word in training.
@@ -270,8 +290,9 @@ func dropLetters(s string, n int) (string, int) {
 	return "", runes
 }
 
-// group merges mentions into entities.
-func group(ms []mention) []article.Entity {
+// group merges mentions into entities, each of the type most of its
+// mentions have, counting the votes of personCues.
+func (t *Tagger) group(ms []mention) []article.Entity {
 	type ent struct {
 		keys  []string
 		words []string
@@ -290,6 +311,7 @@ func group(ms []mention) []article.Entity {
 			ents = append(ents, e)
 		}
 		e.votes[m.typ]++
+		e.votes[1] += m.cue
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
 	typeOf := func(e *ent) int {
@@ -301,10 +323,13 @@ func group(ms []mention) []article.Entity {
 		}
 		return best
 	}
-	// A one-word person mention joins the longer person mention ending with it.
+	// A one-word person mention joins the longer person mention ending
+	// with it, and so does a one-word mention of another type that is not a
+	// gazetteer place or organization (بايدن tagged a place once joins جو
+	// بايدن): the votes of all its mentions then decide its type.
 	merged := map[*ent]*ent{}
 	for _, e := range ents {
-		if len(e.keys) != 1 || typeOf(e) != 1 {
+		if len(e.keys) != 1 || (typeOf(e) != 1 && t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0) {
 			continue
 		}
 		var target *ent
@@ -329,7 +354,7 @@ func group(ms []mention) []article.Entity {
 			continue
 		}
 		typ := labelNames[typeOf(e)][2:]
-		if typ == "MISC" {
+		if typ == "MISC" || t.notName(e.words, e.keys, typ) {
 			continue
 		}
 		sortSpans(e.spans)
@@ -344,4 +369,192 @@ func sortSpans(s []article.Span) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// honorifics are the titles that stand inside the names of places and
+// organizations named after a person (جامعة الملك سعود، مسجد الشيخ زايد).
+var honorifics = map[string]bool{
+	"الملك": true, "الامير": true, "الاميره": true, "الشيخ": true, "الشيخه": true, "الامام": true,
+	"الرئيس": true, "السلطان": true, "السيد": true, "الشهيد": true, "الدكتور": true, "الخليفه": true,
+	"خادم": true, "الحرمين": true, "ابن": true, "بن": true, "ابو": true, "ام": true,
+}
+
+// splitPersons splits an organization or place mention that runs on into
+// a person's name (جامعة الدول العربية أحمد أبو الغيط): at a gazetteer first
+// name of at least two words' name, right after a word with the article
+// that is not an honorific (جامعة الملك سعود stays whole). The part from the
+// first name on becomes a person mention; the part before stays a mention
+// of its type when it has two words or more, and one word alone is the
+// person's description (الزائر فيصل الحرقان), no name.
+func (t *Tagger) splitPersons(ms []mention) []mention {
+	var out []mention
+	for k, m := range ms {
+		j := 0
+		if m.typ == 3 || m.typ == 5 {
+			for i := 1; i+1 < len(m.keys); i++ {
+				prev, w := m.keys[i-1], m.keys[i]
+				if strings.HasPrefix(prev, "ال") && !honorifics[prev] && !strings.HasPrefix(w, "ال") &&
+					t.gaz.words[w]&gPER != 0 && t.gaz.words[w]&gORG == 0 && !honorifics[w] {
+					j = i
+					break
+				}
+			}
+		}
+		if j == 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]mention, 0, len(ms)+4), ms[:k]...)
+		}
+		p := m.slice(j, len(m.keys))
+		p.typ = 1
+		if j > 1 {
+			out = append(out, m.slice(0, j))
+		}
+		out = append(out, p)
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// reportVerbs are the masculine past reporting verbs (قال، أضاف) whose
+// subject right after them, a name without the article that is no
+// gazetteer place or organization, is most likely a person: places and
+// organizations without the article take the feminine (قالت موسكو).
+var reportVerbs = map[string]bool{
+	"قال": true, "اضاف": true, "اكد": true, "اوضح": true, "صرح": true, "اعلن": true,
+	"ذكر": true, "اشار": true, "تابع": true, "شدد": true, "لفت": true, "نفى": true, "نفي": true,
+	"اعتبر": true, "راى": true, "اعرب": true, "كشف": true, "دعا": true, "طالب": true, "حذر": true,
+	"رد": true, "علق": true, "استطرد": true, "اقر": true, "زعم": true, "ختم": true,
+}
+
+// personTitles are the words that, right before a name, make it a person's
+// (الرئيس بايدن، الرئيس الأمريكي بايدن with a nisba between).
+var personTitles = map[string]bool{
+	"الرئيس": true, "السيد": true, "السيده": true, "الوزير": true, "الوزيره": true, "الدكتور": true,
+	"الدكتوره": true, "الشيخ": true, "الامير": true, "الملك": true, "الجنرال": true, "المستشار": true,
+	"المستشاره": true, "النائب": true, "السفير": true, "السفيره": true, "اللواء": true, "العميد": true,
+	"العقيد": true, "المتحدث": true, "المتحدثه": true, "نظيره": true, "نظيرته": true, "المرشح": true,
+	"المرشحه": true, "الناطق": true, "القاضي": true, "المبعوث": true, "الامين": true,
+}
+
+// personCues counts, for each mention of one word or more whose first
+// word has no article and which is no gazetteer place or organization,
+// the evidence of the words before it that it names a person: a person's
+// title right before it, or before a nisba adjective before it (الرئيس
+// الأمريكي بايدن), counts 2; a masculine reporting verb right before it
+// (قال بايدن، وأضاف بايدن) counts 1. keys are the normalized tokens.
+func (t *Tagger) personCues(ms []mention, keys []string, breaks []bool) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == 1 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
+			continue
+		}
+		if t.gaz.words[m.keys[0]]&(gORG|gLOC) != 0 || t.gaz.phrases[strings.Join(m.keys, " ")]&(gORG|gLOC) != 0 {
+			continue
+		}
+		prev := keys[m.tok-1]
+		switch {
+		case personTitles[prev]:
+			m.cue = 2
+		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && personTitles[keys[m.tok-2]]:
+			m.cue = 2
+		default:
+			if _, v := splitConj(prev); reportVerbs[v] {
+				m.cue = 1
+			}
+		}
+	}
+}
+
+// isNisba reports whether a normalized word looks like a definite nisba
+// adjective (الأمريكي، الروسي).
+func isNisba(w string) bool {
+	return strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && len(w) > len("الاي")
+}
+
+// splitConj removes the conjunction و or ف from the start of a normalized
+// word.
+func splitConj(w string) (string, string) {
+	for _, c := range [...]string{"و", "ف"} {
+		if strings.HasPrefix(w, c) && len(w) > len(c)+2 {
+			return c, w[len(c):]
+		}
+	}
+	return "", w
+}
+
+// minDefiniteFreq is the least frequency bucket of a word with the article
+// that makes the bare word a common noun for notName (2^7 = 128 times in
+// the unlabelled corpus).
+const minDefiniteFreq = 7
+
+// notName reports whether the words of an entity of type typ (keys
+// normalized) cannot be a name by their form: a word written with tanween
+// (زيفاً: names take none), or a person of one word that is a common noun
+// (its form with the article is frequent: عضو، مسؤول), has the form of an
+// accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
+// a circumstantial قال معقباً), or of the masculine plural in ون of a
+// common word (ناشطون) or its construct form in و (مؤيدو), and that the gazetteer does not list as a person
+// (nor, in the accusative, محمداً).
+func (t *Tagger) notName(words, keys []string, typ string) bool {
+	for i, w := range words {
+		// The accusative of a known name keeps it (محمداً، علياً).
+		if strings.ContainsAny(w, "\u064b\u064c\u064d") && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
+			return true
+		}
+	}
+	if typ != "PER" || len(keys) != 1 {
+		return false
+	}
+	k := keys[0]
+	if t.gaz.words[k]&gPER != 0 || t.gaz.words[strings.TrimSuffix(k, "ا")]&gPER != 0 {
+		return false
+	}
+	// A common noun: frequent with the article (عضو → العضو، مسؤول →
+	// المسؤول), which names of persons do not take (بوتين، ترامب) unless
+	// they are words too (كريم، سعيد), which the gazetteer lists.
+	if !strings.HasPrefix(k, "ال") && unpackFreq(t.gaz.stats["ال"+k]) >= minDefiniteFreq {
+		return true
+	}
+	rs := []rune(k)
+	if len(rs) == 5 && rs[0] == 'م' && rs[1] != 'ا' && rs[1] != 'ي' && rs[4] == 'ا' {
+		return true
+	}
+	// The construct plural of a common word (مؤيدو التعديل، منتجو الكابل: مؤيدون
+	// or مؤيدين is frequent), not a name in و (ريكاردو، ماركو).
+	if stem, ok := strings.CutSuffix(k, "و"); ok && len(rs) >= 4 && t.plural(stem, true) {
+		return true
+	}
+	// The plural of a common word (ناشطون: ناشطين is frequent too), not a
+	// surname in -son (كارلسون، ويلسون) nor a name like فرعون.
+	base, ok := strings.CutSuffix(k, "ون")
+	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") && t.plural(base, false)
+}
+
+// minPluralFreq is the least frequency bucket of a plural form that makes
+// plural report a word's plural as a word of the language.
+const minPluralFreq = 5
+
+// plural reports whether the sound masculine plural of stem (مؤيد → مؤيدين،
+// المؤيدين, and مؤيدون when withUn) is a frequent word: stem is then a
+// common noun or adjective, not a name. The form in ون is left out for a
+// word that is that form itself (خلدون is a name).
+func (t *Tagger) plural(stem string, withUn bool) bool {
+	forms := [...]string{stem + "ين", "ال" + stem + "ين", "ال" + stem + "ون", stem + "ون"}
+	n := len(forms)
+	if !withUn {
+		n--
+	}
+	for _, w := range forms[:n] {
+		if unpackFreq(t.gaz.stats[w]) >= minPluralFreq {
+			return true
+		}
+	}
+	return false
 }

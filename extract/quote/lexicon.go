@@ -73,7 +73,8 @@ var compPron = set(
 // notComp are words after which ان is not the complementizer of a
 // reporting verb (قبل أن، يجب أن ...).
 var notComp = set("قبل", "بعد", "يجب", "ينبغي", "يمكن", "من", "منذ", "دون", "بدون", "بد",
-	"حتي", "سبق", "عسي", "لابد", "يريد", "اراد", "تريد", "ارادت", "يستطيع", "تستطيع")
+	"حتي", "سبق", "عسي", "لابد", "يريد", "اراد", "تريد", "ارادت", "يستطيع", "تستطيع",
+	"الا") // إلا أن: "but", a clause of the writer's
 
 // preps are prepositions and words after which a name is not a subject.
 var preps = set("في", "من", "الي", "علي", "عن", "مع", "لدي", "خلال", "عبر", "امام", "بين",

@@ -563,6 +563,9 @@ func (f *finder) startsComplement(j int) bool {
 	t := f.toks[j]
 	switch t.kind {
 	case kWord:
+		if t.norm == "ان" && !f.complementizerAn(j) {
+			return false
+		}
 		if bareComp[t.norm] || compPron[t.norm] {
 			return true
 		}
@@ -576,6 +579,36 @@ func (f *finder) startsComplement(j int) bool {
 		return f.opener[j] >= 0
 	}
 	return false
+}
+
+// circumstantial reports whether a word (as written, and normalized) is an
+// indefinite accusative active participle, a circumstantial clause of the
+// verb's elided subject (مخاطباً، متوجهاً، معقباً): written with tanween
+// fath, or of the shapes مُفعِلاً، مُتفعِّلاً، مُستفعِلاً (five to seven letters,
+// م first, ا last, a consonant second).
+func circumstantial(raw, norm string) bool {
+	if strings.ContainsRune(raw, '\u064b') && strings.HasSuffix(norm, "ا") {
+		return true
+	}
+	rs := []rune(norm)
+	if len(rs) < 5 || len(rs) > 7 || rs[0] != 'م' || rs[len(rs)-1] != 'ا' {
+		return false
+	}
+	switch rs[1] {
+	case 'ا', 'ي', 'و':
+		return false
+	}
+	return true
+}
+
+// complementizerAn reports whether the word ان at token j can introduce a
+// statement: not after إلا (إلا أن, "but", which opens a clause of the
+// writer's) nor before شاء (إن شاء الله, a conditional).
+func (f *finder) complementizerAn(j int) bool {
+	if j > 0 && f.toks[j-1].kind == kWord && f.toks[j-1].norm == "الا" {
+		return false
+	}
+	return j+1 >= len(f.toks) || f.toks[j+1].norm != "شاء"
 }
 
 // verb handles a finite reporting verb at token i and returns the last
@@ -606,6 +639,9 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		// elided subject
 	case tj.kind == kWord && (preps[tj.norm] && !titleOK[tj.norm] || strings.HasPrefix(tj.norm, "لل") || strings.HasPrefix(tj.norm, "بال")):
 		// an adjunct (في تصريح ...): elided subject
+	case tj.kind == kWord && circumstantial(f.text[tj.bs:tj.be], tj.norm):
+		// وأضاف مخاطباً حبري: the verb's subject is elided, and the name
+		// after the participle is its object
 	case tj.kind == kWord && orgHeads[tj.norm] && j+1 < n && f.startAt[j+1] >= 0 && f.ents[f.ments[f.startAt[j+1]].ent].Type == article.ORG:
 		// حركة حماس، صحيفة نيويورك تايمز: the kind of organization, then its name
 		m := f.ments[f.startAt[j+1]]

@@ -37,10 +37,10 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 					return f.direct(j + 1)
 				}
 				if nt.kind == kWord {
-					if bareComp[nt.norm] {
+					if bareComp[nt.norm] && f.complementizerAn(j+1) {
 						return f.reported(j + 2)
 					}
-					return f.reported(j + 1)
+					return f.reported(j + 1) // قال: إن شاء الله ... is said whole
 				}
 				return stmt{}, false
 			}
@@ -63,7 +63,7 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 			if words > maxWords {
 				return stmt{}, false
 			}
-			if bareComp[t.norm] || compPron[t.norm] {
+			if (bareComp[t.norm] || compPron[t.norm]) && (t.norm != "ان" || f.complementizerAn(j) || f.prevWord(j) >= 0 && notComp[f.toks[f.prevWord(j)].norm]) {
 				if p := f.prevWord(j); p >= 0 && notComp[f.toks[p].norm] {
 					return stmt{}, false
 				}

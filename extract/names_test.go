@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/article"
+)
+
+func TestAddNames(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		given      []article.Entity
+		want       []string // canonical name: mention texts joined by |
+	}{
+		{
+			name: "spokesperson's organization and its other mentions",
+			text: "وقالت المتحدثة باسم المفوضية الأوروبية، إن الاتفاق قريب. ورحبت المفوضية الأوروبية بالخطوة.",
+			want: []string{"المفوضية الأوروبية: المفوضية الأوروبية|المفوضية الأوروبية"},
+		},
+		{
+			name: "clitic on a later mention, head noun before the name",
+			text: "وأكد المتحدث باسم البيت الأبيض أن الزيارة تأجلت. وفي بيان للبيت الأبيض، وصفها بالمهمة. وقال موظفو البيت الأبيض إن الأمر مؤسف.",
+			want: []string{"البيت الأبيض: البيت الأبيض|لبيت الأبيض|البيت الأبيض"},
+		},
+		{
+			name: "a longer name is another name",
+			text: "وقال المتحدث باسم الخارجية الأمريكية إن الوفد وصل. وأعلنت وزارة الخارجية الأمريكية أمس أن الوفد وصل.",
+			want: []string{"الخارجية الأمريكية: الخارجية الأمريكية"},
+		},
+		{
+			name: "one word after باسم is a common noun",
+			text: "وقال المتحدث باسم الجيش إن الهجوم صد. وأعلن الجيش مقتل عشرة.",
+		},
+		{
+			name: "a description before the name in quotes",
+			text: "وقال المتحدث باسم الرئاسة الفرنسية \"الإليزيه\" إن القمة ستعقد.",
+		},
+		{
+			name: "a person's title after باسم",
+			text: "وقال المتحدث باسم الرئيس الفرنسي إن القمة ستعقد.",
+		},
+		{
+			name: "news agency, plain and quoted",
+			text: "وفقا لوكالة أنباء رامتا الحكومية، فإن الوفد وصل. وذكرت وكالة أنباء \"رامتا\" أن المحادثات بدأت.",
+			want: []string{"وكالة أنباء رامتا: وكالة أنباء رامتا|وكالة أنباء \"رامتا\""},
+		},
+		{
+			name: "outlet in quotes or Latin letters after its description",
+			text: "ونقلت صحيفة «الميزان» اليومية عن مصادر أن الوفد وصل، بحسب قناة \"Tele Norte\" وشبكة الأخبار المحلية «نبض».",
+			want: []string{"الميزان: الميزان", "Tele Norte: Tele Norte", "نبض: نبض"},
+		},
+		{
+			name: "a name the tagger found is left alone",
+			text: "وقال المتحدث باسم البيت الأبيض إن الزيارة تأجلت.",
+			given: []article.Entity{{Text: "البيت الأبيض", Type: article.ORG,
+				Mentions: []article.Span{{Start: 18, End: 30}}}},
+			want: []string{"البيت الأبيض: البيت الأبيض"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			es := addNames(c.text, arabic.Tokenize(c.text), c.given)
+			rs := []rune(c.text)
+			var got []string
+			for _, e := range es {
+				if e.Type != article.ORG {
+					t.Errorf("%s: type %s, want ORG", e.Text, e.Type)
+				}
+				var ms []string
+				for _, m := range e.Mentions {
+					ms = append(ms, string(rs[m.Start:m.End]))
+				}
+				got = append(got, e.Text+": "+strings.Join(ms, "|"))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestAddNamesBadInput(t *testing.T) {
+	for _, s := range []string{"", "\xff\xfe", "المتحدث باسم", "وكالة أنباء", "قناة \"", "قناة «» ال", "المتحدث باسم ال\xffبيت الأبيض"} {
+		es := addNames(s, arabic.Tokenize(s), nil)
+		n := len([]rune(s))
+		for _, e := range es {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > n || m.Start >= m.End {
+					t.Errorf("%q: bad span %+v", s, m)
+				}
+			}
+		}
+	}
+}
+
+func FuzzAddNames(f *testing.F) {
+	for _, s := range []string{
+		"وقالت المتحدثة باسم المفوضية الأوروبية، إن الاتفاق قريب. ورحبت المفوضية الأوروبية بالخطوة.",
+		"وذكرت وكالة أنباء \"رامتا\" أن المحادثات بدأت، بحسب قناة \"Tele Norte\".",
+		"المتحدث باسم ال\xffبيت", "قناة «", "وكالة أنباء",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := len([]rune(s))
+		for _, e := range addNames(s, arabic.Tokenize(s), nil) {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > n || m.Start >= m.End {
+					t.Fatalf("%q: bad span %+v of %q", s, m, e.Text)
+				}
+			}
+		}
+	})
+}
