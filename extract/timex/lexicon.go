@@ -83,6 +83,8 @@ const (
 	unitWeek
 	unitMonth
 	unitYear
+	unitHour
+	unitMinute
 )
 
 var periods = map[string]int{
@@ -97,6 +99,8 @@ var durationUnits = map[string][2]int{
 	"اسبوع": {unitWeek, 1}, "اسبوعا": {unitWeek, 0}, "اسابيع": {unitWeek, 0}, "اسبوعين": {unitWeek, 2},
 	"شهر": {unitMonth, 1}, "شهرا": {unitMonth, 0}, "اشهر": {unitMonth, 0}, "شهور": {unitMonth, 0}, "شهرين": {unitMonth, 2},
 	"عام": {unitYear, 1}, "عاما": {unitYear, 0}, "اعوام": {unitYear, 0}, "عامين": {unitYear, 2},
+	"ساعه": {unitHour, 1}, "ساعات": {unitHour, 0}, "ساعتين": {unitHour, 2}, "ساعتان": {unitHour, 2},
+	"دقيقه": {unitMinute, 1}, "دقائق": {unitMinute, 0}, "دقيقتين": {unitMinute, 2},
 	"سنه": {unitYear, 1}, "سنوات": {unitYear, 0}, "سنين": {unitYear, 0}, "سنتين": {unitYear, 2},
 }
 
@@ -282,6 +286,10 @@ var startWords = func() map[string]bool {
 	for k := range decades {
 		add(k+"يات", "ال"+k+"يات", k+"ات", "ال"+k+"ات")
 	}
+	for k := range modWords {
+		add(k)
+	}
+	add("خلال", "عيد", "القرن", "الربع", "النصف")
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
 	return s
 }()

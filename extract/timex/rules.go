@@ -320,11 +320,25 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		return i + 2
 	}
 	if pluralPeriods[w] {
-		if v, ok := vagueAdj[m.w(i+1)]; ok {
-			m.emit(start, i+1, v)
-			return i + 2
+		// الأيام المقبلة, الأيام الثلاثة المقبلة, الساعات الـ24 المقبلة
+		k := i + 1
+		if n := m.w(k); strings.HasPrefix(n, "ال") && numberWords[n[len("ال"):]] != 0 {
+			k++
+		} else if n == "ال" && m.tok(k+1).kind == num {
+			k += 2
+		} else if t := m.tok(k); t.kind == num && k < len(m.d.toks) && t.nd <= 3 {
+			k++
+		}
+		if v, ok := vagueAdj[m.w(k)]; ok {
+			m.emit(start, k, v)
+			return k + 1
 		}
 		return i
+	}
+	if modWords[w] {
+		if j := m.atModifier(i, w, start); j > i {
+			return j
+		}
 	}
 	if _, ok := ordinals[w]; ok {
 		return m.atOrdinal(i, w, start)
@@ -346,8 +360,14 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
 		return i
-	case "بعد", "قبل", "منذ":
+	case "بعد", "قبل", "منذ", "خلال":
 		return m.atDuration(i, w, start)
+	case "عيد":
+		return m.atFeast(i, start)
+	case "القرن":
+		return m.atCentury(i, start)
+	case "الربع", "النصف":
+		return m.atQuarter(i, w, start)
 	case "في":
 		if v, ok := vagueAfterFi[m.w(i+1)]; ok {
 			m.emit(start, i+1, v)
@@ -503,7 +523,10 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 	if hij {
 		// رمضان الماضي, شهر رمضان المقبل: the Gregorian month of its 15th day.
 		dir, ok := relDir(m.w(j))
-		if !ok || !m.hasRef {
+		if !ok {
+			return m.bareHijriMonth(i, mo, j, start)
+		}
+		if !m.hasRef {
 			return i
 		}
 		hy, hm, ok := gregorianToHijri(m.ref)
@@ -797,17 +820,14 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		return i
 	}
 	count := 0
-	if t := m.tok(j); t.kind == num && t.nd <= 3 {
-		count = t.n
-		j++
-	} else if n, ok := numberWords[m.w(j)]; ok {
-		count = n
-		j++
+	if n, k, ok := m.numberAt(j); ok {
+		count, j = n, k
 	}
 	u, ok := durationUnits[m.w(j)]
 	if !ok {
 		return i
 	}
+	future := w == "بعد" || w == "خلال"
 	// منذ شهر فبراير, منذ يوم الخميس: a name follows, not a duration.
 	if n := m.w(j + 1); u[0] == unitMonth || u[0] == unitDay {
 		if _, isM := months[n]; isM {
@@ -824,7 +844,13 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 			return i
 		}
 		switch {
-		case w != "بعد":
+		case !future && u[0] >= unitHour:
+			// منذ ساعات, قبل دقائق: earlier on the publication day.
+			if !m.hasRef {
+				return j + 1
+			}
+			m.emit(start, j, fmtDate(m.ref))
+		case !future:
 			m.emit(start, j, pastRef)
 		case m.futureBefore(i):
 			m.emit(start, j, futureRef)
@@ -851,17 +877,27 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// After a time span, بعد is often counted from an event of the story
 	// (عاد بعد عامين); it is counted from the publication date only in a
 	// clause about the future.
-	if w == "بعد" && !m.futureBefore(i) {
+	if future && !m.futureBefore(i) {
 		return i
 	}
-	if w != "بعد" {
+	if !future {
 		count = -count
+	}
+	switch {
+	case u[0] == unitMinute:
+		count = 0 // minutes from publication: the same day
+	case u[0] == unitHour && count%24 == 0:
+		count /= 24 // 48 ساعة: two days
+	case u[0] == unitHour && count >= -3 && count <= 3:
+		count = 0
+	case u[0] == unitHour:
+		return i // 10 ساعات: the day depends on the hour of publication
 	}
 	if !m.hasRef {
 		return j + 1
 	}
 	switch u[0] {
-	case unitDay:
+	case unitDay, unitHour, unitMinute:
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, count)))
 	case unitWeek:
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
