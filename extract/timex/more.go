@@ -82,7 +82,7 @@ func (m *matcher) numberAt(j int) (int, int, bool) {
 // يناير, أواخر العام الماضي, نهاية الأسبوع (the weekend). The span starts at
 // the modifier; the value is that of the period.
 func (m *matcher) atModifier(i int, w string, start int) int {
-	if w == "نهايه" {
+	if w == "نهايه" || w == "اخر" {
 		if j, ok := m.atWeekend(i, start); ok {
 			return j
 		}
@@ -124,8 +124,8 @@ func (m *matcher) atModifier(i int, w string, start int) int {
 // الأسبوع: the Friday of that week (weeks run from Sunday to Saturday, the
 // weekend of most Arab countries being Friday and Saturday). A bare weekend
 // is the next Friday on or after the reference date in a clause about the
-// future or from Monday to Thursday, else (from Friday to Sunday) the Friday
-// just past.
+// future, else the Friday just past when the reference date is from Friday
+// to Sunday; from Monday to Thursday it may be either, and is left out.
 func (m *matcher) atWeekend(i, start int) (int, bool) {
 	j := i + 1
 	this := false
@@ -157,10 +157,14 @@ func (m *matcher) atWeekend(i, start int) (int, bool) {
 	case ok || this:
 		sunday := m.ref.AddDate(0, 0, -int(wd))
 		t = sunday.AddDate(0, 0, 5+7*dir)
-	case m.futureBefore(i) || (wd >= time.Monday && wd <= time.Thursday):
+	case m.futureBefore(i):
 		t = m.weekday(time.Friday, 2)
-	default: // from Friday to Sunday, the weekend just past
-		t = m.weekday(time.Friday, 0)
+	case wd == time.Friday || wd == time.Saturday || wd == time.Sunday:
+		t = m.weekday(time.Friday, 0) // the weekend just past
+	default:
+		// From Monday to Thursday a bare weekend may be the last or the
+		// next one: left out.
+		return last + 1, true
 	}
 	m.emit(start, last, fmtDate(t))
 	return last + 1, true
@@ -171,7 +175,7 @@ func (m *matcher) atWeekend(i, start int) (int, bool) {
 // al-Hijja). Without a year it is the feast of the reference date's Hijri
 // year, or of the year before when the feast is more than seven months
 // ahead, or of the year after when the clause is about the future and the
-// feast has passed.
+// feast is more than a month past.
 func (m *matcher) atFeast(i, start int) int {
 	f, ok := feasts[m.w(i+1)]
 	if !ok {
@@ -221,7 +225,11 @@ func (m *matcher) atFeast(i, start int) int {
 		return last + 1
 	}
 	switch {
-	case hasDir && dir > 0 && !t.After(m.ref), !hasDir && t.Before(m.ref) && m.futureBefore(i):
+	case hasDir && dir > 0 && !t.After(m.ref),
+		// A feast more than a month past in a clause about the future is
+		// the next one (a feast days past is still talked about: ثاني
+		// أيام العيد).
+		!hasDir && t.Before(m.ref.AddDate(0, 0, -30)) && m.futureBefore(i):
 		t, ok = hijriToGregorian(hy+1, f[0], f[1])
 	case hasDir && dir < 0 && !t.Before(m.ref):
 		t, ok = hijriToGregorian(hy-1, f[0], f[1])

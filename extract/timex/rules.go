@@ -828,12 +828,20 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		return i
 	}
 	future := w == "بعد" || w == "خلال"
+	switch n := m.w(j + 1); {
+	case n == "ونصف" || n == "وربع" || n == "ونيف" || n == "ونصفا":
+		return i // سنتين ونصف: a span the day of which is unknown
+	case (n == "قليله" || n == "معدوده") && m.w(j+2) == "من":
+		return i // قبل ساعات قليلة من الموعد: before an event
+	case future && strings.HasPrefix(n, "ال") && u[1] == 0:
+		return i // خلال ساعات الصوم: "during the hours of"
+	}
 	// منذ شهر فبراير, منذ يوم الخميس: a name follows, not a duration.
 	if n := m.w(j + 1); u[0] == unitMonth || u[0] == unitDay {
 		if _, isM := months[n]; isM {
 			return i
 		}
-		if _, isW := weekdays[n]; isW || twoWordMonths[n] != nil || hijriMonths[n] != 0 || hijriTwoWord[n] != nil || n == "غد" || n == "الغد" {
+		if _, isW := weekdays[n]; isW || twoWordMonths[n] != nil || hijriMonths[n] != 0 || hijriTwoWord[n] != nil || n == "غد" || n == "الغد" || n == "عيد" {
 			return i
 		}
 	}

@@ -166,6 +166,8 @@ func TestFind(t *testing.T) {
 		{"next weekend", wed, "يزور الوزير القاهرة نهاية الأسبوع المقبل", []want{{"نهاية الأسبوع المقبل", "2024-11-15"}}},
 		{"last weekend", wed, "تظاهر الآلاف نهاية الأسبوع الماضي", []want{{"نهاية الأسبوع الماضي", "2024-11-01"}}},
 		{"weekend past on sunday", time.Date(2024, 11, 10, 0, 0, 0, 0, time.UTC), "قضى الرئيس عطلة نهاية الأسبوع في منتجعه", []want{{"نهاية الأسبوع", "2024-11-08"}}},
+		{"weekend on a wednesday not", wed, "تظاهر الآلاف نهاية الأسبوع في العاصمة", nil},
+		{"end of last week", wed, "قتل جندي آخر الأسبوع الماضي", []want{{"آخر الأسبوع الماضي", "2024-11-01"}}},
 		{"weekends habit not", wed, "يزدحم السوق في عطلات نهاية الأسبوع", nil},
 		{"week of month not", wed, "تنطلق البطولة نهاية الأسبوع الأول من الشهر", nil},
 		// Hijri months and feasts.
@@ -176,6 +178,7 @@ func TestFind(t *testing.T) {
 		{"eid hijri year", wed, "احتفل الناس بعيد الأضحى 1445 هـ", []want{{"عيد الأضحى 1445 هـ", "2024-06-16"}}},
 		{"eid gregorian year", wed, "زار مكة في عيد الفطر عام 2023", []want{{"عيد الفطر عام 2023", "2023-04-21"}}},
 		{"eid past in the hijri year", time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), "صلى المسلمون صلاة عيد الأضحى في المساجد", []want{{"عيد الأضحى", "2024-06-16"}}},
+		{"eid days past", time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC), "ستقدم الجمعية نشاطات خلال أيام عيد الفطر", []want{{"عيد الفطر", "2015-07-17"}}},
 		{"eid next after it passed", time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), "تعود الرحلات في عيد الأضحى المقبل", []want{{"عيد الأضحى المقبل", "2025-06-06"}}},
 		{"hijri full date", wed, "صدر القرار في 1 شوال 1436 هـ", []want{{"1 شوال 1436 هـ", "2015-07-17"}}},
 		{"first of muharram", wed, "تبدأ السنة الهجرية في الأول من محرم", []want{{"الأول من محرم", "2024-07-07"}}},
@@ -203,6 +206,9 @@ func TestFind(t *testing.T) {
 		{"after twenty-five days", wed, "ستنتهي المهلة بعد خمسة وعشرين يوما", []want{{"بعد خمسة وعشرين يوما", "2024-12-01"}}},
 		{"ago twelve years", wed, "بدأت الأزمة قبل اثني عشر عاما", []want{{"قبل اثني عشر عاما", "2012"}}},
 		{"after in a story words", wed, "عاد بعد ثلاثة أيام إلى منزله", nil},
+		{"and a half not", wed, "سيتم إنجاز المشروع خلال سنتين ونصف", nil},
+		{"hours of not", wed, "يجب الحذر خلال ساعات الصوم", nil},
+		{"few hours before not", wed, "انسحب قبل ساعات قليلة من الموعد", nil},
 		{"within in the past", wed, "قتل خلال يومين 50 شخصا", nil},
 		// Hours and minutes: the publication day.
 		{"an hour ago", wed, "وقع الانفجار قبل ساعة", []want{{"قبل ساعة", "2024-11-06"}}},
