@@ -19,7 +19,7 @@ var modWords = map[string]bool{
 // notWeekendBefore are words before نهاية الأسبوع that make it a habit, not
 // one weekend (عطلات نهاية الأسبوع, كل نهاية أسبوع).
 var notWeekendBefore = map[string]bool{
-	"عطلات": true, "عطل": true, "كل": true, "ايام": true,
+	"عطلات": true, "عطل": true, "كل": true, "ايام": true, "اجازات": true,
 }
 
 // feasts maps the word after عيد to the Hijri month and day of the feast.
@@ -121,11 +121,12 @@ func (m *matcher) atModifier(i int, w string, start int) int {
 }
 
 // atWeekend handles نهاية الأسبوع [المقبل/الماضي/الجاري] and نهاية هذا
-// الأسبوع: the Friday of that week (weeks run from Sunday to Saturday, the
-// weekend of most Arab countries being Friday and Saturday). A bare weekend
-// is the next Friday on or after the reference date in a clause about the
-// future, else the Friday just past when the reference date is from Friday
-// to Sunday; from Monday to Thursday it may be either, and is left out.
+// الأسبوع: the Friday of that week, the weekend of most Arab countries being
+// Friday and Saturday. The current week's (الجاري, هذا) is the next Friday on
+// or after the reference date; the next and last weeks' are the Fridays of
+// the weeks (Sunday to Saturday) after and before the reference date's. A
+// bare weekend counts only in a clause about the future (the next Friday on
+// or after the reference date).
 func (m *matcher) atWeekend(i, start int) (int, bool) {
 	j := i + 1
 	this := false
@@ -153,17 +154,15 @@ func (m *matcher) atWeekend(i, start int) (int, bool) {
 		return last + 1, true
 	}
 	var t time.Time
-	switch wd := m.ref.Weekday(); {
-	case ok || this:
-		sunday := m.ref.AddDate(0, 0, -int(wd))
+	switch {
+	case ok && dir != 0:
+		sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
 		t = sunday.AddDate(0, 0, 5+7*dir)
-	case m.futureBefore(i):
+	case ok || this || m.futureBefore(i):
 		t = m.weekday(time.Friday, 2)
-	case wd == time.Friday || wd == time.Saturday || wd == time.Sunday:
-		t = m.weekday(time.Friday, 0) // the weekend just past
 	default:
-		// From Monday to Thursday a bare weekend may be the last or the
-		// next one: left out.
+		// A bare weekend may be the last, the next one or a habit
+		// (يقصده الزوار في نهاية الأسبوع): left out.
 		return last + 1, true
 	}
 	m.emit(start, last, fmtDate(t))
