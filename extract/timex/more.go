@@ -270,7 +270,7 @@ func (m *matcher) bareHijriMonth(i, mo, j, start int) int {
 	if !ok {
 		return j
 	}
-	if month {
+	if month && (len(m.out) == 0 || m.out[len(m.out)-1].last < i-1) {
 		start = m.tok(i - 1).start
 		if prev != m.w(i-1) || strings.HasPrefix(m.w(i-1), "ل") || strings.HasPrefix(m.w(i-1), "ب") {
 			start = m.tok(i).start // keep a clean span: رمضان

@@ -26,10 +26,29 @@
 //     Gregorian year in which the Hijri year's seventh month falls, the year
 //     holding most of it);
 //   - YYYX for a decade: التسعينيات → 199X, ثمانينيات القرن الماضي → 198X
-//     (TIDES/TIMEX2 style, the only value outside the YYYY-MM-DD family; a
+//     (TIDES/TIMEX2 style, outside the YYYY-MM-DD family like centuries; a
 //     bare decade is the latest one not after the reference year);
+//   - YYXX for a century: القرن الحادي والعشرين → 20XX, القرن الماضي → 19XX
+//     (Hijri centuries, القرن الرابع الهجري, are left out);
 //   - PRESENT_REF, PAST_REF, FUTURE_REF for vague references (حاليا, الآن,
-//     في الوقت الحالي, مؤخرا, في السابق, قريبا, في الأيام المقبلة).
+//     في الوقت الحالي, مؤخرا, في السابق, قريبا, في الأيام المقبلة, الأيام
+//     الثلاثة المقبلة).
+//
+// A modifier that places a time within a period (مطلع, منتصف, أوائل,
+// أواخر, أواسط, بداية, نهاية, مستهل, أول, آخر) is part of the span and the
+// value is the period's: "منتصف يناير" → the month, "أواخر العام الماضي" →
+// the year; أول + a month is its first day. "نهاية الأسبوع" (the weekend) is
+// the Friday of that week, and a bare one counts only in a clause about the
+// future. "الربع الأول من 2020", "النصف الثاني من العام الماضي" are the
+// year. A Hijri month alone (في رمضان, شهر شعبان) is the Gregorian month of
+// its 15th day in the reference date's Hijri year (the year before when it
+// is more than seven months ahead); عيد الفطر and عيد الأضحى are the dates of
+// 1 Shawwal and 10 Dhu al-Hijja chosen the same way, or of a year given.
+// Counts may be written as words (ثلاثة أيام, أحد عشر يوما, خمسة وعشرين
+// عاما); خلال + a span is read like بعد. "قبل ساعة", "منذ ساعات", "قبل
+// دقائق" are the publication day (قبل 48 ساعة two days before); a count of
+// hours that is neither at most three nor a multiple of 24 is left out, the
+// day depending on the hour of publication.
 //
 // Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 1982 و1990", "من سبتمبر
 // إلى يناير الماضيين") give one Time for each end, each with its own span.
