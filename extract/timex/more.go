@@ -88,7 +88,9 @@ func (m *matcher) atModifier(i int, w string, start int) int {
 		}
 	}
 	k := i + 1
-	if k >= len(m.d.toks) || m.tok(k).kind == punct {
+	// One modifier only: a run of them (منتصف منتصف ...) would otherwise
+	// be matched again from each of its words.
+	if k >= len(m.d.toks) || m.tok(k).kind == punct || modWords[m.w(k)] {
 		return i
 	}
 	// اول/اخر only before a period or month name: أول الشهر المقبل; أول
@@ -326,6 +328,9 @@ func (m *matcher) atQuarter(i int, w string, start int) int {
 	j++
 	if m.w(j) == "من" {
 		j++
+	}
+	if n := m.w(j); n == "الربع" || n == "النصف" || modWords[n] {
+		return i
 	}
 	before := len(m.out)
 	k := m.at(j)
