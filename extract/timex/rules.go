@@ -831,7 +831,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	switch n := m.w(j + 1); {
 	case n == "ونصف" || n == "وربع" || n == "ونيف" || n == "ونصفا":
 		return i // سنتين ونصف: a span the day of which is unknown
-	case (n == "قليله" || n == "معدوده") && m.w(j+2) == "من":
+	case (n == "قليله" || n == "معدوده" || n == "تقريبا" || n == "فقط") && m.w(j+2) == "من":
 		return i // قبل ساعات قليلة من الموعد: before an event
 	case future && strings.HasPrefix(n, "ال") && u[1] == 0:
 		return i // خلال ساعات الصوم: "during the hours of"
@@ -892,8 +892,10 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		count = -count
 	}
 	switch {
+	case future && (u[0] == unitMinute || (u[0] == unitHour && count%24 != 0)):
+		return i // وبعد عشر دقائق أجابه: minutes and hours later are counted from an event
 	case u[0] == unitMinute:
-		count = 0 // minutes from publication: the same day
+		count = 0 // minutes before publication: the same day
 	case u[0] == unitHour && count%24 == 0:
 		count /= 24 // 48 ساعة: two days
 	case u[0] == unitHour && count >= -3 && count <= 3:

@@ -48,7 +48,9 @@
 // عاما); خلال + a span is read like بعد. "قبل ساعة", "منذ ساعات", "قبل
 // دقائق" are the publication day (قبل 48 ساعة two days before); a count of
 // hours that is neither at most three nor a multiple of 24 is left out, the
-// day depending on the hour of publication.
+// day depending on the hour of publication, and so are minutes and hours
+// after بعد/خلال (وبعد عشر دقائق أجابه: counted from an event) except whole
+// days (خلال 24 ساعة).
 //
 // Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 1982 و1990", "من سبتمبر
 // إلى يناير الماضيين") give one Time for each end, each with its own span.

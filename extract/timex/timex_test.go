@@ -220,6 +220,9 @@ func TestFind(t *testing.T) {
 		{"for hours", wed, "تتواصل الاشتباكات منذ ساعات", []want{{"منذ ساعات", "2024-11-06"}}},
 		{"minutes ago", wed, "وصل الرئيس قبل دقائق", []want{{"قبل دقائق", "2024-11-06"}}},
 		{"48 hours ago", wed, "وقع الحادث قبل 48 ساعة", []want{{"قبل 48 ساعة", "2024-11-04"}}},
+		{"within 24 hours", wed, "سيعلن المدرب الجديد خلال 24 ساعة", []want{{"خلال 24 ساعة", "2024-11-07"}}},
+		{"minutes later not", wed, "سيرد بعد عشر دقائق فقط على السؤال", nil},
+		{"about an hour before not", wed, "وقبل ساعة تقريبا من الوصول توقف القطار", nil},
 		{"ten hours ago not", wed, "وقع الحادث قبل 10 ساعات", nil},
 		{"hours before an event not", wed, "وصل قبل ساعات من الانتخابات", nil},
 		// Ordinal days, current periods, times of day.
