@@ -360,7 +360,7 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
 		return i
-	case "بعد", "قبل", "منذ", "خلال":
+	case "بعد", "قبل", "منذ", "خلال", "غضون":
 		return m.atDuration(i, w, start)
 	case "عيد":
 		return m.atFeast(i, start)
@@ -427,7 +427,7 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	}
 	if v, k, ok := m.dayMonthAt(j); ok {
 		if v != "" {
-			m.emit(start, k-1, v)
+			m.emit(start, k-1, m.yearOfWeekday(v, wd, j, k))
 		}
 		return k
 	}
@@ -459,6 +459,41 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	}
 	m.emit(start, i, fmtDate(m.weekday(wd, dir)))
 	return i + 1
+}
+
+// yearOfWeekday returns the date v of a day and month written after
+// weekday wd without a year (tokens j to k): when v's guessed year puts the
+// day on another weekday and the year before or after puts it on wd, that
+// year (الثلاثاء 12 يناير, read in November 2016: 12 January 2016 was a
+// Tuesday). Only a Gregorian month alone: a written year, a relative word
+// (المقبل) or a Hijri month leaves v as it is.
+func (m *matcher) yearOfWeekday(v string, wd time.Weekday, j, k int) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil || t.Weekday() == wd {
+		return v
+	}
+	greg := false
+	for x := j; x < k; x++ {
+		w := m.w(x)
+		if t := m.tok(x); t.kind == num && t.nd >= 3 {
+			return v
+		}
+		if _, rel := relDir(w); rel || yearWords[w] || hijriMonths[w] != 0 || hijriTwoWord[w] != nil {
+			return v
+		}
+		if _, ok := months[w]; ok {
+			greg = true
+		}
+	}
+	if !greg {
+		return v
+	}
+	for _, dy := range []int{-1, 1} {
+		if u := t.AddDate(dy, 0, 0); u.Day() == t.Day() && u.Weekday() == wd {
+			return fmtDate(u)
+		}
+	}
+	return v
 }
 
 // futureBefore reports whether the clause before token i announces the
@@ -827,7 +862,10 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	if !ok {
 		return i
 	}
-	future := w == "بعد" || w == "خلال"
+	future := w == "بعد" || w == "خلال" || w == "غضون"
+	// بعد ثلاثة أيام من الآن: counted from the publication, whatever the
+	// clause.
+	fromNow := m.w(j+1) == "من" && m.w(j+2) == "الان"
 	switch n := m.w(j + 1); {
 	case n == "ونصف" || n == "وربع" || n == "ونيف" || n == "ونصفا":
 		return i // سنتين ونصف: a span the day of which is unknown
@@ -876,7 +914,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		return i
 	}
 	// بعد أسبوع من الهجوم: relative to another event.
-	if n := m.w(j + 1); n == "من" || n == "علي" {
+	if n := m.w(j + 1); (n == "من" || n == "علي") && !fromNow {
 		return i
 	}
 	if count <= 0 || count > 100 {
@@ -885,7 +923,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// After a time span, بعد is often counted from an event of the story
 	// (عاد بعد عامين); it is counted from the publication date only in a
 	// clause about the future.
-	if future && !m.futureBefore(i) {
+	if future && !fromNow && !m.futureBefore(i) {
 		return i
 	}
 	if !future {
@@ -902,6 +940,9 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		count = 0
 	case u[0] == unitHour:
 		return i // 10 ساعات: the day depends on the hour of publication
+	}
+	if fromNow {
+		j += 2
 	}
 	if !m.hasRef {
 		return j + 1
