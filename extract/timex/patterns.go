@@ -366,20 +366,31 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 // dayOfRelMonth resolves "15 من الشهر الجاري/الماضي/المقبل": the day of the
 // month at token j, relative to the reference date.
 func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
-	if m.w(j) != "الشهر" {
-		return "", i, false
-	}
-	dir, ok := relDir(m.w(j + 1))
+	dir, end, ok := m.relPeriod(j, "الشهر")
 	if !ok {
 		return "", i, false
 	}
 	if !m.hasRef {
-		return "", j + 2, true
+		return "", end, true
 	}
 	first := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
 	t, ok := mkDate(first.Year(), int(first.Month()), day)
 	if !ok {
 		return "", i, false
 	}
-	return fmtDate(t), j + 2, true
+	return fmtDate(t), end, true
+}
+
+// relPeriod reads "PERIOD الجاري/الماضي/المقبل" or "هذا PERIOD" at token j,
+// where period is الشهر or الاسبوع (normalized), and returns its direction
+// and the index after it.
+func (m *matcher) relPeriod(j int, period string) (dir, next int, ok bool) {
+	if m.w(j) == "هذا" && m.w(j+1) == period {
+		return 0, j + 2, true
+	}
+	if m.w(j) != period {
+		return 0, j, false
+	}
+	dir, ok = relDir(m.w(j + 1))
+	return dir, j + 2, ok
 }

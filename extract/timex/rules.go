@@ -441,6 +441,15 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		}
 		return i + 2
 	}
+	// الثلاثاء من الأسبوع المقبل: that weekday of the week before or after
+	// the publication's (weeks begin on Sunday, as in the Gulf's calendar).
+	if dir, k, ok := m.relPeriod(i+2, "الاسبوع"); ok && m.w(i+1) == "من" {
+		if m.hasRef {
+			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+		}
+		return k
+	}
 	if !m.hasRef {
 		return i + 1
 	}
