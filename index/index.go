@@ -134,6 +134,11 @@ type Bleve struct {
 	path string
 	an   *arabic.Analyzer
 	lex  *arabic.Lexicon // for search.NameLike
+
+	// words memoizes what documents ask of the lexicon, from one batch to
+	// the next (the same stems come back in every batch); wmu guards it.
+	wmu   sync.Mutex
+	words *wordInfo
 }
 
 var _ Index = (*Bleve)(nil)
@@ -147,7 +152,7 @@ var formatKey = []byte("marsad.format")
 // word pairs depend on the lexicon (pairs of frequent words only), so its
 // size is part of the layout.
 func format(lex *arabic.Lexicon) []byte {
-	return []byte("2 title-in-text pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+	return []byte("3 title-in-text no-offsets pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
 }
 
 // ErrFormat is returned by Open for an index written by another version
@@ -295,7 +300,8 @@ func spelling(key, stem string) string { return key + " " + stem }
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
 func spellings(words *wordInfo, title, text []Term, names []string) (variants, spellings []string) {
-	seen := map[string]bool{}
+	seen := words.seen
+	defer clear(seen)
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
 			s := ts[i].Stem
@@ -307,12 +313,12 @@ func spellings(words *wordInfo, title, text []Term, names []string) (variants, s
 			if !nameLike && len(names) == 0 {
 				continue
 			}
-			k := arabic.NameKey(s)
+			k, sp := words.spelling(s)
 			if nameLike {
-				variants = append(variants, spelling(k, s))
+				variants = append(variants, sp)
 			}
 			if slices.Contains(names, k) {
-				spellings = append(spellings, spelling(k, s))
+				spellings = append(spellings, sp)
 			}
 		}
 	}
@@ -341,12 +347,17 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		return err
 	}
 	batch := b.idx.NewBatch()
-	words := newWordInfo(b.lex)
+	b.wmu.Lock()
+	if b.words == nil || len(b.words.info) > maxWordInfo {
+		b.words = newWordInfo(b.lex)
+	}
 	for i := range docs {
-		if err := batch.IndexAdvanced(b.document(&docs[i], words)); err != nil {
+		if err := batch.IndexAdvanced(b.document(&docs[i], b.words)); err != nil {
+			b.wmu.Unlock()
 			return fmt.Errorf("index %s: %w", docs[i].ID, err)
 		}
 	}
+	b.wmu.Unlock()
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], uint64(seq))
 	batch.SetInternal(seqKey, buf[:])
