@@ -203,12 +203,15 @@ func frequent(lex *arabic.Lexicon, stem string) bool {
 // next one, when at most maxPairGap stopwords stand between them and both
 // are frequent (frequent memoizes frequent for lex).
 func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
-	for i := 1; i < len(terms); i++ {
-		gap := int(terms[i].Pos - terms[i-1].Pos - 1)
-		if gap > maxPairGap || !frequent(terms[i].Stem) || !frequent(terms[i-1].Stem) {
-			continue
+	prev := false // whether terms[i-1] is frequent
+	for i := range terms {
+		cur := frequent(terms[i].Stem)
+		if cur && prev {
+			if gap := int(terms[i].Pos - terms[i-1].Pos - 1); gap <= maxPairGap {
+				dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+			}
 		}
-		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+		prev = cur
 	}
 	return dst
 }
@@ -222,9 +225,10 @@ func pairs(words *wordInfo, title, text []Term) []Term {
 // search.NameLike, arabic.NameKey) over the batches of an ingest, where the
 // same stems come back in every article. It is not safe for concurrent use.
 type wordInfo struct {
-	lex  *arabic.Lexicon
-	info map[string]*stemInfo
-	seen map[string]bool // scratch space for spellings
+	lex      *arabic.Lexicon
+	info     map[string]*stemInfo
+	seen     map[string]bool   // scratch space for spellings
+	entities map[string]string // EntityKey of entity names
 }
 
 // stemInfo is what wordInfo knows of a stem.
@@ -240,7 +244,7 @@ type stemInfo struct {
 const maxWordInfo = 1 << 17
 
 func newWordInfo(lex *arabic.Lexicon) *wordInfo {
-	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), seen: make(map[string]bool)}
+	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), seen: make(map[string]bool), entities: make(map[string]string)}
 }
 
 func (w *wordInfo) get(stem string) *stemInfo {
@@ -264,4 +268,14 @@ func (w *wordInfo) spelling(stem string) (key, term string) {
 		i.spelling = spelling(i.key, stem)
 	}
 	return i.key, i.spelling
+}
+
+// entityKey returns EntityKey(an, name).
+func (w *wordInfo) entityKey(an *arabic.Analyzer, name string) string {
+	k, ok := w.entities[name]
+	if !ok {
+		k = EntityKey(an, name)
+		w.entities[strings.Clone(name)] = k
+	}
+	return k
 }

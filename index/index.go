@@ -290,7 +290,7 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 	}
 	entities := make([]string, len(d.Entities))
 	for i, e := range d.Entities {
-		entities[i] = EntityKey(b.an, e)
+		entities[i] = words.entityKey(b.an, e)
 	}
 	variants, spellings := spellings(words, title, text, d.Names)
 	var err error
@@ -458,7 +458,7 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 	batch := b.idx.NewBatch()
 	b.wmu.Lock()
 	defer b.wmu.Unlock()
-	if b.words == nil || len(b.words.info) > maxWordInfo {
+	if b.words == nil || len(b.words.info)+len(b.words.entities) > maxWordInfo {
 		b.words = newWordInfo(b.lex)
 	}
 	if b.indexed.variants == nil || b.indexed.len() > maxIndexedSpellings {
