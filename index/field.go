@@ -11,14 +11,12 @@ import (
 )
 
 // Term is one search term of an analyzed text, as the index keeps it: the
-// stem, its position (counting stopwords, not punctuation, from 1) and the
-// byte offsets of the original word. Terms of a text are much smaller than
+// stem and its position (counting stopwords, not punctuation, from 1). Terms of a text are much smaller than
 // its arabic.Tokens, which is what lets a batch of analyzed articles wait
 // for the index without holding all their tokens.
 type Term struct {
-	Stem       string
-	Pos        int32
-	Start, End int32
+	Stem string
+	Pos  int32
 }
 
 // Terms returns the search terms of analyzed tokens (stopwords and
@@ -41,7 +39,7 @@ func Terms(toks []arabic.Token) []Term {
 		if t.Stop || t.Stem == "" {
 			continue
 		}
-		out = append(out, Term{Stem: t.Stem, Pos: pos, Start: int32(t.Byte), End: int32(t.Byte + len(t.Text))})
+		out = append(out, Term{Stem: t.Stem, Pos: pos})
 	}
 	return out
 }
@@ -88,28 +86,58 @@ func (f *analyzedField) Size() int {
 }
 
 // Analyze implements document.Field: term frequencies (and positions, when
-// the options ask for term vectors) of the terms.
+// the options ask for term vectors) of the terms. It allocates the term
+// frequencies, their bytes and their locations in a few slabs rather than
+// a few objects per term: a batch holds every document's until the index
+// has built its segment.
 func (f *analyzedField) Analyze() {
 	n := len(f.terms)
 	f.length = n
-	freqs := make(bindex.TokenFrequencies, n/2+1)
-	vectors := f.opts.IncludeTermVectors()
-	var locs []bindex.TokenLocation
-	if vectors {
-		locs = make([]bindex.TokenLocation, n)
-	}
+	at := make(map[string]int32, n)        // index in slab of each distinct term
+	slab := make([]bindex.TokenFreq, 0, n) // never grown: pointers into it stay valid
+	which := make([]int32, n)              // index in slab of each term
+	size := 0
 	for i := range f.terms {
-		t := &f.terms[i]
-		tf, ok := freqs[t.Stem]
+		stem := f.terms[i].Stem
+		k, ok := at[stem]
 		if !ok {
-			tf = &bindex.TokenFreq{Term: []byte(t.Stem)}
-			freqs[t.Stem] = tf
+			k = int32(len(slab))
+			at[stem] = k
+			slab = append(slab, bindex.TokenFreq{})
+			size += len(stem)
 		}
-		if vectors {
-			locs[i] = bindex.TokenLocation{Start: int(t.Start), End: int(t.End), Position: int(t.Pos)}
+		slab[k].SetFrequency(slab[k].Frequency() + 1)
+		which[i] = k
+	}
+	freqs := make(bindex.TokenFrequencies, len(slab))
+	for stem, k := range at {
+		freqs[stem] = &slab[k]
+	}
+	bytes := make([]byte, 0, size)
+	for i := range f.terms {
+		tf := &slab[which[i]]
+		if tf.Term == nil {
+			start := len(bytes)
+			bytes = append(bytes, f.terms[i].Stem...)
+			tf.Term = bytes[start:len(bytes):len(bytes)]
+		}
+	}
+	if f.opts.IncludeTermVectors() {
+		// Positions only: the index keeps no offsets (nothing reads them;
+		// snippets come from the stored text).
+		locs := make([]bindex.TokenLocation, n)
+		ptrs := make([]*bindex.TokenLocation, n)
+		off := 0
+		for k := range slab {
+			fr := slab[k].Frequency()
+			slab[k].Locations = ptrs[off : off : off+fr]
+			off += fr
+		}
+		for i := range f.terms {
+			locs[i].Position = int(f.terms[i].Pos)
+			tf := &slab[which[i]]
 			tf.Locations = append(tf.Locations, &locs[i])
 		}
-		tf.SetFrequency(tf.Frequency() + 1)
 	}
 	f.freqs = freqs
 	f.terms = nil // done with them
@@ -175,12 +203,15 @@ func frequent(lex *arabic.Lexicon, stem string) bool {
 // next one, when at most maxPairGap stopwords stand between them and both
 // are frequent (frequent memoizes frequent for lex).
 func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
-	for i := 1; i < len(terms); i++ {
-		gap := int(terms[i].Pos - terms[i-1].Pos - 1)
-		if gap > maxPairGap || !frequent(terms[i].Stem) || !frequent(terms[i-1].Stem) {
-			continue
+	prev := false // whether terms[i-1] is frequent
+	for i := range terms {
+		cur := frequent(terms[i].Stem)
+		if cur && prev {
+			if gap := int(terms[i].Pos - terms[i-1].Pos - 1); gap <= maxPairGap {
+				dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+			}
 		}
-		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+		prev = cur
 	}
 	return dst
 }
@@ -190,38 +221,61 @@ func pairs(words *wordInfo, title, text []Term) []Term {
 	return appendPairs(appendPairs(nil, title, words.frequent), text, words.frequent)
 }
 
-// wordInfo memoizes what the index asks the lexicon of stems (frequent,
-// search.NameLike) over one batch, where the same stems come back in
-// every article.
+// wordInfo memoizes what the index asks of stems (frequent,
+// search.NameLike, arabic.NameKey) over the batches of an ingest, where the
+// same stems come back in every article. It is not safe for concurrent use.
 type wordInfo struct {
-	lex  *arabic.Lexicon
-	info map[string]uint8
+	lex      *arabic.Lexicon
+	info     map[string]*stemInfo
+	seen     map[string]bool   // scratch space for spellings
+	entities map[string]string // EntityKey of entity names
 }
 
-const (
-	infoKnown uint8 = 1 << iota
-	infoFrequent
-	infoNameLike
-)
+// stemInfo is what wordInfo knows of a stem.
+type stemInfo struct {
+	frequent, nameLike bool
+	// key is arabic.NameKey of the stem and spelling its spelling term,
+	// both set on the first call of wordInfo.spelling.
+	key, spelling string
+}
+
+// maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts
+// a new one, so that a long ingest of varied text does not grow it forever.
+const maxWordInfo = 1 << 17
 
 func newWordInfo(lex *arabic.Lexicon) *wordInfo {
-	return &wordInfo{lex: lex, info: make(map[string]uint8)}
+	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), seen: make(map[string]bool), entities: make(map[string]string)}
 }
 
-func (w *wordInfo) get(stem string) uint8 {
-	i, ok := w.info[stem]
-	if !ok {
-		i = infoKnown
-		if frequent(w.lex, stem) {
-			i |= infoFrequent
-		}
-		if search.NameLike(w.lex, stem) {
-			i |= infoNameLike
-		}
+func (w *wordInfo) get(stem string) *stemInfo {
+	i := w.info[stem]
+	if i == nil {
+		stem = strings.Clone(stem) // not the document's string: keep no text alive
+		i = &stemInfo{frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
 		w.info[stem] = i
 	}
 	return i
 }
 
-func (w *wordInfo) frequent(stem string) bool { return w.get(stem)&infoFrequent != 0 }
-func (w *wordInfo) nameLike(stem string) bool { return w.get(stem)&infoNameLike != 0 }
+func (w *wordInfo) frequent(stem string) bool { return w.get(stem).frequent }
+func (w *wordInfo) nameLike(stem string) bool { return w.get(stem).nameLike }
+
+// spelling returns arabic.NameKey(stem) and the spelling term of stem.
+func (w *wordInfo) spelling(stem string) (key, term string) {
+	i := w.get(stem)
+	if i.spelling == "" {
+		i.key = arabic.NameKey(stem)
+		i.spelling = spelling(i.key, stem)
+	}
+	return i.key, i.spelling
+}
+
+// entityKey returns EntityKey(an, name).
+func (w *wordInfo) entityKey(an *arabic.Analyzer, name string) string {
+	k, ok := w.entities[name]
+	if !ok {
+		k = EntityKey(an, name)
+		w.entities[strings.Clone(name)] = k
+	}
+	return k
+}

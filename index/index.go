@@ -54,12 +54,15 @@ const (
 	// FieldVariant holds "key stem" (arabic.NameKey of the stem, a space,
 	// the stem) for the name-like words of title and text
 	// (search.NameLike), tagged as entities or not: a query for a name-like
-	// word looks up the other spellings of its key there.
+	// word looks up the other spellings of its key there. Only its
+	// dictionary is read, so a spelling is indexed with the first article
+	// that has it, not with every one (see firstSpellings).
 	FieldVariant = "variant"
 	// FieldNameSpelling holds "key stem" for the words of title and text
 	// whose name key is one of the article's Names: the spellings of the
 	// entity mentions, which tell a query whether FieldName can find
-	// anything its own word does not.
+	// anything its own word does not. Like FieldVariant, only its
+	// dictionary is read, and a spelling is indexed once.
 	FieldNameSpelling = "namespell"
 )
 
@@ -134,6 +137,14 @@ type Bleve struct {
 	path string
 	an   *arabic.Analyzer
 	lex  *arabic.Lexicon // for search.NameLike
+
+	// words memoizes what documents ask of the lexicon, from one batch to
+	// the next (the same stems come back in every batch); wmu guards it.
+	wmu   sync.Mutex
+	words *wordInfo
+	// indexed are the FieldVariant and FieldNameSpelling terms known to be
+	// in the index (see firstSpellings); wmu guards it.
+	indexed spellingSet
 }
 
 var _ Index = (*Bleve)(nil)
@@ -147,7 +158,7 @@ var formatKey = []byte("marsad.format")
 // word pairs depend on the lexicon (pairs of frequent words only), so its
 // size is part of the layout.
 func format(lex *arabic.Lexicon) []byte {
-	return []byte("2 title-in-text pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+	return []byte("3 title-in-text no-offsets spellings-once pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
 }
 
 // ErrFormat is returned by Open for an index written by another version
@@ -255,8 +266,9 @@ const (
 	dateOpts    = bindex.IndexField | bindex.DocValues
 )
 
-// document builds the bleve document of d.
-func (b *Bleve) document(d *Doc, words *wordInfo) *document.Document {
+// document builds the bleve document of d; first keeps the spellings the
+// index does not hold yet.
+func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*document.Document, error) {
 	doc := document.NewDocument(d.ID)
 	title, text := d.TitleTerms, d.TextTerms
 	if title == nil && d.Title != "" {
@@ -278,14 +290,116 @@ func (b *Bleve) document(d *Doc, words *wordInfo) *document.Document {
 	}
 	entities := make([]string, len(d.Entities))
 	for i, e := range d.Entities {
-		entities[i] = EntityKey(b.an, e)
+		entities[i] = words.entityKey(b.an, e)
 	}
 	variants, spellings := spellings(words, title, text, d.Names)
+	var err error
+	if variants, err = first.keep(FieldVariant, variants); err != nil {
+		return nil, err
+	}
+	if spellings, err = first.keep(FieldNameSpelling, spellings); err != nil {
+		return nil, err
+	}
 	doc.AddField(keywords(FieldEntity, entities))
 	doc.AddField(keywords(FieldName, d.Names))
 	doc.AddField(keywords(FieldVariant, variants))
 	doc.AddField(keywords(FieldNameSpelling, spellings))
-	return doc
+	return doc, nil
+}
+
+// spellingSet is a set of FieldVariant terms and one of FieldNameSpelling
+// terms.
+type spellingSet struct{ variants, spellings map[string]bool }
+
+func newSpellingSet() spellingSet {
+	return spellingSet{variants: map[string]bool{}, spellings: map[string]bool{}}
+}
+
+func (s spellingSet) of(field string) map[string]bool {
+	if field == FieldVariant {
+		return s.variants
+	}
+	return s.spellings
+}
+
+func (s spellingSet) len() int { return len(s.variants) + len(s.spellings) }
+
+// maxIndexedSpellings bounds the spellings Bleve remembers as indexed:
+// past it, it forgets them and asks the index's dictionary again.
+const maxIndexedSpellings = 1 << 17
+
+// firstSpellings keeps, of the FieldVariant and FieldNameSpelling terms of
+// the documents of a batch, those that no document in the index nor
+// earlier in the batch has: queries read only these fields' dictionaries
+// (Bleve.otherSpellings), so one document per spelling is enough, and the
+// index builds and merges far fewer terms than with every article's
+// spellings. Documents are never deleted, and replaced only by the same
+// article, so a spelling once indexed stays. It is not safe for concurrent
+// use.
+type firstSpellings struct {
+	indexed spellingSet
+	idx     bleve.Index
+	r       bindex.IndexReader // opened on first use
+	dicts   map[string]bindex.FieldDictContains
+}
+
+// keep returns the terms of field not indexed yet (reusing terms), and
+// records them as indexed.
+func (f *firstSpellings) keep(field string, terms []string) ([]string, error) {
+	out := terms[:0]
+	for _, t := range terms {
+		known := f.indexed.of(field)
+		if known[t] {
+			continue
+		}
+		known[t] = true
+		in, err := f.inIndex(field, t)
+		if err != nil {
+			return nil, err
+		}
+		if !in {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// inIndex reports whether the index's dictionary of field holds term.
+func (f *firstSpellings) inIndex(field, term string) (bool, error) {
+	d := f.dicts[field]
+	if d == nil {
+		if f.r == nil {
+			adv, err := f.idx.Advanced()
+			if err != nil {
+				return false, fmt.Errorf("read index dictionary: %w", err)
+			}
+			if f.r, err = adv.Reader(); err != nil {
+				return false, fmt.Errorf("read index dictionary: %w", err)
+			}
+			f.dicts = map[string]bindex.FieldDictContains{}
+		}
+		rc, ok := f.r.(bindex.IndexReaderContains)
+		if !ok {
+			return false, nil // cannot tell: index it
+		}
+		var err error
+		if d, err = rc.FieldDictContains(field); err != nil {
+			return false, fmt.Errorf("read index dictionary %s: %w", field, err)
+		}
+		f.dicts[field] = d
+	}
+	in, err := d.Contains([]byte(term))
+	if err != nil {
+		return false, fmt.Errorf("read index dictionary %s: %w", field, err)
+	}
+	return in, nil
+}
+
+// close releases the index reader.
+func (f *firstSpellings) close() {
+	if f.r != nil {
+		f.r.Close()
+	}
 }
 
 // spelling is the term of FieldVariant and FieldNameSpelling for a stem.
@@ -295,7 +409,8 @@ func spelling(key, stem string) string { return key + " " + stem }
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
 func spellings(words *wordInfo, title, text []Term, names []string) (variants, spellings []string) {
-	seen := map[string]bool{}
+	seen := words.seen
+	defer clear(seen)
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
 			s := ts[i].Stem
@@ -307,12 +422,12 @@ func spellings(words *wordInfo, title, text []Term, names []string) (variants, s
 			if !nameLike && len(names) == 0 {
 				continue
 			}
-			k := arabic.NameKey(s)
+			k, sp := words.spelling(s)
 			if nameLike {
-				variants = append(variants, spelling(k, s))
+				variants = append(variants, sp)
 			}
 			if slices.Contains(names, k) {
-				spellings = append(spellings, spelling(k, s))
+				spellings = append(spellings, sp)
 			}
 		}
 	}
@@ -341,11 +456,31 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		return err
 	}
 	batch := b.idx.NewBatch()
-	words := newWordInfo(b.lex)
-	for i := range docs {
-		if err := batch.IndexAdvanced(b.document(&docs[i], words)); err != nil {
-			return fmt.Errorf("index %s: %w", docs[i].ID, err)
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
+	if b.words == nil || len(b.words.info)+len(b.words.entities) > maxWordInfo {
+		b.words = newWordInfo(b.lex)
+	}
+	if b.indexed.variants == nil || b.indexed.len() > maxIndexedSpellings {
+		b.indexed = newSpellingSet()
+	}
+	first := &firstSpellings{indexed: b.indexed, idx: b.idx}
+	err := func() error {
+		defer first.close()
+		for i := range docs {
+			doc, err := b.document(&docs[i], b.words, first)
+			if err == nil {
+				err = batch.IndexAdvanced(doc)
+			}
+			if err != nil {
+				return fmt.Errorf("index %s: %w", docs[i].ID, err)
+			}
 		}
+		return nil
+	}()
+	if err != nil {
+		b.indexed = spellingSet{} // some may not be indexed after all
+		return err
 	}
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], uint64(seq))
@@ -356,6 +491,7 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if err := b.idx.Batch(batch); err != nil {
+		b.indexed = spellingSet{} // some may not be indexed after all
 		return fmt.Errorf("index batch: %w", err)
 	}
 	b.last = persisted

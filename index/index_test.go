@@ -289,3 +289,72 @@ func indexOf(t *testing.T, docs ...Doc) *Bleve {
 	}
 	return b
 }
+
+// TestNameVariantsAcrossBatches: a spelling is indexed once, with the first
+// article that has it, yet every article with either spelling is found by
+// both, whether the articles came in one batch, in several, or after the
+// index was reopened (when only its dictionary knows the spellings).
+func TestNameVariantsAcrossBatches(t *testing.T) {
+	ctx := context.Background()
+	batches := [][]Doc{
+		{{ID: "a", Title: "البيت الأبيض", Text: "قال الرئيس دونالد ترمب إن المحادثات مستمرة"}},
+		{{ID: "b", Title: "زيارة", Text: "وصل ترمب إلى باريس"}, {ID: "c", Title: "لقاء", Text: "التقى ترمب وزير الخارجية"}},
+		{{ID: "d", Title: "قمة", Text: "قال ترامب إن القمة ناجحة"}},
+	}
+	dir := t.TempDir()
+	for i, docs := range batches {
+		b, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add(ctx, docs, int64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			// A second batch into the same open index.
+			if err := b.Add(ctx, []Doc{{ID: "e", Title: "خبر", Text: "صرح ترمب للصحفيين"}}, 5); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := b.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	want := []string{"a", "b", "c", "d", "e"}
+	for _, q := range []string{"ترمب", "ترامب"} {
+		if got := searchIDs(t, b, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	an := arabic.New(arabic.DefaultOptions())
+	stem := an.Analyze("ترمب")[0].Stem
+	if got := b.otherSpellings(FieldVariant, arabic.NameKey(stem), stem); len(got) != 1 {
+		t.Errorf("other spellings of %s: %q, want one", stem, got)
+	}
+	// The spelling is in the dictionary once, held by one article.
+	d, err := b.idx.FieldDict(FieldVariant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e == nil {
+			break
+		}
+		if e.Count != 1 {
+			t.Errorf("variant %q held by %d articles, want 1", e.Term, e.Count)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// benchDocs returns n documents of text written for this benchmark: a few
+// sentences of news Arabic, varied by number and by a name spelled two ways,
+// so that batches share most of their words as news does.
+func benchDocs(n int) []Doc {
+	sentences := []string{
+		"قال وزير الخارجية إن المحادثات مع الوفد مستمرة منذ يوم الاثنين",
+		"وارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج",
+		"واستقبل ولي العهد في الرياض رئيس الوزراء لبحث العلاقات الثنائية",
+		"وأكد المتحدث باسم الحكومة أن مجلس الوزراء وافق على الميزانية الجديدة",
+		"وذكرت وكالة الأنباء أن الرئيس ترمب التقى نظيره في البيت الأبيض",
+		"وأعلنت وزارة التعليم عن بدء العام الدراسي في المدارس والجامعات",
+	}
+	docs := make([]Doc, n)
+	for i := range docs {
+		var b strings.Builder
+		for j := range 12 {
+			s := sentences[(i+j*5)%len(sentences)]
+			if (i+j)%3 == 0 {
+				s = strings.ReplaceAll(s, "ترمب", "ترامب")
+			}
+			fmt.Fprintf(&b, "%s %d. ", s, (i*7+j)%97)
+		}
+		docs[i] = Doc{ID: fmt.Sprint(i), Title: sentences[i%len(sentences)], Text: b.String(), Names: []string{"ترمب"}}
+	}
+	return docs
+}
+
+// BenchmarkAdd indexes batches of 200 documents (analysis included).
+func BenchmarkAdd(b *testing.B) {
+	ctx := context.Background()
+	ix, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	docs := benchDocs(200)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		batch := make([]Doc, len(docs))
+		for k, d := range docs {
+			d.ID = fmt.Sprintf("%d-%s", i, d.ID)
+			batch[k] = d
+		}
+		if err := ix.Add(ctx, batch, int64(i+1)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if err := ix.Sync(ctx); err != nil {
+		b.Fatal(err)
+	}
+}
