@@ -38,8 +38,8 @@ var cueWords = func() map[string]uint8 {
 	return m
 }()
 
-// stripAl removes a leading article ال from a normalized word of more than
-// three runes' length in bytes.
+// stripAl removes a leading article ال from a normalized word when at
+// least two runes remain (ال of الي, الا is not the article).
 func stripAl(w string) string {
 	if len(w) > len("ال")+2 && strings.HasPrefix(w, "ال") {
 		return w[len("ال"):]
