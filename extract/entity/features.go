@@ -84,6 +84,7 @@ type tokInfo struct {
 	spanB  uint8  // a gazetteer phrase of these types starts here
 	spanI  uint8  // a gazetteer phrase of these types continues here
 	doc    uint16 // document features (see docFeatures), 0 when none
+	cue    uint8  // cue word classes (see cueWords)
 }
 
 // info computes the token information of one word (without spans).
@@ -112,6 +113,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
 		st:     g.stats[n], stB: g.stats[b],
+		cue: cueOf(n, b),
 	}
 }
 
@@ -244,6 +246,8 @@ const (
 	fDocPrev
 	fDocNext
 	fStem
+	fCue
+	fCueFar
 )
 
 // Roles of a token relative to the one being labelled: roleOf(r) for r in
@@ -343,6 +347,7 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 	if w.stem != "" && role >= window-1 && role <= window+1 {
 		add(fStem, w.stem)
 	}
+	addBits(fCue, w.cue)
 	switch role - window {
 	case 0:
 		if w.clitic != "" && w.stB != 0 {
@@ -407,6 +412,9 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	f = append(f, mix(mix(hashT(fBigramNext), w.wh), next.wh))
 	if i == 0 {
 		f = append(f, hashT(fFirst))
+	}
+	if i >= window+1 && t[i-window-1].cue != 0 {
+		f = append(f, hashB(hashT(fCueFar), t[i-window-1].cue))
 	}
 	if w.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanB), w.spanB))
