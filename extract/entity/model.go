@@ -61,6 +61,7 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 		row := &rs[r]
 		*row = [nLabels]float32{}
 		fbuf = roleFeatures(w, r, fbuf[:0])
+		t.fx.touch(fbuf)
 		for _, h := range fbuf {
 			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
@@ -145,6 +146,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			}
 		}
 		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
+		t.fx.touch(st.fbuf)
 		for _, h := range st.fbuf {
 			if o, ok := t.fx.get(h); ok {
 				ws := t.w[o : o+nLabels : o+nLabels]
