@@ -20,8 +20,18 @@ const lazyChunk = 300
 // the best one of the analyzed part; when the text has no such part the
 // whole text is analyzed and the result is Snippet's.
 func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) string {
+	s, _ := LazySnippetBuf(nil, text, an, m, mentions, window, f)
+	return s
+}
+
+// LazySnippetBuf is LazySnippet analyzing into buf, whose tokens it
+// overwrites, and returning the buffer grown for the next call, so that a
+// page of snippets reuses one buffer: the tokens are most of what the
+// snippets of a search allocate. The tokens left in the buffer hold
+// strings of text.
+func LazySnippetBuf(buf []arabic.Token, text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) (string, []arabic.Token) {
 	var (
-		toks  []arabic.Token
+		toks  = buf[:0]
 		found = map[string]bool{}
 		runes int
 		end   int
@@ -51,7 +61,7 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 	if end < len(text) && strings.TrimSpace(text[end:]) != "" && !strings.HasSuffix(s, "…") {
 		s += " …"
 	}
-	return s
+	return s, toks
 }
 
 // lazyCut returns where the piece of text starting at from ends: at a line
