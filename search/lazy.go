@@ -31,10 +31,12 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 // strings of text.
 func LazySnippetBuf(buf []arabic.Token, text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) (string, []arabic.Token) {
 	var (
-		toks  = buf[:0]
-		found = map[string]bool{}
-		runes int
-		end   int
+		toks = buf[:0]
+		// matched[i] is m.Match(toks[i], false), for Snippet.
+		matched = make([]bool, 0, len(buf))
+		found   = map[string]bool{}
+		runes   int
+		end     int
 	)
 	units, want := m.units()
 	for end < len(text) {
@@ -47,7 +49,9 @@ func LazySnippetBuf(buf []arabic.Token, text string, an *arabic.Analyzer, m *Mat
 			t.Start += runes
 			t.End += runes
 			t.Byte += end
-			if u, ok := m.unit(units, t); ok {
+			plain := m != nil && m.Match(*t, false)
+			matched = append(matched, plain)
+			if u, ok := m.unit(units, t, plain); ok {
 				found[u] = true
 			}
 		}
@@ -57,7 +61,7 @@ func LazySnippetBuf(buf []arabic.Token, text string, an *arabic.Analyzer, m *Mat
 			break
 		}
 	}
-	s := Snippet(text, toks, m, mentions, window, f)
+	s := snippet(text, toks, matched, m, mentions, window, f)
 	if end < len(text) && strings.TrimSpace(text[end:]) != "" && !strings.HasSuffix(s, "…") {
 		s += " …"
 	}
@@ -118,15 +122,16 @@ func (m *Matcher) units() (units map[string]string, want int) {
 	return units, len(distinct)
 }
 
-// unit returns the unit (see units) that token t finds, if any.
-func (m *Matcher) unit(units map[string]string, t *arabic.Token) (string, bool) {
+// unit returns the unit (see units) that token t finds, if any; plain is
+// m.Match(*t, false).
+func (m *Matcher) unit(units map[string]string, t *arabic.Token, plain bool) (string, bool) {
 	if m == nil || t.Stop || t.Stem == "" {
 		return "", false
 	}
 	if u, ok := units[t.Stem]; ok {
 		return u, true
 	}
-	if len(m.variants) > 0 && m.Match(*t, false) {
+	if len(m.variants) > 0 && plain {
 		return "\x00" + arabic.NameKey(t.Stem), true
 	}
 	return "", false

@@ -96,7 +96,7 @@ func TestMatcherHolds(t *testing.T) {
 		units, _ := m.units()
 		found := map[string]bool{}
 		for _, tok := range an.Analyze(strings.Join(tt.found, " ")) {
-			if u, ok := m.unit(units, &tok); ok {
+			if u, ok := m.unit(units, &tok, m.Match(tok, false)); ok {
 				found[u] = true
 			}
 		}
