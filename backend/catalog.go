@@ -38,7 +38,7 @@ type catalog struct {
 
 // maxDocNum bounds the document numbers the catalog keeps a table of: the
 // facets of larger ones look up their IDs.
-const maxDocNum = 1 << 24
+const maxDocNum = 1 << 22
 
 type meta struct {
 	source, day int32 // -1 when unknown
