@@ -58,6 +58,12 @@ type IDLister interface {
 	IDs(ctx context.Context, req index.Request, max int) ([]string, uint64, error)
 }
 
+// matchLister lists the matches of a request as document numbers of an
+// index snapshot (see index.Bleve.Matches): facets then look up no IDs.
+type matchLister interface {
+	Matches(ctx context.Context, req index.Request, fn func(snap index.Snapshot, nums []uint64, id func(uint64) (string, error)) error) (uint64, error)
+}
+
 // Options configures a Backend.
 type Options struct {
 	Stories StorySource    // nil: no stories yet
@@ -217,11 +223,19 @@ func (b *Backend) Search(ctx context.Context, q server.SearchQuery) (server.Sear
 		res.Facets = f
 		return res, nil
 	}
-	ids, _, err := b.ids.IDs(ctx, req, 0)
+	if ml, ok := b.ids.(matchLister); ok {
+		_, err = ml.Matches(ctx, req, func(snap index.Snapshot, nums []uint64, id func(uint64) (string, error)) error {
+			res.Facets, err = b.cat.facetsOf(snap, nums, id, b.opts.TopEntities)
+			return err
+		})
+	} else {
+		var ids []string
+		ids, _, err = b.ids.IDs(ctx, req, 0)
+		res.Facets = b.cat.facets(ids, b.opts.TopEntities)
+	}
 	if err != nil {
 		return server.SearchResult{}, err
 	}
-	res.Facets = b.cat.facets(ids, b.opts.TopEntities)
 	b.facets.put(key, res.Facets, gen)
 	return res, nil
 }

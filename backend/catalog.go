@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/server"
 	"github.com/marsad/marsad/store"
 )
@@ -24,7 +25,20 @@ type catalog struct {
 	days     interner
 	names    []server.EntityCount // interned entities (Count unused)
 	nameIdx  map[string]int32
+
+	// docs maps the document numbers of index snapshot snap to the
+	// articles (nil: not looked up yet; none: not in the catalog), so
+	// that facets of a snapshot seen before look up no ID. docsMu guards
+	// them under mu read-locked; refresh (mu locked) resets them.
+	docsMu sync.Mutex
+	snap   index.Snapshot
+	docs   []*meta
+	none   *meta
 }
+
+// maxDocNum bounds the document numbers the catalog keeps a table of: the
+// facets of larger ones look up their IDs.
+const maxDocNum = 1 << 22
 
 type meta struct {
 	source, day int32 // -1 when unknown
@@ -54,13 +68,15 @@ func (in *interner) id(s string) int32 {
 }
 
 func newCatalog() *catalog {
-	return &catalog{byID: map[string]*meta{}, bySeq: map[int64]*meta{}, nameIdx: map[string]int32{}}
+	return &catalog{byID: map[string]*meta{}, bySeq: map[int64]*meta{}, nameIdx: map[string]int32{}, none: &meta{}}
 }
 
 // refresh loads the articles and entities stored since the last refresh.
 func (c *catalog) refresh(ctx context.Context, st EntityStore) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// Articles may be added: documents not in the catalog may be now.
+	c.snap, c.docs = index.Snapshot{}, nil
 	err := st.Metas(ctx, c.lastMeta, func(m store.ArticleMeta) error {
 		x := &meta{source: c.sources.id(m.Source), day: c.days.id(m.Day)}
 		c.byID[m.ID] = x
@@ -91,43 +107,114 @@ func (c *catalog) refresh(ctx context.Context, st EntityStore) error {
 // facets counts the sources, days and entities of the articles ids, with
 // the top entities most frequent first (ties by name).
 func (c *catalog) facets(ids []string, top int) server.Facets {
-	f := server.Facets{Sources: map[string]int{}, Days: map[string]int{}, Entities: []server.EntityCount{}}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	sources := make([]int, len(c.sources.strs))
-	days := make([]int, len(c.days.strs))
-	ents := make([]int32, len(c.names)) // counts by entity number
-	var named []int32                   // the entities with a count
+	fc := c.newCounter()
 	for _, id := range ids {
-		x := c.byID[id]
-		if x == nil {
+		fc.add(c.byID[id])
+	}
+	return fc.facets(top)
+}
+
+// facetsOf is facets of the documents nums of index snapshot snap, whose
+// IDs id returns (see index.Bleve.Matches).
+func (c *catalog) facetsOf(snap index.Snapshot, nums []uint64, id func(uint64) (string, error), top int) (server.Facets, error) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	fc := c.newCounter()
+	if snap == (index.Snapshot{}) {
+		for _, n := range nums {
+			s, err := id(n)
+			if err != nil {
+				return server.Facets{}, err
+			}
+			fc.add(c.byID[s])
+		}
+		return fc.facets(top), nil
+	}
+	c.docsMu.Lock()
+	defer c.docsMu.Unlock()
+	if c.snap != snap {
+		c.snap, c.docs = snap, c.docs[:0]
+	}
+	for _, n := range nums {
+		if n >= maxDocNum {
+			s, err := id(n)
+			if err != nil {
+				return server.Facets{}, err
+			}
+			fc.add(c.byID[s])
 			continue
 		}
-		if x.source >= 0 {
-			sources[x.source]++
+		if n >= uint64(len(c.docs)) {
+			c.docs = append(c.docs, make([]*meta, int(n)+1-len(c.docs))...)
 		}
-		if x.day >= 0 {
-			days[x.day]++
-		}
-		for _, e := range x.ents {
-			if ents[e] == 0 {
-				named = append(named, e)
+		x := c.docs[n]
+		if x == nil {
+			s, err := id(n)
+			if err != nil {
+				return server.Facets{}, err
 			}
-			ents[e]++
+			if x = c.byID[s]; x == nil {
+				x = c.none
+			}
+			c.docs[n] = x
+		}
+		if x != c.none {
+			fc.add(x)
 		}
 	}
-	for i, n := range sources {
+	return fc.facets(top), nil
+}
+
+// counter counts the facets of articles of a catalog read-locked.
+type counter struct {
+	c       *catalog
+	sources []int
+	days    []int
+	ents    []int32 // counts by entity number
+	named   []int32 // the entities with a count
+}
+
+func (c *catalog) newCounter() *counter {
+	return &counter{c: c, sources: make([]int, len(c.sources.strs)), days: make([]int, len(c.days.strs)), ents: make([]int32, len(c.names))}
+}
+
+// add counts the article x (nil: none).
+func (fc *counter) add(x *meta) {
+	if x == nil {
+		return
+	}
+	if x.source >= 0 {
+		fc.sources[x.source]++
+	}
+	if x.day >= 0 {
+		fc.days[x.day]++
+	}
+	for _, e := range x.ents {
+		if fc.ents[e] == 0 {
+			fc.named = append(fc.named, e)
+		}
+		fc.ents[e]++
+	}
+}
+
+// facets returns the facets counted, with the top entities.
+func (fc *counter) facets(top int) server.Facets {
+	c := fc.c
+	f := server.Facets{Sources: map[string]int{}, Days: map[string]int{}, Entities: []server.EntityCount{}}
+	for i, n := range fc.sources {
 		if n > 0 {
 			f.Sources[c.sources.strs[i]] = n
 		}
 	}
-	for i, n := range days {
+	for i, n := range fc.days {
 		if n > 0 {
 			f.Days[c.days.strs[i]] = n
 		}
 	}
-	for _, i := range named {
-		n := int(ents[i])
+	for _, i := range fc.named {
+		n := int(fc.ents[i])
 		if len(f.Entities) == top && n < f.Entities[top-1].Count {
 			continue
 		}

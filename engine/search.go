@@ -10,6 +10,7 @@ import (
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/store"
@@ -62,7 +63,10 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 	if err != nil {
 		return 0, nil, err
 	}
-	var m *search.Matcher // made when a snippet is missing
+	var (
+		m    *search.Matcher // made when a snippet is missing
+		toks []arabic.Token  // reused by the snippets
+	)
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		b, ok := byID[h.ID]
@@ -80,7 +84,7 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 			if m == nil {
 				m = req.Query.Matcher(e.an)
 			}
-			snippet = search.LazySnippet(text, e.an, m, b.Mentions, so.Words, so.Format)
+			snippet, toks = search.LazySnippetBuf(toks, text, e.an, m, b.Mentions, so.Words, so.Format)
 			c.putSnippet(sk, snippet, gen)
 		}
 		hits = append(hits, Hit{

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -71,5 +72,66 @@ func TestIDsMatchesSearch(t *testing.T) {
 	pq, _ := search.Parse("النفط")
 	if _, _, err := b.IDs(cctx, Request{Query: pq}, 0); err == nil {
 		t.Error("IDs with a cancelled context: no error")
+	}
+}
+
+// TestMatchesSnapshot checks that Matches numbers the documents IDs finds,
+// the same way while the index does not change, in a snapshot that
+// changes when documents are added.
+func TestMatchesSnapshot(t *testing.T) {
+	ctx := context.Background()
+	var docs []Doc
+	for i := range 30 {
+		docs = append(docs, Doc{ID: fmt.Sprint(i), Title: "خبر", Text: "ارتفعت أسعار النفط في الأسواق"})
+	}
+	b := indexOf(t, docs...)
+	pq, err := search.Parse("النفط")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{Query: pq}
+	matches := func() (Snapshot, map[uint64]string) {
+		t.Helper()
+		var (
+			snap  Snapshot
+			byNum = map[uint64]string{}
+		)
+		total, err := b.Matches(ctx, req, func(s Snapshot, nums []uint64, id func(uint64) (string, error)) error {
+			snap = s
+			for _, n := range nums {
+				if byNum[n], err = id(n); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(total) != len(byNum) {
+			t.Errorf("total %d, %d distinct numbers", total, len(byNum))
+		}
+		return snap, byNum
+	}
+	snap1, nums1 := matches()
+	snap2, nums2 := matches()
+	if snap1 == (Snapshot{}) || snap1 != snap2 || !maps.Equal(nums1, nums2) {
+		t.Errorf("unchanged index: snapshots equal %v, numbers equal %v", snap1 == snap2, maps.Equal(nums1, nums2))
+	}
+	ids, _, err := b.IDs(ctx, req, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := slices.Sorted(maps.Values(nums1))
+	slices.Sort(ids)
+	if !slices.Equal(got, ids) || len(ids) != 30 {
+		t.Errorf("Matches found %v, IDs %v", got, ids)
+	}
+	if err := b.Add(ctx, []Doc{{ID: "new", Title: "خبر", Text: "النفط"}}, 2); err != nil {
+		t.Fatal(err)
+	}
+	snap3, nums3 := matches()
+	if snap3 == snap1 || len(nums3) != 31 {
+		t.Errorf("after Add: same snapshot %v, %d matches", snap3 == snap1, len(nums3))
 	}
 }

@@ -20,11 +20,23 @@ const lazyChunk = 300
 // the best one of the analyzed part; when the text has no such part the
 // whole text is analyzed and the result is Snippet's.
 func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) string {
+	s, _ := LazySnippetBuf(nil, text, an, m, mentions, window, f)
+	return s
+}
+
+// LazySnippetBuf is LazySnippet analyzing into buf, whose tokens it
+// overwrites, and returning the buffer grown for the next call, so that a
+// page of snippets reuses one buffer: the tokens are most of what the
+// snippets of a search allocate. The tokens left in the buffer hold
+// strings of text.
+func LazySnippetBuf(buf []arabic.Token, text string, an *arabic.Analyzer, m *Matcher, mentions []article.Span, window int, f Format) (string, []arabic.Token) {
 	var (
-		toks  []arabic.Token
-		found = map[string]bool{}
-		runes int
-		end   int
+		toks = buf[:0]
+		// matched[i] is m.Match(toks[i], false), for Snippet.
+		matched = make([]bool, 0, len(buf))
+		found   = map[string]bool{}
+		runes   int
+		end     int
 	)
 	units, want := m.units()
 	for end < len(text) {
@@ -37,7 +49,9 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 			t.Start += runes
 			t.End += runes
 			t.Byte += end
-			if u, ok := m.unit(units, t); ok {
+			plain := m != nil && m.Match(*t, false)
+			matched = append(matched, plain)
+			if u, ok := m.unit(units, t, plain); ok {
 				found[u] = true
 			}
 		}
@@ -47,11 +61,11 @@ func LazySnippet(text string, an *arabic.Analyzer, m *Matcher, mentions []articl
 			break
 		}
 	}
-	s := Snippet(text, toks, m, mentions, window, f)
+	s := snippet(text, toks, matched, m, mentions, window, f)
 	if end < len(text) && strings.TrimSpace(text[end:]) != "" && !strings.HasSuffix(s, "…") {
 		s += " …"
 	}
-	return s
+	return s, toks
 }
 
 // lazyCut returns where the piece of text starting at from ends: at a line
@@ -108,15 +122,16 @@ func (m *Matcher) units() (units map[string]string, want int) {
 	return units, len(distinct)
 }
 
-// unit returns the unit (see units) that token t finds, if any.
-func (m *Matcher) unit(units map[string]string, t *arabic.Token) (string, bool) {
+// unit returns the unit (see units) that token t finds, if any; plain is
+// m.Match(*t, false).
+func (m *Matcher) unit(units map[string]string, t *arabic.Token, plain bool) (string, bool) {
 	if m == nil || t.Stop || t.Stem == "" {
 		return "", false
 	}
 	if u, ok := units[t.Stem]; ok {
 		return u, true
 	}
-	if len(m.variants) > 0 && m.Match(*t, false) {
+	if len(m.variants) > 0 && plain {
 		return "\x00" + arabic.NameKey(t.Stem), true
 	}
 	return "", false

@@ -30,6 +30,9 @@ func TestLazySnippet(t *testing.T) {
 		// though the end holds a passage with more matches.
 		{"other spelling in the lead", "ترامب", "صرح ترمب للصحفيين في المؤتمر.\n" + filler + "ترامب وترمب ولترامب.", false, "<mark>ترمب</mark> للصحفيين", true},
 	}
+	// A buffer reused from one test to the next, holding the tokens of
+	// the previous text, must not change the snippets.
+	var buf []arabic.Token
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q, err := Parse(tt.q)
@@ -38,6 +41,11 @@ func TestLazySnippet(t *testing.T) {
 			}
 			m := q.Matcher(an)
 			got := LazySnippet(tt.text, an, m, nil, 30, HTML)
+			var reused string
+			reused, buf = LazySnippetBuf(buf, tt.text, an, m, nil, 30, HTML)
+			if reused != got {
+				t.Errorf("with a reused buffer %q\nwithout %q", reused, got)
+			}
 			full := Snippet(tt.text, an.Analyze(tt.text), m, nil, 30, HTML)
 			if tt.same && got != full {
 				t.Errorf("lazy %q\nfull %q", got, full)
@@ -88,7 +96,7 @@ func TestMatcherHolds(t *testing.T) {
 		units, _ := m.units()
 		found := map[string]bool{}
 		for _, tok := range an.Analyze(strings.Join(tt.found, " ")) {
-			if u, ok := m.unit(units, &tok); ok {
+			if u, ok := m.unit(units, &tok, m.Match(tok, false)); ok {
 				found[u] = true
 			}
 		}

@@ -28,7 +28,7 @@ const nameLikeRatio = 10
 // key only between name-like stems keeps ترامب with ترمب and keeps كاتب
 // from كتب.
 func NameLike(lex *arabic.Lexicon, stem string) bool {
-	if stem == "" || stem[0] < utf8.RuneSelf || utf8.RuneCountInString(stem) < nameLikeMinRunes {
+	if !nameLikeLength(stem) {
 		return false
 	}
 	f := lex.Freq(stem)
@@ -44,4 +44,10 @@ func NameLike(lex *arabic.Lexicon, stem string) bool {
 		other += lex.Freq(string(b))
 	}
 	return other*nameLikeRatio <= f
+}
+
+// nameLikeLength reports whether stem passes the first tests of NameLike,
+// the cheap ones: Arabic script and length.
+func nameLikeLength(stem string) bool {
+	return stem != "" && stem[0] >= utf8.RuneSelf && utf8.RuneCountInString(stem) >= nameLikeMinRunes
 }

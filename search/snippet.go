@@ -55,8 +55,8 @@ func (m *Matcher) Match(t arabic.Token, inName bool) bool {
 		return true
 	}
 	byName := inName && len(m.names) > 0
-	if !byName && len(m.variants) == 0 {
-		return false
+	if !byName && (len(m.variants) == 0 || !nameLikeLength(t.Stem)) {
+		return false // not NameLike: no need of its name key
 	}
 	key := arabic.NameKey(t.Stem)
 	if byName && m.names[key] {
@@ -86,6 +86,12 @@ func (m *Matcher) NameVariants(lex *arabic.Lexicon, keys []string) *Matcher {
 // toks are the analyzed tokens of text (from an arabic.Analyzer); mentions
 // are the rune spans of the entity mentions in text (may be nil).
 func Snippet(text string, toks []arabic.Token, m *Matcher, mentions []article.Span, window int, f Format) string {
+	return snippet(text, toks, nil, m, mentions, window, f)
+}
+
+// snippet is Snippet; plain, when not nil, holds m.Match(toks[i], false)
+// of every token, computed already.
+func snippet(text string, toks []arabic.Token, plain []bool, m *Matcher, mentions []article.Span, window int, f Format) string {
 	if window <= 0 {
 		window = 30
 	}
@@ -104,7 +110,13 @@ func Snippet(text string, toks []arabic.Token, m *Matcher, mentions []article.Sp
 		// Whether a token is in a mention matters only when it does not
 		// match otherwise and the query has names: look through the
 		// mentions last.
-		if m != nil && (m.Match(toks[i], false) || len(m.names) > 0 && inSpans(toks[i], mentions) && m.Match(toks[i], true)) {
+		var match bool
+		if plain != nil {
+			match = plain[i]
+		} else {
+			match = m != nil && m.Match(toks[i], false)
+		}
+		if m != nil && (match || len(m.names) > 0 && inSpans(toks[i], mentions) && m.Match(toks[i], true)) {
 			matched[i] = true
 			any = true
 		}

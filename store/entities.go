@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -423,17 +424,39 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+	byID := make(map[string]Brief, len(ids))
+	stmts := s.briefStmts()
+	args := make([]any, 0, min(len(ids), maxBriefIDs))
+	for batch := range slices.Chunk(ids, maxBriefIDs) {
+		args = args[:0]
+		for _, id := range batch {
+			args = append(args, id)
+		}
+		st, err := stmts.stmt(ctx, len(batch))
+		if err != nil {
+			return nil, fmt.Errorf("store: briefs: %w", err)
+		}
+		if err := scanBriefs(ctx, st, args, byID); err != nil {
+			return nil, err
+		}
 	}
-	rows, err := s.reader().QueryContext(ctx, `SELECT id, url, source, title, published, text, facts
-		FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	out := make([]Brief, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := byID[id]; ok {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// scanBriefs runs st, the statement of Briefs, with args and adds the
+// briefs it finds to byID.
+func scanBriefs(ctx context.Context, st *sql.Stmt, args []any, byID map[string]Brief) error {
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: briefs: %w", err)
+		return fmt.Errorf("store: briefs: %w", err)
 	}
 	defer rows.Close()
-	byID := make(map[string]Brief, len(ids))
 	for rows.Next() {
 		var (
 			b         Brief
@@ -442,7 +465,7 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 		)
 		a := &b.Article
 		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &ents); err != nil {
-			return nil, fmt.Errorf("store: briefs: %w", err)
+			return fmt.Errorf("store: briefs: %w", err)
 		}
 		if published.Valid {
 			a.Published, _ = time.Parse(timeLayout, published.String)
@@ -464,13 +487,7 @@ func (s *SQLite) Briefs(ctx context.Context, ids ...string) ([]Brief, error) {
 		byID[a.ID] = b
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: briefs: %w", err)
+		return fmt.Errorf("store: briefs: %w", err)
 	}
-	out := make([]Brief, 0, len(ids))
-	for _, id := range ids {
-		if b, ok := byID[id]; ok {
-			out = append(out, b)
-		}
-	}
-	return out, nil
+	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -222,5 +223,49 @@ func TestEntityNameTie(t *testing.T) {
 			t.Errorf("stored in order %v: %v, want %v", order, list, want)
 		}
 		s.Close()
+	}
+}
+
+// TestBriefsBatches looks up more IDs than one prepared statement takes,
+// before and after the readers are replaced by TuneForReading.
+func TestBriefsBatches(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var (
+		entries []Entry
+		ids     []string
+	)
+	for i := range 2*maxBriefIDs + 5 {
+		id := fmt.Sprintf("art%03d", i)
+		entries = append(entries, Entry{Article: article.Article{ID: id, Text: "نص " + id}, Hash: id})
+		ids = append(ids, id)
+	}
+	if _, err := s.Put(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	// Asked in reverse, with unknown IDs among them.
+	slices.Reverse(ids)
+	ask := append([]string{"nope"}, ids...)
+	ask = append(ask, "nope2")
+	for round := range 2 {
+		got, err := s.Briefs(ctx, ask...)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if len(got) != len(ids) {
+			t.Fatalf("round %d: %d briefs, want %d", round, len(got), len(ids))
+		}
+		for i, b := range got {
+			if b.Article.ID != ids[i] || b.Article.Text != "نص "+ids[i] {
+				t.Fatalf("round %d: brief %d is %q (%q), want %q", round, i, b.Article.ID, b.Article.Text, ids[i])
+			}
+		}
+		if err := s.TuneForReading(ctx, 4, 16); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

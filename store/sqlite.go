@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,68 @@ type SQLite struct {
 	rdb     atomic.Pointer[sql.DB] // the readers
 	readers int                    // read connections at most
 	path    string
+	// briefs are the prepared statements of Briefs on the current
+	// readers, made as they are first needed.
+	briefs atomic.Pointer[briefStmts]
+}
+
+// briefStmts are the prepared statements of Briefs on one pool of read
+// connections, one for each number of IDs (up to maxBriefIDs).
+type briefStmts struct {
+	db  *sql.DB
+	mu  sync.Mutex
+	byN [maxBriefIDs + 1]*sql.Stmt
+}
+
+// maxBriefIDs is the most IDs one statement of Briefs looks up: more are
+// looked up in batches.
+const maxBriefIDs = 64
+
+// stmt returns the statement of Briefs for n IDs (1 <= n <= maxBriefIDs),
+// preparing it the first time.
+func (b *briefStmts) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if st := b.byN[n]; st != nil {
+		return st, nil
+	}
+	st, err := b.db.PrepareContext(ctx, `SELECT id, url, source, title, published, text, facts
+		FROM articles WHERE id IN (?`+strings.Repeat(",?", n-1)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	b.byN[n] = st
+	return st, nil
+}
+
+// close closes the statements.
+func (b *briefStmts) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var errs []error
+	for i, st := range b.byN {
+		if st != nil {
+			errs = append(errs, st.Close())
+			b.byN[i] = nil
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// briefStmts returns the statements of Briefs on the current readers.
+func (s *SQLite) briefStmts() *briefStmts {
+	for {
+		r := s.reader()
+		old := s.briefs.Load()
+		if old != nil && old.db == r {
+			return old
+		}
+		if s.briefs.CompareAndSwap(old, &briefStmts{db: r}) {
+			if old != nil {
+				old.close() // on readers closed by TuneForReading
+			}
+		}
+	}
 }
 
 var _ Store = (*SQLite)(nil)
@@ -99,7 +162,11 @@ func (s *SQLite) reader() *sql.DB { return s.rdb.Load() }
 
 // Close implements Store.
 func (s *SQLite) Close() error {
-	return errors.Join(s.reader().Close(), s.db.Close())
+	var err error
+	if b := s.briefs.Load(); b != nil {
+		err = b.close()
+	}
+	return errors.Join(err, s.reader().Close(), s.db.Close())
 }
 
 const timeLayout = time.RFC3339
