@@ -445,6 +445,7 @@ func (s *state) vectorize(d Doc) vec {
 	s.feats = feats[:0]
 	return v
 }
+
 // normalize sorts v by id and scales it to unit length.
 func normalize(v vec) vec {
 	slices.SortFunc(v, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) })
