@@ -61,13 +61,14 @@ type state struct {
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots   []slot   // by feature id: vectorize's counts
-	feats   []uint32 // features whose slot is set
-	hits    []int32  // by story: candidates' counts of shared features
-	cands   []int32  // stories whose hits are counted
-	qids    []uint32 // query features of candidates
-	top     vec      // reindex's top features
-	shingle []uint64 // fingerprint's shingle hashes
+	slots   []slot    // by feature id: vectorize's counts
+	feats   []uint32  // features whose slot is set
+	hits    []int32   // by story: candidates' counts of shared features
+	cands   []int32   // stories whose hits are counted
+	qids    []uint32  // query features of candidates
+	top     vec       // reindex's top features
+	dense   []float32 // by feature id: the weights of the vector add scores
+	shingle []uint64  // fingerprint's shingle hashes
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -205,13 +206,26 @@ func (s *state) add(d Doc) Assignment {
 
 	best, bestScore := int32(-1), 0.0
 	vn := v.norm()
+	// v's weights by feature id, for dotting with many centroids.
+	if n := len(s.Names); len(s.dense) < n {
+		s.dense = append(s.dense, make([]float32, n-len(s.dense))...)
+	}
+	for _, f := range v {
+		s.dense[f.ID] = f.W
+	}
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
-		score := cosineNorm(v, vn, st.Centroid, st.centroidNorm())
+		score := 0.0
+		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
+			score = dotDense(s.dense, st.Centroid) / (vn * nc)
+		}
 		score *= s.decay(t, st)
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
+	}
+	for _, f := range v {
+		s.dense[f.ID] = 0
 	}
 	var idx int32
 	if best >= 0 && bestScore >= s.Cfg.Threshold {

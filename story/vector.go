@@ -42,6 +42,17 @@ func dot(a, b vec) float64 {
 	return s
 }
 
+// dotDense returns the inner product of a vector given by its weights by
+// feature id, dense, and a sorted vector b. It sums the products in the
+// order dot does, adding zeros between, so that it returns the same value.
+func dotDense(a []float32, b vec) float64 {
+	var s float64
+	for _, f := range b {
+		s += float64(a[f.ID]) * float64(f.W)
+	}
+	return s
+}
+
 // cosine returns the cosine similarity of two vectors (0 if either is empty).
 func cosine(a, b vec) float64 {
 	na, nb := a.norm(), b.norm()
