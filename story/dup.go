@@ -76,6 +76,11 @@ func (s *state) remember(r recent) {
 	}
 	seq := s.Base + int64(len(s.Recent))
 	s.Recent = append(s.Recent, r)
+	s.bucket(&r, seq)
+}
+
+// bucket puts the document r, numbered seq, in the buckets of its signatures.
+func (s *state) bucket(r *recent, seq int64) {
 	for _, k := range bandKeys(&r.Sig, fullSalt) {
 		s.Buckets[k] = append(s.Buckets[k], seq)
 	}
