@@ -69,6 +69,7 @@ type state struct {
 	top     vec       // reindex's top features
 	dense   []float32 // by feature id: the weights of the vector add scores
 	shingle []uint64  // fingerprint's shingle hashes
+	split   vec       // thread's parts of a candidate's centroid
 }
 
 // slot is vectorize's count of one feature of a document.

@@ -216,6 +216,25 @@ func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
 	return ents, terms
 }
 
+// splitTo is split into buf, which must have v's length.
+func (v vec) splitTo(buf vec, isEntity func(uint32) bool) (ents, terms vec) {
+	ne := 0
+	for _, f := range v {
+		if isEntity(f.ID) {
+			ne++
+		}
+	}
+	ents, terms = buf[:0:ne], buf[ne:ne]
+	for _, f := range v {
+		if isEntity(f.ID) {
+			ents = append(ents, f)
+		} else {
+			terms = append(terms, f)
+		}
+	}
+	return ents, terms
+}
+
 func int64cmp(a, b int64) int {
 	switch {
 	case a < b:
