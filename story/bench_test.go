@@ -1,6 +1,7 @@
 package story
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"strconv"
@@ -95,4 +96,45 @@ type countWriter int64
 func (w *countWriter) Write(p []byte) (int, error) {
 	*w += countWriter(len(p))
 	return len(p), nil
+}
+
+// BenchmarkSave writes the state of the clusterer holding the whole corpus.
+//
+//	go test ./story -run XXX -bench Save
+func BenchmarkSave(b *testing.B) {
+	docs := loadCorpusDocs(b)
+	c := New(DefaultConfig())
+	for _, d := range docs {
+		c.Add(d)
+	}
+	b.ResetTimer()
+	for range b.N {
+		var buf countWriter
+		if err := c.Save(&buf); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf))
+	}
+}
+
+// BenchmarkLoad reads the state of the clusterer holding the whole corpus.
+//
+//	go test ./story -run XXX -bench Load
+func BenchmarkLoad(b *testing.B) {
+	docs := loadCorpusDocs(b)
+	c := New(DefaultConfig())
+	for _, d := range docs {
+		c.Add(d)
+	}
+	data, err := c.MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -60,9 +59,24 @@ type state struct {
 	Now       time.Time // latest publication time seen
 	LastSweep time.Time
 
-	// Scratch space of vectorize, empty between calls (not saved).
-	tf   map[uint32]float64
-	ents map[uint32]bool
+	// Scratch space, not saved. Between calls slots is all zero and hits
+	// is all zero.
+	slots   []slot    // by feature id: vectorize's counts
+	feats   []uint32  // features whose slot is set
+	hits    []int32   // by story: candidates' counts of shared features
+	cands   []int32   // stories whose hits are counted
+	qids    []uint32  // query features of candidates
+	top     vec       // reindex's top features
+	dense   []float32 // by feature id: the weights of the vector add scores
+	shingle []uint64  // fingerprint's shingle hashes
+	split   vec       // thread's parts of a candidate's centroid
+}
+
+// slot is vectorize's count of one feature of a document.
+type slot struct {
+	n   float64 // term count, title terms weighted
+	in  bool    // a term of the document
+	ent bool    // an entity of the document
 }
 
 type docRec struct {
@@ -91,6 +105,8 @@ type cluster struct {
 	Members    int // members that contributed to the centroid
 	Title      string
 	TitleScore float64
+	norm       float64 // norm of Centroid when normOK (not saved)
+	normOK     bool
 	Thread     int32 // index of the thread's first story
 	Linked     bool  // Thread was set by linking to an earlier story
 	Latest     int32 // for a thread's first story: the thread's latest story
@@ -190,13 +206,27 @@ func (s *state) add(d Doc) Assignment {
 	}
 
 	best, bestScore := int32(-1), 0.0
+	vn := v.norm()
+	// v's weights by feature id, for dotting with many centroids.
+	if n := len(s.Names); len(s.dense) < n {
+		s.dense = append(s.dense, make([]float32, n-len(s.dense))...)
+	}
+	for _, f := range v {
+		s.dense[f.ID] = f.W
+	}
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
-		score := cosine(v, st.Centroid)
+		score := 0.0
+		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
+			score = dotDense(s.dense, st.Centroid) / (vn * nc)
+		}
 		score *= s.decay(t, st)
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
+	}
+	for _, f := range v {
+		s.dense[f.ID] = 0
 	}
 	var idx int32
 	if best >= 0 && bestScore >= s.Cfg.Threshold {
@@ -256,9 +286,10 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		}
 		return
 	}
-	st.Centroid = add(st.Centroid, v).top(s.Cfg.MaxCentroidFeat)
+	st.Centroid = add(st.Centroid, v).topInPlace(s.Cfg.MaxCentroidFeat)
+	st.normOK = false
 	st.Members++
-	if score := cosine(v, st.Centroid); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
+	if score := cosineNorm(v, v.norm(), st.Centroid, st.centroidNorm()); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
 		st.Title, st.TitleScore = clip(d.Title), score
 	}
 	s.reindex(idx, st)
@@ -271,6 +302,14 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	}
 }
 
+// centroidNorm returns the norm of st.Centroid, computed once per change.
+func (st *cluster) centroidNorm() float64 {
+	if !st.normOK {
+		st.norm, st.normOK = st.Centroid.norm(), true
+	}
+	return st.norm
+}
+
 func clip(title string) string {
 	title = strings.TrimSpace(title)
 	if utf8.RuneCountInString(title) > maxTitleRunes {
@@ -281,7 +320,8 @@ func clip(title string) string {
 
 // reindex puts st in the posting lists of its top centroid features.
 func (s *state) reindex(idx int32, st *cluster) {
-	for _, f := range st.Centroid.top(s.Cfg.IndexFeatures) {
+	s.top = append(s.top[:0], st.Centroid...).topInPlace(s.Cfg.IndexFeatures)
+	for _, f := range s.top {
 		if slices.Contains(st.Indexed, f.ID) {
 			continue
 		}
@@ -294,35 +334,45 @@ func (s *state) reindex(idx int32, st *cluster) {
 	}
 }
 
-// candidates returns the active stories sharing top features with v.
+// candidates returns the active stories sharing top features with v, most
+// shared features first (the latest story first among equals), at most
+// MaxCandidates of them. The result is scratch space, valid until the next
+// call.
 func (s *state) candidates(v vec, t time.Time) []int32 {
 	if len(v) == 0 {
 		return nil
 	}
-	hits := map[int32]int{}
-	ids := v.byWeight()
-	if n := s.Cfg.QueryFeatures; n > 0 && len(ids) > n {
-		ids = ids[:n]
+	if n := len(s.Stories); len(s.hits) < n {
+		s.hits = append(s.hits, make([]int32, n-len(s.hits))...)
 	}
-	for _, id := range ids {
+	n := s.Cfg.QueryFeatures
+	if n <= 0 {
+		n = len(v)
+	}
+	s.qids = v.heaviest(n, s.qids[:0])
+	hits, out := s.hits, s.cands[:0]
+	for _, id := range s.qids {
 		for _, ci := range s.Post[id] {
 			st := s.Stories[ci]
 			if t.Sub(st.Last) > s.Cfg.ActiveWindow || st.First.Sub(t) > s.Cfg.ActiveWindow {
 				continue
 			}
+			if hits[ci] == 0 {
+				out = append(out, ci)
+			}
 			hits[ci]++
 		}
 	}
-	out := make([]int32, 0, len(hits))
-	for ci := range hits {
-		out = append(out, ci)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if hits[out[i]] != hits[out[j]] {
-			return hits[out[i]] > hits[out[j]]
+	slices.SortFunc(out, func(a, b int32) int {
+		if hits[a] != hits[b] {
+			return int(hits[b] - hits[a])
 		}
-		return out[i] > out[j]
+		return int(b - a)
 	})
+	for _, ci := range out {
+		hits[ci] = 0
+	}
+	s.cands = out
 	if len(out) > s.Cfg.MaxCandidates {
 		out = out[:s.Cfg.MaxCandidates]
 	}
@@ -350,52 +400,64 @@ func (s *state) isEntity(id uint32) bool {
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
 func (s *state) vectorize(d Doc) vec {
-	if s.tf == nil {
-		s.tf, s.ents = map[uint32]float64{}, map[uint32]bool{}
-	}
-	tf, ents := s.tf, s.ents
-	defer clear(tf)
-	defer clear(ents)
-	for _, t := range d.Terms {
+	feats := s.feats[:0]
+	count := func(t string, w float64) {
 		if t == "" {
-			continue
+			return
 		}
-		tf[s.intern(t)]++
+		id := s.intern(t)
+		if int(id) >= len(s.slots) {
+			s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
+		}
+		sl := &s.slots[id]
+		if !sl.in {
+			sl.in = true
+			feats = append(feats, id)
+		}
+		sl.n += w
+	}
+	for _, t := range d.Terms {
+		count(t, 1)
 	}
 	for _, t := range d.TitleTerms {
-		if t == "" {
-			continue
-		}
-		tf[s.intern(t)] += s.Cfg.TitleWeight
+		count(t, s.Cfg.TitleWeight)
 	}
+	nterms := len(feats)
 	for _, e := range d.Entities {
 		for _, k := range entityKeys(e) {
 			id := s.intern(entityMark + k)
-			ents[id] = true
+			if int(id) >= len(s.slots) {
+				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
+			}
+			if sl := &s.slots[id]; !sl.ent {
+				sl.ent = true
+				feats = append(feats, id)
+			}
 			if _, ok := s.Display[id]; !ok {
 				s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
 			}
 		}
 	}
 	s.N++
-	for id := range tf {
-		s.DF[id]++
-	}
-	for id := range ents {
+	for _, id := range feats {
 		s.DF[id]++
 	}
 	// Terms and entities are truncated separately, so that a long text
 	// does not push its names out.
-	v := make(vec, 0, len(tf))
-	for id, n := range tf {
-		v = append(v, feat{id, float32((1 + math.Log(n)) * s.idf(id))})
+	v := make(vec, 0, len(feats))
+	for _, id := range feats[:nterms] {
+		v = append(v, feat{id, float32((1 + math.Log(s.slots[id].n)) * s.idf(id))})
 	}
-	v = v.top(s.Cfg.MaxDocFeatures)
-	ev := make(vec, 0, len(ents))
-	for id := range ents {
+	v = v.topInPlace(s.Cfg.MaxDocFeatures)
+	ev := make(vec, 0, len(feats)-nterms)
+	for _, id := range feats[nterms:] {
 		ev = append(ev, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
-	v = normalize(append(v, ev.top(maxDocEntities)...))
+	v = normalize(append(v, ev.topInPlace(maxDocEntities)...))
+	for _, id := range feats {
+		s.slots[id] = slot{}
+	}
+	s.feats = feats[:0]
 	return v
 }
 
@@ -446,6 +508,7 @@ func (s *state) sweep() {
 		}
 		ents, terms := st.Centroid.split(s.isEntity)
 		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
+		st.normOK = false
 		st.Indexed = nil
 	}
 	s.Active = keep

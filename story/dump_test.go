@@ -90,3 +90,50 @@ func TestDumpThreads(t *testing.T) {
 	}
 	t.Logf("%d stories, %d threads of several stories holding %d stories", len(c.Stories()), n, linked)
 }
+
+// TestDumpAssignments replays the corpus (the days in STORY_ASSIGN_DAYS,
+// comma-separated, or all of it) and writes every assignment, then every
+// story, to STORY_ASSIGN; halfway it saves and reloads the clusterer. Two
+// versions of the package must write the same file when a change is meant
+// to leave the clustering as it was. STORY_ENTITIES=1 tags entities too.
+// It never runs by default.
+func TestDumpAssignments(t *testing.T) {
+	out := os.Getenv("STORY_ASSIGN")
+	if out == "" {
+		t.Skip("set STORY_ASSIGN=FILE to dump assignments")
+	}
+	var days []string
+	if v := os.Getenv("STORY_ASSIGN_DAYS"); v != "" {
+		days = strings.Split(v, ",")
+	}
+	arts := loadDays(t, days...)
+	terms := testTerms()
+	docs := make([]Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = a.toDoc(terms)
+	}
+	if os.Getenv("STORY_ENTITIES") != "" {
+		withEntities(t, arts, docs)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c := New(DefaultConfig())
+	for i, d := range docs {
+		if i == len(docs)/2 {
+			var b strings.Builder
+			if err := c.Save(&b); err != nil {
+				t.Fatal(err)
+			}
+			if c, err = Load(strings.NewReader(b.String())); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fmt.Fprintf(f, "%s\t%+v\n", d.ID, c.Add(d))
+	}
+	for _, s := range c.Stories() {
+		fmt.Fprintf(f, "%+v\n", s)
+	}
+}

@@ -7,7 +7,9 @@ import "time"
 // short or had paragraphs added.
 func (s *state) fingerprint(d Doc, t time.Time) recent {
 	r := recent{ID: d.ID, Time: t}
-	r.Sig, r.HasSig = minhash(shingleHashes(d.Terms, s.Cfg.Shingle))
+	full := appendShingleHashes(s.shingle[:0], d.Terms, s.Cfg.Shingle)
+	s.shingle = full[:0]
+	r.Sig, r.HasSig = minhash(full)
 	lead := d.Terms
 	if len(lead) > s.Cfg.LeadTerms {
 		lead = lead[:s.Cfg.LeadTerms]
@@ -17,7 +19,15 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 	// whole-text signature; it is only used when it is long enough to be
 	// specific.
 	if s.Cfg.LeadTerms > 0 && len(lead) >= s.Cfg.LeadTerms/2 {
-		r.Lead, r.HasLead = minhash(shingleHashes(lead, s.Cfg.Shingle))
+		// The shingles of the lead are the first ones of the whole text
+		// when it has a whole shingle.
+		var sh []uint64
+		if k := max(s.Cfg.Shingle, 1); len(lead) >= k {
+			sh = full[:len(lead)-k+1]
+		} else {
+			sh = shingleHashes(lead, s.Cfg.Shingle)
+		}
+		r.Lead, r.HasLead = minhash(sh)
 	}
 	return r
 }
@@ -66,6 +76,11 @@ func (s *state) remember(r recent) {
 	}
 	seq := s.Base + int64(len(s.Recent))
 	s.Recent = append(s.Recent, r)
+	s.bucket(&r, seq)
+}
+
+// bucket puts the document r, numbered seq, in the buckets of its signatures.
+func (s *state) bucket(r *recent, seq int64) {
 	for _, k := range bandKeys(&r.Sig, fullSalt) {
 		s.Buckets[k] = append(s.Buckets[k], seq)
 	}

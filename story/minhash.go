@@ -1,5 +1,7 @@
 package story
 
+import "slices"
+
 // Deterministic hashing for MinHash: FNV-1a 64 over shingle words, then a
 // splitmix64 finalizer per permutation. Neither depends on the process, so
 // signatures saved by one run compare with those of another.
@@ -47,8 +49,13 @@ type signature [numHashes]uint32
 // shingleHashes returns the hashes of the k-word shingles of terms (or one
 // hash of all of them when there are fewer than k).
 func shingleHashes(terms []string, k int) []uint64 {
+	return appendShingleHashes(nil, terms, k)
+}
+
+// appendShingleHashes appends the hashes shingleHashes returns to dst.
+func appendShingleHashes(dst []uint64, terms []string, k int) []uint64 {
 	if len(terms) == 0 {
-		return nil
+		return dst
 	}
 	if k < 1 {
 		k = 1
@@ -56,7 +63,7 @@ func shingleHashes(terms []string, k int) []uint64 {
 	if len(terms) < k {
 		k = len(terms)
 	}
-	out := make([]uint64, 0, len(terms)-k+1)
+	dst = slices.Grow(dst, len(terms)-k+1)
 	for i := 0; i+k <= len(terms); i++ {
 		h := uint64(fnvOffset)
 		for j := i; j < i+k; j++ {
@@ -64,9 +71,9 @@ func shingleHashes(terms []string, k int) []uint64 {
 			h ^= 0xff // word separator
 			h *= fnvPrime
 		}
-		out = append(out, h)
+		dst = append(dst, h)
 	}
-	return out
+	return dst
 }
 
 // minhash computes the signature of a set of shingle hashes. ok is false
@@ -75,18 +82,14 @@ func minhash(shingles []uint64) (sig signature, ok bool) {
 	if len(shingles) == 0 {
 		return sig, false
 	}
-	var mins [numHashes]uint64
-	for i := range mins {
-		mins[i] = ^uint64(0)
-	}
-	for _, sh := range shingles {
-		for i := range mins {
-			if v := mix64(sh ^ hashSeeds[i]); v < mins[i] {
-				mins[i] = v
+	// One permutation at a time keeps its minimum in a register.
+	for i, seed := range hashSeeds {
+		m := ^uint64(0)
+		for _, sh := range shingles {
+			if v := mix64(sh ^ seed); v < m {
+				m = v
 			}
 		}
-	}
-	for i, m := range mins {
 		sig[i] = uint32(m >> 32)
 	}
 	return sig, true

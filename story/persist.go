@@ -12,8 +12,19 @@ import (
 	"strings"
 )
 
-// stateVersion is written before the state; Load refuses other versions.
-const stateVersion = 1
+// stateVersion is written before the state; Load reads it and the
+// versions before it, and refuses others. Version 1 was the whole state in
+// one gob message; version 2 is the parts listed by savedParts, one message
+// each, without what Load can rebuild (the vocabulary's map, the
+// near-duplicate buckets).
+const stateVersion = 2
+
+// savedParts returns pointers to the parts of s that version 2 saves, in
+// the order they are written.
+func (s *state) savedParts() []any {
+	return []any{&s.Cfg, &s.Names, &s.Display, &s.DF, &s.N, &s.Docs, &s.Stories,
+		&s.Active, &s.Post, &s.Recent, &s.Base, &s.ThreadIdx, &s.Now, &s.LastSweep}
+}
 
 // Save writes the whole state of c to w (gzip-compressed gob).
 func (c *Clusterer) Save(w io.Writer) error {
@@ -28,8 +39,11 @@ func (c *Clusterer) Save(w io.Writer) error {
 	if err := enc.Encode(stateVersion); err != nil {
 		return fmt.Errorf("save story state: %w", err)
 	}
-	if err := enc.Encode(&c.s); err != nil {
-		return fmt.Errorf("save story state: %w", err)
+	// Small messages: gob builds each in memory before writing it.
+	for _, p := range c.s.savedParts() {
+		if err := enc.Encode(p); err != nil {
+			return fmt.Errorf("save story state: %w", err)
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("save story state: %w", err)
@@ -49,18 +63,51 @@ func Load(r io.Reader) (*Clusterer, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
-	if v != stateVersion {
-		return nil, fmt.Errorf("load story state: version %d, want %d", v, stateVersion)
-	}
 	s := newState(Config{})
-	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("load story state: %w", err)
+	switch v {
+	case 1:
+		if err := dec.Decode(&s); err != nil {
+			return nil, fmt.Errorf("load story state: %w", err)
+		}
+	case stateVersion:
+		for _, p := range s.savedParts() {
+			if err := dec.Decode(p); err != nil {
+				return nil, fmt.Errorf("load story state: %w", err)
+			}
+		}
+		if err := s.rebuild(); err != nil {
+			return nil, fmt.Errorf("load story state: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("load story state: version %d, want %d", v, stateVersion)
 	}
 	s.Cfg = s.Cfg.sanitized()
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
 	return &Clusterer{s: s}, nil
+}
+
+// rebuild makes the parts of s that version 2 does not save from those it
+// does: the vocabulary's map from the names, and the near-duplicate buckets
+// from the recent documents, in the order remember filled them.
+func (s *state) rebuild() error {
+	s.Vocab = make(map[string]uint32, len(s.Names))
+	for i, name := range s.Names {
+		if _, ok := s.Vocab[name]; ok {
+			return errors.New("inconsistent state: a name twice in the vocabulary")
+		}
+		s.Vocab[name] = uint32(i)
+	}
+	s.Buckets = map[uint64][]int64{}
+	for i := range s.Recent {
+		r := &s.Recent[i]
+		if !r.HasSig {
+			return errors.New("inconsistent state: a recent document without signature")
+		}
+		s.bucket(r, s.Base+int64(i))
+	}
+	return nil
 }
 
 // check rejects a decoded state whose indices point outside its tables, so

@@ -2,7 +2,10 @@ package story
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/gob"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -267,6 +270,66 @@ func TestConfigSanitized(t *testing.T) {
 			b := c.Add(doc("b", 0, "زلزال", "زلزال مدينه قتلى"))
 			if a.Story != b.Story {
 				t.Errorf("copies in stories %s and %s", a.Story, b.Story)
+			}
+		})
+	}
+}
+
+// saveV1 writes c's state as version 1 did: the whole state in one gob
+// message.
+func saveV1(c *Clusterer, w io.Writer) error {
+	zw := gzip.NewWriter(w)
+	enc := gob.NewEncoder(zw)
+	if err := enc.Encode(1); err != nil {
+		return err
+	}
+	if err := enc.Encode(&c.s); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// TestLoadVersions checks that a state saved by Save or by version 1 loads
+// and continues as if it had never been saved.
+func TestLoadVersions(t *testing.T) {
+	savers := []struct {
+		name string
+		save func(*Clusterer, io.Writer) error
+	}{
+		{"current", (*Clusterer).Save},
+		{"version 1", saveV1},
+	}
+	bg := filler("bg", 40)
+	docs := []Doc{
+		doc("a", 0, "زلزال", "زلزال مدينه قتلى "+bg, "مدينه"),
+		doc("b", 0.2, "انتخابات", "انتخابات برلمان تصويت "+filler("v", 40)),
+		doc("c", 0.3, "زلزال", "زلزال مدينه قتلى "+bg),
+		doc("d", 0.5, "زلزال", "زلزال مدينه قتلى انقاذ "+filler("q", 40), "مدينه"),
+		doc("e", 1, "انتخابات", "انتخابات برلمان تصويت نتائج "+filler("r", 40)),
+		doc("f", 1.1, "زلزال", "زلزال مدينه قتلى "+bg),
+	}
+	whole := New(DefaultConfig())
+	var want []Assignment
+	for _, d := range docs {
+		want = append(want, whole.Add(d))
+	}
+	for _, sv := range savers {
+		t.Run(sv.name, func(t *testing.T) {
+			c := New(DefaultConfig())
+			for i, d := range docs {
+				if i == 3 {
+					var b bytes.Buffer
+					if err := sv.save(c, &b); err != nil {
+						t.Fatal(err)
+					}
+					var err error
+					if c, err = Load(&b); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if got := c.Add(d); got != want[i] {
+					t.Errorf("doc %s: after save/load %+v, without %+v", d.ID, got, want[i])
+				}
 			}
 		})
 	}

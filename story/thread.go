@@ -27,7 +27,7 @@ func (s *state) thread(idx int32, st *cluster) {
 				return
 			}
 			seen[ci] = true
-			oents, oterms, oreal := s.threadKeys(s.Stories[ci])
+			oents, oterms, oreal := s.threadKeysScratch(s.Stories[ci])
 			if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
 				return
 			}
@@ -85,6 +85,19 @@ func (s *state) thread(idx int32, st *cluster) {
 // real reports whether ents are entities.
 func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
 	ents, terms = st.Centroid.split(s.isEntity)
+	if len(ents) >= 2 {
+		return ents, terms, true
+	}
+	return terms.top(s.Cfg.ThreadTopEntities), terms, false
+}
+
+// threadKeysScratch is threadKeys with the parts in scratch space, valid
+// until its next call.
+func (s *state) threadKeysScratch(st *cluster) (ents, terms vec, real bool) {
+	if cap(s.split) < len(st.Centroid) {
+		s.split = make(vec, len(st.Centroid))
+	}
+	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.isEntity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}

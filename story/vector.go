@@ -3,7 +3,6 @@ package story
 import (
 	"math"
 	"slices"
-	"sort"
 )
 
 // feat is one weighted feature (an interned term or entity).
@@ -43,9 +42,28 @@ func dot(a, b vec) float64 {
 	return s
 }
 
+// dotDense returns the inner product of a vector given by its weights by
+// feature id, dense, and a sorted vector b. It sums the products in the
+// order dot does, adding zeros between, so that it returns the same value.
+func dotDense(a []float32, b vec) float64 {
+	var s float64
+	for _, f := range b {
+		s += float64(a[f.ID]) * float64(f.W)
+	}
+	return s
+}
+
 // cosine returns the cosine similarity of two vectors (0 if either is empty).
 func cosine(a, b vec) float64 {
 	na, nb := a.norm(), b.norm()
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot(a, b) / (na * nb)
+}
+
+// cosineNorm is cosine of a and b whose norms are na and nb.
+func cosineNorm(a vec, na float64, b vec, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
@@ -73,37 +91,102 @@ func add(a, b vec) vec {
 	return out
 }
 
-// top returns the k heaviest features of v, sorted by id.
+// heavier orders features heaviest first, ties by id: a total order, so
+// that any selection or sort by it gives the same result.
+func heavier(a, b feat) int {
+	switch {
+	case a.W > b.W:
+		return -1
+	case a.W < b.W:
+		return 1
+	}
+	return int64cmp(int64(a.ID), int64(b.ID))
+}
+
+func byID(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) }
+
+// top returns the k heaviest features of v, sorted by id. v itself is
+// returned when it has no more than k features; otherwise v is left as it
+// was and the result is new.
 func (v vec) top(k int) vec {
 	if len(v) <= k {
 		return v
 	}
-	c := slices.Clone(v)
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].W != c[j].W {
-			return c[i].W > c[j].W
+	return slices.Clone(v).topInPlace(k)
+}
+
+// topInPlace is top that reorders v and returns a prefix of it.
+func (v vec) topInPlace(k int) vec {
+	if len(v) <= k {
+		return v
+	}
+	if k <= 0 {
+		return v[:0]
+	}
+	selectHeaviest(v, k)
+	v = v[:k]
+	slices.SortFunc(v, byID)
+	return v
+}
+
+// selectHeaviest reorders v so that its k heaviest features (by heavier)
+// come first, in no particular order; 0 < k < len(v).
+func selectHeaviest(v vec, k int) {
+	lo, hi := 0, len(v) // the k-th heaviest is in v[lo:hi]
+	for hi-lo > 12 {
+		// Median of three as the pivot, moved to v[hi-1].
+		m := lo + (hi-lo)/2
+		if heavier(v[m], v[lo]) < 0 {
+			v[m], v[lo] = v[lo], v[m]
 		}
-		return c[i].ID < c[j].ID
-	})
-	c = c[:k]
-	slices.SortFunc(c, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) })
-	return c
+		if heavier(v[hi-1], v[lo]) < 0 {
+			v[hi-1], v[lo] = v[lo], v[hi-1]
+		}
+		if heavier(v[m], v[hi-1]) < 0 {
+			v[m], v[hi-1] = v[hi-1], v[m]
+		}
+		p := v[hi-1]
+		i := lo
+		for j := lo; j < hi-1; j++ {
+			if heavier(v[j], p) < 0 {
+				v[i], v[j] = v[j], v[i]
+				i++
+			}
+		}
+		v[i], v[hi-1] = v[hi-1], v[i]
+		switch {
+		case i == k || i == k-1:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i
+		}
+	}
+	slices.SortFunc(v[lo:hi], heavier)
 }
 
 // byWeight returns the ids of v's features, heaviest first.
 func (v vec) byWeight() []uint32 {
+	return v.heaviest(len(v), nil)
+}
+
+// heaviest appends to dst the ids of v's n heaviest features, heaviest
+// first. v is left as it was.
+func (v vec) heaviest(n int, dst []uint32) []uint32 {
 	c := slices.Clone(v)
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].W != c[j].W {
-			return c[i].W > c[j].W
+	if n < len(c) {
+		if n <= 0 {
+			return dst
 		}
-		return c[i].ID < c[j].ID
-	})
-	ids := make([]uint32, len(c))
-	for i, f := range c {
-		ids[i] = f.ID
+		selectHeaviest(c, n)
+		c = c[:n]
 	}
-	return ids
+	slices.SortFunc(c, heavier)
+	for _, f := range c {
+		dst = append(dst, f.ID)
+	}
+	return dst
 }
 
 // split returns the parts of v whose features are, and are not, entities,
@@ -122,6 +205,25 @@ func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
 		return slices.Clone(v), nil
 	}
 	buf := make(vec, len(v))
+	ents, terms = buf[:0:ne], buf[ne:ne]
+	for _, f := range v {
+		if isEntity(f.ID) {
+			ents = append(ents, f)
+		} else {
+			terms = append(terms, f)
+		}
+	}
+	return ents, terms
+}
+
+// splitTo is split into buf, which must have v's length.
+func (v vec) splitTo(buf vec, isEntity func(uint32) bool) (ents, terms vec) {
+	ne := 0
+	for _, f := range v {
+		if isEntity(f.ID) {
+			ne++
+		}
+	}
 	ents, terms = buf[:0:ne], buf[ne:ne]
 	for _, f := range v {
 		if isEntity(f.ID) {

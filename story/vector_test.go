@@ -1,0 +1,70 @@
+package story
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"testing"
+)
+
+// topBySort is top as a full sort does it: the reference for the selection.
+func topBySort(v vec, k int) vec {
+	c := slices.Clone(v)
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].W != c[j].W {
+			return c[i].W > c[j].W
+		}
+		return c[i].ID < c[j].ID
+	})
+	c = c[:min(k, len(c))]
+	slices.SortFunc(c, byID)
+	return c
+}
+
+// TestTopSelection checks top and heaviest against a full sort on random
+// vectors, with many equal weights, for every k.
+func TestTopSelection(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct {
+		name    string
+		n       int
+		weights int // distinct weights (few: many ties)
+	}{
+		{"empty", 0, 1},
+		{"one", 1, 1},
+		{"small, ties", 9, 3},
+		{"medium", 40, 1000},
+		{"medium, ties", 40, 4},
+		{"large", 300, 1 << 20},
+		{"large, ties", 300, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ids := r.Perm(tc.n * 3)[:tc.n]
+			v := make(vec, tc.n)
+			for i := range v {
+				v[i] = feat{uint32(ids[i]), float32(r.IntN(tc.weights))}
+			}
+			orig := slices.Clone(v)
+			for k := 0; k <= tc.n+1; k++ {
+				want := topBySort(v, k)
+				got := v.top(k)
+				if len(v) > k && !slices.Equal(got, want) {
+					t.Fatalf("top(%d) = %v, want %v", k, got, want)
+				}
+				if !slices.Equal(v, orig) {
+					t.Fatalf("top(%d) changed its vector", k)
+				}
+				// heaviest: ids heaviest first.
+				all := slices.Clone(v)
+				slices.SortFunc(all, heavier)
+				wantIDs := []uint32{}
+				for _, f := range all[:min(k, len(all))] {
+					wantIDs = append(wantIDs, f.ID)
+				}
+				if gotIDs := v.heaviest(k, nil); !slices.Equal(gotIDs, wantIDs) && !(k == 0 && len(gotIDs) == 0) {
+					t.Fatalf("heaviest(%d) = %v, want %v", k, gotIDs, wantIDs)
+				}
+			}
+		})
+	}
+}
