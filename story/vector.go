@@ -190,28 +190,14 @@ func (v vec) heaviest(n int, dst []uint32) []uint32 {
 }
 
 // split returns the parts of v whose features are, and are not, entities,
-// in one allocation.
+// in one allocation (nil for an empty part).
 func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
-	ne := 0
-	for _, f := range v {
-		if isEntity(f.ID) {
-			ne++
-		}
+	ents, terms = v.splitTo(make(vec, len(v)), isEntity)
+	if len(ents) == 0 {
+		ents = nil
 	}
-	if ne == 0 || ne == len(v) {
-		if ne == 0 {
-			return nil, slices.Clone(v)
-		}
-		return slices.Clone(v), nil
-	}
-	buf := make(vec, len(v))
-	ents, terms = buf[:0:ne], buf[ne:ne]
-	for _, f := range v {
-		if isEntity(f.ID) {
-			ents = append(ents, f)
-		} else {
-			terms = append(terms, f)
-		}
+	if len(terms) == 0 {
+		terms = nil
 	}
 	return ents, terms
 }
