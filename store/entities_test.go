@@ -134,12 +134,7 @@ func TestEntitySpellingsGrouped(t *testing.T) {
 	// Another name that only normalization would not join.
 	entries = append(entries, Entry{Article: article.Article{ID: "z", Text: "نص z"}, Hash: "z",
 		Facts: &article.Facts{Entities: []article.Entity{ent("بيسكوف", article.PER, 0)}}})
-	if _, err := s.Put(ctx, entries); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SyncEntities(ctx); err != nil {
-		t.Fatal(err)
-	}
+	putAndSync(ctx, t, s, entries)
 	list, err := s.Entities(ctx, "بيسكوف", 10)
 	if err != nil {
 		t.Fatal(err)
@@ -209,12 +204,7 @@ func TestEntityNameTie(t *testing.T) {
 			entries = append(entries, Entry{Article: article.Article{ID: id, Text: "نص " + id}, Hash: id,
 				Facts: &article.Facts{Entities: []article.Entity{ent(name, article.PER, 0)}}})
 		}
-		if _, err := s.Put(ctx, entries); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.SyncEntities(ctx); err != nil {
-			t.Fatal(err)
-		}
+		putAndSync(ctx, t, s, entries)
 		list, err := s.Entities(ctx, "بيسكوف", 10)
 		if err != nil {
 			t.Fatal(err)
@@ -267,5 +257,16 @@ func TestBriefsBatches(t *testing.T) {
 		if err := s.TuneForReading(ctx, 4, 16); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// putAndSync stores entries and brings the entity tables up to date.
+func putAndSync(ctx context.Context, t *testing.T, s *SQLite, entries []Entry) {
+	t.Helper()
+	if _, err := s.Put(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncEntities(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
