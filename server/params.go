@@ -104,26 +104,32 @@ func (q SearchQuery) hasCriteria() bool {
 // values encodes q back into URL parameters (defaults omitted), for links.
 func (q SearchQuery) values() url.Values {
 	v := url.Values{}
-	set := func(k, s string) {
-		if s != "" {
-			v.Set(k, s)
+	setNonEmpty(v, "q", q.Q, "from", q.From, "to", q.To, "source", q.Source, "entity", q.Entity)
+	if q.Sort != SortRelevance {
+		setNonEmpty(v, "sort", q.Sort)
+	}
+	setPage(v, q.Page, q.Size)
+	return v
+}
+
+// setNonEmpty sets in v each key of the key, value pairs kv whose value is
+// not empty.
+func setNonEmpty(v url.Values, kv ...string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			v.Set(kv[i], kv[i+1])
 		}
 	}
-	set("q", q.Q)
-	set("from", q.From)
-	set("to", q.To)
-	set("source", q.Source)
-	set("entity", q.Entity)
-	if q.Sort != SortRelevance {
-		set("sort", q.Sort)
+}
+
+// setPage sets in v the page and the page size that are not the defaults.
+func setPage(v url.Values, page, size int) {
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
 	}
-	if q.Page > 1 {
-		v.Set("page", strconv.Itoa(q.Page))
+	if size != DefaultPageSize && size > 0 {
+		v.Set("size", strconv.Itoa(size))
 	}
-	if q.Size != DefaultPageSize && q.Size > 0 {
-		v.Set("size", strconv.Itoa(q.Size))
-	}
-	return v
 }
 
 // parseStoryFilter validates the parameters of a story listing.
@@ -166,24 +172,11 @@ func dateRangeParams(v url.Values) (from, to string, err error) {
 // values encodes f back into URL parameters (defaults omitted), for links.
 func (f StoryFilter) values() url.Values {
 	v := url.Values{}
-	set := func(k, s string) {
-		if s != "" {
-			v.Set(k, s)
-		}
-	}
-	set("q", f.Q)
-	set("entity", f.Entity)
-	set("from", f.From)
-	set("to", f.To)
+	setNonEmpty(v, "q", f.Q, "entity", f.Entity, "from", f.From, "to", f.To)
 	if f.MinArticles > 1 {
 		v.Set("min", strconv.Itoa(f.MinArticles))
 	}
-	if f.Page > 1 {
-		v.Set("page", strconv.Itoa(f.Page))
-	}
-	if f.Size != DefaultPageSize && f.Size > 0 {
-		v.Set("size", strconv.Itoa(f.Size))
-	}
+	setPage(v, f.Page, f.Size)
 	return v
 }
 
