@@ -2,11 +2,9 @@ package backend
 
 import (
 	"fmt"
-	"sync"
-
-	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/marsad/marsad/index"
+	"github.com/marsad/marsad/internal/gencache"
 	"github.com/marsad/marsad/server"
 )
 
@@ -16,16 +14,15 @@ import (
 // cleared when the collection changes. Cached facets are shared: callers
 // must not modify them.
 type facetCache struct {
-	mu  sync.Mutex
-	lru *lru.Cache[string, server.Facets] // nil: no cache
-	gen int                               // incremented by clear
+	group gencache.Group
+	lru   *gencache.Cache[string, server.Facets] // nil: no cache
 }
 
+// newFacetCache returns a cache of the facets of max queries (none when
+// max < 0).
 func newFacetCache(max int) *facetCache {
 	c := &facetCache{}
-	if max > 0 {
-		c.lru, _ = lru.New[string, server.Facets](max) // errs only on max <= 0
-	}
+	c.lru = gencache.New[string, server.Facets](&c.group, max, 0)
 	return c
 }
 
@@ -37,30 +34,14 @@ func facetKey(q string, req index.Request) string {
 
 // get returns the cached facets of key, or the generation to pass to put
 // the facets computed instead.
-func (c *facetCache) get(key string) (f server.Facets, ok bool, gen int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.lru != nil {
-		f, ok = c.lru.Get(key)
-	}
-	return f, ok, c.gen
+func (c *facetCache) get(key string) (f server.Facets, ok bool, gen uint64) {
+	gen = c.group.Gen()
+	f, ok = c.lru.Get(key, gen)
+	return f, ok, gen
 }
 
 // put caches f, computed at generation gen, unless the cache was cleared
 // since.
-func (c *facetCache) put(key string, f server.Facets, gen int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.lru != nil && gen == c.gen {
-		c.lru.Add(key, f)
-	}
-}
+func (c *facetCache) put(key string, f server.Facets, gen uint64) { c.lru.Add(key, f, gen) }
 
-func (c *facetCache) clear() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.lru != nil {
-		c.lru.Purge()
-	}
-	c.gen++
-}
+func (c *facetCache) clear() { c.group.Clear() }

@@ -5,13 +5,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
-
-	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/index"
+	"github.com/marsad/marsad/internal/gencache"
 	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/store"
 )
@@ -51,7 +49,7 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 	var key searchKey
 	if c != nil {
 		key = newSearchKey(req, so)
-		if p, ok := lookup(c.pages, key.page, gen); ok {
+		if p, ok := c.pages.Get(key.page, gen); ok {
 			return p.total, slices.Clone(p.hits), nil
 		}
 	}
@@ -93,7 +91,7 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 		})
 	}
 	if c != nil {
-		put(c, c.pages, key.page, page{res.Total, slices.Clone(hits)}, gen)
+		c.pages.Add(key.page, page{res.Total, slices.Clone(hits)}, gen)
 	}
 	return res.Total, hits, nil
 }
@@ -210,23 +208,16 @@ const (
 // what it read before, but what it read is never served from the cache
 // after Clear.
 type SearchCache struct {
-	gen      atomic.Uint64
-	pages    *lru.Cache[string, cached[page]]
-	briefs   *lru.Cache[string, cached[*store.Brief]]
-	snippets *lru.Cache[snippetKey, cached[string]]
+	group    gencache.Group
+	pages    *gencache.Cache[string, page]
+	briefs   *gencache.Cache[string, *store.Brief]
+	snippets *gencache.Cache[snippetKey, string]
 }
 
 // page is a cached answer of Search. Its hits are never modified.
 type page struct {
 	total uint64
 	hits  []Hit
-}
-
-// cached is a cache entry with the generation of the cache it was computed
-// at: an entry of an older generation is stale.
-type cached[V any] struct {
-	v   V
-	gen uint64
 }
 
 type snippetKey struct {
@@ -236,43 +227,18 @@ type snippetKey struct {
 
 // NewSearchCache returns a SearchCache of the given sizes.
 func NewSearchCache(sz CacheSizes) *SearchCache {
-	return &SearchCache{
-		pages:    newLRU[string, cached[page]](sz.Pages, DefaultCachedPages),
-		briefs:   newLRU[string, cached[*store.Brief]](sz.Briefs, DefaultCachedBriefs),
-		snippets: newLRU[snippetKey, cached[string]](sz.Snippets, DefaultCachedSnippets),
-	}
-}
-
-// newLRU returns an LRU cache of size n (def when 0), or nil when n < 0.
-func newLRU[K comparable, V any](n, def int) *lru.Cache[K, V] {
-	if n == 0 {
-		n = def
-	}
-	if n < 0 {
-		return nil
-	}
-	l, err := lru.New[K, V](n)
-	if err != nil {
-		panic(err) // only for n <= 0, excluded above
-	}
-	return l
+	c := &SearchCache{}
+	c.pages = gencache.New[string, page](&c.group, sz.Pages, DefaultCachedPages)
+	c.briefs = gencache.New[string, *store.Brief](&c.group, sz.Briefs, DefaultCachedBriefs)
+	c.snippets = gencache.New[snippetKey, string](&c.group, sz.Snippets, DefaultCachedSnippets)
+	return c
 }
 
 // Clear empties the cache. Entries computed from what was read before
 // Clear and put after it are ignored.
 func (c *SearchCache) Clear() {
-	if c == nil {
-		return
-	}
-	c.gen.Add(1)
-	if c.pages != nil {
-		c.pages.Purge()
-	}
-	if c.briefs != nil {
-		c.briefs.Purge()
-	}
-	if c.snippets != nil {
-		c.snippets.Purge()
+	if c != nil {
+		c.group.Clear()
 	}
 }
 
@@ -280,40 +246,19 @@ func (c *SearchCache) generation() uint64 {
 	if c == nil {
 		return 0
 	}
-	return c.gen.Load()
-}
-
-// lookup returns the value of k in l (nil: none) if it was put at
-// generation gen: an entry put by a search that read the engine before
-// the last Clear is ignored (and soon evicted).
-func lookup[K comparable, V any](l *lru.Cache[K, cached[V]], k K, gen uint64) (V, bool) {
-	if l != nil {
-		if e, ok := l.Get(k); ok && e.gen == gen {
-			return e.v, true
-		}
-	}
-	var zero V
-	return zero, false
-}
-
-// put puts v, computed from what was read at generation gen, under k in l
-// (nil: none) of c, unless c was cleared since.
-func put[K comparable, V any](c *SearchCache, l *lru.Cache[K, cached[V]], k K, v V, gen uint64) {
-	if l != nil && c.gen.Load() == gen {
-		l.Add(k, cached[V]{v, gen})
-	}
+	return c.group.Gen()
 }
 
 func (c *SearchCache) brief(id string, gen uint64) (*store.Brief, bool) {
 	if c == nil {
 		return nil, false
 	}
-	return lookup(c.briefs, id, gen)
+	return c.briefs.Get(id, gen)
 }
 
 func (c *SearchCache) putBrief(b *store.Brief, gen uint64) {
 	if c != nil {
-		put(c, c.briefs, b.Article.ID, b, gen)
+		c.briefs.Add(b.Article.ID, b, gen)
 	}
 }
 
@@ -321,11 +266,11 @@ func (c *SearchCache) snippet(k snippetKey, gen uint64) (string, bool) {
 	if c == nil {
 		return "", false
 	}
-	return lookup(c.snippets, k, gen)
+	return c.snippets.Get(k, gen)
 }
 
 func (c *SearchCache) putSnippet(k snippetKey, s string, gen uint64) {
 	if c != nil {
-		put(c, c.snippets, k, s, gen)
+		c.snippets.Add(k, s, gen)
 	}
 }

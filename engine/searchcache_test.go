@@ -112,33 +112,6 @@ func TestSearchCacheHitsOwned(t *testing.T) {
 	}
 }
 
-// TestSearchCacheStaleGeneration: what a search read before Clear and puts
-// after it is not served.
-func TestSearchCacheStaleGeneration(t *testing.T) {
-	c := NewSearchCache(CacheSizes{})
-	gen := c.generation()
-	c.Clear()
-	put(c, c.pages, "k", page{total: 1}, gen)
-	c.putSnippet(snippetKey{"q", "a"}, "old", gen)
-	if _, ok := lookup(c.pages, "k", c.generation()); ok {
-		t.Error("page put with a stale generation is served")
-	}
-	if _, ok := c.snippet(snippetKey{"q", "a"}, c.generation()); ok {
-		t.Error("snippet put with a stale generation is served")
-	}
-	// An entry of the current generation put just before Clear is not
-	// served after it either.
-	gen = c.generation()
-	put(c, c.pages, "k", page{total: 2}, gen)
-	if p, ok := lookup(c.pages, "k", gen); !ok || p.total != 2 {
-		t.Fatalf("fresh page: %+v %v", p, ok)
-	}
-	c.Clear()
-	if _, ok := lookup(c.pages, "k", c.generation()); ok {
-		t.Error("page served after Clear")
-	}
-}
-
 // TestSearchKeyFields: the cache keys tell apart requests that differ in
 // any field; the query key depends on the query and the options only. It
 // fails when index.Request or search.Query gains a field, so that the keys
