@@ -17,6 +17,10 @@ func (m *matcher) atNumber(i int) int {
 	if j, ok := m.monthYear(i); ok {
 		return j
 	}
+	// Day and month after a cue: يوم 3/11, في 1/10.
+	if j, ok := m.dayMonthNum(i); ok {
+		return j
+	}
 	// Day ranges: 13-15 يوليو, 13 إلى 15 يوليو, 13 و14 يوليو.
 	if j, ok := m.dayRange(i); ok {
 		return j
@@ -433,6 +437,12 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	}
 	if v, k, ok := m.parseNumericDate(j); ok {
 		m.emit(start, k-1, v)
+		return k
+	}
+	if v, k, ok := m.parseDayMonth(j, true); ok { // الأحد 13/11
+		if v != "" {
+			m.emit(start, k-1, weekdayYear(v, wd))
+		}
 		return k
 	}
 	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {

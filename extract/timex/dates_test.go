@@ -1,0 +1,183 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+// mon is the reference date of the short-sentence families below: Monday
+// 7 November 2016 (the week began on Sunday 6 November).
+var mon = time.Date(2016, 11, 7, 0, 0, 0, 0, time.UTC)
+
+// dateCase is one sentence of a family: the times it must give, in order
+// (nil: none).
+type dateCase struct {
+	name string
+	ref  time.Time
+	in   string
+	want []want
+}
+
+// runDateCases checks each case as TestFind does: the same texts and values,
+// in order, with exact offsets.
+func runDateCases(t *testing.T, cases []dateCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Find(tc.in, tc.ref)
+			var g []want
+			for _, x := range got {
+				g = append(g, want{x.Text, x.Value})
+			}
+			if len(g) != len(tc.want) {
+				t.Fatalf("Find(%q) = %q, want %q", tc.in, g, tc.want)
+			}
+			for i := range g {
+				if g[i] != tc.want[i] {
+					t.Errorf("Find(%q)[%d] = %q, want %q", tc.in, i, g[i], tc.want[i])
+				}
+			}
+			checkOffsets(t, tc.in, got)
+		})
+	}
+}
+
+func TestNumericDates(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"day month", mon, "سأعود في 1/10", []want{{"1/10", "2016-10-01"}}},
+		{"day month year", mon, "سأعود في 1/10/2016", []want{{"1/10/2016", "2016-10-01"}}},
+		{"year month day", mon, "سأعود في 2016/10/1", []want{{"2016/10/1", "2016-10-01"}}},
+		{"dashes", mon, "سأعود في 1-10-2016", []want{{"1-10-2016", "2016-10-01"}}},
+		{"dots", mon, "سأعود في 10.1.2016", []want{{"10.1.2016", "2016-01-10"}}},
+		{"dots two-digit", mon, "وقع الحادث بتاريخ 25.12.2015 في المدينة", []want{{"25.12.2015", "2015-12-25"}}},
+		{"arabic-indic", mon, "سأعود في ١/١٠/٢٠١٦", []want{{"١/١٠/٢٠١٦", "2016-10-01"}}},
+		{"arabic-indic day month", mon, "سأعود يوم ٢٠/١٢", []want{{"٢٠/١٢", "2016-12-20"}}},
+		{"after yawm", mon, "وصل الوفد يوم 3/11 إلى المدينة", []want{{"3/11", "2016-11-03"}}},
+		{"weekday day month", mon, "تبدأ الدراسة الأحد 13/11 في المدارس", []want{{"الأحد 13/11", "2016-11-13"}}},
+		{"dated", mon, "صدر القرار بتاريخ 15/8", []want{{"15/8", "2016-08-15"}}},
+		{"nearest year", mon, "يبدأ الفصل في 10/1", []want{{"10/1", "2017-01-10"}}},
+		{"score not", mon, "فاز الفريق 3/1 على منافسه", nil},
+		{"fraction not", mon, "يعاني 1/10 من السكان من المرض", nil},
+		{"fraction after fi not", mon, "سجل في 2/3 المباريات", nil},
+		{"bad day not", mon, "سأعود في 32/10", nil},
+		{"decimal not", mon, "ارتفع المؤشر 10.1 نقطة", nil},
+		{"version not", mon, "صدر الإصدار 2.10.3 من البرنامج", nil},
+		{"three dots not", mon, "العنوان 10.1.20.16 في الشبكة", nil},
+	})
+}
+
+func TestDayAlone(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"yawm number", mon, "سأعود يوم 15", []want{{"يوم 15", "2016-11-15"}}},
+		{"yawm number past", mon, "وصل يوم 3 إلى العاصمة", []want{{"يوم 3", "2016-11-03"}}},
+		{"fi ordinal", mon, "سأعود في الخامس عشر", []want{{"الخامس عشر", "2016-11-15"}}},
+		{"yawm ordinal", mon, "سأعود يوم العشرين", []want{{"يوم العشرين", "2016-11-20"}}},
+		{"ordinal of the month", mon, "سأعود في الخامس من الشهر", []want{{"الخامس من الشهر", "2016-11-05"}}},
+		{"number of the month", mon, "ينتهي التسجيل في 25 من الشهر", []want{{"25 من الشهر", "2016-11-25"}}},
+		{"day not in month", mon, "سأعود يوم 31", []want{{"يوم 31", "2016-10-31"}}},
+		{"rank not", mon, "حل الفريق في الخامس عشر من الترتيب", nil},
+		{"position not", mon, "جاء في المركز الخامس", nil},
+		{"count not", mon, "شارك في 15 دولة", nil},
+		{"hours not", mon, "عمل يوم 15 ساعة متواصلة", nil},
+		{"second day not", mon, "في اليوم الثاني من المؤتمر", nil},
+	})
+}
+
+func TestOrdinalDays(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"first", mon, "سأعود في الأول من أكتوبر", []want{{"الأول من أكتوبر", "2016-10-01"}}},
+		{"tenth", mon, "سأعود في العاشر من مارس", []want{{"العاشر من مارس", "2016-03-10"}}},
+		{"twenty-first", mon, "سأعود في الحادي والعشرين من يونيو", []want{{"الحادي والعشرين من يونيو", "2016-06-21"}}},
+		{"twenty-first colloquial", mon, "سأعود في الواحد والعشرين من يونيو", []want{{"الواحد والعشرين من يونيو", "2016-06-21"}}},
+		{"twelfth", mon, "سأعود في الثاني عشر من ديسمبر", []want{{"الثاني عشر من ديسمبر", "2016-12-12"}}},
+		{"thirtieth", mon, "وصل في الثلاثين من أبريل", []want{{"الثلاثين من أبريل", "2016-04-30"}}},
+		{"with year", mon, "ولد في الثالث والعشرين من يوليو 1990", []want{{"الثالث والعشرين من يوليو 1990", "1990-07-23"}}},
+		{"month word", mon, "سأعود في العاشر من شهر ديسمبر", []want{{"العاشر من شهر ديسمبر", "2016-12-10"}}},
+		{"of next month", mon, "سأعود في العاشر من الشهر القادم", []want{{"العاشر من الشهر القادم", "2016-12-10"}}},
+		{"yawm ordinal month", mon, "سأعود يوم الأول من ديسمبر", []want{{"الأول من ديسمبر", "2016-12-01"}}},
+		{"thirty-first not in month", mon, "سأعود في الحادي والثلاثين من نوفمبر", nil},
+	})
+}
+
+func TestRelativeDays(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"after tomorrow", mon, "سأعود بعد غد", []want{{"بعد غد", "2016-11-09"}}},
+		{"after tomorrow def", mon, "سأعود بعد الغد", []want{{"بعد الغد", "2016-11-09"}}},
+		{"day before yesterday", mon, "وصل أول أمس", []want{{"أول أمس", "2016-11-05"}}},
+		{"before yesterday", mon, "وصل قبل أمس", []want{{"قبل أمس", "2016-11-05"}}},
+		{"before yesterday def", mon, "وصل قبل الأمس", []want{{"قبل الأمس", "2016-11-05"}}},
+		{"next day", mon, "سأعود في اليوم التالي", []want{{"اليوم التالي", "2016-11-08"}}},
+		{"previous day", mon, "كان ذلك في اليوم السابق", []want{{"اليوم السابق", "2016-11-06"}}},
+		{"next day after a date", mon, "وصل الوفد الخميس وغادر في اليوم التالي", []want{{"الخميس", "2016-11-03"}, {"اليوم التالي", "2016-11-04"}}},
+		{"previous day of a date", mon, "وقع الحادث في 20 أكتوبر وكان قد وصل اليوم السابق", []want{{"20 أكتوبر", "2016-10-20"}, {"اليوم السابق", "2016-10-19"}}},
+		{"next day after a month not", mon, "وصل في أكتوبر وغادر في اليوم التالي", []want{{"أكتوبر", "2016-10"}}},
+		{"in two days", mon, "سأعود بعد يومين", []want{{"بعد يومين", "2016-11-09"}}},
+		{"three days ago", mon, "وصل قبل ثلاثة أيام", []want{{"قبل ثلاثة أيام", "2016-11-04"}}},
+		{"within two days", mon, "سأنهي العمل خلال يومين", []want{{"خلال يومين", "2016-11-09"}}},
+		{"a day ago", mon, "وصل قبل يوم", []want{{"قبل يوم", "2016-11-06"}}},
+		{"tomorrow", mon, "سأعود غدا", []want{{"غدا", "2016-11-08"}}},
+		{"day of tomorrow", mon, "سأعود يوم غد", []want{{"يوم غد", "2016-11-08"}}},
+		{"this day", mon, "سأعود في هذا اليوم", []want{{"هذا اليوم", "2016-11-07"}}},
+		{"days from now", mon, "سأعود ثلاثة أيام من الآن", []want{{"ثلاثة أيام من الآن", "2016-11-10"}}},
+		{"digits from now", mon, "سأعود 5 أيام من الآن", []want{{"5 أيام من الآن", "2016-11-12"}}},
+	})
+}
+
+func TestRelativePeriods(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"next friday", mon, "سأعود الجمعة القادمة", []want{{"الجمعة القادمة", "2016-11-11"}}},
+		{"next friday yawm", mon, "سأعود يوم الجمعة القادم", []want{{"الجمعة القادم", "2016-11-11"}}},
+		{"last friday", mon, "وصل الجمعة الماضية", []want{{"الجمعة الماضية", "2016-11-04"}}},
+		{"friday of last week", mon, "وصل يوم الجمعة من الأسبوع الماضي", []want{{"الجمعة من الأسبوع الماضي", "2016-11-04"}}},
+		{"friday next week no min", mon, "سأعود الجمعة الأسبوع القادم", []want{{"الجمعة الأسبوع القادم", "2016-11-18"}}},
+		{"friday this week", mon, "سأعود الجمعة من هذا الأسبوع", []want{{"الجمعة من هذا الأسبوع", "2016-11-11"}}},
+		{"friday after next", mon, "سأعود الجمعة بعد القادمة", []want{{"الجمعة بعد القادمة", "2016-11-18"}}},
+		{"week after next", mon, "سأعود الأسبوع بعد القادم", []want{{"الأسبوع بعد القادم", "2016-11-21"}}},
+		{"week before last", mon, "وصل الأسبوع قبل الماضي", []want{{"الأسبوع قبل الماضي", "2016-10-24"}}},
+		{"month before last", mon, "وصل الشهر قبل الماضي", []want{{"الشهر قبل الماضي", "2016-09"}}},
+		{"month after next", mon, "سأعود الشهر بعد المقبل", []want{{"الشهر بعد المقبل", "2017-01"}}},
+		{"year before last", mon, "وصل العام قبل الماضي", []want{{"العام قبل الماضي", "2014"}}},
+		{"next year sana", mon, "سأعود السنة القادمة", []want{{"السنة القادمة", "2017"}}},
+		{"next year am", mon, "سأعود العام المقبل", []want{{"العام المقبل", "2017"}}},
+		{"end of next week", mon, "سأعود نهاية الأسبوع المقبل", []want{{"نهاية الأسبوع المقبل", "2016-11-18"}}},
+		{"this friday", mon, "سأعود هذه الجمعة", []want{{"هذه الجمعة", "2016-11-11"}}},
+		{"next week", mon, "سأعود الأسبوع القادم", []want{{"الأسبوع القادم", "2016-11-14"}}},
+		{"next sunday future verb", mon, "سأعود يوم الأحد", []want{{"الأحد", "2016-11-13"}}},
+		{"before the last not", mon, "قبل الماضي بكثير", nil},
+	})
+}
+
+func TestPositions(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"last day of month", mon, "سأعود في اليوم الأخير من الشهر", []want{{"اليوم الأخير من الشهر", "2016-11-30"}}},
+		{"last day of year", mon, "سأعود آخر يوم من السنة", []want{{"آخر يوم من السنة", "2016-12-31"}}},
+		{"first day of next month", mon, "سأعود أول يوم من الشهر القادم", []want{{"أول يوم من الشهر القادم", "2016-12-01"}}},
+		{"first day of the month def", mon, "سأعود في اليوم الأول من الشهر المقبل", []want{{"اليوم الأول من الشهر المقبل", "2016-12-01"}}},
+		{"last day in month", mon, "ينتهي العقد في آخر يوم في الشهر", []want{{"آخر يوم في الشهر", "2016-11-30"}}},
+		{"last day of february", mon, "سأعود في آخر يوم من فبراير", []want{{"آخر يوم من فبراير", "2017-02-28"}}},
+		{"first day of next year", mon, "سأعود أول يوم من العام المقبل", []want{{"أول يوم من العام المقبل", "2017-01-01"}}},
+		{"last day of last month", mon, "وصل في اليوم الأخير من الشهر الماضي", []want{{"اليوم الأخير من الشهر الماضي", "2016-10-31"}}},
+		{"first friday of july", mon, "سأعود في الجمعة الأولى من يوليو", []want{{"الجمعة الأولى من يوليو", "2016-07-01"}}},
+		{"second monday of january", mon, "سأعود الاثنين الثاني من يناير 2017", []want{{"الاثنين الثاني من يناير 2017", "2017-01-09"}}},
+		{"last friday of the month", mon, "سأعود آخر جمعة من الشهر", []want{{"آخر جمعة من الشهر", "2016-11-25"}}},
+		{"last friday of march", mon, "وصل في الجمعة الأخيرة من مارس", []want{{"الجمعة الأخيرة من مارس", "2016-03-25"}}},
+		{"first friday of next month", mon, "سأعود أول جمعة من الشهر القادم", []want{{"أول جمعة من الشهر القادم", "2016-12-02"}}},
+		{"third tuesday of this month", mon, "سأعود يوم الثلاثاء الثالث من هذا الشهر", []want{{"الثلاثاء الثالث من هذا الشهر", "2016-11-15"}}},
+		{"middle of the month", mon, "سأعود في منتصف الشهر", []want{{"منتصف الشهر", "2016-11-15"}}},
+		{"last day of the war not", mon, "في اليوم الأخير من الحرب", nil},
+		{"first friday prayer not", mon, "خطب في أول جمعة من رمضان", nil},
+	})
+}
+
+func TestDurationsFromRef(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"in three weeks", mon, "سأعود بعد 3 أسابيع", []want{{"بعد 3 أسابيع", "2016-11-28"}}},
+		{"two months ago", mon, "وصل قبل شهرين", []want{{"قبل شهرين", "2016-09-07"}}},
+		{"month ago", mon, "وصل قبل شهر", []want{{"قبل شهر", "2016-10-07"}}},
+		{"in two months", mon, "سأعود بعد شهرين", []want{{"بعد شهرين", "2017-01-07"}}},
+		{"a week ago", mon, "وصل منذ أسبوع", []want{{"منذ أسبوع", "2016-10-31"}}},
+		{"two weeks ago", mon, "وصل قبل أسبوعين", []want{{"قبل أسبوعين", "2016-10-24"}}},
+		{"weekday and day", mon, "وصل الأحد 5 مارس", []want{{"الأحد 5 مارس", "2017-03-05"}}},
+		{"month and year", mon, "سأعود في مارس 2017", []want{{"مارس 2017", "2017-03"}}},
+	})
+}

@@ -1,0 +1,152 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// This file holds the numeric dates that parseNumericDate leaves out: a day
+// and month without a year (1/10, read day first as in Arab usage) and
+// dates written with dots (10.1.2016).
+
+// dayMonthCue are the words after which d/m is a date: يوم 3/11, في 1/10,
+// بتاريخ 15/8. A dash (3-11) needs one of the strong cues (dashCue).
+var dayMonthCue = map[string]bool{
+	"يوم": true, "في": true, "بتاريخ": true, "تاريخ": true, "الموافق": true, "حتي": true,
+	"منذ": true, "ليوم": true, "بيوم": true, "اليوم": true,
+}
+
+// dashCue are the cues after which d-m is a date (a dash after في is more
+// often a range: في 1-10).
+var dashCue = map[string]bool{
+	"يوم": true, "بتاريخ": true, "تاريخ": true, "الموافق": true, "ليوم": true, "بيوم": true,
+}
+
+// parseDayMonth reads d/m (or d-m) at token i: a day 1–31 and a month 1–12
+// of at most two digits each, written without spaces and glued to nothing
+// else. The year is the nearest one (see yearFor). weekday says that a
+// weekday precedes (الأحد 13/11), which is cue enough; otherwise the word
+// before must be a cue (dayMonthCue). The value is "" without a reference
+// date.
+func (m *matcher) parseDayMonth(i int, weekday bool) (string, int, bool) {
+	a, sep, b := m.tok(i), m.tok(i+1), m.tok(i+2)
+	if i+2 >= len(m.d.toks) || a.kind != num || sep.kind != punct || b.kind != num ||
+		sep.space || b.space || a.nd > 2 || b.nd > 2 || (sep.r != '/' && sep.r != '-') {
+		return "", i, false
+	}
+	if n := m.tok(i + 3); i+3 < len(m.d.toks) && !n.space && n.kind != word && n.r != ',' && n.r != ')' && !isQuote(n) &&
+		!(n.r == '.' && m.tok(i+4).kind != num) {
+		return "", i, false // 1/10/, 1/10%, 1/2.5
+	}
+	if !weekday {
+		if !a.space || i == 0 {
+			return "", i, false
+		}
+		cue := m.w(i - 1)
+		if !dayMonthCue[cue] || (sep.r == '-' && !dashCue[cue]) {
+			return "", i, false
+		}
+	}
+	// 1/10 من السكان, 2/3 المباريات: a fraction of something.
+	if n := m.w(i + 3); n == "من" || (strings.HasPrefix(n, "ال") && n != "الي") {
+		return "", i, false
+	}
+	d, mo := a.n, b.n
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return "", i, false
+	}
+	if !m.hasRef {
+		return "", i + 3, true
+	}
+	t, ok := mkDate(m.yearFor(mo), mo, d)
+	if !ok {
+		return "", i, false
+	}
+	return fmtDate(t), i + 3, true
+}
+
+// dayMonthNum matches and emits d/m after a cue.
+func (m *matcher) dayMonthNum(i int) (int, bool) {
+	v, j, ok := m.parseDayMonth(i, false)
+	if !ok {
+		return i, false
+	}
+	if v != "" {
+		m.emit(m.tok(i).start, j-1, v)
+	}
+	return j, true
+}
+
+// weekdayYear returns v, a date guessed without a written year, moved to
+// the year before or after when that puts it on weekday wd and v's year
+// does not.
+func weekdayYear(v string, wd time.Weekday) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil || t.Weekday() == wd {
+		return v
+	}
+	for _, dy := range []int{-1, 1} {
+		if u := t.AddDate(dy, 0, 0); u.Day() == t.Day() && u.Weekday() == wd {
+			return fmtDate(u)
+		}
+	}
+	return v
+}
+
+// atNumx handles a date written with dots, which the tokenizer reads as one
+// number with separators: 10.1.2016 (day, month, year) or 2016.1.10, with an
+// optional era suffix.
+func (m *matcher) atNumx(i int) int {
+	t := m.tok(i)
+	s := m.d.str(t)
+	if strings.Count(s, ".") != 2 || strings.ContainsRune(s, ',') {
+		return i
+	}
+	if p := m.tok(i - 1); i > 0 && !t.space && p.kind != word && p.r != '(' && !isQuote(p) {
+		return i
+	}
+	if n := m.tok(i + 1); i+1 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-' || n.r == '%') {
+		return i
+	}
+	parts := strings.Split(s, ".")
+	var n [3]int
+	for k, p := range parts {
+		if len(p) == 0 || len(p) > 4 {
+			return i
+		}
+		for _, c := range []byte(p) {
+			n[k] = n[k]*10 + int(c-'0')
+		}
+	}
+	var y, mo, d int
+	switch l0, l1, l2 := len(parts[0]), len(parts[1]), len(parts[2]); {
+	case l0 <= 2 && l1 <= 2 && l2 == 4:
+		d, mo, y = n[0], n[1], n[2]
+	case l0 == 4 && l1 <= 2 && l2 <= 2:
+		y, mo, d = n[0], n[1], n[2]
+	default:
+		return i
+	}
+	next := i + 1
+	hij := y >= 1300 && y <= 1500
+	switch m.w(next) {
+	case "ه", "هجري", "هجريه":
+		hij = true
+		next++
+	case "م", "ميلادي", "ميلاديه":
+		hij = false
+		next++
+	}
+	var date time.Time
+	var ok bool
+	if hij {
+		date, ok = hijriToGregorian(y, mo, d)
+	} else if y >= 1900 && y <= 2100 {
+		date, ok = mkDate(y, mo, d)
+	}
+	if !ok {
+		return i
+	}
+	m.emit(t.start, next-1, fmtDate(date))
+	return next
+}
