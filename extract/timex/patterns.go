@@ -350,14 +350,14 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 		if u == 1 && w != "الحادي" {
 			return 0, i, false
 		}
-		return 10 + u, i + 2, true
+		return 10 + u, i + 2, true // الحادي عشر
 	case ordinalTens[n] != 0 && strings.HasPrefix(n, "و"):
-		if u == 1 && w != "الحادي" {
+		if u == 1 && w != "الحادي" && w != "الواحد" {
 			return 0, i, false
 		}
 		return ordinalTens[n] + u, i + 2, true
 	}
-	if w == "الحادي" {
+	if w == "الحادي" || w == "الواحد" {
 		return 0, i, false
 	}
 	return u, i + 1, true
@@ -368,7 +368,15 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 	dir, end, ok := m.relPeriod(j, "الشهر")
 	if !ok {
-		return "", i, false
+		// الخامس من الشهر: the current month, unless an adjective follows
+		// (من الشهر الكريم: Ramadan).
+		n := m.tok(j + 1)
+		// After a definite noun the ordinal is its adjective: الأسبوع الأول من الشهر.
+		if m.w(j) != "الشهر" || (n.kind == word && strings.HasPrefix(m.d.str(n), "ال")) || n.kind == num ||
+			strings.HasPrefix(m.w(i-1), "ال") {
+			return "", i, false
+		}
+		dir, end = 0, j+1
 	}
 	if !m.hasRef {
 		return "", end, true

@@ -9,6 +9,9 @@ import (
 // atNumber tries the patterns that start with a number at token i.
 func (m *matcher) atNumber(i int) int {
 	t := m.tok(i)
+	if j, ok := m.atFromNow(i, t.start); ok { // 5 أيام من الآن
+		return j
+	}
 	// Numeric dates: 19/3/2021, 19-03-2021, 2021-03-19, 2021/3/19.
 	if j, ok := m.numericDate(i); ok {
 		return j
@@ -300,6 +303,11 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	if wd, ok := weekdays[w]; ok {
 		return m.atWeekday(i, wd, start)
 	}
+	if _, ok := countWords[w]; ok {
+		if j, ok := m.atFromNow(i, start); ok {
+			return j
+		}
+	}
 	if _, ok := months[w]; ok {
 		return m.atMonth(i, w, start)
 	}
@@ -363,7 +371,10 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		if n := m.w(i + 1); n == "غد" || n == "الغد" {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
-		return i
+		if j, ok := m.atDayNumber(i, start); ok {
+			return j
+		}
+		return m.atBareOrdinal(i+1, start)
 	case "بعد", "قبل", "منذ", "خلال", "غضون":
 		return m.atDuration(i, w, start)
 	case "عيد":
@@ -379,6 +390,9 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		}
 		return i
 	case "هذا", "هذه":
+		if m.w(i+1) == "اليوم" {
+			return m.atThisDay(i, start)
+		}
 		if unit, ok := periods[m.w(i+1)]; ok {
 			return m.emitPeriod(start, i+1, unit, 0)
 		}
@@ -422,6 +436,9 @@ func (m *matcher) emitRel(start, last, days int) int {
 // atWeekday handles a weekday: with a date ("الأربعاء 17 مارس"), with a
 // relative modifier, or bare.
 func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
+	if k, ok := m.atNthWeekday(i, wd, start); ok { // الجمعة الأولى من يوليو
+		return k
+	}
 	j := i + 1
 	if m.isP(j, ',') {
 		j++
@@ -450,6 +467,21 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
 		}
 		return i + 2
+	}
+	// الجمعة بعد القادمة: a week after the next one.
+	if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
+		if m.hasRef {
+			m.emit(start, i+2, fmtDate(m.weekday(wd, d2/2).AddDate(0, 0, 7*(d2/2))))
+		}
+		return i + 3
+	}
+	// الجمعة الأسبوع القادم: as with من.
+	if dir, k, ok := m.relPeriod(i+1, "الاسبوع"); ok {
+		if m.hasRef {
+			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+		}
+		return k
 	}
 	// الثلاثاء من الأسبوع المقبل: that weekday of the week before or after
 	// the publication's (weeks begin on Sunday, as in the Gulf's calendar).
@@ -660,6 +692,10 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 	}
 	dir, ok := relDir(m.w(i + 1))
 	if !ok {
+		// الأسبوع بعد القادم, الشهر قبل الماضي
+		if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
+			return m.emitPeriod(start, i+2, unit, d2)
+		}
 		return i
 	}
 	// الأمين العام السابق: "general", not "year".
@@ -735,6 +771,12 @@ func (m *matcher) trailWeekday(k int) int {
 
 // atToday handles اليوم, اليوم الأربعاء, اليوم (الاثنين), اليوم 19 مارس.
 func (m *matcher) atToday(i, start int) int {
+	if j, ok := m.atNextDay(i, start); ok { // اليوم التالي
+		return j
+	}
+	if j, ok := m.atDayOfPeriod(i, start); ok { // اليوم الأخير من الشهر
+		return j
+	}
 	next := m.w(i + 1)
 	if last := m.trailWeekday(i + 1); last > i {
 		if v, k, ok := m.dayMonthAt(last + 1); ok && v != "" {
@@ -848,10 +890,16 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 	switch {
 	case !ok && hasMin:
 		v, e, ok = m.dayOfRelMonth(day, i, j)
-	case !ok || (!hasMin && !hij):
+	case !ok && !hasMin:
+		return m.atBareOrdinal(i, start) // في الخامس عشر
+	case !hasMin && !hij:
 		return i
 	default:
 		v, e, ok = m.resolveDMY(day, mo, hij, k)
+		if !ok {
+			// الحادي والثلاثين من نوفمبر: no such day; not "الثلاثين من نوفمبر" either.
+			return k
+		}
 	}
 	if !ok {
 		return i
@@ -868,6 +916,9 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	j := i + 1
 	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
 		return m.emitRel(start, m.trailWeekday(j+1), 2)
+	}
+	if w == "قبل" && (m.w(j) == "امس" || m.w(j) == "الامس") { // قبل أمس: the day before yesterday
+		return m.emitRel(start, m.trailWeekday(j+1), -2)
 	}
 	// يوما بعد يوم: day after day.
 	if p := m.w(i - 1); durationUnits[p][0] != 0 {
@@ -972,6 +1023,11 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	case unitWeek:
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
 	case unitMonth:
+		if w != "منذ" { // قبل شهرين: the day two months before
+			m.emit(start, j, fmtDate(addMonths(m.ref, count)))
+			break
+		}
+		// منذ شهرين: the month the span began.
 		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(count), 1, 0, 0, 0, 0, time.UTC)
 		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
 	case unitYear:

@@ -1,0 +1,234 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// This file holds relative expressions counted from the reference date or
+// from the last date of the text: اليوم التالي, قبل أمس, الأسبوع بعد القادم,
+// الجمعة بعد المقبلة, ثلاثة أيام من الآن, and a day of the month alone
+// (يوم 15, في الخامس عشر).
+
+// nextDayWords and prevDayWords are the adjectives of اليوم التالي and
+// اليوم السابق.
+var (
+	nextDayWords = map[string]bool{"التالي": true, "الموالي": true, "اللاحق": true}
+	prevDayWords = map[string]bool{"السابق": true, "الفائت": true}
+)
+
+// anchorDay returns the day that "the day after/before" counts from: the
+// last day-valued time of the text before it, or the reference date when
+// the text has no time before; ok is false when the last time is not a day
+// (a month, a year: وصل في أكتوبر وغادر في اليوم التالي) or when there is
+// nothing to count from.
+func (m *matcher) anchorDay() (time.Time, bool) {
+	for k := len(m.out) - 1; k >= 0; k-- {
+		v := m.out[k].value
+		if v == "" || v[0] < '0' || v[0] > '9' {
+			continue // a vague reference
+		}
+		if len(v) != len("2006-01-02") {
+			return time.Time{}, false
+		}
+		t, err := time.Parse("2006-01-02", v)
+		return t, err == nil
+	}
+	return m.ref, m.hasRef
+}
+
+// atNextDay handles اليوم التالي and اليوم السابق at token i (اليوم), the
+// adjective being at i+1: the day after or before the last day of the text,
+// or the reference date.
+func (m *matcher) atNextDay(i, start int) (int, bool) {
+	n := m.w(i + 1)
+	days := 0
+	switch {
+	case nextDayWords[n]:
+		days = 1
+	case prevDayWords[n]:
+		days = -1
+	default:
+		return i, false
+	}
+	// اليوم التالي لـ.../من...: the day after an event named after it.
+	if x := m.w(i + 2); strings.HasPrefix(x, "ل") && x != "لذلك" || x == "من" || x == "علي" {
+		return i + 2, true
+	}
+	t, ok := m.anchorDay()
+	if !ok {
+		return i + 2, true
+	}
+	m.emit(start, i+1, fmtDate(t.AddDate(0, 0, days)))
+	return i + 2, true
+}
+
+// atThisDay handles هذا اليوم: the reference date, except in "في مثل هذا
+// اليوم" (on this day, in an earlier year).
+func (m *matcher) atThisDay(i, start int) int {
+	if p := m.w(i - 1); p == "مثل" || p == "بمثل" || p == "لمثل" {
+		return i + 2
+	}
+	return m.emitRel(start, i+1, 0)
+}
+
+// beyondDir reads "بعد القادم" or "قبل الماضي" at token j (the week after
+// next, the month before last): the direction ±2 and true, or false.
+func beyondDir(w, rel string) (int, bool) {
+	dir, ok := dualDir(rel)
+	switch {
+	case !ok:
+		return 0, false
+	case w == "بعد" && dir > 0:
+		return 2, true
+	case w == "قبل" && dir < 0:
+		return -2, true
+	}
+	return 0, false
+}
+
+// atFromNow handles "COUNT UNIT من الآن" at token i (ثلاثة أيام من الآن, 5
+// أسابيع من الآن, أسبوعين من الآن): the reference date that far ahead.
+func (m *matcher) atFromNow(i, start int) (int, bool) {
+	count, j, ok := m.numberAt(i)
+	if !ok {
+		count, j = 0, i
+	}
+	u, ok := durationUnits[m.w(j)]
+	if !ok || m.w(j+1) != "من" || m.w(j+2) != "الان" {
+		return i, false
+	}
+	switch {
+	case count == 0 && u[1] == 0:
+		return i, false
+	case count == 0:
+		count = u[1]
+	case u[1] != 0 && u[1] != 1:
+		return i, false
+	}
+	if count > 100 || u[0] == unitHour || u[0] == unitMinute {
+		return i, false
+	}
+	if !m.hasRef {
+		return j + 3, true
+	}
+	m.emitShift(start, j+2, u[0], count)
+	return j + 3, true
+}
+
+// emitShift emits the reference date shifted by count units (days, weeks,
+// months: a day; years: the year) from start to token last.
+func (m *matcher) emitShift(start, last, unit, count int) {
+	switch unit {
+	case unitDay:
+		m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, count)))
+	case unitWeek:
+		m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, 7*count)))
+	case unitMonth:
+		m.emit(start, last, fmtDate(addMonths(m.ref, count)))
+	case unitYear:
+		m.emit(start, last, fmtYear(m.ref.Year()+count))
+	}
+}
+
+// addMonths shifts t by n months, keeping its day or taking the last day
+// of a shorter month (31 March + 1 month = 30 April).
+func addMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	d := t.Day()
+	if d > last {
+		d = last
+	}
+	return first.AddDate(0, 0, d-1)
+}
+
+// bareDayNext are the words after which a day of the month may stand alone
+// (يوم 15 إلى..., في الخامس عشر حيث...): prepositions and conjunctions.
+var bareDayNext = map[string]bool{
+	"الي": true, "في": true, "حيث": true, "حتي": true, "علي": true, "عند": true, "ثم": true,
+	"و": true, "او": true, "بعد": true, "قبل": true, "لكن": true, "ان": true, "اذا": true,
+}
+
+// bareDayEnds reports whether token k may follow a day of the month standing
+// alone: the end of the text, punctuation, or a preposition or conjunction.
+func (m *matcher) bareDayEnds(k int) bool {
+	if k >= len(m.d.toks) {
+		return true
+	}
+	t := m.tok(k)
+	if t.kind == punct {
+		return t.r != '%' && t.r != '/' && t.r != '-' && t.r != ':'
+	}
+	if t.kind != word {
+		return false
+	}
+	w := m.d.str(t)
+	return bareDayNext[w]
+}
+
+// emitBareDay emits a day of the month given alone (يوم 15, في الخامس عشر):
+// that day of the reference month, or of the next month in a clause about
+// the future when the day is past; when the month has no such day, the
+// nearest month that has one, forward in a clause about the future,
+// backward otherwise.
+func (m *matcher) emitBareDay(start, last, day, i int) {
+	if !m.hasRef || day < 1 || day > 31 {
+		return
+	}
+	step := -1
+	first := time.Date(m.ref.Year(), m.ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if m.futureBefore(i) {
+		step = 1
+		if day < m.ref.Day() {
+			first = first.AddDate(0, 1, 0)
+		}
+	}
+	for k := 0; k < 3; k++ {
+		if t, ok := mkDate(first.Year(), int(first.Month()), day); ok {
+			m.emit(start, last, fmtDate(t))
+			return
+		}
+		first = first.AddDate(0, step, 0)
+	}
+}
+
+// atDayNumber handles يوم + a day number alone (يوم 15) at token i (يوم),
+// the word before the number.
+func (m *matcher) atDayNumber(i, start int) (int, bool) {
+	t := m.tok(i + 1)
+	if t.kind != num || t.nd > 2 || t.n < 1 || t.n > 31 || i+1 >= len(m.d.toks) {
+		return i, false
+	}
+	if _, _, ok := m.dayMonthAt(i + 1); ok {
+		return i, false // يوم 15 مارس: the number's own rule
+	}
+	if !m.bareDayEnds(i + 2) {
+		return i, false
+	}
+	m.emitBareDay(start, i+1, t.n, i)
+	return i + 2, true
+}
+
+// atBareOrdinal handles an ordinal day alone after في or يوم at token i
+// (the ordinal): في الخامس عشر, يوم العشرين. The span starts at start (يوم
+// is part of it, في is not).
+func (m *matcher) atBareOrdinal(i, start int) int {
+	w := m.w(i)
+	if strings.HasPrefix(w, "و") {
+		return i
+	}
+	day, j, ok := m.ordinalAt(i, w)
+	if !ok {
+		return i
+	}
+	p := m.w(i - 1)
+	if (p != "في" && p != "يوم") || !m.bareDayEnds(j) {
+		return i
+	}
+	if p == "في" {
+		start = m.tok(i).start
+	}
+	m.emitBareDay(start, j-1, day, i)
+	return j
+}
