@@ -187,3 +187,25 @@ func TestDurationsFromRef(t *testing.T) {
 		{"month and year", mon, "سأعود في مارس 2017", []want{{"مارس 2017", "2017-03"}}},
 	})
 }
+
+// TestDatesInContext checks the new rules inside longer news sentences,
+// where the guards matter.
+func TestDatesInContext(t *testing.T) {
+	runDateCases(t, []dateCase{
+		{"same month", mon, "يلعب الفريق في 27 يوليو المقبل، ثم في 31 من الشهر ذاته", []want{{"27 يوليو المقبل", "2017-07-27"}, {"31 من الشهر ذاته", "2017-07-31"}}},
+		{"same month ordinal", mon, "وصل في 3 أغسطس وغادر في الثاني عشر من الشهر نفسه", []want{{"3 أغسطس", "2016-08-03"}, {"الثاني عشر من الشهر نفسه", "2016-08-12"}}},
+		{"same month without a date not", mon, "ينتهي في الخامس من الشهر ذاته", nil},
+		{"this day with weekday", mon, "بلغ العدد مساء هذا اليوم (الاثنين) ألف شخص", []want{{"هذا اليوم (الاثنين)", "2016-11-07"}}},
+		{"on this day not", mon, "وفي مثل هذا اليوم من عام 1990 وقعت الحرب", []want{{"عام 1990", "1990"}}},
+		{"hijri by weekday", time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC), "اندلع الحريق مساء يوم الأربعاء 28/9 على الطريق", []want{{"الأربعاء 28/9", "2015-07-15"}}},
+		{"about a year ago from now", mon, "قال ذلك قبل قرابة عام من الآن", []want{{"عام من الآن", "2015"}}},
+		{"fifth or sixth", mon, "يختتم مبارياته في الخامس أو السادس من أغسطس", []want{{"السادس من أغسطس", "2016-08-06"}}},
+		{"age not", mon, "منفذ الهجوم رجل في العشرين.", nil},
+		{"next day in a past story not", mon, "عاد إلى منزله وفي اليوم التالي ذهب إلى العمل", nil},
+		{"previous day of the report", mon, "ارتفع عدد القتلى إلى ضعف عددهم في اليوم السابق.", []want{{"اليوم السابق", "2016-11-06"}}},
+		{"last day of ramadan not gregorian", mon, "سجلت الحالة في اليوم الأخير من رمضان الماضي", []want{{"رمضان الماضي", "2016-06"}}},
+		{"the year before last", mon, "فر من المدينة العام قبل الماضي", []want{{"العام قبل الماضي", "2014"}}},
+		{"monday before last", mon, "في اجتماع عقد الاثنين قبل الماضي", []want{{"الاثنين قبل الماضي", "2016-10-24"}}},
+		{"since start of year", mon, "ارتفعت الأسعار منذ بداية العام", []want{{"بداية العام", "2016"}}},
+	})
+}

@@ -77,18 +77,27 @@ func (m *matcher) dayMonthNum(i int) (int, bool) {
 	return j, true
 }
 
-// weekdayYear returns v, a date guessed without a written year, moved to
-// the year before or after when that puts it on weekday wd and v's year
-// does not.
-func weekdayYear(v string, wd time.Weekday) string {
+// weekdayCalendar checks v, the Gregorian reading of d/m at token j after
+// weekday wd, against the weekday: when v is another weekday and the Hijri
+// reading (the nearest such Hijri date, as in Saudi usage: الأربعاء 28/9)
+// falls on wd, the Hijri date; otherwise v.
+func (m *matcher) weekdayCalendar(v string, wd time.Weekday, j int) string {
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil || t.Weekday() == wd {
 		return v
 	}
-	for _, dy := range []int{-1, 1} {
-		if u := t.AddDate(dy, 0, 0); u.Day() == t.Day() && u.Weekday() == wd {
-			return fmtDate(u)
-		}
+	d, mo := m.tok(j).n, m.tok(j+2).n
+	hy, hm, ok := gregorianToHijri(m.ref)
+	if !ok {
+		return v
+	}
+	if mo-hm > 6 {
+		hy--
+	} else if mo-hm < -6 {
+		hy++
+	}
+	if h, ok := hijriToGregorian(hy, mo, d); ok && h.Weekday() == wd {
+		return fmtDate(h)
 	}
 	return v
 }

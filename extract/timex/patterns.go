@@ -366,13 +366,20 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 // dayOfRelMonth resolves "15 من الشهر الجاري/الماضي/المقبل": the day of the
 // month at token j, relative to the reference date.
 func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
+	if c, e, ok := m.samePeriod(j); ok && c.mo != 0 { // من الشهر ذاته
+		t, ok := mkDate(c.y, c.mo, day)
+		if !ok {
+			return "", i, false
+		}
+		return fmtDate(t), e, true
+	}
 	dir, end, ok := m.relPeriod(j, "الشهر")
 	if !ok {
 		// الخامس من الشهر: the current month, unless an adjective follows
 		// (من الشهر الكريم: Ramadan).
 		n := m.tok(j + 1)
 		// After a definite noun the ordinal is its adjective: الأسبوع الأول من الشهر.
-		if m.w(j) != "الشهر" || (n.kind == word && strings.HasPrefix(m.d.str(n), "ال")) || n.kind == num ||
+		if m.w(j) != "الشهر" || (n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || sameWords[m.d.str(n)])) || n.kind == num ||
 			strings.HasPrefix(m.w(i-1), "ال") {
 			return "", i, false
 		}

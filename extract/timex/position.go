@@ -57,6 +57,9 @@ func (m *matcher) barePeriod(k int) (container, bool) {
 	if unit != unitMonth && unit != unitYear {
 		return container{}, false
 	}
+	if sameWords[m.w(k+1)] {
+		return container{}, false // الشهر نفسه: see samePeriod
+	}
 	if n := m.tok(k + 1); k+1 < len(m.d.toks) && (n.kind == num || n.kind == numx ||
 		n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || m.d.str(n) == "هذا" || isEra(m.d.str(n)))) {
 		return container{}, false
@@ -68,6 +71,38 @@ func (m *matcher) barePeriod(k int) (container, bool) {
 		return container{y: m.ref.Year()}, true
 	}
 	return container{y: m.ref.Year(), mo: int(m.ref.Month())}, true
+}
+
+// sameWords mark an anaphoric period: الشهر نفسه, العام ذاته.
+var sameWords = map[string]bool{"نفسه": true, "ذاته": true, "عينه": true}
+
+// samePeriod reads "الشهر/العام نفسه" at token k: the month or year of the
+// last time of the text within anchorWindow tokens (31 من الشهر ذاته after
+// 27 يوليو). It returns the index after it.
+func (m *matcher) samePeriod(k int) (container, int, bool) {
+	unit := periods[m.w(k)]
+	if (unit != unitMonth && unit != unitYear) || !sameWords[m.w(k+1)] {
+		return container{}, k, false
+	}
+	v, found, _ := m.anchor(k)
+	if !found || len(v) < 4 {
+		return container{}, k, false
+	}
+	t, err := time.Parse("2006", v[:4])
+	if err != nil {
+		return container{}, k, false
+	}
+	if unit == unitYear {
+		return container{y: t.Year()}, k + 2, true
+	}
+	if len(v) < 7 {
+		return container{}, k, false
+	}
+	mt, err := time.Parse("2006-01", v[:7])
+	if err != nil {
+		return container{}, k, false
+	}
+	return container{mt.Year(), int(mt.Month())}, k + 2, true
 }
 
 // isEra reports whether w is an era word after a year.
@@ -87,8 +122,15 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 	if c, ok := m.barePeriod(k); ok {
 		return c, k + 1, true
 	}
+	if c, e, ok := m.samePeriod(k); ok {
+		return c, e, true
+	}
 	w := m.w(k)
-	if mo, hij, e, ok := m.monthAt(k, w); ok && !hij {
+	mo, hij, e, ok := m.monthAt(k, w)
+	if ok && hij {
+		return container{}, k, false // a Hijri month is not a Gregorian one
+	}
+	if ok {
 		if y, yh, n, ok := m.yearAt(e, false); ok && !yh {
 			return container{y, mo}, n, true
 		}
@@ -111,7 +153,7 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 		return container{}, k, false
 	}
 	before := len(m.out)
-	e := m.at(k)
+	e = m.at(k)
 	out := m.out[before:]
 	m.out = m.out[:before]
 	if e <= k || len(out) != 1 || out[0].start != m.tok(k).start {

@@ -17,24 +17,49 @@ var (
 	prevDayWords = map[string]bool{"السابق": true, "الفائت": true}
 )
 
-// anchorDay returns the day that "the day after/before" counts from: the
-// last day-valued time of the text before it, or the reference date when
-// the text has no time before; ok is false when the last time is not a day
-// (a month, a year: وصل في أكتوبر وغادر في اليوم التالي) or when there is
-// nothing to count from.
-func (m *matcher) anchorDay() (time.Time, bool) {
+// anchorWindow is how many tokens back the time that "the day after" or
+// "the same month" refers to may be.
+const anchorWindow = 60
+
+// anchor returns the value of the last time of the text that is not vague
+// and ends at most anchorWindow tokens before token i; found is false when
+// there is none (then far is true when there is one further back).
+func (m *matcher) anchor(i int) (v string, found, far bool) {
 	for k := len(m.out) - 1; k >= 0; k-- {
-		v := m.out[k].value
-		if v == "" || v[0] < '0' || v[0] > '9' {
+		h := m.out[k]
+		if h.value == "" || h.value[0] < '0' || h.value[0] > '9' {
 			continue // a vague reference
 		}
+		if i-h.last > anchorWindow {
+			return "", false, true
+		}
+		return h.value, true, false
+	}
+	return "", false, false
+}
+
+// anchorDay returns the day that "the day after/before" at token i counts
+// from: the last time of the text before it when that is a day, or the
+// reference date when no time comes before (for the day after, only in a
+// clause about the future: في اليوم التالي in a story counts from one of
+// its events). ok is false when the last time is not a day (a month, a
+// year: وصل في أكتوبر وغادر في اليوم التالي), is too far back, or there is
+// nothing to count from.
+func (m *matcher) anchorDay(i, days int) (time.Time, bool) {
+	v, found, far := m.anchor(i)
+	switch {
+	case found:
 		if len(v) != len("2006-01-02") {
 			return time.Time{}, false
 		}
 		t, err := time.Parse("2006-01-02", v)
 		return t, err == nil
+	case far || !m.hasRef:
+		return time.Time{}, false
+	case days > 0 && !m.futureBefore(i):
+		return time.Time{}, false
 	}
-	return m.ref, m.hasRef
+	return m.ref, true
 }
 
 // atNextDay handles اليوم التالي and اليوم السابق at token i (اليوم), the
@@ -55,7 +80,7 @@ func (m *matcher) atNextDay(i, start int) (int, bool) {
 	if x := m.w(i + 2); strings.HasPrefix(x, "ل") && x != "لذلك" || x == "من" || x == "علي" {
 		return i + 2, true
 	}
-	t, ok := m.anchorDay()
+	t, ok := m.anchorDay(i, days)
 	if !ok {
 		return i + 2, true
 	}
@@ -69,7 +94,7 @@ func (m *matcher) atThisDay(i, start int) int {
 	if p := m.w(i - 1); p == "مثل" || p == "بمثل" || p == "لمثل" {
 		return i + 2
 	}
-	return m.emitRel(start, i+1, 0)
+	return m.atToday(i+1, start) // هذا اليوم (الاثنين)
 }
 
 // beyondDir reads "بعد القادم" or "قبل الماضي" at token j (the week after
@@ -98,6 +123,12 @@ func (m *matcher) atFromNow(i, start int) (int, bool) {
 	if !ok || m.w(j+1) != "من" || m.w(j+2) != "الان" {
 		return i, false
 	}
+	// قبل نحو عام من الآن: counted back.
+	p := m.w(i - 1)
+	if countCue[p] || p == "قرابه" || p == "نحو" {
+		p = m.w(i - 2)
+	}
+	back := p == "قبل" || p == "منذ" 
 	switch {
 	case count == 0 && u[1] == 0:
 		return i, false
@@ -111,6 +142,9 @@ func (m *matcher) atFromNow(i, start int) (int, bool) {
 	}
 	if !m.hasRef {
 		return j + 3, true
+	}
+	if back {
+		count = -count
 	}
 	m.emitShift(start, j+2, u[0], count)
 	return j + 3, true
@@ -147,7 +181,7 @@ func addMonths(t time.Time, n int) time.Time {
 // (يوم 15 إلى..., في الخامس عشر حيث...): prepositions and conjunctions.
 var bareDayNext = map[string]bool{
 	"الي": true, "في": true, "حيث": true, "حتي": true, "علي": true, "عند": true, "ثم": true,
-	"و": true, "او": true, "بعد": true, "قبل": true, "لكن": true, "ان": true, "اذا": true,
+	"و": true, "بعد": true, "قبل": true, "لكن": true, "ان": true, "اذا": true,
 }
 
 // bareDayEnds reports whether token k may follow a day of the month standing
@@ -225,6 +259,9 @@ func (m *matcher) atBareOrdinal(i, start int) int {
 	p := m.w(i - 1)
 	if (p != "في" && p != "يوم") || !m.bareDayEnds(j) {
 		return i
+	}
+	if p == "في" && j == i+1 && ordinalTens[w] != 0 {
+		return i // في العشرين: an age more often than a day
 	}
 	if p == "في" {
 		start = m.tok(i).start

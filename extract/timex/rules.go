@@ -458,7 +458,7 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	}
 	if v, k, ok := m.parseDayMonth(j, true); ok { // الأحد 13/11
 		if v != "" {
-			m.emit(start, k-1, weekdayYear(v, wd))
+			m.emit(start, k-1, m.weekdayCalendar(v, wd, j))
 		}
 		return k
 	}
