@@ -128,7 +128,7 @@ func (m *matcher) atFromNow(i, start int) (int, bool) {
 	if countCue[p] || p == "قرابه" || p == "نحو" {
 		p = m.w(i - 2)
 	}
-	back := p == "قبل" || p == "منذ" 
+	back := p == "قبل" || p == "منذ"
 	switch {
 	case count == 0 && u[1] == 0:
 		return i, false
