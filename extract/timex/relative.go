@@ -88,11 +88,15 @@ func (m *matcher) atNextDay(i, start int) (int, bool) {
 	return i + 2, true
 }
 
-// atThisDay handles هذا اليوم: the reference date, except in "في مثل هذا
-// اليوم" (on this day, in an earlier year).
+// isNow reports whether w ends "من الآن" or "من اليوم" (from now).
+func isNow(w string) bool { return w == "الان" || w == "اليوم" }
+
+// atThisDay handles هذا اليوم: the reference date; "مثل هذا اليوم من العام
+// الماضي/عام 1990" is the same day of that year, and "في مثل هذا اليوم"
+// alone (on this day, in an earlier year) is left out.
 func (m *matcher) atThisDay(i, start int) int {
 	if p := m.w(i - 1); p == "مثل" || p == "بمثل" || p == "لمثل" {
-		return i + 2
+		return m.atSameDay(i, start, i+2)
 	}
 	return m.atToday(i+1, start) // هذا اليوم (الاثنين)
 }
@@ -120,7 +124,7 @@ func (m *matcher) atFromNow(i, start int) (int, bool) {
 		count, j = 0, i
 	}
 	u, ok := durationUnits[m.w(j)]
-	if !ok || m.w(j+1) != "من" || m.w(j+2) != "الان" {
+	if !ok || m.w(j+1) != "من" || !isNow(m.w(j+2)) {
 		return i, false
 	}
 	// قبل نحو عام من الآن: counted back.
@@ -268,4 +272,91 @@ func (m *matcher) atBareOrdinal(i, start int) int {
 	}
 	m.emitBareDay(start, j-1, day, i)
 	return j
+}
+
+// atSameDay handles نفس/ذات/مثل هذا اليوم at token i, the rest starting at
+// token k: followed by "من PERIOD REL" (من الأسبوع المقبل, من العام الماضي)
+// or "من عام 1990", the reference date's day in that week, month or year;
+// alone, the last day of the text within anchorWindow tokens (وفي نفس
+// اليوم), or nothing.
+func (m *matcher) atSameDay(i, start, k int) int {
+	if m.w(k) == "من" {
+		if y, _, e, ok := m.yearAt(k, false); ok && m.hasRef {
+			if t, ok := mkDate(y, int(m.ref.Month()), m.ref.Day()); ok {
+				m.emit(start, e-1, fmtDate(t))
+			}
+			return e
+		}
+		unit := periods[m.w(k+1)]
+		if dir, ok := relDir(m.w(k + 2)); ok && unit != 0 {
+			if m.hasRef {
+				var t time.Time
+				switch unit {
+				case unitWeek:
+					t = m.ref.AddDate(0, 0, 7*dir)
+				case unitMonth:
+					t = addMonths(m.ref, dir)
+				case unitYear:
+					t = addMonths(m.ref, 12*dir)
+				}
+				m.emit(start, k+2, fmtDate(t))
+			}
+			return k + 3
+		}
+	}
+	if m.w(i) == "هذا" || m.w(i) == "هذه" {
+		return k // في مثل هذا اليوم: a day of another year
+	}
+	if v, found, _ := m.anchor(i); found && len(v) == len("2006-01-02") {
+		m.emit(start, k-1, v)
+	}
+	return k
+}
+
+// weekdayOfWeek reads "[يوم] WEEKDAY" at token k after a week dir weeks
+// from the reference week (الأسبوع المقبل يوم الجمعة) and emits that day
+// from start, weeks beginning on Sunday.
+func (m *matcher) weekdayOfWeek(k, dir, start int) (int, bool) {
+	if m.w(k) == "يوم" {
+		k++
+	}
+	wd, ok := weekdays[m.w(k)]
+	if !ok {
+		return 0, false
+	}
+	if m.hasRef {
+		sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+		m.emit(start, k, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+	}
+	return k + 1, true
+}
+
+// weekdayDay handles a weekday and a day of the month alone at token j (the
+// day): الجمعة 13. The date is the nearest one to the reference date, at most
+// six months away, on which that day of the month falls on the weekday
+// (ties go forward in a clause about the future, else back).
+func (m *matcher) weekdayDay(j int, wd time.Weekday, start int) (int, bool) {
+	t := m.tok(j)
+	if t.kind != num || t.nd > 2 || t.n < 1 || t.n > 31 || j >= len(m.d.toks) || !m.bareDayEnds(j+1) {
+		return j, false
+	}
+	if !m.hasRef {
+		return j + 1, true
+	}
+	future := m.futureBefore(j - 1)
+	first := time.Date(m.ref.Year(), m.ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for dist := 0; dist <= 6; dist++ {
+		steps := []int{-dist, dist}
+		if future {
+			steps = []int{dist, -dist}
+		}
+		for _, s := range steps {
+			mo := first.AddDate(0, s, 0)
+			if d, ok := mkDate(mo.Year(), int(mo.Month()), t.n); ok && d.Weekday() == wd {
+				m.emit(start, j, fmtDate(d))
+				return j + 1, true
+			}
+		}
+	}
+	return j, false
 }

@@ -389,6 +389,11 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return i + 2
 		}
 		return i
+	case "نفس", "ذات":
+		if m.w(i+1) == "اليوم" {
+			return m.atSameDay(i, start, i+2)
+		}
+		return i
 	case "هذا", "هذه":
 		if m.w(i+1) == "اليوم" {
 			return m.atThisDay(i, start)
@@ -460,6 +465,9 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		if v != "" {
 			m.emit(start, k-1, m.weekdayCalendar(v, wd, j))
 		}
+		return k
+	}
+	if k, ok := m.weekdayDay(j, wd, start); ok { // الجمعة 13
 		return k
 	}
 	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
@@ -702,6 +710,11 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 	if unit == unitYear && m.tok(i).start == start && generalBefore[m.w(i-1)] {
 		return i + 2
 	}
+	if unit == unitWeek { // الأسبوع المقبل يوم الجمعة: that weekday of the week
+		if j, ok := m.weekdayOfWeek(i+2, dir, start); ok {
+			return j
+		}
+	}
 	return m.emitPeriod(start, i+1, unit, dir)
 }
 
@@ -776,6 +789,9 @@ func (m *matcher) atToday(i, start int) int {
 	}
 	if j, ok := m.atDayOfPeriod(i, start); ok { // اليوم الأخير من الشهر
 		return j
+	}
+	if sameWords[m.w(i+1)] { // اليوم نفسه: the last day of the text
+		return m.atSameDay(i, start, i+2)
 	}
 	next := m.w(i + 1)
 	if last := m.trailWeekday(i + 1); last > i {
@@ -935,7 +951,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	future := w == "بعد" || w == "خلال" || w == "غضون"
 	// بعد ثلاثة أيام من الآن: counted from the publication, whatever the
 	// clause.
-	fromNow := m.w(j+1) == "من" && m.w(j+2) == "الان"
+	fromNow := m.w(j+1) == "من" && isNow(m.w(j+2))
 	switch n := m.w(j + 1); {
 	case n == "ونصف" || n == "وربع" || n == "ونيف" || n == "ونصفا":
 		return i // سنتين ونصف: a span the day of which is unknown
