@@ -26,8 +26,8 @@ var dashCue = map[string]bool{
 // of at most two digits each, written without spaces and glued to nothing
 // else. The year is the nearest one (see yearFor). weekday says that a
 // weekday precedes (الأحد 13/11), which is cue enough; otherwise the word
-// before must be a cue (dayMonthCue). The value is "" without a reference
-// date.
+// before must be a cue (dayMonthCue), or, for a slash, the clause must be
+// about the future (سأعود 1/10). The value is "" without a reference date.
 func (m *matcher) parseDayMonth(i int, weekday bool) (string, int, bool) {
 	a, sep, b := m.tok(i), m.tok(i+1), m.tok(i+2)
 	if i+2 >= len(m.d.toks) || a.kind != num || sep.kind != punct || b.kind != num ||
@@ -43,7 +43,10 @@ func (m *matcher) parseDayMonth(i int, weekday bool) (string, int, bool) {
 			return "", i, false
 		}
 		cue := m.w(i - 1)
-		if !dayMonthCue[cue] || (sep.r == '-' && !dashCue[cue]) {
+		// سأعود 1/10, ستنطلق البطولة 20/12: a clause about the future is
+		// cue enough for a slash.
+		fut := sep.r == '/' && !countCue[cue] && m.futureBefore(i)
+		if !fut && (!dayMonthCue[cue] || (sep.r == '-' && !dashCue[cue])) {
 			return "", i, false
 		}
 	}
@@ -64,6 +67,43 @@ func (m *matcher) parseDayMonth(i int, weekday bool) (string, int, bool) {
 	}
 	return fmtDate(t), i + 3, true
 }
+
+// shortYearDate matches d/m/yy (1/10/16): a two-digit year is the one of
+// this century, or of the last when that would put it more than ten years
+// after the reference date (or 2040 without one).
+func (m *matcher) shortYearDate(i int) (int, bool) {
+	if i+4 >= len(m.d.toks) {
+		return i, false
+	}
+	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
+	if a.kind != num || b.kind != num || c.kind != num || !isP(s1, '/') || !isP(s2, '/') ||
+		s1.space || b.space || s2.space || c.space || a.nd > 2 || b.nd > 2 || c.nd != 2 {
+		return i, false
+	}
+	if p := m.tok(i - 1); i > 0 && !a.space && p.kind != word && p.r != '(' && !isQuote(p) {
+		return i, false
+	}
+	if n := m.tok(i + 5); i+5 < len(m.d.toks) && !n.space && (n.kind == num || n.kind == numx || n.r == '/' || n.r == '-' || n.r == '%') {
+		return i, false
+	}
+	limit := 2040
+	if m.hasRef {
+		limit = m.ref.Year() + 10
+	}
+	y := 2000 + c.n
+	if y > limit {
+		y -= 100
+	}
+	t, ok := mkDate(y, b.n, a.n)
+	if !ok {
+		return i, false
+	}
+	m.emit(a.start, i+4, fmtDate(t))
+	return i + 5, true
+}
+
+// isP reports whether t is the punctuation r.
+func isP(t token, r rune) bool { return t.kind == punct && t.r == r }
 
 // dayMonthNum matches and emits d/m after a cue.
 func (m *matcher) dayMonthNum(i int) (int, bool) {

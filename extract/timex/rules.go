@@ -20,6 +20,10 @@ func (m *matcher) atNumber(i int) int {
 	if j, ok := m.monthYear(i); ok {
 		return j
 	}
+	// Two-digit years: 1/10/16.
+	if j, ok := m.shortYearDate(i); ok {
+		return j
+	}
 	// Day and month after a cue: يوم 3/11, في 1/10.
 	if j, ok := m.dayMonthNum(i); ok {
 		return j
