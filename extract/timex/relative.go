@@ -202,6 +202,9 @@ func (m *matcher) bareDayEnds(k int) bool {
 		return false
 	}
 	w := m.d.str(t)
+	if w == "و" && m.tok(k+1).kind == num {
+		return false // 10 و11 و12 شوال: a list of days
+	}
 	return bareDayNext[w]
 }
 
