@@ -29,13 +29,20 @@ var nthWords = map[string]struct {
 	"الخامس": {5, false}, "الخامسه": {5, true}, "الاخير": {-1, true}, "الاخيره": {-1, true},
 }
 
-// container is a month or a year in which a position is taken.
+// container is a week, month or year in which a position is taken.
 type container struct {
-	y, mo int // mo == 0: the whole year
+	y, mo  int       // mo == 0: the whole year
+	sunday time.Time // for a week (weeks begin on Sunday): its first day
 }
+
+// week reports whether c is a week.
+func (c container) week() bool { return !c.sunday.IsZero() }
 
 // first and last return the first and last day of c.
 func (c container) first() time.Time {
+	if c.week() {
+		return c.sunday
+	}
 	mo := c.mo
 	if mo == 0 {
 		mo = 1
@@ -44,6 +51,9 @@ func (c container) first() time.Time {
 }
 
 func (c container) last() time.Time {
+	if c.week() {
+		return c.sunday.AddDate(0, 0, 6)
+	}
 	if c.mo == 0 {
 		return time.Date(c.y, 12, 31, 0, 0, 0, 0, time.UTC)
 	}
@@ -102,7 +112,7 @@ func (m *matcher) samePeriod(k int) (container, int, bool) {
 	if err != nil {
 		return container{}, k, false
 	}
-	return container{mt.Year(), int(mt.Month())}, k + 2, true
+	return container{y: mt.Year(), mo: int(mt.Month())}, k + 2, true
 }
 
 // isEra reports whether w is an era word after a year.
@@ -125,6 +135,20 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 	if c, e, ok := m.samePeriod(k); ok {
 		return c, e, true
 	}
+	// الأسبوع القادم, هذا الأسبوع, الأسبوع alone: a week.
+	if dir, e, ok := m.relPeriod(k, "الاسبوع"); ok || m.w(k) == "الاسبوع" && m.hasRef {
+		if !ok {
+			if n := m.tok(k + 1); k+1 < len(m.d.toks) && n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || sameWords[m.d.str(n)]) {
+				return container{}, k, false
+			}
+			e = k + 1
+		}
+		if !m.hasRef {
+			return container{}, k, false
+		}
+		sunday := m.ref.AddDate(0, 0, 7*dir-int(m.ref.Weekday()))
+		return container{sunday: sunday}, e, true
+	}
 	w := m.w(k)
 	mo, hij, e, ok := m.monthAt(k, w)
 	if ok && hij {
@@ -132,22 +156,22 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 	}
 	if ok {
 		if y, yh, n, ok := m.yearAt(e, false); ok && !yh {
-			return container{y, mo}, n, true
+			return container{y: y, mo: mo}, n, true
 		}
 		if !m.hasRef {
 			return container{}, k, false
 		}
 		if y, n, ok := m.relYearAt(e); ok {
-			return container{y, mo}, n, true
+			return container{y: y, mo: mo}, n, true
 		}
 		if dir, ok := relDir(m.w(e)); ok {
 			y, _ := m.relMonth(mo, dir)
 			if dir == 0 {
 				y = m.ref.Year()
 			}
-			return container{y, mo}, e + 1, true
+			return container{y: y, mo: mo}, e + 1, true
 		}
-		return container{m.yearFor(mo), mo}, e, true
+		return container{y: m.yearFor(mo), mo: mo}, e, true
 	}
 	if !startWords[w] && m.tok(k).kind != num {
 		return container{}, k, false
@@ -162,7 +186,7 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 	v := out[0].value
 	t, err := time.Parse("2006-01", v)
 	if len(v) == 7 && err == nil {
-		return container{t.Year(), int(t.Month())}, e, true
+		return container{y: t.Year(), mo: int(t.Month())}, e, true
 	}
 	if t, err := time.Parse("2006", v); len(v) == 4 && err == nil {
 		return container{y: t.Year()}, e, true
@@ -221,7 +245,7 @@ func (m *matcher) atDayOfPeriod(i, start int) (int, bool) {
 		n, k = d, e
 	}
 	c, e, ok := m.ofContainer(k)
-	if !ok || (c.mo == 0 && n > 1) {
+	if !ok {
 		return i, false
 	}
 	t, ok := dayOf(c, n)
@@ -232,12 +256,17 @@ func (m *matcher) atDayOfPeriod(i, start int) (int, bool) {
 	return e, true
 }
 
-// atFirstLast handles أول/آخر + يوم or an indefinite weekday + من/في a month
-// or year at token i (أول/آخر): أول يوم من الشهر القادم, آخر جمعة من الشهر.
+// indefOrdinals are the ordinals that come before an indefinite noun (أول
+// يوم, ثاني جمعة); -1 is the last.
+var indefOrdinals = map[string]int{"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "اخر": -1}
+
+// atFirstLast handles أول/ثاني/.../آخر + يوم or an indefinite weekday +
+// من/في a week, month or year at token i (the ordinal): أول يوم من الشهر
+// القادم, آخر جمعة من الشهر, ثاني جمعة من يوليو.
 func (m *matcher) atFirstLast(i int, w string, start int) (int, bool) {
-	n := 1
-	if w == "اخر" {
-		n = -1
+	n := indefOrdinals[w]
+	if n == 0 {
+		return i, false
 	}
 	k := i + 1
 	x := m.w(k)
@@ -251,6 +280,9 @@ func (m *matcher) atFirstLast(i int, w string, start int) (int, bool) {
 	}
 	var t time.Time
 	if isWd {
+		if c.week() {
+			return i, false
+		}
 		if c.mo == 0 { // أول جمعة من العام: of January; آخر جمعة: of December
 			c.mo = 1
 			if n < 0 {

@@ -335,16 +335,16 @@ func (m *matcher) weekdayOfWeek(k, dir, start int) (int, bool) {
 }
 
 // weekdayDay handles a weekday and a day of the month alone at token j (the
-// day): الجمعة 13. The date is the nearest one to the reference date, at most
+// day, a number or an ordinal): الجمعة 13, الجمعة الحادي والعشرين. The date is the nearest one to the reference date, at most
 // six months away, on which that day of the month falls on the weekday
 // (ties go forward in a clause about the future, else back).
 func (m *matcher) weekdayDay(j int, wd time.Weekday, start int) (int, bool) {
-	t := m.tok(j)
-	if t.kind != num || t.nd > 2 || t.n < 1 || t.n > 31 || j >= len(m.d.toks) || !m.bareDayEnds(j+1) {
+	day, e, ok := m.dayAt(j)
+	if !ok || !m.bareDayEnds(e) {
 		return j, false
 	}
 	if !m.hasRef {
-		return j + 1, true
+		return e, true
 	}
 	future := m.futureBefore(j - 1)
 	first := time.Date(m.ref.Year(), m.ref.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -355,9 +355,9 @@ func (m *matcher) weekdayDay(j int, wd time.Weekday, start int) (int, bool) {
 		}
 		for _, s := range steps {
 			mo := first.AddDate(0, s, 0)
-			if d, ok := mkDate(mo.Year(), int(mo.Month()), t.n); ok && d.Weekday() == wd {
-				m.emit(start, j, fmtDate(d))
-				return j + 1, true
+			if d, ok := mkDate(mo.Year(), int(mo.Month()), day); ok && d.Weekday() == wd {
+				m.emit(start, e-1, fmtDate(d))
+				return e, true
 			}
 		}
 	}

@@ -393,6 +393,11 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return i + 2
 		}
 		return i
+	case "ثاني", "ثالث", "رابع", "خامس":
+		if j, ok := m.atFirstLast(i, w, start); ok { // ثاني جمعة من الشهر
+			return j
+		}
+		return i
 	case "نفس", "ذات":
 		if m.w(i+1) == "اليوم" {
 			return m.atSameDay(i, start, i+2)
@@ -489,6 +494,14 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	}
 	// الجمعة الأسبوع القادم: as with من.
 	if dir, k, ok := m.relPeriod(i+1, "الاسبوع"); ok {
+		if m.hasRef {
+			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+		}
+		return k
+	}
+	// الجمعة في الأسبوع القادم: as with من.
+	if dir, k, ok := m.relPeriod(i+2, "الاسبوع"); ok && m.w(i+1) == "في" {
 		if m.hasRef {
 			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
 			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
@@ -1144,6 +1157,9 @@ func (m *matcher) relYearAt(i int) (int, int, bool) {
 	}
 	if m.w(j) == "من" {
 		j++
+	}
+	if w := m.w(j); (w == "هذا" || w == "هذه") && periods[m.w(j+1)] == unitYear { // من هذا العام
+		return m.ref.Year(), j + 2, true
 	}
 	if periods[m.w(j)] != unitYear {
 		return 0, i, false
