@@ -374,6 +374,14 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 		return fmtDate(t), e, true
 	}
 	dir, end, ok := m.relPeriod(j, "الشهر")
+	// 15 الجاري, الخامس من الجاري, 12 الماضي: the month is implied, so
+	// the adjective is masculine (not الأيام 3 الماضية); an ordinal needs من.
+	if w := m.w(j); !ok && !strings.HasSuffix(w, "ه") && (m.tok(i).kind == num || m.w(j-1) == "من") &&
+		!strings.HasPrefix(m.w(i-1), "ال") {
+		if d, isRel := relDir(w); isRel {
+			dir, end, ok = d, j+1, true
+		}
+	}
 	if !ok {
 		// الخامس من الشهر: the current month, unless an adjective follows
 		// (من الشهر الكريم: Ramadan).
@@ -405,6 +413,9 @@ func (m *matcher) relPeriod(j int, period string) (dir, next int, ok bool) {
 	}
 	if m.w(j) != period {
 		return 0, j, false
+	}
+	if d2, ok := beyondDir(m.w(j+1), m.w(j+2)); ok { // الشهر بعد القادم
+		return d2, j + 3, true
 	}
 	dir, ok = relDir(m.w(j + 1))
 	return dir, j + 2, ok

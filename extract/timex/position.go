@@ -271,10 +271,15 @@ func (m *matcher) atFirstLast(i int, w string, start int) (int, bool) {
 	k := i + 1
 	x := m.w(k)
 	wd, isWd := bareWeekdays[x]
-	if x != "يوم" && !isWd {
-		return i, false
+	var c container
+	var e int
+	var ok bool
+	switch {
+	case x == "ايام" && (n == 1 || n == -1): // أول أيام الشهر المقبل
+		c, e, ok = m.containerAt(k + 1)
+	case x == "يوم" || isWd:
+		c, e, ok = m.ofContainer(k + 1)
 	}
-	c, e, ok := m.ofContainer(k + 1)
 	if !ok {
 		return i, false
 	}
