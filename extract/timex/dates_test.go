@@ -246,3 +246,28 @@ func TestDatesInContext(t *testing.T) {
 		{"since start of year", mon, "ارتفعت الأسعار منذ بداية العام", []want{{"بداية العام", "2016"}}},
 	})
 }
+
+// TestDateBoundaries resolves the new forms across month and year ends and
+// short months, with other reference dates.
+func TestDateBoundaries(t *testing.T) {
+	dec30 := time.Date(2016, 12, 30, 0, 0, 0, 0, time.UTC) // a Friday
+	mar31 := time.Date(2016, 3, 31, 0, 0, 0, 0, time.UTC)  // a Thursday, in a leap year
+	jan2 := time.Date(2017, 1, 2, 0, 0, 0, 0, time.UTC)    // a Monday
+	runDateCases(t, []dateCase{
+		{"next friday over new year", dec30, "سأعود الجمعة القادمة", []want{{"الجمعة القادمة", "2017-01-06"}}},
+		{"first day of next month over new year", dec30, "سأعود أول يوم من الشهر القادم", []want{{"أول يوم من الشهر القادم", "2017-01-01"}}},
+		{"week after next over new year", dec30, "سأعود الأسبوع بعد القادم", []want{{"الأسبوع بعد القادم", "2017-01-13"}}},
+		{"day alone future wraps", dec30, "سأعود يوم 3", []want{{"يوم 3", "2017-01-03"}}},
+		{"month ago clamps", mar31, "وصل قبل شهر", []want{{"قبل شهر", "2016-02-29"}}},
+		{"in a month clamps", mar31, "سأعود بعد شهر", []want{{"بعد شهر", "2016-04-30"}}},
+		{"same day next month clamps", mar31, "سأعود نفس اليوم من الشهر القادم", []want{{"نفس اليوم من الشهر القادم", "2016-04-30"}}},
+		{"last day of last month over new year", jan2, "وصل في اليوم الأخير من الشهر الماضي", []want{{"اليوم الأخير من الشهر الماضي", "2016-12-31"}}},
+		{"day before yesterday over new year", jan2, "وصل قبل أمس", []want{{"قبل أمس", "2016-12-31"}}},
+		{"month before last over new year", jan2, "وصل الشهر قبل الماضي", []want{{"الشهر قبل الماضي", "2016-11"}}},
+		{"numeric day month of last year", jan2, "وصل يوم 28/12", []want{{"28/12", "2016-12-28"}}},
+		{"last friday of february leap", mar31, "وصل آخر جمعة من فبراير", []want{{"آخر جمعة من فبراير", "2016-02-26"}}},
+		{"fifth monday of a leap february", mar31, "سأعود الاثنين الخامس من فبراير", []want{{"الاثنين الخامس من فبراير", "2016-02-29"}}},
+		{"no reference", time.Time{}, "سأعود يوم 15 وبعد غد وفي 1/10 واليوم التالي", nil},
+		{"no reference absolute", time.Time{}, "سأعود الجمعة الأولى من يوليو 2017", []want{{"الجمعة الأولى من يوليو 2017", "2017-07-07"}}},
+	})
+}
