@@ -1055,14 +1055,8 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, count)))
 	case unitWeek:
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
-	case unitMonth:
-		if w != "منذ" { // قبل شهرين: the day two months before
-			m.emit(start, j, fmtDate(addMonths(m.ref, count)))
-			break
-		}
-		// منذ شهرين: the month the span began.
-		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(count), 1, 0, 0, 0, 0, time.UTC)
-		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+	case unitMonth: // قبل شهرين, منذ شهرين: the day two months before
+		m.emit(start, j, fmtDate(addMonths(m.ref, count)))
 	case unitYear:
 		m.emit(start, j, fmtYear(m.ref.Year()+count))
 	}
