@@ -377,7 +377,7 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 	// 15 الجاري, الخامس من الجاري, 12 الماضي: the month is implied, so
 	// the adjective is masculine (not الأيام 3 الماضية); an ordinal needs من.
 	if w := m.w(j); !ok && !strings.HasSuffix(w, "ه") && (m.tok(i).kind == num || m.w(j-1) == "من") &&
-		!strings.HasPrefix(m.w(i-1), "ال") {
+		!strings.HasPrefix(m.w(i-1), "ال") && !countCue[m.w(i-1)] {
 		if d, isRel := relDir(w); isRel {
 			dir, end, ok = d, j+1, true
 		}

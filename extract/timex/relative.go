@@ -267,8 +267,12 @@ func (m *matcher) atBareOrdinal(i, start int) int {
 	if (p != "في" && p != "يوم") || !m.bareDayEnds(j) {
 		return i
 	}
-	if p == "في" && j == i+1 && ordinalTens[w] != 0 {
-		return i // في العشرين: an age more often than a day
+	// After في, a tens alone is an age more often than a day (في العشرين),
+	// الأول is "at first", and a unit (في الثالث) may be an elided noun
+	// (the third game) except in a clause about the future (سأعود في
+	// الخامس).
+	if p == "في" && j == i+1 && (ordinalTens[w] != 0 || w == "الاول" || !m.futureBefore(i)) {
+		return i
 	}
 	if p == "في" {
 		start = m.tok(i).start
