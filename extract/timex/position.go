@@ -31,17 +31,15 @@ var nthWords = map[string]struct {
 
 // container is a week, month or year in which a position is taken.
 type container struct {
-	y, mo  int       // mo == 0: the whole year
-	sunday time.Time // for a week (weeks begin on Sunday): its first day
+	y, mo    int       // a Gregorian month; mo == 0: the whole year
+	from, to time.Time // an explicit span (a week, a Hijri month; then mo != 0 for a month)
+	week     bool      // a week, Sunday to Saturday
 }
-
-// week reports whether c is a week.
-func (c container) week() bool { return !c.sunday.IsZero() }
 
 // first and last return the first and last day of c.
 func (c container) first() time.Time {
-	if c.week() {
-		return c.sunday
+	if !c.from.IsZero() {
+		return c.from
 	}
 	mo := c.mo
 	if mo == 0 {
@@ -51,8 +49,8 @@ func (c container) first() time.Time {
 }
 
 func (c container) last() time.Time {
-	if c.week() {
-		return c.sunday.AddDate(0, 0, 6)
+	if !c.from.IsZero() {
+		return c.to
 	}
 	if c.mo == 0 {
 		return time.Date(c.y, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -147,12 +145,17 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 			return container{}, k, false
 		}
 		sunday := m.ref.AddDate(0, 0, 7*dir-int(m.ref.Weekday()))
-		return container{sunday: sunday}, e, true
+		return container{from: sunday, to: sunday.AddDate(0, 0, 6), week: true}, e, true
+	}
+	if m.w(k) == "شهر" { // من شهر فبراير
+		if _, _, _, ok := m.monthAt(k+1, m.w(k+1)); ok {
+			k++
+		}
 	}
 	w := m.w(k)
 	mo, hij, e, ok := m.monthAt(k, w)
 	if ok && hij {
-		return container{}, k, false // a Hijri month is not a Gregorian one
+		return m.hijriContainer(k, mo, e)
 	}
 	if ok {
 		if y, yh, n, ok := m.yearAt(e, false); ok && !yh {
@@ -192,6 +195,49 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 		return container{y: t.Year()}, e, true
 	}
 	return container{}, k, false
+}
+
+// hijriContainer reads the year of the Hijri month mo named at tokens k
+// to e (رمضان 1436, رمضان الماضي, رمضان alone: as in atMonth and
+// bareHijriMonth) and returns the month's span in Gregorian days.
+func (m *matcher) hijriContainer(k, mo, e int) (container, int, bool) {
+	var hy int
+	if y, yh, n, ok := m.yearAt(e, true); ok && yh {
+		hy, e = y, n
+	} else {
+		if !m.hasRef {
+			return container{}, k, false
+		}
+		y, hm, ok := gregorianToHijri(m.ref)
+		if !ok {
+			return container{}, k, false
+		}
+		hy = y
+		if dir, ok := relDir(m.w(e)); ok {
+			switch {
+			case dir > 0 && mo <= hm:
+				hy++
+			case dir < 0 && mo >= hm:
+				hy--
+			}
+			e++
+		} else if mo-hm > 7 {
+			hy--
+		}
+	}
+	from, ok := hijriToGregorian(hy, mo, 1)
+	if !ok {
+		return container{}, k, false
+	}
+	ny, nm := hy, mo+1
+	if nm > 12 {
+		ny, nm = hy+1, 1
+	}
+	next, ok := hijriToGregorian(ny, nm, 1)
+	if !ok {
+		return container{}, k, false
+	}
+	return container{mo: mo, from: from, to: next.AddDate(0, 0, -1)}, e, true
 }
 
 // ofContainer reads "من|في CONTAINER" at token k.
@@ -285,7 +331,7 @@ func (m *matcher) atFirstLast(i int, w string, start int) (int, bool) {
 	}
 	var t time.Time
 	if isWd {
-		if c.week() {
+		if c.week {
 			return i, false
 		}
 		if c.mo == 0 { // أول جمعة من العام: of January; آخر جمعة: of December
