@@ -221,6 +221,9 @@ func (m *matcher) hijriContainer(k, mo, e int) (container, int, bool) {
 				hy--
 			}
 			e++
+			if y, yh, n, ok := m.yearAt(e, true); ok && yh { // رمضان المقبل 1436هـ
+				hy, e = y, n
+			}
 		} else if mo-hm > 7 {
 			hy--
 		}
