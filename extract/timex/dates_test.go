@@ -87,6 +87,8 @@ func TestDayAlone(t *testing.T) {
 		{"at first not", mon, "سأرفض في الأول، ثم أوافق", nil},
 		{"fi compound ordinal past", mon, "وصل في الخامس عشر", []want{{"الخامس عشر", "2016-11-15"}}},
 		{"number of a count not", mon, "رقم 10 الحالي", nil},
+		{"day range after yawm", mon, "تغير الموعد من يوم 3 إلى 4 أغسطس", []want{{"3", "2016-08-03"}, {"4 أغسطس", "2016-08-04"}}},
+		{"ordinal adjective before safar not", mon, "خسر في اللقاء الأول صفر/2", nil},
 		{"rank not", mon, "حل الفريق في الخامس عشر من الترتيب", nil},
 		{"position not", mon, "جاء في المركز الخامس", nil},
 		{"count not", mon, "شارك في 15 دولة", nil},

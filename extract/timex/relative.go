@@ -189,10 +189,16 @@ var bareDayNext = map[string]bool{
 }
 
 // bareDayEnds reports whether token k may follow a day of the month standing
-// alone: the end of the text, punctuation, or a preposition or conjunction.
+// alone: the end of the text, punctuation, or a preposition or conjunction
+// (but not the start of a range: من يوم 3 إلى 4 أغسطس).
 func (m *matcher) bareDayEnds(k int) bool {
 	if k >= len(m.d.toks) {
 		return true
+	}
+	if w := m.w(k); w == "الي" || w == "حتي" || w == "و" || m.isP(k, '-') {
+		if _, _, ok := m.dayMonthAt(k + 1); ok {
+			return false
+		}
 	}
 	t := m.tok(k)
 	if t.kind == punct {

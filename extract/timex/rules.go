@@ -927,6 +927,8 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 		return m.atBareOrdinal(i, start) // في الخامس عشر
 	case !hasMin && !hij:
 		return i
+	case !hasMin && strings.HasPrefix(m.w(i-1), "ال"):
+		return i // اللقاء الأول صفر/2: an adjective, and zero
 	default:
 		v, e, ok = m.resolveDMY(day, mo, hij, k)
 		if !ok {
