@@ -22,33 +22,38 @@ var dashCue = map[string]bool{
 	"يوم": true, "بتاريخ": true, "تاريخ": true, "الموافق": true, "ليوم": true, "بيوم": true,
 }
 
-// parseDayMonth reads d/m (or d-m) at token i: a day 1–31 and a month 1–12
-// of at most two digits each, written without spaces and glued to nothing
-// else. The year is the nearest one (see yearFor). weekday says that a
-// weekday precedes (الأحد 13/11), which is cue enough; otherwise the word
-// before must be a cue (dayMonthCue), or, for a slash, the clause must be
-// about the future (سأعود 1/10). The value is "" without a reference date.
-func (m *matcher) parseDayMonth(i int, weekday bool) (string, int, bool) {
-	a, sep, b := m.tok(i), m.tok(i+1), m.tok(i+2)
-	if i+2 >= len(m.d.toks) || a.kind != num || sep.kind != punct || b.kind != num ||
-		sep.space || b.space || a.nd > 2 || b.nd > 2 || (sep.r != '/' && sep.r != '-') {
-		return "", i, false
+// numPair reads two numbers of at most two digits joined by a slash or a
+// dash at token i, written without spaces and followed by nothing glued
+// but a comma, a closing parenthesis, a quote or a full stop (not 1/10/,
+// 1/10%, 1/2.5). It returns them and the separator.
+func (m *matcher) numPair(i int) (a, b token, sep rune, ok bool) {
+	a, s, b := m.tok(i), m.tok(i+1), m.tok(i+2)
+	if i+2 >= len(m.d.toks) || a.kind != num || s.kind != punct || b.kind != num ||
+		s.space || b.space || a.nd > 2 || b.nd > 2 || (s.r != '/' && s.r != '-') {
+		return a, b, 0, false
 	}
 	if n := m.tok(i + 3); i+3 < len(m.d.toks) && !n.space && n.kind != word && n.r != ',' && n.r != ')' && !isQuote(n) &&
 		!(n.r == '.' && m.tok(i+4).kind != num) {
-		return "", i, false // 1/10/, 1/10%, 1/2.5
+		return a, b, 0, false
 	}
-	if !weekday {
-		if !a.space || i == 0 {
-			return "", i, false
-		}
-		cue := m.w(i - 1)
-		// سأعود 1/10, ستنطلق البطولة 20/12: a clause about the future is
-		// cue enough for a slash.
-		fut := sep.r == '/' && !countCue[cue] && m.futureBefore(i)
-		if !fut && (!dayMonthCue[cue] || (sep.r == '-' && !dashCue[cue])) {
-			return "", i, false
-		}
+	return a, b, s.r, true
+}
+
+// parseDayMonth reads d/m (or d-m, see numPair) at token i: a day 1–31 and
+// a month 1–12. The year is the nearest one (see yearFor). The word before
+// must be a cue (dayMonthCue), or, for a slash, the clause must be about
+// the future (سأعود 1/10). The value is "" without a reference date.
+func (m *matcher) parseDayMonth(i int) (string, int, bool) {
+	a, b, sep, ok := m.numPair(i)
+	if !ok || !a.space || i == 0 {
+		return "", i, false
+	}
+	cue := m.w(i - 1)
+	// سأعود 1/10, ستنطلق البطولة 20/12: a clause about the future is cue
+	// enough for a slash.
+	fut := sep == '/' && !countCue[cue] && m.futureBefore(i)
+	if !fut && (!dayMonthCue[cue] || (sep == '-' && !dashCue[cue])) {
+		return "", i, false
 	}
 	// 1/10 من السكان, 2/3 المباريات: a fraction of something.
 	if n := m.w(i + 3); n == "من" || (strings.HasPrefix(n, "ال") && n != "الي") {
@@ -107,7 +112,7 @@ func isP(t token, r rune) bool { return t.kind == punct && t.r == r }
 
 // dayMonthNum matches and emits d/m after a cue.
 func (m *matcher) dayMonthNum(i int) (int, bool) {
-	v, j, ok := m.parseDayMonth(i, false)
+	v, j, ok := m.parseDayMonth(i)
 	if !ok {
 		return i, false
 	}
@@ -117,29 +122,39 @@ func (m *matcher) dayMonthNum(i int) (int, bool) {
 	return j, true
 }
 
-// weekdayCalendar checks v, the Gregorian reading of d/m at token j after
-// weekday wd, against the weekday: when v is another weekday and the Hijri
-// reading (the nearest such Hijri date, as in Saudi usage: الأربعاء 28/9)
-// falls on wd, the Hijri date; otherwise v.
-func (m *matcher) weekdayCalendar(v string, wd time.Weekday, j int) string {
-	t, err := time.Parse("2006-01-02", v)
-	if err != nil || t.Weekday() == wd {
-		return v
+// weekdayNumeric reads d/m after weekday wd at token j (الأحد 13/11,
+// الأربعاء 28/9, الثلاثاء 10/12) and keeps the reading that falls on the
+// weekday, trying in turn: day/month in the Gregorian calendar (the nearest
+// year), in the Hijri calendar (the nearest Hijri year, as in Saudi usage),
+// then month/day in both. When none falls on the weekday the numbers are
+// left out and the weekday stands alone.
+func (m *matcher) weekdayNumeric(j int, wd time.Weekday, start int) (int, bool) {
+	a, b, _, ok := m.numPair(j)
+	if !ok || !m.hasRef {
+		return j, false
 	}
-	d, mo := m.tok(j).n, m.tok(j+2).n
-	hy, hm, ok := gregorianToHijri(m.ref)
-	if !ok {
-		return v
+	hy, hm, hok := gregorianToHijri(m.ref)
+	for _, dm := range [2][2]int{{a.n, b.n}, {b.n, a.n}} {
+		d, mo := dm[0], dm[1]
+		if t, ok := mkDate(m.yearFor(mo), mo, d); ok && t.Weekday() == wd {
+			m.emit(start, j+2, fmtDate(t))
+			return j + 3, true
+		}
+		if !hok {
+			continue
+		}
+		y := hy
+		if mo-hm > 6 {
+			y--
+		} else if mo-hm < -6 {
+			y++
+		}
+		if t, ok := hijriToGregorian(y, mo, d); ok && t.Weekday() == wd {
+			m.emit(start, j+2, fmtDate(t))
+			return j + 3, true
+		}
 	}
-	if mo-hm > 6 {
-		hy--
-	} else if mo-hm < -6 {
-		hy++
-	}
-	if h, ok := hijriToGregorian(hy, mo, d); ok && h.Weekday() == wd {
-		return fmtDate(h)
-	}
-	return v
+	return j, false
 }
 
 // atNumx handles a date written with dots, which the tokenizer reads as one

@@ -470,10 +470,7 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		m.emit(start, k-1, v)
 		return k
 	}
-	if v, k, ok := m.parseDayMonth(j, true); ok { // الأحد 13/11
-		if v != "" {
-			m.emit(start, k-1, m.weekdayCalendar(v, wd, j))
-		}
+	if k, ok := m.weekdayNumeric(j, wd, start); ok { // الأحد 13/11
 		return k
 	}
 	if k, ok := m.weekdayDay(j, wd, start); ok { // الجمعة 13
