@@ -89,6 +89,8 @@ func TestDayAlone(t *testing.T) {
 		{"number of a count not", mon, "رقم 10 الحالي", nil},
 		{"day range after yawm", mon, "تغير الموعد من يوم 3 إلى 4 أغسطس", []want{{"3", "2016-08-03"}, {"4 أغسطس", "2016-08-04"}}},
 		{"ordinal adjective before safar not", mon, "خسر في اللقاء الأول صفر/2", nil},
+		{"article and digits of the month", mon, "ينتهي التسجيل في الـ25 من الشهر", []want{{"25 من الشهر", "2016-11-25"}}},
+		{"article and digits current", mon, "تبدأ الدراسة في الـ20 الجاري", []want{{"20 الجاري", "2016-11-20"}}},
 		{"rank not", mon, "حل الفريق في الخامس عشر من الترتيب", nil},
 		{"position not", mon, "جاء في المركز الخامس", nil},
 		{"count not", mon, "شارك في 15 دولة", nil},

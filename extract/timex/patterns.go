@@ -377,7 +377,7 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 	// 15 الجاري, الخامس من الجاري, 12 الماضي: the month is implied, so
 	// the adjective is masculine (not الأيام 3 الماضية); an ordinal needs من.
 	if w := m.w(j); !ok && !strings.HasSuffix(w, "ه") && (m.tok(i).kind == num || m.w(j-1) == "من") &&
-		!strings.HasPrefix(m.w(i-1), "ال") && !countCue[m.w(i-1)] {
+		!isDefNoun(m.w(i-1)) && !countCue[m.w(i-1)] {
 		if d, isRel := relDir(w); isRel {
 			dir, end, ok = d, j+1, true
 		}
@@ -388,7 +388,7 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 		n := m.tok(j + 1)
 		// After a definite noun the ordinal is its adjective: الأسبوع الأول من الشهر.
 		if m.w(j) != "الشهر" || (n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || sameWords[m.d.str(n)])) || n.kind == num ||
-			strings.HasPrefix(m.w(i-1), "ال") {
+			isDefNoun(m.w(i-1)) {
 			return "", i, false
 		}
 		dir, end = 0, j+1
@@ -420,3 +420,7 @@ func (m *matcher) relPeriod(j int, period string) (dir, next int, ok bool) {
 	dir, ok = relDir(m.w(j + 1))
 	return dir, j + 2, ok
 }
+
+// isDefNoun reports whether w is a word with the article (الأسبوع), not
+// the article alone, as in الـ15.
+func isDefNoun(w string) bool { return len(w) > len("ال") && strings.HasPrefix(w, "ال") }
