@@ -214,3 +214,38 @@ func (m *matcher) atNumx(i int) int {
 	m.emit(t.start, next-1, fmtDate(date))
 	return next
 }
+
+// dayNameMonth matches a day, a month name and a year joined by slashes or
+// dashes: 12/أكتوبر/2016, 12-أكتوبر-2016 (the year may be left out at the
+// end of a phrase: 12/أكتوبر).
+func (m *matcher) dayNameMonth(i int) (int, bool) {
+	a, s1 := m.tok(i), m.tok(i+1)
+	if a.kind != num || a.nd > 2 || s1.kind != punct || (s1.r != '/' && s1.r != '-') {
+		return i, false
+	}
+	mo, hij, k, ok := m.gregMonthAt(i + 2)
+	if !ok || hij {
+		return i, false
+	}
+	if s2 := m.tok(k); k < len(m.d.toks) && isP(s2, s1.r) {
+		y := m.tok(k + 1)
+		if y.kind != num || y.nd != 4 || y.n < 1900 || y.n > 2100 {
+			return i, false
+		}
+		t, ok := mkDate(y.n, mo, a.n)
+		if !ok {
+			return i, false
+		}
+		m.emit(a.start, k+1, fmtDate(t))
+		return k + 2, true
+	}
+	if !m.bareDayEnds(k) || !m.hasRef {
+		return i, false
+	}
+	t, ok := mkDate(m.yearFor(mo), mo, a.n)
+	if !ok {
+		return i, false
+	}
+	m.emit(a.start, k-1, fmtDate(t))
+	return k, true
+}

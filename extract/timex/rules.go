@@ -24,6 +24,10 @@ func (m *matcher) atNumber(i int) int {
 	if j, ok := m.shortYearDate(i); ok {
 		return j
 	}
+	// 12/أكتوبر/2016
+	if j, ok := m.dayNameMonth(i); ok {
+		return j
+	}
 	// Day and month after a cue: يوم 3/11, في 1/10.
 	if j, ok := m.dayMonthNum(i); ok {
 		return j
