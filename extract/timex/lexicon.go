@@ -114,7 +114,7 @@ var numberWords = map[string]int{
 // ordinals are ordinal day numbers as words, used in "الثالث من أكتوبر".
 var ordinals = map[string]int{
 	"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-	"السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1,
+	"السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1, "الواحد": 1,
 }
 
 // tens for ordinals 20 and 30 ("العشرين", "الحادي والعشرين").
@@ -289,7 +289,10 @@ var startWords = func() map[string]bool {
 	for k := range modWords {
 		add(k)
 	}
-	add("خلال", "غضون", "عيد", "القرن", "الربع", "النصف")
+	for k := range countWords {
+		add(k)
+	}
+	add("خلال", "غضون", "عيد", "القرن", "الربع", "النصف", "نفس", "ذات", "ثاني", "ثالث", "رابع", "خامس")
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
 	return s
 }()
@@ -346,3 +349,24 @@ var beforeMin = map[string]bool{
 	"ابتداء": true, "بدءا": true, "الشهر": true, "الاشهر": true, "الشهور": true, "صيف": true,
 	"شتاء": true, "ربيع": true, "خريف": true,
 }
+
+// countWords are the words that may begin "COUNT UNIT من الآن": cardinals
+// and unit nouns that carry their count (أسبوعين من الآن).
+var countWords = func() map[string]bool {
+	s := map[string]bool{}
+	for k := range numberWords {
+		s[k] = true
+	}
+	for k := range tensWords {
+		s[k] = true
+	}
+	for k := range unitsForCompound {
+		s[k] = true
+	}
+	for k, u := range durationUnits {
+		if u[1] != 0 {
+			s[k] = true
+		}
+	}
+	return s
+}()

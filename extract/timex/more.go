@@ -82,6 +82,11 @@ func (m *matcher) numberAt(j int) (int, int, bool) {
 // يناير, أواخر العام الماضي, نهاية الأسبوع (the weekend). The span starts at
 // the modifier; the value is that of the period.
 func (m *matcher) atModifier(i int, w string, start int) int {
+	if w == "اول" || w == "اخر" {
+		if j, ok := m.atFirstLast(i, w, start); ok { // أول يوم من الشهر القادم
+			return j
+		}
+	}
 	if w == "نهايه" || w == "اخر" {
 		if j, ok := m.atWeekend(i, start); ok {
 			return j
@@ -112,6 +117,15 @@ func (m *matcher) atModifier(i int, w string, start int) int {
 		if periods[n] == 0 && months[n] == 0 && twoWordMonths[n] == nil {
 			return i
 		}
+	}
+	// منتصف الشهر, نهاية العام: the reference month or year.
+	if c, ok := m.barePeriod(k); ok {
+		if c.mo == 0 {
+			m.emit(start, k, fmtYear(c.y))
+		} else {
+			m.emit(start, k, fmtMonth(c.y, c.mo))
+		}
+		return k + 1
 	}
 	before := len(m.out)
 	j := m.at(k)

@@ -350,14 +350,14 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 		if u == 1 && w != "الحادي" {
 			return 0, i, false
 		}
-		return 10 + u, i + 2, true
+		return 10 + u, i + 2, true // الحادي عشر
 	case ordinalTens[n] != 0 && strings.HasPrefix(n, "و"):
-		if u == 1 && w != "الحادي" {
+		if u == 1 && w != "الحادي" && w != "الواحد" {
 			return 0, i, false
 		}
 		return ordinalTens[n] + u, i + 2, true
 	}
-	if w == "الحادي" {
+	if w == "الحادي" || w == "الواحد" {
 		return 0, i, false
 	}
 	return u, i + 1, true
@@ -366,9 +366,32 @@ func (m *matcher) ordinalAt(i int, w string) (int, int, bool) {
 // dayOfRelMonth resolves "15 من الشهر الجاري/الماضي/المقبل": the day of the
 // month at token j, relative to the reference date.
 func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
+	if c, e, ok := m.samePeriod(j); ok && c.mo != 0 { // من الشهر ذاته
+		t, ok := mkDate(c.y, c.mo, day)
+		if !ok {
+			return "", i, false
+		}
+		return fmtDate(t), e, true
+	}
 	dir, end, ok := m.relPeriod(j, "الشهر")
+	// 15 الجاري, الخامس من الجاري, 12 الماضي: the month is implied, so
+	// the adjective is masculine (not الأيام 3 الماضية); an ordinal needs من.
+	if w := m.w(j); !ok && !strings.HasSuffix(w, "ه") && (m.tok(i).kind == num || m.w(j-1) == "من") &&
+		!isDefNoun(m.w(i-1)) && !countCue[m.w(i-1)] {
+		if d, isRel := relDir(w); isRel {
+			dir, end, ok = d, j+1, true
+		}
+	}
 	if !ok {
-		return "", i, false
+		// الخامس من الشهر: the current month, unless an adjective follows
+		// (من الشهر الكريم: Ramadan).
+		n := m.tok(j + 1)
+		// After a definite noun the ordinal is its adjective: الأسبوع الأول من الشهر.
+		if m.w(j) != "الشهر" || (n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || sameWords[m.d.str(n)])) || n.kind == num ||
+			isDefNoun(m.w(i-1)) {
+			return "", i, false
+		}
+		dir, end = 0, j+1
 	}
 	if !m.hasRef {
 		return "", end, true
@@ -391,6 +414,13 @@ func (m *matcher) relPeriod(j int, period string) (dir, next int, ok bool) {
 	if m.w(j) != period {
 		return 0, j, false
 	}
+	if d2, ok := beyondDir(m.w(j+1), m.w(j+2)); ok { // الشهر بعد القادم
+		return d2, j + 3, true
+	}
 	dir, ok = relDir(m.w(j + 1))
 	return dir, j + 2, ok
 }
+
+// isDefNoun reports whether w is a word with the article (الأسبوع), not
+// the article alone, as in الـ15.
+func isDefNoun(w string) bool { return len(w) > len("ال") && strings.HasPrefix(w, "ال") }

@@ -9,12 +9,27 @@ import (
 // atNumber tries the patterns that start with a number at token i.
 func (m *matcher) atNumber(i int) int {
 	t := m.tok(i)
+	if j, ok := m.atFromNow(i, t.start); ok { // 5 أيام من الآن
+		return j
+	}
 	// Numeric dates: 19/3/2021, 19-03-2021, 2021-03-19, 2021/3/19.
 	if j, ok := m.numericDate(i); ok {
 		return j
 	}
 	// Month and year: 2/2013.
 	if j, ok := m.monthYear(i); ok {
+		return j
+	}
+	// Two-digit years: 1/10/16.
+	if j, ok := m.shortYearDate(i); ok {
+		return j
+	}
+	// 12/أكتوبر/2016
+	if j, ok := m.dayNameMonth(i); ok {
+		return j
+	}
+	// Day and month after a cue: يوم 3/11, في 1/10.
+	if j, ok := m.dayMonthNum(i); ok {
 		return j
 	}
 	// Day ranges: 13-15 يوليو, 13 إلى 15 يوليو, 13 و14 يوليو.
@@ -296,6 +311,11 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	if wd, ok := weekdays[w]; ok {
 		return m.atWeekday(i, wd, start)
 	}
+	if _, ok := countWords[w]; ok {
+		if j, ok := m.atFromNow(i, start); ok {
+			return j
+		}
+	}
 	if _, ok := months[w]; ok {
 		return m.atMonth(i, w, start)
 	}
@@ -359,7 +379,10 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		if n := m.w(i + 1); n == "غد" || n == "الغد" {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
-		return i
+		if j, ok := m.atDayNumber(i, start); ok {
+			return j
+		}
+		return m.atBareOrdinal(i+1, start)
 	case "بعد", "قبل", "منذ", "خلال", "غضون":
 		return m.atDuration(i, w, start)
 	case "عيد":
@@ -374,7 +397,20 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return i + 2
 		}
 		return i
+	case "ثاني", "ثالث", "رابع", "خامس":
+		if j, ok := m.atFirstLast(i, w, start); ok { // ثاني جمعة من الشهر
+			return j
+		}
+		return i
+	case "نفس", "ذات":
+		if m.w(i+1) == "اليوم" {
+			return m.atSameDay(i, start, i+2)
+		}
+		return i
 	case "هذا", "هذه":
+		if m.w(i+1) == "اليوم" {
+			return m.atThisDay(i, start)
+		}
 		if unit, ok := periods[m.w(i+1)]; ok {
 			return m.emitPeriod(start, i+1, unit, 0)
 		}
@@ -418,6 +454,9 @@ func (m *matcher) emitRel(start, last, days int) int {
 // atWeekday handles a weekday: with a date ("الأربعاء 17 مارس"), with a
 // relative modifier, or bare.
 func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
+	if k, ok := m.atNthWeekday(i, wd, start); ok { // الجمعة الأولى من يوليو
+		return k
+	}
 	j := i + 1
 	if m.isP(j, ',') {
 		j++
@@ -435,11 +474,40 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		m.emit(start, k-1, v)
 		return k
 	}
+	if k, ok := m.weekdayNumeric(j, wd, start); ok { // الأحد 13/11
+		return k
+	}
+	if k, ok := m.weekdayDay(j, wd, start); ok { // الجمعة 13
+		return k
+	}
 	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
 		if m.hasRef {
 			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
 		}
 		return i + 2
+	}
+	// الجمعة بعد القادمة: a week after the next one.
+	if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
+		if m.hasRef {
+			m.emit(start, i+2, fmtDate(m.weekday(wd, d2/2).AddDate(0, 0, 7*(d2/2))))
+		}
+		return i + 3
+	}
+	// الجمعة الأسبوع القادم: as with من.
+	if dir, k, ok := m.relPeriod(i+1, "الاسبوع"); ok {
+		if m.hasRef {
+			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+		}
+		return k
+	}
+	// الجمعة في الأسبوع القادم: as with من.
+	if dir, k, ok := m.relPeriod(i+2, "الاسبوع"); ok && m.w(i+1) == "في" {
+		if m.hasRef {
+			sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+			m.emit(start, k-1, fmtDate(sunday.AddDate(0, 0, 7*dir+int(wd))))
+		}
+		return k
 	}
 	// الثلاثاء من الأسبوع المقبل: that weekday of the week before or after
 	// the publication's (weeks begin on Sunday, as in the Gulf's calendar).
@@ -650,11 +718,20 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 	}
 	dir, ok := relDir(m.w(i + 1))
 	if !ok {
+		// الأسبوع بعد القادم, الشهر قبل الماضي
+		if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
+			return m.emitPeriod(start, i+2, unit, d2)
+		}
 		return i
 	}
 	// الأمين العام السابق: "general", not "year".
 	if unit == unitYear && m.tok(i).start == start && generalBefore[m.w(i-1)] {
 		return i + 2
+	}
+	if unit == unitWeek { // الأسبوع المقبل يوم الجمعة: that weekday of the week
+		if j, ok := m.weekdayOfWeek(i+2, dir, start); ok {
+			return j
+		}
 	}
 	return m.emitPeriod(start, i+1, unit, dir)
 }
@@ -725,6 +802,15 @@ func (m *matcher) trailWeekday(k int) int {
 
 // atToday handles اليوم, اليوم الأربعاء, اليوم (الاثنين), اليوم 19 مارس.
 func (m *matcher) atToday(i, start int) int {
+	if j, ok := m.atNextDay(i, start); ok { // اليوم التالي
+		return j
+	}
+	if j, ok := m.atDayOfPeriod(i, start); ok { // اليوم الأخير من الشهر
+		return j
+	}
+	if sameWords[m.w(i+1)] { // اليوم نفسه: the last day of the text
+		return m.atSameDay(i, start, i+2)
+	}
 	next := m.w(i + 1)
 	if last := m.trailWeekday(i + 1); last > i {
 		if v, k, ok := m.dayMonthAt(last + 1); ok && v != "" {
@@ -838,10 +924,18 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 	switch {
 	case !ok && hasMin:
 		v, e, ok = m.dayOfRelMonth(day, i, j)
-	case !ok || (!hasMin && !hij):
+	case !ok && !hasMin:
+		return m.atBareOrdinal(i, start) // في الخامس عشر
+	case !hasMin && !hij:
 		return i
+	case !hasMin && strings.HasPrefix(m.w(i-1), "ال"):
+		return i // اللقاء الأول صفر/2: an adjective, and zero
 	default:
 		v, e, ok = m.resolveDMY(day, mo, hij, k)
+		if !ok {
+			// الحادي والثلاثين من نوفمبر: no such day; not "الثلاثين من نوفمبر" either.
+			return k
+		}
 	}
 	if !ok {
 		return i
@@ -859,6 +953,9 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
 		return m.emitRel(start, m.trailWeekday(j+1), 2)
 	}
+	if w == "قبل" && (m.w(j) == "امس" || m.w(j) == "الامس") { // قبل أمس: the day before yesterday
+		return m.emitRel(start, m.trailWeekday(j+1), -2)
+	}
 	// يوما بعد يوم: day after day.
 	if p := m.w(i - 1); durationUnits[p][0] != 0 {
 		return i
@@ -874,7 +971,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	future := w == "بعد" || w == "خلال" || w == "غضون"
 	// بعد ثلاثة أيام من الآن: counted from the publication, whatever the
 	// clause.
-	fromNow := m.w(j+1) == "من" && m.w(j+2) == "الان"
+	fromNow := m.w(j+1) == "من" && isNow(m.w(j+2))
 	switch n := m.w(j + 1); {
 	case n == "ونصف" || n == "وربع" || n == "ونيف" || n == "ونصفا":
 		return i // سنتين ونصف: a span the day of which is unknown
@@ -961,9 +1058,8 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, count)))
 	case unitWeek:
 		m.emit(start, j, fmtDate(m.ref.AddDate(0, 0, 7*count)))
-	case unitMonth:
-		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(count), 1, 0, 0, 0, 0, time.UTC)
-		m.emit(start, j, fmtMonth(t.Year(), int(t.Month())))
+	case unitMonth: // قبل شهرين, منذ شهرين: the day two months before
+		m.emit(start, j, fmtDate(addMonths(m.ref, count)))
 	case unitYear:
 		m.emit(start, j, fmtYear(m.ref.Year()+count))
 	}
@@ -1058,6 +1154,9 @@ func (m *matcher) relYearAt(i int) (int, int, bool) {
 	}
 	if m.w(j) == "من" {
 		j++
+	}
+	if w := m.w(j); (w == "هذا" || w == "هذه") && periods[m.w(j+1)] == unitYear { // من هذا العام
+		return m.ref.Year(), j + 2, true
 	}
 	if periods[m.w(j)] != unitYear {
 		return 0, i, false

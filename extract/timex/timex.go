@@ -310,6 +310,8 @@ func (m *matcher) at(i int) int {
 	switch t.kind {
 	case num:
 		return m.atNumber(i)
+	case numx:
+		return m.atNumx(i)
 	case word:
 	default:
 		return i
