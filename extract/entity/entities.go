@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -81,10 +82,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
-	if len(ms) == 0 {
-		return nil
-	}
 	ms = refine(ms)
+	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
+	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -557,4 +557,196 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 		}
 	}
 	return false
+}
+
+// genitiveOfPerson are the nouns whose genitive, in news, is most often the
+// person who holds or wields something (برئاسة دونالد ترامب، في عهد حسني
+// مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized.
+var genitiveOfPerson = map[string]bool{
+	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
+	"بقياده": true, "لصالح": true, "حكومه": true, "لحكومه": true, "نظام": true, "لنظام": true,
+}
+
+// maxGenitiveName is the most words untaggedPersons reads as a name.
+const maxGenitiveName = 3
+
+// untaggedPersons adds to ms, the mentions the tagger found, the persons it
+// missed by two rules of news prose, and returns them in text order:
+//
+//   - a name of two or three words right after a noun whose genitive is
+//     most often a person (genitiveOfPerson: برئاسة دونالد ترامب) is a
+//     person's when each word has the form of a proper name (nameLike);
+//   - the surname of a person named by two words or more stands for that
+//     person wherever it stands alone untagged in the article (وأضاف
+//     ترامب), with a proclitic too (لترامب), when it has the form of a
+//     proper name.
+//
+// labels are the tagger's labels of tokens, keys their normalized forms.
+func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(labels)
+	free := func(i int) bool { return labels[i] == 0 }
+	mk := func(i, j int) mention { // the person mention of tokens [i, j)
+		return mention{typ: 1, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
+	}
+	fill := func(m mention) mention {
+		for k := range m.keys {
+			m.starts[k], m.ends[k] = tokens[m.tok+k].Start, tokens[m.tok+k].End
+		}
+		return m
+	}
+	var added []mention
+	taken := func(i int) bool {
+		for _, m := range added {
+			if i >= m.tok && i < m.tok+len(m.keys) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+2 < n; i++ {
+		if !genitiveOfPerson[keys[i]] {
+			continue
+		}
+		j := i + 1
+		for j < n && j-i-1 < maxGenitiveName && !breaks[j] && free(j) && t.nameLike(keys[j]) {
+			j++
+		}
+		if j-i-1 >= 2 && (j == n || breaks[j] || !t.nameLike(keys[j])) {
+			added = append(added, fill(mk(i+1, j)))
+			i = j - 1
+		}
+	}
+	// Surnames of persons of two words or more.
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == 1 && len(m.keys) > 1 && t.nameLike(m.keys[len(m.keys)-1]) {
+			surnames[m.keys[len(m.keys)-1]] = true
+		}
+	}
+	for _, m := range added {
+		surnames[m.keys[len(m.keys)-1]] = true
+	}
+	if len(surnames) > 0 {
+		for i := 0; i < n; i++ {
+			if !free(i) || taken(i) {
+				continue
+			}
+			k := keys[i]
+			if !surnames[k] {
+				if _, b := splitClitic(k); b == k || !surnames[b] {
+					continue
+				}
+			}
+			// Not the first word of a longer untagged name (جورج بوش الابن
+			// is read as it stands) nor a word of a name that goes on.
+			if i+1 < n && !breaks[i+1] && free(i+1) && t.nameLike(keys[i+1]) && !strings.HasPrefix(keys[i+1], "و") {
+				continue
+			}
+			added = append(added, fill(mk(i, i+1)))
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
+	return ms
+}
+
+// nameLike reports whether a normalized word without the article has the
+// form of a proper name the tagger may not know: a gazetteer person's
+// word, or a word unseen in training that the corpus statistics do not know
+// or know to rarely take the article (common nouns and adjectives take it,
+// names do not: ترامب، دونالد); never a gazetteer place or organization, a
+// day, a stopword, a proclitic before a frequent word (لتنفيذ), or a word
+// of fewer than three letters.
+func (t *Tagger) nameLike(k string) bool {
+	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 3 || isDay(k) {
+		return false
+	}
+	for _, r := range k {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	g := t.gaz.words[k]
+	if g&(gORG|gLOC) != 0 {
+		return false
+	}
+	if g&gPER != 0 {
+		return true
+	}
+	// A word of the training data is left to the tagger, a function word
+	// is no name, and neither is a clitic before a frequent word (لتنفيذ).
+	if t.inLexicon(k) || t.gaz.an.IsStopword(k) {
+		return false
+	}
+	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
+		return false
+	}
+	st := t.gaz.stats[k]
+	return st == 0 || unpackRatio(st) == 1
+}
+
+// maxCliticPhrase is the most words, the first included, that cliticNames
+// tags together.
+const maxCliticPhrase = 4
+
+// cliticNames adds to ms the names the tagger missed right after a
+// proclitic before the article (للكونغرس، والكرملين، بالناتو): news prose
+// joins a preposition or a conjunction to a name written with the article,
+// and the tagger, which learned most such words as common nouns, often
+// misses the name in its sentence although it knows it. A word with such a
+// proclitic, untagged, whose base the tagger's data knows, starts a name of
+// the type the tagger gives the base and the words with the article after
+// it read alone (الكونغرس الأمريكي), without the rest of the sentence. It
+// returns the mentions in text order.
+func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(labels)
+	taken := make([]bool, n)
+	for _, m := range ms {
+		for k := range m.keys {
+			taken[m.tok+k] = true
+		}
+	}
+	var added []mention
+	var phrase []string
+	for i := 0; i < n; i++ {
+		if labels[i] != 0 || taken[i] || strings.HasPrefix(keys[i], "ال") {
+			continue
+		}
+		p, b := splitClitic(keys[i])
+		if p == "" || !strings.HasPrefix(b, "ال") || t.gaz.words[b] == 0 && t.gaz.maxLen[b] == 0 && !t.inLexicon(b) {
+			continue
+		}
+		phrase = append(phrase[:0], b)
+		for j := i + 1; j < n && j-i < maxCliticPhrase && !breaks[j] && labels[j] == 0 && !taken[j] &&
+			strings.HasPrefix(keys[j], "ال"); j++ {
+			phrase = append(phrase, words[j])
+		}
+		tags := t.Tag(phrase)
+		typ := labelIndex(tags[0])
+		if typ == 0 || isInside(typ) {
+			continue
+		}
+		j := i + 1
+		for j-i < len(tags) && labelIndex(tags[j-i]) == typ+1 {
+			j++
+		}
+		m := mention{typ: typ, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
+		for k := range m.keys {
+			m.starts[k], m.ends[k] = tokens[i+k].Start, tokens[i+k].End
+			taken[i+k] = true
+		}
+		added = append(added, m)
+		i = j - 1
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
+	return ms
 }

@@ -1,0 +1,98 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// untaggedInput prepares text as Entities does, with every token labelled
+// O, as if the tagger had found nothing.
+func untaggedInput(text string) (labels []int, toks []Token, words, keys []string, breaks []bool) {
+	toks = Tokenize(text)
+	labels = make([]int, len(toks))
+	for _, tk := range toks {
+		words = append(words, tk.Text)
+		keys = append(keys, normalize(tk.Text))
+	}
+	return labels, toks, words, keys, sentenceBreaks(text, toks)
+}
+
+func mentionTexts(ms []mention) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, labelNames[m.typ][2:]+":"+strings.Join(m.words, " "))
+	}
+	return strings.Join(out, "|")
+}
+
+func TestUntaggedPersons(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text, want string
+	}{
+		// A name of two words after a noun whose genitive is a person, and
+		// its surname alone later, with a proclitic too.
+		{"وصل الوفد برئاسة ماتيو رينزي إلى المدينة . وقال رينزي إن الزيارة مهمة . ونقل عن لرينزي قوله", "PER:ماتيو رينزي|PER:رينزي|PER:لرينزي"},
+		{"وجرت الانتخابات في عهد ماتيو رينزي", "PER:ماتيو رينزي"},
+		// Common words after such a noun are no name.
+		{"وصل الوفد برئاسة وزير الخارجية إلى المدينة", ""},
+		{"وصوت النواب لصالح تلك القرارات", ""},
+		{"وصوت النواب لصالح القرار الجديد", ""},
+		// One word is not enough evidence alone.
+		{"وصل الوفد برئاسة رينزي إلى المدينة", ""},
+		// A sentence break ends the name.
+		{"وصل الوفد برئاسة ماتيو . رينزي", ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		if got := mentionTexts(tg.untaggedPersons(nil, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("untaggedPersons(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestUntaggedSurnameOfTaggedPerson(t *testing.T) {
+	tg := defaultTagger(t)
+	text := "وقال ماتيو رينزي إن الحكومة ستعمل . وأضاف رينزي أن الخطة جاهزة"
+	labels, toks, words, keys, breaks := untaggedInput(text)
+	labels[1], labels[2] = 1, 2 // the tagger found ماتيو رينزي
+	ms := []mention{{typ: 1, tok: 1, words: words[1:3:3], keys: keys[1:3:3], start: toks[1].Start, end: toks[2].End}}
+	if got, want := mentionTexts(tg.untaggedPersons(ms, labels, toks, words, keys, breaks)), "PER:ماتيو رينزي|PER:رينزي"; got != want {
+		t.Errorf("untaggedPersons = %q, want %q", got, want)
+	}
+}
+
+func TestCliticNames(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"وأرسل الرئيس رسالة للكرملين أمس", "ORG:للكرملين"},
+		{"واتفق الحلفاء بالناتو على الخطة", "ORG:بالناتو"},
+		{"ووافق مجلس الشيوخ والبنتاغون على الخطة", "ORG:والبنتاغون"},
+		// Common nouns after a proclitic stay what they are.
+		{"وأرسل الرئيس رسالة للحكومة أمس", ""},
+		{"وتجول الزوار بالمدينة القديمة", ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		if got := mentionTexts(tg.cliticNames(nil, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("cliticNames(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestEntitiesAfterClitic(t *testing.T) {
+	tg := defaultTagger(t)
+	text := "وأرسل الرئيس رسالة للكرملين أمس"
+	tok := strings.Index(text, "للكرملين")
+	tok = len([]rune(text[:tok]))
+	for _, e := range tg.Entities(text, Tokenize(text)) {
+		if e.Text == "الكرملين" && e.Type == "ORG" {
+			// The span starts after the clitic ل (the ل of ال stays).
+			if m := e.Mentions[0]; m.Start != tok+1 {
+				t.Errorf("mention at %d, want %d", m.Start, tok+1)
+			}
+			return
+		}
+	}
+	t.Errorf("Entities(%q): no ORG الكرملين", text)
+}
