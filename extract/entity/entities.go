@@ -632,11 +632,8 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			if !free(i) || taken(i) {
 				continue
 			}
-			k := keys[i]
-			if !surnames[k] {
-				if _, b := splitClitic(k); b == k || !surnames[b] {
-					continue
-				}
+			if k := keys[i]; !surnames[k] && !surnameAfterClitic(k, surnames) {
+				continue
 			}
 			// Not the first word of a longer untagged name (جورج بوش الابن
 			// is read as it stands) nor a word of a name that goes on.
@@ -652,6 +649,19 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 	ms = append(ms, added...)
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
 	return ms
+}
+
+// surnameAfterClitic reports whether the normalized word w is a proclitic
+// of one or two letters (و ف ب ل ك) before a word of surnames.
+func surnameAfterClitic(w string, surnames map[string]bool) bool {
+	const letter = len("و") // the proclitics' letters take two bytes
+	for _, n := range [...]int{letter, 2 * letter} {
+		if len(w) > n && surnames[w[n:]] {
+			p, b := splitClitic(w)
+			return b == w[n:] && p != ""
+		}
+	}
+	return false
 }
 
 // nameLike reports whether a normalized word without the article has the
@@ -713,7 +723,7 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 	var added []mention
 	var phrase []string
 	for i := 0; i < n; i++ {
-		if labels[i] != 0 || taken[i] || strings.HasPrefix(keys[i], "ال") {
+		if labels[i] != 0 || taken[i] || !articleAfterClitic(keys[i]) {
 			continue
 		}
 		p, b := splitClitic(keys[i])
@@ -749,4 +759,20 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 	ms = append(ms, added...)
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
 	return ms
+}
+
+// articleAfterClitic reports cheaply whether the normalized word w may be
+// proclitics before the article (والـ، بالـ، للـ، وبالـ), the words
+// cliticNames reads: a superset of those splitClitic splits so.
+func articleAfterClitic(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !strings.ContainsRune("وفبكل", r) {
+		return false
+	}
+	rest := w[n:]
+	if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") {
+		return true
+	}
+	_, n = utf8.DecodeRuneInString(rest)
+	return strings.HasPrefix(rest[n:], "ال")
 }
