@@ -7,6 +7,7 @@ import (
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/lexicon"
 )
 
 // This file finds organizations the tagger missed where the prose of news
@@ -36,20 +37,21 @@ var constructHeads = map[string]bool{
 }
 
 // spokesHeads are the titles of a spokesperson, before باسم.
-var spokesHeads = map[string]bool{
-	"المتحدث": true, "المتحدثه": true, "الناطق": true, "الناطقه": true, "متحدث": true, "متحدثه": true,
-	"ناطق": true, "ناطقه": true, "المتحدثون": true,
-}
+var spokesHeads = lexicon.Set(lexicon.Titles(lexicon.Spokesperson))
 
 // notOrgWords are the words with the article that do not start or continue
-// an organization's name after باسم: persons' titles (المتحدث باسم الرئيس)
-// and words of time (المتحدث باسم الكرملين الأربعاء).
-var notOrgWords = map[string]bool{
-	"الرئيس": true, "الملك": true, "الامير": true, "الامين": true, "الوزير": true, "الشيخ": true,
-	"اليوم": true, "الليله": true, "الاسبوع": true, "الشهر": true, "العام": true, "السبت": true,
-	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true,
-	"الذي": true, "التي": true, "الان": true, "الماضي": true, "المقبل": true, "الحالي": true,
-}
+// an organization's name after باسم: persons' titles (المتحدث باسم الرئيس,
+// lexicon.NotOrgName) and words of time (المتحدث باسم الكرملين الأربعاء).
+var notOrgWords = func() map[string]bool {
+	m := lexicon.Set(lexicon.Titles(lexicon.NotOrgName))
+	for _, w := range [...]string{
+		"اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السبت", "الاحد", "الاثنين", "الثلاثاء",
+		"الاربعاء", "الخميس", "الجمعه", "الذي", "التي", "الان", "الماضي", "المقبل", "الحالي",
+	} {
+		m[w] = true
+	}
+	return m
+}()
 
 // nameFinder reads the tokens of one text.
 type nameFinder struct {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/lexicon"
 )
 
 // Token is a word token of an article with its rune offsets [Start, End)
@@ -373,11 +374,7 @@ func sortSpans(s []article.Span) {
 
 // honorifics are the titles that stand inside the names of places and
 // organizations named after a person (جامعة الملك سعود، مسجد الشيخ زايد).
-var honorifics = map[string]bool{
-	"الملك": true, "الامير": true, "الاميره": true, "الشيخ": true, "الشيخه": true, "الامام": true,
-	"الرئيس": true, "السلطان": true, "السيد": true, "الشهيد": true, "الدكتور": true, "الخليفه": true,
-	"خادم": true, "الحرمين": true, "ابن": true, "بن": true, "ابو": true, "ام": true,
-}
+var honorifics = lexicon.Set(lexicon.Titles(lexicon.InPlaceName))
 
 // splitPersons splits an organization or place mention that runs on into
 // a person's name (جامعة الدول العربية أحمد أبو الغيط): at a gazetteer first
@@ -426,22 +423,17 @@ func (t *Tagger) splitPersons(ms []mention) []mention {
 // subject right after them, a name without the article that is no
 // gazetteer place or organization, is most likely a person: places and
 // organizations without the article take the feminine (قالت موسكو).
-var reportVerbs = map[string]bool{
-	"قال": true, "اضاف": true, "اكد": true, "اوضح": true, "صرح": true, "اعلن": true,
-	"ذكر": true, "اشار": true, "تابع": true, "شدد": true, "لفت": true, "نفى": true, "نفي": true,
-	"اعتبر": true, "راى": true, "اعرب": true, "كشف": true, "دعا": true, "طالب": true, "حذر": true,
-	"رد": true, "علق": true, "استطرد": true, "اقر": true, "زعم": true, "ختم": true,
-}
+var reportVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range lexicon.Verbs(lexicon.PersonSubject) {
+		m[v.Masc] = true
+	}
+	return m
+}()
 
 // personTitles are the words that, right before a name, make it a person's
 // (الرئيس بايدن، الرئيس الأمريكي بايدن with a nisba between).
-var personTitles = map[string]bool{
-	"الرئيس": true, "السيد": true, "السيده": true, "الوزير": true, "الوزيره": true, "الدكتور": true,
-	"الدكتوره": true, "الشيخ": true, "الامير": true, "الملك": true, "الجنرال": true, "المستشار": true,
-	"المستشاره": true, "النائب": true, "السفير": true, "السفيره": true, "اللواء": true, "العميد": true,
-	"العقيد": true, "المتحدث": true, "المتحدثه": true, "نظيره": true, "نظيرته": true, "المرشح": true,
-	"المرشحه": true, "الناطق": true, "القاضي": true, "المبعوث": true, "الامين": true,
-}
+var personTitles = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
 
 // personCues counts, for each mention of one word or more whose first
 // word has no article and which is no gazetteer place or organization,
