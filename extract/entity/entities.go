@@ -657,14 +657,14 @@ func surnameAfterClitic(w string, surnames map[string]bool) bool {
 }
 
 // nameLike reports whether a normalized word without the article has the
-// form of a proper name the tagger may not know: a gazetteer person's
-// word, or a word unseen in training that the corpus statistics do not know
-// or know to rarely take the article (common nouns and adjectives take it,
-// names do not: ترامب، دونالد); never a gazetteer place or organization, a
-// day, a stopword, a proclitic before a frequent word (لتنفيذ), or a word
-// of fewer than three letters.
+// form of a proper name the tagger does not know: a word unseen in
+// training that the corpus statistics do not know or know to rarely take
+// the article (common nouns and adjectives take it, names do not: ترامب،
+// دونالد); never a gazetteer place or organization, a day, a stopword, a
+// proclitic before a frequent word (لتنفيذ), or a word of fewer than three
+// letters.
 func (t *Tagger) nameLike(k string) bool {
-	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 3 || isDay(k) {
+	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 3 || isDay(k) || t.gaz.an.IsStopword(k) {
 		return false
 	}
 	for _, r := range k {
@@ -672,16 +672,13 @@ func (t *Tagger) nameLike(k string) bool {
 			return false
 		}
 	}
-	g := t.gaz.words[k]
-	if g&(gORG|gLOC) != 0 {
+	if t.gaz.words[k]&(gORG|gLOC) != 0 {
 		return false
 	}
-	if g&gPER != 0 {
-		return true
-	}
-	// A word of the training data is left to the tagger, a function word
-	// is no name, and neither is a clitic before a frequent word (لتنفيذ).
-	if t.inLexicon(k) || t.gaz.an.IsStopword(k) {
+	// A word of the training data is left to the tagger, also a gazetteer
+	// person's name (علي is the preposition على too once normalized), and a
+	// clitic before a frequent word (لتنفيذ) is no name.
+	if t.inLexicon(k) {
 		return false
 	}
 	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
