@@ -25,27 +25,39 @@ func mentionTexts(ms []mention) string {
 	return strings.Join(out, "|")
 }
 
-func TestUntaggedPersons(t *testing.T) {
+// rule is one of the rules that add mentions the tagger missed.
+type rule func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention
+
+func TestUntaggedRules(t *testing.T) {
 	tg := defaultTagger(t)
+	persons, clitics := rule((*Tagger).untaggedPersons), rule((*Tagger).cliticNames)
 	for _, c := range []struct {
+		rule       rule
 		text, want string
 	}{
 		// A name of two words after a noun whose genitive is a person, and
 		// its surname alone later, with a proclitic too.
-		{"وصل الوفد برئاسة ماتيو رينزي إلى المدينة . وقال رينزي إن الزيارة مهمة . ونقل عن لرينزي قوله", "PER:ماتيو رينزي|PER:رينزي|PER:لرينزي"},
-		{"وجرت الانتخابات في عهد ماتيو رينزي", "PER:ماتيو رينزي"},
+		{persons, "وصل الوفد برئاسة ماتيو رينزي إلى المدينة . وقال رينزي إن الزيارة مهمة . ونقل عن لرينزي قوله", "PER:ماتيو رينزي|PER:رينزي|PER:لرينزي"},
+		{persons, "وجرت الانتخابات في عهد ماتيو رينزي", "PER:ماتيو رينزي"},
 		// Common words after such a noun are no name.
-		{"وصل الوفد برئاسة وزير الخارجية إلى المدينة", ""},
-		{"وصوت النواب لصالح تلك القرارات", ""},
-		{"وصوت النواب لصالح القرار الجديد", ""},
+		{persons, "وصل الوفد برئاسة وزير الخارجية إلى المدينة", ""},
+		{persons, "وصوت النواب لصالح تلك القرارات", ""},
+		{persons, "وصوت النواب لصالح القرار الجديد", ""},
 		// One word is not enough evidence alone.
-		{"وصل الوفد برئاسة رينزي إلى المدينة", ""},
+		{persons, "وصل الوفد برئاسة رينزي إلى المدينة", ""},
 		// A sentence break ends the name.
-		{"وصل الوفد برئاسة ماتيو . رينزي", ""},
+		{persons, "وصل الوفد برئاسة ماتيو . رينزي", ""},
+		// Names after a proclitic before the article.
+		{clitics, "وأرسل الرئيس رسالة للكرملين أمس", "ORG:للكرملين"},
+		{clitics, "واتفق الحلفاء بالناتو على الخطة", "ORG:بالناتو"},
+		{clitics, "ووافق مجلس الشيوخ والبنتاغون على الخطة", "ORG:والبنتاغون"},
+		// Common nouns after a proclitic stay what they are.
+		{clitics, "وأرسل الرئيس رسالة للحكومة أمس", ""},
+		{clitics, "وتجول الزوار بالمدينة القديمة", ""},
 	} {
 		labels, toks, words, keys, breaks := untaggedInput(c.text)
-		if got := mentionTexts(tg.untaggedPersons(nil, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("untaggedPersons(%q) = %q, want %q", c.text, got, c.want)
+		if got := mentionTexts(c.rule(tg, nil, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
 }
@@ -58,25 +70,6 @@ func TestUntaggedSurnameOfTaggedPerson(t *testing.T) {
 	ms := []mention{{typ: 1, tok: 1, words: words[1:3:3], keys: keys[1:3:3], start: toks[1].Start, end: toks[2].End}}
 	if got, want := mentionTexts(tg.untaggedPersons(ms, labels, toks, words, keys, breaks)), "PER:ماتيو رينزي|PER:رينزي"; got != want {
 		t.Errorf("untaggedPersons = %q, want %q", got, want)
-	}
-}
-
-func TestCliticNames(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []struct {
-		text, want string
-	}{
-		{"وأرسل الرئيس رسالة للكرملين أمس", "ORG:للكرملين"},
-		{"واتفق الحلفاء بالناتو على الخطة", "ORG:بالناتو"},
-		{"ووافق مجلس الشيوخ والبنتاغون على الخطة", "ORG:والبنتاغون"},
-		// Common nouns after a proclitic stay what they are.
-		{"وأرسل الرئيس رسالة للحكومة أمس", ""},
-		{"وتجول الزوار بالمدينة القديمة", ""},
-	} {
-		labels, toks, words, keys, breaks := untaggedInput(c.text)
-		if got := mentionTexts(tg.cliticNames(nil, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("cliticNames(%q) = %q, want %q", c.text, got, c.want)
-		}
 	}
 }
 

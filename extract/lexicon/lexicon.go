@@ -83,13 +83,7 @@ var verbs = [...]Verb{
 
 // Verbs returns the reporting verbs with any of the uses in u.
 func Verbs(u VerbUse) []Verb {
-	var out []Verb
-	for _, v := range verbs {
-		if v.Use&u != 0 {
-			out = append(out, v)
-		}
-	}
-	return out
+	return pick(verbs[:], func(v Verb) (Verb, bool) { return v, v.Use&u != 0 })
 }
 
 // TitleUse is a set of the uses of a title word.
@@ -276,10 +270,16 @@ var titles = [...]titleWord{
 
 // Titles returns the title words with any of the uses in u.
 func Titles(u TitleUse) []string {
-	var out []string
-	for _, t := range titles {
-		if t.Use&u != 0 {
-			out = append(out, t.Word)
+	return pick(titles[:], func(t titleWord) (string, bool) { return t.Word, t.Use&u != 0 })
+}
+
+// pick returns, in order, the values f gives for the entries of es that it
+// keeps; nil when it keeps none.
+func pick[E, R any](es []E, f func(E) (R, bool)) []R {
+	var out []R
+	for _, e := range es {
+		if r, ok := f(e); ok {
+			out = append(out, r)
 		}
 	}
 	return out
