@@ -89,3 +89,25 @@ func TestEntitiesAfterClitic(t *testing.T) {
 	}
 	t.Errorf("Entities(%q): no ORG الكرملين", text)
 }
+
+// FuzzEntities checks that Entities, with the rules that add what the
+// tagger missed, never panics and returns mentions inside the text.
+func FuzzEntities(f *testing.F) {
+	for _, s := range []string{
+		"وصل الوفد برئاسة ماتيو رينزي إلى المدينة . وقال رينزي إن الزيارة مهمة . ونقل عن لرينزي قوله",
+		"وأرسل الرئيس رسالة للكرملين أمس", "لل", "برئاسة", "برئاسة ماتيو", "\xff\xfeلل ال", "",
+	} {
+		f.Add(s)
+	}
+	tg := defaultTagger(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		n := len([]rune(text))
+		for _, e := range tg.Entities(text, Tokenize(text)) {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.Start >= m.End || m.End > n {
+					t.Fatalf("mention %d..%d of %q in a text of %d runes", m.Start, m.End, e.Text, n)
+				}
+			}
+		}
+	})
+}
