@@ -553,21 +553,26 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 
 // genitiveOfPerson are the nouns whose genitive, in news, is most often the
 // person who holds or wields something (برئاسة دونالد ترامب، في عهد حسني
-// مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized.
+// مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized. حكومة and نظام
+// are none: their genitive is as often a common noun the tagger's data
+// lacks (نظام تدفئة، حكومة وشعبا).
 var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
-	"بقياده": true, "لصالح": true, "حكومه": true, "لحكومه": true, "نظام": true, "لنظام": true,
+	"بقياده": true, "لصالح": true,
 }
 
-// maxGenitiveName is the most words untaggedPersons reads as a name.
-const maxGenitiveName = 3
+// genitiveNameWords is how many words untaggedPersons reads as a name
+// after a noun of genitiveOfPerson: a first name and a surname.
+const genitiveNameWords = 2
 
 // untaggedPersons adds to ms, the mentions the tagger found, the persons it
 // missed by two rules of news prose, and returns them in text order:
 //
-//   - a name of two or three words right after a noun whose genitive is
-//     most often a person (genitiveOfPerson: برئاسة دونالد ترامب) is a
-//     person's when each word has the form of a proper name (nameLike);
+//   - a name of two words right after a noun whose genitive is most
+//     often a person (genitiveOfPerson: برئاسة دونالد ترامب) is a
+//     person's when each word has the form of a proper name (nameLike),
+//     without a proclitic before a known word, the second not joined by
+//     و (حكومة تسيبراس وتوبيخ), and the word after it has not;
 //   - the surname of a person named by two words or more stands for that
 //     person wherever it stands alone untagged in the article (وأضاف
 //     ترامب), with a proclitic too (لترامب), when it has the form of a
@@ -601,10 +606,11 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			continue
 		}
 		j := i + 1
-		for j < n && j-i-1 < maxGenitiveName && !breaks[j] && free(j) && t.nameLike(keys[j]) {
+		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && free(j) && t.nameLike(keys[j]) &&
+			(j == i+1 || !strings.HasPrefix(keys[j], "و")) && !t.cliticOnWord(keys[j]) {
 			j++
 		}
-		if j-i-1 >= 2 && (j == n || breaks[j] || !t.nameLike(keys[j])) {
+		if j-i-1 == genitiveNameWords && (j == n || breaks[j] || !t.nameLike(keys[j])) {
 			added = append(added, fill(mk(i+1, j)))
 			i = j - 1
 		}
@@ -641,6 +647,13 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 	ms = append(ms, added...)
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
 	return ms
+}
+
+// cliticOnWord reports whether the normalized word w may be a proclitic
+// before a word the corpus statistics know (ببنوده، ولوائحه).
+func (t *Tagger) cliticOnWord(w string) bool {
+	_, b := splitClitic(w)
+	return b != w && t.gaz.stats[b] != 0
 }
 
 // surnameAfterClitic reports whether the normalized word w is a proclitic
@@ -739,6 +752,15 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 			m.starts[k], m.ends[k] = tokens[i+k].Start, tokens[i+k].End
 			taken[i+k] = true
 		}
+		// The name is the base: its clitic goes, whatever its type (a
+		// person's too, which stripClitics keeps: المالكي in للمالكي).
+		raw, skipped := dropLetters(words[i], utf8.RuneCountInString(p))
+		if !strings.HasPrefix(normalize(raw), "ال") {
+			raw = "ا" + raw // لل+X: ل + ال + X, the alef was elided
+		}
+		m.words[0], m.keys[0] = raw, b
+		m.start += skipped
+		m.starts[0] = m.start
 		added = append(added, m)
 		i = j - 1
 	}

@@ -43,14 +43,18 @@ func TestUntaggedRules(t *testing.T) {
 		{persons, "وصل الوفد برئاسة وزير الخارجية إلى المدينة", ""},
 		{persons, "وصوت النواب لصالح تلك القرارات", ""},
 		{persons, "وصوت النواب لصالح القرار الجديد", ""},
+		// A word joined by و is another noun; a proclitic before a known
+		// word is no name's.
+		{persons, "وصوت النواب لصالح رينزي وتوبيخ الحكومة", ""},
+		{persons, "وصوت النواب لصالح رينزي ببنوده كلها", ""},
 		// One word is not enough evidence alone.
 		{persons, "وصل الوفد برئاسة رينزي إلى المدينة", ""},
 		// A sentence break ends the name.
 		{persons, "وصل الوفد برئاسة ماتيو . رينزي", ""},
 		// Names after a proclitic before the article.
-		{clitics, "وأرسل الرئيس رسالة للكرملين أمس", "ORG:للكرملين"},
-		{clitics, "واتفق الحلفاء بالناتو على الخطة", "ORG:بالناتو"},
-		{clitics, "ووافق مجلس الشيوخ والبنتاغون على الخطة", "ORG:والبنتاغون"},
+		{clitics, "وأرسل الرئيس رسالة للكرملين أمس", "ORG:الكرملين"},
+		{clitics, "واتفق الحلفاء بالناتو على الخطة", "ORG:الناتو"},
+		{clitics, "ووافق مجلس الشيوخ والبنتاغون على الخطة", "ORG:البنتاغون"},
 		// Common nouns after a proclitic stay what they are.
 		{clitics, "وأرسل الرئيس رسالة للحكومة أمس", ""},
 		{clitics, "وتجول الزوار بالمدينة القديمة", ""},
