@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/lexicon"
 )
 
 // This file finds organizations the tagger missed where the prose of news
@@ -35,20 +37,21 @@ var constructHeads = map[string]bool{
 }
 
 // spokesHeads are the titles of a spokesperson, before باسم.
-var spokesHeads = map[string]bool{
-	"المتحدث": true, "المتحدثه": true, "الناطق": true, "الناطقه": true, "متحدث": true, "متحدثه": true,
-	"ناطق": true, "ناطقه": true, "المتحدثون": true,
-}
+var spokesHeads = lexicon.Set(lexicon.Titles(lexicon.Spokesperson))
 
 // notOrgWords are the words with the article that do not start or continue
-// an organization's name after باسم: persons' titles (المتحدث باسم الرئيس)
-// and words of time (المتحدث باسم الكرملين الأربعاء).
-var notOrgWords = map[string]bool{
-	"الرئيس": true, "الملك": true, "الامير": true, "الامين": true, "الوزير": true, "الشيخ": true,
-	"اليوم": true, "الليله": true, "الاسبوع": true, "الشهر": true, "العام": true, "السبت": true,
-	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true,
-	"الذي": true, "التي": true, "الان": true, "الماضي": true, "المقبل": true, "الحالي": true,
-}
+// an organization's name after باسم: persons' titles (المتحدث باسم الرئيس,
+// lexicon.NotOrgName) and words of time (المتحدث باسم الكرملين الأربعاء).
+var notOrgWords = func() map[string]bool {
+	m := lexicon.Set(lexicon.Titles(lexicon.NotOrgName))
+	for _, w := range [...]string{
+		"اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السبت", "الاحد", "الاثنين", "الثلاثاء",
+		"الاربعاء", "الخميس", "الجمعه", "الذي", "التي", "الان", "الماضي", "المقبل", "الحالي",
+	} {
+		m[w] = true
+	}
+	return m
+}()
 
 // nameFinder reads the tokens of one text.
 type nameFinder struct {
@@ -64,10 +67,12 @@ type nameFinder struct {
 }
 
 // addNames returns es with the organizations the tagger missed added (see
-// the top of this file), and their mentions. toks are the tokens of text.
+// the top of this file), and their mentions, and with the short forms of
+// organizations' names joined to them (see joinShortForms). toks are the
+// tokens of text.
 func addNames(text string, toks []arabic.Token, es []article.Entity) []article.Entity {
 	if !mayName(text) {
-		return es
+		return joinShortForms(es)
 	}
 	f := nameFinder{text: text, toks: toks}
 	f.prepare(es)
@@ -83,13 +88,81 @@ func addNames(text string, toks []arabic.Token, es []article.Entity) []article.E
 		}
 	}
 	if len(found) == 0 {
-		return es
+		return joinShortForms(es)
 	}
 	given := len(es)
 	for _, c := range found {
 		es = f.add(es, given, c)
 	}
-	return es
+	return joinShortForms(es)
+}
+
+// shortHeads are the nouns for a kind of organization that its name may
+// drop (وكالة أنباء تاس → تاس، حركة حماس → حماس), normalized.
+var shortHeads = map[string]bool{
+	"حركه": true, "حزب": true, "جماعه": true, "شركه": true, "منظمه": true, "تنظيم": true,
+}
+
+// joinShortForms makes an organization named by the name of a longer one
+// of the same text without its head noun (تاس beside وكالة أنباء تاس,
+// حماس beside حركة حماس) a mention of the longer one: the short form is
+// the same organization, not another one. It returns es without the
+// entities joined.
+func joinShortForms(es []article.Entity) []article.Entity {
+	long := map[string]int{} // short key -> 1 + index of the longer entity
+	for i, e := range es {
+		if e.Type != article.ORG {
+			continue
+		}
+		ws := strings.Fields(entityKey(e.Text))
+		if len(ws) < 2 || !mediaHeads[ws[0]] && !shortHeads[ws[0]] {
+			continue
+		}
+		rest := ws[1:]
+		if len(rest) > 1 && rest[0] == "انباء" {
+			rest = rest[1:] // وكالة أنباء X
+		}
+		if k := strings.Join(rest, " "); long[k] == 0 {
+			long[k] = i + 1
+		}
+	}
+	if len(long) == 0 {
+		return es
+	}
+	drop := map[int]bool{}
+	for i, e := range es {
+		j := long[entityKey(e.Text)] - 1
+		if j < 0 || e.Type != article.ORG || j == i {
+			continue
+		}
+		es[j].Mentions = sortMentions(append(es[j].Mentions, e.Mentions...))
+		drop[i] = true
+	}
+	if len(drop) == 0 {
+		return es
+	}
+	out := es[:0]
+	for i, e := range es {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sortMentions orders mentions with those of the title first, then by
+// start, and drops repeats.
+func sortMentions(ms []article.Span) []article.Span {
+	slices.SortStableFunc(ms, func(a, b article.Span) int {
+		if a.In != b.In {
+			if a.In == article.InTitle {
+				return -1
+			}
+			return 1
+		}
+		return a.Start - b.Start
+	})
+	return slices.Compact(ms)
 }
 
 // anchors are words one of which every name the rules read stands next

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -112,4 +113,52 @@ func FuzzAddNames(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestJoinShortForms(t *testing.T) {
+	ent := func(typ, text string, starts ...int) article.Entity {
+		e := article.Entity{Text: text, Type: typ}
+		for _, s := range starts {
+			e.Mentions = append(e.Mentions, article.Span{Start: s, End: s + 3})
+		}
+		return e
+	}
+	for _, c := range []struct {
+		name  string
+		given []article.Entity
+		want  []string // TYPE name: mention starts
+	}{
+		{
+			name:  "an outlet without its head noun",
+			given: []article.Entity{ent("ORG", "وكالة أنباء رويترز", 10), ent("PER", "جان دوبون", 30), ent("ORG", "رويترز", 50, 5)},
+			want:  []string{"ORG وكالة أنباء رويترز: 5 10 50", "PER جان دوبون: 30"},
+		},
+		{
+			name:  "a movement without its head noun, named first",
+			given: []article.Entity{ent("ORG", "حماس", 3), ent("ORG", "حركة حماس", 20)},
+			want:  []string{"ORG حركة حماس: 3 20"},
+		},
+		{
+			name:  "another type is another entity",
+			given: []article.Entity{ent("ORG", "صحيفة الرياض", 3), ent("LOC", "الرياض", 20)},
+			want:  []string{"ORG صحيفة الرياض: 3", "LOC الرياض: 20"},
+		},
+		{
+			name:  "a ministry's short form is not its name",
+			given: []article.Entity{ent("ORG", "وزارة الخارجية", 3), ent("ORG", "الخارجية", 20)},
+			want:  []string{"ORG وزارة الخارجية: 3", "ORG الخارجية: 20"},
+		},
+	} {
+		var got []string
+		for _, e := range joinShortForms(c.given) {
+			s := e.Type + " " + e.Text + ":"
+			for _, m := range e.Mentions {
+				s += " " + strconv.Itoa(m.Start)
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
 }

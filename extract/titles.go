@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"slices"
-
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/extract/quote"
 )
@@ -24,16 +22,6 @@ func attachTitles(es []article.Entity, ts []quote.Title) {
 		touched[t.Entity] = true
 	}
 	for e := range touched {
-		ms := es[e].Mentions
-		slices.SortStableFunc(ms, func(a, b article.Span) int {
-			if a.In != b.In {
-				if a.In == article.InTitle {
-					return -1
-				}
-				return 1
-			}
-			return a.Start - b.Start
-		})
-		es[e].Mentions = slices.Compact(ms)
+		es[e].Mentions = sortMentions(es[e].Mentions)
 	}
 }

@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/marsad/marsad/extract/lexicon"
+)
 
 // Cue word classes: words that are not names themselves but often stand
 // next to a name of a type, by general rules of Arabic news writing.
@@ -12,7 +16,9 @@ const (
 )
 
 // cueWords maps normalized cue words, without the article ال, to their
-// classes. It is built once and never changed.
+// classes. It is built once and never changed. The titles (cuePER) and the
+// verbs of saying (cueSay) are those of the shared lexicon that the model
+// was trained with (lexicon.PersonCue, lexicon.SayCue).
 var cueWords = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for bit, words := range map[uint8]string{
@@ -21,19 +27,20 @@ var cueWords = func() map[string]uint8 {
 			أكاديمية كلية مدرسة مستشفى شبكة مجموعة جماعة منتدى رابطة نقابة برلمان حكومة مكتب
 			دائرة إدارة سلطة مديرية مجمع بورصة سوق كتلة تيار ائتلاف تحالف مفوضية لجان شركات
 			وكالات منظمات أحزاب صحف قنوات فرق بنوك جامعات`,
-		cuePER: `رئيس الرئيس وزير أمير ملك شيخ سيد سيدة دكتور متحدث نائب عقيد لواء عميد جنرال
-			مستشار قاضي إمام مدرب لاعب كاتب فنان أمين سفير مندوب مدير محافظ قائد زعيم رئيسة وزيرة
-			مراسل مبعوث حاكم عاهل ولي سمو معالي فخامة سعادة صاحب المهندس مهندس أستاذ بروفيسور
-			النجم مطرب شاعر روائي مخرج ممثل ممثلة الكابتن كابتن مساعد نجل ابن بنت زوجة أرملة
-			الناطق ناطق المتحدثة المتحدث الفريق مشير رقيب`,
 		cueLOC: `مدينة محافظة منطقة ولاية عاصمة دولة بلدة قرية إقليم جزيرة شمال جنوب شرق غرب وسط
 			ضواحي حي مخيم ميناء مطار نهر بحر جبل صحراء مقاطعة إمارة مملكة جمهورية بلاد بلدية`,
-		cueSay: `قال أكد أوضح أضاف ذكر صرح أعلن أشار قالت أكدت أوضحت أضافت ذكرت صرحت أعلنت أشارت
-			يقول تقول نفى نفت دعا دعت طالب طالبت اعتبر اعتبرت`,
 	} {
 		for _, w := range strings.Fields(words) {
 			m[stripAl(normalize(w))] |= bit
 		}
+	}
+	// Titles and verbs of saying are shared with the other stages.
+	for _, w := range lexicon.Titles(lexicon.PersonCue) {
+		m[stripAl(w)] |= cuePER
+	}
+	for _, v := range lexicon.Verbs(lexicon.SayCue) {
+		m[v.Masc] |= cueSay
+		m[v.Fem] |= cueSay
 	}
 	return m
 }()

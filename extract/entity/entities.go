@@ -1,10 +1,12 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract/lexicon"
 )
 
 // Token is a word token of an article with its rune offsets [Start, End)
@@ -81,10 +83,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
-	if len(ms) == 0 {
-		return nil
-	}
 	ms = refine(ms)
+	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
+	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -373,11 +374,7 @@ func sortSpans(s []article.Span) {
 
 // honorifics are the titles that stand inside the names of places and
 // organizations named after a person (جامعة الملك سعود، مسجد الشيخ زايد).
-var honorifics = map[string]bool{
-	"الملك": true, "الامير": true, "الاميره": true, "الشيخ": true, "الشيخه": true, "الامام": true,
-	"الرئيس": true, "السلطان": true, "السيد": true, "الشهيد": true, "الدكتور": true, "الخليفه": true,
-	"خادم": true, "الحرمين": true, "ابن": true, "بن": true, "ابو": true, "ام": true,
-}
+var honorifics = lexicon.Set(lexicon.Titles(lexicon.InPlaceName))
 
 // splitPersons splits an organization or place mention that runs on into
 // a person's name (جامعة الدول العربية أحمد أبو الغيط): at a gazetteer first
@@ -426,22 +423,17 @@ func (t *Tagger) splitPersons(ms []mention) []mention {
 // subject right after them, a name without the article that is no
 // gazetteer place or organization, is most likely a person: places and
 // organizations without the article take the feminine (قالت موسكو).
-var reportVerbs = map[string]bool{
-	"قال": true, "اضاف": true, "اكد": true, "اوضح": true, "صرح": true, "اعلن": true,
-	"ذكر": true, "اشار": true, "تابع": true, "شدد": true, "لفت": true, "نفى": true, "نفي": true,
-	"اعتبر": true, "راى": true, "اعرب": true, "كشف": true, "دعا": true, "طالب": true, "حذر": true,
-	"رد": true, "علق": true, "استطرد": true, "اقر": true, "زعم": true, "ختم": true,
-}
+var reportVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range lexicon.Verbs(lexicon.PersonSubject) {
+		m[v.Masc] = true
+	}
+	return m
+}()
 
 // personTitles are the words that, right before a name, make it a person's
 // (الرئيس بايدن، الرئيس الأمريكي بايدن with a nisba between).
-var personTitles = map[string]bool{
-	"الرئيس": true, "السيد": true, "السيده": true, "الوزير": true, "الوزيره": true, "الدكتور": true,
-	"الدكتوره": true, "الشيخ": true, "الامير": true, "الملك": true, "الجنرال": true, "المستشار": true,
-	"المستشاره": true, "النائب": true, "السفير": true, "السفيره": true, "اللواء": true, "العميد": true,
-	"العقيد": true, "المتحدث": true, "المتحدثه": true, "نظيره": true, "نظيرته": true, "المرشح": true,
-	"المرشحه": true, "الناطق": true, "القاضي": true, "المبعوث": true, "الامين": true,
-}
+var personTitles = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
 
 // personCues counts, for each mention of one word or more whose first
 // word has no article and which is no gazetteer place or organization,
@@ -557,4 +549,241 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 		}
 	}
 	return false
+}
+
+// genitiveOfPerson are the nouns whose genitive, in news, is most often the
+// person who holds or wields something (برئاسة دونالد ترامب، في عهد حسني
+// مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized. حكومة and نظام
+// are none: their genitive is as often a common noun the tagger's data
+// lacks (نظام تدفئة، حكومة وشعبا).
+var genitiveOfPerson = map[string]bool{
+	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
+	"بقياده": true, "لصالح": true,
+}
+
+// genitiveNameWords is how many words untaggedPersons reads as a name
+// after a noun of genitiveOfPerson: a first name and a surname.
+const genitiveNameWords = 2
+
+// untaggedPersons adds to ms, the mentions the tagger found, the persons it
+// missed by two rules of news prose, and returns them in text order:
+//
+//   - a name of two words right after a noun whose genitive is most
+//     often a person (genitiveOfPerson: برئاسة دونالد ترامب) is a
+//     person's when each word has the form of a proper name (nameLike),
+//     without a proclitic before a known word, the second not joined by
+//     و (حكومة تسيبراس وتوبيخ), and the word after it has not;
+//   - the surname of a person named by two words or more stands for that
+//     person wherever it stands alone untagged in the article (وأضاف
+//     ترامب), with a proclitic too (لترامب), when it has the form of a
+//     proper name.
+//
+// labels are the tagger's labels of tokens, keys their normalized forms.
+func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(labels)
+	free := func(i int) bool { return labels[i] == 0 }
+	mk := func(i, j int) mention { // the person mention of tokens [i, j)
+		return mention{typ: 1, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
+	}
+	fill := func(m mention) mention {
+		for k := range m.keys {
+			m.starts[k], m.ends[k] = tokens[m.tok+k].Start, tokens[m.tok+k].End
+		}
+		return m
+	}
+	var added []mention
+	taken := func(i int) bool {
+		for _, m := range added {
+			if i >= m.tok && i < m.tok+len(m.keys) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+2 < n; i++ {
+		if !genitiveOfPerson[keys[i]] {
+			continue
+		}
+		j := i + 1
+		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && free(j) && t.nameLike(keys[j]) &&
+			(j == i+1 || !strings.HasPrefix(keys[j], "و")) && !t.cliticOnWord(keys[j]) {
+			j++
+		}
+		if j-i-1 == genitiveNameWords && (j == n || breaks[j] || !t.nameLike(keys[j])) {
+			added = append(added, fill(mk(i+1, j)))
+			i = j - 1
+		}
+	}
+	// Surnames of persons of two words or more.
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == 1 && len(m.keys) > 1 && t.nameLike(m.keys[len(m.keys)-1]) {
+			surnames[m.keys[len(m.keys)-1]] = true
+		}
+	}
+	for _, m := range added {
+		surnames[m.keys[len(m.keys)-1]] = true
+	}
+	if len(surnames) > 0 {
+		for i := 0; i < n; i++ {
+			if !free(i) || taken(i) {
+				continue
+			}
+			if k := keys[i]; !surnames[k] && !surnameAfterClitic(k, surnames) {
+				continue
+			}
+			// Not the first word of a longer untagged name (جورج بوش الابن
+			// is read as it stands) nor a word of a name that goes on.
+			if i+1 < n && !breaks[i+1] && free(i+1) && t.nameLike(keys[i+1]) && !strings.HasPrefix(keys[i+1], "و") {
+				continue
+			}
+			added = append(added, fill(mk(i, i+1)))
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
+	return ms
+}
+
+// cliticOnWord reports whether the normalized word w may be a proclitic
+// before a word the corpus statistics know (ببنوده، ولوائحه).
+func (t *Tagger) cliticOnWord(w string) bool {
+	_, b := splitClitic(w)
+	return b != w && t.gaz.stats[b] != 0
+}
+
+// surnameAfterClitic reports whether the normalized word w is a proclitic
+// of one or two letters (و ف ب ل ك) before a word of surnames.
+func surnameAfterClitic(w string, surnames map[string]bool) bool {
+	const letter = len("و") // the proclitics' letters take two bytes
+	for _, n := range [...]int{letter, 2 * letter} {
+		if len(w) > n && surnames[w[n:]] {
+			p, b := splitClitic(w)
+			return b == w[n:] && p != ""
+		}
+	}
+	return false
+}
+
+// nameLike reports whether a normalized word without the article has the
+// form of a proper name the tagger does not know: a word unseen in
+// training that the corpus statistics do not know or know to rarely take
+// the article (common nouns and adjectives take it, names do not: ترامب،
+// دونالد); never a gazetteer place or organization, a day, a stopword, a
+// proclitic before a frequent word (لتنفيذ), or a word of fewer than three
+// letters.
+func (t *Tagger) nameLike(k string) bool {
+	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 3 || isDay(k) || t.gaz.an.IsStopword(k) {
+		return false
+	}
+	for _, r := range k {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	if t.gaz.words[k]&(gORG|gLOC) != 0 {
+		return false
+	}
+	// A word of the training data is left to the tagger, also a gazetteer
+	// person's name (علي is the preposition على too once normalized), and a
+	// clitic before a frequent word (لتنفيذ) is no name.
+	if t.inLexicon(k) {
+		return false
+	}
+	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
+		return false
+	}
+	st := t.gaz.stats[k]
+	return st == 0 || unpackRatio(st) == 1
+}
+
+// maxCliticPhrase is the most words, the first included, that cliticNames
+// tags together.
+const maxCliticPhrase = 4
+
+// cliticNames adds to ms the names the tagger missed right after a
+// proclitic before the article (للكونغرس، والكرملين، بالناتو): news prose
+// joins a preposition or a conjunction to a name written with the article,
+// and the tagger, which learned most such words as common nouns, often
+// misses the name in its sentence although it knows it. A word with such a
+// proclitic, untagged, whose base the tagger's data knows, starts a name of
+// the type the tagger gives the base and the words with the article after
+// it read alone (الكونغرس الأمريكي), without the rest of the sentence. It
+// returns the mentions in text order.
+func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(labels)
+	taken := make([]bool, n)
+	for _, m := range ms {
+		for k := range m.keys {
+			taken[m.tok+k] = true
+		}
+	}
+	var added []mention
+	var phrase []string
+	for i := 0; i < n; i++ {
+		if labels[i] != 0 || taken[i] || !articleAfterClitic(keys[i]) {
+			continue
+		}
+		p, b := splitClitic(keys[i])
+		if p == "" || !strings.HasPrefix(b, "ال") || t.gaz.words[b] == 0 && t.gaz.maxLen[b] == 0 && !t.inLexicon(b) {
+			continue
+		}
+		phrase = append(phrase[:0], b)
+		for j := i + 1; j < n && j-i < maxCliticPhrase && !breaks[j] && labels[j] == 0 && !taken[j] &&
+			strings.HasPrefix(keys[j], "ال"); j++ {
+			phrase = append(phrase, words[j])
+		}
+		tags := t.Tag(phrase)
+		typ := labelIndex(tags[0])
+		if typ == 0 || isInside(typ) {
+			continue
+		}
+		j := i + 1
+		for j-i < len(tags) && labelIndex(tags[j-i]) == typ+1 {
+			j++
+		}
+		m := mention{typ: typ, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
+			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
+		for k := range m.keys {
+			m.starts[k], m.ends[k] = tokens[i+k].Start, tokens[i+k].End
+			taken[i+k] = true
+		}
+		// The name is the base: its clitic goes, whatever its type (a
+		// person's too, which stripClitics keeps: المالكي in للمالكي).
+		raw, skipped := dropLetters(words[i], utf8.RuneCountInString(p))
+		if !strings.HasPrefix(normalize(raw), "ال") {
+			raw = "ا" + raw // لل+X: ل + ال + X, the alef was elided
+		}
+		m.words[0], m.keys[0] = raw, b
+		m.start += skipped
+		m.starts[0] = m.start
+		added = append(added, m)
+		i = j - 1
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
+	return ms
+}
+
+// articleAfterClitic reports cheaply whether the normalized word w may be
+// proclitics before the article (والـ، بالـ، للـ، وبالـ), the words
+// cliticNames reads: a superset of those splitClitic splits so.
+func articleAfterClitic(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !strings.ContainsRune("وفبكل", r) {
+		return false
+	}
+	rest := w[n:]
+	if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") {
+		return true
+	}
+	_, n = utf8.DecodeRuneInString(rest)
+	return strings.HasPrefix(rest[n:], "ال")
 }

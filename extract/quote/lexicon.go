@@ -1,5 +1,7 @@
 package quote
 
+import "github.com/marsad/marsad/extract/lexicon"
+
 // Word tables, in normalized form (see normalize). They are immutable.
 
 // cue is what a reporting word is.
@@ -31,17 +33,9 @@ type cueWord struct {
 var cues = func() map[string]cueWord {
 	m := map[string]cueWord{}
 	// Past tense, masculine and feminine, and a few present forms.
-	for _, v := range [][2]string{
-		{"قال", "قالت"}, {"اكد", "اكدت"}, {"اضاف", "اضافت"}, {"اوضح", "اوضحت"},
-		{"اشار", "اشارت"}, {"صرح", "صرحت"}, {"ذكر", "ذكرت"}, {"اعلن", "اعلنت"},
-		{"شدد", "شددت"}, {"تابع", "تابعت"}, {"اعتبر", "اعتبرت"}, {"راي", "رات"},
-		{"لفت", "لفتت"}, {"افاد", "افادت"}, {"كشف", "كشفت"}, {"اردف", "اردفت"},
-		{"استطرد", "استطردت"}, {"نوه", "نوهت"}, {"اعترف", "اعترفت"}, {"زعم", "زعمت"},
-		{"كتب", "كتبت"}, {"غرد", "غردت"}, {"حذر", "حذرت"}, {"يقول", "تقول"},
-		{"يري", "تري"}, {"يؤكد", "تؤكد"}, {"يضيف", "تضيف"},
-	} {
-		m[v[0]] = cueWord{cueVerb, gMasc}
-		m[v[1]] = cueWord{cueVerb, gFem}
+	for _, v := range lexicon.Verbs(lexicon.Statement) {
+		m[v.Masc] = cueWord{cueVerb, gMasc}
+		m[v.Fem] = cueWord{cueVerb, gFem}
 	}
 	// Participles (accusative, with or without the written tanween alef) in
 	// masculine and feminine.
@@ -94,20 +88,15 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 
 // titleHeads are nouns that head the title of a person, without the
 // article (وزير الخارجية، رئيس الوزراء، الملك).
-var titleHeads = set("وزير", "وزيره", "رئيس", "رئيسه", "ملك", "امير", "سفير", "سفيره", "مبعوث",
-	"متحدث", "متحدثه", "ناطق", "ناطقه", "مستشار", "زعيم", "نائب", "قائد", "مدير", "امين", "شيخ",
-	"ولي", "سلطان", "مفتي", "محافظ", "مندوب", "ممثل", "مدرب", "رئيسا")
+var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
 // bareHeads are head nouns of titles that, alone with the article, refer
 // back to the one person of the text who holds such a title (الوزير،
 // المتحدثة). الرئيس and الأمير are not among them: they name too many.
-var bareHeads = set("وزير", "سفير", "متحدث", "ناطق", "مبعوث", "مدرب", "محافظ", "مستشار", "مندوب")
+var bareHeads = lexicon.Set(lexicon.Titles(lexicon.BareTitle))
 
 // femTitles are feminine titles of a person (المتحدثة باسم ...، الوزيرة).
-var femTitles = set("المتحدثه", "الناطقه", "الوزيره", "وزيره", "السفيره", "المستشاره", "الرئيسه",
-	"رئيسه", "النائبه", "المندوبه", "المديره", "الامينه", "السيده", "الدكتوره", "الملكه",
-	"الاميره", "الشيخه", "المرشحه", "المبعوثه", "المفوضه", "الممثله", "الكاتبه", "الصحفيه",
-	"الاعلاميه", "الناشطه", "الفنانه", "الممثله", "المغنيه", "اللاعبه", "البطله", "عضوه")
+var femTitles = lexicon.Set(lexicon.Titles(lexicon.FemPerson))
 
 // orgHeads are nouns for a kind of organization that may precede its name
 // (حركة حماس، صحيفة نيويورك تايمز، وكالة رويترز).
@@ -123,7 +112,7 @@ var placeHeads = set("مطار", "مدينه", "مستشفي", "شارع", "طر
 
 // honorifics stand between a noun and a person's name when a place bears
 // it (جامعة الملك سعود، مطار الأمير نايف).
-var honorifics = set("الملك", "الامير", "الاميره", "الشيخ", "السلطان", "الامام")
+var honorifics = lexicon.Set(lexicon.Titles(lexicon.Honorific))
 
 // titleStarts are the words, besides those with the article and the heads
 // of titles, that may start the title between a reporting verb and the
