@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"log/slog"
@@ -37,6 +38,8 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	bags := fs.Int("bags", entity.DefaultBags, "perceptrons (different data orders) whose weights are averaged")
 	stages := fs.Int("stages", 2, "1: one tagger; 2: add a second stage with document features")
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
+	statsCache := fs.String("stats-cache", "", "file caching the word statistics of --unlabelled for this --seed (read if it exists, else written)")
+	autoTag := fs.Bool("autotag", false, "add auto-tag features: how a first tagger labels each word in --unlabelled")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -53,13 +56,17 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	var stats *entity.WordStats
 	if *unlabelled != "" {
-		log.Info("word statistics", "from", *unlabelled)
-		stats, err = entity.ReadWordStats(ctx, *unlabelled, entity.StatsOptions{Seed: *seed})
+		stats, err = wordStats(ctx, log, *unlabelled, *statsCache, *seed)
 		if err != nil {
-			return fmt.Errorf("word statistics: %w", err)
+			return err
 		}
 	}
-	tg, err := entity.Train(ctx, sents[:cut], entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Bags: *bags, Log: log})
+	opt := entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Bags: *bags, Log: log}
+	if *unlabelled != "" {
+		opt.AutoTag = *autoTag
+		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }
+	}
+	tg, err := entity.Train(ctx, sents[:cut], opt)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
@@ -97,4 +104,39 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 		fmt.Fprintf(e.stdout, "wrote %s (%d bytes)\n", *out, st.Size())
 	}
 	return nil
+}
+
+// wordStats builds the word statistics of the SaudiNewsNet zips in dir,
+// or reads them from cache when that file exists (else writes them there).
+func wordStats(ctx context.Context, log *slog.Logger, dir, cache string, seed uint64) (*entity.WordStats, error) {
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			log.Info("word statistics", "cache", cache)
+			return entity.ReadWordStatsFrom(bufio.NewReader(f))
+		}
+	}
+	log.Info("word statistics", "from", dir)
+	stats, err := entity.ReadWordStats(ctx, dir, entity.StatsOptions{Seed: seed})
+	if err != nil {
+		return nil, fmt.Errorf("word statistics: %w", err)
+	}
+	if cache != "" {
+		f, err := os.Create(cache)
+		if err != nil {
+			return nil, fmt.Errorf("word statistics cache: %w", err)
+		}
+		bw := bufio.NewWriter(f)
+		_, err = stats.WriteTo(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("word statistics cache %s: %w", cache, err)
+		}
+	}
+	return stats, nil
 }

@@ -29,6 +29,12 @@ type TrainOptions struct {
 	// Bags is the number of perceptrons, trained on different orders of
 	// the data, whose averaged weights are averaged; 0 means 1.
 	Bags int
+	// AutoTag, with Unlabelled, adds auto-tag features (autotag.go): a
+	// first-stage tagger trained on data labels the unlabelled texts, and
+	// how it labelled each frequent word becomes a feature of the word.
+	AutoTag bool
+	// Unlabelled, when set, calls fn with each unlabelled text.
+	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
 	Log *slog.Logger
 }
@@ -75,6 +81,11 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		words = append(words, w)
 	}
 	slices.Sort(words)
+	if opt.AutoTag && opt.Unlabelled != nil {
+		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
+			return nil, err
+		}
+	}
 	first, err := trainStage(ctx, data, nil, gaz, words, opt)
 	if err != nil || opt.Stages < 2 {
 		return first, err
@@ -117,6 +128,26 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	second.first = first
 	second.prepare()
 	return second, nil
+}
+
+// autoTagStats trains a first-stage tagger on data, labels the unlabelled
+// texts with it and sets gaz.auto to the auto-tag statistics.
+func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
+	o := opt
+	o.Bags = 1
+	pre, err := trainStage(ctx, data, nil, gaz, words, o)
+	if err != nil {
+		return err
+	}
+	auto, err := pre.autoTag(ctx, opt.Unlabelled)
+	if err != nil {
+		return fmt.Errorf("auto-tag: %w", err)
+	}
+	if opt.Log != nil {
+		opt.Log.Info("auto-tagged", "words", len(auto))
+	}
+	gaz.auto = auto
+	return nil
 }
 
 // trainStage trains one tagger; doc, when set, holds the document features
