@@ -174,9 +174,14 @@ func (g *gazetteer) autoOf(norm, base string) uint16 {
 	if g.auto == nil {
 		return 0
 	}
-	b, ok := g.auto[norm]
+	return autoIn(g.auto, norm, base)
+}
+
+// autoIn is autoOf with the statistics m.
+func autoIn(m map[string]uint8, norm, base string) uint16 {
+	b, ok := m[norm]
 	if !ok {
-		b = g.auto[base]
+		b = m[base]
 	}
 	return 1<<8 | uint16(b)
 }

@@ -33,10 +33,30 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
+	// AutoFolds, when above 1, gives the training sentences auto-tag
+	// features from taggers that did not see them: the data is cut into
+	// AutoFolds folds of documents, and the tokens of each fold get the
+	// statistics of a tagger trained on the other folds.
+	AutoFolds int
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
 	Log *slog.Logger
+
+	// SelfTrain, with Unlabelled, is the number of sentences of the
+	// unlabelled texts that the trained tagger labels most confidently
+	// (largest least token margin) added to the data to train it again;
+	// 0 means none.
+	SelfTrain int
+	// SelfWeight is the weight of the perceptron updates on those
+	// sentences; 0 means 0.5.
+	SelfWeight float32
+
+	// weights, when set, are the update weights of the training sentences.
+	weights []float32
+	// autoHeld, when set, holds the auto-tag statistics of each training
+	// sentence (see AutoFolds).
+	autoHeld []map[string]uint8
 }
 
 // DocSentences is the number of consecutive sentences of training data
@@ -82,10 +102,22 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	}
 	slices.Sort(words)
 	if opt.AutoTag && opt.Unlabelled != nil {
-		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
+		held, err := autoTagStats(ctx, data, gaz, words, opt)
+		if err != nil {
 			return nil, err
 		}
+		opt.autoHeld = held
 	}
+	tg, err := trainStages(ctx, data, gaz, words, opt)
+	if err != nil || opt.SelfTrain <= 0 || opt.Unlabelled == nil {
+		return tg, err
+	}
+	return selfTrain(ctx, tg, data, gaz, words, opt)
+}
+
+// trainStages trains the tagger of Train on data with the gazetteer and
+// known words set.
+func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) (*Tagger, error) {
 	first, err := trainStage(ctx, data, nil, gaz, words, opt)
 	if err != nil || opt.Stages < 2 {
 		return first, err
@@ -97,13 +129,24 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		lo := k * ndocs / opt.Folds * DocSentences
 		hi := min((k+1)*ndocs/opt.Folds*DocSentences, len(data))
 		rest := append(slices.Clone(data[:lo]), data[hi:]...)
-		m, err := trainStage(ctx, rest, nil, gaz, nil, opt)
+		o := opt
+		if opt.autoHeld != nil {
+			o.autoHeld = append(slices.Clone(opt.autoHeld[:lo]), opt.autoHeld[hi:]...)
+		}
+		if opt.weights != nil {
+			o.weights = append(slices.Clone(opt.weights[:lo]), opt.weights[hi:]...)
+		}
+		m, err := trainStage(ctx, rest, nil, gaz, nil, o)
 		if err != nil {
 			return nil, err
 		}
+		full := gaz.auto
 		var st tagState
 		for d := lo; d < hi; d += DocSentences {
 			part := data[d:min(d+DocSentences, hi)]
+			if opt.autoHeld != nil {
+				gaz.auto = opt.autoHeld[d] // a document is in one auto-tag fold
+			}
 			sents := make([][]string, len(part))
 			for i, s := range part {
 				sents[i] = s.Words
@@ -119,6 +162,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 				doc[d+i], f = f[:len(s.Words)], f[len(s.Words):]
 			}
 		}
+		gaz.auto = full
 	}
 	second, err := trainStage(ctx, data, doc, gaz, words, opt)
 	if err != nil {
@@ -131,23 +175,49 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 }
 
 // autoTagStats trains a first-stage tagger on data, labels the unlabelled
-// texts with it and sets gaz.auto to the auto-tag statistics.
-func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
+// texts with it and sets gaz.auto to the auto-tag statistics. With
+// opt.AutoFolds > 1 it also returns the statistics of each sentence of data
+// from a tagger trained without its fold.
+func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) ([]map[string]uint8, error) {
 	o := opt
 	o.Bags = 1
+	var held []map[string]uint8
+	if opt.AutoFolds > 1 {
+		held = make([]map[string]uint8, len(data))
+		ndocs := (len(data) + DocSentences - 1) / DocSentences
+		for k := range opt.AutoFolds {
+			lo := k * ndocs / opt.AutoFolds * DocSentences
+			hi := min((k+1)*ndocs/opt.AutoFolds*DocSentences, len(data))
+			rest := append(slices.Clone(data[:lo]), data[hi:]...)
+			pre, err := trainStage(ctx, rest, nil, gaz, words, o)
+			if err != nil {
+				return nil, err
+			}
+			auto, err := pre.autoTag(ctx, opt.Unlabelled)
+			if err != nil {
+				return nil, fmt.Errorf("auto-tag: %w", err)
+			}
+			if opt.Log != nil {
+				opt.Log.Info("auto-tagged", "fold", k, "words", len(auto))
+			}
+			for i := lo; i < hi; i++ {
+				held[i] = auto
+			}
+		}
+	}
 	pre, err := trainStage(ctx, data, nil, gaz, words, o)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	auto, err := pre.autoTag(ctx, opt.Unlabelled)
 	if err != nil {
-		return fmt.Errorf("auto-tag: %w", err)
+		return nil, fmt.Errorf("auto-tag: %w", err)
 	}
 	if opt.Log != nil {
 		opt.Log.Info("auto-tagged", "words", len(auto))
 	}
 	gaz.auto = auto
-	return nil
+	return held, nil
 }
 
 // trainStage trains one tagger; doc, when set, holds the document features
@@ -163,12 +233,20 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 			continue
 		}
 		infos = gaz.analyze(s.Words, infos)
+		if opt.autoHeld != nil {
+			for i := range infos {
+				infos[i].auto = autoIn(opt.autoHeld[si], infos[i].norm, infos[i].base)
+			}
+		}
 		if doc != nil {
 			for i := range infos {
 				infos[i].doc = doc[si][i]
 			}
 		}
-		ss := trainSent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
+		ss := trainSent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words)), weight: 1}
+		if opt.weights != nil {
+			ss.weight = opt.weights[si]
+		}
 		for i := range s.Words {
 			fbuf = features(infos, i, fbuf[:0])
 			fs := make([]int32, len(fbuf))
@@ -237,8 +315,9 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 // trainSent is a training sentence: the feature numbers of each token and
 // the gold labels.
 type trainSent struct {
-	feats [][]int32
-	gold  []int
+	feats  [][]int32
+	gold   []int
+	weight float32 // of the updates
 }
 
 // perceptron trains an averaged structured perceptron over sents (whose
@@ -280,13 +359,14 @@ func perceptron(ctx context.Context, sents []trainSent, nf, epochs int, rng *ran
 			viterbi(&trans, sc, n, back, pred)
 			for i := range n {
 				g, p := s.gold[i], pred[i]
+				wt := s.weight
 				if g != p {
 					errs++
 					for _, o := range s.feats[i] {
-						w[int(o)*nLabels+g]++
-						u[int(o)*nLabels+g] += c
-						w[int(o)*nLabels+p]--
-						u[int(o)*nLabels+p] -= c
+						w[int(o)*nLabels+g] += wt
+						u[int(o)*nLabels+g] += c * wt
+						w[int(o)*nLabels+p] -= wt
+						u[int(o)*nLabels+p] -= c * wt
 					}
 				}
 				gp, pp := nLabels, nLabels
@@ -294,10 +374,10 @@ func perceptron(ctx context.Context, sents []trainSent, nf, epochs int, rng *ran
 					gp, pp = s.gold[i-1], pred[i-1]
 				}
 				if gp != pp || g != p {
-					trans[gp][g]++
-					transU[gp][g] += c
-					trans[pp][p]--
-					transU[pp][p] -= c
+					trans[gp][g] += wt
+					transU[gp][g] += c * wt
+					trans[pp][p] -= wt
+					transU[pp][p] -= c * wt
 				}
 			}
 			c++
