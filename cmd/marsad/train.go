@@ -39,10 +39,9 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	stages := fs.Int("stages", 2, "1: one tagger; 2: add a second stage with document features")
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	statsCache := fs.String("stats-cache", "", "file caching the word statistics of --unlabelled for this --seed (read if it exists, else written)")
-	autoTag := fs.Bool("autotag", false, "add auto-tag features: how a first tagger labels each word in --unlabelled")
+	autoTag := fs.Bool("autotag", true, "add auto-tag features: how a first tagger labels each word in --unlabelled")
 	selfTrain := fs.Int("self-train", 0, "add this many sentences of --unlabelled, labelled by the trained tagger where it is most confident, and train again (0: none)")
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
-	autoFolds := fs.Int("autotag-folds", 0, "with --autotag, give training sentences the auto-tag features of taggers trained without their fold (0: none)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -67,7 +66,6 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	opt := entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Bags: *bags, Log: log}
 	if *unlabelled != "" {
 		opt.AutoTag = *autoTag
-		opt.AutoFolds = *autoFolds
 		opt.SelfTrain = *selfTrain
 		opt.SelfWeight = float32(*selfWeight)
 		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }

@@ -174,14 +174,9 @@ func (g *gazetteer) autoOf(norm, base string) uint16 {
 	if g.auto == nil {
 		return 0
 	}
-	return autoIn(g.auto, norm, base)
-}
-
-// autoIn is autoOf with the statistics m.
-func autoIn(m map[string]uint8, norm, base string) uint16 {
-	b, ok := m[norm]
+	b, ok := g.auto[norm]
 	if !ok {
-		b = m[base]
+		b = g.auto[base]
 	}
 	return 1<<8 | uint16(b)
 }

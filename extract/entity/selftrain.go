@@ -205,12 +205,5 @@ func selfTrain(ctx context.Context, tg *Tagger, data []Sentence, gaz *gazetteer,
 			opt.weights[i] = wt
 		}
 	}
-	if opt.autoHeld != nil {
-		held := slices.Clone(opt.autoHeld)
-		for range extra {
-			held = append(held, gaz.auto)
-		}
-		opt.autoHeld = held
-	}
 	return trainStages(ctx, all, gaz, words, opt)
 }

@@ -33,11 +33,6 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
-	// AutoFolds, when above 1, gives the training sentences auto-tag
-	// features from taggers that did not see them: the data is cut into
-	// AutoFolds folds of documents, and the tokens of each fold get the
-	// statistics of a tagger trained on the other folds.
-	AutoFolds int
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -54,9 +49,6 @@ type TrainOptions struct {
 
 	// weights, when set, are the update weights of the training sentences.
 	weights []float32
-	// autoHeld, when set, holds the auto-tag statistics of each training
-	// sentence (see AutoFolds).
-	autoHeld []map[string]uint8
 }
 
 // DocSentences is the number of consecutive sentences of training data
@@ -102,11 +94,9 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	}
 	slices.Sort(words)
 	if opt.AutoTag && opt.Unlabelled != nil {
-		held, err := autoTagStats(ctx, data, gaz, words, opt)
-		if err != nil {
+		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
 			return nil, err
 		}
-		opt.autoHeld = held
 	}
 	tg, err := trainStages(ctx, data, gaz, words, opt)
 	if err != nil || opt.SelfTrain <= 0 || opt.Unlabelled == nil {
@@ -130,9 +120,6 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 		hi := min((k+1)*ndocs/opt.Folds*DocSentences, len(data))
 		rest := append(slices.Clone(data[:lo]), data[hi:]...)
 		o := opt
-		if opt.autoHeld != nil {
-			o.autoHeld = append(slices.Clone(opt.autoHeld[:lo]), opt.autoHeld[hi:]...)
-		}
 		if opt.weights != nil {
 			o.weights = append(slices.Clone(opt.weights[:lo]), opt.weights[hi:]...)
 		}
@@ -140,13 +127,9 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 		if err != nil {
 			return nil, err
 		}
-		full := gaz.auto
 		var st tagState
 		for d := lo; d < hi; d += DocSentences {
 			part := data[d:min(d+DocSentences, hi)]
-			if opt.autoHeld != nil {
-				gaz.auto = opt.autoHeld[d] // a document is in one auto-tag fold
-			}
 			sents := make([][]string, len(part))
 			for i, s := range part {
 				sents[i] = s.Words
@@ -162,7 +145,6 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 				doc[d+i], f = f[:len(s.Words)], f[len(s.Words):]
 			}
 		}
-		gaz.auto = full
 	}
 	second, err := trainStage(ctx, data, doc, gaz, words, opt)
 	if err != nil {
@@ -175,49 +157,23 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 }
 
 // autoTagStats trains a first-stage tagger on data, labels the unlabelled
-// texts with it and sets gaz.auto to the auto-tag statistics. With
-// opt.AutoFolds > 1 it also returns the statistics of each sentence of data
-// from a tagger trained without its fold.
-func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) ([]map[string]uint8, error) {
+// texts with it and sets gaz.auto to the auto-tag statistics.
+func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
 	o := opt
 	o.Bags = 1
-	var held []map[string]uint8
-	if opt.AutoFolds > 1 {
-		held = make([]map[string]uint8, len(data))
-		ndocs := (len(data) + DocSentences - 1) / DocSentences
-		for k := range opt.AutoFolds {
-			lo := k * ndocs / opt.AutoFolds * DocSentences
-			hi := min((k+1)*ndocs/opt.AutoFolds*DocSentences, len(data))
-			rest := append(slices.Clone(data[:lo]), data[hi:]...)
-			pre, err := trainStage(ctx, rest, nil, gaz, words, o)
-			if err != nil {
-				return nil, err
-			}
-			auto, err := pre.autoTag(ctx, opt.Unlabelled)
-			if err != nil {
-				return nil, fmt.Errorf("auto-tag: %w", err)
-			}
-			if opt.Log != nil {
-				opt.Log.Info("auto-tagged", "fold", k, "words", len(auto))
-			}
-			for i := lo; i < hi; i++ {
-				held[i] = auto
-			}
-		}
-	}
 	pre, err := trainStage(ctx, data, nil, gaz, words, o)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	auto, err := pre.autoTag(ctx, opt.Unlabelled)
 	if err != nil {
-		return nil, fmt.Errorf("auto-tag: %w", err)
+		return fmt.Errorf("auto-tag: %w", err)
 	}
 	if opt.Log != nil {
 		opt.Log.Info("auto-tagged", "words", len(auto))
 	}
 	gaz.auto = auto
-	return held, nil
+	return nil
 }
 
 // trainStage trains one tagger; doc, when set, holds the document features
@@ -233,11 +189,6 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 			continue
 		}
 		infos = gaz.analyze(s.Words, infos)
-		if opt.autoHeld != nil {
-			for i := range infos {
-				infos[i].auto = autoIn(opt.autoHeld[si], infos[i].norm, infos[i].base)
-			}
-		}
 		if doc != nil {
 			for i := range infos {
 				infos[i].doc = doc[si][i]
