@@ -26,8 +26,9 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F]",
 		`Train the named-entity tagger (averaged structured perceptron) on
 ANERcorp (DIR/anercorp.dev.txt) with the ANERGazet lists
-(DIR/gazetteer.{pers,org,loc}.txt) and word clusters learned from the
-SaudiNewsNet articles in --unlabelled, and write the gzip-compressed model.
+(DIR/gazetteer.{pers,org,loc}.txt), word clusters learned from the
+SaudiNewsNet articles in --unlabelled and (--autotag) how a first tagger
+labels their words, and write the gzip-compressed model.
 The shipped model (extract/entity/model.bin.gz) is made with:
   marsad train-ner --data ../shared/data/anercorp --out extract/entity/model.bin.gz`)
 	data := fs.String("data", "../shared/data/anercorp", "folder holding anercorp.dev.txt and the gazetteers")
@@ -40,6 +41,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	statsCache := fs.String("stats-cache", "", "file caching the word statistics of --unlabelled for this --seed (read if it exists, else written)")
 	autoTag := fs.Bool("autotag", true, "add auto-tag features: how a first tagger labels each word in --unlabelled")
+	mineNames := fs.Int("mine-names", 0, "with --autotag, add to the gazetteer the names of several words auto-tagged at least this many times with one type (0: none)")
 	selfTrain := fs.Int("self-train", 0, "add this many sentences of --unlabelled, labelled by the trained tagger where it is most confident, and train again (0: none)")
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
 	pos, err := parseFlags(fs, args)
@@ -67,6 +69,7 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	if *unlabelled != "" {
 		opt.AutoTag = *autoTag
 		opt.SelfTrain = *selfTrain
+		opt.MineNames = *mineNames
 		opt.SelfWeight = float32(*selfWeight)
 		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }
 	}
