@@ -76,7 +76,6 @@ func (c autoCount) byte() uint8 {
 // autoCounter accumulates auto-tag counts over documents.
 type autoCounter struct {
 	counts map[string]*autoCount
-	spans  map[string]*[3]int32 // names of several words -> times labelled PER, ORG, LOC
 }
 
 // add counts the labels of one tagged document: each token counts for its
@@ -108,57 +107,6 @@ func (a *autoCounter) add(infos []tokInfo, labels []int) {
 			bump(infos[i].base, labels[i])
 		}
 	}
-	if a.spans == nil {
-		a.spans = map[string]*[3]int32{}
-	}
-	var key []byte
-	for i := 0; i < len(labels); {
-		l := labels[i]
-		if l == 0 || l >= 7 || isInside(l) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(labels) && labels[j] == l+1 {
-			j++
-		}
-		if n := j - i; n >= 2 && n <= maxMinedWords {
-			key = append(key[:0], infos[i].base...)
-			for k := i + 1; k < j; k++ {
-				key = append(key, ' ')
-				key = append(key, infos[k].norm...)
-			}
-			c := a.spans[string(key)]
-			if c == nil {
-				c = &[3]int32{}
-				a.spans[string(key)] = c
-			}
-			c[(l-1)/2]++
-		}
-		i = j
-	}
-}
-
-// maxMinedWords is the most words of a mined name.
-const maxMinedWords = 4
-
-// names returns the names of several words labelled at least min times,
-// at least 80% of them with one type, as gazetteer bits (the first word
-// without its proclitic).
-func (a *autoCounter) names(min int32) map[string]uint8 {
-	out := map[string]uint8{}
-	for k, c := range a.spans {
-		total := c[0] + c[1] + c[2]
-		if total < min {
-			continue
-		}
-		for t, x := range c {
-			if 5*x >= 4*total {
-				out[k] = gazTypes[t].bit
-			}
-		}
-	}
-	return out
 }
 
 // table returns the packed statistics of the words counted at least

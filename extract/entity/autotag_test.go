@@ -60,34 +60,6 @@ func TestAutoCounter(t *testing.T) {
 			t.Errorf("%s: got %08b, %v; want %08b, %v", tc.word, got, ok, tc.want, tc.ok)
 		}
 	}
-	// Names of several words.
-	var c autoCounter
-	ns := []string{"قال", "ومحمد", "علي", "في", "وزارة", "الصحة", "."}
-	for _, labels := range [][]int{
-		{0, 1, 2, 0, 3, 4, 0},
-		{0, 1, 2, 0, 3, 4, 0},
-		{0, 1, 2, 0, 5, 6, 0},
-	} {
-		c.add(g.analyze(ns, nil), labels)
-	}
-	for _, tc := range []struct {
-		min  int32
-		want map[string]uint8
-	}{
-		{3, map[string]uint8{"محمد علي": gPER}}, // وزارة الصحة: ORG 2 of 3 times only
-		{2, map[string]uint8{"محمد علي": gPER}},
-		{4, map[string]uint8{}},
-	} {
-		got := c.names(tc.min)
-		if len(got) != len(tc.want) {
-			t.Errorf("names(%d) = %v, want %v", tc.min, got, tc.want)
-		}
-		for k, v := range tc.want {
-			if got[k] != v {
-				t.Errorf("names(%d)[%s] = %d, want %d", tc.min, k, got[k], v)
-			}
-		}
-	}
 	// Below autoMinCount occurrences nothing is kept.
 	var b autoCounter
 	b.add(g.analyze(ws, nil), []int{0, 3, 0, 5, 0})

@@ -38,10 +38,6 @@ type TrainOptions struct {
 	// Log, when set, receives progress.
 	Log *slog.Logger
 
-	// MineNames, when above 0 (with AutoTag), adds to the gazetteer the
-	// names of several words that the auto-tagging tagger labelled at
-	// least MineNames times, at least 80% of them with one type.
-	MineNames int
 	// SelfTrain, with Unlabelled, is the number of sentences of the
 	// unlabelled texts that the trained tagger labels most confidently
 	// (largest least token margin) added to the data to train it again;
@@ -176,15 +172,6 @@ func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []
 	gaz.auto = counts.table()
 	if opt.Log != nil {
 		opt.Log.Info("auto-tagged", "words", len(gaz.auto))
-	}
-	if opt.MineNames > 0 {
-		names := counts.names(int32(opt.MineNames))
-		for name, bit := range names {
-			gaz.add(name, bit)
-		}
-		if opt.Log != nil {
-			opt.Log.Info("mined names", "names", len(names))
-		}
 	}
 	return nil
 }
