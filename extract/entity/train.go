@@ -33,6 +33,9 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
+	// AutoStages is 2 to auto-tag with a two-stage tagger, else the first
+	// stage alone tags.
+	AutoStages int
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -161,7 +164,13 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
 	o := opt
 	o.Bags = 1
-	pre, err := trainStage(ctx, data, nil, gaz, words, o)
+	var pre *Tagger
+	var err error
+	if opt.AutoStages == 2 {
+		pre, err = trainStages(ctx, data, gaz, words, o)
+	} else {
+		pre, err = trainStage(ctx, data, nil, gaz, words, o)
+	}
 	if err != nil {
 		return err
 	}
