@@ -41,7 +41,6 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	statsCache := fs.String("stats-cache", "", "file caching the word statistics of --unlabelled for this --seed (read if it exists, else written)")
 	autoTag := fs.Bool("autotag", true, "add auto-tag features: how a first tagger labels each word in --unlabelled")
-	autoRounds := fs.Int("autotag-rounds", 1, "with --autotag, rounds of auto-tagging (from the second on, the tagger has the features of the round before)")
 	selfTrain := fs.Int("self-train", 0, "add this many sentences of --unlabelled, labelled by the trained tagger where it is most confident, and train again (0: none)")
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
 	pos, err := parseFlags(fs, args)
@@ -69,7 +68,6 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	if *unlabelled != "" {
 		opt.AutoTag = *autoTag
 		opt.SelfTrain = *selfTrain
-		opt.AutoRounds = *autoRounds
 		opt.SelfWeight = float32(*selfWeight)
 		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }
 	}

@@ -33,10 +33,6 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
-	// AutoRounds is the number of rounds of auto-tagging: from the second
-	// on, the tagger that labels the unlabelled texts has the auto-tag
-	// features of the round before; 0 means 1.
-	AutoRounds int
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -165,19 +161,17 @@ func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []s
 func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
 	o := opt
 	o.Bags = 1
-	for range max(opt.AutoRounds, 1) {
-		pre, err := trainStage(ctx, data, nil, gaz, words, o)
-		if err != nil {
-			return err
-		}
-		counts, err := pre.autoTag(ctx, opt.Unlabelled)
-		if err != nil {
-			return fmt.Errorf("auto-tag: %w", err)
-		}
-		gaz.auto = counts.table()
-		if opt.Log != nil {
-			opt.Log.Info("auto-tagged", "words", len(gaz.auto))
-		}
+	pre, err := trainStage(ctx, data, nil, gaz, words, o)
+	if err != nil {
+		return err
+	}
+	counts, err := pre.autoTag(ctx, opt.Unlabelled)
+	if err != nil {
+		return fmt.Errorf("auto-tag: %w", err)
+	}
+	gaz.auto = counts.table()
+	if opt.Log != nil {
+		opt.Log.Info("auto-tagged", "words", len(gaz.auto))
 	}
 	return nil
 }
