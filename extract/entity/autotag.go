@@ -26,7 +26,7 @@ import (
 
 // autoMinCount is the least number of occurrences of a word in the
 // unlabelled text for its auto-tag statistics to be kept.
-const autoMinCount = 3
+const autoMinCount = 2
 
 // autoCount counts the labels of one word's occurrences.
 type autoCount struct {
