@@ -45,6 +45,7 @@ type gazetteer struct {
 	phrases map[string]uint8  // names of several words, words joined by one space
 	maxLen  map[string]int    // first word of a phrase -> longest phrase length in words
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
+	auto    map[string]uint8  // auto-tag statistics of normalized words (autotag.go), may be nil
 	an      *arabic.Analyzer  // stems words
 }
 
@@ -85,6 +86,7 @@ type tokInfo struct {
 	spanI  uint8  // a gazetteer phrase of these types continues here
 	doc    uint16 // document features (see docFeatures), 0 when none
 	cue    uint8  // cue word classes (see cueWords)
+	auto   uint16 // auto-tag statistics (see gazetteer.autoOf)
 }
 
 // info computes the token information of one word (without spans).
@@ -113,7 +115,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
 		st:     g.stats[n], stB: g.stats[b],
-		cue: cueOf(n, b),
+		cue: cueOf(n, b), auto: g.autoOf(n, b),
 	}
 }
 
@@ -348,6 +350,7 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 		add(fStem, w.stem)
 	}
 	addBits(fCue, w.cue)
+	f = autoFeatures(w, role, f)
 	switch role - window {
 	case 0:
 		if w.clitic != "" && w.stB != 0 {

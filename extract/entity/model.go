@@ -373,6 +373,9 @@ func (t *Tagger) Tag(words []string) []string {
 //	  uint64 hash, uint16 label mask, int16 weight per set bit (weight*scale)
 //	byte 1 if the first-stage tagger follows (its transitions and features
 //	as above), else 0
+//	optional sections, each a tag byte and its data, up to the end:
+//	  'A' auto-tag statistics: uvarint count, then count entries sorted by
+//	  word: uvarint len, bytes, byte statistics (autotag.go)
 const modelMagic = "marsad-ner 4\n"
 
 // Save writes the tagger in the model format.
@@ -426,6 +429,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	} else {
 		bw.WriteByte(0)
 	}
+	t.gaz.writeAuto(bw)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
@@ -566,6 +570,9 @@ func Load(r io.Reader) (*Tagger, error) {
 		if err := t.first.readWeights(br); err != nil {
 			return nil, err
 		}
+	}
+	if err := t.gaz.readSections(br); err != nil {
+		return nil, err
 	}
 	t.prepare()
 	return t, nil

@@ -29,8 +29,26 @@ type TrainOptions struct {
 	// Bags is the number of perceptrons, trained on different orders of
 	// the data, whose averaged weights are averaged; 0 means 1.
 	Bags int
+	// AutoTag, with Unlabelled, adds auto-tag features (autotag.go): a
+	// first-stage tagger trained on data labels the unlabelled texts, and
+	// how it labelled each frequent word becomes a feature of the word.
+	AutoTag bool
+	// Unlabelled, when set, calls fn with each unlabelled text.
+	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
 	Log *slog.Logger
+
+	// SelfTrain, with Unlabelled, is the number of sentences of the
+	// unlabelled texts that the trained tagger labels most confidently
+	// (largest least token margin) added to the data to train it again;
+	// 0 means none.
+	SelfTrain int
+	// SelfWeight is the weight of the perceptron updates on those
+	// sentences; 0 means 0.5.
+	SelfWeight float32
+
+	// weights, when set, are the update weights of the training sentences.
+	weights []float32
 }
 
 // DocSentences is the number of consecutive sentences of training data
@@ -75,6 +93,21 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		words = append(words, w)
 	}
 	slices.Sort(words)
+	if opt.AutoTag && opt.Unlabelled != nil {
+		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
+			return nil, err
+		}
+	}
+	tg, err := trainStages(ctx, data, gaz, words, opt)
+	if err != nil || opt.SelfTrain <= 0 || opt.Unlabelled == nil {
+		return tg, err
+	}
+	return selfTrain(ctx, tg, data, gaz, words, opt)
+}
+
+// trainStages trains the tagger of Train on data with the gazetteer and
+// known words set.
+func trainStages(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) (*Tagger, error) {
 	first, err := trainStage(ctx, data, nil, gaz, words, opt)
 	if err != nil || opt.Stages < 2 {
 		return first, err
@@ -86,7 +119,11 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		lo := k * ndocs / opt.Folds * DocSentences
 		hi := min((k+1)*ndocs/opt.Folds*DocSentences, len(data))
 		rest := append(slices.Clone(data[:lo]), data[hi:]...)
-		m, err := trainStage(ctx, rest, nil, gaz, nil, opt)
+		o := opt
+		if opt.weights != nil {
+			o.weights = append(slices.Clone(opt.weights[:lo]), opt.weights[hi:]...)
+		}
+		m, err := trainStage(ctx, rest, nil, gaz, nil, o)
 		if err != nil {
 			return nil, err
 		}
@@ -119,6 +156,26 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	return second, nil
 }
 
+// autoTagStats trains a first-stage tagger on data, labels the unlabelled
+// texts with it and sets gaz.auto to the auto-tag statistics.
+func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []string, opt TrainOptions) error {
+	o := opt
+	o.Bags = 1
+	pre, err := trainStage(ctx, data, nil, gaz, words, o)
+	if err != nil {
+		return err
+	}
+	counts, err := pre.autoTag(ctx, opt.Unlabelled)
+	if err != nil {
+		return fmt.Errorf("auto-tag: %w", err)
+	}
+	gaz.auto = counts.table()
+	if opt.Log != nil {
+		opt.Log.Info("auto-tagged", "words", len(gaz.auto))
+	}
+	return nil
+}
+
 // trainStage trains one tagger; doc, when set, holds the document features
 // of each token.
 func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazetteer, words []string, opt TrainOptions) (*Tagger, error) {
@@ -137,7 +194,10 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 				infos[i].doc = doc[si][i]
 			}
 		}
-		ss := trainSent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words))}
+		ss := trainSent{feats: make([][]int32, len(s.Words)), gold: make([]int, len(s.Words)), weight: 1}
+		if opt.weights != nil {
+			ss.weight = opt.weights[si]
+		}
 		for i := range s.Words {
 			fbuf = features(infos, i, fbuf[:0])
 			fs := make([]int32, len(fbuf))
@@ -206,8 +266,9 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 // trainSent is a training sentence: the feature numbers of each token and
 // the gold labels.
 type trainSent struct {
-	feats [][]int32
-	gold  []int
+	feats  [][]int32
+	gold   []int
+	weight float32 // of the updates
 }
 
 // perceptron trains an averaged structured perceptron over sents (whose
@@ -249,13 +310,14 @@ func perceptron(ctx context.Context, sents []trainSent, nf, epochs int, rng *ran
 			viterbi(&trans, sc, n, back, pred)
 			for i := range n {
 				g, p := s.gold[i], pred[i]
+				wt := s.weight
 				if g != p {
 					errs++
 					for _, o := range s.feats[i] {
-						w[int(o)*nLabels+g]++
-						u[int(o)*nLabels+g] += c
-						w[int(o)*nLabels+p]--
-						u[int(o)*nLabels+p] -= c
+						w[int(o)*nLabels+g] += wt
+						u[int(o)*nLabels+g] += c * wt
+						w[int(o)*nLabels+p] -= wt
+						u[int(o)*nLabels+p] -= c * wt
 					}
 				}
 				gp, pp := nLabels, nLabels
@@ -263,10 +325,10 @@ func perceptron(ctx context.Context, sents []trainSent, nf, epochs int, rng *ran
 					gp, pp = s.gold[i-1], pred[i-1]
 				}
 				if gp != pp || g != p {
-					trans[gp][g]++
-					transU[gp][g] += c
-					trans[pp][p]--
-					transU[pp][p] -= c
+					trans[gp][g] += wt
+					transU[gp][g] += c * wt
+					trans[pp][p] -= wt
+					transU[pp][p] -= c * wt
 				}
 			}
 			c++
