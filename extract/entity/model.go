@@ -61,24 +61,16 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 		row := &rs[r]
 		*row = [nLabels]float32{}
 		fbuf = roleFeatures(w, r, fbuf[:0])
-		t.fx.touch(fbuf)
-		for _, h := range fbuf {
-			if o, ok := t.fx.get(h); ok {
-				ws := t.w[o : o+nLabels : o+nLabels]
-				for l := range row {
-					row[l] += ws[l]
-				}
-			}
-		}
+		t.fx.add(row, fbuf)
 	}
 	return fbuf
 }
 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
-	t.fx = newFeatIndex(t.index)
+	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
-		t.first.fx = newFeatIndex(t.first.index)
+		t.first.fx = newFeatIndex(t.first.index, t.first.w)
 	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
@@ -146,15 +138,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			}
 		}
 		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
-		t.fx.touch(st.fbuf)
-		for _, h := range st.fbuf {
-			if o, ok := t.fx.get(h); ok {
-				ws := t.w[o : o+nLabels : o+nLabels]
-				for l := range row {
-					row[l] += ws[l]
-				}
-			}
-		}
+		t.fx.add((*[nLabels]float32)(row), st.fbuf)
 	}
 }
 
@@ -170,9 +154,9 @@ func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 	for i := range infos {
 		fbuf = features(infos, i, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.fx.get(h); ok {
+			if ws, ok := t.fx.get(h); ok {
 				for l := range nLabels {
-					sc[i*nLabels+l] += t.w[int(o)+l]
+					sc[i*nLabels+l] += ws[l]
 				}
 			}
 		}
