@@ -37,6 +37,50 @@ type Tagger struct {
 	first *Tagger
 
 	states sync.Pool // of *tagState, reused between calls
+
+	// unknowns caches the entries of recent words outside the vocabulary:
+	// an entry depends on the word only, and most words that a document
+	// has but the vocabulary lacks recur in other documents (names of the
+	// day's news). It is the only state of a Tagger that changes after
+	// loading, and only what it caches, not what tagging returns.
+	unknowns unknownCache
+}
+
+// unknownCache is a bounded cache of vocabulary entries, safe for
+// concurrent use. The entries are immutable once cached.
+type unknownCache struct {
+	mu sync.Mutex
+	m  map[string]*vocabEntry
+}
+
+// maxUnknowns bounds the entries of an unknownCache (about 600 bytes
+// each): when it is full it starts afresh.
+const maxUnknowns = 1 << 15
+
+// unknown returns the vocabulary entry of a word outside the vocabulary,
+// from the cache or computed (and then cached).
+func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
+	c := &t.unknowns
+	c.mu.Lock()
+	e := c.m[w]
+	c.mu.Unlock()
+	if e != nil {
+		return e
+	}
+	// The cache outlives the text that w is part of: keep only a copy.
+	w = strings.Clone(w)
+	e = &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
+	st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
+	if t.first != nil {
+		st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxUnknowns {
+		c.m = make(map[string]*vocabEntry, 1024)
+	}
+	c.m[w] = e
+	c.mu.Unlock()
+	return e
 }
 
 func (t *Tagger) getState() *tagState {
@@ -68,6 +112,9 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
+	t.unknowns.mu.Lock()
+	t.unknowns.m = nil
+	t.unknowns.mu.Unlock()
 	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
 		t.first.fx = newFeatIndex(t.first.index, t.first.w)
@@ -223,7 +270,7 @@ type tagState struct {
 	labels []int
 	fbuf   []uint64
 	// entries of the unknown words of a document
-	oovEnts []vocabEntry
+	oovEnts []*vocabEntry
 	oovIdx  map[string]int32
 	atoks   []arabic.Token // analyzer buffer
 	// document buffers
@@ -264,10 +311,10 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	st.dinfos = slices.Grow(st.dinfos[:0], n)[:n]
 	r := docResult{labels: st.dlabels[:0], infos: st.dinfos}
 	st.ents = slices.Grow(st.ents[:0], n)[:n]
-	// Unknown words get entries of their own for this document, computed
-	// once however often they occur. oovEnts has room for every token, so
-	// the pointers into it stay valid.
-	st.oovEnts = slices.Grow(st.oovEnts[:0], n)
+	// Unknown words get entries of their own, looked up once in the
+	// tagger's cache however often they occur in the document.
+	clear(st.oovEnts)
+	st.oovEnts = st.oovEnts[:0]
 	if st.oovIdx == nil {
 		st.oovIdx = map[string]int32{}
 	}
@@ -279,15 +326,11 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 			e := t.vocab[w]
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
-					e = &st.oovEnts[i]
+					e = st.oovEnts[i]
 				} else {
+					e = t.unknown(w, st)
 					st.oovIdx[w] = int32(len(st.oovEnts))
-					st.oovEnts = append(st.oovEnts, vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)})
-					e = &st.oovEnts[len(st.oovEnts)-1]
-					st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
-					if t.first != nil {
-						st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
-					}
+					st.oovEnts = append(st.oovEnts, e)
 				}
 			}
 			st.ents[k], r.infos[k] = e, e.info
