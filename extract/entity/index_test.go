@@ -48,7 +48,7 @@ func TestFeatIndex(t *testing.T) {
 }
 
 // TestFeatIndexModel checks the index of the embedded model against its
-// map and weights, and that adding features sums their weights in order.
+// map and weights, and that sum adds their weights in order.
 func TestFeatIndexModel(t *testing.T) {
 	tg := defaultTagger(t)
 	for _, s := range []*Tagger{tg, tg.first} {
@@ -75,9 +75,9 @@ func TestFeatIndexModel(t *testing.T) {
 			}
 		}
 		var row [nLabels]float32
-		s.fx.add(&row, ks)
+		s.fx.sum(&row, ks)
 		if row != want {
-			t.Errorf("add = %v, want %v", row, want)
+			t.Errorf("sum = %v, want %v", row, want)
 		}
 	}
 }

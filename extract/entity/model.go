@@ -101,11 +101,20 @@ type vocabEntry struct {
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	// The features of every role first, so that their cache misses
+	// overlap (see featIndex.touch).
+	var off [nRoles + 1]int
+	fbuf = fbuf[:0]
+	for r := range rs {
+		off[r] = len(fbuf)
+		fbuf = roleFeatures(w, r, fbuf)
+	}
+	off[nRoles] = len(fbuf)
+	t.fx.touch(fbuf)
 	for r := range rs {
 		row := &rs[r]
 		*row = [nLabels]float32{}
-		fbuf = roleFeatures(w, r, fbuf[:0])
-		t.fx.add(row, fbuf)
+		t.fx.sum(row, fbuf[off[r]:off[r+1]])
 	}
 	return fbuf
 }
@@ -171,23 +180,40 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 	for k, i := range st.oov {
 		st.rs[i] = &st.own[k]
 	}
-	for i := range n {
-		row := st.sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
-		clear(row)
-		for r := -window; r <= window; r++ {
-			rs := &t.sentRole
-			if j := i + r; j >= 0 && j < n {
-				rs = st.rs[j]
-			}
-			v := &rs[r+window]
-			for l := range row {
-				row[l] += v[l]
-			}
+	// The cross features of a block of tokens are looked up together, so
+	// that their cache misses overlap (see featIndex.touch).
+	for lo := 0; lo < n; lo += crossBlock {
+		hi := min(lo+crossBlock, n)
+		st.fbuf = st.fbuf[:0]
+		st.foff = st.foff[:0]
+		for i := lo; i < hi; i++ {
+			st.foff = append(st.foff, int32(len(st.fbuf)))
+			st.fbuf = crossFeatures(infos, i, st.fbuf)
 		}
-		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
-		t.fx.add((*[nLabels]float32)(row), st.fbuf)
+		st.foff = append(st.foff, int32(len(st.fbuf)))
+		t.fx.touch(st.fbuf)
+		for i := lo; i < hi; i++ {
+			row := (*[nLabels]float32)(st.sc[i*nLabels : (i+1)*nLabels])
+			*row = [nLabels]float32{}
+			for r := -window; r <= window; r++ {
+				rs := &t.sentRole
+				if j := i + r; j >= 0 && j < n {
+					rs = st.rs[j]
+				}
+				v := &rs[r+window]
+				for l := range row {
+					row[l] += v[l]
+				}
+			}
+			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
+		}
 	}
 }
+
+// crossBlock is how many tokens' cross features emissions looks up
+// together: enough for the processor to overlap many cache misses, few
+// enough for what they bring to stay in the first-level cache.
+const crossBlock = 32
 
 // slowEmissions computes the same scores as emissions feature by feature
 // (for tests).
@@ -269,6 +295,7 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
+	foff   []int32 // offsets of each token's features in fbuf
 	// entries of the unknown words of a document
 	oovEnts []*vocabEntry
 	oovIdx  map[string]int32
