@@ -41,8 +41,11 @@ func filterBits(k uint64) uint64 {
 // newFeatIndex builds the index of the features m maps to offsets of their
 // nLabels weights in w.
 func newFeatIndex(m map[uint64]int32, w []float32) featIndex {
+	// A load factor of 1/2 to 2/3: the filter keeps most lookups of
+	// unknown features, whose probes are the long ones, out of the table,
+	// and a smaller table misses the cache less.
 	bits := uint(4)
-	for 1<<bits < 3*len(m) {
+	for 1<<bits < len(m)+len(m)/2 {
 		bits++
 	}
 	fbits := uint(1) // filter words: at most 8 features a word, at least 8 bits a feature
