@@ -37,6 +37,50 @@ type Tagger struct {
 	first *Tagger
 
 	states sync.Pool // of *tagState, reused between calls
+
+	// unknowns caches the entries of recent words outside the vocabulary:
+	// an entry depends on the word only, and most words that a document
+	// has but the vocabulary lacks recur in other documents (names of the
+	// day's news). It is the only state of a Tagger that changes after
+	// loading, and only what it caches, not what tagging returns.
+	unknowns unknownCache
+}
+
+// unknownCache is a bounded cache of vocabulary entries, safe for
+// concurrent use. The entries are immutable once cached.
+type unknownCache struct {
+	mu sync.Mutex
+	m  map[string]*vocabEntry
+}
+
+// maxUnknowns bounds the entries of an unknownCache (about 600 bytes
+// each): when it is full it starts afresh.
+const maxUnknowns = 1 << 15
+
+// unknown returns the vocabulary entry of a word outside the vocabulary,
+// from the cache or computed (and then cached).
+func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
+	c := &t.unknowns
+	c.mu.Lock()
+	e := c.m[w]
+	c.mu.Unlock()
+	if e != nil {
+		return e
+	}
+	// The cache outlives the text that w is part of: keep only a copy.
+	w = strings.Clone(w)
+	e = &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
+	st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
+	if t.first != nil {
+		st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxUnknowns {
+		c.m = make(map[string]*vocabEntry, 1024)
+	}
+	c.m[w] = e
+	c.mu.Unlock()
+	return e
 }
 
 func (t *Tagger) getState() *tagState {
@@ -57,28 +101,32 @@ type vocabEntry struct {
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	// The features of every role first, so that their cache misses
+	// overlap (see featIndex.touch).
+	var off [nRoles + 1]int
+	fbuf = fbuf[:0]
+	for r := range rs {
+		off[r] = len(fbuf)
+		fbuf = roleFeatures(w, r, fbuf)
+	}
+	off[nRoles] = len(fbuf)
+	t.fx.touch(fbuf)
 	for r := range rs {
 		row := &rs[r]
 		*row = [nLabels]float32{}
-		fbuf = roleFeatures(w, r, fbuf[:0])
-		t.fx.touch(fbuf)
-		for _, h := range fbuf {
-			if o, ok := t.fx.get(h); ok {
-				ws := t.w[o : o+nLabels : o+nLabels]
-				for l := range row {
-					row[l] += ws[l]
-				}
-			}
-		}
+		t.fx.sum(row, fbuf[off[r]:off[r+1]])
 	}
 	return fbuf
 }
 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
-	t.fx = newFeatIndex(t.index)
+	t.unknowns.mu.Lock()
+	t.unknowns.m = nil
+	t.unknowns.mu.Unlock()
+	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
-		t.first.fx = newFeatIndex(t.first.index)
+		t.first.fx = newFeatIndex(t.first.index, t.first.w)
 	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
@@ -132,31 +180,40 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 	for k, i := range st.oov {
 		st.rs[i] = &st.own[k]
 	}
-	for i := range n {
-		row := st.sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
-		clear(row)
-		for r := -window; r <= window; r++ {
-			rs := &t.sentRole
-			if j := i + r; j >= 0 && j < n {
-				rs = st.rs[j]
-			}
-			v := &rs[r+window]
-			for l := range row {
-				row[l] += v[l]
-			}
+	// The cross features of a block of tokens are looked up together, so
+	// that their cache misses overlap (see featIndex.touch).
+	for lo := 0; lo < n; lo += crossBlock {
+		hi := min(lo+crossBlock, n)
+		st.fbuf = st.fbuf[:0]
+		st.foff = st.foff[:0]
+		for i := lo; i < hi; i++ {
+			st.foff = append(st.foff, int32(len(st.fbuf)))
+			st.fbuf = crossFeatures(infos, i, st.fbuf)
 		}
-		st.fbuf = crossFeatures(infos, i, st.fbuf[:0])
+		st.foff = append(st.foff, int32(len(st.fbuf)))
 		t.fx.touch(st.fbuf)
-		for _, h := range st.fbuf {
-			if o, ok := t.fx.get(h); ok {
-				ws := t.w[o : o+nLabels : o+nLabels]
+		for i := lo; i < hi; i++ {
+			row := (*[nLabels]float32)(st.sc[i*nLabels : (i+1)*nLabels])
+			*row = [nLabels]float32{}
+			for r := -window; r <= window; r++ {
+				rs := &t.sentRole
+				if j := i + r; j >= 0 && j < n {
+					rs = st.rs[j]
+				}
+				v := &rs[r+window]
 				for l := range row {
-					row[l] += ws[l]
+					row[l] += v[l]
 				}
 			}
+			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
 }
+
+// crossBlock is how many tokens' cross features emissions looks up
+// together: enough for the processor to overlap many cache misses, few
+// enough for what they bring to stay in the first-level cache.
+const crossBlock = 32
 
 // slowEmissions computes the same scores as emissions feature by feature
 // (for tests).
@@ -170,9 +227,9 @@ func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 	for i := range infos {
 		fbuf = features(infos, i, fbuf[:0])
 		for _, h := range fbuf {
-			if o, ok := t.fx.get(h); ok {
+			if ws, ok := t.fx.get(h); ok {
 				for l := range nLabels {
-					sc[i*nLabels+l] += t.w[int(o)+l]
+					sc[i*nLabels+l] += ws[l]
 				}
 			}
 		}
@@ -238,8 +295,9 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
+	foff   []int32 // offsets of each token's features in fbuf
 	// entries of the unknown words of a document
-	oovEnts []vocabEntry
+	oovEnts []*vocabEntry
 	oovIdx  map[string]int32
 	atoks   []arabic.Token // analyzer buffer
 	// document buffers
@@ -280,10 +338,10 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	st.dinfos = slices.Grow(st.dinfos[:0], n)[:n]
 	r := docResult{labels: st.dlabels[:0], infos: st.dinfos}
 	st.ents = slices.Grow(st.ents[:0], n)[:n]
-	// Unknown words get entries of their own for this document, computed
-	// once however often they occur. oovEnts has room for every token, so
-	// the pointers into it stay valid.
-	st.oovEnts = slices.Grow(st.oovEnts[:0], n)
+	// Unknown words get entries of their own, looked up once in the
+	// tagger's cache however often they occur in the document.
+	clear(st.oovEnts)
+	st.oovEnts = st.oovEnts[:0]
 	if st.oovIdx == nil {
 		st.oovIdx = map[string]int32{}
 	}
@@ -295,15 +353,11 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 			e := t.vocab[w]
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
-					e = &st.oovEnts[i]
+					e = st.oovEnts[i]
 				} else {
+					e = t.unknown(w, st)
 					st.oovIdx[w] = int32(len(st.oovEnts))
-					st.oovEnts = append(st.oovEnts, vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)})
-					e = &st.oovEnts[len(st.oovEnts)-1]
-					st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
-					if t.first != nil {
-						st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
-					}
+					st.oovEnts = append(st.oovEnts, e)
 				}
 			}
 			st.ents[k], r.infos[k] = e, e.info

@@ -1,0 +1,83 @@
+package entity
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestFeatIndex checks that the index finds the weights of every feature
+// and only those.
+func TestFeatIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 7, 100, 5000} {
+		m := make(map[uint64]int32, n)
+		var w []float32
+		for len(m) < n {
+			k := r.Uint64()
+			if n == 7 {
+				k = uint64(len(m)) << 60 // keys that collide in the low bits
+			}
+			if _, ok := m[k]; ok {
+				continue
+			}
+			m[k] = int32(len(w))
+			for range nLabels {
+				w = append(w, r.Float32()-0.5)
+			}
+		}
+		x := newFeatIndex(m, w)
+		for k, o := range m {
+			ws, ok := x.get(k)
+			if !ok {
+				t.Fatalf("n=%d: feature %x not found", n, k)
+			}
+			if *ws != [nLabels]float32(w[o:o+nLabels]) {
+				t.Fatalf("n=%d: feature %x: weights %v, want %v", n, k, *ws, w[o:o+nLabels])
+			}
+		}
+		for range 10000 {
+			k := r.Uint64()
+			if _, in := m[k]; in {
+				continue
+			}
+			if _, ok := x.get(k); ok {
+				t.Fatalf("n=%d: feature %x found but not in the model", n, k)
+			}
+		}
+	}
+}
+
+// TestFeatIndexModel checks the index of the embedded model against its
+// map and weights, and that sum adds their weights in order.
+func TestFeatIndexModel(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, s := range []*Tagger{tg, tg.first} {
+		if s == nil {
+			continue
+		}
+		var ks []uint64
+		var want [nLabels]float32
+		for k, o := range s.index {
+			ws, ok := s.fx.get(k)
+			if !ok || *ws != [nLabels]float32(s.w[o:o+nLabels]) {
+				t.Fatalf("feature %x: got %v %v, want %v", k, ws, ok, s.w[o:o+nLabels])
+			}
+			if len(ks) < 50 {
+				ks = append(ks, k, k^1)
+				for l := range want {
+					want[l] += s.w[int(o)+l]
+				}
+				if _, in := s.index[k^1]; in {
+					for l := range want {
+						want[l] += s.w[int(s.index[k^1])+l]
+					}
+				}
+			}
+		}
+		var row [nLabels]float32
+		s.fx.sum(&row, ks)
+		if row != want {
+			t.Errorf("sum = %v, want %v", row, want)
+		}
+	}
+}
