@@ -14,7 +14,7 @@
 //
 //   - YYYY-MM-DD for a day: full dates (with Gregorian, Levantine or Hijri
 //     month names, or numeric: 19/3/2021, 2021-03-19, 10/10/1436هـ), weekdays,
-//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع, "20 من
+//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع, قبل شهرين (a count of months is a day), "20 من
 //     الشهر الجاري", "الخامس من الشهر الماضي"; and weeks:
 //     الأسبوع الماضي/المقبل is the day seven days before/after the reference
 //     date, standing for that week (هذا الأسبوع is the reference date);
@@ -51,6 +51,16 @@
 // day depending on the hour of publication, and so are minutes and hours
 // after بعد/خلال (وبعد عشر دقائق أجابه: counted from an event) except whole
 // days (خلال 24 ساعة).
+//
+// Days are also found by position and by anchor: a day or day and month
+// written alone (يوم 15, في الخامس عشر, 1/10, 15 الجاري; numeric.go,
+// relative.go), a day counted from the last date mentioned (اليوم التالي,
+// اليوم نفسه) or from another week, month or year (نفس اليوم من الأسبوع
+// القادم, الأسبوع بعد القادم; relative.go), and a day placed in a week,
+// month, year or Hijri month (اليوم الأخير من الشهر, آخر جمعة من رمضان,
+// الجمعة الأولى من يوليو; position.go). After a weekday, a day and month
+// is read in the order and calendar that falls on that weekday (الثلاثاء
+// 10/12 may be a Hijri month and day).
 //
 // Ranges ("من 13 إلى 15 يوليو", "13-15 يوليو", "بين 1982 و1990", "من سبتمبر
 // إلى يناير الماضيين") give one Time for each end, each with its own span.
