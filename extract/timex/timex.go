@@ -14,8 +14,9 @@
 //
 //   - YYYY-MM-DD for a day: full dates (with Gregorian, Levantine or Hijri
 //     month names, or numeric: 19/3/2021, 2021-03-19, 10/10/1436هـ), weekdays,
-//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع, قبل شهرين (a count of months is a day), "20 من
-//     الشهر الجاري", "الخامس من الشهر الماضي"; and weeks:
+//     اليوم, أمس, أول أمس, غدا, بعد غد, قبل يومين, منذ 3 أسابيع, قبل
+//     شهرين (a count of months is a day), "20 من الشهر الجاري", "الخامس
+//     من الشهر الماضي"; and weeks:
 //     الأسبوع الماضي/المقبل is the day seven days before/after the reference
 //     date, standing for that week (هذا الأسبوع is the reference date);
 //   - YYYY-MM for a month: "مارس 2021", "2/2013", الشهر الماضي, يناير المقبل,
