@@ -62,6 +62,7 @@ type nameFinder struct {
 	bare  []string // per token: the form without any one-letter proclitic
 	cuts  []int    // per token: runes of the proclitic bare dropped
 	taken []bool   // per token: in a mention already
+	lone  []int    // per token: 1 + the index of the organization of which it is a mention alone, else 0
 	done  []bool   // per token: normalized (see word)
 	buf   []byte
 }
@@ -94,6 +95,8 @@ func addNames(text string, toks []arabic.Token, es []article.Entity) []article.E
 	for _, c := range found {
 		es = f.add(es, given, c)
 	}
+	// An entity whose mentions all went to a longer name is gone.
+	es = slices.DeleteFunc(es, func(e article.Entity) bool { return len(e.Mentions) == 0 })
 	return joinShortForms(es)
 }
 
@@ -192,13 +195,19 @@ func (f *nameFinder) prepare(es []article.Entity) {
 	f.cuts = make([]int, n)
 	f.done = make([]bool, n)
 	f.taken = make([]bool, n)
-	for _, e := range es {
+	f.lone = make([]int, n)
+	for i, e := range es {
 		for _, m := range e.Mentions {
 			if m.In != "" {
 				continue
 			}
-			for k := f.tokenAt(m.Start); k < n && f.toks[k].Start < m.End; k++ {
+			k0 := f.tokenAt(m.Start)
+			k := k0
+			for ; k < n && f.toks[k].Start < m.End; k++ {
 				f.taken[k] = true
+			}
+			if e.Type == article.ORG && k == k0+1 {
+				f.lone[k0] = i + 1
 			}
 		}
 	}
@@ -363,7 +372,7 @@ func (f *nameFinder) media(i int) (candidate, bool) {
 			return candidate{t0: t0, t1: t1, start: f.toks[i].Start + cut, head: i,
 				lead: dropRunes(f.toks[i].Text, cut) + " " + f.toks[j].Text}, true
 		}
-		if k < len(f.toks) && f.toks[k].Kind == arabic.Word && !strings.HasPrefix(f.normOf(k), "ال") && !f.taken[k] &&
+		if k < len(f.toks) && f.toks[k].Kind == arabic.Word && !strings.HasPrefix(f.normOf(k), "ال") && (!f.taken[k] || f.lone[k] > 0) &&
 			len([]rune(f.normOf(k))) >= 2 {
 			return candidate{t0: i, t1: k, start: f.toks[i].Start + cut, head: i, cut: cut}, true
 		}
@@ -451,6 +460,11 @@ func isMark(r rune) bool {
 // same name, or a new entity; then every other place of the text where
 // its words stand untagged, after the first words of es[given:].
 func (f *nameFinder) add(es []article.Entity, given int, c candidate) []article.Entity {
+	if k := c.t1; f.lone[k] > 0 && (c.t0 == k || !f.taken[c.t0]) {
+		// The tagger found the name without its head noun (تاس in وكالة
+		// أنباء تاس): the mention goes to the whole name.
+		f.release(&es[f.lone[k]-1], k)
+	}
 	if f.taken[c.t0] || f.taken[c.t1] {
 		return es
 	}
@@ -531,6 +545,14 @@ func (f *nameFinder) add(es []article.Entity, given int, c candidate) []article.
 		}
 	}
 	return es
+}
+
+// release removes from e its mention on token i alone, and unmarks i.
+func (f *nameFinder) release(e *article.Entity, i int) {
+	e.Mentions = slices.DeleteFunc(e.Mentions, func(m article.Span) bool {
+		return m.In == "" && m.Start < f.toks[i].End && m.End > f.toks[i].Start
+	})
+	f.taken[i], f.lone[i] = false, 0
 }
 
 // mark adds the mention start..end of tokens t0..t1 to e and marks them.
