@@ -79,7 +79,7 @@ func addNames(text string, toks []arabic.Token, es []article.Entity) []article.E
 	f.prepare(es)
 	var found []candidate
 	for i := range toks {
-		if toks[i].Kind != arabic.Word {
+		if toks[i].Kind != arabic.Word || !anchored(toks, i) {
 			continue
 		}
 		if c, ok := f.media(i); ok {
@@ -168,21 +168,36 @@ func sortMentions(ms []article.Span) []article.Span {
 	return slices.Compact(ms)
 }
 
-// anchors are words one of which every name the rules read stands next
-// to, as written (without diacritics).
-var anchors = [...]string{"باسم", "وكالة", "صحيفة", "قناة", "مجلة", "إذاعة", "اذاعة", "شبكة", "جريدة", "تلفزيون"}
+// spokesAnchors and mediaAnchors are the words one of which every name
+// the rules read stands next to, as written (without diacritics): باسم
+// after the title of a spokesperson, and the head nouns of news outlets.
+var (
+	spokesAnchors = [...]string{"باسم", "بإسم"}
+	mediaAnchors  = [...]string{"وكالة", "صحيفة", "قناة", "مجلة", "إذاعة", "اذاعة", "شبكة", "جريدة", "تلفزيون"}
+)
+
+// anchored reports cheaply whether word token i may start a name the
+// rules read: it holds the head noun of an outlet, or the next word is
+// باسم. Only those tokens are normalized.
+func anchored(toks []arabic.Token, i int) bool {
+	return i+1 < len(toks) && containsAny(toks[i+1].Text, spokesAnchors[:]) || containsAny(toks[i].Text, mediaAnchors[:])
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, a := range subs {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
 
 // mayName reports cheaply whether text holds an anchor of the rules: most
 // texts are then spared normalizing their words.
 func mayName(text string) bool {
-	for _, a := range anchors {
-		if strings.Contains(text, a) {
-			return true
-		}
-	}
 	// An anchor written with diacritics or tatweel inside (وكَالة) is
 	// missed: rare in news, and not worth normalizing every text.
-	return false
+	return containsAny(text, spokesAnchors[:]) || containsAny(text, mediaAnchors[:])
 }
 
 // prepare marks the tokens inside mentions of es; words are normalized
