@@ -140,20 +140,7 @@ func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) er
 		if len(toks) == 0 {
 			return
 		}
-		breaks := sentenceBreaks(text, toks)
-		words = words[:0]
-		for _, tk := range toks {
-			words = append(words, tk.Text)
-		}
-		sents = sents[:0]
-		for lo := 0; lo < len(words); {
-			hi := lo + 1
-			for hi < len(words) && !breaks[hi] {
-				hi++
-			}
-			sents = append(sents, words[lo:hi])
-			lo = hi
-		}
+		words, sents = sentences(toks, sentenceBreaks(text, toks), words, sents)
 		r := t.tagDoc(sents, st)
 		a.add(r.infos, r.labels)
 	})

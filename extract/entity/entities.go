@@ -46,19 +46,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	st := t.getState()
 	defer t.states.Put(st)
 	breaks := sentenceBreaks(text, tokens)
-	var sents [][]string
-	words := make([]string, len(tokens))
-	for i, tk := range tokens {
-		words[i] = tk.Text
-	}
-	for lo := 0; lo < len(tokens); {
-		hi := lo + 1
-		for hi < len(tokens) && !breaks[hi] {
-			hi++
-		}
-		sents = append(sents, words[lo:hi])
-		lo = hi
-	}
+	words, sents := sentences(tokens, breaks, nil, nil)
 	r := t.tagDoc(sents, st)
 	labels := r.labels
 	keys := make([]string, len(tokens))
@@ -93,6 +81,25 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.stripClitics(ms)
 	t.personCues(ms, keys, breaks)
 	return t.group(ms)
+}
+
+// sentences appends the texts of tokens to words and splits them at
+// breaks (see sentenceBreaks) into sentences appended to sents, reusing
+// both buffers.
+func sentences(tokens []Token, breaks []bool, words []string, sents [][]string) ([]string, [][]string) {
+	words, sents = words[:0], sents[:0]
+	for _, tk := range tokens {
+		words = append(words, tk.Text)
+	}
+	for lo := 0; lo < len(words); {
+		hi := lo + 1
+		for hi < len(words) && !breaks[hi] {
+			hi++
+		}
+		sents = append(sents, words[lo:hi])
+		lo = hi
+	}
+	return words, sents
 }
 
 // sentenceBreaks marks the tokens that start a new sentence.

@@ -118,20 +118,8 @@ func (t *Tagger) selfLabel(ctx context.Context, each func(fn func(text string)) 
 		if len(toks) == 0 {
 			return
 		}
-		breaks := sentenceBreaks(text, toks)
-		words := make([]string, len(toks))
-		for i, tk := range toks {
-			words[i] = tk.Text
-		}
-		sents = sents[:0]
-		for lo := 0; lo < len(words); {
-			hi := lo + 1
-			for hi < len(words) && !breaks[hi] {
-				hi++
-			}
-			sents = append(sents, words[lo:hi])
-			lo = hi
-		}
+		// Fresh words each text: the sentences kept point into them.
+		_, sents = sentences(toks, sentenceBreaks(text, toks), nil, sents)
 		r := t.tagDoc(sents, st)
 		labels := slices.Clone(r.labels)
 		off := 0

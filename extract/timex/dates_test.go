@@ -18,8 +18,8 @@ type dateCase struct {
 	want []want
 }
 
-// runDateCases checks each case as TestFind does: the same texts and values,
-// in order, with exact offsets.
+// runDateCases checks that Find gives each case's texts and values, in
+// order, with exact offsets.
 func runDateCases(t *testing.T, cases []dateCase) {
 	t.Helper()
 	for _, tc := range cases {

@@ -191,23 +191,7 @@ func (m *matcher) atNumx(i int) int {
 	default:
 		return i
 	}
-	next := i + 1
-	hij := y >= 1300 && y <= 1500
-	switch m.w(next) {
-	case "ه", "هجري", "هجريه":
-		hij = true
-		next++
-	case "م", "ميلادي", "ميلاديه":
-		hij = false
-		next++
-	}
-	var date time.Time
-	var ok bool
-	if hij {
-		date, ok = hijriToGregorian(y, mo, d)
-	} else if y >= 1900 && y <= 2100 {
-		date, ok = mkDate(y, mo, d)
-	}
+	date, next, ok := m.eraDate(y, mo, d, i+1)
 	if !ok {
 		return i
 	}

@@ -89,7 +89,19 @@ func (m *matcher) parseNumericDate(i int) (string, int, bool) {
 	default:
 		return "", i, false
 	}
-	next := i + 5
+	t, next, ok := m.eraDate(y, mo, d, i+5)
+	if !ok {
+		return "", i, false
+	}
+	return fmtDate(t), next, true
+}
+
+// eraDate resolves the day, month and year of a numeric date followed by
+// token next: an era mark there (هـ or م) is part of the date and decides
+// its calendar; without one a year in 1300-1500 is Hijri. It returns the
+// Gregorian date and the token after the date, or false when the numbers
+// make no date.
+func (m *matcher) eraDate(y, mo, d, next int) (time.Time, int, bool) {
 	hij := y >= 1300 && y <= 1500
 	switch m.w(next) {
 	case "ه", "هجري", "هجريه":
@@ -101,19 +113,13 @@ func (m *matcher) parseNumericDate(i int) (string, int, bool) {
 	}
 	if hij {
 		t, ok := hijriToGregorian(y, mo, d)
-		if !ok {
-			return "", i, false
-		}
-		return fmtDate(t), next, true
+		return t, next, ok
 	}
 	if y < 1900 || y > 2100 {
-		return "", i, false
+		return time.Time{}, next, false
 	}
 	t, ok := mkDate(y, mo, d)
-	if !ok {
-		return "", i, false
-	}
-	return fmtDate(t), next, true
+	return t, next, ok
 }
 
 // monthYear matches m/yyyy written without spaces (2/2013).

@@ -18,12 +18,7 @@ var (
 type want struct{ text, value string }
 
 func TestFind(t *testing.T) {
-	tests := []struct {
-		name string
-		ref  time.Time
-		in   string
-		want []want
-	}{
+	tests := []dateCase{
 		// Full and partial dates.
 		{"date with weekday", fri, "أعلن الكرملين، الجمعة 19 مارس/آذار 2021، أن العرض قائم", []want{{"الجمعة 19 مارس/آذار 2021", "2021-03-19"}}},
 		{"date without year", fri, "قال الرئيس، الأربعاء 17 مارس، إن بلاده مستعدة", []want{{"الأربعاء 17 مارس", "2021-03-17"}}},
@@ -251,24 +246,7 @@ func TestFind(t *testing.T) {
 		{"no ref relative", time.Time{}, "وصل أمس الخميس واليوم الجمعة", nil},
 		{"no ref absolute", time.Time{}, "وصل أمس، الخميس 18 مارس 2021", []want{{"الخميس 18 مارس 2021", "2021-03-18"}}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := Find(tc.in, tc.ref)
-			var g []want
-			for _, x := range got {
-				g = append(g, want{x.Text, x.Value})
-			}
-			if len(g) != len(tc.want) {
-				t.Fatalf("Find(%q) = %q, want %q", tc.in, g, tc.want)
-			}
-			for i := range g {
-				if g[i] != tc.want[i] {
-					t.Errorf("Find(%q)[%d] = %q, want %q", tc.in, i, g[i], tc.want[i])
-				}
-			}
-			checkOffsets(t, tc.in, got)
-		})
-	}
+	runDateCases(t, tests)
 }
 
 // checkOffsets asserts that every time's text is the slice of the original
