@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/marsad/marsad/internal/iocount"
 )
 
 // Lexicon is a table of normalized Arabic words with their frequency in a
@@ -139,7 +141,7 @@ func (c *LexiconCounter) Lexicon(min int) *Lexicon {
 // word, most frequent first (ties in byte order), so that the output is
 // the same for the same corpus.
 func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
+	cw := &iocount.Writer{W: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
 		return 0, err
@@ -152,21 +154,10 @@ func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 		bw.WriteByte('\n')
 	}
 	if err := bw.Flush(); err != nil {
-		return cw.n, err
+		return cw.N, err
 	}
 	err = zw.Close()
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return cw.N, err
 }
 
 // ReadLexicon reads a lexicon written by WriteTo.

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/marsad/marsad/internal/iocount"
 )
 
 // Auto-tag statistics: how a first-stage tagger, trained on the labelled
@@ -176,11 +178,11 @@ type statsCache struct {
 
 // WriteTo writes ws (for a cache of the statistics between training runs).
 func (ws *WordStats) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
+	cw := &iocount.Writer{W: w}
 	if err := gob.NewEncoder(cw).Encode(statsCache{ws.packed, ws.words}); err != nil {
-		return cw.n, fmt.Errorf("write word statistics: %w", err)
+		return cw.N, fmt.Errorf("write word statistics: %w", err)
 	}
-	return cw.n, nil
+	return cw.N, nil
 }
 
 // ReadWordStatsFrom reads word statistics written by WordStats.WriteTo.
@@ -193,17 +195,6 @@ func ReadWordStatsFrom(r io.Reader) (*WordStats, error) {
 		c.Packed = map[string]uint32{}
 	}
 	return &WordStats{packed: c.Packed, words: c.Words}, nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // Feature templates of the auto-tag statistics, numbered apart from the
