@@ -126,11 +126,27 @@ func (a *autoCounter) table() map[string]uint8 {
 	return out
 }
 
-// autoTag tags the texts given by each with t (articles tokenized by
-// Tokenize and split into sentences as Entities does) and returns the
-// counts of their labels.
+// autoTag tags the texts given by each with t and returns the counts of
+// their labels.
 func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) error) (*autoCounter, error) {
 	var a autoCounter
+	err := t.tagTexts(ctx, each, true, func(_ [][]string, r docResult, _ *tagState) {
+		a.add(r.infos, r.labels)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// tagTexts tags the texts given by each with t, as Entities does (tokens
+// of Tokenize split into sentences), and passes each text's sentences and
+// result to fn, with the tagging state that made them. With reuse, the
+// words of the sentences are overwritten by the next text; without it
+// they are fresh for each. It stops early, with ctx's error, when ctx is
+// done.
+func (t *Tagger) tagTexts(ctx context.Context, each func(fn func(text string)) error, reuse bool,
+	fn func(sents [][]string, r docResult, st *tagState)) error {
 	st := &tagState{}
 	var sents [][]string
 	var words []string
@@ -142,17 +158,16 @@ func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) er
 		if len(toks) == 0 {
 			return
 		}
+		if !reuse {
+			words = nil
+		}
 		words, sents = sentences(toks, sentenceBreaks(text, toks), words, sents)
-		r := t.tagDoc(sents, st)
-		a.add(r.infos, r.labels)
+		fn(sents, t.tagDoc(sents, st), st)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return ctx.Err()
 }
 
 // autoOf returns the auto-tag information of a token for its features:

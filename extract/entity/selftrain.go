@@ -105,22 +105,11 @@ func (h *selfHeap) Pop() any {
 // PER, ORG or LOC name) whose least token margin is largest, in the order
 // they were read. Their tags are the tagger's (MISC included).
 func (t *Tagger) selfLabel(ctx context.Context, each func(fn func(text string)) error, limit int) ([]Sentence, error) {
-	st := &tagState{}
 	var h selfHeap
-	var sents [][]string
 	var fwd, bwd, marg []float32
 	seq := 0
-	err := each(func(text string) {
-		if ctx.Err() != nil {
-			return
-		}
-		toks := Tokenize(text)
-		if len(toks) == 0 {
-			return
-		}
-		// Fresh words each text: the sentences kept point into them.
-		_, sents = sentences(toks, sentenceBreaks(text, toks), nil, sents)
-		r := t.tagDoc(sents, st)
+	// Fresh words for each text: the sentences kept point into them.
+	err := t.tagTexts(ctx, each, false, func(sents [][]string, r docResult, st *tagState) {
 		labels := slices.Clone(r.labels)
 		off := 0
 		for _, ws := range sents {
@@ -157,9 +146,6 @@ func (t *Tagger) selfLabel(ctx context.Context, each func(fn func(text string)) 
 		}
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(h, func(a, b selfSent) int { return a.seq - b.seq })
