@@ -2,9 +2,12 @@ package extract
 
 import (
 	"context"
+	"iter"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -22,21 +25,30 @@ import (
 // of {source, url, date_extracted, title, author, content} in each).
 var saudiNewsNet = filepath.Join(shared, "data", "saudinewsnet")
 
-// loadCorpus reads every SaudiNewsNet article with ingest.Read, or skips b
-// when the corpus is absent.
+// corpus yields the SaudiNewsNet articles read by ingest.Read, or skips tb
+// when the corpus is absent. Bad records are ingest's concern, not
+// extraction's: they are left out, unlogged.
+func corpus(tb testing.TB, ctx context.Context) iter.Seq[article.Article] {
+	tb.Helper()
+	if _, err := os.Stat(saudiNewsNet); err != nil {
+		tb.Skipf("SaudiNewsNet not available (%v): it lives in ../shared/data/saudinewsnet", err)
+	}
+	opts := ingest.Options{IDField: "url", TextField: "content", DateField: "date_extracted",
+		Logger: slog.New(slog.DiscardHandler)}
+	return func(yield func(article.Article) bool) {
+		for it := range ingest.Read(ctx, saudiNewsNet, opts) {
+			if it.Err == nil && !yield(it.Article) {
+				return
+			}
+		}
+	}
+}
+
+// loadCorpus reads every SaudiNewsNet article, or skips b when the corpus
+// is absent.
 func loadCorpus(b *testing.B) []article.Article {
 	b.Helper()
-	if _, err := os.Stat(saudiNewsNet); err != nil {
-		b.Skipf("SaudiNewsNet not available (%v): it lives in ../shared/data/saudinewsnet", err)
-	}
-	opts := ingest.Options{IDField: "url", TextField: "content", DateField: "date_extracted"}
-	var as []article.Article
-	for it := range ingest.Read(context.Background(), saudiNewsNet, opts) {
-		if it.Err != nil {
-			continue // a bad record is ingest's concern, not extraction's
-		}
-		as = append(as, it.Article)
-	}
+	as := slices.Collect(corpus(b, context.Background()))
 	if len(as) == 0 {
 		b.Skip("SaudiNewsNet holds no articles")
 	}
