@@ -155,14 +155,7 @@ func TestAutoTagTrainSaveLoad(t *testing.T) {
 	if len(tg.gaz.auto) == 0 {
 		t.Fatal("no auto-tag statistics")
 	}
-	var buf bytes.Buffer
-	if err := tg.Save(&buf); err != nil {
-		t.Fatal(err)
-	}
-	tg2, err := Load(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg2 := reload(t, tg)
 	if len(tg2.gaz.auto) != len(tg.gaz.auto) {
 		t.Fatalf("reloaded: %d auto-tag words, want %d", len(tg2.gaz.auto), len(tg.gaz.auto))
 	}

@@ -215,8 +215,9 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-func TestSaveLoad(t *testing.T) {
-	tg := defaultTagger(t)
+// reload returns tg saved and loaded again.
+func reload(t *testing.T, tg *Tagger) *Tagger {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := tg.Save(&buf); err != nil {
 		t.Fatal(err)
@@ -225,6 +226,12 @@ func TestSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return tg2
+}
+
+func TestSaveLoad(t *testing.T) {
+	tg := defaultTagger(t)
+	tg2 := reload(t, tg)
 	ws := words("وقال وزير الخارجية الروسي سيرغي لافروف في موسكو .")
 	if a, b := strings.Join(tg.Tag(ws), " "), strings.Join(tg2.Tag(ws), " "); a != b {
 		t.Errorf("reloaded model tags differently:\n%s\n%s", a, b)
