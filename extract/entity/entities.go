@@ -589,16 +589,6 @@ const genitiveNameWords = 2
 func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(labels)
 	free := func(i int) bool { return labels[i] == 0 }
-	mk := func(i, j int) mention { // the person mention of tokens [i, j)
-		return mention{typ: 1, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
-			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
-	}
-	fill := func(m mention) mention {
-		for k := range m.keys {
-			m.starts[k], m.ends[k] = tokens[m.tok+k].Start, tokens[m.tok+k].End
-		}
-		return m
-	}
 	var added []mention
 	taken := func(i int) bool {
 		for _, m := range added {
@@ -618,7 +608,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			j++
 		}
 		if j-i-1 == genitiveNameWords && (j == n || breaks[j] || !t.nameLike(keys[j])) {
-			added = append(added, fill(mk(i+1, j)))
+			added = append(added, newMention(1, i+1, j, tokens, words, keys))
 			i = j - 1
 		}
 	}
@@ -645,9 +635,26 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			if i+1 < n && !breaks[i+1] && free(i+1) && t.nameLike(keys[i+1]) && !strings.HasPrefix(keys[i+1], "و") {
 				continue
 			}
-			added = append(added, fill(mk(i, i+1)))
+			added = append(added, newMention(1, i, i+1, tokens, words, keys))
 		}
 	}
+	return addMentions(ms, added)
+}
+
+// newMention returns the mention of type typ on tokens [i, j) that a rule
+// adds to the tagger's, with offsets of its own (a rule may move its
+// start past a clitic).
+func newMention(typ, i, j int, tokens []Token, words, keys []string) mention {
+	m := mention{typ: typ, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
+		words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
+	for k := range m.keys {
+		m.starts[k], m.ends[k] = tokens[i+k].Start, tokens[i+k].End
+	}
+	return m
+}
+
+// addMentions returns ms with the mentions added by a rule, in text order.
+func addMentions(ms, added []mention) []mention {
 	if len(added) == 0 {
 		return ms
 	}
@@ -753,11 +760,9 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 		for j-i < len(tags) && labelIndex(tags[j-i]) == typ+1 {
 			j++
 		}
-		m := mention{typ: typ, tok: i, start: tokens[i].Start, end: tokens[j-1].End,
-			words: words[i:j:j], keys: keys[i:j:j], starts: make([]int, j-i), ends: make([]int, j-i)}
-		for k := range m.keys {
-			m.starts[k], m.ends[k] = tokens[i+k].Start, tokens[i+k].End
-			taken[i+k] = true
+		m := newMention(typ, i, j, tokens, words, keys)
+		for k := i; k < j; k++ {
+			taken[k] = true
 		}
 		// The name is the base: its clitic goes, whatever its type (a
 		// person's too, which stripClitics keeps: المالكي in للمالكي).
@@ -771,12 +776,7 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 		added = append(added, m)
 		i = j - 1
 	}
-	if len(added) == 0 {
-		return ms
-	}
-	ms = append(ms, added...)
-	slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
-	return ms
+	return addMentions(ms, added)
 }
 
 // articleAfterClitic reports cheaply whether the normalized word w may be
