@@ -396,7 +396,7 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 	if !m.hasRef {
 		return "", end, true
 	}
-	first := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+	first := firstOfMonth(m.ref, dir)
 	t, ok := mkDate(first.Year(), int(first.Month()), day)
 	if !ok {
 		return "", i, false

@@ -69,7 +69,7 @@ func (m *matcher) barePeriod(k int) (container, bool) {
 		return container{}, false // الشهر نفسه: see samePeriod
 	}
 	if n := m.tok(k + 1); k+1 < len(m.d.toks) && (n.kind == num || n.kind == numx ||
-		n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || m.d.str(n) == "هذا" || isEra(m.d.str(n)))) {
+		n.kind == word && (strings.HasPrefix(m.d.str(n), "ال") || m.d.str(n) == "هذا" || m.isEraSuffix(k+1))) {
 		return container{}, false
 	}
 	if !m.hasRef {
@@ -111,15 +111,6 @@ func (m *matcher) samePeriod(k int) (container, int, bool) {
 		return container{}, k, false
 	}
 	return container{y: mt.Year(), mo: int(mt.Month())}, k + 2, true
-}
-
-// isEra reports whether w is an era word after a year.
-func isEra(w string) bool {
-	switch w {
-	case "م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه":
-		return true
-	}
-	return false
 }
 
 // containerAt reads the month or year after من/في at token k: الشهر

@@ -169,10 +169,15 @@ func (m *matcher) emitShift(start, last, unit, count int) {
 	}
 }
 
+// firstOfMonth returns the first day of the month n months after t's.
+func firstOfMonth(t time.Time, n int) time.Time {
+	return time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+}
+
 // addMonths shifts t by n months, keeping its day or taking the last day
 // of a shorter month (31 March + 1 month = 30 April).
 func addMonths(t time.Time, n int) time.Time {
-	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	first := firstOfMonth(t, n)
 	last := first.AddDate(0, 1, -1).Day()
 	d := t.Day()
 	if d > last {

@@ -751,7 +751,7 @@ func (m *matcher) emitPeriod(start, last, unit, dir int) int {
 	case unitWeek:
 		m.emit(start, last, fmtDate(m.ref.AddDate(0, 0, 7*dir)))
 	case unitMonth:
-		t := time.Date(m.ref.Year(), m.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+		t := firstOfMonth(m.ref, dir)
 		m.emit(start, last, fmtMonth(t.Year(), int(t.Month())))
 	case unitYear:
 		m.emit(start, last, fmtYear(m.ref.Year()+dir))
