@@ -58,11 +58,15 @@ const (
 
 // Entity is a person, organization or place named in an article, with all
 // its mentions grouped under one canonical name (the fullest form seen,
-// clitics removed).
+// clitics removed). Mentions are the places where it is named; Titles are
+// the descriptions that stand for it without naming it (المتحدث باسم
+// الكرملين for دميتري بيسكوف), kept apart so that a consumer counting or
+// scoring names sees names only.
 type Entity struct {
 	Text     string `json:"text"`
 	Type     string `json:"type"`
 	Mentions []Span `json:"mentions"`
+	Titles   []Span `json:"titles,omitempty"`
 }
 
 // Quote is an attributed statement: who said it, with which reporting verb,

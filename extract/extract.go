@@ -47,8 +47,8 @@ func New() (*Extractor, error) {
 // Extract returns the facts of a, whose text toks are the analyzed tokens of
 // (nil to analyze it here). When a has no publication date, the date found
 // in its dateline, if any, is set on a and used to resolve relative dates.
-// The titles that name a person (المتحدث باسم الكرملين) are mentions of
-// that person, and an organization that speaks (قالت وزارة الخارجية إن) is
+// A title that stands for a person (المتحدث باسم الكرملين) is one of that
+// person's Titles, and an organization that speaks (قالت وزارة الخارجية إن) is
 // an entity even when the tagger missed it: every quote's speaker is an
 // entity of the article.
 func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Facts {

@@ -5,10 +5,10 @@ import (
 	"github.com/marsad/marsad/extract/quote"
 )
 
-// attachTitles adds the title mentions quote.Analyze found to the mentions
-// of the persons they name (المتحدث باسم الكرملين becomes a mention of
-// دميتري بيسكوف), keeping each entity's mentions in text order and without
-// repeats. The entities' canonical names do not change.
+// attachTitles adds the titles quote.Analyze found to the titles of the
+// persons they stand for (المتحدث باسم الكرملين is a title of دميتري
+// بيسكوف), in text order and without repeats. Mentions and canonical names
+// do not change: a title names no one.
 func attachTitles(es []article.Entity, ts []quote.Title) {
 	if len(ts) == 0 {
 		return
@@ -18,10 +18,10 @@ func attachTitles(es []article.Entity, ts []quote.Title) {
 		if t.Entity < 0 || t.Entity >= len(es) {
 			continue
 		}
-		es[t.Entity].Mentions = append(es[t.Entity].Mentions, t.Span)
+		es[t.Entity].Titles = append(es[t.Entity].Titles, t.Span)
 		touched[t.Entity] = true
 	}
 	for e := range touched {
-		es[e].Mentions = sortMentions(es[e].Mentions)
+		es[e].Titles = sortMentions(es[e].Titles)
 	}
 }

@@ -21,11 +21,14 @@ func TestAttachTitles(t *testing.T) {
 		{Entity: 5, Span: sp(1, 2)},   // out of range: ignored
 		{Entity: 0, Span: article.Span{Start: 0, End: 5, In: article.InTitle}},
 	})
-	want := []article.Span{{Start: 0, End: 5, In: article.InTitle}, sp(10, 23), sp(25, 48), sp(60, 82), sp(90, 96)}
-	if !slices.Equal(es[0].Mentions, want) {
-		t.Errorf("mentions = %v, want %v", es[0].Mentions, want)
+	want := []article.Span{{Start: 0, End: 5, In: article.InTitle}, sp(25, 48), sp(60, 82)}
+	if !slices.Equal(es[0].Titles, want) {
+		t.Errorf("titles = %v, want %v", es[0].Titles, want)
 	}
-	if len(es[1].Mentions) != 1 || es[0].Text != "دميتري بيسكوف" {
+	if !slices.Equal(es[0].Mentions, []article.Span{sp(10, 23), sp(90, 96)}) {
+		t.Errorf("mentions changed: %v", es[0].Mentions)
+	}
+	if len(es[1].Mentions) != 1 || es[1].Titles != nil || es[0].Text != "دميتري بيسكوف" {
 		t.Errorf("other entity or canonical name changed: %+v", es)
 	}
 }

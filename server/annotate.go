@@ -175,7 +175,7 @@ func factAnnotations(f article.Facts, in string) []annotation {
 		}
 		open := `<mark class="ent ` + cls + `" title="` + attr(e.Text+" · "+name) +
 			`" data-href="` + attr(entityPath(e.Text)) + `">`
-		for _, m := range e.Mentions {
+		for _, m := range slices.Concat(e.Mentions, e.Titles) {
 			if m.In != in {
 				continue
 			}
