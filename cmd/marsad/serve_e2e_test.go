@@ -235,11 +235,12 @@ func TestServeBrowser(t *testing.T) {
 	d.click(d.one(`.hit h3 a[href="` + articlePath + `"]`))
 	d.waitURL(articlePath)
 
-	// Entities are marked on the text: one mark per mention found.
+	// Entities are marked on the text: one mark per mention and per title
+	// found.
 	kinds := map[string]string{article.PER: "per", article.ORG: "org", article.LOC: "loc"}
 	mentions := map[string]int{}
 	for _, e := range art.Facts.Entities {
-		for _, m := range e.Mentions {
+		for _, m := range slices.Concat(e.Mentions, e.Titles) {
 			if m.In == "" {
 				mentions[kinds[e.Type]]++
 			}
