@@ -136,6 +136,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		}
 		if e, ok := a.table.lookup(key); ok {
 			a.fillKnown(t, &e, same)
+			t.Stop = t.Stop || a.opts.Stopwords && maqsura(t.Text, t.Norm)
 			return
 		}
 	}
@@ -156,7 +157,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		t.Stop = true
 		return
 	}
-	if a.opts.Stopwords && a.stop.contains(foldTehMarbuta(t.Norm)) { // the list is folded
+	if a.opts.Stopwords && (a.stop.contains(foldTehMarbuta(t.Norm)) || maqsura(t.Text, t.Norm)) { // the list is folded
 		t.Stop = true
 	}
 	if a.opts.Stem {
@@ -224,7 +225,9 @@ func (a *Analyzer) Terms(text string) []string {
 	return terms
 }
 
-// IsStopword reports whether a normalized word is a stopword.
+// IsStopword reports whether a normalized word is a stopword. It cannot
+// tell على (a stopword) from علي (a name): both normalize to علي, which is
+// not one; the analyzer tells them apart by their spelling.
 func (a *Analyzer) IsStopword(norm string) bool { return a.stop.contains(norm) }
 
 // definitePrefixes are the definite article with the clitics before it.

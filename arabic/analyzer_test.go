@@ -61,3 +61,33 @@ func TestOptionsOff(t *testing.T) {
 		t.Errorf("diacritics kept: %+v", toks)
 	}
 }
+
+// TestMaqsuraStops checks that the preposition على is a stopword in every
+// spelling with alef maqsura while the name علي, which normalizes the same,
+// stays a search term.
+func TestMaqsuraStops(t *testing.T) {
+	a := New(DefaultOptions())
+	for _, tc := range []struct {
+		word string
+		stop bool
+	}{
+		{"على", true},
+		{"عَلَى", true},
+		{"علىٰ", true},
+		{"وعلى", true},
+		{"فعلى", true},
+		{"علي", false},
+		{"وعلي", false},
+		{"عليّ", false},
+		{"مصطفى", false}, // alef maqsura, but no function word
+		{"عليه", true},   // in the list as normalized
+	} {
+		toks := a.Analyze(tc.word)
+		if len(toks) != 1 || toks[0].Stop != tc.stop {
+			t.Errorf("Analyze(%q) = %+v, want one token with Stop %v", tc.word, toks, tc.stop)
+		}
+	}
+	if got := a.Terms("قال علي إن الوفد وصل على متن طائرة"); len(got) != 6 || got[1] != a.Terms("علي")[0] {
+		t.Errorf("Terms = %q, want the name kept and the preposition dropped", got)
+	}
+}

@@ -158,7 +158,7 @@ var formatKey = []byte("marsad.format")
 // word pairs depend on the lexicon (pairs of frequent words only), so its
 // size is part of the layout.
 func format(lex *arabic.Lexicon) []byte {
-	return []byte("3 title-in-text no-offsets spellings-once pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell; lexicon " + strconv.Itoa(lex.Len()))
+	return []byte("3 title-in-text no-offsets spellings-once pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell ala-stop; lexicon " + strconv.Itoa(lex.Len()))
 }
 
 // ErrFormat is returned by Open for an index written by another version
