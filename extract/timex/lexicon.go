@@ -67,6 +67,7 @@ var hijriTwoWord = map[string]map[string]int{
 var (
 	nextWords = map[string]bool{
 		"المقبل": true, "المقبله": true, "القادم": true, "القادمه": true,
+		"الجاي": true, "الجايه": true, // spoken: الأسبوع الجاي
 	}
 	lastWords = map[string]bool{
 		"الماضي": true, "الماضيه": true, "المنصرم": true, "المنصرمه": true,
@@ -118,7 +119,10 @@ var ordinals = map[string]int{
 }
 
 // tens for ordinals 20 and 30 ("العشرين", "الحادي والعشرين").
-var ordinalTens = map[string]int{"العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30}
+var ordinalTens = map[string]int{
+	"العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30,
+	"العشرون": 20, "والعشرون": 20, "الثلاثون": 30, "والثلاثون": 30, // nominative
+}
 
 // decades maps the stem of a decade word (التسعينيات → تسعين) to its decade within a century.
 var decades = map[string]int{
@@ -279,6 +283,11 @@ var startWords = func() map[string]bool {
 	}
 	for k := range dayParts {
 		add(k)
+	}
+	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
+		for k := range t {
+			add(k)
+		}
 	}
 	for k := range yearWords {
 		add(k)

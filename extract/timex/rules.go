@@ -372,12 +372,18 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	if _, ok := ordinalTens[w]; ok {
 		return m.atOrdinal(i, w, start)
 	}
+	if j, ok := m.atColloquial(i, w, start); ok {
+		return j
+	}
 	switch w {
 	case "اليوم":
 		return m.atToday(i, start)
 	case "امس", "الامس", "البارحه":
 		return m.atYesterday(i, w, start)
 	case "اول":
+		if yesterdayColloquial[m.w(i+1)] { // أول امبارح
+			return m.emitRel(start, m.trailWeekday(i+2), -2)
+		}
 		return m.atDayBeforeYesterday(i, start)
 	case "غدا":
 		return m.atTomorrow(i, start)
@@ -421,19 +427,18 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return m.emitPeriod(start, i+1, unit, 0)
 		}
 		if wd, ok := weekdays[m.w(i+1)]; ok && m.hasRef { // هذا الاثنين: this week's
-			dir := 0
-			if m.futureBefore(i) {
-				dir = 2
-			}
-			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+			m.emit(start, i+1, fmtDate(m.thisWeekday(i, wd)))
 			return i + 2
+		}
+		if j, ok := m.thisDayPart(i, start); ok { // هذا المساء
+			return j
 		}
 		return i
 	case "الليله":
 		if lastWords[m.w(i+1)] {
 			return m.emitRel(start, i+1, -1)
 		}
-		return i
+		return m.atTonight(i, start)
 	}
 	if dayParts[w] {
 		return m.atDayPart(i, start)
@@ -672,6 +677,9 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 				return k
 			}
 		}
+	}
+	if k, ok := m.monthDay(mo, j, start); ok { // أكتوبر 2, يوليو 13-15
+		return k
 	}
 	if y, k, ok := m.relYearAt(j); ok { // أغسطس من العام الماضي
 		m.emit(start, k-1, fmtMonth(y, mo))
@@ -956,7 +964,7 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 // بعد أسبوع, بعد غد.
 func (m *matcher) atDuration(i int, w string, start int) int {
 	j := i + 1
-	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
+	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد" || tomorrowColloquial[m.w(j)]) {
 		return m.emitRel(start, m.trailWeekday(j+1), 2)
 	}
 	if w == "قبل" && (m.w(j) == "امس" || m.w(j) == "الامس") { // قبل أمس: the day before yesterday

@@ -1,0 +1,169 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// Colloquial day words (normalized): Egyptian, Levantine and Gulf forms.
+var (
+	// yesterdayColloquial are spoken forms of أمس (امبارح, مبارح).
+	yesterdayColloquial = map[string]bool{"امبارح": true, "مبارح": true}
+	// todayColloquial are spoken forms of اليوم (النهاردة).
+	todayColloquial = map[string]bool{"النهارده": true, "النهاردا": true, "انهارده": true}
+	// tomorrowColloquial are spoken forms of غدا (بكرة, بكرا), also the
+	// noun "pulley, reel" (بكرة): see atBukra.
+	tomorrowColloquial = map[string]bool{"بكره": true, "بكرا": true}
+	// bukraAfter are the words after بكرة that make it "tomorrow": times of
+	// day, spoken and written.
+	bukraAfter = map[string]bool{
+		"الصبح": true, "الصبحيه": true, "صباحا": true, "مساء": true, "مساءا": true, "الظهر": true,
+		"بالليل": true, "العصر": true, "المغرب": true, "بدري": true, "ان": true, "انشاء": true,
+	}
+	// bukraBefore are the words before بكرة that make it "tomorrow".
+	bukraBefore = map[string]bool{
+		"من": true, "يوم": true, "حتي": true, "لحد": true, "لغايه": true, "بعد": true,
+		"اليوم": true, "او": true, "الا": true, "الي": true,
+	}
+	// dayPartNouns are the times of day after هذا/هذه that name the
+	// reference day (هذا المساء, هذه الليلة).
+	dayPartNouns = map[string]bool{
+		"المساء": true, "الصباح": true, "الليله": true, "الظهر": true, "العصر": true,
+	}
+)
+
+// atColloquial handles the spoken day words: امبارح (yesterday), أول
+// امبارح (the day before), النهاردة (today) and بكرة (tomorrow), reporting
+// whether w is one of them.
+func (m *matcher) atColloquial(i int, w string, start int) (int, bool) {
+	switch {
+	case yesterdayColloquial[w]:
+		return m.emitRel(start, m.trailWeekday(i+1), -1), true
+	case todayColloquial[w]:
+		return m.emitRel(start, m.trailWeekday(i+1), 0), true
+	case tomorrowColloquial[w]:
+		return m.atBukra(i, start), true
+	}
+	return i, false
+}
+
+// atBukra reads بكرة as tomorrow only where the noun "pulley, reel" does not
+// fit: at the end of a clause (نشوفك بكرة.), before a time of day or a
+// weekday (بكرة الصبح, بكرة الخميس), or after a word that introduces a time
+// (من بكرة, لحد بكرة). Before another word (بكرة جديدة, بكرة وأصيلا) it is
+// left out.
+func (m *matcher) atBukra(i, start int) int {
+	next := m.tok(i + 1)
+	prev := m.w(i - 1)
+	if m.tok(i).start != start { // a clitic: لبكرة, وبكرة
+		prev = ""
+	}
+	switch {
+	case i+1 >= len(m.d.toks), next.kind == punct && next.r != '%' && next.r != '/':
+	case bukraAfter[m.w(i+1)]:
+	case m.trailWeekday(i+1) > i:
+		return m.emitRel(start, m.trailWeekday(i+1), 1)
+	case bukraBefore[prev] || (m.tok(i).start != start && strings.HasPrefix(m.w(i), "ل")):
+	default:
+		return i + 1
+	}
+	return m.emitRel(start, i, 1)
+}
+
+// thisDayPart handles هذا المساء, هذه الليلة, هذا الصباح: the reference day.
+func (m *matcher) thisDayPart(i, start int) (int, bool) {
+	if !dayPartNouns[m.w(i+1)] {
+		return i, false
+	}
+	if n := m.w(i + 2); n == "نفسه" || n == "نفسها" || n == "ذاته" || n == "ذاتها" {
+		return i, false
+	}
+	return m.emitRel(start, i+1, 0), true
+}
+
+// atTonight handles الليلة alone: tonight, the reference day; not the noun in
+// تلك الليلة, الليلة الأولى, الليلة نفسها, في الليلة.
+func (m *matcher) atTonight(i, start int) int {
+	next := m.w(i + 1)
+	prev := m.w(i - 1)
+	if m.tok(i).start != start {
+		prev = ""
+	}
+	if strings.HasPrefix(next, "ال") || notTodayAfter[next] || next == "نفسها" || next == "ذاتها" ||
+		next == "عينها" || notTodayBefore[prev] || prev == "تلك" || prev == "ليله" || prev == "طوال" {
+		return i + 1
+	}
+	if m.isP(i+1, ')') || m.isP(i-1, '(') || m.isP(i-1, '«') || m.isP(i-1, '"') {
+		return i + 1 // a title: «الليلة»
+	}
+	return m.emitRel(start, m.trailWeekday(i+1), 0)
+}
+
+// thisWeekday resolves هذا الاثنين, هذه الجمعة: the weekday of the reference
+// week (weeks begin on Sunday), or the next one on or after the reference
+// date in a clause about the future.
+func (m *matcher) thisWeekday(i int, wd time.Weekday) time.Time {
+	if m.futureBefore(i) {
+		return m.weekday(wd, 2)
+	}
+	sunday := m.ref.AddDate(0, 0, -int(m.ref.Weekday()))
+	return sunday.AddDate(0, 0, int(wd))
+}
+
+// monthDay handles a month followed by its day (أكتوبر 2, يوليو 13-15,
+// تموز 13 إلى 15) where j is the index after the month. The day must end
+// the clause, be followed by a relative word (الجاري) or start a range of
+// days; a following word (أكتوبر 2 مليون) leaves it out.
+func (m *matcher) monthDay(mo int, j, start int) (int, bool) {
+	d := m.tok(j)
+	if d.kind != num || d.nd > 2 || d.n < 1 || d.n > 31 || !m.hasRef {
+		return j, false
+	}
+	// A range: يوليو 13-15, تموز 13 إلى 15.
+	k := j + 1
+	ranged := false
+	switch {
+	case (m.isP(k, '-') || m.isP(k, '–')) && !m.tok(k).space:
+		ranged = true
+	case m.w(k) == "الي" || m.w(k) == "حتي" || m.w(k) == "لغايه" || m.w(k) == "و":
+		ranged = true
+	}
+	if ranged {
+		if e := m.tok(k + 1); e.kind == num && e.nd <= 2 && e.n > d.n && e.n <= 31 && m.clauseEnd(k+2) {
+			v1, _, ok1 := m.resolveDMY(d.n, mo, false, j+1)
+			v2, _, ok2 := m.resolveDMY(e.n, mo, false, k+2)
+			if ok1 && ok2 && v1 != "" && v2 != "" {
+				m.emit(start, j, v1)
+				m.emit(e.start, k+1, v2)
+				return k + 2, true
+			}
+		}
+		return j, false
+	}
+	if _, ok := relDir(m.w(j + 1)); !ok && !m.clauseEnd(j+1) {
+		return j, false
+	}
+	v, e, ok := m.resolveDMY(d.n, mo, false, j+1)
+	if !ok || v == "" {
+		return j, false
+	}
+	m.emit(start, e-1, v)
+	return e, true
+}
+
+// clauseEnd reports whether token k ends a clause: the end of the text or
+// punctuation other than a separator inside a number or a date.
+func (m *matcher) clauseEnd(k int) bool {
+	if k >= len(m.d.toks) {
+		return true
+	}
+	t := m.tok(k)
+	if t.kind != punct {
+		return false
+	}
+	switch t.r {
+	case '%', '/', '-', '–', ':', '.', '\\':
+		return t.r == '.' && (k+1 >= len(m.d.toks) || m.tok(k+1).space)
+	}
+	return true
+}

@@ -1,0 +1,177 @@
+package timex
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// dayCase is one phrase of a day family: the values Find must give, in
+// order (nil: none). Spans are checked for consistency only; the families
+// below are about naming the right day.
+type dayCase struct {
+	name string
+	in   string
+	want []string
+}
+
+// runDayCases checks the values Find gives for each case against ref.
+func runDayCases(t *testing.T, ref time.Time, cases []dayCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Find(tc.in, ref)
+			var g []string
+			for _, x := range got {
+				g = append(g, x.Value)
+			}
+			if !slices.Equal(g, tc.want) {
+				var spans []want
+				for _, x := range got {
+					spans = append(spans, want{x.Text, x.Value})
+				}
+				t.Errorf("Find(%q) = %q, want values %q", tc.in, spans, tc.want)
+			}
+			checkOffsets(t, tc.in, got)
+		})
+	}
+}
+
+// TestDayFamilies checks the families of phrases that name a day, relative
+// to Monday 7 November 2016 (mon), each with look-alikes that are not dates.
+func TestDayFamilies(t *testing.T) {
+	runDayCases(t, mon, []dayCase{
+		// Tomorrow, yesterday and the days around them.
+		{"after tomorrow", "سأعود بعد غد", []string{"2016-11-09"}},
+		{"after tomorrow def", "سيصل الوفد بعد الغد", []string{"2016-11-09"}},
+		{"day after tomorrow yawm", "يصل الوفد يوم بعد غد", []string{"2016-11-09"}},
+		{"after bukra", "نلتقي بعد بكرة", []string{"2016-11-09"}},
+		{"tomorrow tanween", "سيصل الوفد غداً", []string{"2016-11-08"}},
+		{"day of tomorrow def", "سيصل الوفد يوم الغد", []string{"2016-11-08"}},
+		{"morning of tomorrow", "تبدأ الامتحانات صباح الغد", []string{"2016-11-08"}},
+		{"evening of tomorrow", "يصل الوفد مساء غد", []string{"2016-11-08"}},
+		{"yesterday", "وصل الوفد أمس", []string{"2016-11-06"}},
+		{"yesterday evening", "وصل الوفد مساء أمس", []string{"2016-11-06"}},
+		{"last night", "وقع الانفجار ليلة أمس", []string{"2016-11-06"}},
+		{"late last night", "وقع الانفجار في وقت متأخر من مساء أمس", []string{"2016-11-06"}},
+		{"yesterday bariha", "وصل الوفد البارحة", []string{"2016-11-06"}},
+		{"day before yesterday", "وصل الوفد أول أمس", []string{"2016-11-05"}},
+		{"day before yesterday min", "وصل الوفد أول من أمس", []string{"2016-11-05"}},
+		{"yesterday the first", "وصل الوفد أمس الأول", []string{"2016-11-05"}},
+		{"today", "يصل الوفد اليوم", []string{"2016-11-07"}},
+		{"today with weekday", "يصل الوفد اليوم الاثنين", []string{"2016-11-07"}},
+		{"noon today", "يصل الوفد ظهر اليوم", []string{"2016-11-07"}},
+		{"dawn today", "شنت الطائرات غارات فجر اليوم", []string{"2016-11-07"}},
+		{"tonight", "يلتقي الفريقان الليلة", []string{"2016-11-07"}},
+		{"this evening", "يلتقي الفريقان هذا المساء", []string{"2016-11-07"}},
+		{"afternoon today", "يلتقي الفريقان بعد ظهر اليوم", []string{"2016-11-07"}},
+
+		// Colloquial forms.
+		{"bukra", "بكرة", []string{"2016-11-08"}},
+		{"bukra with a cue", "نشوفك بكرة الصبح", []string{"2016-11-08"}},
+		{"bukra levantine", "منلتقي بكرا", []string{"2016-11-08"}},
+		{"embareh", "امبارح", []string{"2016-11-06"}},
+		{"embareh sentence", "شفته إمبارح في السوق", []string{"2016-11-06"}},
+		{"mbareh levantine", "شفته مبارح", []string{"2016-11-06"}},
+		{"awwal embareh", "اول امبارح", []string{"2016-11-05"}},
+		{"innaharda", "عندنا اجتماع النهاردة", []string{"2016-11-07"}},
+		{"next friday gulf", "نسافر الجمعة الجاية", []string{"2016-11-11"}},
+		{"next week gulf", "نسافر الأسبوع الجاي", []string{"2016-11-14"}},
+		{"bukra a pulley not", "ركب العامل بكرة جديدة في الآلة", nil},
+		{"bukra and asil not", "سبحوا الله بكرة وأصيلا", nil},
+
+		// Counts of days and weeks from the reference date.
+		{"in three days", "سيصل الوفد بعد ثلاثة أيام", []string{"2016-11-10"}},
+		{"in three days digits", "سيصل الوفد بعد 3 أيام", []string{"2016-11-10"}},
+		{"in ten days", "سيصل الوفد بعد عشرة أيام", []string{"2016-11-17"}},
+		{"a week from now", "سيصل الوفد بعد أسبوع من الآن", []string{"2016-11-14"}},
+		{"within two days", "سينتهي العمل في غضون يومين", []string{"2016-11-09"}},
+		{"within a week", "سينتهي العمل في غضون أسبوع", []string{"2016-11-14"}},
+		{"within three days", "سينتهي العمل خلال ثلاثة أيام", []string{"2016-11-10"}},
+		{"in 48 hours", "سيصدر الحكم بعد 48 ساعة", []string{"2016-11-09"}},
+		{"three weeks from now", "ينتهي المشروع ثلاثة أسابيع من الآن", []string{"2016-11-28"}},
+		{"in two weeks", "سيصل الوفد بعد أسبوعين", []string{"2016-11-21"}},
+		{"three days ago", "وصل الوفد منذ ثلاثة أيام", []string{"2016-11-04"}},
+		{"five days ago", "وصل الوفد قبل خمسة أيام", []string{"2016-11-02"}},
+		{"ten days ago", "وصل الوفد قبل عشرة أيام", []string{"2016-10-28"}},
+		{"eleven days ago", "وصل الوفد قبل أحد عشر يوما", []string{"2016-10-27"}},
+		{"fifteen days ago", "وصل الوفد منذ خمسة عشر يوما", []string{"2016-10-23"}},
+		{"fifteen days ago digits", "وصل الوفد منذ 15 يوما", []string{"2016-10-23"}},
+		{"two days ago", "وصل الوفد منذ يومين", []string{"2016-11-05"}},
+		{"a week ago", "وصل الوفد قبل أسبوع", []string{"2016-10-31"}},
+		{"two weeks ago", "وصل الوفد قبل أسبوعين", []string{"2016-10-24"}},
+		{"three weeks ago", "وصل الوفد قبل ثلاثة أسابيع", []string{"2016-10-17"}},
+		{"duration not", "استمر الإضراب خمسة أيام", nil},
+		{"for three days not", "أغلق الطريق لمدة ثلاثة أيام", nil},
+		{"after days of an event not", "وبعد ثلاثة أيام من الحادث أعلنت الشرطة النتائج", nil},
+
+		// This, next and last weekday.
+		{"next friday qadima", "الجمعة القادمة", []string{"2016-11-11"}},
+		{"next friday muqbila", "تعقد الجلسة الجمعة المقبلة", []string{"2016-11-11"}},
+		{"last friday", "عقدت الجلسة الجمعة الماضية", []string{"2016-11-04"}},
+		{"this friday", "تعقد الجلسة هذه الجمعة", []string{"2016-11-11"}},
+		{"friday of next week", "تعقد الجلسة يوم الجمعة من الأسبوع المقبل", []string{"2016-11-18"}},
+		{"next week on tuesday", "تعقد الجلسة الأسبوع المقبل يوم الثلاثاء", []string{"2016-11-15"}},
+		{"last week on sunday", "عقدت الجلسة الأسبوع الماضي يوم الأحد", []string{"2016-10-30"}},
+		{"thursday of last week", "عقدت الجلسة الخميس من الأسبوع الماضي", []string{"2016-11-03"}},
+		{"next monday on a monday", "تعقد الجلسة الاثنين المقبل", []string{"2016-11-14"}},
+		{"last monday on a monday", "عقدت الجلسة الاثنين الماضي", []string{"2016-10-31"}},
+		{"next tuesday", "تعقد الجلسة يوم الثلاثاء المقبل", []string{"2016-11-08"}},
+		{"tuesday after next", "تعقد الجلسة الثلاثاء بعد المقبل", []string{"2016-11-15"}},
+		{"next sunday", "تعقد الجلسة الأحد القادم", []string{"2016-11-13"}},
+		{"future verb thursday", "سيصل الوفد الخميس", []string{"2016-11-10"}},
+		{"past thursday", "وصل الوفد الخميس", []string{"2016-11-03"}},
+		{"morning of friday", "وصل الوفد صباح يوم الجمعة", []string{"2016-11-04"}},
+		{"dawn friday", "شنت الطائرات غارات فجر الجمعة", []string{"2016-11-04"}},
+		{"evening of next thursday", "يصل الوفد مساء الخميس المقبل", []string{"2016-11-10"}},
+		{"friday prayer not", "أدى المصلون صلاة الجمعة", nil},
+		{"eve not a date", "تصاعد التوتر عشية الانتخابات", nil},
+
+		// A day of this, next or last month.
+		{"tenth of next month", "العاشر من الشهر المقبل", []string{"2016-12-10"}},
+		{"10 of this month", "تعقد الجلسة في 10 من هذا الشهر", []string{"2016-11-10"}},
+		{"fifteenth of last month", "عقدت الجلسة في الخامس عشر من الشهر الماضي", []string{"2016-10-15"}},
+		{"twentieth of this month", "تعقد الجلسة في العشرين من هذا الشهر", []string{"2016-11-20"}},
+		{"twenty-first of current", "تعقد الجلسة في الحادي والعشرين من الشهر الجاري", []string{"2016-11-21"}},
+		{"20 of the current month", "تعقد الجلسة في 20 الشهر الجاري", []string{"2016-11-20"}},
+		{"fifth of next month", "تعقد الجلسة في الخامس من الشهر القادم", []string{"2016-12-05"}},
+		{"ninth of current", "تعقد الجلسة في التاسع من الشهر الجاري", []string{"2016-11-09"}},
+		{"9 november current", "تعقد الجلسة في 9 نوفمبر الجاري", []string{"2016-11-09"}},
+
+		// Ordinal day words.
+		{"twenty-first of march", "في الحادي والعشرين من مارس", []string{"2016-03-21"}},
+		{"twenty-third nominative", "يوافق الثالث والعشرون من ديسمبر", []string{"2016-12-23"}},
+		{"thirtieth nominative", "يوافق الثلاثون من نوفمبر", []string{"2016-11-30"}},
+		{"twenty-second of december", "تعقد الجلسة في الثاني والعشرين من ديسمبر", []string{"2016-12-22"}},
+		{"eleventh of november yawm", "تعقد الجلسة يوم الحادي عشر من نوفمبر", []string{"2016-11-11"}},
+		{"thirtieth of november", "تعقد الجلسة في الثلاثين من نوفمبر", []string{"2016-11-30"}},
+		{"first of october", "الأول من أكتوبر", []string{"2016-10-01"}},
+		{"second of tishreen", "في الثاني من تشرين الأول", []string{"2016-10-02"}},
+		{"nineteenth nominative", "يوافق التاسع عشر من نوفمبر", []string{"2016-11-19"}},
+		{"twelfth feminine not a date", "الحلقة الثانية عشرة من المسلسل", nil},
+
+		// Month and day in either order, and numeric dates.
+		{"month first", "أكتوبر 2", []string{"2016-10-02"}},
+		{"month first with year", "أكتوبر 2، 2016", []string{"2016-10-02"}},
+		{"day month year", "2 أكتوبر 2016", []string{"2016-10-02"}},
+		{"ordinal month year", "الثاني من أكتوبر 2016", []string{"2016-10-02"}},
+		{"fi day month", "وصل الوفد في 2 أكتوبر", []string{"2016-10-02"}},
+		{"double month name", "وصل الوفد في 2 أكتوبر/تشرين الأول 2016", []string{"2016-10-02"}},
+		{"year month day slashes", "2016/10/2", []string{"2016-10-02"}},
+		{"day month year dashes", "2-10-2016", []string{"2016-10-02"}},
+		{"day month year zero padded", "02/10/2016", []string{"2016-10-02"}},
+		{"weekday muwafiq", "تعقد الجلسة الأحد الموافق 13 نوفمبر", []string{"2016-11-13"}},
+		{"weekday full date", "الأربعاء 9 نوفمبر 2016", []string{"2016-11-09"}},
+		{"chapter not", "راجع الفصل 2 من الكتاب", nil},
+		{"month-first count not", "باع أكتوبر 2 مليون نسخة", nil},
+
+		// Weekday and ordinal.
+		{"friday the thirteenth", "سيصل الوفد الجمعة الثالث عشر", []string{"2017-01-13"}},
+		{"monday the twenty-first", "وصل الوفد الاثنين الحادي والعشرين", []string{"2016-11-21"}},
+
+		// Month-first ranges.
+		{"month-first range", "يوليو 13-15", []string{"2016-07-13", "2016-07-15"}},
+		{"month-first range words", "تموز 13 الى 15", []string{"2016-07-13", "2016-07-15"}},
+		{"month-first range hatta", "من يوليو 13 حتى 15", []string{"2016-07-13", "2016-07-15"}},
+	})
+}
