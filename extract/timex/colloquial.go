@@ -28,7 +28,7 @@ var (
 	// dayPartNouns are the times of day after هذا/هذه that name the
 	// reference day (هذا المساء, هذه الليلة).
 	dayPartNouns = map[string]bool{
-		"المساء": true, "الصباح": true, "الليله": true, "الظهر": true, "العصر": true,
+		"المساء": true, "الصباح": true, "الليله": true, "الظهر": true, // not العصر, "this era"
 	}
 )
 
@@ -81,16 +81,54 @@ func (m *matcher) thisDayPart(i, start int) (int, bool) {
 	return m.emitRel(start, i+1, 0), true
 }
 
-// atTonight handles الليلة alone: tonight, the reference day; not the noun in
-// تلك الليلة, الليلة الأولى, الليلة نفسها, في الليلة.
+// nightlyNouns are nouns that الليلة follows as a misspelling of the
+// adjective الليلية, "nightly" (النوادي الليلة, الحياة الليلة).
+var nightlyNouns = map[string]bool{
+	"النوادي": true, "الملاهي": true, "الانشطه": true, "الحياه": true, "الحفلات": true,
+	"السهرات": true, "الرحلات": true, "الجولات": true, "الدوريات": true, "الدوريه": true,
+	"المناوبات": true, "المناوبه": true, "الحراسه": true, "الزيارات": true, "العروض": true,
+	"الاسواق": true, "الفعاليات": true, "البرامج": true, "الدروس": true, "المدارس": true,
+	"المباريات": true, "الطلعات": true, "الغارات": true, "المعارك": true, "الفتره": true,
+	"الساعات": true, "الاجواء": true, "الحركه": true, "الاضاءه": true, "الرؤيه": true,
+	"النوبه": true, "النوبات": true, "الصلاه": true, "الصلوات": true, "المقاهي": true,
+	"الاماكن": true, "الحياة": true, "الرياضه": true, "الجلسات": true, "الورديه": true,
+}
+
+// spokenDir reads the spoken relative clause after a weekday or a period:
+// اللي جاي/جاية (next), اللي فات/فاتت (last).
+func spokenDir(w1, w2 string) (int, bool) {
+	if w1 != "اللي" && w1 != "الي" {
+		return 0, false
+	}
+	switch w2 {
+	case "جاي", "جايه":
+		return 1, true
+	case "فات", "فاتت":
+		return -1, true
+	}
+	return 0, false
+}
+
+// atTonight handles الليلة alone: tonight, the reference day, and الليلة قبل
+// الماضية, the night before last; not the noun in تلك الليلة, الليلة
+// الأولى, الليلة نفسها, في الليلة, اليوم والليلة (a day and night), the
+// proverb ما أشبه الليلة بالبارحة, nor the misspelt adjective "nightly"
+// after a definite noun (النوادي الليلة).
 func (m *matcher) atTonight(i, start int) int {
+	if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok && d2 < 0 {
+		return m.emitRel(start, i+2, -2)
+	}
 	next := m.w(i + 1)
 	prev := m.w(i - 1)
 	if m.tok(i).start != start {
+		if strings.HasPrefix(m.w(i), "و") && (prev == "اليوم" || prev == "يوم" || prev == "النهار") {
+			return i + 1
+		}
 		prev = ""
 	}
-	if strings.HasPrefix(next, "ال") || notTodayAfter[next] || next == "نفسها" || next == "ذاتها" ||
-		next == "عينها" || notTodayBefore[prev] || prev == "تلك" || prev == "ليله" || prev == "طوال" {
+	if strings.HasPrefix(next, "ال") || strings.HasPrefix(next, "بال") || notTodayAfter[next] ||
+		next == "نفسها" || next == "ذاتها" || next == "عينها" || notTodayBefore[prev] ||
+		prev == "تلك" || prev == "ليله" || prev == "طوال" || prev == "اشبه" || nightlyNouns[prev] {
 		return i + 1
 	}
 	if m.isP(i+1, ')') || m.isP(i-1, '(') || m.isP(i-1, '«') || m.isP(i-1, '"') {
@@ -126,7 +164,7 @@ func (m *matcher) monthDay(mo int, j, start int) (int, bool) {
 	case (m.isP(k, '-') || m.isP(k, '–')) && !m.tok(k).space:
 		ranged = true
 	case m.w(k) == "الي" || m.w(k) == "حتي" || m.w(k) == "لغايه" || m.w(k) == "و":
-		ranged = true
+		ranged = m.tok(k+1).kind == num
 	}
 	if ranged {
 		if e := m.tok(k + 1); e.kind == num && e.nd <= 2 && e.n > d.n && e.n <= 31 && m.clauseEnd(k+2) {
@@ -140,7 +178,7 @@ func (m *matcher) monthDay(mo int, j, start int) (int, bool) {
 		}
 		return j, false
 	}
-	if _, ok := relDir(m.w(j + 1)); !ok && !m.clauseEnd(j+1) {
+	if !m.dayEnds(j + 1) {
 		return j, false
 	}
 	v, e, ok := m.resolveDMY(d.n, mo, false, j+1)
@@ -149,6 +187,23 @@ func (m *matcher) monthDay(mo int, j, start int) (int, bool) {
 	}
 	m.emit(start, e-1, v)
 	return e, true
+}
+
+// dayEnds reports whether a day written after its month ends at token k:
+// at the end of a clause, before a relative word (يوليو 13 الجاري) or
+// before another month (يناير 5 وفبراير 7).
+func (m *matcher) dayEnds(k int) bool {
+	if _, rel := relDir(m.w(k)); rel || m.clauseEnd(k) {
+		return true
+	}
+	w := m.w(k)
+	if w == "و" {
+		w = m.w(k + 1)
+	} else if strings.HasPrefix(w, "و") {
+		w = w[len("و"):]
+	}
+	_, another := months[w]
+	return another
 }
 
 // clauseEnd reports whether token k ends a clause: the end of the text or

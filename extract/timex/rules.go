@@ -497,6 +497,12 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 		}
 		return i + 2
 	}
+	if dir, ok := spokenDir(m.w(i+1), m.w(i+2)); ok { // الجمعة اللي جاية
+		if m.hasRef {
+			m.emit(start, i+2, fmtDate(m.weekday(wd, dir)))
+		}
+		return i + 3
+	}
 	// الجمعة بعد القادمة: a week after the next one.
 	if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
 		if m.hasRef {
@@ -736,6 +742,9 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 		if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
 			return m.emitPeriod(start, i+2, unit, d2)
 		}
+		if d, ok := spokenDir(m.w(i+1), m.w(i+2)); ok { // الأسبوع اللي فات
+			return m.emitPeriod(start, i+2, unit, d)
+		}
 		return i
 	}
 	// الأمين العام السابق: "general", not "year".
@@ -869,6 +878,9 @@ func (m *matcher) atYesterday(i int, form string, start int) int {
 	}
 	if next == "الاول" || next == "الاولي" {
 		return m.emitRel(start, m.trailWeekday(i+2), -2)
+	}
+	if form == "البارحه" && m.w(i) == "بالبارحه" && m.w(i-1) == "الليله" {
+		return i + 1 // ما أشبه الليلة بالبارحة: a proverb
 	}
 	return m.emitRel(start, m.trailWeekday(i+1), -1)
 }
