@@ -94,6 +94,15 @@ var nightlyNouns = map[string]bool{
 	"الاماكن": true, "الحياة": true, "الرياضه": true, "الجلسات": true, "الورديه": true,
 }
 
+// spendVerbs are the verbs "to spend (the night)" after which, directly or
+// after a subject, الليلة is the night of the story, not tonight (قضى
+// الليلة, أمضت الأسرة الليلة).
+var spendVerbs = map[string]bool{
+	"قضي": true, "قضت": true, "قضيت": true, "قضوا": true, "قضينا": true, "يقضي": true, "تقضي": true,
+	"امضي": true, "امضت": true, "امضيت": true, "امضوا": true, "امضينا": true, "يمضي": true, "تمضي": true,
+	"بات": true, "باتت": true, "باتوا": true, "مضت": true, "احيا": true, "احيت": true, "احيوا": true,
+}
+
 // spokenDir reads the spoken relative clause after a weekday or a period:
 // اللي جاي/جاية (next), اللي فات/فاتت (last).
 func spokenDir(w1, w2 string) (int, bool) {
@@ -128,7 +137,9 @@ func (m *matcher) atTonight(i, start int) int {
 	}
 	if strings.HasPrefix(next, "ال") || strings.HasPrefix(next, "بال") || notTodayAfter[next] ||
 		next == "نفسها" || next == "ذاتها" || next == "عينها" || notTodayBefore[prev] ||
-		prev == "تلك" || prev == "ليله" || prev == "طوال" || prev == "اشبه" || nightlyNouns[prev] {
+		prev == "تلك" || prev == "ليله" || prev == "طوال" || prev == "اشبه" || nightlyNouns[prev] ||
+		spendVerbs[strings.TrimPrefix(prev, "و")] || spendVerbs[strings.TrimPrefix(m.w(i-2), "و")] ||
+		next == "كلها" || next == "بطولها" {
 		return i + 1
 	}
 	if m.isP(i+1, ')') || m.isP(i-1, '(') || m.isP(i-1, '«') || m.isP(i-1, '"') {
