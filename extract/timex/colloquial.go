@@ -233,3 +233,68 @@ func (m *matcher) clauseEnd(k int) bool {
 	}
 	return true
 }
+
+// alone reports whether tokens i to last make a sentence of their own (a
+// caption, a list item, an answer): the text or a sentence begins before
+// them, after an optional في, and ends after them. A span alone such as
+// "بعد ثلاثة أيام" is then read from the reference date, there being no
+// event of a story to count from.
+func (m *matcher) alone(i, last int) bool {
+	p := i - 1
+	if m.w(p) == "في" {
+		p--
+	}
+	return m.sentenceEdge(p) && m.sentenceEdge(last+1)
+}
+
+// sentenceEdge reports whether token k is outside the text or a
+// sentence-ending mark.
+func (m *matcher) sentenceEdge(k int) bool {
+	if k < 0 || k >= len(m.d.toks) {
+		return true
+	}
+	t := m.tok(k)
+	return t.kind == punct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '؟')
+}
+
+// holidays are the feasts of fixed Gregorian date, by the word after عيد:
+// عيد الميلاد (Christmas; عيد ميلاده, a birthday, has no article), عيد
+// الحب, عيد الأم (21 March in the Arab world), عيد العمال.
+var holidays = map[string][2]int{
+	"الميلاد": {12, 25}, "الكريسماس": {12, 25}, "الحب": {2, 14}, "الام": {3, 21}, "العمال": {5, 1},
+}
+
+// atHoliday handles عيد + a feast of fixed date (عيد الميلاد, عيد الحب 2017):
+// the date in the year given, or the nearest one (as a day and month
+// without a year). عيد الميلاد الخمسين and عيد الميلاد الـ50 (a birthday)
+// are left out.
+func (m *matcher) atHoliday(i, start int) (int, bool) {
+	h, ok := holidays[m.w(i+1)]
+	if !ok {
+		return i, false
+	}
+	j := i + 2
+	n := m.w(j)
+	age := n == "ال" || (m.tok(j).kind == num && m.tok(j).nd <= 3) || ordinals[n] != 0 ||
+		ordinalTens[n] != 0 || tensWords[strings.TrimPrefix(n, "ال")] != 0
+	switch {
+	case age:
+		return j, true // عيد الميلاد الخمسين, الـ50: an age
+	case n == "المجيد" || n == "السعيد":
+		j++
+	}
+	if y, hij, k, ok := m.yearAt(j, false); ok && !hij {
+		if t, ok := mkDate(y, h[0], h[1]); ok {
+			m.emit(start, k-1, fmtDate(t))
+		}
+		return k, true
+	}
+	if !m.hasRef {
+		return j, true
+	}
+	v, e, ok := m.resolveDMY(h[1], h[0], false, j)
+	if ok && v != "" {
+		m.emit(start, e-1, v)
+	}
+	return max(e, j), true
+}

@@ -192,6 +192,9 @@ func (m *matcher) atWeekend(i, start int) (int, bool) {
 // ahead, or of the year after when the clause is about the future and the
 // feast is more than a month past.
 func (m *matcher) atFeast(i, start int) int {
+	if j, ok := m.atHoliday(i, start); ok {
+		return j
+	}
 	f, ok := feasts[m.w(i+1)]
 	if !ok {
 		return i

@@ -84,6 +84,8 @@ func (m *matcher) parseNumericDate(i int) (string, int, bool) {
 	switch {
 	case a.nd == 4 && b.nd <= 2 && c.nd <= 2:
 		y, mo, d = a.n, b.n, c.n
+	case a.nd <= 2 && b.nd <= 2 && c.nd == 4 && b.n > 12 && a.n <= 12:
+		y, mo, d = c.n, a.n, b.n // 11/13/2016: only month/day/year fits
 	case a.nd <= 2 && b.nd <= 2 && c.nd == 4:
 		y, mo, d = c.n, b.n, a.n
 	default:
@@ -1055,7 +1057,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// After a time span, بعد is often counted from an event of the story
 	// (عاد بعد عامين); it is counted from the publication date only in a
 	// clause about the future.
-	if future && !fromNow && !m.futureBefore(i) {
+	if future && !fromNow && !m.futureBefore(i) && !m.alone(i, j) {
 		return i
 	}
 	if !future {
