@@ -289,6 +289,9 @@ func (m *matcher) atHoliday(i, start int) (int, bool) {
 		}
 		return k, true
 	}
+	if _, rel := relDir(m.w(j)); !rel && !m.holidayCue(i, start) {
+		return j, true // كيف سرق غرينش عيد الميلاد, ما يسمى بعيد الحب: the feast, not a day
+	}
 	if !m.hasRef {
 		return j, true
 	}
@@ -297,4 +300,30 @@ func (m *matcher) atHoliday(i, start int) (int, bool) {
 		m.emit(start, e-1, v)
 	}
 	return max(e, j), true
+}
+
+// holidayTime are the words before a feast that place something on its day.
+var holidayTime = map[string]bool{
+	"في": true, "خلال": true, "قبل": true, "بعد": true, "يوم": true, "ليله": true, "عشيه": true,
+	"حتي": true, "منذ": true, "بمناسبه": true, "مناسبه": true, "اثناء": true, "عطله": true,
+	"صباح": true, "مساء": true, "ايام": true, "اجازه": true,
+}
+
+// holidayCue reports whether the feast at token i (its text from start) is
+// placed in time: after في, خلال, بمناسبة..., or after a verb of
+// celebrating with ب, within three words (تحتفل الكنائس بعيد الميلاد).
+func (m *matcher) holidayCue(i, start int) bool {
+	prev := m.w(i - 1)
+	if m.tok(i).start == start {
+		return holidayTime[strings.TrimPrefix(prev, "و")]
+	}
+	if !strings.HasPrefix(m.w(i), "ب") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && m.tok(k).kind == word; k-- {
+		if strings.Contains(m.w(k), "حتفل") {
+			return true
+		}
+	}
+	return false
 }

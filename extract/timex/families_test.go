@@ -231,6 +231,8 @@ func TestDayFamiliesMore(t *testing.T) {
 		{"valentine", "ترتفع أسعار الورود في عيد الحب", []string{"2016-02-14"}},
 		{"mothers day", "يحتفل العالم العربي بعيد الأم", []string{"2016-03-21"}},
 		{"labour day", "عطلة رسمية في عيد العمال", []string{"2016-05-01"}},
+		{"feast as a subject not", "كيف سرق غرينش عيد الميلاد", nil},
+		{"so-called feast not", "يمنع بيع الورود في ما يسمى بعيد الحب", nil},
 		{"birthday not", "احتفل بعيد ميلاده في المنزل", nil},
 		{"birthday age not", "احتفل بعيد الميلاد الخمسين لزوجته", nil},
 		{"birthday age digits not", "احتفل بعيد الميلاد الـ50 لزوجته", nil},
