@@ -327,3 +327,7 @@ func (m *matcher) holidayCue(i, start int) bool {
 	}
 	return false
 }
+
+// approxWords are the words "about" between قبل/منذ/بعد and a span (قبل
+// نحو أسبوع, منذ حوالي عشرة أيام): the day is still the one named.
+var approxWords = map[string]bool{"نحو": true, "حوالي": true, "قرابه": true, "زهاء": true}

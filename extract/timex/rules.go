@@ -410,6 +410,11 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			m.emit(start, i+1, v)
 			return i + 2
 		}
+		// سأعود في 15.: a day number ending a sentence about the future.
+		if t := m.tok(i + 1); t.kind == num && t.nd <= 2 && m.sentenceEdge(i+2) && m.futureBefore(i) {
+			m.emitBareDay(t.start, i+1, t.n, i)
+			return i + 2
+		}
 		return i
 	case "ثاني", "ثالث", "رابع", "خامس":
 		if j, ok := m.atFirstLast(i, w, start); ok { // ثاني جمعة من الشهر
@@ -987,6 +992,9 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// يوما بعد يوم: day after day.
 	if p := m.w(i - 1); durationUnits[p][0] != 0 {
 		return i
+	}
+	if approxWords[m.w(j)] { // قبل نحو أسبوع: about a week ago, that day
+		j++
 	}
 	count := 0
 	if n, k, ok := m.numberAt(j); ok {
