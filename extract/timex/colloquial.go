@@ -67,6 +67,9 @@ func (m *matcher) atBukra(i, start int) int {
 	default:
 		return i + 1
 	}
+	if prev == "راجعنا" || prev == "راجعني" {
+		return i + 1 // "راجعنا بكرة": the clerk's put-off, not a day
+	}
 	return m.emitRel(start, i, 1)
 }
 

@@ -77,6 +77,7 @@ func TestDayFamilies(t *testing.T) {
 		{"innaharda", "عندنا اجتماع النهاردة", []string{"2016-11-07"}},
 		{"next friday gulf", "نسافر الجمعة الجاية", []string{"2016-11-11"}},
 		{"next week gulf", "نسافر الأسبوع الجاي", []string{"2016-11-14"}},
+		{"come back tomorrow idiom not", "زمن عبارة \"راجعنا بكرة\" انتهى", nil},
 		{"bukra a pulley not", "ركب العامل بكرة جديدة في الآلة", nil},
 		{"bukra and asil not", "سبحوا الله بكرة وأصيلا", nil},
 
