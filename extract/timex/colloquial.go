@@ -334,3 +334,90 @@ func (m *matcher) holidayCue(i, start int) bool {
 // approxWords are the words "about" between قبل/منذ/بعد and a span (قبل
 // نحو أسبوع, منذ حوالي عشرة أيام): the day is still the one named.
 var approxWords = map[string]bool{"نحو": true, "حوالي": true, "قرابه": true, "زهاء": true}
+
+// atHijriDay handles the days of the Hijri calendar named without عيد, at
+// token i whose word (maybe without a clitic) is w: عرفة or عرفات after يوم or وقفة (9 Dhu al-Hijja), عاشوراء (10
+// Muharram), المولد النبوي (12 Rabi al-Awwal), رأس السنة الهجرية (1
+// Muharram); and رأس السنة الميلادية (1 January). They are resolved as the
+// feasts are (see atFeast).
+func (m *matcher) atHijriDay(i int, w string, start int) (int, bool) {
+	switch {
+	case (w == "عرفه" || w == "عرفات") && (m.w(i-1) == "يوم" || m.w(i-1) == "وقفه"):
+		return m.hijriFeast(i, start, i+1, [2]int{12, 9}), true
+	case w == "وقفه" && (m.w(i+1) == "عرفه" || m.w(i+1) == "عرفات"):
+		return m.hijriFeast(i, start, i+2, [2]int{12, 9}), true
+	case w == "عاشوراء" || w == "عاشورا":
+		return m.hijriFeast(i, start, i+1, [2]int{1, 10}), true
+	case w == "المولد" && m.w(i+1) == "النبوي":
+		return m.hijriFeast(i, start, i+2, [2]int{3, 12}), true
+	case w == "راس" && m.w(i+1) == "السنه" && m.w(i+2) == "الهجريه":
+		return m.hijriFeast(i, start, i+3, [2]int{1, 1}), true
+	case w == "راس" && m.w(i+1) == "السنه" && m.w(i+2) == "الميلاديه":
+		if y, hij, k, ok := m.yearAt(i+3, false); ok && !hij {
+			m.emit(start, k-1, fmtYear(y)+"-01-01")
+			return k, true
+		}
+		if !m.hasRef {
+			return i + 3, true
+		}
+		if v, e, ok := m.resolveDMY(1, 1, false, i+3); ok && v != "" {
+			m.emit(start, e-1, v)
+			return e, true
+		}
+		return i + 3, true
+	}
+	return i, false
+}
+
+// feastDayWords are the ordinals before أيام in "ثاني أيام عيد الفطر".
+var feastDayWords = map[string]int{"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4}
+
+// atFeastDay handles the nth day of a feast: أول أيام عيد الأضحى, ثاني أيام
+// عيد الفطر (the feast's date plus n-1 days). The span starts at the
+// ordinal.
+func (m *matcher) atFeastDay(i, start int) (int, bool) {
+	n, ok := feastDayWords[m.w(i)]
+	if !ok || m.w(i+1) != "ايام" || m.w(i+2) != "عيد" {
+		return i, false
+	}
+	before := len(m.out)
+	j := m.atFeast(i+2, m.tok(i+2).start)
+	if len(m.out) != before+1 {
+		return j, j > i+2
+	}
+	t, err := time.Parse("2006-01-02", m.out[before].value)
+	if err != nil {
+		return j, true
+	}
+	m.out[before].start = start
+	m.out[before].value = fmtDate(t.AddDate(0, 0, n-1))
+	return j, true
+}
+
+// atGhurra handles غرة, the first day of a month: غرة رمضان, غرة شهر
+// شوال 1436, غرة الشهر المقبل.
+func (m *matcher) atGhurra(i, start int) int {
+	j := i + 1
+	if m.w(j) == "شهر" {
+		j++
+	}
+	if mo, hij, k, ok := m.monthAt(j, m.w(j)); ok {
+		v, e, ok := m.resolveDMY(1, mo, hij, k)
+		if ok && v != "" {
+			m.emit(start, e-1, v)
+		}
+		if ok {
+			return e
+		}
+		return i
+	}
+	if m.w(j) == "الشهر" {
+		if v, e, ok := m.dayOfRelMonth(1, i, j); ok {
+			if v != "" {
+				m.emit(start, e-1, v)
+			}
+			return e
+		}
+	}
+	return i
+}

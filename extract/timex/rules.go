@@ -377,6 +377,15 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	if j, ok := m.atColloquial(i, w, start); ok {
 		return j
 	}
+	if j, ok := m.atHijriDay(i, w, start); ok { // عاشوراء, المولد النبوي
+		return j
+	}
+	if j, ok := m.atFeastDay(i, start); ok { // ثاني أيام عيد الفطر
+		return j
+	}
+	if w == "غره" {
+		return m.atGhurra(i, start)
+	}
 	switch w {
 	case "اليوم":
 		return m.atToday(i, start)
@@ -390,6 +399,9 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	case "غدا":
 		return m.atTomorrow(i, start)
 	case "يوم":
+		if j, ok := m.atHijriDay(i+1, m.w(i+1), start); ok { // يوم عرفة, يوم عاشوراء
+			return j
+		}
 		if n := m.w(i + 1); n == "غد" || n == "الغد" {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
