@@ -347,6 +347,10 @@ func (m *matcher) atHijriDay(i int, w string, start int) (int, bool) {
 	case w == "وقفه" && (m.w(i+1) == "عرفه" || m.w(i+1) == "عرفات"):
 		return m.hijriFeast(i, start, i+2, [2]int{12, 9}), true
 	case w == "عاشوراء" || w == "عاشورا":
+		// سرايا عاشوراء, a militia: the day needs a cue (ذكرى عاشوراء, في عاشوراء).
+		if p := strings.TrimPrefix(m.w(i-1), "و"); m.tok(i).start == start && !holidayTime[p] && !ashuraCue[p] {
+			return i + 1, true
+		}
 		return m.hijriFeast(i, start, i+1, [2]int{1, 10}), true
 	case w == "المولد" && m.w(i+1) == "النبوي":
 		return m.hijriFeast(i, start, i+2, [2]int{3, 12}), true
@@ -367,6 +371,13 @@ func (m *matcher) atHijriDay(i int, w string, start int) (int, bool) {
 		return i + 3, true
 	}
 	return i, false
+}
+
+// ashuraCue are the words besides holidayTime before عاشوراء that make it
+// the day (ذكرى عاشوراء, مراسم عاشوراء).
+var ashuraCue = map[string]bool{
+	"ذكري": true, "احياء": true, "مراسم": true, "صيام": true, "صوم": true, "احتفالات": true,
+	"مسيرات": true, "طقوس": true, "شعائر": true, "مواكب": true, "مناسبات": true,
 }
 
 // feastDayWords are the ordinals before أيام in "ثاني أيام عيد الفطر".
