@@ -25,6 +25,9 @@ var (
 		"من": true, "يوم": true, "حتي": true, "لحد": true, "لغايه": true, "بعد": true,
 		"اليوم": true, "او": true, "الا": true, "الي": true,
 	}
+	// bukraPrep are the prepositions after which بكرة in a clause about the
+	// future is "tomorrow" (سأعود بكرة إلى البيت).
+	bukraPrep = map[string]bool{"في": true, "الي": true, "علي": true, "من": true, "مع": true, "عند": true, "و": true}
 	// dayPartNouns are the times of day after هذا/هذه that name the
 	// reference day (هذا المساء, هذه الليلة).
 	dayPartNouns = map[string]bool{
@@ -64,6 +67,8 @@ func (m *matcher) atBukra(i, start int) int {
 	case m.trailWeekday(i+1) > i:
 		return m.emitRel(start, m.trailWeekday(i+1), 1)
 	case bukraBefore[prev] || (m.tok(i).start != start && strings.HasPrefix(m.w(i), "ل")):
+	case bukraPrep[m.w(i+1)] && (m.futureBefore(i) || strings.HasPrefix(prev, "ح") || strings.HasPrefix(prev, "ه")):
+		// سأعود بكرة إلى البيت, حنسافر بكرة على الرياض: a spoken future.
 	default:
 		return i + 1
 	}

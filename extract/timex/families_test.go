@@ -78,6 +78,8 @@ func TestDayFamilies(t *testing.T) {
 		{"next friday gulf", "نسافر الجمعة الجاية", []string{"2016-11-11"}},
 		{"next week gulf", "نسافر الأسبوع الجاي", []string{"2016-11-14"}},
 		{"come back tomorrow idiom not", "زمن عبارة \"راجعنا بكرة\" انتهى", nil},
+		{"bukra future verb preposition", "سأعود بكرة إلى البيت", []string{"2016-11-08"}},
+		{"bukra egyptian future", "حنسافر بكرة على الرياض", []string{"2016-11-08"}},
 		{"bukra a pulley not", "ركب العامل بكرة جديدة في الآلة", nil},
 		{"bukra and asil not", "سبحوا الله بكرة وأصيلا", nil},
 
