@@ -422,10 +422,20 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			m.emit(start, i+1, v)
 			return i + 2
 		}
-		// سأعود في 15.: a day number ending a sentence about the future.
-		if t := m.tok(i + 1); t.kind == num && t.nd <= 2 && m.sentenceEdge(i+2) && m.futureBefore(i) {
-			m.emitBareDay(t.start, i+1, t.n, i)
-			return i + 2
+		// سأعود في 15., سأعود في الـ22: a day number ending a sentence about
+		// the future.
+		k := i + 1
+		if m.w(k) == "ال" && !m.tok(k+1).space {
+			k++
+		}
+		if t := m.tok(k); t.kind == num && t.nd <= 2 && m.sentenceEdge(k+1) && m.futureBefore(i) {
+			m.emitBareDay(t.start, k, t.n, i)
+			return k + 1
+		}
+		// سنلتقي في الغد: tomorrow, in a clause about the future (not الأمل
+		// في الغد, "hope in the future").
+		if m.w(i+1) == "الغد" && m.clauseEnd(i+2) && m.futureBefore(i) {
+			return m.emitRel(m.tok(i+1).start, i+1, 1)
 		}
 		return i
 	case "ثاني", "ثالث", "رابع", "خامس":
@@ -513,6 +523,12 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 	if dir, ok := relDir(m.w(i + 1)); ok && dir != 0 {
 		if m.hasRef {
 			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+		}
+		return i + 2
+	}
+	if m.w(i+1) == "الاسبق" { // الأحد الأسبق: the one before last
+		if m.hasRef {
+			m.emit(start, i+1, fmtDate(m.weekday(wd, -1).AddDate(0, 0, -7)))
 		}
 		return i + 2
 	}
