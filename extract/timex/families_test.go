@@ -150,6 +150,8 @@ func TestDayFamilies(t *testing.T) {
 		{"thirtieth of november", "تعقد الجلسة في الثلاثين من نوفمبر", []string{"2016-11-30"}},
 		{"first of october", "الأول من أكتوبر", []string{"2016-10-01"}},
 		{"second of tishreen", "في الثاني من تشرين الأول", []string{"2016-10-02"}},
+		{"feminine compound not a day", "الليلة الثانية والعشرون من رمضان 1436هـ", []string{"2015-07"}},
+		{"mosaic not a future verb", "ألحقتها ب (فسيفساء التمرد) بعد قرابة ثمانية عشر عاما.", nil},
 		{"nineteenth nominative", "يوافق التاسع عشر من نوفمبر", []string{"2016-11-19"}},
 		{"twelfth feminine not a date", "الحلقة الثانية عشرة من المسلسل", nil},
 

@@ -220,7 +220,8 @@ var notFutureVerb = map[string]bool{
 	"سيرجي": true, "ستيف": true, "سيباستيان": true, "سيمون": true, "ستالين": true, "سيناتور": true,
 	"سيدني": true, "سيريلانكا": true, "سيراليون": true, "سيلفا": true, "ستانلي": true,
 	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
-	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
+	"سيفساء": true, // فسيفساء, mosaic, after its ف is taken for a conjunction
+	"ستاد":   true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
 }
 
 // Words after اليوم that make it an ordinary noun ("اليوم نفسه").

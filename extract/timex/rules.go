@@ -968,6 +968,11 @@ func (m *matcher) atDayPart(i, start int) int {
 
 // atOrdinal handles "الثالث من أكتوبر [2021]".
 func (m *matcher) atOrdinal(i int, w string, start int) int {
+	// الليلة الثانية والعشرون: the tens of a compound whose unit (here
+	// feminine) was not read as a day.
+	if _, tens := ordinalTens[w]; tens && m.tok(i).start != start && strings.HasPrefix(m.w(i-1), "ال") {
+		return i
+	}
 	day, j, ok := m.ordinalAt(i, w)
 	if !ok {
 		return i
