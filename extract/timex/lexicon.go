@@ -67,6 +67,7 @@ var hijriTwoWord = map[string]map[string]int{
 var (
 	nextWords = map[string]bool{
 		"المقبل": true, "المقبله": true, "القادم": true, "القادمه": true,
+		"الجاي": true, "الجايه": true, // spoken: الأسبوع الجاي
 	}
 	lastWords = map[string]bool{
 		"الماضي": true, "الماضيه": true, "المنصرم": true, "المنصرمه": true,
@@ -118,7 +119,10 @@ var ordinals = map[string]int{
 }
 
 // tens for ordinals 20 and 30 ("العشرين", "الحادي والعشرين").
-var ordinalTens = map[string]int{"العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30}
+var ordinalTens = map[string]int{
+	"العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30,
+	"العشرون": 20, "والعشرون": 20, "الثلاثون": 30, "والثلاثون": 30, // nominative
+}
 
 // decades maps the stem of a decade word (التسعينيات → تسعين) to its decade within a century.
 var decades = map[string]int{
@@ -216,7 +220,8 @@ var notFutureVerb = map[string]bool{
 	"سيرجي": true, "ستيف": true, "سيباستيان": true, "سيمون": true, "ستالين": true, "سيناتور": true,
 	"سيدني": true, "سيريلانكا": true, "سيراليون": true, "سيلفا": true, "ستانلي": true,
 	"سياحه": true, "سياحي": true, "سيطرت": true, "سيرا": true, "سيره": true, "سيف": true,
-	"ستاد": true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
+	"سيفساء": true, // فسيفساء, mosaic, after its ف is taken for a conjunction
+	"ستاد":   true, "ستراتيجي": true, "سنويا": true, "سنوي": true, "سنويه": true,
 }
 
 // Words after اليوم that make it an ordinary noun ("اليوم نفسه").
@@ -280,6 +285,11 @@ var startWords = func() map[string]bool {
 	for k := range dayParts {
 		add(k)
 	}
+	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
+		for k := range t {
+			add(k)
+		}
+	}
 	for k := range yearWords {
 		add(k)
 	}
@@ -292,6 +302,7 @@ var startWords = func() map[string]bool {
 	for k := range countWords {
 		add(k)
 	}
+	add("عاشوراء", "عاشورا", "المولد", "راس", "غره", "وقفه")
 	add("خلال", "غضون", "عيد", "القرن", "الربع", "النصف", "نفس", "ذات", "ثاني", "ثالث", "رابع", "خامس")
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
 	return s

@@ -192,12 +192,21 @@ func (m *matcher) atWeekend(i, start int) (int, bool) {
 // ahead, or of the year after when the clause is about the future and the
 // feast is more than a month past.
 func (m *matcher) atFeast(i, start int) int {
+	if j, ok := m.atHoliday(i, start); ok {
+		return j
+	}
 	f, ok := feasts[m.w(i+1)]
 	if !ok {
 		return i
 	}
-	j := i + 2
-	if n := m.w(j); n == "المبارك" || n == "السعيد" {
+	return m.hijriFeast(i, start, i+2, f)
+}
+
+// hijriFeast resolves a feast of the Hijri calendar on month and day f
+// whose name ends before token j (عيد الفطر, يوم عرفة, عاشوراء), with an
+// optional year or relative modifier after it; see atFeast.
+func (m *matcher) hijriFeast(i, start, j int, f [2]int) int {
+	if n := m.w(j); n == "المبارك" || n == "السعيد" || n == "الشريف" {
 		j++
 	}
 	// عيد الفطر 1445 هـ, عيد الأضحى لعام 2024
@@ -221,11 +230,11 @@ func (m *matcher) atFeast(i, start int) int {
 		return k
 	}
 	if !m.hasRef {
-		return i + 2
+		return j
 	}
 	hy, hm, ok := gregorianToHijri(m.ref)
 	if !ok {
-		return i + 2
+		return j
 	}
 	last := j - 1
 	dir, hasDir := relDir(m.w(j))

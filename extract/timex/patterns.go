@@ -281,8 +281,9 @@ func (m *matcher) resolveDMY(day, mo int, hij bool, k int) (string, int, bool) {
 	// 29 يوليو الجاري, 5 مارس الماضي
 	if dir, ok := relDir(m.w(k)); ok && !hij {
 		y, _ := m.relMonth(mo, dir)
-		if dir == 0 {
-			y = m.ref.Year()
+		rm, rd := int(m.ref.Month()), m.ref.Day()
+		if dir == 0 || (dir < 0 && mo == rm && day < rd) || (dir > 0 && mo == rm && day > rd) {
+			y = m.ref.Year() // 2 نوفمبر الماضي, read on 7 November: this year's
 		}
 		t, ok := mkDate(y, mo, day)
 		if !ok {

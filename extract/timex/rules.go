@@ -84,6 +84,8 @@ func (m *matcher) parseNumericDate(i int) (string, int, bool) {
 	switch {
 	case a.nd == 4 && b.nd <= 2 && c.nd <= 2:
 		y, mo, d = a.n, b.n, c.n
+	case a.nd <= 2 && b.nd <= 2 && c.nd == 4 && b.n > 12 && a.n <= 12:
+		y, mo, d = c.n, a.n, b.n // 11/13/2016: only month/day/year fits
 	case a.nd <= 2 && b.nd <= 2 && c.nd == 4:
 		y, mo, d = c.n, b.n, a.n
 	default:
@@ -372,16 +374,34 @@ func (m *matcher) atWord(i int, w string, start int) int {
 	if _, ok := ordinalTens[w]; ok {
 		return m.atOrdinal(i, w, start)
 	}
+	if j, ok := m.atColloquial(i, w, start); ok {
+		return j
+	}
+	if j, ok := m.atHijriDay(i, w, start); ok { // عاشوراء, المولد النبوي
+		return j
+	}
+	if j, ok := m.atFeastDay(i, start); ok { // ثاني أيام عيد الفطر
+		return j
+	}
+	if w == "غره" {
+		return m.atGhurra(i, start)
+	}
 	switch w {
 	case "اليوم":
 		return m.atToday(i, start)
 	case "امس", "الامس", "البارحه":
 		return m.atYesterday(i, w, start)
 	case "اول":
+		if yesterdayColloquial[m.w(i+1)] { // أول امبارح
+			return m.emitRel(start, m.trailWeekday(i+2), -2)
+		}
 		return m.atDayBeforeYesterday(i, start)
 	case "غدا":
 		return m.atTomorrow(i, start)
 	case "يوم":
+		if j, ok := m.atHijriDay(i+1, m.w(i+1), start); ok { // يوم عرفة, يوم عاشوراء
+			return j
+		}
 		if n := m.w(i + 1); n == "غد" || n == "الغد" {
 			return m.emitRel(start, m.trailWeekday(i+2), 1)
 		}
@@ -402,6 +422,21 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			m.emit(start, i+1, v)
 			return i + 2
 		}
+		// سأعود في 15., سأعود في الـ22: a day number ending a sentence about
+		// the future.
+		k := i + 1
+		if m.w(k) == "ال" && !m.tok(k+1).space {
+			k++
+		}
+		if t := m.tok(k); t.kind == num && t.nd <= 2 && m.sentenceEdge(k+1) && m.futureBefore(i) {
+			m.emitBareDay(t.start, k, t.n, i)
+			return k + 1
+		}
+		// سنلتقي في الغد: tomorrow, in a clause about the future (not الأمل
+		// في الغد, "hope in the future").
+		if m.w(i+1) == "الغد" && m.clauseEnd(i+2) && m.futureBefore(i) {
+			return m.emitRel(m.tok(i+1).start, i+1, 1)
+		}
 		return i
 	case "ثاني", "ثالث", "رابع", "خامس":
 		if j, ok := m.atFirstLast(i, w, start); ok { // ثاني جمعة من الشهر
@@ -421,19 +456,18 @@ func (m *matcher) atWord(i int, w string, start int) int {
 			return m.emitPeriod(start, i+1, unit, 0)
 		}
 		if wd, ok := weekdays[m.w(i+1)]; ok && m.hasRef { // هذا الاثنين: this week's
-			dir := 0
-			if m.futureBefore(i) {
-				dir = 2
-			}
-			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
+			m.emit(start, i+1, fmtDate(m.thisWeekday(i, wd)))
 			return i + 2
+		}
+		if j, ok := m.thisDayPart(i, start); ok { // هذا المساء
+			return j
 		}
 		return i
 	case "الليله":
 		if lastWords[m.w(i+1)] {
 			return m.emitRel(start, i+1, -1)
 		}
-		return i
+		return m.atTonight(i, start)
 	}
 	if dayParts[w] {
 		return m.atDayPart(i, start)
@@ -491,6 +525,18 @@ func (m *matcher) atWeekday(i int, wd time.Weekday, start int) int {
 			m.emit(start, i+1, fmtDate(m.weekday(wd, dir)))
 		}
 		return i + 2
+	}
+	if m.w(i+1) == "الاسبق" { // الأحد الأسبق: the one before last
+		if m.hasRef {
+			m.emit(start, i+1, fmtDate(m.weekday(wd, -1).AddDate(0, 0, -7)))
+		}
+		return i + 2
+	}
+	if dir, ok := spokenDir(m.w(i+1), m.w(i+2)); ok { // الجمعة اللي جاية
+		if m.hasRef {
+			m.emit(start, i+2, fmtDate(m.weekday(wd, dir)))
+		}
+		return i + 3
 	}
 	// الجمعة بعد القادمة: a week after the next one.
 	if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
@@ -673,6 +719,9 @@ func (m *matcher) atMonth(i int, w string, start int) int {
 			}
 		}
 	}
+	if k, ok := m.monthDay(mo, j, start); ok { // أكتوبر 2, يوليو 13-15
+		return k
+	}
 	if y, k, ok := m.relYearAt(j); ok { // أغسطس من العام الماضي
 		m.emit(start, k-1, fmtMonth(y, mo))
 		return k
@@ -727,6 +776,9 @@ func (m *matcher) atPeriod(i, unit, start int) int {
 		// الأسبوع بعد القادم, الشهر قبل الماضي
 		if d2, ok := beyondDir(m.w(i+1), m.w(i+2)); ok {
 			return m.emitPeriod(start, i+2, unit, d2)
+		}
+		if d, ok := spokenDir(m.w(i+1), m.w(i+2)); ok { // الأسبوع اللي فات
+			return m.emitPeriod(start, i+2, unit, d)
 		}
 		return i
 	}
@@ -862,6 +914,9 @@ func (m *matcher) atYesterday(i int, form string, start int) int {
 	if next == "الاول" || next == "الاولي" {
 		return m.emitRel(start, m.trailWeekday(i+2), -2)
 	}
+	if form == "البارحه" && m.w(i) == "بالبارحه" && m.w(i-1) == "الليله" {
+		return i + 1 // ما أشبه الليلة بالبارحة: a proverb
+	}
 	return m.emitRel(start, m.trailWeekday(i+1), -1)
 }
 
@@ -913,6 +968,11 @@ func (m *matcher) atDayPart(i, start int) int {
 
 // atOrdinal handles "الثالث من أكتوبر [2021]".
 func (m *matcher) atOrdinal(i int, w string, start int) int {
+	// الليلة الثانية والعشرون: the tens of a compound whose unit (here
+	// feminine) was not read as a day.
+	if _, tens := ordinalTens[w]; tens && m.tok(i).start != start && strings.HasPrefix(m.w(i-1), "ال") {
+		return i
+	}
 	day, j, ok := m.ordinalAt(i, w)
 	if !ok {
 		return i
@@ -956,7 +1016,7 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 // بعد أسبوع, بعد غد.
 func (m *matcher) atDuration(i int, w string, start int) int {
 	j := i + 1
-	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد") {
+	if w == "بعد" && (m.w(j) == "غد" || m.w(j) == "الغد" || tomorrowColloquial[m.w(j)]) {
 		return m.emitRel(start, m.trailWeekday(j+1), 2)
 	}
 	if w == "قبل" && (m.w(j) == "امس" || m.w(j) == "الامس") { // قبل أمس: the day before yesterday
@@ -965,6 +1025,9 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// يوما بعد يوم: day after day.
 	if p := m.w(i - 1); durationUnits[p][0] != 0 {
 		return i
+	}
+	if approxWords[m.w(j)] { // قبل نحو أسبوع: about a week ago, that day
+		j++
 	}
 	count := 0
 	if n, k, ok := m.numberAt(j); ok {
@@ -1035,7 +1098,7 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	// After a time span, بعد is often counted from an event of the story
 	// (عاد بعد عامين); it is counted from the publication date only in a
 	// clause about the future.
-	if future && !fromNow && !m.futureBefore(i) {
+	if future && !fromNow && !m.futureBefore(i) && !m.alone(i, j) {
 		return i
 	}
 	if !future {

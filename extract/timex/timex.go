@@ -53,6 +53,18 @@
 // after بعد/خلال (وبعد عشر دقائق أجابه: counted from an event) except whole
 // days (خلال 24 ساعة).
 //
+// Spoken day words are days where they cannot be anything else: امبارح,
+// أول امبارح, النهاردة, بكرة (not the noun "pulley": only at a clause end,
+// before a time of day or a weekday, or after من/بعد/لحد), الجمعة الجاية,
+// الأسبوع اللي فات; so are الليلة (tonight; الليلة قبل الماضية two days
+// back), هذا المساء, a month before its day (أكتوبر 2, يوليو 13-15, تموز 13
+// إلى 15), غرة + a month (its first day), the feasts of fixed date after a
+// time cue (في عيد الميلاد, بمناسبة عيد العمال), the days of the Hijri
+// calendar (يوم عرفة, عاشوراء, المولد النبوي, رأس السنة الهجرية, ثاني أيام
+// عيد الفطر), and a span alone as a sentence (بعد ثلاثة أيام.), which has
+// no event of a story to count from. See colloquial.go, monthday.go and
+// feasts.go.
+//
 // Days are also found by position and by anchor: a day or day and month
 // written alone (يوم 15, في الخامس عشر, 1/10, 15 الجاري; numeric.go,
 // relative.go), a day counted from the last date mentioned (اليوم التالي,
