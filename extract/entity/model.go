@@ -48,37 +48,59 @@ type Tagger struct {
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
 // concurrent use. The entries are immutable once cached.
+//
+// It keeps two generations: new entries go to cur, and when cur is full it
+// becomes old and cur starts afresh; an entry found in old moves back to
+// cur. So the words that keep recurring (names of the day's news) survive
+// the turnover, which starting afresh would drop, for at most twice the
+// entries.
 type unknownCache struct {
-	mu sync.Mutex
-	m  map[string]*vocabEntry
+	mu       sync.Mutex
+	cur, old map[string]*vocabEntry
 }
 
-// maxUnknowns bounds the entries of an unknownCache (about 600 bytes
-// each): when it is full it starts afresh.
+// maxUnknowns bounds the entries of each generation of an unknownCache
+// (about 600 bytes each).
 const maxUnknowns = 1 << 15
+
+// get returns the cached entry of w, or nil.
+func (c *unknownCache) get(w string) *vocabEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.cur[w]; e != nil {
+		return e
+	}
+	e := c.old[w]
+	if e != nil {
+		c.put(w, e)
+	}
+	return e
+}
+
+// put caches e as the entry of w; c.mu is held.
+func (c *unknownCache) put(w string, e *vocabEntry) {
+	if c.cur == nil || len(c.cur) >= maxUnknowns {
+		c.old, c.cur = c.cur, make(map[string]*vocabEntry, 1024)
+	}
+	c.cur[w] = e
+}
 
 // unknown returns the vocabulary entry of a word outside the vocabulary,
 // from the cache or computed (and then cached).
 func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
 	c := &t.unknowns
-	c.mu.Lock()
-	e := c.m[w]
-	c.mu.Unlock()
-	if e != nil {
+	if e := c.get(w); e != nil {
 		return e
 	}
 	// The cache outlives the text that w is part of: keep only a copy.
 	w = strings.Clone(w)
-	e = &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
+	e := &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
 	st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
 	if t.first != nil {
 		st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxUnknowns {
-		c.m = make(map[string]*vocabEntry, 1024)
-	}
-	c.m[w] = e
+	c.put(w, e)
 	c.mu.Unlock()
 	return e
 }
@@ -122,7 +144,7 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
-	t.unknowns.m = nil
+	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
 	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
