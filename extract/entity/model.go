@@ -95,10 +95,7 @@ func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
 	// The cache outlives the text that w is part of: keep only a copy.
 	w = strings.Clone(w)
 	e := &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
-	st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
-	if t.first != nil {
-		st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
-	}
+	st.fbuf = t.entryRoles(e, st.fbuf)
 	c.mu.Lock()
 	c.put(w, e)
 	c.mu.Unlock()
@@ -123,20 +120,50 @@ type vocabEntry struct {
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	var off [nRoles + 1]int
+	fbuf = allRoleFeatures(w, fbuf, &off)
 	// The features of every role first, so that their cache misses
 	// overlap (see featIndex.touch).
-	var off [nRoles + 1]int
+	t.fx.touch(fbuf)
+	t.fx.roleSums(rs, fbuf, &off)
+	return fbuf
+}
+
+// allRoleFeatures sets fbuf to the features of w in every role, those of
+// role r at fbuf[off[r]:off[r+1]].
+func allRoleFeatures(w *tokInfo, fbuf []uint64, off *[nRoles + 1]int) []uint64 {
 	fbuf = fbuf[:0]
-	for r := range rs {
+	for r := range nRoles {
 		off[r] = len(fbuf)
 		fbuf = roleFeatures(w, r, fbuf)
 	}
 	off[nRoles] = len(fbuf)
-	t.fx.touch(fbuf)
+	return fbuf
+}
+
+// roleSums sets rs to the sums of the weights of the role features fs
+// (see allRoleFeatures).
+func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int) {
 	for r := range rs {
 		row := &rs[r]
 		*row = [nLabels]float32{}
-		t.fx.sum(row, fbuf[off[r]:off[r+1]])
+		x.sum(row, fs[off[r]:off[r+1]])
+	}
+}
+
+// entryRoles fills the role scores of e, whose info is set, for t and its
+// first stage. The two stages share the features, computed once, and
+// their lookups in both stages' tables overlap.
+func (t *Tagger) entryRoles(e *vocabEntry, fbuf []uint64) []uint64 {
+	var off [nRoles + 1]int
+	fbuf = allRoleFeatures(&e.info, fbuf, &off)
+	t.fx.touch(fbuf)
+	if t.first != nil {
+		t.first.fx.touch(fbuf)
+	}
+	t.fx.roleSums(&e.roles[0], fbuf, &off)
+	if t.first != nil {
+		t.first.fx.roleSums(&e.roles[1], fbuf, &off)
 	}
 	return fbuf
 }
@@ -160,10 +187,7 @@ func (t *Tagger) prepare() {
 	for i, w := range t.words {
 		e := &entries[i]
 		e.info = t.gaz.info(w)
-		fbuf = t.roleScores(&e.info, &e.roles[0], fbuf)
-		if t.first != nil {
-			fbuf = t.first.roleScores(&e.info, &e.roles[1], fbuf)
-		}
+		fbuf = t.entryRoles(e, fbuf)
 		t.vocab[w] = e
 	}
 }
