@@ -238,6 +238,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 		}
 		st.foff = append(st.foff, int32(len(st.fbuf)))
 		t.fx.touch(st.fbuf)
+		touchRoles(st.rs[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
 			row := (*[nLabels]float32)(st.sc[i*nLabels : (i+1)*nLabels])
 			*row = [nLabels]float32{}
@@ -254,6 +255,24 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
+}
+
+// touchRoles reads each cache line of the role scores rs, so that the
+// emissions that sum them find them in the processor's cache: the scores
+// are those of vocabulary entries scattered over megabytes, and reading
+// them all first overlaps their cache misses, as featIndex.touch does for
+// features. The result means nothing; it and noinline keep the reads from
+// being optimized away.
+//
+//go:noinline
+func touchRoles(rs []*roleScores) float32 {
+	var sum float32
+	for _, r := range rs {
+		// A roleScores is 180 bytes over at most four cache lines:
+		// floats less than a line apart, from the first to the last.
+		sum += r[0][0] + r[1][6] + r[3][3] + r[4][8]
+	}
+	return sum
 }
 
 // crossBlock is how many tokens' cross features emissions looks up
