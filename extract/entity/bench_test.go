@@ -2,8 +2,10 @@ package entity
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/marsad/marsad/arabic"
@@ -64,4 +66,63 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/n/1e3, "cpu-µs/article")
 	}
+}
+
+// BenchmarkEmissions computes the emission scores of both stages for the
+// sentences of a week of SaudiNewsNet, the words' vocabulary entries looked
+// up beforehand, and reports the time per token. The entries of a week of
+// news are spread over more memory than the processor caches, as they are
+// in a long run of extraction, so this measures how well emissions
+// overlaps its cache misses; it runs in one process, steadier than
+// comparing two runs of BenchmarkEntitiesArticles on a loaded machine.
+// It is skipped when ../shared is absent.
+func BenchmarkEmissions(b *testing.B) {
+	tg := defaultTagger(b)
+	type sentence struct {
+		infos []tokInfo
+		ents  []*vocabEntry
+	}
+	var sents []sentence
+	ntok := 0
+	st := tg.getState()
+	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
+	for day := 21; day <= 27; day++ {
+		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
+		for it := range ingest.Read(context.Background(), zip, opts) {
+			if it.Err != nil {
+				continue
+			}
+			var toks []Token
+			for _, t := range arabic.Tokenize(it.Article.Text) {
+				toks = append(toks, Token{Text: t.Text, Start: t.Start, End: t.End})
+			}
+			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
+			for _, ws := range ss {
+				var s sentence
+				for _, w := range ws {
+					e := tg.vocab[w]
+					if e == nil {
+						e = tg.unknown(w, st)
+					}
+					s.ents = append(s.ents, e)
+					s.infos = append(s.infos, e.info)
+				}
+				sents = append(sents, s)
+				ntok += len(ws)
+			}
+		}
+	}
+	if ntok == 0 {
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
+	}
+	for b.Loop() {
+		for _, s := range sents {
+			n := len(s.infos) * nLabels
+			st.sc = slices.Grow(st.sc[:0], n)[:n]
+			tg.first.emissions(s.infos, s.ents, 1, st)
+			tg.emissions(s.infos, s.ents, 0, st)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*ntok), "ns/token")
+	b.ReportMetric(0, "ns/op")
 }

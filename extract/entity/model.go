@@ -48,37 +48,56 @@ type Tagger struct {
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
 // concurrent use. The entries are immutable once cached.
+//
+// It keeps two generations: new entries go to cur, and when cur is full it
+// becomes old and cur starts afresh; an entry found in old moves back to
+// cur. So the words that keep recurring (names of the day's news) survive
+// the turnover, which starting afresh would drop, for at most twice the
+// entries.
 type unknownCache struct {
-	mu sync.Mutex
-	m  map[string]*vocabEntry
+	mu       sync.Mutex
+	cur, old map[string]*vocabEntry
 }
 
-// maxUnknowns bounds the entries of an unknownCache (about 600 bytes
-// each): when it is full it starts afresh.
+// maxUnknowns bounds the entries of each generation of an unknownCache
+// (about 600 bytes each).
 const maxUnknowns = 1 << 15
+
+// get returns the cached entry of w, or nil.
+func (c *unknownCache) get(w string) *vocabEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.cur[w]; e != nil {
+		return e
+	}
+	e := c.old[w]
+	if e != nil {
+		c.put(w, e)
+	}
+	return e
+}
+
+// put caches e as the entry of w; c.mu is held.
+func (c *unknownCache) put(w string, e *vocabEntry) {
+	if c.cur == nil || len(c.cur) >= maxUnknowns {
+		c.old, c.cur = c.cur, make(map[string]*vocabEntry, 1024)
+	}
+	c.cur[w] = e
+}
 
 // unknown returns the vocabulary entry of a word outside the vocabulary,
 // from the cache or computed (and then cached).
 func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
 	c := &t.unknowns
-	c.mu.Lock()
-	e := c.m[w]
-	c.mu.Unlock()
-	if e != nil {
+	if e := c.get(w); e != nil {
 		return e
 	}
 	// The cache outlives the text that w is part of: keep only a copy.
 	w = strings.Clone(w)
-	e = &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
-	st.fbuf = t.roleScores(&e.info, &e.roles[0], st.fbuf)
-	if t.first != nil {
-		st.fbuf = t.first.roleScores(&e.info, &e.roles[1], st.fbuf)
-	}
+	e := &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
+	st.fbuf = t.entryRoles(e, st.fbuf)
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxUnknowns {
-		c.m = make(map[string]*vocabEntry, 1024)
-	}
-	c.m[w] = e
+	c.put(w, e)
 	c.mu.Unlock()
 	return e
 }
@@ -101,20 +120,50 @@ type vocabEntry struct {
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
+	var off [nRoles + 1]int
+	fbuf = allRoleFeatures(w, fbuf, &off)
 	// The features of every role first, so that their cache misses
 	// overlap (see featIndex.touch).
-	var off [nRoles + 1]int
+	t.fx.touch(fbuf)
+	t.fx.roleSums(rs, fbuf, &off)
+	return fbuf
+}
+
+// allRoleFeatures sets fbuf to the features of w in every role, those of
+// role r at fbuf[off[r]:off[r+1]].
+func allRoleFeatures(w *tokInfo, fbuf []uint64, off *[nRoles + 1]int) []uint64 {
 	fbuf = fbuf[:0]
-	for r := range rs {
+	for r := range nRoles {
 		off[r] = len(fbuf)
 		fbuf = roleFeatures(w, r, fbuf)
 	}
 	off[nRoles] = len(fbuf)
-	t.fx.touch(fbuf)
+	return fbuf
+}
+
+// roleSums sets rs to the sums of the weights of the role features fs
+// (see allRoleFeatures).
+func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int) {
 	for r := range rs {
 		row := &rs[r]
 		*row = [nLabels]float32{}
-		t.fx.sum(row, fbuf[off[r]:off[r+1]])
+		x.sum(row, fs[off[r]:off[r+1]])
+	}
+}
+
+// entryRoles fills the role scores of e, whose info is set, for t and its
+// first stage. The two stages share the features, computed once, and
+// their lookups in both stages' tables overlap.
+func (t *Tagger) entryRoles(e *vocabEntry, fbuf []uint64) []uint64 {
+	var off [nRoles + 1]int
+	fbuf = allRoleFeatures(&e.info, fbuf, &off)
+	t.fx.touch(fbuf)
+	if t.first != nil {
+		t.first.fx.touch(fbuf)
+	}
+	t.fx.roleSums(&e.roles[0], fbuf, &off)
+	if t.first != nil {
+		t.first.fx.roleSums(&e.roles[1], fbuf, &off)
 	}
 	return fbuf
 }
@@ -122,7 +171,7 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 // prepare fills the caches of a tagger whose weights are set.
 func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
-	t.unknowns.m = nil
+	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
 	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
@@ -138,10 +187,7 @@ func (t *Tagger) prepare() {
 	for i, w := range t.words {
 		e := &entries[i]
 		e.info = t.gaz.info(w)
-		fbuf = t.roleScores(&e.info, &e.roles[0], fbuf)
-		if t.first != nil {
-			fbuf = t.first.roleScores(&e.info, &e.roles[1], fbuf)
-		}
+		fbuf = t.entryRoles(e, fbuf)
 		t.vocab[w] = e
 	}
 }
@@ -192,6 +238,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 		}
 		st.foff = append(st.foff, int32(len(st.fbuf)))
 		t.fx.touch(st.fbuf)
+		touchRoles(st.rs[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
 			row := (*[nLabels]float32)(st.sc[i*nLabels : (i+1)*nLabels])
 			*row = [nLabels]float32{}
@@ -208,6 +255,24 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
+}
+
+// touchRoles reads each cache line of the role scores rs, so that the
+// emissions that sum them find them in the processor's cache: the scores
+// are those of vocabulary entries scattered over megabytes, and reading
+// them all first overlaps their cache misses, as featIndex.touch does for
+// features. The result means nothing; it and noinline keep the reads from
+// being optimized away.
+//
+//go:noinline
+func touchRoles(rs []*roleScores) float32 {
+	var sum float32
+	for _, r := range rs {
+		// A roleScores is 180 bytes over at most four cache lines:
+		// floats less than a line apart, from the first to the last.
+		sum += r[0][0] + r[1][6] + r[3][3] + r[4][8]
+	}
+	return sum
 }
 
 // crossBlock is how many tokens' cross features emissions looks up

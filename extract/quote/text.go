@@ -89,8 +89,10 @@ func tokenize(text string) ([]token, int) {
 func tokenizeValid(text string) ([]token, int, bool) {
 	valid := true
 	toks := make([]token, 0, len(text)/8+16)
-	b := make([]byte, 0, len(text))
-	// The normalized words are built in b; tokens get their norm at the end.
+	// The normalized words are built in b, whose String does not copy;
+	// tokens get their norm at the end.
+	var b strings.Builder
+	b.Grow(len(text))
 	in := false
 	i := -1 // rune index of r
 	for bi := 0; bi < len(text); {
@@ -110,18 +112,19 @@ func tokenizeValid(text string) ([]token, int, bool) {
 		if isWordRune(r) {
 			if !in {
 				in = true
-				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(len(b))})
+				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(b.Len())})
 			}
 			t := &toks[len(toks)-1]
 			t.e, t.be = i+1, bi
 			if r = fold(r); r < utf8.RuneSelf {
-				b = append(b, byte(r))
+				b.WriteByte(byte(r))
 			} else if r < 0x800 {
-				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+				b.WriteByte(byte(0xC0 | r>>6))
+				b.WriteByte(byte(0x80 | r&0x3F))
 			} else {
-				b = utf8.AppendRune(b, r)
+				b.WriteRune(r)
 			}
-			t.nbe = int32(len(b))
+			t.nbe = int32(b.Len())
 			continue
 		}
 		in = false
@@ -135,7 +138,7 @@ func tokenizeValid(text string) ([]token, int, bool) {
 			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		}
 	}
-	norm := string(b)
+	norm := b.String()
 	for k := range toks {
 		if toks[k].kind == kWord {
 			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -153,7 +154,9 @@ func classOf(r rune) class {
 func newDoc(text string) *doc {
 	d := &doc{text: text}
 	toks := make([]token, 0, len(text)/8+4)
-	norm := make([]byte, 0, len(text))
+	// Built in a strings.Builder, whose String does not copy.
+	var norm strings.Builder
+	norm.Grow(len(text))
 	var cur token // the open word or number token, when open
 	open := false
 	curClass := clSpace
@@ -188,17 +191,18 @@ func newDoc(text string) *doc {
 			i++
 			continue
 		}
-		bs := len(norm)
+		bs := norm.Len()
 		switch {
 		case r < 0x80:
-			norm = append(norm, byte(r))
+			norm.WriteByte(byte(r))
 		case r < 0x800:
-			norm = append(norm, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+			norm.WriteByte(byte(0xC0 | r>>6))
+			norm.WriteByte(byte(0x80 | r&0x3F))
 		default:
-			norm = utf8.AppendRune(norm, r)
+			norm.WriteRune(r)
 		}
 		if open && c == curClass {
-			cur.end, cur.be = nr+1, int32(len(norm))
+			cur.end, cur.be = nr+1, int32(norm.Len())
 			cur.oeb, cur.oer = int32(b+size), int32(i+1)
 		} else {
 			if open {
@@ -212,7 +216,7 @@ func newDoc(text string) *doc {
 				k = punct
 			}
 			cur = token{kind: k, start: nr, end: nr + 1, space: space,
-				bs: int32(bs), be: int32(len(norm)), r: r,
+				bs: int32(bs), be: int32(norm.Len()), r: r,
 				ob: int32(b), oeb: int32(b + size), or: int32(i), oer: int32(i + 1)}
 			open, curClass, space = true, c, false
 			if c == clOther {
@@ -227,7 +231,7 @@ func newDoc(text string) *doc {
 		toks = append(toks, cur)
 	}
 	d.toks = toks
-	d.ns = string(norm)
+	d.ns = norm.String()
 	d.mergeNumbers()
 	return d
 }
