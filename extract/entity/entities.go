@@ -79,7 +79,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	ms = t.splitPersons(ms)
 	t.stripClitics(ms)
-	t.personCues(ms, keys, breaks)
+	t.personCues(ms, words, keys, breaks)
 	return t.group(ms)
 }
 
@@ -142,9 +142,10 @@ var weekdays = map[string]bool{
 	"الخميس": true, "الجمعه": true, "السبت": true,
 }
 
-// refine trims names of days from the ends of mentions, and splits a
-// mention at a coordinated word ("بوتين وبايدن") whose part after و is a
-// name on its own elsewhere in the article.
+// refine trims names of days from the ends of mentions and a noun whose
+// genitive is a person (genitiveOfPerson: لصالح، برئاسة) from the start of
+// a person's, and splits a mention at a coordinated word ("بوتين وبايدن")
+// whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
@@ -158,6 +159,11 @@ func refine(ms []mention) []mention {
 			m = m.slice(0, len(m.keys)-1)
 		}
 		for len(m.keys) > 0 && isDay(m.keys[0]) {
+			m = m.slice(1, len(m.keys))
+		}
+		// لصالح شوماخر: the name is the genitive, not the noun before it
+		// (which stripClitics would read as the name صالح).
+		for m.typ == 1 && len(m.keys) > 1 && genitiveOfPerson[m.keys[0]] {
 			m = m.slice(1, len(m.keys))
 		}
 		if len(m.keys) == 0 {
@@ -334,10 +340,14 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	// A one-word person mention joins the longer person mention ending
 	// with it, and so does a one-word mention of another type that is not a
 	// gazetteer place or organization (بايدن tagged a place once joins جو
-	// بايدن): the votes of all its mentions then decide its type.
+	// بايدن) and has no article (العنابي, a club, is not the surname of
+	// لمدافعي العنابي): the longer mention names a person, and the votes
+	// of the one-word mentions for other types do not make it a place
+	// (توني سنو stays a person though سنو alone was tagged an organization
+	// twice).
 	merged := map[*ent]*ent{}
 	for _, e := range ents {
-		if len(e.keys) != 1 || (typeOf(e) != 1 && t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0) {
+		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
 			continue
 		}
 		var target *ent
@@ -351,9 +361,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		if target != nil {
 			merged[e] = target
 			target.spans = append(target.spans, e.spans...)
-			for l := range e.votes {
-				target.votes[l] += e.votes[l]
-			}
+			target.votes[1] += e.votes[1]
 		}
 	}
 	out := make([]article.Entity, 0, len(ents))
@@ -447,8 +455,9 @@ var personTitles = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
 // the evidence of the words before it that it names a person: a person's
 // title right before it, or before a nisba adjective before it (الرئيس
 // الأمريكي بايدن), counts 2; a masculine reporting verb right before it
-// (قال بايدن، وأضاف بايدن) counts 1. keys are the normalized tokens.
-func (t *Tagger) personCues(ms []mention, keys []string, breaks []bool) {
+// (قال بايدن، وأضاف بايدن) counts 1. words are the tokens, keys their
+// normalized forms.
+func (t *Tagger) personCues(ms []mention, words, keys []string, breaks []bool) {
 	for i := range ms {
 		m := &ms[i]
 		if m.typ == 1 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
@@ -461,7 +470,10 @@ func (t *Tagger) personCues(ms []mention, keys []string, breaks []bool) {
 		switch {
 		case personTitles[prev]:
 			m.cue = 2
-		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && personTitles[keys[m.tok-2]]:
+		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && !strings.HasSuffix(words[m.tok-1], "ى") &&
+			personTitles[keys[m.tok-2]]:
+			// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
+			// normalizing spells as a nisba in ي.
 			m.cue = 2
 		default:
 			if _, v := splitConj(prev); reportVerbs[v] {
@@ -588,7 +600,6 @@ const genitiveNameWords = 2
 // labels are the tagger's labels of tokens, keys their normalized forms.
 func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(labels)
-	free := func(i int) bool { return labels[i] == 0 }
 	var added []mention
 	taken := func(i int) bool {
 		for _, m := range added {
@@ -603,7 +614,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			continue
 		}
 		j := i + 1
-		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && free(j) && t.nameLike(keys[j]) &&
+		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && labels[j] == 0 && t.nameLike(keys[j]) &&
 			(j == i+1 || !strings.HasPrefix(keys[j], "و")) && !t.cliticOnWord(keys[j]) {
 			j++
 		}
@@ -612,22 +623,39 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			i = j - 1
 		}
 	}
-	// Surnames of persons of two words or more.
+	// Surnames of persons of two words or more, each with the longest
+	// name it ends.
 	surnames := map[string]bool{}
+	full := map[string][]string{}
+	addFull := func(keys []string) {
+		last := keys[len(keys)-1]
+		surnames[last] = true
+		if len(keys) > len(full[last]) {
+			full[last] = keys
+		}
+	}
 	for _, m := range ms {
 		if m.typ == 1 && len(m.keys) > 1 && t.nameLike(m.keys[len(m.keys)-1]) {
-			surnames[m.keys[len(m.keys)-1]] = true
+			addFull(m.keys)
 		}
 	}
 	for _, m := range added {
-		surnames[m.keys[len(m.keys)-1]] = true
+		addFull(m.keys)
 	}
+	free := func(i int) bool { return labels[i] == 0 && !taken(i) }
 	if len(surnames) > 0 {
+		nameWords := map[string]bool{}
+		for _, keys := range full {
+			for _, k := range keys[:len(keys)-1] {
+				nameWords[k] = true
+			}
+		}
 		for i := 0; i < n; i++ {
-			if !free(i) || taken(i) {
+			if !free(i) {
 				continue
 			}
-			if k := keys[i]; !surnames[k] && !surnameAfterClitic(k, surnames) {
+			k := keys[i]
+			if !surnames[k] && !surnameAfterClitic(k, surnames) {
 				continue
 			}
 			// Not the first word of a longer untagged name (جورج بوش الابن
@@ -635,10 +663,35 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			if i+1 < n && !breaks[i+1] && free(i+1) && t.nameLike(keys[i+1]) && !strings.HasPrefix(keys[i+1], "و") {
 				continue
 			}
+			// The whole name untagged (كولو توريه، فان باستن) is a mention of
+			// it whole; after another word of a person's name, untagged, the
+			// name starts before the surname and its extent is unclear.
+			if j := i - len(full[k]) + 1; surnames[k] && j < i && j >= 0 && untaggedName(keys[j:i+1], full[k], breaks[j+1:i+1], free, j) {
+				added = append(added, newMention(1, j, i+1, tokens, words, keys))
+				continue
+			}
+			if i > 0 && !breaks[i] && free(i-1) && nameWords[keys[i-1]] {
+				continue
+			}
 			added = append(added, newMention(1, i, i+1, tokens, words, keys))
 		}
 	}
 	return addMentions(ms, added)
+}
+
+// untaggedName reports whether keys, the words from token j on, are the
+// person's name name, in one sentence (breaks of the words after the first)
+// and all free.
+func untaggedName(keys, name []string, breaks []bool, free func(int) bool, j int) bool {
+	if !slices.Equal(keys, name) || slices.Contains(breaks, true) {
+		return false
+	}
+	for d := range keys {
+		if !free(j + d) {
+			return false
+		}
+	}
+	return true
 }
 
 // newMention returns the mention of type typ on tokens [i, j) that a rule
@@ -709,6 +762,11 @@ func (t *Tagger) nameLike(k string) bool {
 		return false
 	}
 	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
+		return false
+	}
+	// The indefinite accusative of a common noun (برنامجا، مسؤولا: البرنامج
+	// is frequent), written without its tanween.
+	if b, ok := strings.CutSuffix(k, "ا"); ok && unpackFreq(t.gaz.stats["ال"+b]) >= minDefiniteFreq {
 		return false
 	}
 	st := t.gaz.stats[k]
