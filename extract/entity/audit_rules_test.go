@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/article"
@@ -80,5 +81,27 @@ func TestGroupKeepsPerson(t *testing.T) {
 	es = tg.group(ms)
 	if len(es) != 2 || es[1].Type != article.ORG || len(es[1].Mentions) != 2 {
 		t.Errorf("got %+v, want العنابي an organization of its own", es)
+	}
+}
+
+// TestNotNameCurrency checks that a currency alone is no entity, with a
+// proclitic too, and that a name with a currency's word in it stays one.
+func TestNotNameCurrency(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"اليورو", true}, {"والدولار", true}, {"الليرة", true}, {"يورو", true},
+		{"ريال مدريد", false}, {"منطقة اليورو", false}, {"دبي", false},
+	} {
+		var keys []string
+		ws := strings.Fields(c.name)
+		for _, w := range ws {
+			keys = append(keys, normalize(w))
+		}
+		if got := tg.notName(ws, keys, article.LOC); got != c.want {
+			t.Errorf("notName(%q) = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -135,6 +135,14 @@ func sentenceBreaks(text string, tokens []Token) []bool {
 
 func isStop(s string) bool { return s == "." || s == "؟" || s == "!" || s == "?" }
 
+// currencies are the normalized names of currencies, without the article:
+// a currency alone (اليورو، الدولار) is no person, place or organization,
+// though the tagger, which reads منطقة اليورو, may take it for a place.
+var currencies = map[string]bool{
+	"يورو": true, "دولار": true, "جنيه": true, "استرليني": true, "روبل": true, "فرنك": true,
+	"دينار": true, "ليره": true, "روبيه": true, "يوان": true,
+}
+
 // weekdays are the normalized names of the days of the week, which are
 // dates, not parts of names.
 var weekdays = map[string]bool{
@@ -506,7 +514,8 @@ func splitConj(w string) (string, string) {
 const minDefiniteFreq = 7
 
 // notName reports whether the words of an entity of type typ (keys
-// normalized) cannot be a name by their form: a word written with tanween
+// normalized) cannot be a name by their form: a currency alone (اليورو),
+// a word written with tanween
 // (زيفاً: names take none), or a person of one word that is a common noun
 // (its form with the article is frequent: عضو، مسؤول), has the form of an
 // accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
@@ -514,6 +523,12 @@ const minDefiniteFreq = 7
 // common word (ناشطون) or its construct form in و (مؤيدو), and that the gazetteer does not list as a person
 // (nor, in the accusative, محمداً).
 func (t *Tagger) notName(words, keys []string, typ string) bool {
+	if len(keys) == 1 {
+		_, b := splitClitic(keys[0])
+		if currencies[strings.TrimPrefix(keys[0], "ال")] || currencies[strings.TrimPrefix(b, "ال")] {
+			return true
+		}
+	}
 	for i, w := range words {
 		// The accusative of a known name keeps it (محمداً، علياً).
 		if strings.ContainsAny(w, "\u064b\u064c\u064d") && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
