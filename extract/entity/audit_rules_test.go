@@ -105,3 +105,23 @@ func TestNotNameCurrency(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitCoordinated checks that a mention is split at و before a name
+// the gazetteers know, and only there.
+func TestSplitCoordinated(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		typ        int
+		name, want string
+	}{
+		{5, "الإمارات العربية وقطر", "LOC:الإمارات العربية|LOC:وقطر"},
+		{5, "الصين وفرنسا وروسيا", "LOC:الصين|LOC:وفرنسا|LOC:وروسيا"},
+		// و that belongs to the word, not a name after it.
+		{1, "محمد وليد", "PER:محمد وليد"},
+		{5, "كارلسون وزيتونستان", "LOC:كارلسون وزيتونستان"},
+	} {
+		if got := mentionTexts(tg.splitCoordinated([]mention{mentionOf(c.typ, 0, c.name)})); got != c.want {
+			t.Errorf("splitCoordinated(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

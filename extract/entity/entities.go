@@ -72,6 +72,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		i = j
 	}
 	ms = refine(ms)
+	ms = t.splitCoordinated(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
@@ -185,6 +186,44 @@ func refine(ms []mention) []mention {
 			}
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// splitCoordinated splits a mention at a word of و and a name the
+// gazetteers know, alone or as the first word of a longer name (سولانا
+// ولاريجاني، تويوتا وجنرال موتورز، الإمارات العربية وقطر): two names
+// coordinated, not one, unless the word with و is a name itself or the
+// whole mention is a gazetteer name (البوسنة والهرسك).
+func (t *Tagger) splitCoordinated(ms []mention) []mention {
+	var out []mention
+	for k, m := range ms {
+		cut := -1
+		if len(m.keys) > 1 && t.gaz.phrases[strings.Join(m.keys, " ")] == 0 {
+			for j := 1; j < len(m.keys); j++ {
+				w, ok := strings.CutPrefix(m.keys[j], "و")
+				if ok && utf8.RuneCountInString(w) >= 2 && (t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0) &&
+					t.gaz.words[m.keys[j]] == 0 && t.gaz.maxLen[m.keys[j]] == 0 {
+					cut = j
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]mention, 0, len(ms)+4), ms[:k]...)
+		}
+		// The rest may hold another coordinated name: split it again.
+		out = append(out, m.slice(0, cut))
+		out = append(out, t.splitCoordinated([]mention{m.slice(cut, len(m.keys))})...)
+	}
+	if out == nil {
+		return ms
 	}
 	return out
 }
