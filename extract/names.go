@@ -41,12 +41,20 @@ var spokesHeads = lexicon.Set(lexicon.Titles(lexicon.Spokesperson))
 
 // notOrgWords are the words with the article that do not start or continue
 // an organization's name after باسم: persons' titles (المتحدث باسم الرئيس,
-// lexicon.NotOrgName) and words of time (المتحدث باسم الكرملين الأربعاء).
+// lexicon.NotOrgName), the titles and military ranks before a person's
+// name, which ends the organization's (المتحدث باسم الجيش العقيد جون,
+// lexicon.TitleBefore), and words of time (المتحدث باسم الكرملين الأربعاء).
 var notOrgWords = func() map[string]bool {
 	m := lexicon.Set(lexicon.Titles(lexicon.NotOrgName))
+	for _, w := range lexicon.Titles(lexicon.TitleBefore) {
+		if strings.HasPrefix(w, "ال") {
+			m[w] = true
+		}
+	}
 	for _, w := range [...]string{
 		"اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السبت", "الاحد", "الاثنين", "الثلاثاء",
 		"الاربعاء", "الخميس", "الجمعه", "الذي", "التي", "الان", "الماضي", "المقبل", "الحالي",
+		"النقيب", "الرائد", "المقدم", "الملازم", "العماد", "المشير", "الرقيب",
 	} {
 		m[w] = true
 	}

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 
+	"github.com/marsad/marsad/article"
+	"github.com/marsad/marsad/extract"
 	"github.com/marsad/marsad/extract/entity"
 )
 
@@ -22,13 +26,30 @@ func trainNERCommand() command {
 // runTrainNER trains the entity tagger. With --dev-split F it trains on the
 // first 1-F of the sentences and reports F1 on the rest; the model written
 // to --out is then the one trained on the split.
+//
+// With --dev-split it also scores the whole extraction (the tagger, the
+// entity rules, the names added from the prose and the organizations that
+// speak in quotes) on the held-out sentences joined into articles, as the
+// project's ANERcorp scorer does; --load scores a saved model that way
+// instead of training one.
 func runTrainNER(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F]",
+	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F [--dev-out DIR] [--load FILE]]",
 		`Train the named-entity tagger (averaged structured perceptron) on
 ANERcorp (DIR/anercorp.dev.txt) with the ANERGazet lists
 (DIR/gazetteer.{pers,org,loc}.txt), word clusters learned from the
 SaudiNewsNet articles in --unlabelled and (--autotag) how a first tagger
 labels their words, and write the gzip-compressed model.
+
+With --dev-split F the last F of the sentences are held out: the tagger's
+entities are scored on them ("dev"), and so is the whole extraction
+("e2e": tagger, entity rules, names added from the prose, organizations
+that speak in quotes) with the rules of ../shared/eval/score_facts.py aner:
+the sentences joined into articles of 40 as make_inputs.py joins them, every
+mention snapped to the tokens holding its start and end. --dev-out DIR
+writes those inputs and predictions (tokens.txt, articles.jsonl, map.json,
+pred.jsonl) for the Python scorer:
+  python3 ../shared/eval/score_facts.py aner DIR/tokens.txt DIR/map.json DIR/pred.jsonl
+--load FILE scores a saved model so instead of training one.
 The shipped model (extract/entity/model.bin.gz) is made with:
   marsad train-ner --data ../shared/data/anercorp --out extract/entity/model.bin.gz`)
 	data := fs.String("data", "../shared/data/anercorp", "folder holding anercorp.dev.txt and the gazetteers")
@@ -43,11 +64,14 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	autoTag := fs.Bool("autotag", true, "add auto-tag features: how a first tagger labels each word in --unlabelled")
 	selfTrain := fs.Int("self-train", 0, "add this many sentences of --unlabelled, labelled by the trained tagger where it is most confident, and train again (0: none)")
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
+	devOut := fs.String("dev-out", "", "with --dev-split: folder to write the held-out articles, their gold map and the predictions to")
+	load := fs.String("load", "", "with --dev-split: score this saved model instead of training one")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *devSplit < 0 || *devSplit >= 1 || *epochs <= 0 || *bags <= 0 {
+	if len(pos) > 0 || *devSplit < 0 || *devSplit >= 1 || *epochs <= 0 || *bags <= 0 ||
+		(*devSplit == 0 && (*devOut != "" || *load != "")) || (*load != "" && *out != "") {
 		fs.Usage()
 		return errUsage
 	}
@@ -56,6 +80,13 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 		return err
 	}
 	cut := len(sents) - int(float64(len(sents))**devSplit)
+	if *load != "" {
+		tg, err := loadTagger(*load)
+		if err != nil {
+			return err
+		}
+		return evaluateDev(e, tg, sents[cut:], *devOut)
+	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	var stats *entity.WordStats
 	if *unlabelled != "" {
@@ -76,10 +107,8 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 		return fmt.Errorf("train: %w", err)
 	}
 	if cut < len(sents) {
-		res := tg.EvaluateArticles(sents[cut:], 40)
-		fmt.Fprintf(e.stdout, "dev: %d sentences\n", len(sents)-cut)
-		for _, k := range []string{"PER", "ORG", "LOC", "ALL"} {
-			fmt.Fprintf(e.stdout, "%-4s %v\n", k, res[k])
+		if err := evaluateDev(e, tg, sents[cut:], *devOut); err != nil {
+			return err
 		}
 	}
 	if *out == "" {
@@ -144,4 +173,108 @@ func wordStats(ctx context.Context, log *slog.Logger, dir, cache string, seed ui
 		}
 	}
 	return stats, nil
+}
+
+// devArticle is the number of sentences in one held-out article, as
+// make_inputs.py joins them.
+const devArticle = 40
+
+// evaluateDev prints the scores of tg's entities on the held-out sentences
+// dev ("dev") and of the whole extraction with tg ("e2e"), and writes the
+// inputs and predictions of the latter to dir unless it is "".
+func evaluateDev(e *env, tg *entity.Tagger, dev []entity.Sentence, dir string) error {
+	fmt.Fprintf(e.stdout, "dev: %d sentences\n", len(dev))
+	res := tg.EvaluateArticles(dev, devArticle)
+	for _, k := range []string{"PER", "ORG", "LOC", "ALL"} {
+		fmt.Fprintf(e.stdout, "%-4s %v\n", k, res[k])
+	}
+	arts := extract.DevArticles(dev, devArticle)
+	x := extract.NewWithTagger(tg)
+	ents := make([][]article.Entity, len(arts))
+	for i, d := range arts {
+		a := article.Article{ID: d.ID, Text: d.Text}
+		ents[i] = x.Extract(&a, nil).Entities
+	}
+	res = extract.ScoreDev(arts, ents)
+	fmt.Fprintln(e.stdout, "e2e: the whole extraction on the same articles")
+	for _, k := range []string{"PER", "ORG", "LOC", "ALL"} {
+		fmt.Fprintf(e.stdout, "%-4s %v\n", k, res[k])
+	}
+	if dir == "" {
+		return nil
+	}
+	if err := writeDev(dir, dev, arts, ents); err != nil {
+		return fmt.Errorf("dev-out: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: score with python3 ../shared/eval/score_facts.py aner %[1]s/tokens.txt %[1]s/map.json %[1]s/pred.jsonl\n", dir)
+	return nil
+}
+
+// writeDev writes the held-out sentences in the ANERcorp format
+// (tokens.txt), the articles made of them (articles.jsonl) with their
+// tokens' spans and tags (map.json), as make_inputs.py aner makes them from
+// tokens.txt, and the entities extracted from them (pred.jsonl) in the
+// shape of marsad extract --json.
+func writeDev(dir string, dev []entity.Sentence, arts []extract.DevArticle, ents [][]article.Entity) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var toks bytes.Buffer
+	for _, s := range dev {
+		for i, w := range s.Words {
+			fmt.Fprintf(&toks, "%s %s\n", w, s.Tags[i])
+		}
+	}
+	var inputs, preds bytes.Buffer
+	ienc, penc := json.NewEncoder(&inputs), json.NewEncoder(&preds)
+	ienc.SetEscapeHTML(false)
+	penc.SetEscapeHTML(false)
+	spans := make(map[string][][3]any, len(arts))
+	for i, a := range arts {
+		if err := ienc.Encode(struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}{a.ID, a.Text}); err != nil {
+			return err
+		}
+		rec := extractRecord{ID: a.ID, Times: []article.Time{}, Entities: ents[i], Quotes: []article.Quote{}}
+		if rec.Entities == nil {
+			rec.Entities = []article.Entity{}
+		}
+		if err := penc.Encode(rec); err != nil {
+			return err
+		}
+		ts := make([][3]any, len(a.Tokens))
+		for j, t := range a.Tokens {
+			ts[j] = [3]any{t.Start, t.End, t.Tag}
+		}
+		spans[a.ID] = ts
+	}
+	m, err := json.Marshal(spans)
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"tokens.txt", toks.Bytes()}, {"articles.jsonl", inputs.Bytes()}, {"map.json", m}, {"pred.jsonl", preds.Bytes()}} {
+		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadTagger reads a model written by train-ner --out.
+func loadTagger(path string) (*entity.Tagger, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	defer f.Close()
+	tg, err := entity.Load(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", path, err)
+	}
+	return tg, nil
 }

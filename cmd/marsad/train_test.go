@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +17,9 @@ func TestTrainNERUsage(t *testing.T) {
 		{"--epochs", "0"},
 		{"extra"},
 		{"--no-such-flag"},
+		{"--dev-out", "x"},
+		{"--load", "model.bin.gz"},
+		{"--dev-split", "0.2", "--load", "model.bin.gz", "--out", "x"},
 	} {
 		var out, errb bytes.Buffer
 		e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
@@ -30,5 +36,45 @@ func TestTrainNERMissingData(t *testing.T) {
 	err := runTrainNER(context.Background(), e, []string{"--data", filepath.Join(dir, "none"), "--unlabelled", ""})
 	if err == nil || errors.Is(err, errUsage) {
 		t.Errorf("got %v, want a read error", err)
+	}
+}
+
+// TestTrainNERLoadDev scores the embedded model on a tiny corpus written
+// here, end to end, and writes the inputs of the Python scorer.
+func TestTrainNERLoadDev(t *testing.T) {
+	data, out := t.TempDir(), filepath.Join(t.TempDir(), "dev")
+	corpus := "قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nالقاهرة B-LOC\n. O\n" +
+		"وزارة B-ORG\nالخارجية I-ORG\nالمصرية I-ORG\n. O\n" +
+		"زار O\nالرئيس O\nباريس B-LOC\n. O\n"
+	files := map[string]string{"anercorp.dev.txt": corpus, "gazetteer.pers.txt": "", "gazetteer.org.txt": "", "gazetteer.loc.txt": ""}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(data, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, errb bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &errb, getenv: func(string) string { return "" }}
+	args := []string{"--data", data, "--unlabelled", "", "--dev-split", "0.7", "--load", "../../extract/entity/model.bin.gz", "--dev-out", out}
+	if err := runTrainNER(context.Background(), e, args); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	if !strings.Contains(stdout.String(), "dev: 2 sentences") || !strings.Contains(stdout.String(), "e2e:") {
+		t.Errorf("output %q: want the dev and e2e scores of 2 sentences", stdout.String())
+	}
+	var m map[string][][3]any
+	b, err := os.ReadFile(filepath.Join(out, "map.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if toks := m["aner0000"]; len(toks) != 8 || toks[6][2] != "B-LOC" {
+		t.Errorf("map %v: want the 8 tokens of the last 2 sentences", m)
+	}
+	for _, name := range []string{"tokens.txt", "articles.jsonl", "pred.jsonl"} {
+		if b, err := os.ReadFile(filepath.Join(out, name)); err != nil || len(b) == 0 {
+			t.Errorf("%s: %v, %d bytes", name, err, len(b))
+		}
 	}
 }

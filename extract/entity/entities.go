@@ -72,6 +72,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		i = j
 	}
 	ms = refine(ms)
+	ms = t.splitCoordinated(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
@@ -79,7 +80,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	ms = t.splitPersons(ms)
 	t.stripClitics(ms)
-	t.personCues(ms, keys, breaks)
+	t.personCues(ms, words, keys, breaks)
 	return t.group(ms)
 }
 
@@ -135,6 +136,14 @@ func sentenceBreaks(text string, tokens []Token) []bool {
 
 func isStop(s string) bool { return s == "." || s == "؟" || s == "!" || s == "?" }
 
+// currencies are the normalized names of currencies, without the article:
+// a currency alone (اليورو، الدولار) is no person, place or organization,
+// though the tagger, which reads منطقة اليورو, may take it for a place.
+var currencies = map[string]bool{
+	"يورو": true, "دولار": true, "جنيه": true, "استرليني": true, "روبل": true, "فرنك": true,
+	"دينار": true, "ليره": true, "روبيه": true, "يوان": true,
+}
+
 // weekdays are the normalized names of the days of the week, which are
 // dates, not parts of names.
 var weekdays = map[string]bool{
@@ -142,9 +151,10 @@ var weekdays = map[string]bool{
 	"الخميس": true, "الجمعه": true, "السبت": true,
 }
 
-// refine trims names of days from the ends of mentions, and splits a
-// mention at a coordinated word ("بوتين وبايدن") whose part after و is a
-// name on its own elsewhere in the article.
+// refine trims names of days from the ends of mentions and a noun whose
+// genitive is a person (genitiveOfPerson: لصالح، برئاسة) from the start of
+// a person's, and splits a mention at a coordinated word ("بوتين وبايدن")
+// whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
@@ -160,6 +170,11 @@ func refine(ms []mention) []mention {
 		for len(m.keys) > 0 && isDay(m.keys[0]) {
 			m = m.slice(1, len(m.keys))
 		}
+		// لصالح شوماخر: the name is the genitive, not the noun before it
+		// (which stripClitics would read as the name صالح).
+		for m.typ == 1 && len(m.keys) > 1 && genitiveOfPerson[m.keys[0]] {
+			m = m.slice(1, len(m.keys))
+		}
 		if len(m.keys) == 0 {
 			continue
 		}
@@ -171,6 +186,44 @@ func refine(ms []mention) []mention {
 			}
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// splitCoordinated splits a mention at a word of و and a name the
+// gazetteers know, alone or as the first word of a longer name (سولانا
+// ولاريجاني، تويوتا وجنرال موتورز، الإمارات العربية وقطر): two names
+// coordinated, not one, unless the word with و is a name itself or the
+// whole mention is a gazetteer name (البوسنة والهرسك).
+func (t *Tagger) splitCoordinated(ms []mention) []mention {
+	var out []mention
+	for k, m := range ms {
+		cut := -1
+		if len(m.keys) > 1 && t.gaz.phrases[strings.Join(m.keys, " ")] == 0 {
+			for j := 1; j < len(m.keys); j++ {
+				w, ok := strings.CutPrefix(m.keys[j], "و")
+				if ok && utf8.RuneCountInString(w) >= 2 && (t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0) &&
+					t.gaz.words[m.keys[j]] == 0 && t.gaz.maxLen[m.keys[j]] == 0 {
+					cut = j
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]mention, 0, len(ms)+4), ms[:k]...)
+		}
+		// The rest may hold another coordinated name: split it again.
+		out = append(out, m.slice(0, cut))
+		out = append(out, t.splitCoordinated([]mention{m.slice(cut, len(m.keys))})...)
+	}
+	if out == nil {
+		return ms
 	}
 	return out
 }
@@ -334,10 +387,14 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	// A one-word person mention joins the longer person mention ending
 	// with it, and so does a one-word mention of another type that is not a
 	// gazetteer place or organization (بايدن tagged a place once joins جو
-	// بايدن): the votes of all its mentions then decide its type.
+	// بايدن) and has no article (العنابي, a club, is not the surname of
+	// لمدافعي العنابي): the longer mention names a person, and the votes
+	// of the one-word mentions for other types do not make it a place
+	// (توني سنو stays a person though سنو alone was tagged an organization
+	// twice).
 	merged := map[*ent]*ent{}
 	for _, e := range ents {
-		if len(e.keys) != 1 || (typeOf(e) != 1 && t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0) {
+		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
 			continue
 		}
 		var target *ent
@@ -351,9 +408,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		if target != nil {
 			merged[e] = target
 			target.spans = append(target.spans, e.spans...)
-			for l := range e.votes {
-				target.votes[l] += e.votes[l]
-			}
+			target.votes[1] += e.votes[1]
 		}
 	}
 	out := make([]article.Entity, 0, len(ents))
@@ -447,8 +502,9 @@ var personTitles = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
 // the evidence of the words before it that it names a person: a person's
 // title right before it, or before a nisba adjective before it (الرئيس
 // الأمريكي بايدن), counts 2; a masculine reporting verb right before it
-// (قال بايدن، وأضاف بايدن) counts 1. keys are the normalized tokens.
-func (t *Tagger) personCues(ms []mention, keys []string, breaks []bool) {
+// (قال بايدن، وأضاف بايدن) counts 1. words are the tokens, keys their
+// normalized forms.
+func (t *Tagger) personCues(ms []mention, words, keys []string, breaks []bool) {
 	for i := range ms {
 		m := &ms[i]
 		if m.typ == 1 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
@@ -461,7 +517,10 @@ func (t *Tagger) personCues(ms []mention, keys []string, breaks []bool) {
 		switch {
 		case personTitles[prev]:
 			m.cue = 2
-		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && personTitles[keys[m.tok-2]]:
+		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && !strings.HasSuffix(words[m.tok-1], "ى") &&
+			personTitles[keys[m.tok-2]]:
+			// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
+			// normalizing spells as a nisba in ي.
 			m.cue = 2
 		default:
 			if _, v := splitConj(prev); reportVerbs[v] {
@@ -494,7 +553,8 @@ func splitConj(w string) (string, string) {
 const minDefiniteFreq = 7
 
 // notName reports whether the words of an entity of type typ (keys
-// normalized) cannot be a name by their form: a word written with tanween
+// normalized) cannot be a name by their form: a currency alone (اليورو),
+// a word written with tanween
 // (زيفاً: names take none), or a person of one word that is a common noun
 // (its form with the article is frequent: عضو، مسؤول), has the form of an
 // accusative active participle, مُفعِلاً of five letters (معقبا، موضحا:
@@ -502,6 +562,12 @@ const minDefiniteFreq = 7
 // common word (ناشطون) or its construct form in و (مؤيدو), and that the gazetteer does not list as a person
 // (nor, in the accusative, محمداً).
 func (t *Tagger) notName(words, keys []string, typ string) bool {
+	if len(keys) == 1 {
+		_, b := splitClitic(keys[0])
+		if currencies[strings.TrimPrefix(keys[0], "ال")] || currencies[strings.TrimPrefix(b, "ال")] {
+			return true
+		}
+	}
 	for i, w := range words {
 		// The accusative of a known name keeps it (محمداً، علياً).
 		if strings.ContainsAny(w, "\u064b\u064c\u064d") && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
@@ -588,7 +654,6 @@ const genitiveNameWords = 2
 // labels are the tagger's labels of tokens, keys their normalized forms.
 func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(labels)
-	free := func(i int) bool { return labels[i] == 0 }
 	var added []mention
 	taken := func(i int) bool {
 		for _, m := range added {
@@ -603,7 +668,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			continue
 		}
 		j := i + 1
-		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && free(j) && t.nameLike(keys[j]) &&
+		for j < n && j-i-1 < genitiveNameWords && !breaks[j] && labels[j] == 0 && t.nameLike(keys[j]) &&
 			(j == i+1 || !strings.HasPrefix(keys[j], "و")) && !t.cliticOnWord(keys[j]) {
 			j++
 		}
@@ -612,22 +677,39 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			i = j - 1
 		}
 	}
-	// Surnames of persons of two words or more.
+	// Surnames of persons of two words or more, each with the longest
+	// name it ends.
 	surnames := map[string]bool{}
+	full := map[string][]string{}
+	addFull := func(keys []string) {
+		last := keys[len(keys)-1]
+		surnames[last] = true
+		if len(keys) > len(full[last]) {
+			full[last] = keys
+		}
+	}
 	for _, m := range ms {
 		if m.typ == 1 && len(m.keys) > 1 && t.nameLike(m.keys[len(m.keys)-1]) {
-			surnames[m.keys[len(m.keys)-1]] = true
+			addFull(m.keys)
 		}
 	}
 	for _, m := range added {
-		surnames[m.keys[len(m.keys)-1]] = true
+		addFull(m.keys)
 	}
+	free := func(i int) bool { return labels[i] == 0 && !taken(i) }
 	if len(surnames) > 0 {
+		nameWords := map[string]bool{}
+		for _, keys := range full {
+			for _, k := range keys[:len(keys)-1] {
+				nameWords[k] = true
+			}
+		}
 		for i := 0; i < n; i++ {
-			if !free(i) || taken(i) {
+			if !free(i) {
 				continue
 			}
-			if k := keys[i]; !surnames[k] && !surnameAfterClitic(k, surnames) {
+			k := keys[i]
+			if !surnames[k] && !surnameAfterClitic(k, surnames) {
 				continue
 			}
 			// Not the first word of a longer untagged name (جورج بوش الابن
@@ -635,10 +717,35 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 			if i+1 < n && !breaks[i+1] && free(i+1) && t.nameLike(keys[i+1]) && !strings.HasPrefix(keys[i+1], "و") {
 				continue
 			}
+			// The whole name untagged (كولو توريه، فان باستن) is a mention of
+			// it whole; after another word of a person's name, untagged, the
+			// name starts before the surname and its extent is unclear.
+			if j := i - len(full[k]) + 1; surnames[k] && j < i && j >= 0 && untaggedName(keys[j:i+1], full[k], breaks[j+1:i+1], free, j) {
+				added = append(added, newMention(1, j, i+1, tokens, words, keys))
+				continue
+			}
+			if i > 0 && !breaks[i] && free(i-1) && nameWords[keys[i-1]] {
+				continue
+			}
 			added = append(added, newMention(1, i, i+1, tokens, words, keys))
 		}
 	}
 	return addMentions(ms, added)
+}
+
+// untaggedName reports whether keys, the words from token j on, are the
+// person's name name, in one sentence (breaks of the words after the first)
+// and all free.
+func untaggedName(keys, name []string, breaks []bool, free func(int) bool, j int) bool {
+	if !slices.Equal(keys, name) || slices.Contains(breaks, true) {
+		return false
+	}
+	for d := range keys {
+		if !free(j + d) {
+			return false
+		}
+	}
+	return true
 }
 
 // newMention returns the mention of type typ on tokens [i, j) that a rule
@@ -709,6 +816,11 @@ func (t *Tagger) nameLike(k string) bool {
 		return false
 	}
 	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
+		return false
+	}
+	// The indefinite accusative of a common noun (برنامجا، مسؤولا: البرنامج
+	// is frequent), written without its tanween.
+	if b, ok := strings.CutSuffix(k, "ا"); ok && unpackFreq(t.gaz.stats["ال"+b]) >= minDefiniteFreq {
 		return false
 	}
 	st := t.gaz.stats[k]

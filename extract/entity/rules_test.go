@@ -92,6 +92,9 @@ func TestPersonCues(t *testing.T) {
 		{"وقال | كارلسون", 5, article.PER},
 		{"الرئيس | كارلسون", 3, article.PER},
 		{"الرئيس الفنلندي | كارلسون", 5, article.PER},
+		// An elative in ى after the title is no nisba: the title is not
+		// the name's (الرئيس الأعلى لطيران كارلسون).
+		{"الرئيس الأعلى | كارلسون", 5, article.LOC},
 		{"وأضاف | كارلسون", 5, article.PER},
 		// Feminine verb: a place or organization speaks (قالت موسكو).
 		{"وقالت | كارلسون", 5, article.LOC},
@@ -103,14 +106,16 @@ func TestPersonCues(t *testing.T) {
 		{"في | كارلسون", 5, article.LOC},
 	} {
 		before, name, _ := strings.Cut(c.text, " | ")
-		var keys []string
+		var words, keys []string
 		for _, w := range strings.Fields(before) {
+			words = append(words, w)
 			keys = append(keys, normalize(w))
 		}
 		m := mentionOf(c.typ, len(keys), name)
+		words = append(words, m.words...)
 		keys = append(keys, m.keys...)
 		ms := []mention{m}
-		tg.personCues(ms, keys, make([]bool, len(keys)))
+		tg.personCues(ms, words, keys, make([]bool, len(keys)))
 		es := tg.group(ms)
 		if len(es) != 1 || es[0].Type != c.want {
 			t.Errorf("%q: got %+v, want type %s", c.text, es, c.want)
