@@ -540,13 +540,13 @@ func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 // thus sees a name that the first found complete in one sentence where it
 // missed it, or found only part of it, in another.
 func docSpans(norms []string, labels []int, out []uint16) {
-	type stat struct {
-		n   [3]int32 // labelled with each type
-		all int32
+	// The labelled names, chained by their first word.
+	type name struct {
+		start, n, next int32 // next: the name before with the same first word, or -1
+		typ            int8
 	}
-	stats := map[string]*stat{}
-	maxLen := map[string]int{} // first word -> longest name
-	starts := map[int]int{}    // start of a labelled name -> its length
+	var names []name
+	var first map[string]int32 // first word -> last name that starts with it
 	for i := 0; i < len(labels); {
 		l := labels[i]
 		if l < 1 || l > 6 || isInside(l) {
@@ -557,59 +557,78 @@ func docSpans(norms []string, labels []int, out []uint16) {
 		for e < len(labels) && labels[e] == l+1 {
 			e++
 		}
-		key := strings.Join(norms[i:e], " ")
-		st := stats[key]
-		if st == nil {
-			st = &stat{}
-			stats[key] = st
+		if first == nil {
+			first = make(map[string]int32)
 		}
-		st.n[(l-1)/2]++
-		st.all++
-		starts[i] = e - i
-		maxLen[norms[i]] = max(maxLen[norms[i]], e-i)
+		next, ok := first[norms[i]]
+		if !ok {
+			next = -1
+		}
+		names = append(names, name{start: int32(i), n: int32(e - i), next: next, typ: int8((l - 1) / 2)})
+		first[norms[i]] = int32(len(names) - 1)
 		i = e
 	}
-	if len(stats) == 0 {
+	if len(names) == 0 {
 		return
 	}
-	var buf []byte
+	// The names that match at a token, grouped by length.
+	type match struct {
+		n, all, self int32
+		typ          [3]int32
+	}
+	var matches []match
 	for i := 0; i < len(norms); {
-		found := 0
-		for n := min(maxLen[norms[i]], len(norms)-i); n >= 1; n-- {
-			buf = append(buf[:0], norms[i]...)
-			for j := i + 1; j < i+n; j++ {
-				buf = append(buf, ' ')
-				buf = append(buf, norms[j]...)
-			}
-			st := stats[string(buf)]
-			if st == nil {
-				continue
-			}
-			others := st.all
-			if starts[i] == n {
-				others--
-			}
-			if others <= 0 {
-				continue
-			}
-			typ := 0
-			for k := 1; k < 3; k++ {
-				if st.n[k] > st.n[typ] {
-					typ = k
-				}
-			}
-			v := uint16(typ+1) << docSpanShift
-			if n > 1 {
-				v |= 1 << (docSpanShift + 3)
-			}
-			out[i] |= v
-			for j := i + 1; j < i+n; j++ {
-				out[j] |= v | 1<<(docSpanShift+2)
-			}
-			found = n
-			break
+		h, ok := first[norms[i]]
+		if !ok {
+			i++
+			continue
 		}
-		i += max(found, 1)
+		matches = matches[:0]
+		for k := h; k >= 0; k = names[k].next {
+			nm := &names[k]
+			n := int(nm.n)
+			if i+n > len(norms) || !slices.Equal(norms[i+1:i+n], norms[nm.start+1:int(nm.start)+n]) {
+				continue
+			}
+			m := slices.IndexFunc(matches, func(m match) bool { return m.n == nm.n })
+			if m < 0 {
+				matches = append(matches, match{n: nm.n})
+				m = len(matches) - 1
+			}
+			matches[m].all++
+			matches[m].typ[nm.typ]++
+			if int(nm.start) == i {
+				matches[m].self = 1
+			}
+		}
+		// The longest name labelled at another place.
+		best := -1
+		for m := range matches {
+			if matches[m].all > matches[m].self && (best < 0 || matches[m].n > matches[best].n) {
+				best = m
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		m := &matches[best]
+		typ := 0
+		for k := 1; k < 3; k++ {
+			if m.typ[k] > m.typ[typ] {
+				typ = k
+			}
+		}
+		n := int(m.n)
+		v := uint16(typ+1) << docSpanShift
+		if n > 1 {
+			v |= 1 << (docSpanShift + 3)
+		}
+		out[i] |= v
+		for j := i + 1; j < i+n; j++ {
+			out[j] |= v | 1<<(docSpanShift+2)
+		}
+		i += n
 	}
 }
 
