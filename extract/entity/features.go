@@ -558,7 +558,8 @@ func docSpans(norms []string, labels []int, out []uint16) {
 			e++
 		}
 		if first == nil {
-			first = make(map[string]int32)
+			names = make([]name, 0, 64)
+			first = make(map[string]int32, 64)
 		}
 		next, ok := first[norms[i]]
 		if !ok {
@@ -576,7 +577,7 @@ func docSpans(norms []string, labels []int, out []uint16) {
 		n, all, self int32
 		typ          [3]int32
 	}
-	var matches []match
+	matches := make([]match, 0, 8)
 	for i := 0; i < len(norms); {
 		h, ok := first[norms[i]]
 		if !ok {
