@@ -250,6 +250,7 @@ const (
 	fStem
 	fCue
 	fCueFar
+	fDocSpan
 )
 
 // Roles of a token relative to the one being labelled: roleOf(r) for r in
@@ -431,29 +432,41 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	if next.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanNext), next.spanB))
 	}
-	if w.doc != 0 {
+	for k, x := range [3]*tokInfo{prev, w, next} {
+		if b := x.doc >> docSpanShift; b != 0 {
+			f = append(f, hashB(hashB(hashT(fDocSpan), byte(k)), byte(b)))
+		}
+	}
+	if w.doc&docWordMask != 0 {
 		for k := range 3 {
 			if b := byte(w.doc >> (2 * k) & 3); b != 0 {
 				f = append(f, hashB(hashB(hashT(fDocType), byte(k)), b))
 			}
 		}
-		f = append(f, hashB(hashB(hashT(fDocAll), byte(w.doc)), byte(w.doc>>8)))
+		f = append(f, hashB(hashB(hashT(fDocAll), byte(w.doc)), 0))
 	}
-	if prev.doc != 0 {
-		f = append(f, hashB(hashB(hashT(fDocPrev), byte(prev.doc)), byte(prev.doc>>8)))
+	if prev.doc&docWordMask != 0 {
+		f = append(f, hashB(hashB(hashT(fDocPrev), byte(prev.doc)), 0))
 	}
-	if next.doc != 0 {
-		f = append(f, hashB(hashB(hashT(fDocNext), byte(next.doc)), byte(next.doc>>8)))
+	if next.doc&docWordMask != 0 {
+		f = append(f, hashB(hashB(hashT(fDocNext), byte(next.doc)), 0))
 	}
 	return f
 }
+
+// Bits of the document features of a token (see docFeatures).
+const (
+	docWordMask  = 0xff // how the other occurrences of the word were labelled
+	docSpanShift = 10   // the bits from here on: docSpans
+)
 
 // docFeatures summarizes, for each token, how the first-stage tagger
 // labelled the other occurrences of its word (normalized or without its
 // proclitic) in the document: for PER, ORG and LOC (2 bits each) whether
 // none, under half, or at least half of them were in a name of that type,
-// and (bits 6-7) how often the word occurs. Words that were never labelled
-// get 0.
+// and (bits 6-7) how often the word occurs; words that were never
+// labelled get 0 there. Bits 8-9 are unused, bits 10-13 are those of
+// docSpans.
 func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 	type count struct{ n, typ [3]int32 }
 	idx := make(map[string]int32, len(norms))
@@ -513,7 +526,111 @@ func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 		}
 		out[i] = v
 	}
+	docSpans(norms, labels, out)
 	return out
+}
+
+// docSpans adds to the document features out (bits 10-13) where a token
+// stands in a name that the first stage labelled elsewhere in the
+// document: the same sequence of normalized words, longest first, labelled
+// as one name at another place (a name labelled once marks nothing at its
+// own place). Bits 10-11 are the name's type, the one it was labelled
+// with most often (1 PER, 2 ORG, 3 LOC), bit 12 is set on the words after
+// the first, bit 13 when the name has several words. The second stage
+// thus sees a name that the first found complete in one sentence where it
+// missed it, or found only part of it, in another.
+func docSpans(norms []string, labels []int, out []uint16) {
+	// The labelled names, chained by their first word.
+	type name struct {
+		start, n, next int32 // next: the name before with the same first word, or -1
+		typ            int8
+	}
+	var names []name
+	var first map[string]int32 // first word -> last name that starts with it
+	for i := 0; i < len(labels); {
+		l := labels[i]
+		if l < 1 || l > 6 || isInside(l) {
+			i++
+			continue
+		}
+		e := i + 1
+		for e < len(labels) && labels[e] == l+1 {
+			e++
+		}
+		if first == nil {
+			names = make([]name, 0, 64)
+			first = make(map[string]int32, 64)
+		}
+		next, ok := first[norms[i]]
+		if !ok {
+			next = -1
+		}
+		names = append(names, name{start: int32(i), n: int32(e - i), next: next, typ: int8((l - 1) / 2)})
+		first[norms[i]] = int32(len(names) - 1)
+		i = e
+	}
+	if len(names) == 0 {
+		return
+	}
+	// The names that match at a token, grouped by length.
+	type match struct {
+		n, all, self int32
+		typ          [3]int32
+	}
+	matches := make([]match, 0, 8)
+	for i := 0; i < len(norms); {
+		h, ok := first[norms[i]]
+		if !ok {
+			i++
+			continue
+		}
+		matches = matches[:0]
+		for k := h; k >= 0; k = names[k].next {
+			nm := &names[k]
+			n := int(nm.n)
+			if i+n > len(norms) || !slices.Equal(norms[i+1:i+n], norms[nm.start+1:int(nm.start)+n]) {
+				continue
+			}
+			m := slices.IndexFunc(matches, func(m match) bool { return m.n == nm.n })
+			if m < 0 {
+				matches = append(matches, match{n: nm.n})
+				m = len(matches) - 1
+			}
+			matches[m].all++
+			matches[m].typ[nm.typ]++
+			if int(nm.start) == i {
+				matches[m].self = 1
+			}
+		}
+		// The longest name labelled at another place.
+		best := -1
+		for m := range matches {
+			if matches[m].all > matches[m].self && (best < 0 || matches[m].n > matches[best].n) {
+				best = m
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		m := &matches[best]
+		typ := 0
+		for k := 1; k < 3; k++ {
+			if m.typ[k] > m.typ[typ] {
+				typ = k
+			}
+		}
+		n := int(m.n)
+		v := uint16(typ+1) << docSpanShift
+		if n > 1 {
+			v |= 1 << (docSpanShift + 3)
+		}
+		out[i] |= v
+		for j := i + 1; j < i+n; j++ {
+			out[j] |= v | 1<<(docSpanShift+2)
+		}
+		i += n
+	}
 }
 
 // features appends all the features of position i to f: the role features
