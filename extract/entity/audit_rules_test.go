@@ -125,3 +125,29 @@ func TestSplitCoordinated(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitCoordinatedByArticle checks that a word named alone elsewhere
+// in the article marks a coordinated name too, and that a name whose
+// second word never stands alone stays whole.
+func TestSplitCoordinatedByArticle(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		others []string // the other mentions of the article
+		name   string
+		want   string
+	}{
+		{[]string{"زيتونستان"}, "كارلسون وزيتونستان", "PER:كارلسون|PER:وزيتونستان"},
+		{[]string{"جو زيتونستان"}, "كارلسون وزيتونستان", "PER:كارلسون|PER:وزيتونستان"},
+		{[]string{"وزيتونستان"}, "كارلسون وزيتونستان", "PER:كارلسون وزيتونستان"},
+		{nil, "كارلسون وزيتونستان", "PER:كارلسون وزيتونستان"},
+	} {
+		ms := []mention{mentionOf(1, 0, c.name)}
+		for i, o := range c.others {
+			ms = append(ms, mentionOf(1, 10+i, o))
+		}
+		got := tg.splitCoordinated(ms)
+		if s := mentionTexts(got[:len(got)-len(c.others)]); s != c.want {
+			t.Errorf("splitCoordinated(%q beside %q) = %q, want %q", c.name, c.others, s, c.want)
+		}
+	}
+}

@@ -192,17 +192,36 @@ func refine(ms []mention) []mention {
 
 // splitCoordinated splits a mention at a word of و and a name the
 // gazetteers know, alone or as the first word of a longer name (سولانا
-// ولاريجاني، تويوتا وجنرال موتورز، الإمارات العربية وقطر): two names
-// coordinated, not one, unless the word with و is a name itself or the
-// whole mention is a gazetteer name (البوسنة والهرسك).
+// ولاريجاني، تويوتا وجنرال موتورز، الإمارات العربية وقطر), or a word that
+// is a word of another mention of the article without و (بوتين وبايدن
+// where جو بايدن is named too): two names coordinated, not one, unless
+// the word with و is a name itself or the whole mention is a gazetteer
+// name (البوسنة والهرسك).
 func (t *Tagger) splitCoordinated(ms []mention) []mention {
-	var out []mention
+	var (
+		out  []mention
+		seen map[string]bool // the words of all mentions, made when needed
+	)
+	named := func(w string) bool {
+		if t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 {
+			return true
+		}
+		if seen == nil {
+			seen = make(map[string]bool, 4*len(ms))
+			for _, m := range ms {
+				for _, k := range m.keys {
+					seen[k] = true
+				}
+			}
+		}
+		return seen[w]
+	}
 	for k, m := range ms {
 		cut := -1
 		if len(m.keys) > 1 && t.gaz.phrases[strings.Join(m.keys, " ")] == 0 {
 			for j := 1; j < len(m.keys); j++ {
 				w, ok := strings.CutPrefix(m.keys[j], "و")
-				if ok && utf8.RuneCountInString(w) >= 2 && (t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0) &&
+				if ok && utf8.RuneCountInString(w) >= 2 && named(w) &&
 					t.gaz.words[m.keys[j]] == 0 && t.gaz.maxLen[m.keys[j]] == 0 {
 					cut = j
 					break
