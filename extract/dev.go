@@ -2,64 +2,23 @@ package extract
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/extract/entity"
 )
 
-// DevArticle is an article made of tagged sentences the way the project's
-// ANERcorp scorer makes its inputs (../shared/eval/make_inputs.py aner):
-// words separated by one space, a newline after each sentence.
-type DevArticle struct {
-	ID     string
-	Text   string
-	Tokens []DevToken // the words of Text in order
-}
+// DevArticle, DevToken and DevArticles are entity's: the tagger's own
+// evaluation joins its sentences the same way.
+type (
+	DevArticle = entity.DevArticle
+	DevToken   = entity.DevToken
+)
 
-// DevToken is one word of a DevArticle: its rune offsets in the text and its
-// gold tag (B-/I- over PER, ORG, LOC, MISC, or O).
-type DevToken struct {
-	Start, End int
-	Tag        string
-}
-
-// DevArticles joins sents into articles of perArticle sentences (40 when
-// perArticle <= 0), with the ids make_inputs.py gives them (aner0000,
-// aner0001, ...).
+// DevArticles is entity.DevArticles.
 func DevArticles(sents []entity.Sentence, perArticle int) []DevArticle {
-	if perArticle <= 0 {
-		perArticle = 40
-	}
-	var out []DevArticle
-	for lo := 0; lo < len(sents); lo += perArticle {
-		var b strings.Builder
-		var toks []DevToken
-		pos := 0
-		for _, s := range sents[lo:min(lo+perArticle, len(sents))] {
-			for i, w := range s.Words {
-				if i > 0 {
-					b.WriteByte(' ')
-					pos++
-				}
-				n := utf8.RuneCountInString(w)
-				tag := "O"
-				if i < len(s.Tags) {
-					tag = s.Tags[i]
-				}
-				toks = append(toks, DevToken{Start: pos, End: pos + n, Tag: tag})
-				b.WriteString(w)
-				pos += n
-			}
-			b.WriteByte('\n')
-			pos++
-		}
-		out = append(out, DevArticle{ID: fmt.Sprintf("aner%04d", lo/perArticle), Text: b.String(), Tokens: toks})
-	}
-	return out
+	return entity.DevArticles(sents, perArticle)
 }
 
 // DevSpan is an entity span over the tokens First to Last (inclusive) of a

@@ -26,8 +26,8 @@ func TestDevArticles(t *testing.T) {
 	if want := "قال محمد علي في القاهرة .\nوزارة الخارجية المصرية .\n"; arts[0].Text != want {
 		t.Errorf("text %q, want %q", arts[0].Text, want)
 	}
-	want := []DevToken{{0, 3, "O"}, {4, 8, "B-PER"}, {9, 12, "I-PER"}, {13, 15, "O"}, {16, 23, "B-LOC"}, {24, 25, "O"},
-		{26, 31, "B-ORG"}, {32, 40, "I-ORG"}, {41, 48, "I-ORG"}, {49, 50, "O"}}
+	want := []DevToken{{Start: 0, End: 3, Tag: "O"}, {Start: 4, End: 8, Tag: "B-PER"}, {Start: 9, End: 12, Tag: "I-PER"}, {Start: 13, End: 15, Tag: "O"}, {Start: 16, End: 23, Tag: "B-LOC"}, {Start: 24, End: 25, Tag: "O"},
+		{Start: 26, End: 31, Tag: "B-ORG"}, {Start: 32, End: 40, Tag: "I-ORG"}, {Start: 41, End: 48, Tag: "I-ORG"}, {Start: 49, End: 50, Tag: "O"}}
 	if len(arts[0].Tokens) != len(want) {
 		t.Fatalf("tokens %v, want %v", arts[0].Tokens, want)
 	}

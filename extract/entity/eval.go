@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,28 +25,12 @@ func (t *Tagger) EvaluateArticles(data []Sentence, perArticle int) map[string]Sc
 			res[k] = s
 		}
 	}
-	for lo := 0; lo < len(data); lo += perArticle {
-		var b strings.Builder
-		type tok struct{ start, end int }
-		var toks []tok
-		var tags []string
-		pos := 0
-		for _, s := range data[lo:min(lo+perArticle, len(data))] {
-			for i, w := range s.Words {
-				if i > 0 {
-					b.WriteByte(' ')
-					pos++
-				}
-				n := utf8.RuneCountInString(w)
-				toks = append(toks, tok{pos, pos + n})
-				tags = append(tags, s.Tags[i])
-				b.WriteString(w)
-				pos += n
-			}
-			b.WriteByte('\n')
-			pos++
+	for _, art := range DevArticles(data, perArticle) {
+		text, toks := art.Text, art.Tokens
+		tags := make([]string, len(toks))
+		for i, tk := range toks {
+			tags[i] = tk.Tag
 		}
-		text := b.String()
 		gold := map[span]bool{}
 		for _, g := range spans(tags) {
 			gold[g] = true
@@ -53,7 +38,7 @@ func (t *Tagger) EvaluateArticles(data []Sentence, perArticle int) map[string]Sc
 		}
 		find := func(off int, end bool) int {
 			for i, tk := range toks {
-				if (!end && tk.start <= off && off < tk.end) || (end && tk.start < off && off <= tk.end) {
+				if (!end && tk.Start <= off && off < tk.End) || (end && tk.Start < off && off <= tk.End) {
 					return i
 				}
 			}
@@ -104,6 +89,57 @@ func Tokenize(text string) []Token {
 	}
 	if start >= 0 {
 		out = append(out, Token{Text: text[wordStart:], Start: start, End: pos})
+	}
+	return out
+}
+
+// DevArticle is an article made of tagged sentences the way the project's
+// ANERcorp scorer makes its inputs (../shared/eval/make_inputs.py aner):
+// words separated by one space, a newline after each sentence.
+type DevArticle struct {
+	ID     string
+	Text   string
+	Tokens []DevToken // the words of Text in order
+}
+
+// DevToken is one word of a DevArticle: its rune offsets in the text and its
+// gold tag (B-/I- over PER, ORG, LOC, MISC, or O).
+type DevToken struct {
+	Start, End int
+	Tag        string
+}
+
+// DevArticles joins sents into articles of perArticle sentences (40 when
+// perArticle <= 0), with the ids make_inputs.py gives them (aner0000,
+// aner0001, ...).
+func DevArticles(sents []Sentence, perArticle int) []DevArticle {
+	if perArticle <= 0 {
+		perArticle = 40
+	}
+	var out []DevArticle
+	for lo := 0; lo < len(sents); lo += perArticle {
+		var b strings.Builder
+		var toks []DevToken
+		pos := 0
+		for _, s := range sents[lo:min(lo+perArticle, len(sents))] {
+			for i, w := range s.Words {
+				if i > 0 {
+					b.WriteByte(' ')
+					pos++
+				}
+				n := utf8.RuneCountInString(w)
+				tag := "O"
+				if i < len(s.Tags) {
+					tag = s.Tags[i]
+				}
+				toks = append(toks, DevToken{Start: pos, End: pos + n, Tag: tag})
+				b.WriteString(w)
+				pos += n
+			}
+			b.WriteByte('\n')
+			pos++
+		}
+		out = append(out, DevArticle{ID: fmt.Sprintf("aner%04d", lo/perArticle), Text: b.String(), Tokens: toks})
 	}
 	return out
 }
