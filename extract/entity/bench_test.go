@@ -13,6 +13,16 @@ import (
 	"github.com/marsad/marsad/internal/cputime"
 )
 
+// analyzerTokens returns the words of text as the extractor gives them to
+// the tagger: the arabic package's tokens.
+func analyzerTokens(text string) []Token {
+	var toks []Token
+	for _, t := range arabic.Tokenize(text) {
+		toks = append(toks, Token{Text: t.Text, Start: t.Start, End: t.End})
+	}
+	return toks
+}
+
 // benchArticles is how many SaudiNewsNet articles BenchmarkEntitiesArticles
 // tags per iteration.
 const benchArticles = 200
@@ -35,11 +45,7 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 		if it.Err != nil {
 			continue
 		}
-		var toks []Token
-		for _, t := range arabic.Tokenize(it.Article.Text) {
-			toks = append(toks, Token{Text: t.Text, Start: t.Start, End: t.End})
-		}
-		docs = append(docs, doc{it.Article.Text, toks})
+		docs = append(docs, doc{it.Article.Text, analyzerTokens(it.Article.Text)})
 		if len(docs) == benchArticles {
 			break
 		}
@@ -92,10 +98,7 @@ func BenchmarkEmissions(b *testing.B) {
 			if it.Err != nil {
 				continue
 			}
-			var toks []Token
-			for _, t := range arabic.Tokenize(it.Article.Text) {
-				toks = append(toks, Token{Text: t.Text, Start: t.Start, End: t.End})
-			}
+			toks := analyzerTokens(it.Article.Text)
 			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
 			for _, ws := range ss {
 				var s sentence
