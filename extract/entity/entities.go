@@ -207,12 +207,7 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 			return true
 		}
 		if seen == nil {
-			seen = make(map[string]bool, 4*len(ms))
-			for _, m := range ms {
-				for _, k := range m.keys {
-					seen[k] = true
-				}
-			}
+			seen = mentionWords(ms)
 		}
 		return seen[w]
 	}
@@ -268,6 +263,17 @@ func (m mention) slice(i, j int) mention {
 		start: m.starts[i], end: m.ends[j-1]}
 }
 
+// mentionWords returns the set of the words (normalized) of the mentions.
+func mentionWords(ms []mention) map[string]bool {
+	seen := make(map[string]bool, 4*len(ms))
+	for _, m := range ms {
+		for _, k := range m.keys {
+			seen[k] = true
+		}
+	}
+	return seen
+}
+
 // stripClitics removes a proclitic from the first word of each mention when
 // the evidence says it is one: the base is the word of another mention of
 // the article or a gazetteer name, or the word as it stands is unknown and
@@ -277,12 +283,7 @@ func (m mention) slice(i, j int) mention {
 // base is much more frequent than the word (لجامعة الدول العربية → جامعة
 // الدول العربية).
 func (t *Tagger) stripClitics(ms []mention) {
-	seen := map[string]bool{}
-	for _, m := range ms {
-		for _, k := range m.keys {
-			seen[k] = true
-		}
-	}
+	seen := mentionWords(ms)
 	lexical := func(w string) bool {
 		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
 	}
