@@ -274,6 +274,12 @@ func (g *gazetteer) readSections(br *bufio.Reader) error {
 		if err != nil {
 			return fail("section", err)
 		}
+		if tag == sectionCohesion {
+			if err := g.readCohesion(br); err != nil {
+				return err
+			}
+			continue
+		}
 		if tag != sectionAuto {
 			return fail("section", fmt.Errorf("unknown section %q", tag))
 		}

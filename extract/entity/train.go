@@ -33,6 +33,10 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
+	// Cohesion, with Unlabelled, adds bigram cohesion features
+	// (cohesion.go): how strongly each word goes with the word before and
+	// the word after it in the unlabelled texts.
+	Cohesion bool
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -93,6 +97,16 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		words = append(words, w)
 	}
 	slices.Sort(words)
+	if opt.Cohesion && opt.Unlabelled != nil {
+		coh, err := cohesionStats(ctx, opt.Unlabelled)
+		if err != nil {
+			return nil, fmt.Errorf("cohesion: %w", err)
+		}
+		gaz.coh = coh
+		if opt.Log != nil {
+			opt.Log.Info("cohesion", "pairs", len(coh))
+		}
+	}
 	if opt.AutoTag && opt.Unlabelled != nil {
 		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
 			return nil, err
