@@ -78,6 +78,7 @@ func (c autoCount) byte() uint8 {
 // autoCounter accumulates auto-tag counts over documents.
 type autoCounter struct {
 	counts map[string]*autoCount
+	names  *nameCounter // when set, also counts pairs of words within names
 }
 
 // add counts the labels of one tagged document: each token counts for its
@@ -127,11 +128,17 @@ func (a *autoCounter) table() map[string]uint8 {
 }
 
 // autoTag tags the texts given by each with t and returns the counts of
-// their labels.
-func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) error) (*autoCounter, error) {
+// their labels; with names, also of the pairs of words within names.
+func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) error, names bool) (*autoCounter, error) {
 	var a autoCounter
-	err := t.tagTexts(ctx, each, true, func(_ [][]string, r docResult, _ *tagState) {
+	if names {
+		a.names = &nameCounter{}
+	}
+	err := t.tagTexts(ctx, each, true, func(sents [][]string, r docResult, _ *tagState) {
 		a.add(r.infos, r.labels)
+		if a.names != nil {
+			a.names.add(sents, r.infos, r.labels)
+		}
 	})
 	if err != nil {
 		return nil, err

@@ -19,9 +19,12 @@ import (
 // A pair is the left word without its proclitic and the right word
 // normalized (a proclitic such as و on the right word usually starts
 // something new). Its statistics are one byte: bits 0-2 a bucket of its
-// pointwise mutual information, bits 3-4 a bucket of its count. Only
+// pointwise mutual information, bits 3-4 a bucket of its count, bits 5-6
+// (optional, see nameCounter) a bucket of how often it stands within
+// one name in auto-tagged text. Only
 // pairs seen at least cohMinCount times with a PMI of at least cohMinPMI
-// are kept, by a 32-bit hash of the pair.
+// (or, for the name bits, often enough within names) are kept, by a
+// 32-bit hash of the pair.
 
 const (
 	cohMinCount = 3   // least count of a kept pair
@@ -144,9 +147,10 @@ func (g *gazetteer) markCohesion(infos []tokInfo) {
 
 // Feature templates of the cohesion statistics (part of the model format).
 const (
-	fCohL  byte = 202 // the byte of the pair with the word before
-	fCohR  byte = 203 // the byte of the pair with the word after
-	fCohLR byte = 204 // the PMI buckets of both pairs
+	fCohL    byte = 202 // the byte of the pair with the word before
+	fCohR    byte = 203 // the byte of the pair with the word after
+	fCohLR   byte = 204 // the PMI buckets of both pairs
+	fCohName byte = 205 // the name shares of both pairs
 )
 
 // cohFeatures appends the cohesion features of position i to f.
@@ -157,6 +161,9 @@ func cohFeatures(w *tokInfo, f []uint64) []uint64 {
 	f = append(f, hashB(hashT(fCohL), w.cohL))
 	f = append(f, hashB(hashT(fCohR), w.cohR))
 	f = append(f, hashB(hashB(hashT(fCohLR), w.cohL&7), w.cohR&7))
+	if b := (w.cohL>>5&3)<<2 | w.cohR>>5&3; b != 0 {
+		f = append(f, hashB(hashT(fCohName), b))
+	}
 	return f
 }
 
@@ -211,4 +218,62 @@ func (g *gazetteer) readCohesion(br *bufio.Reader) error {
 		g.coh[uint32(k)] = b
 	}
 	return nil
+}
+
+// nameCounter counts, for pairs of adjacent words of tagged sentences,
+// how often they occur and how often both stand in one name (the right
+// word continues the left word's name).
+type nameCounter struct {
+	counts map[uint32][2]int32 // cohKey -> occurrences, within a name
+}
+
+// add counts the pairs of the sentences of one tagged document.
+func (c *nameCounter) add(sents [][]string, infos []tokInfo, labels []int) {
+	if c.counts == nil {
+		c.counts = map[uint32][2]int32{}
+	}
+	off := 0
+	for _, s := range sents {
+		for i := off; i+1 < off+len(s); i++ {
+			if isPunct(infos[i].norm) || isPunct(infos[i+1].norm) {
+				continue
+			}
+			k := cohKey(infos[i].bh, infos[i+1].wh)
+			x := c.counts[k]
+			x[0]++
+			if l := labels[i+1]; l < 7 && isInside(l) {
+				x[1]++
+			}
+			c.counts[k] = x
+		}
+		off += len(s)
+	}
+}
+
+// addTo adds the name share of the pairs seen at least cohMinCount times
+// to the cohesion statistics coh (bits 5-6: the share of occurrences
+// within a name under 10% (0, not marked), under 40%, under 75%, at least
+// 75%) and returns how many pairs it marked.
+func (c *nameCounter) addTo(coh map[uint32]uint8) int {
+	n := 0
+	for k, x := range c.counts {
+		if x[0] < cohMinCount {
+			continue
+		}
+		s := float64(x[1]) / float64(x[0])
+		var b uint8
+		switch {
+		case s < 0.1:
+			continue
+		case s < 0.4:
+			b = 1
+		case s < 0.75:
+			b = 2
+		default:
+			b = 3
+		}
+		coh[k] |= b << 5
+		n++
+	}
+	return n
 }

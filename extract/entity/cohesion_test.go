@@ -130,3 +130,29 @@ func TestCohesionTrainSaveLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestNameCounter(t *testing.T) {
+	g := newGazetteer()
+	ws := []string{"قال", "عبد", "الله", "في", "الرياض", "."}
+	infos := g.analyze(ws, nil)
+	var c nameCounter
+	// عبد الله is one name three times out of four; قال عبد never.
+	for _, labels := range [][]int{
+		{0, 1, 2, 0, 5, 0},
+		{0, 1, 2, 0, 5, 0},
+		{0, 1, 2, 0, 0, 0},
+		{0, 0, 0, 0, 5, 0},
+	} {
+		c.add([][]string{ws[:3], ws[3:]}, infos, labels)
+	}
+	coh := map[uint32]uint8{}
+	if n := c.addTo(coh); n != 1 {
+		t.Errorf("addTo marked %d pairs, want 1", n)
+	}
+	if b := coh[cohKey(infos[1].bh, infos[2].wh)]; b != 3<<5 {
+		t.Errorf("عبد الله: %08b, want %08b", b, 3<<5)
+	}
+	if b, ok := coh[cohKey(infos[2].bh, infos[3].wh)]; ok {
+		t.Errorf("pair across sentences counted: %08b", b)
+	}
+}

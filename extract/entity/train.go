@@ -37,6 +37,10 @@ type TrainOptions struct {
 	// (cohesion.go): how strongly each word goes with the word before and
 	// the word after it in the unlabelled texts.
 	Cohesion bool
+	// NameCohesion, with AutoTag, adds to the cohesion statistics how
+	// often each pair of adjacent words stands within one name in the
+	// auto-tagged texts.
+	NameCohesion bool
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -179,11 +183,20 @@ func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []
 	if err != nil {
 		return err
 	}
-	counts, err := pre.autoTag(ctx, opt.Unlabelled)
+	counts, err := pre.autoTag(ctx, opt.Unlabelled, opt.NameCohesion)
 	if err != nil {
 		return fmt.Errorf("auto-tag: %w", err)
 	}
 	gaz.auto = counts.table()
+	if counts.names != nil {
+		if gaz.coh == nil {
+			gaz.coh = map[uint32]uint8{}
+		}
+		n := counts.names.addTo(gaz.coh)
+		if opt.Log != nil {
+			opt.Log.Info("name cohesion", "pairs", n, "all pairs", len(gaz.coh))
+		}
+	}
 	if opt.Log != nil {
 		opt.Log.Info("auto-tagged", "words", len(gaz.auto))
 	}
