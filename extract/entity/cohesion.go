@@ -153,14 +153,19 @@ const (
 	fCohName byte = 205 // the name shares of both pairs
 )
 
-// cohFeatures appends the cohesion features of position i to f.
+// cohFeatures appends the cohesion features of position i to f: the PMI
+// bucket of each kept pair with a neighbour, and the name share of each
+// pair that has one.
 func cohFeatures(w *tokInfo, f []uint64) []uint64 {
 	if w.cohL == 0 {
 		return f
 	}
-	f = append(f, hashB(hashT(fCohL), w.cohL))
-	f = append(f, hashB(hashT(fCohR), w.cohR))
-	f = append(f, hashB(hashB(hashT(fCohLR), w.cohL&7), w.cohR&7))
+	if b := w.cohL & 7; b != 0 {
+		f = append(f, hashB(hashT(fCohL), b))
+	}
+	if b := w.cohR & 7; b != 0 {
+		f = append(f, hashB(hashT(fCohR), b))
+	}
 	if b := (w.cohL>>5&3)<<2 | w.cohR>>5&3; b != 0 {
 		f = append(f, hashB(hashT(fCohName), b))
 	}

@@ -101,19 +101,25 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 		words = append(words, w)
 	}
 	slices.Sort(words)
+	if opt.AutoTag && opt.Unlabelled != nil {
+		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
+			return nil, err
+		}
+	}
 	if opt.Cohesion && opt.Unlabelled != nil {
 		coh, err := cohesionStats(ctx, opt.Unlabelled)
 		if err != nil {
 			return nil, fmt.Errorf("cohesion: %w", err)
 		}
-		gaz.coh = coh
 		if opt.Log != nil {
 			opt.Log.Info("cohesion", "pairs", len(coh))
 		}
-	}
-	if opt.AutoTag && opt.Unlabelled != nil {
-		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
-			return nil, err
+		if gaz.coh == nil {
+			gaz.coh = coh
+		} else {
+			for k, b := range coh {
+				gaz.coh[k] |= b
+			}
 		}
 	}
 	tg, err := trainStages(ctx, data, gaz, words, opt)
