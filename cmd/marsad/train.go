@@ -33,7 +33,7 @@ func trainNERCommand() command {
 // project's ANERcorp scorer does; --load scores a saved model that way
 // instead of training one.
 func runTrainNER(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F [--dev-out DIR] [--load FILE]]",
+	fs := newFlags(e, "train-ner", "[--data DIR] [--out FILE] [--epochs N] [--bags N] [--dev-split F [--dev-fold K] [--dev-out DIR] [--load FILE]]",
 		`Train the named-entity tagger (averaged structured perceptron) on
 ANERcorp (DIR/anercorp.dev.txt) with the ANERGazet lists
 (DIR/gazetteer.{pers,org,loc}.txt), word clusters learned from the
@@ -50,6 +50,10 @@ writes those inputs and predictions (tokens.txt, articles.jsonl, map.json,
 pred.jsonl) for the Python scorer:
   python3 ../shared/eval/score_facts.py aner DIR/tokens.txt DIR/map.json DIR/pred.jsonl
 --load FILE scores a saved model so instead of training one.
+--dev-fold K holds out the K-th block of F counted from the end instead
+(1, the default, is the last; with F 0.2, K 5 is the first fifth), and
+trains on the sentences before and after it: rules tuned on one block
+can be checked on another, with a model trained without it.
 The shipped model (extract/entity/model.bin.gz) is made with:
   marsad train-ner --data ../shared/data/anercorp --out extract/entity/model.bin.gz`)
 	data := fs.String("data", "../shared/data/anercorp", "folder holding anercorp.dev.txt and the gazetteers")
@@ -68,12 +72,14 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
 	devOut := fs.String("dev-out", "", "with --dev-split: folder to write the held-out articles, their gold map and the predictions to")
 	load := fs.String("load", "", "with --dev-split: score this saved model instead of training one")
+	fold := fs.Int("dev-fold", 1, "with --dev-split F: hold out the K-th block of F counted from the end")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 || *devSplit < 0 || *devSplit >= 1 || *epochs <= 0 || *bags <= 0 ||
-		(*devSplit == 0 && (*devOut != "" || *load != "")) || (*load != "" && *out != "") {
+		(*devSplit == 0 && (*devOut != "" || *load != "")) || (*load != "" && *out != "") ||
+		*fold < 1 || (*devSplit > 0 && float64(*fold)**devSplit > 1+1e-9) {
 		fs.Usage()
 		return errUsage
 	}
@@ -81,13 +87,13 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	if err != nil {
 		return err
 	}
-	cut := len(sents) - int(float64(len(sents))**devSplit)
+	train, dev := devFold(sents, *devSplit, *fold)
 	if *load != "" {
 		tg, err := loadTagger(*load)
 		if err != nil {
 			return err
 		}
-		return evaluateDev(e, tg, sents[cut:], *devOut)
+		return evaluateDev(e, tg, dev, *devOut)
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	var stats *entity.WordStats
@@ -106,12 +112,12 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 		opt.SelfWeight = float32(*selfWeight)
 		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }
 	}
-	tg, err := entity.Train(ctx, sents[:cut], opt)
+	tg, err := entity.Train(ctx, train, opt)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	if cut < len(sents) {
-		if err := evaluateDev(e, tg, sents[cut:], *devOut); err != nil {
+	if len(dev) > 0 {
+		if err := evaluateDev(e, tg, dev, *devOut); err != nil {
 			return err
 		}
 	}
@@ -142,6 +148,21 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 		fmt.Fprintf(e.stdout, "wrote %s (%d bytes)\n", *out, st.Size())
 	}
 	return nil
+}
+
+// devFold splits sents into training and held-out sentences: the held-out
+// ones are the k-th block of the fraction split counted from the end (k 1:
+// the last), the training ones all the others, in their order.
+func devFold(sents []entity.Sentence, split float64, k int) (train, dev []entity.Sentence) {
+	size := int(float64(len(sents)) * split)
+	end := len(sents) - (k-1)*size
+	start := end - size
+	if size == 0 || start < 0 {
+		return sents, nil
+	}
+	train = make([]entity.Sentence, 0, len(sents)-size)
+	train = append(append(train, sents[:start]...), sents[end:]...)
+	return train, sents[start:end]
 }
 
 // wordStats builds the word statistics of the SaudiNewsNet zips in dir,

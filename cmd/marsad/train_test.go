@@ -7,8 +7,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/marsad/marsad/extract/entity"
 )
 
 func TestTrainNERUsage(t *testing.T) {
@@ -20,11 +23,46 @@ func TestTrainNERUsage(t *testing.T) {
 		{"--dev-out", "x"},
 		{"--load", "model.bin.gz"},
 		{"--dev-split", "0.2", "--load", "model.bin.gz", "--out", "x"},
+		{"--dev-split", "0.2", "--dev-fold", "0"},
+		{"--dev-split", "0.2", "--dev-fold", "6"},
 	} {
 		var out, errb bytes.Buffer
 		e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
 		if err := runTrainNER(context.Background(), e, args); !errors.Is(err, errUsage) {
 			t.Errorf("%q: got %v, want usage error", args, err)
+		}
+	}
+}
+
+func TestDevFold(t *testing.T) {
+	sents := make([]entity.Sentence, 10)
+	for i := range sents {
+		sents[i].Words = []string{strconv.Itoa(i)}
+	}
+	first := func(ss []entity.Sentence) string {
+		var b strings.Builder
+		for _, s := range ss {
+			b.WriteString(s.Words[0])
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		split      float64
+		fold       int
+		train, dev string
+	}{
+		{0.2, 1, "01234567", "89"},
+		{0.2, 2, "01234589", "67"},
+		{0.2, 5, "23456789", "01"},
+		{0.3, 3, "0456789", "123"},
+		{0, 1, "0123456789", ""},
+	} {
+		train, dev := devFold(sents, c.split, c.fold)
+		if got := first(train); got != c.train {
+			t.Errorf("split %v fold %d: train %s, want %s", c.split, c.fold, got, c.train)
+		}
+		if got := first(dev); got != c.dev {
+			t.Errorf("split %v fold %d: dev %s, want %s", c.split, c.fold, got, c.dev)
 		}
 	}
 }
