@@ -66,8 +66,6 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	unlabelled := fs.String("unlabelled", "../shared/data/saudinewsnet", "folder of SaudiNewsNet zips for word clusters (\"\": none)")
 	statsCache := fs.String("stats-cache", "", "file caching the word statistics of --unlabelled for this --seed (read if it exists, else written)")
 	autoTag := fs.Bool("autotag", true, "add auto-tag features: how a first tagger labels each word in --unlabelled")
-	nameCohesion := fs.Bool("name-cohesion", false, "with --autotag: add how often each pair of adjacent words stands in one auto-tagged name to the cohesion features")
-	cohesion := fs.Bool("cohesion", false, "add bigram cohesion features: how strongly each word goes with its neighbours in --unlabelled")
 	selfTrain := fs.Int("self-train", 0, "add this many sentences of --unlabelled, labelled by the trained tagger where it is most confident, and train again (0: none)")
 	selfWeight := fs.Float64("self-weight", 0.5, "weight of the updates on the --self-train sentences")
 	devOut := fs.String("dev-out", "", "with --dev-split: folder to write the held-out articles, their gold map and the predictions to")
@@ -106,8 +104,6 @@ The shipped model (extract/entity/model.bin.gz) is made with:
 	opt := entity.TrainOptions{Epochs: *epochs, Seed: *seed, Gazetteers: gaz, Prune: entity.DefaultPrune, Stats: stats, Stages: *stages, Bags: *bags, Log: log}
 	if *unlabelled != "" {
 		opt.AutoTag = *autoTag
-		opt.Cohesion = *cohesion
-		opt.NameCohesion = *nameCohesion
 		opt.SelfTrain = *selfTrain
 		opt.SelfWeight = float32(*selfWeight)
 		opt.Unlabelled = func(fn func(string)) error { return entity.ReadSaudiNewsNet(ctx, *unlabelled, fn) }

@@ -78,7 +78,6 @@ func (c autoCount) byte() uint8 {
 // autoCounter accumulates auto-tag counts over documents.
 type autoCounter struct {
 	counts map[string]*autoCount
-	names  *nameCounter // when set, also counts pairs of words within names
 }
 
 // add counts the labels of one tagged document: each token counts for its
@@ -128,17 +127,11 @@ func (a *autoCounter) table() map[string]uint8 {
 }
 
 // autoTag tags the texts given by each with t and returns the counts of
-// their labels; with names, also of the pairs of words within names.
-func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) error, names bool) (*autoCounter, error) {
+// their labels.
+func (t *Tagger) autoTag(ctx context.Context, each func(fn func(text string)) error) (*autoCounter, error) {
 	var a autoCounter
-	if names {
-		a.names = &nameCounter{}
-	}
-	err := t.tagTexts(ctx, each, true, func(sents [][]string, r docResult, _ *tagState) {
+	err := t.tagTexts(ctx, each, true, func(_ [][]string, r docResult, _ *tagState) {
 		a.add(r.infos, r.labels)
-		if a.names != nil {
-			a.names.add(sents, r.infos, r.labels)
-		}
 	})
 	if err != nil {
 		return nil, err
@@ -280,12 +273,6 @@ func (g *gazetteer) readSections(br *bufio.Reader) error {
 		}
 		if err != nil {
 			return fail("section", err)
-		}
-		if tag == sectionCohesion {
-			if err := g.readCohesion(br); err != nil {
-				return err
-			}
-			continue
 		}
 		if tag != sectionAuto {
 			return fail("section", fmt.Errorf("unknown section %q", tag))

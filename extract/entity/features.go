@@ -46,7 +46,6 @@ type gazetteer struct {
 	maxLen  map[string]int    // first word of a phrase -> longest phrase length in words
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
 	auto    map[string]uint8  // auto-tag statistics of normalized words (autotag.go), may be nil
-	coh     map[uint32]uint8  // cohesion statistics of pairs of words (cohesion.go), may be nil
 	an      *arabic.Analyzer  // stems words
 }
 
@@ -78,7 +77,6 @@ type tokInfo struct {
 	stem   string // stem by the arabic package's stemmer, or ""
 	shape  string
 	wh     uint64 // hash of norm
-	bh     uint64 // hash of base
 	gazN   uint8  // gazetteer types of norm
 	gazB   uint8  // gazetteer types of base
 	phrase bool   // norm or base starts a gazetteer phrase
@@ -89,8 +87,6 @@ type tokInfo struct {
 	doc    uint16 // document features (see docFeatures), 0 when none
 	cue    uint8  // cue word classes (see cueWords)
 	auto   uint16 // auto-tag statistics (see gazetteer.autoOf)
-	cohL   uint8  // cohesion with the word before (see gazetteer.markCohesion)
-	cohR   uint8  // cohesion with the word after
 }
 
 // info computes the token information of one word (without spans).
@@ -115,7 +111,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 		*buf = toks
 	}
 	return tokInfo{
-		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n), bh: hashS(fnvOffset, b),
+		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
 		gazN: g.words[n], gazB: g.words[b],
 		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
 		st:     g.stats[n], stB: g.stats[b],
@@ -133,7 +129,6 @@ func (g *gazetteer) analyze(words []string, infos []tokInfo) []tokInfo {
 		infos = append(infos, g.info(w))
 	}
 	g.markSpans(infos)
-	g.markCohesion(infos)
 	return infos
 }
 
@@ -425,7 +420,6 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	if i >= window+1 && t[i-window-1].cue != 0 {
 		f = append(f, hashB(hashT(fCueFar), t[i-window-1].cue))
 	}
-	f = cohFeatures(w, f)
 	if w.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanB), w.spanB))
 	}

@@ -436,7 +436,6 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		if phrase {
 			t.gaz.markSpans(r.infos[k-len(ws) : k])
 		}
-		t.gaz.markCohesion(r.infos[k-len(ws) : k])
 	}
 	stage1, slot := t, 0
 	if t.first != nil {
@@ -500,8 +499,6 @@ func (t *Tagger) Tag(words []string) []string {
 //	optional sections, each a tag byte and its data, up to the end:
 //	  'A' auto-tag statistics: uvarint count, then count entries sorted by
 //	  word: uvarint len, bytes, byte statistics (autotag.go)
-//	  'C' cohesion statistics of pairs of words: uvarint count, then count
-//	  entries sorted by key: uvarint key difference, byte (cohesion.go)
 const modelMagic = "marsad-ner 4\n"
 
 // Save writes the tagger in the model format.
@@ -556,7 +553,6 @@ func (t *Tagger) Save(w io.Writer) error {
 		bw.WriteByte(0)
 	}
 	t.gaz.writeAuto(bw)
-	t.gaz.writeCohesion(bw)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}

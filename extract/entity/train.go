@@ -33,14 +33,6 @@ type TrainOptions struct {
 	// first-stage tagger trained on data labels the unlabelled texts, and
 	// how it labelled each frequent word becomes a feature of the word.
 	AutoTag bool
-	// Cohesion, with Unlabelled, adds bigram cohesion features
-	// (cohesion.go): how strongly each word goes with the word before and
-	// the word after it in the unlabelled texts.
-	Cohesion bool
-	// NameCohesion, with AutoTag, adds to the cohesion statistics how
-	// often each pair of adjacent words stands within one name in the
-	// auto-tagged texts.
-	NameCohesion bool
 	// Unlabelled, when set, calls fn with each unlabelled text.
 	Unlabelled func(fn func(text string)) error
 	// Log, when set, receives progress.
@@ -104,22 +96,6 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Tagger, err
 	if opt.AutoTag && opt.Unlabelled != nil {
 		if err := autoTagStats(ctx, data, gaz, words, opt); err != nil {
 			return nil, err
-		}
-	}
-	if opt.Cohesion && opt.Unlabelled != nil {
-		coh, err := cohesionStats(ctx, opt.Unlabelled)
-		if err != nil {
-			return nil, fmt.Errorf("cohesion: %w", err)
-		}
-		if opt.Log != nil {
-			opt.Log.Info("cohesion", "pairs", len(coh))
-		}
-		if gaz.coh == nil {
-			gaz.coh = coh
-		} else {
-			for k, b := range coh {
-				gaz.coh[k] |= b
-			}
 		}
 	}
 	tg, err := trainStages(ctx, data, gaz, words, opt)
@@ -189,20 +165,11 @@ func autoTagStats(ctx context.Context, data []Sentence, gaz *gazetteer, words []
 	if err != nil {
 		return err
 	}
-	counts, err := pre.autoTag(ctx, opt.Unlabelled, opt.NameCohesion)
+	counts, err := pre.autoTag(ctx, opt.Unlabelled)
 	if err != nil {
 		return fmt.Errorf("auto-tag: %w", err)
 	}
 	gaz.auto = counts.table()
-	if counts.names != nil {
-		if gaz.coh == nil {
-			gaz.coh = map[uint32]uint8{}
-		}
-		n := counts.names.addTo(gaz.coh)
-		if opt.Log != nil {
-			opt.Log.Info("name cohesion", "pairs", n, "all pairs", len(gaz.coh))
-		}
-	}
 	if opt.Log != nil {
 		opt.Log.Info("auto-tagged", "words", len(gaz.auto))
 	}
