@@ -405,6 +405,11 @@ type tagState struct {
 	dlabels      []int
 	norms, bases []string
 	doc          []uint16
+	df           docScratch
+	// buffers of Entities
+	words, keys []string
+	sents       [][]string
+	starts      []int
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends
@@ -489,7 +494,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for i := range r.infos {
 		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
 	}
-	st.doc = docFeatures(st.norms, st.bases, r.labels, st.doc)
+	st.doc = st.df.docFeatures(st.norms, st.bases, r.labels, st.doc)
 	for i := range r.infos {
 		r.infos[i].doc = st.doc[i]
 	}
