@@ -476,7 +476,7 @@ func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 // to the next.
 type docScratch struct {
 	idx    map[string]int32
-	size   int // the most words of a document idx held
+	size   int // the most keys idx may have held
 	counts []docCount
 }
 
@@ -485,12 +485,12 @@ type docCount struct{ n, typ [3]int32 }
 // docFeatures is docFeatures with sc's buffers.
 func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 	type count = docCount
-	// Clearing a map costs what it has held: a fresh one after a document
-	// far longer than this one.
-	if sc.idx == nil || sc.size > 4*len(norms)+256 {
-		sc.idx, sc.size = make(map[string]int32, len(norms)), len(norms)
+	// Clearing a map costs what it has held (a few microseconds for the
+	// longest news article): a fresh one after a huge document.
+	if sc.idx == nil || sc.size > 1<<16 {
+		sc.idx, sc.size = make(map[string]int32, 2*len(norms)), 0
 	}
-	sc.size = max(sc.size, len(norms))
+	sc.size = max(sc.size, 2*len(norms))
 	idx := sc.idx
 	defer clear(idx) // its keys are the document's
 	counts := sc.counts[:0]
