@@ -31,8 +31,10 @@ type Extractor struct {
 // scratch holds the buffers of one Extract call, reused by later calls:
 // nothing Extract returns refers to them.
 type scratch struct {
-	toks  []arabic.Token
-	words []entity.Token
+	toks   []arabic.Token
+	words  []entity.Token
+	times  timex.Finder
+	quotes quote.Analyzer
 }
 
 // New returns an Extractor with the embedded entity model.
@@ -77,14 +79,14 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	}
 	sc.words = words
 	f := article.Facts{
-		Times:    timex.Find(a.Text, a.Published),
+		Times:    sc.times.Find(a.Text, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
 	// Organizations the tagger missed where the prose names them (a cited
 	// outlet, the body a spokesperson speaks for): before quotes, so that
 	// they can speak.
 	f.Entities = addNames(a.Text, toks, f.Entities)
-	r := quote.Analyze(a.Text, f.Entities, "")
+	r := sc.quotes.Analyze(a.Text, f.Entities, "")
 	f.Quotes = quote.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)
 	// Organizations that speak but the tagger missed: every speaker is an

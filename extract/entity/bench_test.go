@@ -103,12 +103,12 @@ func BenchmarkEmissions(b *testing.B) {
 			for _, ws := range ss {
 				var s sentence
 				for _, w := range ws {
-					e := tg.vocab[w]
+					e, info := tg.lookup(w)
 					if e == nil {
-						e = tg.unknown(w, st)
+						e, info = tg.unknown(w, st)
 					}
 					s.ents = append(s.ents, e)
-					s.infos = append(s.infos, e.info)
+					s.infos = append(s.infos, info)
 				}
 				sents = append(sents, s)
 				ntok += len(ws)

@@ -46,12 +46,15 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	st := t.getState()
 	defer t.states.Put(st)
 	breaks := sentenceBreaks(text, tokens)
-	words, sents := sentences(tokens, breaks, nil, nil)
-	r := t.tagDoc(sents, st)
+	st.words, st.sents = sentences(tokens, breaks, st.words, st.sents)
+	words := st.words
+	r := t.tagDoc(st.sents, st)
 	labels := r.labels
-	keys := make([]string, len(tokens))
-	starts := make([]int, len(tokens))
-	ends := make([]int, len(tokens))
+	// In st's buffers, as words: what Entities returns copies from them.
+	n := len(tokens)
+	st.keys = slices.Grow(st.keys[:0], n)[:n]
+	st.starts = slices.Grow(st.starts[:0], 2*n)[:2*n]
+	keys, starts, ends := st.keys, st.starts[:n:n], st.starts[n:]
 	for i, tk := range tokens {
 		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
 	}

@@ -274,7 +274,7 @@ func TestFastEmissions(t *testing.T) {
 		infos := tg.gaz.analyze(ws, nil)
 		ents := make([]*vocabEntry, len(ws))
 		for i, w := range ws {
-			ents[i] = tg.vocab[w]
+			ents[i], _ = tg.lookup(w)
 			infos[i].doc = doc[i]
 		}
 		for slot, m := range []*Tagger{tg, tg.first} {

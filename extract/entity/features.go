@@ -468,9 +468,33 @@ const (
 // labelled get 0 there. Bits 8-9 are unused, bits 10-13 are those of
 // docSpans.
 func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
-	type count struct{ n, typ [3]int32 }
-	idx := make(map[string]int32, len(norms))
-	counts := make([]count, 0, len(norms))
+	var sc docScratch
+	return sc.docFeatures(norms, bases, labels, out)
+}
+
+// docScratch holds the buffers of docFeatures, reused from one document
+// to the next.
+type docScratch struct {
+	idx    map[string]int32
+	size   int // the most keys idx may have held
+	counts []docCount
+}
+
+type docCount struct{ n, typ [3]int32 }
+
+// docFeatures is docFeatures with sc's buffers.
+func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
+	type count = docCount
+	// Clearing a map costs what it has held (a few microseconds for the
+	// longest news article): a fresh one after a huge document.
+	if sc.idx == nil || sc.size > 1<<16 {
+		sc.idx, sc.size = make(map[string]int32, 2*len(norms)), 0
+	}
+	sc.size = max(sc.size, 2*len(norms))
+	idx := sc.idx
+	defer clear(idx) // its keys are the document's
+	counts := sc.counts[:0]
+	defer func() { sc.counts = counts[:0] }()
 	get := func(k string) *count {
 		i, ok := idx[k]
 		if !ok {

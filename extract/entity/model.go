@@ -29,7 +29,7 @@ type Tagger struct {
 	// words are the known word forms; vocab caches their token information
 	// and role scores, so that tagging a known word costs one map lookup.
 	words    []string
-	vocab    map[string]*vocabEntry
+	vocab    *wordTable
 	sentRole roleScores // scores of the sentinel in each role
 
 	// first, when set, is the first-stage tagger whose labels over the
@@ -56,54 +56,86 @@ type Tagger struct {
 // entries.
 type unknownCache struct {
 	mu       sync.Mutex
-	cur, old map[string]*vocabEntry
+	cur, old *wordTable
 }
 
 // maxUnknowns bounds the entries of each generation of an unknownCache
-// (about 600 bytes each, and five heap objects that the collector scans).
-// Two generations of 1<<15 made one-goroutine extraction 5-8% faster,
-// but a whole ingest (GOGC 50) spent 25-30% more CPU, most of it marking
-// the cache: 2×1<<14 keeps the memory of the single 1<<15 generation
-// before.
+// (about 420 bytes each, in wordTables that the collector need not scan).
+// Two generations of maps of 1<<15 entries holding strings made
+// one-goroutine extraction 5-8% faster than 1<<14, but a whole ingest
+// (GOGC 50) spent 25-30% more CPU, most of it marking the cache: the
+// pointer-free wordTable removes that cost. With it, 2×1<<15 gave a whole
+// ingest 88.7 and 90.9 CPU s against 96.2 and 90.2 for 2×1<<14 (two pairs
+// on a loaded machine, up to +10 MB of peak RSS): no clear gain yet, so
+// the memory stays where it was.
 const maxUnknowns = 1 << 14
 
-// get returns the cached entry of w, or nil.
-func (c *unknownCache) get(w string) *vocabEntry {
+// unknownBytes is the room for strings of each generation's arena, a
+// guess that the arena grows past if need be.
+const unknownBytes = maxUnknowns * 48
+
+// get returns the cached entry of w and its token information, or nil.
+func (c *unknownCache) get(w string) (*vocabEntry, tokInfo) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e := c.cur[w]; e != nil {
-		return e
+	if c.cur == nil {
+		return nil, tokInfo{}
 	}
-	e := c.old[w]
-	if e != nil {
-		c.put(w, e)
+	if e := c.cur.find(w); e != nil {
+		return e, c.cur.info(e)
 	}
-	return e
+	if c.old == nil {
+		return nil, tokInfo{}
+	}
+	e := c.old.find(w)
+	if e == nil {
+		return nil, tokInfo{}
+	}
+	info := c.old.info(e)
+	return c.add(w, &info, &e.roles)
 }
 
-// put caches e as the entry of w; c.mu is held.
-func (c *unknownCache) put(w string, e *vocabEntry) {
-	if c.cur == nil || len(c.cur) >= maxUnknowns {
-		c.old, c.cur = c.cur, make(map[string]*vocabEntry, 1024)
+// add caches the entry of w, which the cache lacks; c.mu is held.
+func (c *unknownCache) add(w string, info *tokInfo, roles *[2]roleScores) (*vocabEntry, tokInfo) {
+	if c.cur == nil || c.cur.full() {
+		c.old, c.cur = c.cur, newWordTable(maxUnknowns, unknownBytes)
 	}
-	c.cur[w] = e
+	e := c.cur.add(w, info, roles)
+	return e, c.cur.info(e)
 }
 
-// unknown returns the vocabulary entry of a word outside the vocabulary,
-// from the cache or computed (and then cached).
-func (t *Tagger) unknown(w string, st *tagState) *vocabEntry {
+// unknown returns the vocabulary entry of a word outside the vocabulary
+// and its token information, from the cache or computed (and then cached).
+func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 	c := &t.unknowns
-	if e := c.get(w); e != nil {
-		return e
+	if e, info := c.get(w); e != nil {
+		return e, info
 	}
-	// The cache outlives the text that w is part of: keep only a copy.
-	w = strings.Clone(w)
-	e := &vocabEntry{info: t.gaz.infoBuf(w, &st.atoks)}
-	st.fbuf = t.entryRoles(e, st.fbuf)
+	info := t.gaz.infoBuf(w, &st.atoks)
+	var roles [2]roleScores
+	st.fbuf = t.entryRoles(&info, &roles, st.fbuf)
 	c.mu.Lock()
-	c.put(w, e)
-	c.mu.Unlock()
-	return e
+	defer c.mu.Unlock()
+	// Another goroutine may have cached w meanwhile.
+	if c.cur != nil {
+		if e := c.cur.find(w); e != nil {
+			return e, c.cur.info(e)
+		}
+	}
+	return c.add(w, &info, &roles)
+}
+
+// lookup returns the vocabulary entry of a known word and its token
+// information, or nil.
+func (t *Tagger) lookup(w string) (*vocabEntry, tokInfo) {
+	if t.vocab == nil {
+		return nil, tokInfo{}
+	}
+	e := t.vocab.find(w)
+	if e == nil {
+		return nil, tokInfo{}
+	}
+	return e, t.vocab.info(e)
 }
 
 func (t *Tagger) getState() *tagState {
@@ -116,11 +148,6 @@ func (t *Tagger) getState() *tagState {
 // roleScores are the summed weights of the role features of one token in
 // each role.
 type roleScores [nRoles][nLabels]float32
-
-type vocabEntry struct {
-	info  tokInfo
-	roles [2]roleScores // of the tagger itself, and of its first stage
-}
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
@@ -155,19 +182,19 @@ func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int) 
 	}
 }
 
-// entryRoles fills the role scores of e, whose info is set, for t and its
-// first stage. The two stages share the features, computed once, and
+// entryRoles sets roles to the role scores of the token info, for t and
+// its first stage. The two stages share the features, computed once, and
 // their lookups in both stages' tables overlap.
-func (t *Tagger) entryRoles(e *vocabEntry, fbuf []uint64) []uint64 {
+func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) []uint64 {
 	var off [nRoles + 1]int
-	fbuf = allRoleFeatures(&e.info, fbuf, &off)
+	fbuf = allRoleFeatures(info, fbuf, &off)
 	t.fx.touch(fbuf)
 	if t.first != nil {
 		t.first.fx.touch(fbuf)
 	}
-	t.fx.roleSums(&e.roles[0], fbuf, &off)
+	t.fx.roleSums(&roles[0], fbuf, &off)
 	if t.first != nil {
-		t.first.fx.roleSums(&e.roles[1], fbuf, &off)
+		t.first.fx.roleSums(&roles[1], fbuf, &off)
 	}
 	return fbuf
 }
@@ -186,13 +213,19 @@ func (t *Tagger) prepare() {
 	if t.first != nil {
 		fbuf = t.first.roleScores(&sentinel, &t.first.sentRole, fbuf)
 	}
-	t.vocab = make(map[string]*vocabEntry, len(t.words))
-	entries := make([]vocabEntry, len(t.words))
-	for i, w := range t.words {
-		e := &entries[i]
-		e.info = t.gaz.info(w)
-		fbuf = t.entryRoles(e, fbuf)
-		t.vocab[w] = e
+	size := 0
+	for _, w := range t.words {
+		size += 2 * len(w)
+	}
+	t.vocab = newWordTable(len(t.words), size)
+	for _, w := range t.words {
+		if t.vocab.find(w) != nil {
+			continue
+		}
+		info := t.gaz.info(w)
+		var roles [2]roleScores
+		fbuf = t.entryRoles(&info, &roles, fbuf)
+		t.vocab.add(w, &info, &roles)
 	}
 }
 
@@ -365,15 +398,21 @@ type tagState struct {
 	labels []int
 	fbuf   []uint64
 	foff   []int32 // offsets of each token's features in fbuf
-	// entries of the unknown words of a document
-	oovEnts []*vocabEntry
-	oovIdx  map[string]int32
-	atoks   []arabic.Token // analyzer buffer
+	// entries of the unknown words of a document, and their information
+	oovEnts  []*vocabEntry
+	oovInfos []tokInfo
+	oovIdx   map[string]int32
+	atoks    []arabic.Token // analyzer buffer
 	// document buffers
 	dinfos       []tokInfo
 	dlabels      []int
 	norms, bases []string
 	doc          []uint16
+	df           docScratch
+	// buffers of Entities
+	words, keys []string
+	sents       [][]string
+	starts      []int
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends
@@ -411,6 +450,8 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	// tagger's cache however often they occur in the document.
 	clear(st.oovEnts)
 	st.oovEnts = st.oovEnts[:0]
+	clear(st.oovInfos)
+	st.oovInfos = st.oovInfos[:0]
 	if st.oovIdx == nil {
 		st.oovIdx = map[string]int32{}
 	}
@@ -419,17 +460,18 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for _, ws := range sents {
 		phrase := false
 		for _, w := range ws {
-			e := t.vocab[w]
+			e, info := t.lookup(w)
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
-					e = st.oovEnts[i]
+					e, info = st.oovEnts[i], st.oovInfos[i]
 				} else {
-					e = t.unknown(w, st)
+					e, info = t.unknown(w, st)
 					st.oovIdx[w] = int32(len(st.oovEnts))
 					st.oovEnts = append(st.oovEnts, e)
+					st.oovInfos = append(st.oovInfos, info)
 				}
 			}
-			st.ents[k], r.infos[k] = e, e.info
+			st.ents[k], r.infos[k] = e, info
 			phrase = phrase || r.infos[k].phrase
 			k++
 		}
@@ -455,7 +497,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for i := range r.infos {
 		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
 	}
-	st.doc = docFeatures(st.norms, st.bases, r.labels, st.doc)
+	st.doc = st.df.docFeatures(st.norms, st.bases, r.labels, st.doc)
 	for i := range r.infos {
 		r.infos[i].doc = st.doc[i]
 	}

@@ -133,18 +133,44 @@ type finder struct {
 }
 
 func newFinder(text string, entities []article.Entity, in string) *finder {
+	return newFinderBuf(text, entities, in, nil)
+}
+
+// An Analyzer is Analyze with buffers that it reuses from one call to the
+// next, sparing their allocation (and the collector's work) on every text.
+// The zero Analyzer is ready to use. An Analyzer is not safe for
+// concurrent use; what Analyze returns never refers to its buffers.
+type Analyzer struct {
+	toks []token
+}
+
+// Analyze is the package's Analyze.
+func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Result {
+	if text == "" {
+		return Result{}
+	}
+	f := newFinderBuf(text, entities, in, a.toks)
+	defer func() { a.toks = f.toks[:0] }()
+	f.run()
+	f.bareTitles()
+	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
+}
+
+// newFinderBuf is newFinder with the tokens in buf's array when it has room
+// for as many as text may hold.
+func newFinderBuf(text string, entities []article.Entity, in string, buf []token) *finder {
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
-	f.toks, f.nrunes, valid = tokenizeValid(text)
+	f.toks, f.nrunes, valid = tokenizeValidBuf(text, buf)
 	if !valid {
 		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
 		// offsets stay the same and Text slices what the caller's runes
 		// hold. Tokenizing tells validity for free on the common valid text.
 		text = string([]rune(text))
 		f.text = text
-		f.toks, f.nrunes, _ = tokenizeValid(text)
+		f.toks, f.nrunes, _ = tokenizeValidBuf(text, f.toks)
 	}
 	f.lookupCues()
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)

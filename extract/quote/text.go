@@ -87,8 +87,17 @@ func tokenize(text string) ([]token, int) {
 // tokenizeValid is tokenize that also reports whether text is valid UTF-8,
 // sparing callers a pass of utf8.ValidString over it.
 func tokenizeValid(text string) ([]token, int, bool) {
+	return tokenizeValidBuf(text, nil)
+}
+
+// tokenizeValidBuf is tokenizeValid with the tokens in buf's array when it
+// has room for as many as text may hold.
+func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 	valid := true
-	toks := make([]token, 0, len(text)/8+16)
+	toks := buf[:0]
+	if cap(toks) < len(text)/8+16 {
+		toks = make([]token, 0, len(text)/8+16)
+	}
 	// The normalized words are built in b, whose String does not copy;
 	// tokens get their norm at the end.
 	var b strings.Builder

@@ -35,13 +35,8 @@ type Result struct {
 // mentions of its persons. A title held by two persons of the text names
 // neither.
 func Analyze(text string, entities []article.Entity, in string) Result {
-	if text == "" {
-		return Result{}
-	}
-	f := newFinder(text, entities, in)
-	f.run()
-	f.bareTitles()
-	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
+	var a Analyzer
+	return a.Analyze(text, entities, in)
 }
 
 // titleMention is a title on tokens t0..t1 (inclusive) naming entity ent.

@@ -152,8 +152,17 @@ func classOf(r rune) class {
 
 // newDoc normalizes text and tokenizes the normalized copy in one pass.
 func newDoc(text string) *doc {
+	return newDocBuf(text, nil)
+}
+
+// newDocBuf is newDoc with the tokens in buf's array when it has room for
+// as many as text may hold.
+func newDocBuf(text string, buf []token) *doc {
 	d := &doc{text: text}
-	toks := make([]token, 0, len(text)/8+4)
+	toks := buf[:0]
+	if cap(toks) < len(text)/8+4 {
+		toks = make([]token, 0, len(text)/8+4)
+	}
 	// Built in a strings.Builder, whose String does not copy.
 	var norm strings.Builder
 	norm.Grow(len(text))

@@ -124,10 +124,25 @@ import (
 //
 // Texts of 2 GiB or more (offsets are kept in 32 bits) give nil.
 func Find(text string, ref time.Time) []article.Time {
+	var f Finder
+	return f.Find(text, ref)
+}
+
+// A Finder is Find with buffers that it reuses from one call to the next,
+// sparing their allocation (and the collector's work) on every text. The
+// zero Finder is ready to use. A Finder is not safe for concurrent use;
+// what Find returns never refers to its buffers.
+type Finder struct {
+	toks []token
+}
+
+// Find is the package's Find.
+func (f *Finder) Find(text string, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
 	}
-	d := newDoc(text)
+	d := newDocBuf(text, f.toks)
+	defer func() { f.toks = d.toks[:0] }()
 	m := matcher{d: d, hasRef: !ref.IsZero()}
 	if m.hasRef {
 		m.ref = dateOf(ref)

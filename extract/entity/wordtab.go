@@ -1,0 +1,145 @@
+package entity
+
+import (
+	"hash/maphash"
+	"strings"
+	"unsafe"
+)
+
+// wordTable maps words to their vocabulary entries with no pointer in it
+// but those to its three slices: the words and the strings of their token
+// information live in one byte arena, and an entry refers to them by
+// offset. The garbage collector then marks a table of any size at the cost
+// of three objects, which it would otherwise scan entry by entry (a map of
+// strings to entries holding five strings each) on every cycle.
+//
+// A table holds at most the entries it was made for. Entries are only
+// added, never changed, and the arena's bytes are never overwritten, so the
+// strings that info returns, which point into the arena, stay valid however
+// long they are kept (they keep the arena alive). A table is not safe for
+// concurrent use by itself: unknownCache locks around it, and the
+// vocabulary is only read after it is built.
+type wordTable struct {
+	seed  maphash.Seed
+	slots []uint64 // 0 when empty, else the hash's top 32 bits << 32 | entry index+1
+	ents  []vocabEntry
+	arena []byte
+}
+
+// vocabEntry is the entry of one word: its token information and its role
+// scores. It holds no pointer (see wordTable).
+type vocabEntry struct {
+	roles [2]roleScores // of the tagger itself, and of its first stage
+	key   strRef        // the word
+	info  packedInfo
+}
+
+// strRef is a string of a wordTable's arena.
+type strRef struct{ off, n uint32 }
+
+// packedInfo is a tokInfo whose strings are in a wordTable's arena.
+type packedInfo struct {
+	norm, base, clitic, stem, shape strRef
+
+	wh           uint64
+	st, stB      uint32
+	doc, auto    uint16
+	gazN, gazB   uint8
+	spanB, spanI uint8
+	cue          uint8
+	phrase       bool
+}
+
+// newWordTable returns a table for at most n entries, with room in its
+// arena for about bytes bytes of strings.
+func newWordTable(n, bytes int) *wordTable {
+	size := 4
+	for size < 2*n {
+		size *= 2
+	}
+	return &wordTable{seed: maphash.MakeSeed(), slots: make([]uint64, size),
+		ents: make([]vocabEntry, 0, n), arena: make([]byte, 0, bytes)}
+}
+
+// full reports whether the table holds as many entries as it was made for.
+func (t *wordTable) full() bool { return len(t.ents) == cap(t.ents) }
+
+// find returns the entry of w, or nil.
+func (t *wordTable) find(w string) *vocabEntry {
+	h := maphash.String(t.seed, w)
+	tag := h >> 32 << 32
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return nil
+		}
+		if s&^0xffffffff == tag {
+			e := &t.ents[uint32(s)-1]
+			if t.str(e.key) == w {
+				return e
+			}
+		}
+	}
+}
+
+// add adds the entry of w, which the table lacks and has room for, and
+// returns it.
+func (t *wordTable) add(w string, info *tokInfo, roles *[2]roleScores) *vocabEntry {
+	h := maphash.String(t.seed, w)
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.ents = append(t.ents, vocabEntry{roles: *roles})
+	t.slots[i] = h>>32<<32 | uint64(len(t.ents))
+	e := &t.ents[len(t.ents)-1]
+	start := len(t.arena)
+	e.key = t.put(start, w)
+	e.info = packedInfo{
+		norm: t.put(start, info.norm), base: t.put(start, info.base),
+		clitic: t.put(start, info.clitic), stem: t.put(start, info.stem),
+		shape: t.put(start, info.shape),
+		wh:    info.wh, st: info.st, stB: info.stB, doc: info.doc, auto: info.auto,
+		gazN: info.gazN, gazB: info.gazB, spanB: info.spanB, spanI: info.spanI,
+		cue: info.cue, phrase: info.phrase,
+	}
+	return e
+}
+
+// put returns s as a string of the arena: the same bytes as the entry's
+// other strings, those from start on, when they hold s (the normalized
+// form is most often the word itself, and its base one of its suffixes),
+// else bytes added for it.
+func (t *wordTable) put(start int, s string) strRef {
+	if s == "" {
+		return strRef{}
+	}
+	if i := strings.Index(unsafe.String(unsafe.SliceData(t.arena[start:]), len(t.arena)-start), s); i >= 0 {
+		return strRef{uint32(start + i), uint32(len(s))}
+	}
+	off := len(t.arena)
+	t.arena = append(t.arena, s...)
+	return strRef{uint32(off), uint32(len(s))}
+}
+
+// str returns the string r of the arena, without copying it.
+func (t *wordTable) str(r strRef) string {
+	if r.n == 0 {
+		return ""
+	}
+	return unsafe.String(&t.arena[r.off], r.n)
+}
+
+// info returns the token information of e, an entry of t.
+func (t *wordTable) info(e *vocabEntry) tokInfo {
+	p := &e.info
+	return tokInfo{
+		norm: t.str(p.norm), base: t.str(p.base), clitic: t.str(p.clitic),
+		stem: t.str(p.stem), shape: t.str(p.shape),
+		wh: p.wh, st: p.st, stB: p.stB, doc: p.doc, auto: p.auto,
+		gazN: p.gazN, gazB: p.gazB, spanB: p.spanB, spanI: p.spanI,
+		cue: p.cue, phrase: p.phrase,
+	}
+}

@@ -1,0 +1,90 @@
+package entity
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestPackedInfoFields fails when tokInfo gains or loses a field that
+// packedInfo (and wordTable's add and info) would not carry.
+func TestPackedInfoFields(t *testing.T) {
+	var got []string
+	ti := reflect.TypeFor[tokInfo]()
+	for i := range ti.NumField() {
+		got = append(got, ti.Field(i).Name)
+	}
+	var want []string
+	pi := reflect.TypeFor[packedInfo]()
+	for i := range pi.NumField() {
+		want = append(want, pi.Field(i).Name)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("tokInfo fields %v, packedInfo fields %v: update wordtab.go", got, want)
+	}
+}
+
+func TestWordTable(t *testing.T) {
+	tg := defaultTagger(t)
+	words := []string{"الرئيس", "والرئيس", "ماكرون", "باريس", "x", "2015", "", "؟", "وبالمملكة", "\xff\xfe"}
+	for i := range 300 {
+		words = append(words, fmt.Sprintf("كلمة%d", i))
+	}
+	tab := newWordTable(len(words), 8)
+	for i, w := range words {
+		info := tg.gaz.info(w)
+		roles := [2]roleScores{}
+		roles[0][0][0], roles[1][1][1] = float32(i), -float32(i)
+		if tab.find(w) != nil {
+			t.Fatalf("%q found before it was added", w)
+		}
+		e := tab.add(w, &info, &roles)
+		if got := tab.info(e); got != info {
+			t.Fatalf("%q: info %+v, want %+v", w, got, info)
+		}
+	}
+	if !tab.full() {
+		t.Errorf("table of %d entries holding %d is not full", cap(tab.ents), len(tab.ents))
+	}
+	for i, w := range words {
+		e := tab.find(w)
+		if e == nil {
+			t.Fatalf("%q not found", w)
+		}
+		if got := tab.info(e); got != tg.gaz.info(w) {
+			t.Errorf("%q: info %+v, want %+v", w, got, tg.gaz.info(w))
+		}
+		if e.roles[0][0][0] != float32(i) || e.roles[1][1][1] != -float32(i) {
+			t.Errorf("%q: roles of another entry", w)
+		}
+	}
+	if tab.find("غائبة") != nil {
+		t.Error("found a word never added")
+	}
+}
+
+// TestUnknownCacheTurnover checks that the entries of unknown words are
+// those computed afresh, whichever generation they come from.
+func TestUnknownCacheTurnover(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.getState()
+	n := maxUnknowns + maxUnknowns/2
+	for round := range 2 {
+		for i := 0; i < n; i += 997 {
+			w := fmt.Sprintf("مجهول%d", i)
+			e, info := tg.unknown(w, st)
+			want := tg.gaz.info(w)
+			var roles [2]roleScores
+			tg.entryRoles(&want, &roles, nil)
+			if info != want || e.roles != roles {
+				t.Fatalf("round %d: %q: entry differs from the computed one", round, w)
+			}
+		}
+		for i := range n {
+			tg.unknown(fmt.Sprintf("حشو%d", i), st)
+		}
+	}
+}
