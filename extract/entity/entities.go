@@ -75,6 +75,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitCoordinated(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -925,4 +926,133 @@ func articleAfterClitic(w string) bool {
 	}
 	_, n = utf8.DecodeRuneInString(rest)
 	return strings.HasPrefix(rest[n:], "ال")
+}
+
+// repeatedNames adds to ms the untagged repeats of names the article
+// tags elsewhere (one sense per article: a name keeps its type through an
+// article; the tagger, reading one sentence at a time, misses some of its
+// mentions), with a proclitic too (بنوكيا where نوكيا is tagged), and
+// returns them in text order. A name of one word is repeated only when it
+// has the form of a name and not of a common word: with the article, a
+// place or organization the gazetteers know (الإمارات, not البنك); without
+// it, a word that is rare with the article (صنعاء, not دين: الدين is
+// frequent). A repeat next to another mention, or with the article and
+// followed by an untagged word with the article (البنك التجاري, an
+// adjective or another name), is part of a longer phrase and left alone;
+// so is a name tagged with two types.
+func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(labels)
+	if len(ms) == 0 {
+		return ms
+	}
+	taken := make([]bool, n)
+	for _, m := range ms {
+		for k := range m.keys {
+			taken[m.tok+k] = true
+		}
+	}
+	type name struct {
+		keys []string
+		typ  int // -1: tagged with two types
+	}
+	byFirst := map[string][]*name{}
+	seen := map[string]*name{}
+	for _, m := range ms {
+		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {
+			continue
+		}
+		k := strings.Join(m.keys, " ")
+		if nm := seen[k]; nm != nil {
+			if nm.typ != m.typ {
+				nm.typ = -1
+			}
+			continue
+		}
+		nm := &name{keys: m.keys, typ: m.typ}
+		seen[k] = nm
+		byFirst[m.keys[0]] = append(byFirst[m.keys[0]], nm)
+	}
+	if len(seen) == 0 {
+		return ms
+	}
+	free := func(i int) bool { return i >= 0 && i < n && labels[i] == 0 && !taken[i] }
+	var added []mention
+	for i := 0; i < n; i++ {
+		if !free(i) {
+			continue
+		}
+		base, clitic := keys[i], ""
+		cands := byFirst[base]
+		for next := 0; cands == nil && next >= 0; {
+			var p string
+			p, base, next = nextSplit(keys[i], next)
+			if next >= 0 {
+				cands, clitic = byFirst[base], p
+			}
+		}
+		var best *name
+		for _, nm := range cands {
+			L := len(nm.keys)
+			if nm.typ < 0 || i+L > n || (best != nil && L <= len(best.keys)) {
+				continue
+			}
+			ok := true
+			for d := 1; d < L; d++ {
+				if !free(i+d) || breaks[i+d] || keys[i+d] != nm.keys[d] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = nm
+			}
+		}
+		if best == nil {
+			continue
+		}
+		j := i + len(best.keys)
+		// Next to another mention, or an article word before an untagged
+		// word with the article: part of a longer phrase.
+		if (i > 0 && !breaks[i] && labels[i-1] != 0) || (j < n && !breaks[j] && labels[j] != 0) ||
+			(i > 0 && !breaks[i] && taken[i-1]) || (j < n && !breaks[j] && taken[j]) ||
+			(strings.HasPrefix(best.keys[len(best.keys)-1], "ال") && j < n && !breaks[j] && free(j) && strings.HasPrefix(keys[j], "ال")) {
+			continue
+		}
+		m := newMention(best.typ, i, j, tokens, words, keys)
+		if clitic != "" {
+			raw, skipped := dropLetters(words[i], utf8.RuneCountInString(clitic))
+			if strings.HasPrefix(base, "ال") && !strings.HasPrefix(normalize(raw), "ال") {
+				raw = "ا" + raw
+			}
+			m.words = append([]string{raw}, m.words[1:]...)
+			m.keys = append([]string{base}, m.keys[1:]...)
+			m.start += skipped
+			m.starts[0] = m.start
+		}
+		for k := i; k < j; k++ {
+			taken[k] = true
+		}
+		added = append(added, m)
+		i = j - 1
+	}
+	return addMentions(ms, added)
+}
+
+// repeatable reports whether a name of one word, normalized, is a name by
+// its form wherever it stands (see repeatedNames).
+func (t *Tagger) repeatable(k string) bool {
+	if utf8.RuneCountInString(k) < 3 || isDay(k) || t.gaz.an.IsStopword(k) {
+		return false
+	}
+	if b, ok := strings.CutPrefix(k, "ال"); ok {
+		return t.gaz.words[k]&(gORG|gLOC) != 0 && !currencies[b]
+	}
+	if currencies[k] {
+		return false
+	}
+	if unpackFreq(t.gaz.stats["ال"+k]) >= minDefiniteFreq {
+		return false
+	}
+	b, ok := strings.CutSuffix(k, "ا")
+	return !ok || unpackFreq(t.gaz.stats["ال"+b]) < minDefiniteFreq
 }

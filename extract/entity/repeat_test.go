@@ -1,0 +1,62 @@
+package entity
+
+import "testing"
+
+// tagSpan marks tokens [i, j) of labels as one mention of type typ and
+// returns that mention.
+func tagSpan(labels []int, typ, i, j int, toks []Token, words, keys []string) mention {
+	labels[i] = typ
+	for k := i + 1; k < j; k++ {
+		labels[k] = typ + 1
+	}
+	return newMention(typ, i, j, toks, words, keys)
+}
+
+// TestRepeatedNames checks that an untagged repeat of a name the article
+// tags elsewhere becomes a mention of its type, and that common words,
+// names of two types and repeats inside longer phrases do not.
+func TestRepeatedNames(t *testing.T) {
+	tg := defaultTagger(t)
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text   string
+		tagged []span
+		want   string // the mentions added, in order
+	}{
+		// One word, without and with a proclitic.
+		{"أعلنت شركة نوكيا أرباحا كبيرة . وقالت نوكيا إن الهواتف تباع", []span{{3, 2, 3}}, "ORG:نوكيا"},
+		{"أعلنت شركة نوكيا أرباحا كبيرة . وزادت مبيعات الهواتف بنوكيا", []span{{3, 2, 3}}, "ORG:نوكيا"},
+		{"وصل الوفد إلى صنعاء أمس . وتبدأ في صنعاء المحادثات", []span{{5, 3, 4}}, "LOC:صنعاء"},
+		// Several words, all of them.
+		{"دعا مجلس الأمن إلى الهدوء . واجتمع مجلس الأمن أمس", []span{{3, 1, 3}}, "ORG:مجلس الأمن"},
+		// A place with the article that the gazetteers know.
+		{"زار الوفد العراق أمس . وقال إن العراق شريك", []span{{5, 2, 3}}, "LOC:العراق"},
+		// Common words are no names wherever they stand.
+		{"قال البنك إن الأرباح زادت . ورفع البنك أسعار الفائدة", []span{{3, 1, 2}}, ""},
+		{"قال دين إن الفريق جاهز . ويعد الدين عبئا", []span{{1, 1, 2}}, ""},
+		// A name tagged with two types is left alone.
+		{"زار جدة أمس . وقالت جدة إن البيت نظيف . وتحدث عن جدة", []span{{5, 1, 2}, {1, 5, 6}}, ""},
+		// Next to another mention or before an adjective: a longer phrase.
+		{"قال البنك الأهلي إن الأرباح زادت . وزار البنك الأهلي الجديد", []span{{3, 1, 3}}, ""},
+		{"زار الوفد العراق أمس . وشارك في العراق الجديد", []span{{5, 2, 3}}, ""},
+		{"أعلنت نوكيا أرباحا كبيرة . وقالت سامسونغ نوكيا إن", []span{{3, 1, 2}, {3, 6, 7}}, ""},
+		// A sentence break inside a name of two words.
+		{"دعا مجلس الأمن إلى الهدوء . واجتمع مجلس . الأمن أمس", []span{{3, 1, 3}}, ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.tagged {
+			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
+		}
+		n := len(ms)
+		var added []mention
+		for _, m := range tg.repeatedNames(ms, labels, toks, words, keys, breaks) {
+			if labels[m.tok] == 0 {
+				added = append(added, m)
+			}
+		}
+		if got := mentionTexts(added); got != c.want || len(ms) != n {
+			t.Errorf("%q: added %q, want %q", c.text, got, c.want)
+		}
+	}
+}
