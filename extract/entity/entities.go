@@ -75,6 +75,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitCoordinated(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
@@ -1055,4 +1056,146 @@ func (t *Tagger) repeatable(k string) bool {
 	}
 	b, ok := strings.CutSuffix(k, "ا")
 	return !ok || unpackFreq(t.gaz.stats["ال"+b]) < minDefiniteFreq
+}
+
+// clubWords are the nouns before the name of a sports club or team
+// (فريق الأهلي، نادي ليون، فريقي الرجاء والوداد), normalized.
+var clubWords = map[string]bool{"فريق": true, "فريقي": true, "نادي": true}
+
+// sportWords are words of sports reports, normalized: an article holding
+// minSportWords of them reports sports, where a team's name follows
+// clubWords.
+var sportWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`مباراة المباراة مباراتين الدوري بطولة البطولة كأس لاعب اللاعب لاعبين اللاعبين
+		المدرب مدرب الملعب ملعب هدف هدفا الهدف أهداف الأهداف المنتخب منتخب الموسم تعادل التعادل فوز الفوز
+		مرمى المرمى الشوط المهاجم الحارس ضربة جزاء`) {
+		m[normalize(w)] = true
+	}
+	return m
+}()
+
+// minSportWords is how many words of sportWords make an article a sports
+// report.
+const minSportWords = 3
+
+// clubWord reports whether the normalized word k is a noun of clubWords,
+// with a proclitic or not.
+func clubWord(k string) bool {
+	if clubWords[k] {
+		return true
+	}
+	_, b := splitClitic(k)
+	return b != k && clubWords[b]
+}
+
+// clubNames reads the names of sports clubs after the nouns of clubWords
+// in a sports report (sportWords): the name right after فريق or نادي is an
+// organization's, the club, without the noun (ANERcorp's convention). A
+// place the tagger found there (فريق ليون، نادي قطر) becomes an
+// organization; an untagged word there that has a name's form (nameLike),
+// or the article and is no title (فريق الحسنية, not فريق المدرب), is added
+// as one, with a place's name after it (حسنية أكادير), and so is a second
+// name coordinated with و (فريقي الكوكب والحسنية). It returns the mentions
+// in text order.
+func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(keys)
+	cues := 0
+	for _, k := range keys {
+		if clubWord(k) {
+			cues++
+		}
+	}
+	if cues == 0 {
+		return ms
+	}
+	sport := 0
+	for _, k := range keys {
+		if sportWords[k] {
+			sport++
+		} else if _, b := splitClitic(k); b != k && sportWords[b] {
+			sport++
+		}
+	}
+	if sport < minSportWords {
+		return ms
+	}
+	taken := make([]bool, n)
+	at := make(map[int]int, len(ms)) // first token -> index in ms
+	for k, m := range ms {
+		at[m.tok] = k
+		for d := range m.keys {
+			taken[m.tok+d] = true
+		}
+	}
+	free := func(i int) bool { return i < n && !breaks[i] && labels[i] == 0 && !taken[i] }
+	clubLike := func(k string) bool {
+		if b, ok := strings.CutPrefix(k, "ال"); ok {
+			return utf8.RuneCountInString(b) >= 3 && !personTitles[k] && !t.gaz.an.IsStopword(k) && !isDay(k) && !sportWords[k]
+		}
+		return t.nameLike(k)
+	}
+	var added []mention
+	for i := 0; i+1 < n; i++ {
+		if !clubWord(keys[i]) || breaks[i+1] {
+			continue
+		}
+		j := i + 1
+		if k, ok := at[j]; ok {
+			if ms[k].typ == 5 {
+				ms[k].typ = 3
+			}
+			continue
+		}
+		for first := true; ; first = false {
+			if !free(j) {
+				break
+			}
+			k := keys[j]
+			if !first {
+				b, ok := strings.CutPrefix(k, "و")
+				if !ok || !clubLike(b) {
+					break
+				}
+			} else if !clubLike(k) {
+				break
+			}
+			e := j + 1
+			if free(e) && (!strings.HasPrefix(keys[e], "ال") && t.gaz.words[keys[e]]&gLOC != 0 ||
+				strings.HasPrefix(k, "ال") && t.rareNisba(keys[e])) {
+				e++
+			}
+			m := newMention(3, j, e, tokens, words, keys)
+			if !first {
+				raw, skipped := dropLetters(words[j], 1)
+				m.words = append([]string{raw}, m.words[1:]...)
+				m.keys = append([]string{keys[j][len("و"):]}, m.keys[1:]...)
+				m.start += skipped
+				m.starts[0] = m.start
+			}
+			for d := j; d < e; d++ {
+				taken[d] = true
+			}
+			added = append(added, m)
+			j = e
+		}
+	}
+	return addMentions(ms, added)
+}
+
+// maxRareNisbaFreq is the most frequency bucket of a nisba adjective that
+// rareNisba takes as a town's.
+const maxRareNisbaFreq = 4
+
+// rareNisba reports whether the normalized word k is a nisba adjective
+// with the article that the unlabelled corpus rarely or never has: a
+// town's (الوداد البيضاوي، المولودية الوجدية), part of a club's name, unlike
+// the frequent nisbas of countries, which ANERcorp leaves out of the name
+// (نادي النصر العماني).
+func (t *Tagger) rareNisba(k string) bool {
+	b, ok := strings.CutPrefix(k, "ال")
+	if !ok || utf8.RuneCountInString(b) < 4 || !(strings.HasSuffix(b, "ي") || strings.HasSuffix(b, "يه")) {
+		return false
+	}
+	return unpackFreq(t.gaz.stats[k]) <= maxRareNisbaFreq
 }

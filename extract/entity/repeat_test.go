@@ -60,3 +60,41 @@ func TestRepeatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestClubNames checks that the name after فريق or نادي in a sports report
+// is a club's: an organization, with a town's rare nisba or a place after
+// it, a second one after و, and a place the tagger found there retyped.
+func TestClubNames(t *testing.T) {
+	tg := defaultTagger(t)
+	const sport = " وانتهت المباراة بالتعادل في الدوري . "
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text   string
+		tagged []span
+		want   string // all mentions after the rule
+	}{
+		{"فاز فريق الحسنية على ضيفه" + sport, nil, "ORG:الحسنية"},
+		{"فاز فريق الوداد البيضاوي على ضيفه" + sport, nil, "ORG:الوداد البيضاوي"},
+		{"وتعادل فريقي الكوكب والحسنية أمس" + sport, nil, "ORG:الكوكب|ORG:الحسنية"},
+		{"وتعادل لفريق كورينثيانز أمس" + sport, nil, "ORG:كورينثيانز"},
+		// A country's nisba is no part of the name.
+		{"فاز فريق الحسنية السعودي على ضيفه" + sport, nil, "ORG:الحسنية"},
+		// A place the tagger found after the noun is the club.
+		{"فاز فريق ليون على ضيفه" + sport, []span{{5, 2, 3}}, "ORG:ليون"},
+		// A title after the noun is no club; nor a common word.
+		{"قال فريق المدرب إن الخطة جاهزة" + sport, nil, ""},
+		{"قال فريق من الخبراء إن الخطة جاهزة" + sport, nil, ""},
+		// Outside sports reports the noun names any team.
+		{"وصل فريق التحقيق إلى المدينة أمس", nil, ""},
+		{"وصل فريق الحسنية إلى المدينة أمس", nil, ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.tagged {
+			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
+		}
+		if got := mentionTexts(tg.clubNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
