@@ -76,6 +76,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
@@ -1198,4 +1199,42 @@ func (t *Tagger) rareNisba(k string) bool {
 		return false
 	}
 	return unpackFreq(t.gaz.stats[k]) <= maxRareNisbaFreq
+}
+
+// firstNames extends a person's mention to the untagged word right before
+// it, in its sentence, when the two are a longer person's name the article
+// tags elsewhere (طلعت زكريا, where the tagger found the surname alone
+// here). It returns ms.
+func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	longer := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == 1 && len(m.keys) > 1 {
+			longer[strings.Join(m.keys, " ")] = true
+		}
+	}
+	if len(longer) == 0 {
+		return ms
+	}
+	taken := make([]bool, len(keys))
+	for _, m := range ms {
+		for d := range m.keys {
+			taken[m.tok+d] = true
+		}
+	}
+	for k, m := range ms {
+		i := m.tok - 1
+		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start {
+			continue
+		}
+		if !longer[keys[i]+" "+strings.Join(m.keys, " ")] {
+			continue
+		}
+		e := newMention(1, i, m.tok+len(m.keys), tokens, words, keys)
+		copy(e.keys[1:], m.keys)
+		copy(e.words[1:], m.words)
+		e.cue = m.cue
+		ms[k] = e
+		taken[i] = true
+	}
+	return ms
 }

@@ -98,3 +98,30 @@ func TestClubNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNames checks that a person's mention grows to the untagged word
+// before it when the two are a longer name the article tags elsewhere.
+func TestFirstNames(t *testing.T) {
+	tg := defaultTagger(t)
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text   string
+		tagged []span
+		want   string
+	}{
+		{"وقال طلعت زكريا إن الفيلم جاهز . وأضاف طلعت زكريا أن", []span{{1, 1, 3}, {1, 9, 10}}, "PER:طلعت زكريا|PER:طلعت زكريا"},
+		// Not named so elsewhere: the word before is left alone.
+		{"وقال طلعت زكريا إن الفيلم جاهز . وأضاف عودة زكريا أن", []span{{1, 1, 3}, {1, 9, 10}}, "PER:طلعت زكريا|PER:زكريا"},
+		// A sentence break between them.
+		{"وقال طلعت زكريا إن الفيلم جاهز وزار طلعت . زكريا المدينة", []span{{1, 1, 3}, {1, 9, 10}}, "PER:طلعت زكريا|PER:زكريا"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.tagged {
+			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
+		}
+		if got := mentionTexts(tg.firstNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
