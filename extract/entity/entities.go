@@ -73,6 +73,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	ms = refine(ms)
 	ms = t.splitCoordinated(ms)
+	t.trimNisba(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
@@ -1237,4 +1238,32 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		taken[i] = true
 	}
 	return ms
+}
+
+// trimNisba cuts a nisba adjective (البريطانية، الفنلندية) from the end of
+// an organization's mention whose other words are names without the
+// article, the first of them no common noun (نوكيا الفنلندية، سكاي نيوز
+// البريطانية): ANERcorp leaves the adjective of a foreign company, club
+// or newspaper out of its name, but not of a name built of common words
+// (جامعة الدول العربية، البنك الأهلي، مصرف قطر المركزي).
+func (t *Tagger) trimNisba(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		n := len(m.keys)
+		if m.typ != 3 || n < 2 || !isNisba(m.keys[n-1]) && !(strings.HasPrefix(m.keys[n-1], "ال") && strings.HasSuffix(m.keys[n-1], "يه")) {
+			continue
+		}
+		ok := true
+		for _, k := range m.keys[:n-1] {
+			if _, b := splitClitic(k); strings.HasPrefix(k, "ال") || strings.HasPrefix(b, "ال") {
+				ok = false
+				break
+			}
+		}
+		_, first := splitClitic(m.keys[0])
+		if !ok || unpackFreq(t.gaz.stats["ال"+m.keys[0]]) >= minDefiniteFreq || unpackFreq(t.gaz.stats["ال"+first]) >= minDefiniteFreq {
+			continue
+		}
+		*m = m.slice(0, n-1)
+	}
 }

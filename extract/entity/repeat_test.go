@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // tagSpan marks tokens [i, j) of labels as one mention of type typ and
 // returns that mention.
@@ -122,6 +125,31 @@ func TestFirstNames(t *testing.T) {
 		}
 		if got := mentionTexts(tg.firstNames(ms, labels, toks, words, keys, breaks)); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestTrimNisba checks that the nisba after a foreign organization's name
+// is cut, and kept in names built of common words.
+func TestTrimNisba(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		typ        int
+		name, want string
+	}{
+		{3, "نوكيا الفنلندية", "نوكيا"},
+		{3, "سكاي نيوز البريطانية", "سكاي نيوز"},
+		{3, "جامعة الدول العربية", "جامعة الدول العربية"},
+		{3, "البنك الأهلي", "البنك الأهلي"},
+		{3, "مصرف قطر المركزي", "مصرف قطر المركزي"},
+		{3, "للاتحاد الأوروبي", "للاتحاد الأوروبي"},
+		// Places and persons keep theirs.
+		{5, "كوريا الشمالية", "كوريا الشمالية"},
+	} {
+		ms := []mention{mentionOf(c.typ, 0, c.name)}
+		tg.trimNisba(ms)
+		if got := strings.Join(ms[0].words, " "); got != c.want {
+			t.Errorf("trimNisba(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}
 }
