@@ -176,7 +176,7 @@ func refine(ms []mention) []mention {
 		}
 		// لصالح شوماخر: the name is the genitive, not the noun before it
 		// (which stripClitics would read as the name صالح).
-		for m.typ == 1 && len(m.keys) > 1 && genitiveOfPerson[m.keys[0]] {
+		for m.typ == 1 && len(m.keys) > 1 && (genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
 		if len(m.keys) == 0 {
@@ -1266,4 +1266,31 @@ func (t *Tagger) trimNisba(ms []mention) {
 		}
 		*m = m.slice(0, n-1)
 	}
+}
+
+// leadTitles are the titles, ranks and callings before a person's name
+// that ANERcorp leaves out of the name (الرئيس، الشيخ، النقيب، الفنانة):
+// of 156 such words before a name in its first 80%, none is in it.
+var leadTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Titles(lexicon.TitleBefore | lexicon.FemPerson) {
+		if strings.HasPrefix(w, "ال") {
+			m[w] = true
+		}
+	}
+	for _, w := range [...]string{"النقيب", "الرائد", "المقدم", "الملازم", "العماد", "المشير", "الرقيب",
+		"الاستاذ", "المهندس", "الفنان", "المحامي", "الكاتب", "الصحفي", "اللاعب", "المدرب"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// leadTitle reports whether the normalized word k is a title of
+// leadTitles, with a proclitic too (والرئيس).
+func leadTitle(k string) bool {
+	if leadTitles[k] {
+		return true
+	}
+	_, b := splitClitic(k)
+	return b != k && leadTitles[b]
 }

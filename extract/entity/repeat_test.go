@@ -153,3 +153,23 @@ func TestTrimNisba(t *testing.T) {
 		}
 	}
 }
+
+// TestRefineLeadTitle checks that a title before a person's name is cut
+// from the person's mention, and only from a person's.
+func TestRefineLeadTitle(t *testing.T) {
+	for _, c := range []struct {
+		typ        int
+		name, want string
+	}{
+		{1, "النقيب فرانك باسكوال", "فرانك باسكوال"},
+		{1, "والرئيس جو بايدن", "جو بايدن"},
+		{1, "الشيخ الدكتور يوسف", "يوسف"},
+		{1, "الرئيس", "الرئيس"}, // one word: left to the other rules
+		{3, "الرئيس التنفيذي للشركة", "الرئيس التنفيذي للشركة"},
+	} {
+		ms := refine([]mention{mentionOf(c.typ, 0, c.name)})
+		if got := strings.Join(ms[0].words, " "); len(ms) != 1 || got != c.want {
+			t.Errorf("refine(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
