@@ -179,6 +179,9 @@ func refine(ms []mention) []mention {
 		for m.typ == 1 && len(m.keys) > 1 && (genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
+		for m.typ == 1 && len(m.keys) > 1 && trailNouns[m.keys[len(m.keys)-1]] {
+			m = m.slice(0, len(m.keys)-1)
+		}
 		if len(m.keys) == 0 {
 			continue
 		}
@@ -1294,3 +1297,21 @@ func leadTitle(k string) bool {
 	_, b := splitClitic(k)
 	return b != k && leadTitles[b]
 }
+
+// trailNouns are the nouns that follow a person's name in apposition, in
+// the construct state before what they relate the person to (رشيد شقيق
+// العاهل، سوزان مبارك قرينة الرئيس، علي موسى مدير المستشفى): kin and the
+// heads of titles that are no names too, normalized: never the last
+// word of a name.
+var trailNouns = func() map[string]bool {
+	m := lexicon.Set(lexicon.Titles(lexicon.TitleHead))
+	for _, w := range [...]string{"شقيق", "شقيقه", "نجل", "نجله", "زوج", "زوجه", "قرينه", "حرم", "والد", "والده",
+		"ارمله", "حفيد", "حفيده", "عضو", "مساعد", "المساعد"} {
+		m[w] = true
+	}
+	// Title heads that are first names or surnames too.
+	for _, w := range [...]string{"امين", "امير", "سلطان", "ملك"} {
+		delete(m, w)
+	}
+	return m
+}()

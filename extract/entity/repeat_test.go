@@ -154,8 +154,9 @@ func TestTrimNisba(t *testing.T) {
 	}
 }
 
-// TestRefineLeadTitle checks that a title before a person's name is cut
-// from the person's mention, and only from a person's.
+// TestRefineLeadTitle checks that a title before a person's name, and a
+// noun in apposition after it, are cut from the person's mention, and only
+// from a person's.
 func TestRefineLeadTitle(t *testing.T) {
 	for _, c := range []struct {
 		typ        int
@@ -165,6 +166,12 @@ func TestRefineLeadTitle(t *testing.T) {
 		{1, "والرئيس جو بايدن", "جو بايدن"},
 		{1, "الشيخ الدكتور يوسف", "يوسف"},
 		{1, "الرئيس", "الرئيس"}, // one word: left to the other rules
+		// Kin and title heads after a name are no part of it.
+		{1, "رشيد شقيق", "رشيد"},
+		{1, "سوزان مبارك قرينة", "سوزان مبارك"},
+		{1, "علي موسى مدير", "علي موسى"},
+		{1, "محمد أمين", "محمد أمين"},
+		{1, "شقيق", "شقيق"},
 		{3, "الرئيس التنفيذي للشركة", "الرئيس التنفيذي للشركة"},
 	} {
 		ms := refine([]mention{mentionOf(c.typ, 0, c.name)})
