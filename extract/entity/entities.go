@@ -78,6 +78,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
+	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	if len(ms) == 0 {
 		return nil
@@ -1315,3 +1316,47 @@ var trailNouns = func() map[string]bool {
 	}
 	return m
 }()
+
+// nameLinks are the words that link the parts of a person's name and
+// never end it (normalized): آل، بن، ابن، بنت، أبو، أبي، عبد.
+var nameLinks = map[string]bool{"ال": true, "بن": true, "ابن": true, "بنت": true, "ابو": true, "ابي": true, "عبد": true}
+
+// linkedNames extends a person's mention that ends with a word of
+// nameLinks (تميم بن حمد آل) to the word after it in its sentence (ثاني),
+// taking in a mention that starts there. It returns ms.
+func linkedNames(ms []mention, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(keys)
+	out := ms[:0:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		j := m.tok + len(m.keys)
+		if m.typ != 1 || len(m.keys) == 0 || !nameLinks[m.keys[len(m.keys)-1]] || j >= n || breaks[j] || !arabicWord(keys[j]) {
+			out = append(out, m)
+			continue
+		}
+		end := j + 1
+		if k+1 < len(ms) && ms[k+1].tok == j {
+			end = j + len(ms[k+1].keys)
+			k++
+		}
+		e := newMention(1, m.tok, end, tokens, words, keys)
+		copy(e.keys, m.keys)
+		copy(e.words, m.words)
+		e.start, e.starts[0], e.cue = m.start, m.start, m.cue
+		out = append(out, e)
+	}
+	return out
+}
+
+// arabicWord reports whether the normalized word k is of Arabic letters.
+func arabicWord(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range k {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
+}

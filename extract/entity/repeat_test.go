@@ -180,3 +180,32 @@ func TestRefineLeadTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedNames checks that a person's mention ending with آل, بن or أبو
+// takes in the word after it, and a mention starting there.
+func TestLinkedNames(t *testing.T) {
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text   string
+		tagged []span
+		want   string
+	}{
+		{"استقبل الشيخ تميم بن حمد آل ثاني الوفد", []span{{1, 2, 6}}, "PER:تميم بن حمد آل ثاني"},
+		{"استقبل الشيخ تميم بن حمد آل ثاني الوفد", []span{{1, 2, 6}, {5, 6, 7}}, "PER:تميم بن حمد آل ثاني"},
+		{"وقال محمد بن راشد إن", []span{{1, 1, 3}}, "PER:محمد بن راشد"},
+		// Not across a sentence break or punctuation.
+		{"وقال محمد بن . راشد إن", []span{{1, 1, 3}}, "PER:محمد بن"},
+		{"التقى محمد أبو ، ثم", []span{{1, 1, 3}}, "PER:محمد أبو"},
+		// Other types are left alone.
+		{"زار آل سعود الوفد", []span{{3, 1, 2}}, "ORG:آل"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.tagged {
+			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
+		}
+		if got := mentionTexts(linkedNames(ms, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
