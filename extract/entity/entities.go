@@ -77,6 +77,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
@@ -1359,4 +1360,94 @@ func arabicWord(k string) bool {
 		}
 	}
 	return true
+}
+
+// companyHeads are the nouns before the name of a company, a movement or a
+// news outlet (شركة توتال، حركة طالبان، صحيفة هآرتس), normalized; ANERcorp
+// tags the name alone.
+var companyHeads = map[string]bool{
+	"شركه": true, "شركتا": true, "شركتي": true, "حركه": true, "صحيفه": true, "مجله": true, "قناه": true, "وكاله": true,
+}
+
+// maxCompanyWords is the most words companyNames reads as a name.
+const maxCompanyWords = 3
+
+// companyNames adds the organizations named right after a noun of
+// companyHeads (with a proclitic too) that the tagger missed: up to
+// maxCompanyWords untagged words in a row of a foreign name's form
+// (companyLike), and a second name after و (شركتا تويوتا وفورد). It returns
+// the mentions in text order.
+func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(keys)
+	var taken []bool
+	var added []mention
+	for i := 0; i+1 < n; i++ {
+		k := keys[i]
+		if !companyHeads[k] {
+			if _, b := splitClitic(k); b == k || !companyHeads[b] {
+				continue
+			}
+		}
+		if taken == nil {
+			taken = make([]bool, n)
+			for _, m := range ms {
+				for d := range m.keys {
+					taken[m.tok+d] = true
+				}
+			}
+		}
+		free := func(j int) bool { return j < n && !breaks[j] && labels[j] == 0 && !taken[j] }
+		j := i + 1
+		for first := true; free(j); first = false {
+			w := keys[j]
+			if !first {
+				b, ok := strings.CutPrefix(w, "و")
+				if !ok || !t.companyLike(b) {
+					break
+				}
+			} else if !t.companyLike(w) {
+				break
+			}
+			e := j + 1
+			for e < n && e-j < maxCompanyWords && free(e) && !strings.HasPrefix(keys[e], "و") && t.companyLike(keys[e]) {
+				e++
+			}
+			m := newMention(3, j, e, tokens, words, keys)
+			if !first {
+				raw, skipped := dropLetters(words[j], 1)
+				m.words = append([]string{raw}, m.words[1:]...)
+				m.keys = append([]string{keys[j][len("و"):]}, m.keys[1:]...)
+				m.start += skipped
+				m.starts[0] = m.start
+			}
+			for d := j; d < e; d++ {
+				taken[d] = true
+			}
+			added = append(added, m)
+			j = e
+		}
+	}
+	return addMentions(ms, added)
+}
+
+// companyLike reports whether the normalized word k has the form of a
+// foreign name: Arabic letters without the article, no stopword, no
+// proclitic before a frequent word, and rare with the article in the
+// unlabelled corpus (توتال, not شركة or نفط).
+func (t *Tagger) companyLike(k string) bool {
+	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 2 || !arabicWord(k) || t.gaz.an.IsStopword(k) || isDay(k) {
+		return false
+	}
+	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
+		return false
+	}
+	if unpackFreq(t.gaz.stats["ال"+k]) >= minDefiniteFreq-2 {
+		return false
+	}
+	// The indefinite accusative of a common word (عقدا: العقد).
+	if b, ok := strings.CutSuffix(k, "ا"); ok && unpackFreq(t.gaz.stats["ال"+b]) >= minDefiniteFreq-2 {
+		return false
+	}
+	st := t.gaz.stats[k]
+	return st == 0 || unpackRatio(st) == 1
 }
