@@ -74,6 +74,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = refine(ms)
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
+	t.trimHeads(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
@@ -1432,10 +1433,11 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 
 // companyLike reports whether the normalized word k has the form of a
 // foreign name: Arabic letters without the article, no stopword, no
-// proclitic before a frequent word, and rare with the article in the
+// gazetteer place (شركة قطر للغاز), no proclitic before a frequent word, and rare with the article in the
 // unlabelled corpus (توتال, not شركة or نفط).
 func (t *Tagger) companyLike(k string) bool {
-	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 2 || !arabicWord(k) || t.gaz.an.IsStopword(k) || isDay(k) {
+	if strings.HasPrefix(k, "ال") || utf8.RuneCountInString(k) < 2 || !arabicWord(k) || t.gaz.an.IsStopword(k) || isDay(k) ||
+		t.gaz.words[k]&gLOC != 0 {
 		return false
 	}
 	if _, b := splitClitic(k); b != k && unpackFreq(t.gaz.stats[b]) >= minCommonFreq {
@@ -1450,4 +1452,22 @@ func (t *Tagger) companyLike(k string) bool {
 	}
 	st := t.gaz.stats[k]
 	return st == 0 || unpackRatio(st) == 1
+}
+
+// trimHeads cuts a noun of companyHeads (but وكالة, whose names take it:
+// وكالة الأنباء القطرية) from the start of an organization's mention
+// whose next word is a foreign name (شركة فولكس فاغن → فولكس فاغن), as
+// ANERcorp tags them (see companyNames).
+func (t *Tagger) trimHeads(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != 3 || len(m.keys) < 2 || m.keys[0] == "وكاله" || !t.companyLike(m.keys[1]) {
+			continue
+		}
+		k := m.keys[0]
+		if _, b := splitClitic(k); !companyHeads[k] && (b == k || !companyHeads[b] || b == "وكاله") {
+			continue
+		}
+		*m = m.slice(1, len(m.keys))
+	}
 }

@@ -230,3 +230,26 @@ func TestCompanyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimHeads checks that شركة or حركة before a foreign name is cut from
+// an organization's mention, and kept before common words and in وكالة.
+func TestTrimHeads(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		typ        int
+		name, want string
+	}{
+		{3, "شركة فولكسكار", "فولكسكار"},
+		{3, "لشركة فولكسكار موتورز", "فولكسكار موتورز"},
+		{3, "شركة قطر للغاز", "شركة قطر للغاز"},
+		{3, "حركة المقاومة الإسلامية", "حركة المقاومة الإسلامية"},
+		{3, "وكالة فرانسكار", "وكالة فرانسكار"},
+		{5, "شركة فولكسكار", "شركة فولكسكار"},
+	} {
+		ms := []mention{mentionOf(c.typ, 0, c.name)}
+		tg.trimHeads(ms)
+		if got := strings.Join(ms[0].words, " "); got != c.want {
+			t.Errorf("trimHeads(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
