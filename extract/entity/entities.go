@@ -77,8 +77,11 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.trimHeads(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.cityClubs(ms, labels, tokens, words, keys, breaks)
+	if sportsReport(keys) {
+		// Each checks again: in a sports report, up to its third sports word.
+		ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
+		ms = t.cityClubs(ms, labels, tokens, words, keys, breaks)
+	}
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
@@ -961,28 +964,42 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 			taken[m.tok+k] = true
 		}
 	}
+	// The names, chained by their first word (byFirst) and, with the
+	// article, by that word without it (bareArt): heads are index+1.
 	type name struct {
-		keys []string
-		typ  int // -1: tagged with two types
+		keys          []string
+		typ           int // -1: tagged with two types
+		next, nextArt int
 	}
-	byFirst := map[string][]*name{}
-	seen := map[string]*name{}
+	names := make([]name, 0, len(ms))
+	byFirst := make(map[string]int, len(ms))
+	bareArt := map[string]int{}
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {
 			continue
 		}
-		k := strings.Join(m.keys, " ")
-		if nm := seen[k]; nm != nil {
-			if nm.typ != m.typ {
-				nm.typ = -1
+		dup := false
+		for x := byFirst[m.keys[0]]; x != 0; x = names[x-1].next {
+			if nm := &names[x-1]; slices.Equal(nm.keys, m.keys) {
+				if nm.typ != m.typ {
+					nm.typ = -1
+				}
+				dup = true
+				break
 			}
+		}
+		if dup {
 			continue
 		}
-		nm := &name{keys: m.keys, typ: m.typ}
-		seen[k] = nm
-		byFirst[m.keys[0]] = append(byFirst[m.keys[0]], nm)
+		nm := name{keys: m.keys, typ: m.typ, next: byFirst[m.keys[0]]}
+		if b, ok := strings.CutPrefix(m.keys[0], "ال"); ok {
+			nm.nextArt = bareArt[b]
+			bareArt[b] = len(names) + 1
+		}
+		names = append(names, nm)
+		byFirst[m.keys[0]] = len(names)
 	}
-	if len(seen) == 0 {
+	if len(names) == 0 {
 		return ms
 	}
 	free := func(i int) bool { return i >= 0 && i < n && labels[i] == 0 && !taken[i] }
@@ -992,16 +1009,42 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 			continue
 		}
 		base, clitic := keys[i], ""
-		cands := byFirst[base]
-		for next := 0; cands == nil && next >= 0; {
-			var p string
-			p, base, next = nextSplit(keys[i], next)
-			if next >= 0 {
-				cands, clitic = byFirst[base], p
+		head, art := byFirst[base], false
+		if head == 0 && strings.ContainsRune("وفبكل", firstRune(base)) {
+			// The splits of nextSplit, without making the base of لل
+			// (ل + ال).
+			w := keys[i]
+			for _, p := range proclitics {
+				rest, ok := strings.CutPrefix(w, p)
+				if !ok || utf8.RuneCountInString(rest) < 2 {
+					continue
+				}
+				switch {
+				case strings.HasSuffix(p, "لل"):
+					head, art, clitic = bareArt[rest], true, p[:len(p)-len("ل")]
+				case strings.HasSuffix(p, "ال"):
+					base, clitic = w[len(p)-len("ال"):], p[:len(p)-len("ال")]
+					head = byFirst[base]
+				default:
+					base, clitic = rest, p
+					head = byFirst[base]
+				}
+				if head != 0 {
+					if art {
+						base = names[head-1].keys[0]
+					}
+					break
+				}
 			}
 		}
 		var best *name
-		for _, nm := range cands {
+		for x := head; x != 0; {
+			nm := &names[x-1]
+			if art {
+				x = nm.nextArt
+			} else {
+				x = nm.next
+			}
 			L := len(nm.keys)
 			if nm.typ < 0 || i+L > n || (best != nil && L <= len(best.keys)) {
 				continue
@@ -1091,12 +1134,49 @@ const minSportWords = 3
 // clubWord reports whether the normalized word k is a noun of clubWords,
 // with a proclitic or not.
 func clubWord(k string) bool {
-	if clubWords[k] {
+	return inSetClitic(k, clubWords)
+}
+
+// inSetClitic reports whether the normalized word k, or its base after a
+// proclitic of splitClitic's (a prefix ending in ال keeps it on the base,
+// لل is ل + ال), is in set. It makes no string and tries at most four
+// prefixes, one per length.
+func inSetClitic(k string, set map[string]bool) bool {
+	if set[k] {
 		return true
 	}
-	_, b := splitClitic(k)
-	return b != k && clubWords[b]
+	const letter = len("و") // the proclitics' letters take two bytes
+	for n := letter; n <= 4*letter && n+2*letter <= len(k); n += letter {
+		p, rest := k[:n], k[n:]
+		if !procliticSet[p] {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(p, "لل"):
+			if set["ال"+rest] {
+				return true
+			}
+		case strings.HasSuffix(p, "ال"):
+			if set[k[n-len("ال"):]] {
+				return true
+			}
+		default:
+			if set[rest] {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// procliticSet holds the proclitics splitClitic reads.
+var procliticSet = func() map[string]bool {
+	m := make(map[string]bool, len(proclitics))
+	for _, p := range proclitics {
+		m[p] = true
+	}
+	return m
+}()
 
 // clubNames reads the names of sports clubs after the nouns of clubWords
 // in a sports report (sportWords): the name right after فريق or نادي is an
@@ -1286,13 +1366,7 @@ var leadTitles = func() map[string]bool {
 
 // leadTitle reports whether the normalized word k is a title of
 // leadTitles, with a proclitic too (والرئيس).
-func leadTitle(k string) bool {
-	if leadTitles[k] {
-		return true
-	}
-	_, b := splitClitic(k)
-	return b != k && leadTitles[b]
-}
+func leadTitle(k string) bool { return inSetClitic(k, leadTitles) }
 
 // trailNouns are the nouns that follow a person's name in apposition, in
 // the construct state before what they relate the person to (رشيد شقيق
@@ -1321,13 +1395,18 @@ var nameLinks = map[string]bool{"ال": true, "بن": true, "ابن": true, "ب�
 // taking in a mention that starts there. It returns ms.
 func linkedNames(ms []mention, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	out := ms[:0:0]
+	var out []mention // made at the first change
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		j := m.tok + len(m.keys)
 		if m.typ != 1 || len(m.keys) == 0 || !nameLinks[m.keys[len(m.keys)-1]] || j >= n || breaks[j] || !arabicWord(keys[j]) {
-			out = append(out, m)
+			if out != nil {
+				out = append(out, m)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]mention, 0, len(ms)), ms[:k]...)
 		}
 		end := j + 1
 		if k+1 < len(ms) && ms[k+1].tok == j {
@@ -1339,6 +1418,9 @@ func linkedNames(ms []mention, tokens []Token, words, keys []string, breaks []bo
 		copy(e.words, m.words)
 		e.start, e.starts[0], e.cue = m.start, m.start, m.cue
 		out = append(out, e)
+	}
+	if out == nil {
+		return ms
 	}
 	return out
 }
@@ -1376,11 +1458,8 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 	var taken []bool
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		k := keys[i]
-		if !companyHeads[k] {
-			if _, b := splitClitic(k); b == k || !companyHeads[b] {
-				continue
-			}
+		if !inSetClitic(keys[i], companyHeads) {
+			continue
 		}
 		if taken == nil {
 			taken = make([]bool, n)
@@ -1470,9 +1549,7 @@ func (t *Tagger) trimHeads(ms []mention) {
 func sportsReport(keys []string) bool {
 	sport := 0
 	for _, k := range keys {
-		if sportWords[k] {
-			sport++
-		} else if _, b := splitClitic(k); b != k && sportWords[b] {
+		if inSetClitic(k, sportWords) {
 			sport++
 		}
 		if sport >= minSportWords {
@@ -1554,10 +1631,10 @@ var venueWords = map[string]bool{
 
 // venueWord reports whether the normalized word k is a noun of venueWords,
 // with a proclitic or not.
-func venueWord(k string) bool {
-	if venueWords[k] {
-		return true
-	}
-	_, b := splitClitic(k)
-	return b != k && venueWords[b]
+func venueWord(k string) bool { return inSetClitic(k, venueWords) }
+
+// firstRune returns the first rune of s, or utf8.RuneError.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
