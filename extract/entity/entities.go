@@ -1145,10 +1145,13 @@ func inSetClitic(k string, set map[string]bool) bool {
 	if set[k] {
 		return true
 	}
+	if !strings.ContainsRune("وفبكل", firstRune(k)) {
+		return false
+	}
 	const letter = len("و") // the proclitics' letters take two bytes
 	for n := letter; n <= 4*letter && n+2*letter <= len(k); n += letter {
 		p, rest := k[:n], k[n:]
-		if !procliticSet[p] {
+		if !isProclitic(p) {
 			continue
 		}
 		switch {
@@ -1169,14 +1172,15 @@ func inSetClitic(k string, set map[string]bool) bool {
 	return false
 }
 
-// procliticSet holds the proclitics splitClitic reads.
-var procliticSet = func() map[string]bool {
-	m := make(map[string]bool, len(proclitics))
-	for _, p := range proclitics {
-		m[p] = true
+// isProclitic reports whether p is one of the proclitics splitClitic
+// reads (the list proclitics, as a switch).
+func isProclitic(p string) bool {
+	switch p {
+	case "وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // clubNames reads the names of sports clubs after the nouns of clubWords
 // in a sports report (sportWords): the name right after فريق or نادي is an

@@ -286,3 +286,31 @@ func TestCityClubs(t *testing.T) {
 		}
 	}
 }
+
+// TestInSetClitic checks inSetClitic against the proclitics splitClitic
+// reads, and isProclitic against the list.
+func TestInSetClitic(t *testing.T) {
+	for _, p := range proclitics {
+		if !isProclitic(p) {
+			t.Errorf("isProclitic(%q) = false", p)
+		}
+	}
+	for _, p := range []string{"", "ال", "وف", "م"} {
+		if isProclitic(p) {
+			t.Errorf("isProclitic(%q) = true", p)
+		}
+	}
+	set := map[string]bool{"فريق": true, "الدوري": true}
+	for _, c := range []struct {
+		k    string
+		want bool
+	}{
+		{"فريق", true}, {"وفريق", true}, {"لفريق", true}, {"وبفريق", true},
+		{"الدوري", true}, {"بالدوري", true}, {"للدوري", true}, {"وللدوري", true},
+		{"مفريق", false}, {"دوري", false}, {"فر", false}, {"", false},
+	} {
+		if got := inSetClitic(normalize(c.k), set); got != c.want {
+			t.Errorf("inSetClitic(%q) = %v, want %v", c.k, got, c.want)
+		}
+	}
+}
