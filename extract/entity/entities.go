@@ -1328,12 +1328,15 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 // article, the first of them no common noun (نوكيا الفنلندية، سكاي نيوز
 // البريطانية): ANERcorp leaves the adjective of a foreign company, club
 // or newspaper out of its name, but not of a name built of common words
-// (جامعة الدول العربية، البنك الأهلي، مصرف قطر المركزي).
+// (جامعة الدول العربية، البنك الأهلي، مصرف قطر المركزي). The adjective
+// must be a word of the unlabelled corpus: one it never has is a town's
+// or a word of a foreign name (غريميو دي بورتو اليغري).
 func (t *Tagger) trimNisba(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		n := len(m.keys)
-		if m.typ != 3 || n < 2 || !isNisba(m.keys[n-1]) && !(strings.HasPrefix(m.keys[n-1], "ال") && strings.HasSuffix(m.keys[n-1], "يه")) {
+		if m.typ != 3 || n < 2 || !isNisba(m.keys[n-1]) && !(strings.HasPrefix(m.keys[n-1], "ال") && strings.HasSuffix(m.keys[n-1], "يه")) ||
+			unpackFreq(t.gaz.stats[m.keys[n-1]]) == 0 {
 			continue
 		}
 		ok := true
