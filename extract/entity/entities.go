@@ -601,6 +601,9 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 		if currencies[strings.TrimPrefix(keys[0], "ال")] || currencies[strings.TrimPrefix(b, "ال")] {
 			return true
 		}
+		if placeNouns[keys[0]] || placeNouns[b] {
+			return true
+		}
 	}
 	for i, w := range words {
 		// The accusative of a known name keeps it (محمداً، علياً).
@@ -1644,4 +1647,15 @@ func venueWord(k string) bool { return inSetClitic(k, venueWords) }
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// placeNouns are the common nouns of places and polities with the article
+// (المدينة، العاصمة، المنطقة، البلاد), normalized: alone they name no
+// entity (the city of the report, not a city's name; in ANERcorp's first
+// 80% المدينة alone is untagged 63 times and a place 13, the others never
+// tagged).
+var placeNouns = map[string]bool{
+	"المدينه": true, "العاصمه": true, "المنطقه": true, "البلاد": true, "الدوله": true, "المحافظه": true,
+	"الاقليم": true, "القطاع": true, "البلده": true, "القريه": true, "الولايه": true, "المخيم": true,
+	"الشمال": true, "الجنوب": true,
 }

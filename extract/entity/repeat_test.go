@@ -316,3 +316,29 @@ func TestInSetClitic(t *testing.T) {
 		}
 	}
 }
+
+// TestNotNamePlaceNouns checks that a common noun of places alone is no
+// entity, and that names with it are.
+func TestNotNamePlaceNouns(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text string
+		typ  string
+		want bool
+	}{
+		{"المدينة", "LOC", true},
+		{"بالمدينة", "LOC", true},
+		{"العاصمة", "ORG", true},
+		{"المدينة المنورة", "LOC", false},
+		{"الرياض", "LOC", false},
+	} {
+		ws := strings.Fields(c.text)
+		var ks []string
+		for _, w := range ws {
+			ks = append(ks, normalize(w))
+		}
+		if got := tg.notName(ws, ks, c.typ); got != c.want {
+			t.Errorf("notName(%q, %s) = %v, want %v", c.text, c.typ, got, c.want)
+		}
+	}
+}
