@@ -601,7 +601,7 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 		if currencies[strings.TrimPrefix(keys[0], "ال")] || currencies[strings.TrimPrefix(b, "ال")] {
 			return true
 		}
-		if placeNouns[keys[0]] || placeNouns[b] {
+		if placeNouns[keys[0]] || placeNouns[b] || eventNouns[keys[0]] || eventNouns[b] {
 			return true
 		}
 	}
@@ -1658,4 +1658,14 @@ var placeNouns = map[string]bool{
 	"المدينه": true, "العاصمه": true, "المنطقه": true, "البلاد": true, "الدوله": true, "المحافظه": true,
 	"الاقليم": true, "القطاع": true, "البلده": true, "القريه": true, "الولايه": true, "المخيم": true,
 	"الشمال": true, "الجنوب": true,
+}
+
+// eventNouns are the borrowed nouns of sports events (رالي، أولمبياد،
+// ديربي), normalized, with and without the article: alone they name no
+// person, organization or place (ANERcorp tags the events MISC, or leaves
+// them untagged), though the tagger, reading رالي تركيا, may take one for
+// a place.
+var eventNouns = map[string]bool{
+	"رالي": true, "الرالي": true, "اولمبياد": true, "الاولمبياد": true, "مونديال": true, "المونديال": true,
+	"ديربي": true, "الديربي": true, "كلاسيكو": true, "الكلاسيكو": true, "ماراثون": true, "الماراثون": true,
 }

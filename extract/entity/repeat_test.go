@@ -329,6 +329,10 @@ func TestNotNamePlaceNouns(t *testing.T) {
 		{"المدينة", "LOC", true},
 		{"بالمدينة", "LOC", true},
 		{"العاصمة", "ORG", true},
+		// Events are no entity either.
+		{"رالي", "LOC", true},
+		{"برالي", "LOC", true},
+		{"المونديال", "ORG", true},
 		{"المدينة المنورة", "LOC", false},
 		{"الرياض", "LOC", false},
 	} {
