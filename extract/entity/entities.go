@@ -1574,7 +1574,8 @@ func sportsReport(keys []string) bool {
 // followed by a masculine nisba adjective (هامبورغ الألماني: a town is
 // feminine in Arabic, the team masculine), which it takes in when the
 // adjective is a town's, rare (المغرب التطواني, see rareNisba), or by its
-// country in parentheses (بوردو ( فرنسا ), the lists of results). Every
+// country in parentheses (بوردو ( فرنسا ), the lists of results), and a
+// place of two words that ends with such a rare nisba (المغرب الفاسي). Every
 // mention of the same name in the article becomes an organization's. It
 // returns ms.
 func (t *Tagger) cityClubs(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
@@ -1599,6 +1600,13 @@ func (t *Tagger) cityClubs(ms []mention, labels []int, tokens []Token, words, ke
 		j := m.tok + len(m.keys)
 		if m.tok > 0 && !breaks[m.tok] && venueWord(keys[m.tok-1]) {
 			continue // استاد القاهرة الدولي: the adjective is the stadium's
+		}
+		if last := len(m.keys) - 1; m.typ == 5 && last == 1 && isNisba(m.keys[last]) && t.rareNisba(m.keys[last]) &&
+			!strings.HasSuffix(m.words[last], "ى") {
+			// The tagger took in the town's nisba (المغرب الفاسي).
+			m.typ = 3
+			clubs[strings.Join(m.keys, " ")] = true
+			continue
 		}
 		switch {
 		case free(j) && isNisba(keys[j]) && !strings.HasSuffix(words[j], "ى"):

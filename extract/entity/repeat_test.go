@@ -272,6 +272,8 @@ func TestCityClubs(t *testing.T) {
 		{"بوردو ( فرنسا ) 1" + sport, []span{{5, 0, 1}, {5, 2, 3}}, "ORG:بوردو|LOC:فرنسا"},
 		// A town's rare nisba is part of the club's name.
 		{"فاز المغرب التطواني على ضيفه" + sport, []span{{5, 1, 2}}, "ORG:المغرب التطواني"},
+		{"فاز المغرب الفاسي على ضيفه" + sport, []span{{5, 1, 3}}, "ORG:المغرب الفاسي"},
+		{"زار الوفد المغرب العربي أمس" + sport, []span{{5, 2, 4}}, "LOC:المغرب العربي"},
 		// A feminine adjective, or one after a venue's noun, is no club's.
 		{"زار الوفد برلين الغربية أمس" + sport, []span{{5, 2, 3}}, "LOC:برلين"},
 		{"تقام المباراة على استاد القاهرة الدولي" + sport, []span{{5, 4, 5}}, "LOC:القاهرة"},
