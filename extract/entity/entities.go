@@ -86,6 +86,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
+	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -1676,4 +1677,23 @@ var placeNouns = map[string]bool{
 var eventNouns = map[string]bool{
 	"رالي": true, "الرالي": true, "اولمبياد": true, "الاولمبياد": true, "مونديال": true, "المونديال": true,
 	"ديربي": true, "الديربي": true, "كلاسيكو": true, "الكلاسيكو": true, "ماراثون": true, "الماراثون": true,
+}
+
+// nisbaAdjectives drops a place's mention of one word in the form of a
+// feminine nisba with the article (السعودية) right after an untagged
+// feminine word with the article, in its sentence: there it is the
+// adjective of that noun (العائلة المالكة السعودية، المحادثات الإسرائيلية
+// السعودية), not the country. It returns ms.
+func nisbaAdjectives(ms []mention, labels []int, keys []string, breaks []bool) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		i := m.tok - 1
+		if m.typ == 5 && len(m.keys) == 1 && i >= 0 && !breaks[m.tok] && labels[i] == 0 &&
+			strings.HasPrefix(m.keys[0], "ال") && strings.HasSuffix(m.keys[0], "يه") &&
+			strings.HasPrefix(keys[i], "ال") && strings.HasSuffix(keys[i], "ه") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }

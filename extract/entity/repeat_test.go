@@ -348,3 +348,29 @@ func TestNotNamePlaceNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestNisbaAdjectives checks that a feminine nisba after a feminine
+// definite noun is the noun's adjective, not a place.
+func TestNisbaAdjectives(t *testing.T) {
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text   string
+		tagged []span
+		want   string
+	}{
+		{"وقالت العائلة المالكة السعودية إن", []span{{5, 3, 4}}, ""},
+		{"وسافر الوفد إلى السعودية أمس", []span{{5, 3, 4}}, "LOC:السعودية"},
+		{"ووقعت المملكة العربية السعودية الاتفاق", []span{{5, 1, 4}}, "LOC:المملكة العربية السعودية"},
+		// A sentence break before it.
+		{"انتهت الزيارة . السعودية ترحب", []span{{5, 3, 4}}, "LOC:السعودية"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.tagged {
+			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
+		}
+		if got := mentionTexts(nisbaAdjectives(ms, labels, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
