@@ -1294,14 +1294,22 @@ func (t *Tagger) rareNisba(k string) bool {
 // tags elsewhere (طلعت زكريا, where the tagger found the surname alone
 // here). It returns ms.
 func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
-	longer := map[string]bool{}
+	var longer [][]string // the persons' names of two words or more
 	for _, m := range ms {
 		if m.typ == 1 && len(m.keys) > 1 {
-			longer[strings.Join(m.keys, " ")] = true
+			longer = append(longer, m.keys)
 		}
 	}
 	if len(longer) == 0 {
 		return ms
+	}
+	named := func(first string, rest []string) bool {
+		for _, l := range longer {
+			if len(l) == len(rest)+1 && l[0] == first && slices.Equal(l[1:], rest) {
+				return true
+			}
+		}
+		return false
 	}
 	taken := make([]bool, len(keys))
 	for _, m := range ms {
@@ -1314,7 +1322,7 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start {
 			continue
 		}
-		if !longer[keys[i]+" "+strings.Join(m.keys, " ")] {
+		if !named(keys[i], m.keys) {
 			continue
 		}
 		e := newMention(1, i, m.tok+len(m.keys), tokens, words, keys)
