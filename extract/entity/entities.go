@@ -81,9 +81,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	if sportsReport(keys) {
-		// Each checks again: in a sports report, up to its third sports word.
+		// clubNames checks again: in a sports report, up to its third sports word.
 		ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
-		ms = t.cityClubs(ms, labels, tokens, words, keys, breaks)
 	}
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
@@ -1580,88 +1579,6 @@ func sportsReport(keys []string) bool {
 	}
 	return false
 }
-
-// cityClubs retypes as organizations, in a sports report, the places that
-// are clubs named after their town (بنفيكا، هامبورغ، ليون): a place
-// followed by a masculine nisba adjective (هامبورغ الألماني: a town is
-// feminine in Arabic, the team masculine), which it takes in when the
-// adjective is a town's, rare (المغرب التطواني, see rareNisba), or by its
-// country in parentheses (بوردو ( فرنسا ), the lists of results), and a
-// place of two words that ends with such a rare nisba (المغرب الفاسي). Every
-// mention of the same name in the article becomes an organization's. It
-// returns ms.
-func (t *Tagger) cityClubs(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
-	n := len(keys)
-	if len(ms) == 0 || !sportsReport(keys) {
-		return ms
-	}
-	taken := make([]bool, n)
-	for _, m := range ms {
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
-	}
-	free := func(i int) bool { return i < n && !breaks[i] && labels[i] == 0 && !taken[i] }
-	place := func(i int) bool { return t.gaz.words[keys[i]]&gLOC != 0 || labels[i] == 5 }
-	clubs := map[string]bool{}
-	for k := range ms {
-		m := &ms[k]
-		if len(m.keys) == 0 || len(m.keys) > 2 || !(m.typ == 5 || m.typ != 7 && len(m.keys) == 1 && t.gaz.words[m.keys[0]]&gLOC != 0) {
-			continue
-		}
-		j := m.tok + len(m.keys)
-		if m.tok > 0 && !breaks[m.tok] && venueWord(keys[m.tok-1]) {
-			continue // استاد القاهرة الدولي: the adjective is the stadium's
-		}
-		if last := len(m.keys) - 1; m.typ == 5 && last == 1 && isNisba(m.keys[last]) && t.rareNisba(m.keys[last]) &&
-			!strings.HasSuffix(m.words[last], "ى") {
-			// The tagger took in the town's nisba (المغرب الفاسي).
-			m.typ = 3
-			clubs[strings.Join(m.keys, " ")] = true
-			continue
-		}
-		switch {
-		case free(j) && isNisba(keys[j]) && !strings.HasSuffix(words[j], "ى"):
-			if t.rareNisba(keys[j]) {
-				e := newMention(3, m.tok, j+1, tokens, words, keys)
-				copy(e.keys, m.keys)
-				copy(e.words, m.words)
-				e.start, e.starts[0] = m.start, m.start
-				*m = e
-				taken[j] = true
-			} else if unpackFreq(t.gaz.stats[keys[j]]) <= maxRareNisbaFreq {
-				continue
-			}
-		case j+2 < n && keys[j] == "(" && keys[j+2] == ")" && place(j+1):
-		default:
-			continue
-		}
-		m.typ = 3
-		clubs[strings.Join(m.keys, " ")] = true
-	}
-	if len(clubs) == 0 {
-		return ms
-	}
-	for k := range ms {
-		if ms[k].typ != 3 && clubs[strings.Join(ms[k].keys, " ")] {
-			ms[k].typ = 3
-		}
-	}
-	return ms
-}
-
-// venueWords are the nouns whose genitive is a town in the names of
-// venues and events (استاد القاهرة الدولي، معرض صنعاء الدولي), normalized:
-// an adjective after the town is theirs.
-var venueWords = map[string]bool{
-	"استاد": true, "ستاد": true, "ملعب": true, "مطار": true, "معرض": true, "جامعه": true, "مدينه": true,
-	"ميناء": true, "متحف": true, "مستشفي": true, "مهرجان": true, "مؤتمر": true, "بطوله": true, "كاس": true,
-	"دوري": true, "سباق": true, "رالي": true, "ماراثون": true, "منتدي": true, "مركز": true,
-}
-
-// venueWord reports whether the normalized word k is a noun of venueWords,
-// with a proclitic or not.
-func venueWord(k string) bool { return inSetClitic(k, venueWords) }
 
 // firstRune returns the first rune of s, or utf8.RuneError.
 func firstRune(s string) rune {
