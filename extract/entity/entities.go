@@ -1243,12 +1243,7 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 				break
 			}
 			k := keys[j]
-			if !first {
-				b, ok := strings.CutPrefix(k, "و")
-				if !ok || !clubLike(b) {
-					break
-				}
-			} else if !clubLike(k) {
+			if !nameAfter(k, first, clubLike) {
 				break
 			}
 			e := j + 1
@@ -1256,14 +1251,7 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 				strings.HasPrefix(k, "ال") && t.rareNisba(keys[e])) {
 				e++
 			}
-			m := newMention(3, j, e, tokens, words, keys)
-			if !first {
-				raw, skipped := dropLetters(words[j], 1)
-				m.words = append([]string{raw}, m.words[1:]...)
-				m.keys = append([]string{keys[j][len("و"):]}, m.keys[1:]...)
-				m.start += skipped
-				m.starts[0] = m.start
-			}
+			m := conjMention(3, j, e, first, tokens, words, keys)
 			for d := j; d < e; d++ {
 				taken[d] = true
 			}
@@ -1272,6 +1260,32 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 		}
 	}
 	return addMentions(ms, added)
+}
+
+// nameAfter reports whether the normalized word k starts a name that like
+// accepts: the first name after a head noun as it is, a second one after
+// the conjunction و (شركتا توتال وشل).
+func nameAfter(k string, first bool, like func(string) bool) bool {
+	if first {
+		return like(k)
+	}
+	b, ok := strings.CutPrefix(k, "و")
+	return ok && like(b)
+}
+
+// conjMention returns the mention of type typ of the words j to e; for a
+// name after the first (first false) it leaves out the conjunction و that
+// nameAfter read.
+func conjMention(typ, j, e int, first bool, tokens []Token, words, keys []string) mention {
+	m := newMention(typ, j, e, tokens, words, keys)
+	if !first {
+		raw, skipped := dropLetters(words[j], 1)
+		m.words = append([]string{raw}, m.words[1:]...)
+		m.keys = append([]string{keys[j][len("و"):]}, m.keys[1:]...)
+		m.start += skipped
+		m.starts[0] = m.start
+	}
+	return m
 }
 
 // maxRareNisbaFreq is the most frequency bucket of a nisba adjective that
@@ -1493,27 +1507,14 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 		free := func(j int) bool { return j < n && !breaks[j] && labels[j] == 0 && !taken[j] }
 		j := i + 1
 		for first := true; free(j); first = false {
-			w := keys[j]
-			if !first {
-				b, ok := strings.CutPrefix(w, "و")
-				if !ok || !t.companyLike(b) {
-					break
-				}
-			} else if !t.companyLike(w) {
+			if !nameAfter(keys[j], first, t.companyLike) {
 				break
 			}
 			e := j + 1
 			for e < n && e-j < maxCompanyWords && free(e) && !strings.HasPrefix(keys[e], "و") && t.companyLike(keys[e]) {
 				e++
 			}
-			m := newMention(3, j, e, tokens, words, keys)
-			if !first {
-				raw, skipped := dropLetters(words[j], 1)
-				m.words = append([]string{raw}, m.words[1:]...)
-				m.keys = append([]string{keys[j][len("و"):]}, m.keys[1:]...)
-				m.start += skipped
-				m.starts[0] = m.start
-			}
+			m := conjMention(3, j, e, first, tokens, words, keys)
 			for d := j; d < e; d++ {
 				taken[d] = true
 			}
