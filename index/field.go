@@ -93,21 +93,24 @@ func (f *analyzedField) Size() int {
 func (f *analyzedField) Analyze() {
 	n := len(f.terms)
 	f.length = n
-	at := make(map[string]int32, n)        // index in slab of each distinct term
-	slab := make([]bindex.TokenFreq, 0, n) // never grown: pointers into it stay valid
-	which := make([]int32, n)              // index in slab of each term
+	at := make(map[string]int32, n) // index in slab of each distinct term
+	which := make([]int32, n)       // index in slab of each term
 	size := 0
 	for i := range f.terms {
 		stem := f.terms[i].Stem
 		k, ok := at[stem]
 		if !ok {
-			k = int32(len(slab))
+			k = int32(len(at))
 			at[stem] = k
-			slab = append(slab, bindex.TokenFreq{})
 			size += len(stem)
 		}
-		slab[k].SetFrequency(slab[k].Frequency() + 1)
 		which[i] = k
+	}
+	// One TokenFreq per distinct term (the batch keeps them until its
+	// segment is built, so none is allocated for a repeated term).
+	slab := make([]bindex.TokenFreq, len(at))
+	for _, k := range which {
+		slab[k].SetFrequency(slab[k].Frequency() + 1)
 	}
 	freqs := make(bindex.TokenFrequencies, len(slab))
 	for stem, k := range at {
