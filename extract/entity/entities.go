@@ -21,6 +21,8 @@ type mention struct {
 	typ    int      // label index of the B- label
 	tok    int      // index of the first token
 	cue    int      // votes for PER from the words around it (personCues)
+	locCue int      // votes for LOC from the word before it (placeCues)
+	titled bool     // a person's title or a reporting verb before it (placeCues)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -95,6 +97,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitPersons(ms)
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
+	t.placeCues(ms, words, keys, breaks)
 	return t.group(ms)
 }
 
@@ -397,6 +400,9 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		votes [nLabels]int
 		spans []article.Span
 		first int
+		// placed: a mention stands right after a kind of place (placeCues).
+		placed bool
+		cued   bool // a mention follows a person's title or a reporting verb
 	}
 	var ents []*ent
 	byKey := map[string]*ent{}
@@ -410,9 +416,20 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		}
 		e.votes[m.typ]++
 		e.votes[1] += m.cue
+		e.cued = e.cued || m.titled
+		e.votes[5] += m.locCue
+		if m.locCue == placeCueWeight {
+			e.placed = true
+		}
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
 	typeOf := func(e *ent) int {
+		if e.placed && e.votes[1] > 0 && e.votes[5] > 0 && !e.cued {
+			// A name once in the construct state after a kind of place
+			// (جزيرة هونج كونج) and never after a person's title or a
+			// reporting verb is a place wherever it stands.
+			return 5
+		}
 		best := 1
 		for l := 1; l < nLabels; l += 2 {
 			if e.votes[l] > e.votes[best] {
@@ -550,21 +567,82 @@ func (t *Tagger) personCues(ms []mention, words, keys []string, breaks []bool) {
 		if t.gaz.words[m.keys[0]]&(gORG|gLOC) != 0 || t.gaz.phrases[strings.Join(m.keys, " ")]&(gORG|gLOC) != 0 {
 			continue
 		}
+		m.cue = personCue(words, keys, breaks, m.tok)
+	}
+}
+
+// personCue returns the evidence of the words before token i that a name
+// starting there is a person's (see personCues): 2 after a person's title
+// or a nisba after one, 1 after a masculine reporting verb, else 0.
+func personCue(words, keys []string, breaks []bool, i int) int {
+	prev := keys[i-1]
+	switch {
+	case personTitles[prev]:
+		return 2
+	case i >= 2 && !breaks[i-1] && isNisba(prev) && !strings.HasSuffix(words[i-1], "ى") && personTitles[keys[i-2]]:
+		// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
+		// normalizing spells as a nisba in ي.
+		return 2
+	}
+	if _, v := splitConj(prev); reportVerbs[v] {
+		return 1
+	}
+	return 0
+}
+
+// placeCueWeight is the LOC vote of a mention right after a kind of place
+// in the construct state (جزيرة هونج كونج، مدينة سياتل).
+const placeCueWeight = 2
+
+// placeCues counts, for each mention whose first word has no article and
+// which is no gazetteer person, the evidence of the word before it that it
+// names a place: a noun of a kind of place without the article (placeKind:
+// جزيرة، مدينة، قرية, with a proclitic or not) in the construct state with
+// the name counts placeCueWeight. group then makes a place of an entity the
+// tagger read as a person when one of its mentions has this cue and none
+// has personCues (جزيرة هونج كونج and then هونج كونج alone, each a person
+// to the tagger). keys are the normalized tokens.
+func (t *Tagger) placeCues(ms []mention, words, keys []string, breaks []bool) {
+	for i := range ms {
+		m := &ms[i]
+		if m.tok > 0 && m.tok < len(keys) && !breaks[m.tok] && personCue(words, keys, breaks, m.tok) > 0 {
+			m.titled = true
+		}
+		if m.typ == 5 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
+			continue
+		}
+		if g := t.gaz.words[m.keys[0]]; g&gPER != 0 && g&gLOC == 0 {
+			continue
+		}
 		prev := keys[m.tok-1]
-		switch {
-		case personTitles[prev]:
-			m.cue = 2
-		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && !strings.HasSuffix(words[m.tok-1], "ى") &&
-			personTitles[keys[m.tok-2]]:
-			// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
-			// normalizing spells as a nisba in ي.
-			m.cue = 2
-		default:
-			if _, v := splitConj(prev); reportVerbs[v] {
-				m.cue = 1
-			}
+		if strings.HasPrefix(prev, "ال") {
+			continue
+		}
+		if placeKind(prev) {
+			m.locCue = placeCueWeight
 		}
 	}
+}
+
+// notPlaceKind are the kinds of place (cueLOC) whose word also has another
+// sense before a person's name: ولاية the term of office (ولاية صالح),
+// دولة the prime minister's honorific (دولة إدريس جطو), وسط amid, حي alive.
+// An airport or a port is often named after a person (مطار محمد الخامس).
+var notPlaceKind = map[string]bool{"ولايه": true, "دوله": true, "وسط": true, "حي": true, "مطار": true, "ميناء": true}
+
+// placeKind reports whether a normalized word without the article is a
+// noun of a kind of place (cueLOC), bare or after a proclitic (بمدينة،
+// ولمدينة).
+func placeKind(w string) bool {
+	if cueWords[w]&cueLOC != 0 {
+		return !notPlaceKind[w]
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+		if b := w[min(len(p), len(w)):]; strings.HasPrefix(w, p) && len(b) > 4 && cueWords[b]&cueLOC != 0 {
+			return !notPlaceKind[b]
+		}
+	}
+	return false
 }
 
 // isNisba reports whether a normalized word looks like a definite nisba

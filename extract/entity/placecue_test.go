@@ -1,0 +1,75 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPlaceKind(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"جزيرة", true},
+		{"بمدينة", true},
+		{"ولمحافظة", true},
+		{"قرية", true},
+		// Kinds of place with another sense before a person's name, and
+		// places often named after a person.
+		{"ولاية", false},
+		{"دولة", false},
+		{"مطار", false},
+		{"بمطار", false},
+		{"وسط", false},
+		// Not a kind of place.
+		{"وزارة", false},
+		{"الرئيس", false},
+		{"", false},
+		{"ب", false},
+	} {
+		if got := placeKind(normalize(c.word)); got != c.want {
+			t.Errorf("placeKind(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
+
+// TestPlaceCues checks that a name the tagger read as a person everywhere
+// becomes a place when one of its mentions follows a kind of place and
+// none follows a person's title or a reporting verb.
+func TestPlaceCues(t *testing.T) {
+	tg := defaultTagger(t)
+	type span struct{ typ, i, j int } // label, tokens [i, j)
+	for _, c := range []struct {
+		text  string
+		spans []span
+		want  string
+	}{
+		// One mention after جزيرة, two elsewhere: a place.
+		{"وصلنا إلى جزيرة كاولونغ تاي أمس ويعيش سكان كاولونغ تاي في سلام ويزور السياح كاولونغ تاي",
+			[]span{{1, 3, 5}, {1, 8, 10}, {1, 14, 16}}, "LOC:كاولونغ تاي"},
+		{"وتقع بمدينة كاولونغ تاي مصانع كثيرة", []span{{1, 2, 4}}, "LOC:كاولونغ تاي"},
+		// A person's title before another mention keeps it a person.
+		{"وصلنا إلى جزيرة كاولونغ تاي أمس وقال الرئيس كاولونغ تاي إن الوضع جيد",
+			[]span{{1, 3, 5}, {1, 8, 10}}, "PER:كاولونغ تاي"},
+		// ولاية is also a term of office.
+		{"وبدأت ولاية كاولونغ تاي الثانية", []span{{1, 2, 4}}, "PER:كاولونغ تاي"},
+		// No kind of place before it: the tagger's type stands.
+		{"وقابل الوفد كاولونغ تاي أمس", []span{{1, 2, 4}}, "PER:كاولونغ تاي"},
+	} {
+		_, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.spans {
+			ms = append(ms, mention{typ: s.typ, tok: s.i, start: toks[s.i].Start, end: toks[s.j-1].End,
+				words: words[s.i:s.j:s.j], keys: keys[s.i:s.j:s.j]})
+		}
+		tg.personCues(ms, words, keys, breaks)
+		tg.placeCues(ms, words, keys, breaks)
+		var got []string
+		for _, e := range tg.group(ms) {
+			got = append(got, e.Type+":"+e.Text)
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
+		}
+	}
+}
