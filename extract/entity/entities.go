@@ -23,6 +23,7 @@ type mention struct {
 	cue    int      // votes for PER from the words around it (personCues)
 	locCue int      // votes for LOC from the word before it (placeCues)
 	titled bool     // a person's title or a reporting verb before it (placeCues)
+	media  bool     // named as a newspaper, channel or agency (placeCues)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -403,6 +404,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		// placed: a mention stands right after a kind of place (placeCues).
 		placed bool
 		cued   bool // a mention follows a person's title or a reporting verb
+		media  bool // a mention is named as a newspaper or channel (mediaName)
 	}
 	var ents []*ent
 	byKey := map[string]*ent{}
@@ -421,9 +423,15 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		if m.locCue == placeCueWeight {
 			e.placed = true
 		}
+		e.media = e.media || m.media
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
 	typeOf := func(e *ent) int {
+		if e.media && !e.cued {
+			// A name quoted after صحيفة or told to (لـ «الشرق الأوسط») is
+			// the newspaper's wherever it stands.
+			return 3
+		}
 		if e.placed && e.votes[1] > 0 && e.votes[5] > 0 && !e.cued {
 			// A name once in the construct state after a kind of place
 			// (جزيرة هونج كونج) and never after a person's title or a
@@ -608,6 +616,7 @@ func (t *Tagger) placeCues(ms []mention, words, keys []string, breaks []bool) {
 		if m.tok > 0 && m.tok < len(keys) && !breaks[m.tok] && personCue(words, keys, breaks, m.tok) > 0 {
 			m.titled = true
 		}
+		m.media = mediaName(keys, m.tok, m.tok+len(m.keys))
 		if m.typ == 5 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
 			continue
 		}
@@ -622,6 +631,45 @@ func (t *Tagger) placeCues(ms []mention, words, keys []string, breaks []bool) {
 			m.locCue = placeCueWeight
 		}
 	}
+}
+
+// mediaNouns are the kinds of newspaper, channel and agency, normalized:
+// before a name in quotes (صحيفة «الشرق الأوسط») they make it the
+// medium's.
+var mediaNouns = map[string]bool{"صحيفه": true, "جريده": true, "مجله": true, "قناه": true, "اذاعه": true,
+	"وكاله": true, "تلفزيون": true, "موقع": true}
+
+// isQuoteMark reports whether a token is a quotation mark.
+func isQuoteMark(k string) bool {
+	switch k {
+	case "«", "»", "\"", "'", "“", "”", "''":
+		return true
+	}
+	return false
+}
+
+// mediaName reports whether the tokens [i, j) of keys, the normalized
+// tokens, stand in quotation marks after a kind of medium (mediaNouns:
+// صحيفة «الشرق الأوسط», with a proclitic too: لصحيفة) or after the
+// preposition لـ alone (قال لـ «الشرق الأوسط»: told the newspaper).
+func mediaName(keys []string, i, j int) bool {
+	if i < 2 || j >= len(keys) || !isQuoteMark(keys[i-1]) || !isQuoteMark(keys[j]) {
+		return false
+	}
+	w := keys[i-2]
+	if w == "ل" || w == "لـ" {
+		return true
+	}
+	w = strings.TrimPrefix(w, "و")
+	if mediaNouns[w] {
+		return true
+	}
+	for _, p := range [...]string{"ل", "ب"} {
+		if strings.HasPrefix(w, p) && mediaNouns[w[len(p):]] {
+			return true
+		}
+	}
+	return false
 }
 
 // notPlaceKind are the kinds of place (cueLOC) whose word also has another

@@ -53,6 +53,8 @@ func TestPlaceCues(t *testing.T) {
 			[]span{{1, 3, 5}, {1, 8, 10}}, "PER:كاولونغ تاي"},
 		// ولاية is also a term of office.
 		{"وبدأت ولاية كاولونغ تاي الثانية", []span{{1, 2, 4}}, "PER:كاولونغ تاي"},
+		// A name quoted after صحيفة is the newspaper's, here and later.
+		{"ونشرت صحيفة « كاولونغ تاي » تقريرا وكتبت كاولونغ تاي أمس", []span{{5, 3, 5}, {5, 8, 10}}, "ORG:كاولونغ تاي"},
 		// No kind of place before it: the tagger's type stands.
 		{"وقابل الوفد كاولونغ تاي أمس", []span{{1, 2, 4}}, "PER:كاولونغ تاي"},
 	} {
@@ -70,6 +72,30 @@ func TestPlaceCues(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != c.want {
 			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
+		}
+	}
+}
+
+func TestMediaName(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		i, j int // the name's tokens [i, j)
+		want bool
+	}{
+		{"ونشرت صحيفة « الأفق الجديد » تقريرا", 3, 5, true},
+		{"وقال لصحيفة « الأفق » أمس", 3, 4, true},
+		{"وقال لـ « الأفق الجديد » أمس", 3, 5, true},
+		// Without quotation marks, or after another noun, no medium.
+		{"ونشرت صحيفة الأفق الجديد تقريرا", 2, 4, false},
+		{"وزار « الأفق » أمس", 2, 3, false},
+		{"« الأفق »", 1, 2, false},
+	} {
+		keys := words(c.text)
+		for i, w := range keys {
+			keys[i] = normalize(w)
+		}
+		if got := mediaName(keys, c.i, c.j); got != c.want {
+			t.Errorf("mediaName(%s, %d, %d) = %v, want %v", c.text, c.i, c.j, got, c.want)
 		}
 	}
 }
