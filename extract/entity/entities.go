@@ -96,6 +96,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		return nil
 	}
 	ms = t.splitPersons(ms)
+	t.trimCliticTails(ms)
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
@@ -1672,6 +1673,26 @@ func (t *Tagger) companyLike(k string) bool {
 	}
 	st := t.gaz.stats[k]
 	return st == 0 || unpackRatio(st) == 1
+}
+
+// trimCliticTails cuts the last word of a person's mention of two words or
+// more when it carries a proclitic other than و (ف، ل، ب، لل) before a word
+// much more frequent without it (commoner): a verb or noun the tagger read
+// on into the name (توفيق الحكيم فيبدو، عمرو زكي للزمالك). A word of God's
+// name (المعتز بالله) stays.
+func (t *Tagger) trimCliticTails(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != 1 || len(m.keys) < 2 {
+			continue
+		}
+		k := m.keys[len(m.keys)-1]
+		p, b := splitClitic(k)
+		if p == "" || strings.HasPrefix(p, "و") || !strings.HasPrefix(b, "ال") || b == "الله" || b == "اله" || t.gaz.words[k]&gPER != 0 || !t.commoner(b, k) {
+			continue
+		}
+		*m = m.slice(0, len(m.keys)-1)
+	}
 }
 
 // trimHeads cuts a noun of companyHeads (but وكالة, whose names take it:

@@ -99,3 +99,34 @@ func TestMediaName(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimCliticTails(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text string
+		typ  int
+		want string
+	}{
+		// A word with a proclitic and the article read on into the name.
+		{"عمرو زكي للزمالك", 1, "PER:عمرو زكي"},
+		{"سيدي بيه للاختبار", 1, "PER:سيدي بيه"},
+		// God's name in a person's name stays, and so does a name
+		// without the article after the clitic (كشك، فورد are surnames).
+		{"المعتز بالله", 1, "PER:المعتز بالله"},
+		{"هاريسون فورد", 1, "PER:هاريسون فورد"},
+		// Only persons; one word is left alone.
+		{"شركة زكي للاستثمار", 3, "ORG:شركة زكي للاستثمار"},
+		{"للزمالك", 1, "PER:للزمالك"},
+	} {
+		_, toks, words, keys, _ := untaggedInput(c.text)
+		ms := []mention{{typ: c.typ, tok: 0, start: toks[0].Start, end: toks[len(toks)-1].End,
+			words: words, keys: keys, starts: make([]int, len(toks)), ends: make([]int, len(toks))}}
+		for i, tk := range toks {
+			ms[0].starts[i], ms[0].ends[i] = tk.Start, tk.End
+		}
+		tg.trimCliticTails(ms)
+		if got := mentionTexts(ms); got != c.want {
+			t.Errorf("trimCliticTails(%s) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
