@@ -130,3 +130,38 @@ func TestTrimCliticTails(t *testing.T) {
 		}
 	}
 }
+
+func TestOrgHeads(t *testing.T) {
+	type span struct{ typ, i, j int }
+	for _, c := range []struct {
+		text  string
+		spans []span
+		want  string
+	}{
+		// The head noun untagged, or tagged alone, joins the name.
+		{"وقالت منظمة الأمم المتحدة أمس", []span{{3, 2, 4}}, "ORG:منظمة الأمم المتحدة"},
+		{"وقالت منظمة الأمم المتحدة أمس", []span{{3, 1, 2}, {3, 2, 4}}, "ORG:منظمة الأمم المتحدة"},
+		{"ودرس في جامعة القاهرة", []span{{5, 3, 4}}, "ORG:جامعة القاهرة"},
+		{"وفاز حزب العمال", []span{{3, 2, 3}}, "ORG:حزب العمال"},
+		// A place after another head stays a place; a person is left alone.
+		{"وقال مجلس القاهرة", []span{{5, 2, 3}}, "LOC:القاهرة"},
+		{"وقالت منظمة كاولونغ", []span{{1, 2, 3}}, "PER:كاولونغ"},
+		// Not across a sentence break, nor another noun.
+		{"وقالت منظمة . الأمم المتحدة", []span{{3, 3, 5}}, "ORG:الأمم المتحدة"},
+		{"وقالت وزارة الأمم المتحدة", []span{{3, 2, 4}}, "ORG:الأمم المتحدة"},
+		// A mention that has its head already.
+		{"التابع جامعة لجامعة برينستون", []span{{3, 2, 4}}, "ORG:لجامعة برينستون"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		for _, s := range c.spans {
+			ms = append(ms, newMention(s.typ, s.i, s.j, toks, words, keys))
+			for k := s.i; k < s.j; k++ {
+				labels[k] = s.typ
+			}
+		}
+		if got := mentionTexts(orgHeads(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("orgHeads(%s) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
