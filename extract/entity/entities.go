@@ -98,6 +98,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)
+	t.trimDefiniteHeads(ms)
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
@@ -1718,6 +1719,21 @@ func orgHeads(ms []mention, labels []int, tokens []Token, words, keys []string, 
 		*m = newMention(3, h, m.tok+len(m.keys), tokens, words, keys)
 	}
 	return slices.DeleteFunc(ms, func(m mention) bool { return m.keys == nil })
+}
+
+// trimDefiniteHeads cuts the first word of a person's mention of three
+// words or more when it has the article and is no gazetteer person's name,
+// and the next word is a gazetteer first name: an adjective before the
+// name (البطل المغربي الصاعد عبد العاطي إيكيدير → عبد العاطي إيكيدير).
+func (t *Tagger) trimDefiniteHeads(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != 1 || len(m.keys) < 3 || !strings.HasPrefix(m.keys[0], "ال") ||
+			t.gaz.words[m.keys[0]]&gPER != 0 || t.gaz.words[m.keys[1]]&gPER == 0 {
+			continue
+		}
+		*m = m.slice(1, len(m.keys))
+	}
 }
 
 // trimCliticTails cuts the last word of a person's mention of two words or

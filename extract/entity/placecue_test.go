@@ -165,3 +165,25 @@ func TestOrgHeads(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimDefiniteHeads(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text, want string
+	}{
+		// An adjective with the article before a first name.
+		{"الصاعد محمد كاولونغ", "PER:محمد كاولونغ"},
+		// Two words only, or no first name after it: left alone.
+		{"الصاعد محمد", "PER:الصاعد محمد"},
+		{"الصاعد كاولونغ تاي", "PER:الصاعد كاولونغ تاي"},
+		// No article.
+		{"صاعد محمد كاولونغ", "PER:صاعد محمد كاولونغ"},
+	} {
+		_, toks, words, keys, _ := untaggedInput(c.text)
+		ms := []mention{newMention(1, 0, len(toks), toks, words, keys)}
+		tg.trimDefiniteHeads(ms)
+		if got := mentionTexts(ms); got != c.want {
+			t.Errorf("trimDefiniteHeads(%s) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
