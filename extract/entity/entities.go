@@ -21,7 +21,7 @@ type mention struct {
 	typ    int      // label index of the B- label
 	tok    int      // index of the first token
 	cue    int      // votes for PER from the words around it (personCues)
-	locCue int      // votes for LOC from the word before it (placeCues)
+	placed bool     // right after a kind of place: placeCueWeight votes for LOC (placeCues)
 	titled bool     // a person's title or a reporting verb before it (placeCues)
 	media  bool     // named as a newspaper, channel or agency (placeCues)
 	words  []string // words with the clitic of the first one removed
@@ -422,8 +422,8 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		e.votes[m.typ]++
 		e.votes[1] += m.cue
 		e.cued = e.cued || m.titled
-		e.votes[5] += m.locCue
-		if m.locCue == placeCueWeight {
+		if m.placed {
+			e.votes[5] += placeCueWeight
 			e.placed = true
 		}
 		e.media = e.media || m.media
@@ -631,7 +631,7 @@ func (t *Tagger) placeCues(ms []mention, words, keys []string, breaks []bool) {
 			continue
 		}
 		if placeKind(prev) {
-			m.locCue = placeCueWeight
+			m.placed = true
 		}
 	}
 }
