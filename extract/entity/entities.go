@@ -96,6 +96,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		return nil
 	}
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
+	aliNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)
 	t.trimDefiniteHeads(ms)
@@ -1733,6 +1734,27 @@ func (t *Tagger) trimDefiniteHeads(ms []mention) {
 			continue
 		}
 		*m = m.slice(1, len(m.keys))
+	}
+}
+
+// aliNames takes the first name علي, written with ي, into the person's
+// mention right after it when a person's title or a definite nisba
+// adjective, masculine or feminine, stands before it (الحكومة الانتقالية
+// الصومالية علي محمد جيدي، الملف النووي علي لاريجاني، الرئيس علي صالح):
+// normalized it is the preposition على, which the tagger leaves out, but
+// the preposition seldom stands between such a word and a name.
+func aliNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) {
+	for i := range ms {
+		m := &ms[i]
+		a := m.tok - 1
+		if m.typ != 1 || a < 1 || breaks[m.tok] || breaks[a] || labels[a] != 0 || words[a] != "علي" {
+			continue
+		}
+		if n := keys[a-1]; !personTitles[n] && !(isNisba(n) && !strings.HasSuffix(words[a-1], "ى")) &&
+			!(isNisba(strings.TrimSuffix(n, "ه")) && strings.HasSuffix(n, "يه")) {
+			continue
+		}
+		*m = newMention(1, a, m.tok+len(m.keys), tokens, words, keys)
 	}
 }
 

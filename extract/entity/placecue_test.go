@@ -187,3 +187,32 @@ func TestTrimDefiniteHeads(t *testing.T) {
 		}
 	}
 }
+
+func TestAliNames(t *testing.T) {
+	type span struct{ i, j int }
+	for _, c := range []struct {
+		text string
+		name span
+		want string
+	}{
+		// علي after a title or a nisba, before a person's name.
+		{"وقال الرئيس علي كاولونغ", span{3, 4}, "PER:علي كاولونغ"},
+		{"وزراء الحكومة الصومالية علي محمد كاولونغ", span{4, 6}, "PER:علي محمد كاولونغ"},
+		{"المسؤول عن الملف النووي علي كاولونغ", span{5, 6}, "PER:علي كاولونغ"},
+		// The preposition على, or علي after another word, stays out.
+		{"وقال الرئيس على كاولونغ", span{3, 4}, "PER:كاولونغ"},
+		{"ووافق علي كاولونغ", span{2, 3}, "PER:كاولونغ"},
+		// An elative in ى is no nisba.
+		{"المجلس الأعلى علي كاولونغ", span{3, 4}, "PER:كاولونغ"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		ms := []mention{newMention(1, c.name.i, c.name.j, toks, words, keys)}
+		for k := c.name.i; k < c.name.j; k++ {
+			labels[k] = 1
+		}
+		aliNames(ms, labels, toks, words, keys, breaks)
+		if got := mentionTexts(ms); got != c.want {
+			t.Errorf("aliNames(%s) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
