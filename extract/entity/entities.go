@@ -21,6 +21,9 @@ type mention struct {
 	typ    int      // label index of the B- label
 	tok    int      // index of the first token
 	cue    int      // votes for PER from the words around it (personCues)
+	placed bool     // right after a kind of place: placeCueWeight votes for LOC (placeCues)
+	titled bool     // a person's title or a reporting verb before it (placeCues)
+	media  bool     // named as a newspaper, channel or agency (placeCues)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -92,9 +95,14 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(ms) == 0 {
 		return nil
 	}
+	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
+	aliNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.splitPersons(ms)
+	t.trimCliticTails(ms)
+	t.trimDefiniteHeads(ms)
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
+	t.placeCues(ms, words, keys, breaks)
 	return t.group(ms)
 }
 
@@ -397,6 +405,10 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		votes [nLabels]int
 		spans []article.Span
 		first int
+		// placed: a mention stands right after a kind of place (placeCues).
+		placed bool
+		cued   bool // a mention follows a person's title or a reporting verb
+		media  bool // a mention is named as a newspaper or channel (mediaName)
 	}
 	var ents []*ent
 	byKey := map[string]*ent{}
@@ -410,9 +422,26 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		}
 		e.votes[m.typ]++
 		e.votes[1] += m.cue
+		e.cued = e.cued || m.titled
+		if m.placed {
+			e.votes[5] += placeCueWeight
+			e.placed = true
+		}
+		e.media = e.media || m.media
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
 	typeOf := func(e *ent) int {
+		if e.media && !e.cued {
+			// A name quoted after صحيفة or told to (لـ «الشرق الأوسط») is
+			// the newspaper's wherever it stands.
+			return 3
+		}
+		if e.placed && e.votes[1] > 0 && e.votes[5] > 0 && !e.cued {
+			// A name once in the construct state after a kind of place
+			// (جزيرة هونج كونج) and never after a person's title or a
+			// reporting verb is a place wherever it stands.
+			return 5
+		}
 		best := 1
 		for l := 1; l < nLabels; l += 2 {
 			if e.votes[l] > e.votes[best] {
@@ -550,21 +579,122 @@ func (t *Tagger) personCues(ms []mention, words, keys []string, breaks []bool) {
 		if t.gaz.words[m.keys[0]]&(gORG|gLOC) != 0 || t.gaz.phrases[strings.Join(m.keys, " ")]&(gORG|gLOC) != 0 {
 			continue
 		}
+		m.cue = personCue(words, keys, breaks, m.tok)
+	}
+}
+
+// personCue returns the evidence of the words before token i that a name
+// starting there is a person's (see personCues): 2 after a person's title
+// or a nisba after one, 1 after a masculine reporting verb, else 0.
+func personCue(words, keys []string, breaks []bool, i int) int {
+	prev := keys[i-1]
+	switch {
+	case personTitles[prev]:
+		return 2
+	case i >= 2 && !breaks[i-1] && isNisba(prev) && !strings.HasSuffix(words[i-1], "ى") && personTitles[keys[i-2]]:
+		// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
+		// normalizing spells as a nisba in ي.
+		return 2
+	}
+	if _, v := splitConj(prev); reportVerbs[v] {
+		return 1
+	}
+	return 0
+}
+
+// placeCueWeight is the LOC vote of a mention right after a kind of place
+// in the construct state (جزيرة هونج كونج، مدينة سياتل).
+const placeCueWeight = 2
+
+// placeCues counts, for each mention whose first word has no article and
+// which is no gazetteer person, the evidence of the word before it that it
+// names a place: a noun of a kind of place without the article (placeKind:
+// جزيرة، مدينة، قرية, with a proclitic or not) in the construct state with
+// the name counts placeCueWeight. group then makes a place of an entity the
+// tagger read as a person when one of its mentions has this cue and none
+// has personCues (جزيرة هونج كونج and then هونج كونج alone, each a person
+// to the tagger). keys are the normalized tokens.
+func (t *Tagger) placeCues(ms []mention, words, keys []string, breaks []bool) {
+	for i := range ms {
+		m := &ms[i]
+		if m.tok > 0 && m.tok < len(keys) && !breaks[m.tok] && personCue(words, keys, breaks, m.tok) > 0 {
+			m.titled = true
+		}
+		m.media = mediaName(keys, m.tok, m.tok+len(m.keys))
+		if m.typ == 5 || m.tok <= 0 || m.tok >= len(keys) || breaks[m.tok] || strings.HasPrefix(m.keys[0], "ال") {
+			continue
+		}
+		if g := t.gaz.words[m.keys[0]]; g&gPER != 0 && g&gLOC == 0 {
+			continue
+		}
 		prev := keys[m.tok-1]
-		switch {
-		case personTitles[prev]:
-			m.cue = 2
-		case m.tok >= 2 && !breaks[m.tok-1] && isNisba(prev) && !strings.HasSuffix(words[m.tok-1], "ى") &&
-			personTitles[keys[m.tok-2]]:
-			// A word in ى is an elative (الرئيس الأعلى لطيران الإمارات), which
-			// normalizing spells as a nisba in ي.
-			m.cue = 2
-		default:
-			if _, v := splitConj(prev); reportVerbs[v] {
-				m.cue = 1
-			}
+		if strings.HasPrefix(prev, "ال") {
+			continue
+		}
+		if placeKind(prev) {
+			m.placed = true
 		}
 	}
+}
+
+// mediaNouns are the kinds of newspaper, channel and agency, normalized:
+// before a name in quotes (صحيفة «الشرق الأوسط») they make it the
+// medium's.
+var mediaNouns = map[string]bool{"صحيفه": true, "جريده": true, "مجله": true, "قناه": true, "اذاعه": true,
+	"وكاله": true, "تلفزيون": true, "موقع": true}
+
+// isQuoteMark reports whether a token is a quotation mark.
+func isQuoteMark(k string) bool {
+	switch k {
+	case "«", "»", "\"", "'", "“", "”", "''":
+		return true
+	}
+	return false
+}
+
+// mediaName reports whether the tokens [i, j) of keys, the normalized
+// tokens, stand in quotation marks after a kind of medium (mediaNouns:
+// صحيفة «الشرق الأوسط», with a proclitic too: لصحيفة) or after the
+// preposition لـ alone (قال لـ «الشرق الأوسط»: told the newspaper).
+func mediaName(keys []string, i, j int) bool {
+	if i < 2 || j >= len(keys) || !isQuoteMark(keys[i-1]) || !isQuoteMark(keys[j]) {
+		return false
+	}
+	w := keys[i-2]
+	if w == "ل" || w == "لـ" {
+		return true
+	}
+	w = strings.TrimPrefix(w, "و")
+	if mediaNouns[w] {
+		return true
+	}
+	for _, p := range [...]string{"ل", "ب"} {
+		if strings.HasPrefix(w, p) && mediaNouns[w[len(p):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// notPlaceKind are the kinds of place (cueLOC) whose word also has another
+// sense before a person's name: ولاية the term of office (ولاية صالح),
+// دولة the prime minister's honorific (دولة إدريس جطو), وسط amid, حي alive.
+// An airport or a port is often named after a person (مطار محمد الخامس).
+var notPlaceKind = map[string]bool{"ولايه": true, "دوله": true, "وسط": true, "حي": true, "مطار": true, "ميناء": true}
+
+// placeKind reports whether a normalized word without the article is a
+// noun of a kind of place (cueLOC), bare or after a proclitic (بمدينة،
+// ولمدينة).
+func placeKind(w string) bool {
+	if cueWords[w]&cueLOC != 0 {
+		return !notPlaceKind[w]
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+		if b := w[min(len(p), len(w)):]; strings.HasPrefix(w, p) && len(b) > 4 && cueWords[b]&cueLOC != 0 {
+			return !notPlaceKind[b]
+		}
+	}
+	return false
 }
 
 // isNisba reports whether a normalized word looks like a definite nisba
@@ -1546,6 +1676,106 @@ func (t *Tagger) companyLike(k string) bool {
 	}
 	st := t.gaz.stats[k]
 	return st == 0 || unpackRatio(st) == 1
+}
+
+// nameHeads are the nouns of organizations that ANERcorp's names take in
+// (منظمة الأمم المتحدة، حزب العمال، جامعة القاهرة: in all of ANERcorp
+// منظمة before a name is in it 26 times and never out, حزب 99 and 2,
+// مجلس 74 and 0, جامعة 36 and 6, اتحاد 12 and 2, معهد 9 and 0), normalized.
+var nameHeads = map[string]bool{"منظمه": true, "حزب": true, "مجلس": true, "جامعه": true, "اتحاد": true, "معهد": true}
+
+// orgHeads takes a noun of nameHeads right before a mention into it, as an
+// organization's name (منظمة + الأمم المتحدة): the noun untagged, or
+// tagged an organization alone. The mention must be an organization, or a
+// place after جامعة or معهد (جامعة القاهرة). ms are in text order.
+func orgHeads(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	for i := range ms {
+		m := &ms[i]
+		h := m.tok - 1
+		if h < 0 || breaks[m.tok] || (m.typ != 3 && m.typ != 5) {
+			continue
+		}
+		k := keys[h]
+		if !nameHeads[k] {
+			_, b := splitClitic(k)
+			if b == k || !nameHeads[b] {
+				continue
+			}
+			k = b
+		}
+		if m.typ == 5 && k != "جامعه" && k != "معهد" {
+			continue
+		}
+		// A mention that starts with such a noun already has its head.
+		if _, b := splitClitic(m.keys[0]); nameHeads[m.keys[0]] || nameHeads[b] {
+			continue
+		}
+		switch {
+		case labels[h] == 0:
+		case i > 0 && ms[i-1].tok == h && len(ms[i-1].keys) == 1 && ms[i-1].typ == 3:
+			ms[i-1].keys = nil // dropped below
+		default:
+			continue
+		}
+		*m = newMention(3, h, m.tok+len(m.keys), tokens, words, keys)
+	}
+	return slices.DeleteFunc(ms, func(m mention) bool { return m.keys == nil })
+}
+
+// trimDefiniteHeads cuts the first word of a person's mention of three
+// words or more when it has the article and is no gazetteer person's name,
+// and the next word is a gazetteer first name: an adjective before the
+// name (البطل المغربي الصاعد عبد العاطي إيكيدير → عبد العاطي إيكيدير).
+func (t *Tagger) trimDefiniteHeads(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != 1 || len(m.keys) < 3 || !strings.HasPrefix(m.keys[0], "ال") ||
+			t.gaz.words[m.keys[0]]&gPER != 0 || t.gaz.words[m.keys[1]]&gPER == 0 {
+			continue
+		}
+		*m = m.slice(1, len(m.keys))
+	}
+}
+
+// aliNames takes the first name علي, written with ي, into the person's
+// mention right after it when a person's title or a definite nisba
+// adjective, masculine or feminine, stands before it (الحكومة الانتقالية
+// الصومالية علي محمد جيدي، الملف النووي علي لاريجاني، الرئيس علي صالح):
+// normalized it is the preposition على, which the tagger leaves out, but
+// the preposition seldom stands between such a word and a name.
+func aliNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) {
+	for i := range ms {
+		m := &ms[i]
+		a := m.tok - 1
+		if m.typ != 1 || a < 1 || breaks[m.tok] || breaks[a] || labels[a] != 0 || words[a] != "علي" {
+			continue
+		}
+		if n := keys[a-1]; !personTitles[n] && !(isNisba(n) && !strings.HasSuffix(words[a-1], "ى")) &&
+			!(isNisba(strings.TrimSuffix(n, "ه")) && strings.HasSuffix(n, "يه")) {
+			continue
+		}
+		*m = newMention(1, a, m.tok+len(m.keys), tokens, words, keys)
+	}
+}
+
+// trimCliticTails cuts the last word of a person's mention of two words or
+// more when it carries a proclitic other than و (ف، ل، ب، لل) before a word
+// much more frequent without it (commoner): a verb or noun the tagger read
+// on into the name (توفيق الحكيم فيبدو، عمرو زكي للزمالك). A word of God's
+// name (المعتز بالله) stays.
+func (t *Tagger) trimCliticTails(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != 1 || len(m.keys) < 2 {
+			continue
+		}
+		k := m.keys[len(m.keys)-1]
+		p, b := splitClitic(k)
+		if p == "" || strings.HasPrefix(p, "و") || !strings.HasPrefix(b, "ال") || b == "الله" || b == "اله" || t.gaz.words[k]&gPER != 0 || !t.commoner(b, k) {
+			continue
+		}
+		*m = m.slice(0, len(m.keys)-1)
+	}
 }
 
 // trimHeads cuts a noun of companyHeads (but وكالة, whose names take it:
