@@ -35,6 +35,7 @@ type scratch struct {
 	words  []entity.Token
 	times  timex.Finder
 	quotes quote.Analyzer
+	names  nameFinder
 }
 
 // New returns an Extractor with the embedded entity model.
@@ -85,7 +86,7 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	// Organizations the tagger missed where the prose names them (a cited
 	// outlet, the body a spokesperson speaks for): before quotes, so that
 	// they can speak.
-	f.Entities = addNames(a.Text, toks, f.Entities)
+	f.Entities = sc.names.addNames(a.Text, toks, f.Entities)
 	r := sc.quotes.Analyze(a.Text, f.Entities, "")
 	f.Quotes = quote.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)

@@ -80,10 +80,18 @@ type nameFinder struct {
 // organizations' names joined to them (see joinShortForms). toks are the
 // tokens of text.
 func addNames(text string, toks []arabic.Token, es []article.Entity) []article.Entity {
+	var f nameFinder
+	return f.addNames(text, toks, es)
+}
+
+// addNames is the package's addNames with the per-token buffers of f,
+// reused from one call to the next: nothing it returns refers to them.
+func (f *nameFinder) addNames(text string, toks []arabic.Token, es []article.Entity) []article.Entity {
 	if !mayName(text) {
 		return joinShortForms(es)
 	}
-	f := nameFinder{text: text, toks: toks}
+	f.text, f.toks = text, toks
+	defer func() { f.text, f.toks = "", nil }()
 	f.prepare(es)
 	var found []candidate
 	for i := range toks {
@@ -212,13 +220,13 @@ func mayName(text string) bool {
 // later, when a rule first reads them (see word).
 func (f *nameFinder) prepare(es []article.Entity) {
 	n := len(f.toks)
-	f.norms = make([]string, n)
-	f.bare = make([]string, n)
-	f.full = make([]string, n)
-	f.cuts = make([]int, n)
-	f.done = make([]bool, n)
-	f.taken = make([]bool, n)
-	f.lone = make([]int, n)
+	f.norms = cleared(f.norms, n)
+	f.bare = cleared(f.bare, n)
+	f.full = cleared(f.full, n)
+	f.cuts = cleared(f.cuts, n)
+	f.done = cleared(f.done, n)
+	f.taken = cleared(f.taken, n)
+	f.lone = cleared(f.lone, n)
 	for i, e := range es {
 		for _, m := range e.Mentions {
 			if m.In != "" {
@@ -234,6 +242,17 @@ func (f *nameFinder) prepare(es []article.Entity) {
 			}
 		}
 	}
+}
+
+// cleared returns s's array holding n zero values when it has room for
+// them, else a new one.
+func cleared[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // normOf, bareOf, fullOf and cutOf return the forms of word token i (see

@@ -478,6 +478,10 @@ type docScratch struct {
 	idx    map[string]int32
 	size   int // the most keys idx may have held
 	counts []docCount
+	// buffers of docSpans
+	ids   []int32 // per token: the index of its normalized word in counts
+	head  []int32 // per word: see docSpanIDs
+	names []docName
 }
 
 type docCount struct{ n, typ [3]int32 }
@@ -495,17 +499,22 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 	defer clear(idx) // its keys are the document's
 	counts := sc.counts[:0]
 	defer func() { sc.counts = counts[:0] }()
-	get := func(k string) *count {
+	id := func(k string) int32 {
 		i, ok := idx[k]
 		if !ok {
 			i = int32(len(counts))
 			idx[k] = i
 			counts = append(counts, count{})
 		}
-		return &counts[i]
+		return i
 	}
+	get := func(k string) *count { return &counts[id(k)] }
+	ids := sc.ids[:0]
+	defer func() { sc.ids = ids[:0] }()
 	for i := range norms {
-		c := get(norms[i])
+		k := id(norms[i])
+		ids = append(ids, k)
+		c := &counts[k]
 		c.n[0]++
 		if l := labels[i]; l > 0 && l < 7 {
 			c.typ[(l-1)/2]++
@@ -550,7 +559,7 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 		}
 		out[i] = v
 	}
-	docSpans(norms, labels, out)
+	sc.docSpanIDs(ids, len(counts), labels, out)
 	return out
 }
 
@@ -564,13 +573,33 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 // thus sees a name that the first found complete in one sentence where it
 // missed it, or found only part of it, in another.
 func docSpans(norms []string, labels []int, out []uint16) {
-	// The labelled names, chained by their first word.
-	type name struct {
-		start, n, next int32 // next: the name before with the same first word, or -1
-		typ            int8
+	idx := map[string]int32{}
+	ids := make([]int32, len(norms))
+	for i, w := range norms {
+		id, ok := idx[w]
+		if !ok {
+			id = int32(len(idx))
+			idx[w] = id
+		}
+		ids[i] = id
 	}
-	var names []name
-	var first map[string]int32 // first word -> last name that starts with it
+	var sc docScratch
+	sc.docSpanIDs(ids, len(idx), labels, out)
+}
+
+// docName is a labelled name of docSpans.
+type docName struct {
+	start, n, next int32 // next: the name before with the same first word, or -1
+	typ            int8
+}
+
+// docSpanIDs is docSpans on the words' ids, 0 <= id < nwords, rather than
+// the words (equal words, equal ids), with sc's buffers.
+func (sc *docScratch) docSpanIDs(norms []int32, nwords int, labels []int, out []uint16) {
+	// The labelled names, chained by their first word.
+	names := sc.names[:0]
+	defer func() { sc.names = names[:0] }()
+	var first []int32 // per word: the last name that starts with it, or -1
 	for i := 0; i < len(labels); {
 		l := labels[i]
 		if l < 1 || l > 6 || isInside(l) {
@@ -582,14 +611,14 @@ func docSpans(norms []string, labels []int, out []uint16) {
 			e++
 		}
 		if first == nil {
-			names = make([]name, 0, 64)
-			first = make(map[string]int32, 64)
+			first = slices.Grow(sc.head[:0], nwords)[:nwords]
+			sc.head = first
+			for k := range first {
+				first[k] = -1
+			}
 		}
-		next, ok := first[norms[i]]
-		if !ok {
-			next = -1
-		}
-		names = append(names, name{start: int32(i), n: int32(e - i), next: next, typ: int8((l - 1) / 2)})
+		next := first[norms[i]]
+		names = append(names, docName{start: int32(i), n: int32(e - i), next: next, typ: int8((l - 1) / 2)})
 		first[norms[i]] = int32(len(names) - 1)
 		i = e
 	}
@@ -603,8 +632,8 @@ func docSpans(norms []string, labels []int, out []uint16) {
 	}
 	matches := make([]match, 0, 8)
 	for i := 0; i < len(norms); {
-		h, ok := first[norms[i]]
-		if !ok {
+		h := first[norms[i]]
+		if h < 0 {
 			i++
 			continue
 		}

@@ -133,7 +133,7 @@ type finder struct {
 }
 
 func newFinder(text string, entities []article.Entity, in string) *finder {
-	return newFinderBuf(text, entities, in, nil)
+	return newFinderBuf(text, entities, in, &finderBufs{})
 }
 
 // An Analyzer is Analyze with buffers that it reuses from one call to the
@@ -141,7 +141,25 @@ func newFinder(text string, entities []article.Entity, in string) *finder {
 // The zero Analyzer is ready to use. An Analyzer is not safe for
 // concurrent use; what Analyze returns never refers to its buffers.
 type Analyzer struct {
-	toks []token
+	bufs finderBufs
+}
+
+// finderBufs are the per-token buffers of a finder, kept from one text to
+// the next.
+type finderBufs struct {
+	toks  []token
+	i32   []int32 // inside, opener, sent, startAt and endAt
+	paren []bool
+	cues  []tokCue
+}
+
+// grown returns s's array with length n when it has room for n, else a
+// new one; what it holds is left to the caller to set.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // Analyze is the package's Analyze.
@@ -149,21 +167,20 @@ func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Re
 	if text == "" {
 		return Result{}
 	}
-	f := newFinderBuf(text, entities, in, a.toks)
-	defer func() { a.toks = f.toks[:0] }()
+	f := newFinderBuf(text, entities, in, &a.bufs)
 	f.run()
 	f.bareTitles()
 	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
 }
 
-// newFinderBuf is newFinder with the tokens in buf's array when it has room
-// for as many as text may hold.
-func newFinderBuf(text string, entities []article.Entity, in string, buf []token) *finder {
+// newFinderBuf is newFinder with its per-token buffers in b's arrays when
+// they have room, and b left holding those it used.
+func newFinderBuf(text string, entities []article.Entity, in string, b *finderBufs) *finder {
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
-	f.toks, f.nrunes, valid = tokenizeValidBuf(text, buf)
+	f.toks, f.nrunes, valid = tokenizeValidBuf(text, b.toks)
 	if !valid {
 		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
 		// offsets stay the same and Text slices what the caller's runes
@@ -172,11 +189,18 @@ func newFinderBuf(text string, entities []article.Entity, in string, buf []token
 		f.text = text
 		f.toks, f.nrunes, _ = tokenizeValidBuf(text, f.toks)
 	}
-	f.lookupCues()
-	f.qs, f.inside, f.opener = pairQuotes(text, f.toks)
 	n := len(f.toks)
-	f.sent = make([]int32, n)
-	f.paren = make([]bool, n)
+	b.toks = f.toks[:0]
+	b.cues = grown(b.cues, n)
+	clear(b.cues)
+	f.cues = b.cues
+	f.lookupCues()
+	b.i32 = grown(b.i32, 5*n)
+	i32 := b.i32
+	f.qs, f.inside, f.opener = pairQuotes(text, f.toks, i32[:2*n:2*n])
+	f.sent = i32[2*n : 3*n : 3*n]
+	b.paren = grown(b.paren, n)
+	f.paren = b.paren
 	var s int32
 	depth := 0
 	for i, t := range f.toks {
@@ -194,8 +218,7 @@ func newFinderBuf(text string, entities []article.Entity, in string, buf []token
 			depth = 0
 		}
 	}
-	at := make([]int32, 2*n)
-	f.startAt, f.endAt = at[:n:n], at[n:]
+	f.startAt, f.endAt = i32[3*n:4*n:4*n], i32[4*n:5*n:5*n]
 	for i := range f.startAt {
 		f.startAt[i], f.endAt[i] = -1, -1
 	}
@@ -386,9 +409,9 @@ type tokCue struct {
 }
 
 // lookupCues finds the reporting word of every token once: the scans
-// over the text ask for them many times.
+// over the text ask for them many times. f.cues holds a zero value per
+// token.
 func (f *finder) lookupCues() {
-	f.cues = make([]tokCue, len(f.toks))
 	for i := range f.toks {
 		if c, n := f.lookupCue(i); c.cue != 0 {
 			f.cues[i] = tokCue{c, uint8(n)}

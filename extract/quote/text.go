@@ -218,9 +218,9 @@ type qspan struct {
 // pairQuotes pairs the quotation marks of each paragraph and returns the
 // pairs and, for every token, the index of the outermost pair whose
 // interior holds it (-1 outside quotations), and, for every opening mark
-// token, the index of its pair (-1 for other tokens).
-func pairQuotes(text string, toks []token) (qs []qspan, inside, opener []int32) {
-	both := make([]int32, 2*len(toks))
+// token, the index of its pair (-1 for other tokens). inside and opener
+// are both's array, which holds 2*len(toks) values.
+func pairQuotes(text string, toks []token, both []int32) (qs []qspan, inside, opener []int32) {
 	inside, opener = both[:len(toks):len(toks)], both[len(toks):]
 	for i := range inside {
 		inside[i] = -1
