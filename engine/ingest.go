@@ -254,13 +254,11 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			buf = e.addStories(docs, buf)
 		}
 	}()
-	// Stage 3: store each batch, then index the added articles of one or
-	// more batches (see indexBatch).
-	var ix indexQueue
+	// Stage 3: store, then index, each batch.
 	err := func() error {
 		defer close(added)
 		for ps := range analyzed {
-			outs, err := e.write(ctx, ps, added, &ix)
+			outs, err := e.write(ctx, ps, added)
 			if err != nil {
 				return err
 			}
@@ -277,11 +275,6 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 		cancel()
 		for range analyzed {
 		}
-	}
-	if !ix.failed {
-		// Index what is stored, even when the ingest stops early: a
-		// cancelled ingest leaves no acknowledged article out of the index.
-		err = errors.Join(err, ix.flush(context.WithoutCancel(ctx), e.Index, 0))
 	}
 	<-storiesDone
 	if err != nil {
@@ -315,42 +308,9 @@ func (e *Engine) prepareAll(batch []article.Article) []prepared {
 	return ps
 }
 
-// indexBatch is the fewest documents Ingest hands the index at once (as
-// one bleve segment) when the store's batches are smaller: each segment
-// built costs a dictionary of its distinct terms, and with segments of
-// 500 documents bleve's merge planner (whose smallest tier is 2,000
-// documents) merges them again and again as the index grows. With 1,000
-// the merges of the bench corpus (20k articles) write 54 MB instead of 140
-// MB for an index of 62 MB. The articles waiting for the next segment are
-// stored already: after a crash the engine indexes them again on opening
-// (CatchUp), as it does those of an index batch not yet persisted.
-const indexBatch = 1000
-
-// indexQueue gathers the documents of the articles stored by consecutive
-// batches until there are indexBatch of them.
-type indexQueue struct {
-	docs   []index.Doc
-	last   int64 // sequence number of the last article stored
-	failed bool  // the index failed: add nothing more
-}
-
-// flush indexes the waiting documents when there are at least atLeast of them.
-func (q *indexQueue) flush(ctx context.Context, ix index.Index, atLeast int) error {
-	if len(q.docs) == 0 || len(q.docs) < atLeast || q.failed {
-		return nil
-	}
-	if err := ix.Add(ctx, q.docs, q.last); err != nil {
-		q.failed = true
-		return err
-	}
-	q.docs = nil
-	return nil
-}
-
 // write stores one batch, hands the documents of the articles the store
-// added to the stories stage (when added is not nil), and queues them for
-// the index (ix), which it hands them when enough wait.
-func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDocs, ix *indexQueue) ([]Outcome, error) {
+// added to the stories stage (when added is not nil), and indexes them.
+func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDocs) ([]Outcome, error) {
 	outs := make([]Outcome, len(ps))
 	entries := make([]store.Entry, 0, len(ps))
 	which := make([]int, 0, len(ps))
@@ -396,9 +356,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 			return nil, ctx.Err()
 		}
 	}
-	ix.docs = append(ix.docs, docs...)
-	ix.last = max(ix.last, last)
-	if err := ix.flush(ctx, e.Index, indexBatch); err != nil {
+	if err := e.Index.Add(ctx, docs, last); err != nil {
 		return nil, err
 	}
 	return outs, nil
