@@ -83,10 +83,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.trimHeads(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
-	if sportsReport(keys) {
-		// clubNames checks again: in a sports report, up to its third sports word.
-		ms = t.clubNames(ms, labels, tokens, words, keys, breaks)
-	}
+	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
