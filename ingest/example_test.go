@@ -26,8 +26,8 @@ func ExampleRead() {
 	// about 4 items
 	// port: افتتاح المرحلة الأولى من ميناء جازان الجديد
 	// rain: أمطار غزيرة على مكة المكرمة
-	// ingest testdata/bad/binary.txt: binary content, not text
-	// ingest testdata/bad/blank.txt: empty
-	// ingest testdata/bad/cp1256.txt: not valid UTF-8 at byte 6
-	// ingest testdata/bad/empty.txt: empty
+	// read testdata/bad/binary.txt: binary content, not text
+	// read testdata/bad/blank.txt: empty
+	// read testdata/bad/cp1256.txt: not valid UTF-8 at byte 6
+	// read testdata/bad/empty.txt: empty
 }

@@ -103,7 +103,7 @@ type Error struct {
 	Err    error
 }
 
-func (e *Error) Error() string { return "ingest " + e.Origin + ": " + e.Err.Error() }
+func (e *Error) Error() string { return "read " + e.Origin + ": " + e.Err.Error() }
 
 // Unwrap returns the reason.
 func (e *Error) Unwrap() error { return e.Err }
