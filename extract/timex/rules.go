@@ -636,21 +636,42 @@ func (m *matcher) futureBefore(i int) bool {
 			}
 			return false
 		}
-		w := m.d.str(t)
-		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
-			w = w[len("و"):]
-		}
-		if futureCue[w] {
+		if m.futureWord(k) {
 			return true
-		}
-		if isFutureVerb(w) {
-			// سأعود: the first person needs its hamza (سائح, سائق are nouns).
-			if !strings.HasPrefix(w, "سا") || strings.Contains(m.d.text[t.ob:t.oeb], "سأ") {
-				return true
-			}
 		}
 	}
 	return false
+}
+
+// futureAfter reports whether the clause goes on into the future right
+// after token j: a verb with the future prefix as the next word (بعد عشرة
+// أيام سيعود), or سوف within three words (بعد 19 سنة قادمة سوف يشاهد). A
+// word further on that merely looks like one is often a name (ستامفورد).
+func (m *matcher) futureAfter(j int) bool {
+	for k := j + 1; k < len(m.d.toks) && k <= j+3; k++ {
+		if m.tok(k).kind == punct {
+			return false
+		}
+		if m.futureWord(k) && (k == j+1 || futureCue[strings.TrimPrefix(m.w(k), "و")]) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureWord reports whether token k, maybe after و or ف, is a future cue
+// (سوف, المقرر) or a verb with the future prefix.
+func (m *matcher) futureWord(k int) bool {
+	t := m.tok(k)
+	w := m.d.str(t)
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		w = w[len("و"):]
+	}
+	if futureCue[w] {
+		return true
+	}
+	// سأعود: the first person needs its hamza (سائح, سائق are nouns).
+	return isFutureVerb(w) && (!strings.HasPrefix(w, "سا") || strings.Contains(m.d.text[t.ob:t.oeb], "سأ"))
 }
 
 // isFutureVerb reports whether w looks like an imperfect verb with the future
@@ -1097,8 +1118,8 @@ func (m *matcher) atDuration(i int, w string, start int) int {
 	}
 	// After a time span, بعد is often counted from an event of the story
 	// (عاد بعد عامين); it is counted from the publication date only in a
-	// clause about the future.
-	if future && !fromNow && !m.futureBefore(i) && !m.alone(i, j) {
+	// clause about the future, before or after it (بعد عامين سيعود).
+	if future && !fromNow && !m.futureBefore(i) && !m.alone(i, j) && !m.futureAfter(j) {
 		return i
 	}
 	if !future {
