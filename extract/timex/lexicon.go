@@ -92,6 +92,14 @@ var periods = map[string]int{
 	"الاسبوع": unitWeek, "الشهر": unitMonth, "العام": unitYear, "السنه": unitYear,
 }
 
+// partNouns are the parts of a month or year that an ordinal after them
+// counts (الأسبوع الثاني من ديسمبر, النصف الأول من العام): the ordinal is
+// not a day of the month.
+var partNouns = map[string]bool{
+	"الاسبوع": true, "الاسبوعين": true, "الاسابيع": true, "النصف": true, "الربع": true,
+	"الثلث": true, "العشر": true, "العشره": true, "الشهر": true, "الفصل": true,
+}
+
 // durationUnits maps unit nouns after قبل/منذ/بعد to (unit, implied count):
 // count 0 means the count is given by a preceding number, 1 a singular noun
 // alone ("قبل عام"), 2 a dual ("قبل عامين").

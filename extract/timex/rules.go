@@ -994,6 +994,9 @@ func (m *matcher) atOrdinal(i int, w string, start int) int {
 	if _, tens := ordinalTens[w]; tens && m.tok(i).start != start && strings.HasPrefix(m.w(i-1), "ال") {
 		return i
 	}
+	if partNouns[strings.TrimPrefix(m.w(i-1), "و")] {
+		return i
+	}
 	day, j, ok := m.ordinalAt(i, w)
 	if !ok {
 		return i
