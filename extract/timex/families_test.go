@@ -274,6 +274,7 @@ func TestDayFamiliesMore(t *testing.T) {
 		{"in ten days before a future verb", "بعد عشرة أيام سيعود الوفد", []string{"2016-11-17"}},
 		{"in six weeks before the future", "وبعد ستة أسابيع ستبدأ المرحلة الثانية", []string{"2016-12-19"}},
 		{"later in a story before a past verb not", "وبعد عشرة أيام عاد الوفد", nil},
+		{"weekday and day of this month", "يصل الوفد السبت 19 الجاري", []string{"2016-11-19"}},
 		{"a week of a month not a day", "في الأسبوع الثاني من ديسمبر", []string{"2016-12"}},
 		{"a half of a month not a day", "خلال النصف الأول من ديسمبر", []string{"2016-12"}},
 		{"the day of a month still", "في اليوم الثاني من ديسمبر", []string{"2016-12-02"}},

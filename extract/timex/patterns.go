@@ -377,8 +377,10 @@ func (m *matcher) dayOfRelMonth(day, i, j int) (string, int, bool) {
 	dir, end, ok := m.relPeriod(j, "الشهر")
 	// 15 الجاري, الخامس من الجاري, 12 الماضي: the month is implied, so
 	// the adjective is masculine (not الأيام 3 الماضية); an ordinal needs من.
+	// A weekday may come first (السبت 16 الجاري).
+	_, afterWeekday := weekdays[m.w(i-1)]
 	if w := m.w(j); !ok && !strings.HasSuffix(w, "ه") && (m.tok(i).kind == num || m.w(j-1) == "من") &&
-		!isDefNoun(m.w(i-1)) && !countCue[m.w(i-1)] {
+		(!isDefNoun(m.w(i-1)) || afterWeekday) && !countCue[m.w(i-1)] {
 		if d, isRel := relDir(w); isRel {
 			dir, end, ok = d, j+1, true
 		}
