@@ -156,9 +156,10 @@ var formatKey = []byte("marsad.format")
 
 // format is the layout of the fields this version writes and queries. The
 // word pairs depend on the lexicon (pairs of frequent words only), so its
-// size is part of the layout.
+// size is part of the layout. Version 4: the name-like words of
+// FieldVariant no longer include the words ending in ة (search.NameLike).
 func format(lex *arabic.Lexicon) []byte {
-	return []byte("3 title-in-text no-offsets spellings-once pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell ala-stop; lexicon " + strconv.Itoa(lex.Len()))
+	return []byte("4 title-in-text no-offsets spellings-once pair>=" + strconv.Itoa(pairMinFreq) + " variant namespell ala-stop; lexicon " + strconv.Itoa(lex.Len()))
 }
 
 // ErrFormat is returned by Open for an index written by another version

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
@@ -31,17 +32,31 @@ func NameLike(lex *arabic.Lexicon, stem string) bool {
 	if !nameLikeLength(stem) {
 		return false
 	}
-	f := lex.Freq(stem)
+	// The analyzer folds ة to ه, the lexicon keeps it (حكومة, not حكومه):
+	// a stem ending in ه is looked up in both spellings.
+	bases := [2]string{stem}
+	if t, ok := strings.CutSuffix(stem, "ه"); ok {
+		bases[1] = t + "ة"
+	}
+	f, other := 0, 0
 	var buf [64]byte
 	b := buf[:0]
-	other := 0
-	for _, p := range [...]string{"ال", "ي", "ت"} {
-		b = append(append(b[:0], p...), stem...)
-		other += lex.Freq(string(b))
+	for _, base := range bases {
+		if base == "" {
+			continue
+		}
+		f += lex.Freq(base)
+		for _, p := range [...]string{"ال", "ي", "ت"} {
+			b = append(append(b[:0], p...), base...)
+			other += lex.Freq(string(b))
+		}
 	}
+	stemEnd := strings.TrimSuffix(stem, "ه") // حكومات, not حكومهات
 	for _, s := range [...]string{"ة", "ات"} {
-		b = append(append(b[:0], stem...), s...)
-		other += lex.Freq(string(b))
+		b = append(append(b[:0], stemEnd...), s...)
+		if string(b) != bases[1] { // counted above as the stem itself
+			other += lex.Freq(string(b))
+		}
 	}
 	return other*nameLikeRatio <= f
 }
