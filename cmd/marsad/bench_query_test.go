@@ -21,7 +21,7 @@ func TestBenchQuery(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("bench query: exit %d\n%s\n%s", code, out, errs)
 	}
-	for _, want := range []string{"2 articles indexed", "\nindex ", "\nfetch ", "\nsnippets ", "\nsearch "} {
+	for _, want := range []string{"2 articles indexed", "\nindex ", "\nfetch ", "\nsnippets ", "\nsearch ", "CPU per search "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench query output lacks %q:\n%s", want, out)
 		}
