@@ -48,11 +48,7 @@ machine); --verbose adds the median and slowest whole search of each query.`)
 	defer eng.Close()
 	if *compact {
 		t := time.Now()
-		c, ok := eng.Index.(interface{ Compact(context.Context) error })
-		if !ok {
-			return fmt.Errorf("bench query: the index (%T) cannot be compacted", eng.Index)
-		}
-		if err := c.Compact(ctx); err != nil {
+		if err := compactIndex(ctx, eng); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "compacted the index in %.1fs\n", time.Since(t).Seconds())

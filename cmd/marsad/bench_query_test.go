@@ -35,3 +35,26 @@ func TestBenchQuery(t *testing.T) {
 		t.Errorf("bench query --rounds x: exit %d, want 2", code)
 	}
 }
+
+// TestCompactCommand compacts the index of two ingests: searches find the
+// same articles after.
+func TestCompactCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "db")
+	write(t, filepath.Join(dir, "a.jsonl"), `{"id":"a","title":"أسعار النفط","text":"ارتفعت أسعار النفط في الأسواق."}`+"\n")
+	write(t, filepath.Join(dir, "b.jsonl"), `{"id":"b","title":"النفط والطاقة","text":"قال وزير الطاقة إن إنتاج النفط مستقر."}`+"\n")
+	for _, f := range []string{"a.jsonl", "b.jsonl"} {
+		if code, out, errs := marsad(t, "ingest", "--db", db, filepath.Join(dir, f)); code != 0 {
+			t.Fatalf("ingest %s: exit %d\n%s\n%s", f, code, out, errs)
+		}
+	}
+	before := searchIDs(t, db, "النفط")
+	code, out, errs := marsad(t, "compact", "--db", db)
+	if code != 0 || !strings.Contains(out, "compacted the index") {
+		t.Fatalf("compact: exit %d\n%s\n%s", code, out, errs)
+	}
+	after := searchIDs(t, db, "النفط")
+	if before.Total != 2 || after.Total != before.Total || len(after.Hits) != len(before.Hits) {
+		t.Errorf("النفط: %d hits before compact, %d after (want 2)", before.Total, after.Total)
+	}
+}
