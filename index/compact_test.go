@@ -6,9 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/marsad/marsad/search"
 )
 
@@ -91,50 +88,4 @@ func ids(res *Result) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// TestQueryUnwrapped: the boolean query of Query, whose lists of one query
-// are that query, scores every article as bleve's NewBooleanQuery of the
-// same lists (a conjunction or disjunction of one) does.
-func TestQueryUnwrapped(t *testing.T) {
-	b := indexOf(t,
-		Doc{ID: "1", Title: "أسعار النفط", Text: "ارتفعت أسعار النفط في الأسواق العالمية اليوم"},
-		Doc{ID: "2", Title: "الحوار مع واشنطن", Text: "قال وزير الخارجية إن الحوار مع واشنطن ممكن وإن أسعار النفط مستقرة"},
-		Doc{ID: "3", Title: "متحف في الرياض", Text: "افتتح متحف جديد للخط العربي في الرياض"},
-		Doc{ID: "4", Title: "أمطار", Text: "هطلت أمطار غزيرة على مدينة الرياض"},
-		Doc{ID: "6", Title: "زيارة", Text: "زار الوزير جدة والرياض"},
-		Doc{ID: "5", Title: "النفط", Text: "النفط النفط والطاقة"},
-	)
-	ctx := context.Background()
-	for _, s := range []string{"النفط", "الرياض -جدة", "النفط OR الطاقة", `"أسعار النفط"`, "وزير الخارجية", "الرياض -جدة -أمطار"} {
-		pq, err := search.Parse(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := b.Query(Request{Query: pq})
-		if err != nil {
-			t.Fatal(err)
-		}
-		bq := q.(*query.BooleanQuery)
-		wrapped := query.NewBooleanQuery([]query.Query{bq.Must}, nil, nil)
-		if bq.Should != nil {
-			wrapped.Should = query.NewDisjunctionQuery([]query.Query{bq.Should})
-		}
-		if bq.MustNot != nil {
-			wrapped.MustNot = query.NewDisjunctionQuery([]query.Query{bq.MustNot})
-		}
-		var got [2][]string
-		for i, q := range []query.Query{bq, wrapped} {
-			res, err := b.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 10, 0, false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, h := range res.Hits {
-				got[i] = append(got[i], fmt.Sprintf("%s %v", h.ID, h.Score))
-			}
-		}
-		if len(got[0]) == 0 || !slices.Equal(got[0], got[1]) {
-			t.Errorf("%s: %v, wrapped %v", s, got[0], got[1])
-		}
-	}
 }
