@@ -33,6 +33,16 @@ type SearchOptions struct {
 	// snippets of the searches for the next ones (see SearchCache). A
 	// cache serves the searches of one engine.
 	Cache *SearchCache
+	// Trace, when not nil, receives the time each step of the search
+	// took (for benchmarks).
+	Trace *SearchTrace
+}
+
+// SearchTrace is the time the steps of one Search took: the index lookup,
+// fetching the hits' articles from the store, and building their
+// snippets. A search answered from the cache leaves it zero.
+type SearchTrace struct {
+	Index, Fetch, Snippets time.Duration
 }
 
 // Search runs req and returns the total number of matches and the hits,
@@ -53,13 +63,26 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 			return p.total, slices.Clone(p.hits), nil
 		}
 	}
+	tr := so.Trace
+	var t0 time.Time
+	if tr != nil {
+		t0 = time.Now()
+	}
 	res, err := e.Index.Search(ctx, req)
 	if err != nil {
 		return 0, nil, err
 	}
+	if tr != nil {
+		t1 := time.Now()
+		tr.Index, t0 = t1.Sub(t0), t1
+	}
 	byID, err := e.briefs(ctx, c, gen, res.Hits)
 	if err != nil {
 		return 0, nil, err
+	}
+	if tr != nil {
+		t1 := time.Now()
+		tr.Fetch, t0 = t1.Sub(t0), t1
 	}
 	var (
 		m    *search.Matcher // made when a snippet is missing
@@ -89,6 +112,9 @@ func (e *Engine) Search(ctx context.Context, req index.Request, so SearchOptions
 			ID: a.ID, Score: h.Score, Published: a.Published, Source: a.Source, Title: a.Title, URL: a.URL,
 			Snippet: snippet,
 		})
+	}
+	if tr != nil {
+		tr.Snippets = time.Since(t0)
 	}
 	if c != nil {
 		c.pages.Add(key.page, page{res.Total, slices.Clone(hits)}, gen)

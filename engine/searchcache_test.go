@@ -125,7 +125,7 @@ func TestSearchKeyFields(t *testing.T) {
 		{reflect.TypeFor[search.Query](), 1},
 		{reflect.TypeFor[search.Clause](), 2},
 		{reflect.TypeFor[search.Term](), 2},
-		{reflect.TypeFor[SearchOptions](), 3},
+		{reflect.TypeFor[SearchOptions](), 4}, // Cache and Trace are no part of the keys
 	} {
 		if n := tc.typ.NumField(); n != tc.want {
 			t.Errorf("%v has %d fields, the cache keys know %d: update newSearchKey", tc.typ, n, tc.want)

@@ -31,6 +31,7 @@ func benchmarks() []benchmark {
 		{"analyze", "Arabic analysis throughput against bleve's ar analyzer", runBenchAnalyze},
 		{"ingest", "ingest a corpus with Marsad and with stock bleve, compare", runBenchIngest},
 		{"serve", "serve a corpus and load /api/search from a second process: requests/s, p50/p99", runBenchServe},
+		{"query", "time the bench queries on an existing --db: index lookup, fetch, snippets p50/p90/p99", runBenchQuery},
 		{"load", "drive /api/search of a running marsad serve on loopback at a fixed rate", runBenchLoad},
 	}
 }

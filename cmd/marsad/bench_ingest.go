@@ -72,6 +72,7 @@ gets k appended to each text, so it is not a duplicate).`)
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	facts := fs.Bool("facts", true, "Marsad extracts facts (dates, entities, quotes) as marsad ingest does")
 	stories := fs.Bool("stories", true, "Marsad groups articles into stories as marsad ingest does")
+	compact := fs.Bool("compact", false, "Marsad compacts its index after the ingest, as marsad compact does (counted in the ingest's time), before the queries")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
 	memprofile := fs.String("memprofile", "", "with --side, write a heap profile (allocations, and the heap in use at the end of the ingest, before closing) to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -99,7 +100,7 @@ gets k appended to each text, so it is not a duplicate).`)
 				return err
 			}
 		}
-		r, err := benchSide(ctx, e, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories, heapProfile)
+		r, err := benchSide(ctx, e, *side, *dir, corpus, *batch, *rounds, *reuse, *facts, *stories, *compact, heapProfile)
 		if err != nil {
 			return err
 		}
@@ -125,7 +126,7 @@ gets k appended to each text, so it is not a duplicate).`)
 		cmd := exec.CommandContext(ctx, exe, "bench", "ingest", "--side", s, "--dir", tmp, "--data", *data,
 			"--limit", strconv.Itoa(*limit), "--replicate", strconv.Itoa(corpus.replicate),
 			"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds),
-			"--facts="+strconv.FormatBool(*facts), "--stories="+strconv.FormatBool(*stories))
+			"--facts="+strconv.FormatBool(*facts), "--stories="+strconv.FormatBool(*stories), "--compact="+strconv.FormatBool(*compact))
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, e.stderr
 		fmt.Fprintf(e.stderr, "bench: %s...\n", s)
@@ -215,7 +216,7 @@ func (c benchCorpus) articles(ctx context.Context, errp *error) iter.Seq[article
 
 // benchSide ingests the corpus with one side and times its queries.
 // heapProfile is called at the end of the ingest, before closing.
-func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories bool, heapProfile func() error) (benchResult, error) {
+func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, batchSize, rounds int, reuse, facts, stories, compact bool, heapProfile func() error) (benchResult, error) {
 	r := benchResult{Side: side}
 	var readErr error
 	arts := c.articles(ctx, &readErr)
@@ -252,6 +253,12 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 		if _, err := eng.Ingest(ctx, counted, nil); err != nil {
 			eng.Close()
 			return r, err
+		}
+		if compact {
+			if err := compactIndex(ctx, eng); err != nil {
+				eng.Close()
+				return r, err
+			}
 		}
 		if err := heapProfile(); err != nil {
 			eng.Close()

@@ -47,6 +47,7 @@ func commands() []command {
 		ingestCommand(),
 		searchCommand(),
 		statsCommand(),
+		compactCommand(),
 		demoCommand(),
 		storiesCommand(),
 		storyCommand(),
