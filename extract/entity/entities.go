@@ -1267,8 +1267,17 @@ const minSportWords = 3
 // clubWord reports whether the normalized word k is a noun of clubWords,
 // with a proclitic or not.
 func clubWord(k string) bool {
-	return inSetClitic(k, clubWords)
+	return clubSet.has(k)
 }
+
+// clubSet, sportSet, leadTitleSet and companyHeadSet are clubWords,
+// sportWords, leadTitles and companyHeads as cliticSets.
+var (
+	clubSet        = newCliticSet(clubWords)
+	sportSet       = newCliticSet(sportWords)
+	leadTitleSet   = newCliticSet(leadTitles)
+	companyHeadSet = newCliticSet(companyHeads)
+)
 
 // inSetClitic reports whether the normalized word k, or its base after a
 // proclitic of splitClitic's (a prefix ending in ال keeps it on the base,
@@ -1303,6 +1312,51 @@ func inSetClitic(k string, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// cliticSet is a set of normalized words that inSetClitic reads, with a
+// filter that rejects cheaply most words that are in it neither alone nor
+// after a proclitic: the base inSetClitic finds in the set ends with the
+// word's last four bytes (its last two letters), so a word whose last four
+// bytes end no word of the set is not in it.
+type cliticSet struct {
+	words map[string]bool
+	tails [1 << (tailBits - 6)]uint64 // bit tailHash(the last 4 bytes of each word of 4 bytes or more)
+}
+
+// tailBits is the size of a cliticSet's filter, in bits of the hash.
+const tailBits = 10
+
+// tailHash hashes the last four bytes of s, which has four or more, to
+// tailBits bits.
+func tailHash(s string) uint32 {
+	n := len(s)
+	v := uint32(s[n-4]) | uint32(s[n-3])<<8 | uint32(s[n-2])<<16 | uint32(s[n-1])<<24
+	return v * 0x9e3779b1 >> (32 - tailBits)
+}
+
+// newCliticSet returns the cliticSet of the words of m.
+func newCliticSet(m map[string]bool) *cliticSet {
+	s := &cliticSet{words: m}
+	for w := range m {
+		if len(w) >= 4 {
+			h := tailHash(w)
+			s.tails[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return s
+}
+
+// has is inSetClitic(k, s.words).
+func (s *cliticSet) has(k string) bool {
+	if len(k) < 4 {
+		// No proclitic leaves two letters of it.
+		return s.words[k]
+	}
+	if h := tailHash(k); s.tails[h>>6]&(1<<(h&63)) == 0 {
+		return false
+	}
+	return inSetClitic(k, s.words)
 }
 
 // isProclitic reports whether p is one of the proclitics splitClitic
@@ -1528,7 +1582,7 @@ var leadTitles = func() map[string]bool {
 
 // leadTitle reports whether the normalized word k is a title of
 // leadTitles, with a proclitic too (والرئيس).
-func leadTitle(k string) bool { return inSetClitic(k, leadTitles) }
+func leadTitle(k string) bool { return leadTitleSet.has(k) }
 
 // trailNouns are the nouns that follow a person's name in apposition, in
 // the construct state before what they relate the person to (رشيد شقيق
@@ -1620,7 +1674,7 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 	var taken []bool
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !inSetClitic(keys[i], companyHeads) {
+		if !companyHeadSet.has(keys[i]) {
 			continue
 		}
 		if taken == nil {
@@ -1798,7 +1852,7 @@ func (t *Tagger) trimHeads(ms []mention) {
 func sportsReport(keys []string) bool {
 	sport := 0
 	for _, k := range keys {
-		if inSetClitic(k, sportWords) {
+		if sportSet.has(k) {
 			sport++
 		}
 		if sport >= minSportWords {
