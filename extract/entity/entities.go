@@ -796,6 +796,9 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 // مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized. حكومة and نظام
 // are none: their genitive is as often a common noun the tagger's data
 // lacks (نظام تدفئة، حكومة وشعبا).
+// genitiveTails is the tailFilter of genitiveOfPerson.
+var genitiveTails = newTailFilter(genitiveOfPerson)
+
 var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
 	"بقياده": true, "لصالح": true,
@@ -831,7 +834,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 		return false
 	}
 	for i := 0; i+2 < n; i++ {
-		if !genitiveOfPerson[keys[i]] {
+		if !genitiveTails.mayEnd(keys[i]) || !genitiveOfPerson[keys[i]] {
 			continue
 		}
 		j := i + 1
@@ -847,10 +850,12 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 	// Surnames of persons of two words or more, each with the longest
 	// name it ends.
 	surnames := map[string]bool{}
+	var tails tailFilter // of surnames
 	full := map[string][]string{}
 	addFull := func(keys []string) {
 		last := keys[len(keys)-1]
 		surnames[last] = true
+		tails.add(last)
 		if len(keys) > len(full[last]) {
 			full[last] = keys
 		}
@@ -876,7 +881,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 				continue
 			}
 			k := keys[i]
-			if !surnames[k] && !surnameAfterClitic(k, surnames) {
+			if !tails.mayEnd(k) || !surnames[k] && !surnameAfterClitic(k, surnames) {
 				continue
 			}
 			// Not the first word of a longer untagged name (جورج بوش الابن
@@ -1062,16 +1067,33 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 // proclitics before the article (والـ، بالـ، للـ، وبالـ), the words
 // cliticNames reads: a superset of those splitClitic splits so.
 func articleAfterClitic(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if !strings.ContainsRune("وفبكل", r) {
+	if !cliticLetter(w) {
 		return false
 	}
-	rest := w[n:]
+	rest := w[len("و"):]
 	if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") {
 		return true
 	}
-	_, n = utf8.DecodeRuneInString(rest)
+	_, n := utf8.DecodeRuneInString(rest)
 	return strings.HasPrefix(rest[n:], "ال")
+}
+
+// cliticLetter reports whether w starts with the letter of a proclitic:
+// و ف ب ك ل.
+func cliticLetter(w string) bool {
+	// و U+0648 D9 88, ف U+0641 D9 81, ك U+0643 D9 83, ل U+0644 D9 84,
+	// ب U+0628 D8 A8.
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case 0xD9:
+		c := w[1]
+		return c == 0x88 || c == 0x81 || c == 0x83 || c == 0x84
+	case 0xD8:
+		return w[1] == 0xA8
+	}
+	return false
 }
 
 // repeatedNames adds to ms the untagged repeats of names the article
@@ -1107,6 +1129,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	names := make([]name, 0, len(ms))
 	byFirst := make(map[string]int, len(ms))
 	bareArt := map[string]int{}
+	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {
 			continue
@@ -1128,7 +1151,9 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 		if b, ok := strings.CutPrefix(m.keys[0], "ال"); ok {
 			nm.nextArt = bareArt[b]
 			bareArt[b] = len(names) + 1
+			tails.add(b)
 		}
+		tails.add(m.keys[0])
 		names = append(names, nm)
 		byFirst[m.keys[0]] = len(names)
 	}
@@ -1138,12 +1163,12 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	free := func(i int) bool { return i >= 0 && i < n && labels[i] == 0 && !taken[i] }
 	var added []mention
 	for i := 0; i < n; i++ {
-		if !free(i) {
+		if !free(i) || !tails.mayEnd(keys[i]) {
 			continue
 		}
 		base, clitic := keys[i], ""
 		head, art := byFirst[base], false
-		if head == 0 && strings.ContainsRune("وفبكل", firstRune(base)) {
+		if head == 0 && cliticLetter(base) {
 			// The splits of nextSplit, without making the base of لل
 			// (ل + ال).
 			w := keys[i]
@@ -1287,7 +1312,7 @@ func inSetClitic(k string, set map[string]bool) bool {
 	if set[k] {
 		return true
 	}
-	if !strings.ContainsRune("وفبكل", firstRune(k)) {
+	if !cliticLetter(k) {
 		return false
 	}
 	const letter = len("و") // the proclitics' letters take two bytes
@@ -1316,47 +1341,21 @@ func inSetClitic(k string, set map[string]bool) bool {
 
 // cliticSet is a set of normalized words that inSetClitic reads, with a
 // filter that rejects cheaply most words that are in it neither alone nor
-// after a proclitic: the base inSetClitic finds in the set ends with the
-// word's last four bytes (its last two letters), so a word whose last four
-// bytes end no word of the set is not in it.
+// after a proclitic: the base inSetClitic finds in the set is a suffix of
+// the word.
 type cliticSet struct {
 	words map[string]bool
-	tails [1 << (tailBits - 6)]uint64 // bit tailHash(the last 4 bytes of each word of 4 bytes or more)
-}
-
-// tailBits is the size of a cliticSet's filter, in bits of the hash.
-const tailBits = 10
-
-// tailHash hashes the last four bytes of s, which has four or more, to
-// tailBits bits.
-func tailHash(s string) uint32 {
-	n := len(s)
-	v := uint32(s[n-4]) | uint32(s[n-3])<<8 | uint32(s[n-2])<<16 | uint32(s[n-1])<<24
-	return v * 0x9e3779b1 >> (32 - tailBits)
+	tails *tailFilter
 }
 
 // newCliticSet returns the cliticSet of the words of m.
 func newCliticSet(m map[string]bool) *cliticSet {
-	s := &cliticSet{words: m}
-	for w := range m {
-		if len(w) >= 4 {
-			h := tailHash(w)
-			s.tails[h>>6] |= 1 << (h & 63)
-		}
-	}
-	return s
+	return &cliticSet{words: m, tails: newTailFilter(m)}
 }
 
 // has is inSetClitic(k, s.words).
 func (s *cliticSet) has(k string) bool {
-	if len(k) < 4 {
-		// No proclitic leaves two letters of it.
-		return s.words[k]
-	}
-	if h := tailHash(k); s.tails[h>>6]&(1<<(h&63)) == 0 {
-		return false
-	}
-	return inSetClitic(k, s.words)
+	return s.tails.mayEnd(k) && inSetClitic(k, s.words)
 }
 
 // isProclitic reports whether p is one of the proclitics splitClitic
