@@ -128,9 +128,13 @@ func (t *wordTable) add(w string, info *tokInfo, roles *[2]roleScores) *vocabEnt
 	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.ents = append(t.ents, vocabEntry{roles: *roles})
+	// In place: the entries are zero (the slice was made for them and
+	// they are never removed), and a composite literal would be built
+	// and then copied.
+	t.ents = t.ents[:len(t.ents)+1]
 	t.slots[i] = h>>32<<32 | uint64(len(t.ents))
 	e := &t.ents[len(t.ents)-1]
+	e.roles = *roles
 	start := len(t.arena)
 	e.key = t.put(start, w)
 	e.info = packedInfo{
