@@ -191,7 +191,7 @@ func refine(ms []mention) []mention {
 		}
 		// لصالح شوماخر: the name is the genitive, not the noun before it
 		// (which stripClitics would read as the name صالح).
-		for m.typ == 1 && len(m.keys) > 1 && (genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
+		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
 		for m.typ == 1 && len(m.keys) > 1 && trailNouns[m.keys[len(m.keys)-1]] {
@@ -305,6 +305,11 @@ func mentionWords(ms []mention) map[string]bool {
 // base is much more frequent than the word (لجامعة الدول العربية → جامعة
 // الدول العربية).
 func (t *Tagger) stripClitics(ms []mention) {
+	// Only a first word that starts with a proclitic's letter splits (see
+	// nextSplit): most mentions have none, and often no mention does.
+	if !slices.ContainsFunc(ms, func(m mention) bool { return cliticLetter(m.keys[0]) }) {
+		return
+	}
 	seen := mentionWords(ms)
 	lexical := func(w string) bool {
 		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
@@ -316,6 +321,9 @@ func (t *Tagger) stripClitics(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		full := m.keys[0]
+		if !cliticLetter(full) {
+			continue
+		}
 		fullLex := lexical(full)
 		// A form that recurs is a word of its own: strip it only toward
 		// another name of the article.
