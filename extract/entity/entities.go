@@ -379,7 +379,15 @@ func (t *Tagger) commoner(base, full string) bool {
 
 // inLexicon reports whether w was seen as a word in training.
 func (t *Tagger) inLexicon(w string) bool {
-	_, ok := t.index[hashS(hashB(hashT(fNorm), window), w)]
+	h := hashS(hashB(hashT(fNorm), window), w)
+	if len(t.fx.slots) != 0 {
+		// The feature index holds the keys of t.index (prepare builds it
+		// from them), and its filter answers most absent ones from the
+		// processor's cache, where the map misses it.
+		_, ok := t.fx.get(h)
+		return ok
+	}
+	_, ok := t.index[h]
 	return ok
 }
 
