@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -72,6 +73,7 @@ type nameFinder struct {
 	taken []bool   // per token: in a mention already
 	lone  []int    // per token: 1 + the index of the organization of which it is a mention alone, else 0
 	done  []bool   // per token: normalized (see word)
+	anch  []uint8  // per token: anchorSpokes, anchorMedia: the anchors it holds (see markAnchors)
 	buf   []byte
 }
 
@@ -87,7 +89,7 @@ func addNames(text string, toks []arabic.Token, es []article.Entity) []article.E
 // addNames is the package's addNames with the per-token buffers of f,
 // reused from one call to the next: nothing it returns refers to them.
 func (f *nameFinder) addNames(text string, toks []arabic.Token, es []article.Entity) []article.Entity {
-	if !mayName(text) {
+	if !f.markAnchors(text, toks) {
 		return joinShortForms(es)
 	}
 	f.text, f.toks = text, toks
@@ -95,7 +97,7 @@ func (f *nameFinder) addNames(text string, toks []arabic.Token, es []article.Ent
 	f.prepare(es)
 	var found []candidate
 	for i := range toks {
-		if toks[i].Kind != arabic.Word || !anchored(toks, i) {
+		if toks[i].Kind != arabic.Word || !f.anchored(i) {
 			continue
 		}
 		if c, ok := f.media(i); ok {
@@ -192,28 +194,52 @@ var (
 	mediaAnchors  = [...]string{"وكالة", "صحيفة", "قناة", "مجلة", "إذاعة", "اذاعة", "شبكة", "جريدة", "تلفزيون"}
 )
 
-// anchored reports cheaply whether word token i may start a name the
-// rules read: it holds the head noun of an outlet, or the next word is
-// باسم. Only those tokens are normalized.
-func anchored(toks []arabic.Token, i int) bool {
-	return i+1 < len(toks) && containsAny(toks[i+1].Text, spokesAnchors[:]) || containsAny(toks[i].Text, mediaAnchors[:])
-}
+// The anchors a token holds (nameFinder.anch).
+const (
+	anchorSpokes = 1 << iota // a word of spokesAnchors
+	anchorMedia              // a word of mediaAnchors
+)
 
-func containsAny(s string, subs []string) bool {
-	for _, a := range subs {
-		if strings.Contains(s, a) {
-			return true
+// markAnchors sets f.anch to the anchors that each of toks, the tokens of
+// text, holds, and reports whether text holds any: most texts hold none
+// and are then spared normalizing their words. It looks for each anchor
+// once in the whole text and marks the token around each of its places,
+// rather than looking for every anchor in every token.
+// An anchor written with diacritics or tatweel inside (وكَالة) is
+// missed: rare in news, and not worth normalizing every text.
+func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
+	f.anch = cleared(f.anch, len(toks))
+	found := false
+	mark := func(a string, bit uint8) {
+		for off := 0; ; {
+			j := strings.Index(text[off:], a)
+			if j < 0 {
+				return
+			}
+			found = true
+			p := off + j
+			off = p + 1
+			// The last token that starts at or before p.
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
+			if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
+				f.anch[k] |= bit
+			}
 		}
 	}
-	return false
+	for _, a := range spokesAnchors {
+		mark(a, anchorSpokes)
+	}
+	for _, a := range mediaAnchors {
+		mark(a, anchorMedia)
+	}
+	return found
 }
 
-// mayName reports cheaply whether text holds an anchor of the rules: most
-// texts are then spared normalizing their words.
-func mayName(text string) bool {
-	// An anchor written with diacritics or tatweel inside (وكَالة) is
-	// missed: rare in news, and not worth normalizing every text.
-	return containsAny(text, spokesAnchors[:]) || containsAny(text, mediaAnchors[:])
+// anchored reports cheaply whether word token i may start a name the
+// rules read: it holds the head noun of an outlet, or the next word is
+// باسم (see markAnchors). Only those tokens are normalized.
+func (f *nameFinder) anchored(i int) bool {
+	return i+1 < len(f.anch) && f.anch[i+1]&anchorSpokes != 0 || f.anch[i]&anchorMedia != 0
 }
 
 // prepare marks the tokens inside mentions of es; words are normalized

@@ -193,3 +193,45 @@ func TestJoinShortForms(t *testing.T) {
 		}
 	}
 }
+
+// The definitions that anchorsIn and anchoredIn compute faster.
+
+func anchored(toks []arabic.Token, i int) bool {
+	return i+1 < len(toks) && containsAny(toks[i+1].Text, spokesAnchors[:]) || containsAny(toks[i].Text, mediaAnchors[:])
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, a := range subs {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func mayName(text string) bool {
+	return containsAny(text, spokesAnchors[:]) || containsAny(text, mediaAnchors[:])
+}
+
+func TestMarkAnchors(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"قال المتحدث باسم الحكومة إن الوزير وصل",
+		"ذكرت وكالة الأنباء وصحيفة الرياض أن",
+		"نقلت قناة العربية عن مصادر لقناةٍ وللقناة",
+		"لا شيء هنا سوى كلام عادي",
+		"بإسم الشعب، وشبكة سي إن إن وإذاعة لندن وتلفزيون دبي باسم",
+		"مجلةمجلة صحيفة.صحيفة",
+	} {
+		toks := arabic.Tokenize(text)
+		var f nameFinder
+		if got, want := f.markAnchors(text, toks), mayName(text); got != want {
+			t.Errorf("markAnchors(%q) = %v, mayName %v", text, got, want)
+		}
+		for i := range toks {
+			if got, want := f.anchored(i), anchored(toks, i); got != want {
+				t.Errorf("%q token %d %q: nameFinder.anchored %v, anchored %v", text, i, toks[i].Text, got, want)
+			}
+		}
+	}
+}

@@ -191,7 +191,7 @@ func refine(ms []mention) []mention {
 		}
 		// لصالح شوماخر: the name is the genitive, not the noun before it
 		// (which stripClitics would read as the name صالح).
-		for m.typ == 1 && len(m.keys) > 1 && (genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
+		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
 		for m.typ == 1 && len(m.keys) > 1 && trailNouns[m.keys[len(m.keys)-1]] {
@@ -305,6 +305,11 @@ func mentionWords(ms []mention) map[string]bool {
 // base is much more frequent than the word (لجامعة الدول العربية → جامعة
 // الدول العربية).
 func (t *Tagger) stripClitics(ms []mention) {
+	// Only a first word that starts with a proclitic's letter splits (see
+	// nextSplit): most mentions have none, and often no mention does.
+	if !slices.ContainsFunc(ms, func(m mention) bool { return cliticLetter(m.keys[0]) }) {
+		return
+	}
 	seen := mentionWords(ms)
 	lexical := func(w string) bool {
 		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
@@ -316,6 +321,9 @@ func (t *Tagger) stripClitics(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		full := m.keys[0]
+		if !cliticLetter(full) {
+			continue
+		}
 		fullLex := lexical(full)
 		// A form that recurs is a word of its own: strip it only toward
 		// another name of the article.
@@ -371,7 +379,15 @@ func (t *Tagger) commoner(base, full string) bool {
 
 // inLexicon reports whether w was seen as a word in training.
 func (t *Tagger) inLexicon(w string) bool {
-	_, ok := t.index[hashS(hashB(hashT(fNorm), window), w)]
+	h := hashS(hashB(hashT(fNorm), window), w)
+	if len(t.fx.slots) != 0 {
+		// The feature index holds the keys of t.index (prepare builds it
+		// from them), and its filter answers most absent ones from the
+		// processor's cache, where the map misses it.
+		_, ok := t.fx.get(h)
+		return ok
+	}
+	_, ok := t.index[h]
 	return ok
 }
 
@@ -796,6 +812,9 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 // مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized. حكومة and نظام
 // are none: their genitive is as often a common noun the tagger's data
 // lacks (نظام تدفئة، حكومة وشعبا).
+// genitiveTails is the tailFilter of genitiveOfPerson.
+var genitiveTails = newTailFilter(genitiveOfPerson)
+
 var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
 	"بقياده": true, "لصالح": true,
@@ -831,7 +850,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 		return false
 	}
 	for i := 0; i+2 < n; i++ {
-		if !genitiveOfPerson[keys[i]] {
+		if !genitiveTails.mayEnd(keys[i]) || !genitiveOfPerson[keys[i]] {
 			continue
 		}
 		j := i + 1
@@ -847,10 +866,12 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 	// Surnames of persons of two words or more, each with the longest
 	// name it ends.
 	surnames := map[string]bool{}
+	var tails tailFilter // of surnames
 	full := map[string][]string{}
 	addFull := func(keys []string) {
 		last := keys[len(keys)-1]
 		surnames[last] = true
+		tails.add(last)
 		if len(keys) > len(full[last]) {
 			full[last] = keys
 		}
@@ -876,7 +897,7 @@ func (t *Tagger) untaggedPersons(ms []mention, labels []int, tokens []Token, wor
 				continue
 			}
 			k := keys[i]
-			if !surnames[k] && !surnameAfterClitic(k, surnames) {
+			if !tails.mayEnd(k) || !surnames[k] && !surnameAfterClitic(k, surnames) {
 				continue
 			}
 			// Not the first word of a longer untagged name (جورج بوش الابن
@@ -1062,16 +1083,33 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 // proclitics before the article (والـ، بالـ، للـ، وبالـ), the words
 // cliticNames reads: a superset of those splitClitic splits so.
 func articleAfterClitic(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if !strings.ContainsRune("وفبكل", r) {
+	if !cliticLetter(w) {
 		return false
 	}
-	rest := w[n:]
+	rest := w[len("و"):]
 	if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") {
 		return true
 	}
-	_, n = utf8.DecodeRuneInString(rest)
+	_, n := utf8.DecodeRuneInString(rest)
 	return strings.HasPrefix(rest[n:], "ال")
+}
+
+// cliticLetter reports whether w starts with the letter of a proclitic:
+// و ف ب ك ل.
+func cliticLetter(w string) bool {
+	// و U+0648 D9 88, ف U+0641 D9 81, ك U+0643 D9 83, ل U+0644 D9 84,
+	// ب U+0628 D8 A8.
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case 0xD9:
+		c := w[1]
+		return c == 0x88 || c == 0x81 || c == 0x83 || c == 0x84
+	case 0xD8:
+		return w[1] == 0xA8
+	}
+	return false
 }
 
 // repeatedNames adds to ms the untagged repeats of names the article
@@ -1107,6 +1145,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	names := make([]name, 0, len(ms))
 	byFirst := make(map[string]int, len(ms))
 	bareArt := map[string]int{}
+	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {
 			continue
@@ -1128,7 +1167,9 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 		if b, ok := strings.CutPrefix(m.keys[0], "ال"); ok {
 			nm.nextArt = bareArt[b]
 			bareArt[b] = len(names) + 1
+			tails.add(b)
 		}
+		tails.add(m.keys[0])
 		names = append(names, nm)
 		byFirst[m.keys[0]] = len(names)
 	}
@@ -1138,12 +1179,12 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	free := func(i int) bool { return i >= 0 && i < n && labels[i] == 0 && !taken[i] }
 	var added []mention
 	for i := 0; i < n; i++ {
-		if !free(i) {
+		if !free(i) || !tails.mayEnd(keys[i]) {
 			continue
 		}
 		base, clitic := keys[i], ""
 		head, art := byFirst[base], false
-		if head == 0 && strings.ContainsRune("وفبكل", firstRune(base)) {
+		if head == 0 && cliticLetter(base) {
 			// The splits of nextSplit, without making the base of لل
 			// (ل + ال).
 			w := keys[i]
@@ -1267,8 +1308,17 @@ const minSportWords = 3
 // clubWord reports whether the normalized word k is a noun of clubWords,
 // with a proclitic or not.
 func clubWord(k string) bool {
-	return inSetClitic(k, clubWords)
+	return clubSet.has(k)
 }
+
+// clubSet, sportSet, leadTitleSet and companyHeadSet are clubWords,
+// sportWords, leadTitles and companyHeads as cliticSets.
+var (
+	clubSet        = newCliticSet(clubWords)
+	sportSet       = newCliticSet(sportWords)
+	leadTitleSet   = newCliticSet(leadTitles)
+	companyHeadSet = newCliticSet(companyHeads)
+)
 
 // inSetClitic reports whether the normalized word k, or its base after a
 // proclitic of splitClitic's (a prefix ending in ال keeps it on the base,
@@ -1278,7 +1328,7 @@ func inSetClitic(k string, set map[string]bool) bool {
 	if set[k] {
 		return true
 	}
-	if !strings.ContainsRune("وفبكل", firstRune(k)) {
+	if !cliticLetter(k) {
 		return false
 	}
 	const letter = len("و") // the proclitics' letters take two bytes
@@ -1303,6 +1353,25 @@ func inSetClitic(k string, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// cliticSet is a set of normalized words that inSetClitic reads, with a
+// filter that rejects cheaply most words that are in it neither alone nor
+// after a proclitic: the base inSetClitic finds in the set is a suffix of
+// the word.
+type cliticSet struct {
+	words map[string]bool
+	tails *tailFilter
+}
+
+// newCliticSet returns the cliticSet of the words of m.
+func newCliticSet(m map[string]bool) *cliticSet {
+	return &cliticSet{words: m, tails: newTailFilter(m)}
+}
+
+// has is inSetClitic(k, s.words).
+func (s *cliticSet) has(k string) bool {
+	return s.tails.mayEnd(k) && inSetClitic(k, s.words)
 }
 
 // isProclitic reports whether p is one of the proclitics splitClitic
@@ -1528,7 +1597,7 @@ var leadTitles = func() map[string]bool {
 
 // leadTitle reports whether the normalized word k is a title of
 // leadTitles, with a proclitic too (والرئيس).
-func leadTitle(k string) bool { return inSetClitic(k, leadTitles) }
+func leadTitle(k string) bool { return leadTitleSet.has(k) }
 
 // trailNouns are the nouns that follow a person's name in apposition, in
 // the construct state before what they relate the person to (رشيد شقيق
@@ -1620,7 +1689,7 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 	var taken []bool
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !inSetClitic(keys[i], companyHeads) {
+		if !companyHeadSet.has(keys[i]) {
 			continue
 		}
 		if taken == nil {
@@ -1798,7 +1867,7 @@ func (t *Tagger) trimHeads(ms []mention) {
 func sportsReport(keys []string) bool {
 	sport := 0
 	for _, k := range keys {
-		if inSetClitic(k, sportWords) {
+		if sportSet.has(k) {
 			sport++
 		}
 		if sport >= minSportWords {

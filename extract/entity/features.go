@@ -480,6 +480,7 @@ type docScratch struct {
 	counts []docCount
 	// buffers of docSpans
 	ids   []int32 // per token: the index of its normalized word in counts
+	bids  []int32 // per token: the index of its base in counts
 	head  []int32 // per word: see docSpanIDs
 	names []docName
 }
@@ -508,9 +509,8 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 		}
 		return i
 	}
-	get := func(k string) *count { return &counts[id(k)] }
-	ids := sc.ids[:0]
-	defer func() { sc.ids = ids[:0] }()
+	ids, bids := sc.ids[:0], sc.bids[:0]
+	defer func() { sc.ids, sc.bids = ids[:0], bids[:0] }()
 	for i := range norms {
 		k := id(norms[i])
 		ids = append(ids, k)
@@ -519,8 +519,13 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 		if l := labels[i]; l > 0 && l < 7 {
 			c.typ[(l-1)/2]++
 		}
+		b := k
 		if bases[i] != norms[i] {
-			c := get(bases[i])
+			b = id(bases[i])
+		}
+		bids = append(bids, b)
+		if b != k {
+			c := &counts[b]
 			c.n[0]++
 			if l := labels[i]; l > 0 && l < 7 {
 				c.typ[(l-1)/2]++
@@ -529,9 +534,9 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 	}
 	out = slices.Grow(out[:0], len(norms))[:len(norms)]
 	for i := range norms {
-		c := counts[idx[norms[i]]]
-		if bases[i] != norms[i] {
-			b := counts[idx[bases[i]]]
+		c := counts[ids[i]]
+		if bids[i] != ids[i] {
+			b := counts[bids[i]]
 			c.n[0] += b.n[0]
 			for k := range c.typ {
 				c.typ[k] += b.typ[k]

@@ -144,6 +144,18 @@ func (t *Tagger) lookup(w string) (*vocabEntry, tokInfo) {
 	return e, t.vocab.info(e)
 }
 
+// lookupHash is lookup of w whose hash in t.vocab is h.
+func (t *Tagger) lookupHash(w string, h uint64) (*vocabEntry, tokInfo) {
+	e := t.vocab.findHash(w, h)
+	if e == nil {
+		return nil, tokInfo{}
+	}
+	return e, t.vocab.info(e)
+}
+
+// lookupBlock is how many words tagDoc looks up together.
+const lookupBlock = 32
+
 func (t *Tagger) getState() *tagState {
 	if st, ok := t.states.Get().(*tagState); ok {
 		return st
@@ -403,7 +415,8 @@ type tagState struct {
 	back   []uint8
 	labels []int
 	fbuf   []uint64
-	foff   []int32 // offsets of each token's features in fbuf
+	foff   []int32  // offsets of each token's features in fbuf
+	hashes []uint64 // of a block of words in the vocabulary (tagDoc)
 	// entries of the unknown words of a document, and their information
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
@@ -465,8 +478,21 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	k := 0
 	for _, ws := range sents {
 		phrase := false
-		for _, w := range ws {
-			e, info := t.lookup(w)
+		for lo, w := range ws {
+			var e *vocabEntry
+			var info tokInfo
+			if t.vocab != nil {
+				if lo%lookupBlock == 0 {
+					// The words of a block are looked up together (see
+					// wordTable.touch).
+					st.hashes = st.hashes[:0]
+					for _, w := range ws[lo:min(lo+lookupBlock, len(ws))] {
+						st.hashes = append(st.hashes, t.vocab.hash(w))
+					}
+					t.vocab.touch(st.hashes)
+				}
+				e, info = t.lookupHash(w, st.hashes[lo%lookupBlock])
+			}
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
 					e, info = st.oovEnts[i], st.oovInfos[i]

@@ -66,7 +66,43 @@ func (t *wordTable) full() bool { return len(t.ents) == cap(t.ents) }
 
 // find returns the entry of w, or nil.
 func (t *wordTable) find(w string) *vocabEntry {
-	h := maphash.String(t.seed, w)
+	return t.findHash(w, t.hash(w))
+}
+
+// hash returns the hash of w in t.
+func (t *wordTable) hash(w string) uint64 { return maphash.String(t.seed, w) }
+
+// touch reads the memory that finding the words of the hashes hs (from
+// hash) reads first: their first slots, then the entries and the words
+// those slots refer to, each step for all of hs before the next, so that
+// the processor overlaps their cache misses (see featIndex.touch), where
+// the finds that follow would wait for one at a time. The result means
+// nothing; it and noinline keep the reads from being optimized away.
+//
+//go:noinline
+func (t *wordTable) touch(hs []uint64) uint64 {
+	mask := uint64(len(t.slots) - 1)
+	var sum uint64
+	for _, h := range hs {
+		sum += t.slots[h&mask]
+	}
+	for _, h := range hs {
+		if s := t.slots[h&mask]; s != 0 && s&^0xffffffff == h>>32<<32 {
+			sum += uint64(t.ents[uint32(s)-1].key.off)
+		}
+	}
+	for _, h := range hs {
+		if s := t.slots[h&mask]; s != 0 && s&^0xffffffff == h>>32<<32 {
+			if off := t.ents[uint32(s)-1].key.off; int(off) < len(t.arena) {
+				sum += uint64(t.arena[off])
+			}
+		}
+	}
+	return sum
+}
+
+// findHash is find of w whose hash is h.
+func (t *wordTable) findHash(w string, h uint64) *vocabEntry {
 	tag := h >> 32 << 32
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -92,9 +128,13 @@ func (t *wordTable) add(w string, info *tokInfo, roles *[2]roleScores) *vocabEnt
 	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.ents = append(t.ents, vocabEntry{roles: *roles})
+	// In place: the entries are zero (the slice was made for them and
+	// they are never removed), and a composite literal would be built
+	// and then copied.
+	t.ents = t.ents[:len(t.ents)+1]
 	t.slots[i] = h>>32<<32 | uint64(len(t.ents))
 	e := &t.ents[len(t.ents)-1]
+	e.roles = *roles
 	start := len(t.arena)
 	e.key = t.put(start, w)
 	e.info = packedInfo{
