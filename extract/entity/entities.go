@@ -89,6 +89,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
+	ms = t.commonNouns(ms, keys)
 	if len(ms) == 0 {
 		return nil
 	}
