@@ -102,6 +102,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
+	t.placePrepositions(ms, keys)
 	return t.group(ms)
 }
 
