@@ -92,6 +92,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
+	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
 	}
