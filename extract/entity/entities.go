@@ -83,6 +83,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.trimHeads(ms)
 	ms = t.titledNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
+	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
