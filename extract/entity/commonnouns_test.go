@@ -41,6 +41,15 @@ func TestCommonNouns(t *testing.T) {
 		{"قال الأسد إن الحرب طويلة . وأكد الأسد أن أسد",
 			[][3]int{{1, 1, 1}, {1, 7, 1}},
 			[]string{"الأسد", "الأسد"}},
+		// A person's name whatever its first word: عيد الفطر and العيد make
+		// عيد a common noun, but بن makes عيد بن نايف a name; so does a
+		// gazetteer first name after it; a first name in a longer name is no
+		// use of the common noun.
+		{"جائزة عيد الفطر . هنأ عيد بن نايف الموظفين بالعيد . وفي العيد عيد آخر و عيد",
+			[][3]int{{1, 5, 3}},
+			[]string{"عيد بن نايف"}},
+		{"يبلغ من العمر عشرين عاما . وقال عمر المهنا إن العمر لا يهم . وأضاف عمر المهنا",
+			[][3]int{{1, 7, 2}, {1, 15, 2}}, []string{"عمر المهنا", "عمر المهنا"}},
 		// A first name is rare with the article: not tested.
 		{"وصل سمير إلى سمير و سمير ثم السمير و السمير",
 			[][3]int{{1, 1, 1}},

@@ -17,6 +17,9 @@ func TestPlacePrepositions(t *testing.T) {
 			[][3]int{{1, 2, 2}, {1, 7, 2}}, "LOC:هونج كونج"},
 		// Not after another preposition (إلى بوتين: a gift to Putin).
 		{"سلم السلطة إلى فلاديمير بوتين", [][3]int{{1, 3, 2}}, "PER:فلاديمير بوتين"},
+		// Not a first name of a longer person's name, nor a name with بن.
+		{"رأيي في هيفاء كبير . وغنت هيفاء وهبي", [][3]int{{1, 2, 1}, {1, 6, 2}}, "PER:هيفاء|PER:هيفاء وهبي"},
+		{"ممثلة في زيغولاكوف بن زيغولاكوفي", [][3]int{{1, 2, 3}}, "PER:زيغولاكوف بن زيغولاكوفي"},
 		// Not when a mention follows a reporting verb.
 		{"ثقتنا في زيغولاكوف كبيرة . وقال زيغولاكوف إن", [][3]int{{1, 2, 1}, {1, 6, 1}}, "PER:زيغولاكوف"},
 	} {
