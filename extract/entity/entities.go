@@ -81,7 +81,6 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
 	t.trimHeads(ms)
-	ms = t.titledNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)

@@ -82,3 +82,13 @@ func regnalNames(ms []mention, labels []int, tokens []Token, words, keys []strin
 	}
 	return ms
 }
+
+// covered reports whether a mention of ms overlaps tokens [i, j).
+func covered(ms []mention, i, j int) bool {
+	for _, m := range ms {
+		if m.tok < j && i < m.tok+len(m.keys) {
+			return true
+		}
+	}
+	return false
+}
