@@ -39,7 +39,7 @@ func (t *Tagger) commonNouns(ms []mention, keys []string) []mention {
 	var cand [maxCommonNouns]string
 	nc := 0
 	for _, m := range ms {
-		if m.typ != 1 || nc == len(cand) {
+		if m.typ != 1 || nc == len(cand) || len(m.keys) == 0 {
 			continue
 		}
 		w := nounStem(m.keys[0])
@@ -63,7 +63,7 @@ func (t *Tagger) commonNouns(ms []mention, keys []string) []mention {
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if (m.typ == 1 && !t.personsName(m.keys[1:])) || len(m.keys) == 1 {
+		if len(m.keys) > 0 && (m.typ == 1 && !t.personsName(m.keys[1:]) || len(m.keys) == 1) {
 			if c := indexString(cand[:nc], nounStem(m.keys[0])); c >= 0 && common[c] {
 				continue
 			}
@@ -80,7 +80,7 @@ func (t *Tagger) commonNouns(ms []mention, keys []string) []mention {
 // mention.
 func usedAsNoun(ms []mention, keys []string, w string) bool {
 	for _, m := range ms {
-		if m.typ != 1 {
+		if m.typ != 1 || len(m.keys) < 2 {
 			continue
 		}
 		for _, k := range m.keys[1:] {
