@@ -82,13 +82,18 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.trimNisba(ms)
 	t.trimHeads(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
+	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
+	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
+	ms = t.commonNouns(ms, keys)
+	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -100,6 +105,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.stripClitics(ms)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
+	t.placePrepositions(ms, keys)
 	return t.group(ms)
 }
 
