@@ -50,9 +50,12 @@ type state struct {
 	Post    map[uint32][]int32 // feature → active stories indexed under it
 
 	// Near-duplicate window: documents of the last DupWindow, oldest first.
-	Recent  []recent
-	Base    int64 // sequence number of Recent[0]
-	Buckets map[uint64][]int64
+	Recent []recent
+	Base   int64 // sequence number of Recent[0]
+	// The LSH buckets of Recent's documents (see bucketSlots); not saved,
+	// made again from Recent.
+	heads map[uint64]int64
+	links []int64
 
 	ThreadIdx map[uint64][]int32 // entity pair → stories
 
@@ -70,6 +73,7 @@ type state struct {
 	dense   []float32 // by feature id: the weights of the vector add scores
 	shingle []uint64  // fingerprint's shingle hashes
 	split   vec       // thread's parts of a candidate's centroid
+	chain   []int64   // findDuplicate's sequence numbers of one bucket
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -127,7 +131,7 @@ func newState(cfg Config) state {
 		Display:   map[uint32]string{},
 		Docs:      map[string]docRec{},
 		Post:      map[uint32][]int32{},
-		Buckets:   map[uint64][]int64{},
+		heads:     map[uint64]int64{},
 		ThreadIdx: map[uint64][]int32{},
 	}
 }
