@@ -36,6 +36,8 @@ func (c *Clusterer) Save(w io.Writer) error {
 		return fmt.Errorf("save story state: %w", err)
 	}
 	enc := gob.NewEncoder(zw)
+	c.s.ThreadIdx = c.s.threads.toMap()
+	defer func() { c.s.ThreadIdx = nil }()
 	if err := enc.Encode(stateVersion); err != nil {
 		return fmt.Errorf("save story state: %w", err)
 	}
@@ -89,6 +91,7 @@ func Load(r io.Reader) (*Clusterer, error) {
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
+	s.threads, s.ThreadIdx = threadIndexOf(s.ThreadIdx), nil
 	return &Clusterer{s: s}, nil
 }
 
