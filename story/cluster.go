@@ -50,26 +50,34 @@ type state struct {
 	Post    map[uint32][]int32 // feature → active stories indexed under it
 
 	// Near-duplicate window: documents of the last DupWindow, oldest first.
-	Recent  []recent
-	Base    int64 // sequence number of Recent[0]
-	Buckets map[uint64][]int64
+	Recent []recent
+	Base   int64 // sequence number of Recent[0]
+	// The LSH buckets of Recent's documents (see bucketSlots); not saved,
+	// made again from Recent.
+	heads map[uint64]int64
+	links []int64
 
-	ThreadIdx map[uint64][]int32 // entity pair → stories
+	// ThreadIdx is the thread index (entity pair → stories) as Save
+	// writes it; in between, threads holds it and ThreadIdx is nil.
+	ThreadIdx map[uint64][]int32
+	threads   threadIndex
 
 	Now       time.Time // latest publication time seen
 	LastSweep time.Time
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots   []slot    // by feature id: vectorize's counts
-	feats   []uint32  // features whose slot is set
-	hits    []int32   // by story: candidates' counts of shared features
-	cands   []int32   // stories whose hits are counted
-	qids    []uint32  // query features of candidates
-	top     vec       // reindex's top features
-	dense   []float32 // by feature id: the weights of the vector add scores
-	shingle []uint64  // fingerprint's shingle hashes
-	split   vec       // thread's parts of a candidate's centroid
+	slots      []slot    // by feature id: vectorize's counts
+	feats      []uint32  // features whose slot is set
+	hits       []int32   // by story: candidates' counts of shared features
+	cands      []int32   // stories whose hits are counted
+	qids       []uint32  // query features of candidates
+	top        vec       // reindex's top features
+	dense      []float32 // by feature id: the weights of the vector add scores
+	shingle    []uint64  // fingerprint's shingle hashes
+	split      vec       // thread's parts of a candidate's centroid
+	chain      []int64   // findDuplicate's sequence numbers of one bucket
+	threadList []int32   // thread's stories of one entity pair
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -122,13 +130,13 @@ func New(cfg Config) *Clusterer {
 
 func newState(cfg Config) state {
 	return state{
-		Cfg:       cfg,
-		Vocab:     map[string]uint32{},
-		Display:   map[uint32]string{},
-		Docs:      map[string]docRec{},
-		Post:      map[uint32][]int32{},
-		Buckets:   map[uint64][]int64{},
-		ThreadIdx: map[uint64][]int32{},
+		Cfg:     cfg,
+		Vocab:   map[string]uint32{},
+		Display: map[uint32]string{},
+		Docs:    map[string]docRec{},
+		Post:    map[uint32][]int32{},
+		heads:   map[uint64]int64{},
+		threads: newThreadIndex(),
 	}
 }
 

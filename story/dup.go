@@ -33,16 +33,20 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 }
 
 // findDuplicate returns the id of the recent document r copies, or "".
+// It scores the documents of each of r's buckets oldest first, the first
+// of equal scores winning.
 func (s *state) findDuplicate(r *recent) string {
 	if !r.HasSig {
 		return ""
 	}
 	best, bestScore := "", 0.0
 	seen := map[int64]bool{}
-	check := func(keys [numBands]uint64, lead bool) {
+	check := func(keys [numBands]uint64) {
 		for _, k := range keys {
-			for _, seq := range s.Buckets[k] {
-				if seq < s.Base || seen[seq] {
+			s.chain = s.bucketSeqs(k, s.chain[:0])
+			for i := len(s.chain) - 1; i >= 0; i-- {
+				seq := s.chain[i]
+				if seen[seq] {
 					continue
 				}
 				seen[seq] = true
@@ -62,14 +66,41 @@ func (s *state) findDuplicate(r *recent) string {
 			}
 		}
 	}
-	check(bandKeys(&r.Sig, fullSalt), false)
+	check(bandKeys(&r.Sig, fullSalt))
 	if r.HasLead {
-		check(bandKeys(&r.Lead, leadSalt), true)
+		check(bandKeys(&r.Lead, leadSalt))
 	}
 	return best
 }
 
-// remember puts r in the near-duplicate window.
+// The near-duplicate buckets are a chained hash table without pointers,
+// which the garbage collector need not scan: band j of the recent document
+// of sequence number seq is entry seq*bucketSlots+j (bands of its text's
+// signature first, then of its lead's); heads maps a bucket key to the
+// entry of the latest document in the bucket, and links holds, for each
+// band of each document of Recent, the entry of the document before it in
+// the same bucket, or noEntry.
+const (
+	bucketSlots = 2 * numBands
+	noEntry     = -1
+)
+
+// bucketSeqs appends to dst the sequence numbers of the recent documents
+// in the bucket of key k, latest first.
+func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
+	e, ok := s.heads[k]
+	for ok && e != noEntry {
+		seq := e / bucketSlots
+		if seq < s.Base {
+			break
+		}
+		dst = append(dst, seq)
+		e = s.links[(seq-s.Base)*bucketSlots+e%bucketSlots]
+	}
+	return dst
+}
+
+// remember adds r to the near-duplicate window.
 func (s *state) remember(r recent) {
 	if !r.HasSig {
 		return
@@ -79,27 +110,43 @@ func (s *state) remember(r recent) {
 	s.bucket(&r, seq)
 }
 
-// bucket puts the document r, numbered seq, in the buckets of its signatures.
+// bucket puts the last document of Recent, r of sequence number seq, in the
+// buckets of its band keys.
 func (s *state) bucket(r *recent, seq int64) {
-	for _, k := range bandKeys(&r.Sig, fullSalt) {
-		s.Buckets[k] = append(s.Buckets[k], seq)
+	for range bucketSlots {
+		s.links = append(s.links, noEntry)
 	}
+	s.link(bandKeys(&r.Sig, fullSalt), seq, 0)
 	if r.HasLead {
-		for _, k := range bandKeys(&r.Lead, leadSalt) {
-			s.Buckets[k] = append(s.Buckets[k], seq)
-		}
+		s.link(bandKeys(&r.Lead, leadSalt), seq, numBands)
 	}
 }
 
-// evict drops documents older than DupWindow from the near-duplicate window.
+// link puts document seq at the head of the buckets of keys, its bands
+// from slot first on.
+func (s *state) link(keys [numBands]uint64, seq int64, first int) {
+	at := (seq - s.Base) * bucketSlots
+	for b, k := range keys {
+		j := int64(first + b)
+		if h, ok := s.heads[k]; ok {
+			if h/bucketSlots == seq {
+				continue // two bands of one document in one bucket
+			}
+			s.links[at+j] = h
+		}
+		s.heads[k] = seq*bucketSlots + j
+	}
+}
+
+// evict drops documents older than DupWindow from the window.
 func (s *state) evict() {
 	n := 0
 	for n < len(s.Recent) && s.Now.Sub(s.Recent[n].Time) > s.Cfg.DupWindow {
 		r := &s.Recent[n]
 		seq := s.Base + int64(n)
-		s.unbucket(bandKeys(&r.Sig, fullSalt), seq)
+		s.unbucket(bandKeys(&r.Sig, fullSalt), seq, 0)
 		if r.HasLead {
-			s.unbucket(bandKeys(&r.Lead, leadSalt), seq)
+			s.unbucket(bandKeys(&r.Lead, leadSalt), seq, numBands)
 		}
 		n++
 	}
@@ -108,25 +155,20 @@ func (s *state) evict() {
 	}
 	s.Base += int64(n)
 	s.Recent = s.Recent[n:]
+	s.links = s.links[n*bucketSlots:]
 	if cap(s.Recent) > 2*len(s.Recent)+1024 {
 		s.Recent = append([]recent(nil), s.Recent...)
+		s.links = append([]int64(nil), s.links...)
 	}
 }
 
-func (s *state) unbucket(keys [numBands]uint64, seq int64) {
-	for _, k := range keys {
-		b := s.Buckets[k]
-		j := 0
-		for _, x := range b {
-			if x != seq && x >= s.Base {
-				b[j] = x
-				j++
-			}
-		}
-		if j == 0 {
-			delete(s.Buckets, k)
-		} else {
-			s.Buckets[k] = b[:j]
+// unbucket drops the buckets of keys whose latest document is seq, the
+// oldest of the window: they hold no other document of it. The others
+// hold later documents, whose chains end at seq.
+func (s *state) unbucket(keys [numBands]uint64, seq int64, first int) {
+	for b, k := range keys {
+		if h, ok := s.heads[k]; ok && h == seq*bucketSlots+int64(first+b) {
+			delete(s.heads, k)
 		}
 	}
 }

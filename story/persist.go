@@ -36,6 +36,8 @@ func (c *Clusterer) Save(w io.Writer) error {
 		return fmt.Errorf("save story state: %w", err)
 	}
 	enc := gob.NewEncoder(zw)
+	c.s.ThreadIdx = c.s.threads.toMap()
+	defer func() { c.s.ThreadIdx = nil }()
 	if err := enc.Encode(stateVersion); err != nil {
 		return fmt.Errorf("save story state: %w", err)
 	}
@@ -69,6 +71,10 @@ func Load(r io.Reader) (*Clusterer, error) {
 		if err := dec.Decode(&s); err != nil {
 			return nil, fmt.Errorf("load story state: %w", err)
 		}
+		// Version 1 saved the buckets in a layout since dropped.
+		if err := s.rebuildBuckets(); err != nil {
+			return nil, fmt.Errorf("load story state: %w", err)
+		}
 	case stateVersion:
 		for _, p := range s.savedParts() {
 			if err := dec.Decode(p); err != nil {
@@ -85,6 +91,7 @@ func Load(r io.Reader) (*Clusterer, error) {
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
+	s.threads, s.ThreadIdx = threadIndexOf(s.ThreadIdx), nil
 	return &Clusterer{s: s}, nil
 }
 
@@ -99,7 +106,14 @@ func (s *state) rebuild() error {
 		}
 		s.Vocab[name] = uint32(i)
 	}
-	s.Buckets = map[uint64][]int64{}
+	return s.rebuildBuckets()
+}
+
+// rebuildBuckets puts the recent documents in the near-duplicate buckets,
+// in the order remember put them.
+func (s *state) rebuildBuckets() error {
+	s.heads = make(map[uint64]int64, len(s.Recent)*bucketSlots)
+	s.links = make([]int64, 0, len(s.Recent)*bucketSlots)
 	for i := range s.Recent {
 		r := &s.Recent[i]
 		if !r.HasSig {
@@ -124,9 +138,6 @@ func (s *state) check() error {
 	}
 	if s.Post == nil {
 		s.Post = map[uint32][]int32{}
-	}
-	if s.Buckets == nil {
-		s.Buckets = map[uint64][]int64{}
 	}
 	if s.ThreadIdx == nil {
 		s.ThreadIdx = map[uint64][]int32{}
@@ -186,13 +197,6 @@ func (s *state) check() error {
 	}
 	if s.Base < 0 {
 		return bad
-	}
-	for _, b := range s.Buckets {
-		for _, seq := range b {
-			if seq >= s.Base+int64(len(s.Recent)) {
-				return bad
-			}
-		}
 	}
 	return nil
 }

@@ -43,7 +43,8 @@ func (s *state) thread(idx int32, st *cluster) {
 			}
 		}
 		for _, k := range keys {
-			for _, r := range s.ThreadIdx[k] {
+			s.threadList = s.threads.appendList(s.threadList[:0], k)
+			for _, r := range s.threadList {
 				r = s.root(r)
 				if seen[r] {
 					continue
@@ -71,11 +72,7 @@ func (s *state) thread(idx int32, st *cluster) {
 			continue
 		}
 		rt.ThreadKeys = append(rt.ThreadKeys, k)
-		p := append(s.ThreadIdx[k], root)
-		if s.Cfg.ThreadPostings > 0 && len(p) > s.Cfg.ThreadPostings {
-			p = slices.Clone(p[len(p)-s.Cfg.ThreadPostings/2:])
-		}
-		s.ThreadIdx[k] = p
+		s.threads.add(k, root, s.Cfg.ThreadPostings)
 	}
 }
 
