@@ -20,6 +20,50 @@ func mentionsIn(text string, spans ...[3]int) ([]mention, []string) {
 	return ms, keys
 }
 
+// ruleText is what a rule after the tagger reads of a text of
+// space-separated words, given the tagger's mentions as spans (type of
+// the B- label, first word, words): the mentions (with the words'
+// offsets), the words, their keys, their labels, tokens and breaks.
+type ruleText struct {
+	ms       []mention
+	ws, keys []string
+	labels   []int
+	tokens   []Token
+	breaks   []bool
+}
+
+func newRuleText(text string, spans [][3]int) ruleText {
+	ms, keys := mentionsIn(text, spans...)
+	r := ruleText{ms: ms, keys: keys, ws: strings.Fields(text)}
+	n := len(r.ws)
+	r.labels, r.tokens, r.breaks = make([]int, n), make([]Token, n), make([]bool, n)
+	for _, s := range spans {
+		r.labels[s[1]] = s[0]
+		for d := 1; d < s[2]; d++ {
+			r.labels[s[1]+d] = s[0] + 1
+		}
+	}
+	for i, w := range r.ws {
+		r.tokens[i] = Token{Text: w, Start: i * 10, End: i*10 + len([]rune(w))}
+		if i > 0 {
+			r.breaks[i] = isStop(r.ws[i-1])
+		}
+	}
+	for k := range r.ms { // offsets as the tokens' (mentionOf spaces them otherwise)
+		r.ms[k] = newMention(r.ms[k].typ, r.ms[k].tok, r.ms[k].tok+len(r.ms[k].keys), r.tokens, r.ws, keys)
+	}
+	return r
+}
+
+// joinedWords returns the words of each mention, joined by "|".
+func joinedWords(ms []mention) string {
+	var got []string
+	for _, m := range ms {
+		got = append(got, strings.Join(m.words, " "))
+	}
+	return strings.Join(got, "|")
+}
+
 func TestCommonNouns(t *testing.T) {
 	tg := defaultTagger(t)
 	for _, c := range []struct {

@@ -23,16 +23,11 @@ func TestPlacePrepositions(t *testing.T) {
 		// Not when a mention follows a reporting verb.
 		{"ثقتنا في زيغولاكوف كبيرة . وقال زيغولاكوف إن", [][3]int{{1, 2, 1}, {1, 6, 1}}, "PER:زيغولاكوف"},
 	} {
-		ms, keys := mentionsIn(c.text, c.spans...)
-		ws := strings.Fields(c.text)
-		breaks := make([]bool, len(ws))
-		for i := 1; i < len(ws); i++ {
-			breaks[i] = isStop(ws[i-1])
-		}
-		tg.placeCues(ms, ws, keys, breaks)
-		tg.placePrepositions(ms, keys)
+		r := newRuleText(c.text, c.spans)
+		tg.placeCues(r.ms, r.ws, r.keys, r.breaks)
+		tg.placePrepositions(r.ms, r.keys)
 		var got []string
-		for _, e := range tg.group(ms) {
+		for _, e := range tg.group(r.ms) {
 			got = append(got, e.Type+":"+e.Text)
 		}
 		if strings.Join(got, "|") != c.want {

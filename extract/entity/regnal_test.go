@@ -23,24 +23,9 @@ func TestRegnalNames(t *testing.T) {
 		{"حل فرناندو الثالث في المباراة وسجل هدفا للفريق في البطولة مع المنتخب وحل فرناندو الثالث في الدوري",
 			[][3]int{{1, 1, 1}, {1, 13, 1}}, []string{"فرناندو", "فرناندو"}},
 	} {
-		ms, keys := mentionsIn(c.text, c.spans...)
-		ws := strings.Fields(c.text)
-		labels := make([]int, len(ws))
-		for _, s := range c.spans {
-			labels[s[1]] = s[0]
-		}
-		tokens := make([]Token, len(ws))
-		for i, w := range ws {
-			tokens[i] = Token{Text: w, Start: i * 10, End: i*10 + len([]rune(w))}
-		}
-		for k := range ms { // offsets as the tokens' (mentionOf spaces them otherwise)
-			ms[k] = newMention(ms[k].typ, ms[k].tok, ms[k].tok+len(ms[k].keys), tokens, ws, keys)
-		}
-		var got []string
-		for _, m := range regnalNames(ms, labels, tokens, ws, keys, make([]bool, len(ws))) {
-			got = append(got, strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		r := newRuleText(c.text, c.spans)
+		got := joinedWords(regnalNames(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks))
+		if got != strings.Join(c.want, "|") {
 			t.Errorf("regnalNames(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

@@ -21,28 +21,9 @@ func TestDefiniteSurnames(t *testing.T) {
 		// Not next to another word of a name.
 		{"كتب توفيق الحكيم رواية . وقال محمد الحكيم", [][3]int{{1, 1, 2}}, []string{"توفيق الحكيم"}},
 	} {
-		ms, keys := mentionsIn(c.text, c.spans...)
-		ws := strings.Fields(c.text)
-		labels := make([]int, len(ws))
-		breaks := make([]bool, len(ws))
-		for i := 1; i < len(ws); i++ {
-			breaks[i] = isStop(ws[i-1])
-		}
-		for _, s := range c.spans {
-			labels[s[1]] = s[0]
-			for d := 1; d < s[2]; d++ {
-				labels[s[1]+d] = s[0] + 1
-			}
-		}
-		tokens := make([]Token, len(ws))
-		for i, w := range ws {
-			tokens[i] = Token{Text: w, Start: i * 10, End: i*10 + len([]rune(w))}
-		}
-		var got []string
-		for _, m := range tg.definiteSurnames(ms, labels, tokens, ws, keys, breaks) {
-			got = append(got, strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		r := newRuleText(c.text, c.spans)
+		got := joinedWords(tg.definiteSurnames(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks))
+		if got != strings.Join(c.want, "|") {
 			t.Errorf("definiteSurnames(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
