@@ -60,7 +60,7 @@ func TestPlaceNisba(t *testing.T) {
 		want bool
 	}{
 		{"القطري", true}, {"الفرنسي", true}, {"الألماني", true}, {"المغربي", true}, {"الإسباني", true},
-		{"المالي", false}, {"الإسلامي", false}, {"الدولي", false}, {"الغربي", false}, {"الشمالي", false}, {"قطري", false},
+		{"المالي", false}, {"الإسلامي", false}, {"الدولي", false}, {"الغربي", false}, {"الشمالي", false}, {"الرياضي", false}, {"قطري", false},
 	} {
 		if got := tg.placeNisba(normalize(c.word)); got != c.want {
 			t.Errorf("placeNisba(%s) = %v, want %v", c.word, got, c.want)
@@ -77,5 +77,43 @@ func TestCityClubsGroup(t *testing.T) {
 	ents := tg.group(ms)
 	if len(ents) != 2 || ents[0].Type != "ORG" || ents[1].Type != "LOC" {
 		t.Errorf("group = %+v, want the club ORG and the town LOC apart", ents)
+	}
+}
+
+func TestForeignClubs(t *testing.T) {
+	tg := defaultTagger(t)
+	const sports = " في المباراة بعد هدف الحارس ."
+	for _, c := range []struct {
+		text string
+		want []string // the words of the mentions added
+	}{
+		// A foreign name after a preposition of matches, and a second one
+		// with و after another nisba.
+		{"تعادل مع كوزيماتا الروماني وفلوريتانو التركي" + sports, []string{"كوزيماتا", "فلوريتانو"}},
+		// No preposition: a player after his title.
+		{"سجل المهاجم كوزيماتا الروماني" + sports, nil},
+		// A common noun in the construct state, or with a pronoun.
+		{"على غرار البرازيلي" + sports, nil},
+		{"مباحثات مع نظيرها الروماني" + sports, nil},
+		// Not a sports report.
+		{"تعادل مع كوزيماتا الروماني أمس", nil},
+	} {
+		ws := strings.Fields(c.text)
+		keys := make([]string, len(ws))
+		tokens := make([]Token, len(ws))
+		for i, w := range ws {
+			keys[i] = normalize(w)
+			tokens[i] = Token{Text: w, Start: i * 10, End: i*10 + len([]rune(w))}
+		}
+		var got []string
+		for _, m := range tg.foreignClubs(nil, make([]int, len(ws)), tokens, ws, keys, make([]bool, len(ws))) {
+			if m.typ != 3 || !m.club {
+				t.Errorf("foreignClubs(%q): %q typ %d club %v", c.text, m.words, m.typ, m.club)
+			}
+			got = append(got, strings.Join(m.words, " "))
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("foreignClubs(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }

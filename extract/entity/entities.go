@@ -95,6 +95,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
+	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
