@@ -79,6 +79,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		i = j
 	}
 	ms = refine(ms)
+	ms = trimHonorifics(ms)
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
 	t.trimHeads(ms)
