@@ -165,7 +165,9 @@ func (t *Tagger) foreignClubs(ms []mention, labels []int, tokens []Token, words,
 	sports := -1
 	var added []mention
 	for j := 2; j < n; j++ {
-		if !isNisba(keys[j]) || breaks[j] || breaks[j-1] || labels[j] != 0 || labels[j-1] != 0 {
+		// The last letter ي (U+064A, bytes D9 8A) first: most words fail it.
+		if k := keys[j]; len(k) < 8 || k[len(k)-1] != 0x8a || k[len(k)-2] != 0xd9 || labels[j] != 0 || labels[j-1] != 0 ||
+			breaks[j] || breaks[j-1] || !isNisba(k) {
 			continue
 		}
 		i := j - 1
