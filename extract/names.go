@@ -478,6 +478,11 @@ func (f *nameFinder) spokes(i int) (candidate, bool) {
 	}
 	t1 := t0
 	if !strings.HasPrefix(f.fullOf(t0), "ال") {
+		// A person's title (رئيس الوزراء الإسرائيلي، وزير الخارجية) names the
+		// person the spokesperson speaks for, no organization.
+		if titleHeads[f.normOf(t0)] {
+			return candidate{}, false
+		}
 		// An indefinite head noun needs a definite word after it.
 		if t0+1 >= len(f.toks) || f.toks[t0+1].Kind != arabic.Word || !strings.HasPrefix(f.fullOf(t0+1), "ال") {
 			return candidate{}, false
@@ -646,6 +651,10 @@ func entityKey(name string) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// titleHeads are the nouns without the article that head a person's
+// title (رئيس الوزراء، وزير الخارجية), normalized as normOf gives them.
+var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
 // armedForceNouns are the nouns of a state's armed forces (normalized and
 // as written), which news prose qualifies with the country's nisba (الجيش
