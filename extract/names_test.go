@@ -44,6 +44,14 @@ func TestAddNames(t *testing.T) {
 			text: "وقال المتحدث باسم الرئيس الفرنسي إن القمة ستعقد.",
 		},
 		{
+			name: "an army and its country's nisba is no organization",
+			text: "وقال متحدث باسم الجيش الإسرائيلي إن الهجوم صد. وقال المتحدث باسم القوات المسلحة السودانية إن الهجوم صد.",
+		},
+		{
+			name: "a person's title after باسم without the article",
+			text: "وقالت الناطقة باسم رئيس الوزراء الإسرائيلي إن القمة ستعقد.",
+		},
+		{
 			name: "a military rank ends the organization's name",
 			text: "وقال المتحدث باسم الجيش العقيد جون باراديس إن الهجوم صد.",
 		},

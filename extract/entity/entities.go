@@ -24,6 +24,7 @@ type mention struct {
 	placed bool     // right after a kind of place: placeCueWeight votes for LOC (placeCues)
 	titled bool     // a person's title or a reporting verb before it (placeCues)
 	media  bool     // named as a newspaper, channel or agency (placeCues)
+	club   bool     // a club named after its town, apart from the town (cityClubs)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -78,6 +79,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		i = j
 	}
 	ms = refine(ms)
+	ms = trimHonorifics(ms)
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
 	t.trimHeads(ms)
@@ -93,6 +95,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
+	ms = t.cityClubs(ms, tokens, words, keys, breaks)
+	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
@@ -433,6 +437,9 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	byKey := map[string]*ent{}
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
+		if m.club {
+			k = "\x00club " + k // the club apart from its town's other mentions
+		}
 		e := byKey[k]
 		if e == nil {
 			e = &ent{keys: m.keys, words: m.words, first: i}

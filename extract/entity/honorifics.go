@@ -1,0 +1,33 @@
+package entity
+
+// respectWords are the adjectives of respect, mourning or renown and the
+// British titles that stand before a person's name, after a title or
+// alone (الصحابي الجليل سعد، الراحل نجيب محفوظ، اللورد ستيفنز، السير ...),
+// normalized; ANERcorp leaves them out of the name (over its five blocks:
+// الجليل 6، الراحل 6، اللورد 2 before a name, none in one).
+var respectWords = map[string]bool{
+	"الجليل": true, "الجليله": true, "الراحل": true, "الراحله": true, "المرحوم": true, "المرحومه": true,
+	"الفقيد": true, "الفقيده": true, "المغفور": true, "اللورد": true, "السير": true, "الليدي": true,
+	"الشهير": true, "الشهيره": true, "المعروف": true, "المعروفه": true,
+}
+
+// trimHonorifics cuts from the start of a person's mention of two words or
+// more the respectWords (with a proclitic too: والراحل) and the titles
+// (leadTitle) that follow them (الراحل الرئيس ...). It returns ms.
+//
+// Prefilter: the first word of each person's mention of two words or more
+// is looked up in a small set; nothing is allocated.
+func trimHonorifics(ms []mention) []mention {
+	for k := range ms {
+		m := &ms[k]
+		if m.typ != 1 || len(m.keys) < 2 || !inSetClitic(m.keys[0], respectWords) {
+			continue
+		}
+		cue := m.cue
+		for len(m.keys) > 1 && (inSetClitic(m.keys[0], respectWords) || leadTitle(m.keys[0])) {
+			*m = m.slice(1, len(m.keys))
+		}
+		m.cue = cue
+	}
+	return ms
+}

@@ -1,0 +1,31 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTrimHonorifics(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		spans [][3]int // the tagger's mentions: type, first token, words
+		want  []string
+	}{
+		{"زار الصحابي الجليل سعد بن أبي وقاص", [][3]int{{1, 2, 5}}, []string{"سعد بن أبي وقاص"}},
+		// With a proclitic, and a title after the honorific.
+		{"ذكرى والراحل الرئيس جمال عبد الناصر", [][3]int{{1, 1, 5}}, []string{"جمال عبد الناصر"}},
+		{"قال اللورد ستيفنز", [][3]int{{1, 1, 2}}, []string{"ستيفنز"}},
+		// One word alone is left; an organization too.
+		{"قال الراحل", [][3]int{{1, 1, 1}}, []string{"الراحل"}},
+		{"مسجد الجليل الكبير", [][3]int{{3, 1, 2}}, []string{"الجليل الكبير"}},
+	} {
+		ms, _ := mentionsIn(c.text, c.spans...)
+		var got []string
+		for _, m := range trimHonorifics(ms) {
+			got = append(got, strings.Join(m.words, " "))
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("trimHonorifics(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
