@@ -51,13 +51,14 @@ type packedInfo struct {
 }
 
 // newWordTable returns a table for at most n entries, with room in its
-// arena for about bytes bytes of strings.
-func newWordTable(n, bytes int) *wordTable {
+// arena for about bytes bytes of strings, that hashes words with seed
+// (tables of the same seed hash a word alike, so one hash serves them all).
+func newWordTable(n, bytes int, seed maphash.Seed) *wordTable {
 	size := 4
 	for size < 2*n {
 		size *= 2
 	}
-	return &wordTable{seed: maphash.MakeSeed(), slots: make([]uint64, size),
+	return &wordTable{seed: seed, slots: make([]uint64, size),
 		ents: make([]vocabEntry, 0, n), arena: make([]byte, 0, bytes)}
 }
 
@@ -119,10 +120,9 @@ func (t *wordTable) findHash(w string, h uint64) *vocabEntry {
 	}
 }
 
-// add adds the entry of w, which the table lacks and has room for, and
-// returns it.
-func (t *wordTable) add(w string, info *tokInfo, roles *[2]roleScores) *vocabEntry {
-	h := maphash.String(t.seed, w)
+// add adds the entry of w, whose hash is h (see hash), which the table
+// lacks and has room for, and returns it.
+func (t *wordTable) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) *vocabEntry {
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
 	for t.slots[i] != 0 {
