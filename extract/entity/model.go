@@ -108,6 +108,22 @@ func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo) {
 	return c.add(w, h, &info, &e.roles)
 }
 
+// touch reads what finding the words of the hashes hs reads first, in
+// both generations (see wordTable.touch).
+func (c *unknownCache) touch(hs []uint64) {
+	if len(hs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cur != nil {
+		c.cur.touch(hs)
+	}
+	if c.old != nil {
+		c.old.touch(hs)
+	}
+}
+
 // add caches the entry of w, whose hash is h, which the cache lacks; c.mu
 // is held.
 func (c *unknownCache) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) (*vocabEntry, tokInfo) {
@@ -442,6 +458,10 @@ type tagState struct {
 	fbuf   []uint64
 	foff   []int32  // offsets of each token's features in fbuf
 	hashes []uint64 // of a block of words in the vocabulary (tagDoc)
+	// entries of a block of words in the vocabulary, nil for those it
+	// lacks, and the hashes of these (tagDoc)
+	blockEnts []*vocabEntry
+	uhashes   []uint64
 	// entries of the unknown words of a document, and their information
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
@@ -516,9 +536,23 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 						st.hashes = append(st.hashes, t.vocab.hash(w))
 					}
 					t.vocab.touch(st.hashes)
+					// Then the words the vocabulary lacks in the
+					// unknown-word cache, likewise.
+					st.blockEnts = st.blockEnts[:0]
+					st.uhashes = st.uhashes[:0]
+					for j, h := range st.hashes {
+						e := t.vocab.findHash(ws[lo+j], h)
+						st.blockEnts = append(st.blockEnts, e)
+						if e == nil {
+							st.uhashes = append(st.uhashes, h)
+						}
+					}
+					t.unknowns.touch(st.uhashes)
 				}
 				h = st.hashes[lo%lookupBlock]
-				e, info = t.lookupHash(w, h)
+				if e = st.blockEnts[lo%lookupBlock]; e != nil {
+					info = t.vocab.info(e)
+				}
 			}
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
