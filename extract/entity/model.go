@@ -98,10 +98,13 @@ func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo) {
 		return e, c.cur.info(e)
 	}
 	if c.old == nil {
+		c.cur.touchNext()
 		return nil, tokInfo{}
 	}
 	e := c.old.findHash(w, h)
 	if e == nil {
+		// The caller computes the entry of w and adds it next.
+		c.cur.touchNext()
 		return nil, tokInfo{}
 	}
 	info := c.old.info(e)
