@@ -183,15 +183,6 @@ func (t *Tagger) lookup(w string) (*vocabEntry, tokInfo) {
 	return e, t.vocab.info(e)
 }
 
-// lookupHash is lookup of w whose hash in t.vocab is h.
-func (t *Tagger) lookupHash(w string, h uint64) (*vocabEntry, tokInfo) {
-	e := t.vocab.findHash(w, h)
-	if e == nil {
-		return nil, tokInfo{}
-	}
-	return e, t.vocab.info(e)
-}
-
 // lookupBlock is how many words tagDoc looks up together.
 const lookupBlock = 32
 
