@@ -129,3 +129,56 @@ func BenchmarkEmissions(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*ntok), "ns/token")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkUnknown computes and caches the entries of the distinct words
+// outside the vocabulary of a day ("day") or a week ("week") of
+// SaudiNewsNet, in their order of first occurrence, from an empty cache
+// each iteration (so the cache turns over as in a long extraction), and
+// reports the time per word. This is the unknown-word path of a
+// whole-corpus extraction, which the warm cache of
+// BenchmarkEntitiesArticles hides. It is skipped when ../shared is absent.
+func BenchmarkUnknown(b *testing.B) {
+	b.Run("day", func(b *testing.B) { benchUnknown(b, 21) })
+	b.Run("week", func(b *testing.B) { benchUnknown(b, 27) })
+}
+
+// benchUnknown is BenchmarkUnknown over the days of July 2015 from the
+// 21st to last.
+func benchUnknown(b *testing.B, last int) {
+	tg := defaultTagger(b)
+	var words []string
+	seen := map[string]bool{}
+	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
+	for day := 21; day <= last; day++ {
+		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
+		for it := range ingest.Read(context.Background(), zip, opts) {
+			if it.Err != nil {
+				continue
+			}
+			for _, t := range analyzerTokens(it.Article.Text) {
+				if e, _ := tg.lookup(t.Text); e == nil && !seen[t.Text] {
+					seen[t.Text] = true
+					words = append(words, t.Text)
+				}
+			}
+		}
+	}
+	if len(words) == 0 {
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
+	}
+	st := tg.getState()
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		tg.unknowns.mu.Lock()
+		tg.unknowns.cur, tg.unknowns.old = nil, nil
+		tg.unknowns.mu.Unlock()
+		for _, w := range words {
+			tg.unknown(w, st)
+		}
+	}
+	cpu := cputime.Self() - cpu0
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(words)), "cpu-ns/word")
+	b.ReportMetric(float64(len(words)), "words")
+	b.ReportMetric(0, "ns/op")
+}

@@ -110,13 +110,25 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	if buf != nil {
 		*buf = toks
 	}
-	return tokInfo{
+	info := tokInfo{
 		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
-		gazN: g.words[n], gazB: g.words[b],
-		phrase: g.maxLen[n] != 0 || g.maxLen[b] != 0,
-		st:     g.stats[n], stB: g.stats[b],
-		cue: cueOf(n, b), auto: g.autoOf(n, b),
+		gazN: g.words[n], phrase: g.maxLen[n] != 0, st: g.stats[n],
+		cue: cueOf(n, b),
 	}
+	// A word without a proclitic is its own base: its lookups are those
+	// of its normalized form, not made twice.
+	if b == n {
+		info.gazB, info.stB = info.gazN, info.st
+		if g.auto != nil {
+			info.auto = 1<<8 | uint16(g.auto[n]) // g.autoOf(n, n)
+		}
+		return info
+	}
+	info.gazB = g.words[b]
+	info.phrase = info.phrase || g.maxLen[b] != 0
+	info.stB = g.stats[b]
+	info.auto = g.autoOf(n, b)
+	return info
 }
 
 // sentinel stands for the positions before and after a sentence.

@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"slices"
@@ -55,7 +56,12 @@ type Tagger struct {
 // the turnover, which starting afresh would drop, for at most twice the
 // entries.
 type unknownCache struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// seed is the tables' hash seed, that of the vocabulary, so that the
+	// hash of a word that tagDoc looks up in the vocabulary serves to
+	// look it up and add it here. It is set by prepare, or else by the
+	// first call to unknown.
+	seed     maphash.Seed
 	cur, old *wordTable
 }
 
@@ -80,33 +86,54 @@ const maxUnknowns = 1 << 14
 // guess that the arena grows past if need be.
 const unknownBytes = maxUnknowns * 48
 
-// get returns the cached entry of w and its token information, or nil.
-func (c *unknownCache) get(w string) (*vocabEntry, tokInfo) {
+// get returns the cached entry of w, whose hash is h, and its token
+// information, or nil.
+func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cur == nil {
 		return nil, tokInfo{}
 	}
-	if e := c.cur.find(w); e != nil {
+	if e := c.cur.findHash(w, h); e != nil {
 		return e, c.cur.info(e)
 	}
 	if c.old == nil {
+		c.cur.touchNext()
 		return nil, tokInfo{}
 	}
-	e := c.old.find(w)
+	e := c.old.findHash(w, h)
 	if e == nil {
+		// The caller computes the entry of w and adds it next.
+		c.cur.touchNext()
 		return nil, tokInfo{}
 	}
 	info := c.old.info(e)
-	return c.add(w, &info, &e.roles)
+	return c.add(w, h, &info, &e.roles)
 }
 
-// add caches the entry of w, which the cache lacks; c.mu is held.
-func (c *unknownCache) add(w string, info *tokInfo, roles *[2]roleScores) (*vocabEntry, tokInfo) {
-	if c.cur == nil || c.cur.full() {
-		c.old, c.cur = c.cur, newWordTable(maxUnknowns, unknownBytes)
+// touch reads what finding the words of the hashes hs reads first, in
+// both generations (see wordTable.touch).
+func (c *unknownCache) touch(hs []uint64) {
+	if len(hs) == 0 {
+		return
 	}
-	e := c.cur.add(w, info, roles)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cur != nil {
+		c.cur.touch(hs)
+	}
+	if c.old != nil {
+		c.old.touch(hs)
+	}
+}
+
+// add caches the entry of w, whose hash is h, which the cache lacks; c.mu
+// is held.
+func (c *unknownCache) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) (*vocabEntry, tokInfo) {
+	if c.cur == nil || c.cur.full() {
+		c.old, c.cur = c.cur, newWordTable(maxUnknowns, unknownBytes, c.seed)
+	}
+	e := c.cur.add(w, h, info, roles)
 	return e, c.cur.info(e)
 }
 
@@ -114,7 +141,19 @@ func (c *unknownCache) add(w string, info *tokInfo, roles *[2]roleScores) (*voca
 // and its token information, from the cache or computed (and then cached).
 func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 	c := &t.unknowns
-	if e, info := c.get(w); e != nil {
+	c.mu.Lock()
+	if c.seed == (maphash.Seed{}) {
+		c.seed = maphash.MakeSeed()
+	}
+	seed := c.seed
+	c.mu.Unlock()
+	return t.unknownHash(w, maphash.String(seed, w), st)
+}
+
+// unknownHash is unknown of w whose hash in t.vocab (and t.unknowns) is h.
+func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tokInfo) {
+	c := &t.unknowns
+	if e, info := c.get(w, h); e != nil {
 		return e, info
 	}
 	info := t.gaz.infoBuf(w, &st.atoks)
@@ -124,11 +163,11 @@ func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 	defer c.mu.Unlock()
 	// Another goroutine may have cached w meanwhile.
 	if c.cur != nil {
-		if e := c.cur.find(w); e != nil {
+		if e := c.cur.findHash(w, h); e != nil {
 			return e, c.cur.info(e)
 		}
 	}
-	return c.add(w, &info, &roles)
+	return c.add(w, h, &info, &roles)
 }
 
 // lookup returns the vocabulary entry of a known word and its token
@@ -138,15 +177,6 @@ func (t *Tagger) lookup(w string) (*vocabEntry, tokInfo) {
 		return nil, tokInfo{}
 	}
 	e := t.vocab.find(w)
-	if e == nil {
-		return nil, tokInfo{}
-	}
-	return e, t.vocab.info(e)
-}
-
-// lookupHash is lookup of w whose hash in t.vocab is h.
-func (t *Tagger) lookupHash(w string, h uint64) (*vocabEntry, tokInfo) {
-	e := t.vocab.findHash(w, h)
 	if e == nil {
 		return nil, tokInfo{}
 	}
@@ -235,16 +265,21 @@ func (t *Tagger) prepare() {
 	for _, w := range t.words {
 		size += 2 * len(w)
 	}
-	t.vocab = newWordTable(len(t.words), size)
+	seed := maphash.MakeSeed()
+	t.vocab = newWordTable(len(t.words), size, seed)
 	for _, w := range t.words {
-		if t.vocab.find(w) != nil {
+		h := t.vocab.hash(w)
+		if t.vocab.findHash(w, h) != nil {
 			continue
 		}
 		info := t.gaz.info(w)
 		var roles [2]roleScores
 		fbuf = t.entryRoles(&info, &roles, fbuf)
-		t.vocab.add(w, &info, &roles)
+		t.vocab.add(w, h, &info, &roles)
 	}
+	t.unknowns.mu.Lock()
+	t.unknowns.seed = seed
+	t.unknowns.mu.Unlock()
 }
 
 //go:embed model.bin.gz
@@ -417,6 +452,10 @@ type tagState struct {
 	fbuf   []uint64
 	foff   []int32  // offsets of each token's features in fbuf
 	hashes []uint64 // of a block of words in the vocabulary (tagDoc)
+	// entries of a block of words in the vocabulary, nil for those it
+	// lacks, and the hashes of these (tagDoc)
+	blockEnts []*vocabEntry
+	uhashes   []uint64
 	// entries of the unknown words of a document, and their information
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
@@ -481,6 +520,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		for lo, w := range ws {
 			var e *vocabEntry
 			var info tokInfo
+			var h uint64
 			if t.vocab != nil {
 				if lo%lookupBlock == 0 {
 					// The words of a block are looked up together (see
@@ -490,14 +530,33 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 						st.hashes = append(st.hashes, t.vocab.hash(w))
 					}
 					t.vocab.touch(st.hashes)
+					// Then the words the vocabulary lacks in the
+					// unknown-word cache, likewise.
+					st.blockEnts = st.blockEnts[:0]
+					st.uhashes = st.uhashes[:0]
+					for j, h := range st.hashes {
+						e := t.vocab.findHash(ws[lo+j], h)
+						st.blockEnts = append(st.blockEnts, e)
+						if e == nil {
+							st.uhashes = append(st.uhashes, h)
+						}
+					}
+					t.unknowns.touch(st.uhashes)
 				}
-				e, info = t.lookupHash(w, st.hashes[lo%lookupBlock])
+				h = st.hashes[lo%lookupBlock]
+				if e = st.blockEnts[lo%lookupBlock]; e != nil {
+					info = t.vocab.info(e)
+				}
 			}
 			if e == nil {
 				if i, ok := st.oovIdx[w]; ok {
 					e, info = st.oovEnts[i], st.oovInfos[i]
 				} else {
-					e, info = t.unknown(w, st)
+					if t.vocab != nil {
+						e, info = t.unknownHash(w, h, st)
+					} else {
+						e, info = t.unknown(w, st)
+					}
 					st.oovIdx[w] = int32(len(st.oovEnts))
 					st.oovEnts = append(st.oovEnts, e)
 					st.oovInfos = append(st.oovInfos, info)

@@ -51,13 +51,14 @@ type packedInfo struct {
 }
 
 // newWordTable returns a table for at most n entries, with room in its
-// arena for about bytes bytes of strings.
-func newWordTable(n, bytes int) *wordTable {
+// arena for about bytes bytes of strings, that hashes words with seed
+// (tables of the same seed hash a word alike, so one hash serves them all).
+func newWordTable(n, bytes int, seed maphash.Seed) *wordTable {
 	size := 4
 	for size < 2*n {
 		size *= 2
 	}
-	return &wordTable{seed: maphash.MakeSeed(), slots: make([]uint64, size),
+	return &wordTable{seed: seed, slots: make([]uint64, size),
 		ents: make([]vocabEntry, 0, n), arena: make([]byte, 0, bytes)}
 }
 
@@ -101,6 +102,31 @@ func (t *wordTable) touch(hs []uint64) uint64 {
 	return sum
 }
 
+// touchNext reads the cache lines of the entry that add fills next, and
+// the start of the arena's free room, so that add, called once the entry's
+// roles are computed, writes to memory in the processor's cache rather
+// than waiting for each line of it in turn (the entries are megabytes,
+// each written once). It does nothing when t is full. The result means
+// nothing (see touch).
+//
+//go:noinline
+func (t *wordTable) touchNext() uint64 {
+	n := len(t.ents)
+	if n == cap(t.ents) {
+		return 0
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&t.ents[:n+1][n])), unsafe.Sizeof(vocabEntry{}))
+	var sum uint64
+	for i := 0; i < len(b); i += 64 {
+		sum += uint64(b[i])
+	}
+	sum += uint64(b[len(b)-1])
+	if len(t.arena) < cap(t.arena) {
+		sum += uint64(t.arena[:len(t.arena)+1][len(t.arena)])
+	}
+	return sum
+}
+
 // findHash is find of w whose hash is h.
 func (t *wordTable) findHash(w string, h uint64) *vocabEntry {
 	tag := h >> 32 << 32
@@ -119,10 +145,9 @@ func (t *wordTable) findHash(w string, h uint64) *vocabEntry {
 	}
 }
 
-// add adds the entry of w, which the table lacks and has room for, and
-// returns it.
-func (t *wordTable) add(w string, info *tokInfo, roles *[2]roleScores) *vocabEntry {
-	h := maphash.String(t.seed, w)
+// add adds the entry of w, whose hash is h (see hash), which the table
+// lacks and has room for, and returns it.
+func (t *wordTable) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) *vocabEntry {
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
 	for t.slots[i] != 0 {

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"hash/maphash"
 	"reflect"
 	"slices"
 	"testing"
@@ -33,7 +34,7 @@ func TestWordTable(t *testing.T) {
 	for i := range 300 {
 		words = append(words, fmt.Sprintf("كلمة%d", i))
 	}
-	tab := newWordTable(len(words), 8)
+	tab := newWordTable(len(words), 8, maphash.MakeSeed())
 	for i, w := range words {
 		info := tg.gaz.info(w)
 		roles := [2]roleScores{}
@@ -41,7 +42,7 @@ func TestWordTable(t *testing.T) {
 		if tab.find(w) != nil {
 			t.Fatalf("%q found before it was added", w)
 		}
-		e := tab.add(w, &info, &roles)
+		e := tab.add(w, tab.hash(w), &info, &roles)
 		if got := tab.info(e); got != info {
 			t.Fatalf("%q: info %+v, want %+v", w, got, info)
 		}
