@@ -825,13 +825,13 @@ func (t *Tagger) plural(stem string, withUn bool) bool {
 // مبارك، إدارة جورج بوش، لصالح دونالد ترامب), normalized. حكومة and نظام
 // are none: their genitive is as often a common noun the tagger's data
 // lacks (نظام تدفئة، حكومة وشعبا).
-// genitiveTails is the tailFilter of genitiveOfPerson.
-var genitiveTails = newTailFilter(genitiveOfPerson)
-
 var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
 	"بقياده": true, "لصالح": true,
 }
+
+// genitiveTails is the tailFilter of genitiveOfPerson.
+var genitiveTails = newTailFilter(genitiveOfPerson)
 
 // genitiveNameWords is how many words untaggedPersons reads as a name
 // after a noun of genitiveOfPerson: a first name and a surname.
