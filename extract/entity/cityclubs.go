@@ -22,7 +22,7 @@ import (
 // nothing is allocated but the grown mentions.
 func (t *Tagger) cityClubs(ms []mention, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	sports := -1 // unknown until a candidate is found
+	var sports lazySports // computed when a candidate is found
 	for k := range ms {
 		m := &ms[k]
 		if m.typ != 5 || len(m.keys) == 0 || len(m.keys) > 2 {
@@ -50,13 +50,7 @@ func (t *Tagger) cityClubs(ms []mention, tokens []Token, words, keys []string, b
 			// في نجامينا (تشاد): a town and its country.
 			continue
 		}
-		if sports < 0 {
-			sports = 0
-			if sportsReport(keys) {
-				sports = 1
-			}
-		}
-		if sports == 0 {
+		if !sports.of(keys) {
 			return ms
 		}
 		if nisba && t.rareNisba(keys[j]) {
@@ -162,7 +156,7 @@ var clubPreps = map[string]bool{"امام": true, "علي": true, "من": true, 
 // added.
 func (t *Tagger) foreignClubs(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	sports := -1
+	var sports lazySports
 	var added []mention
 	for j := 2; j < n; j++ {
 		// The last letter ي (U+064A, bytes D9 8A) first: most words fail it.
@@ -182,13 +176,7 @@ func (t *Tagger) foreignClubs(ms []mention, labels []int, tokens []Token, words,
 			covered(ms, i, j+1) {
 			continue
 		}
-		if sports < 0 {
-			sports = 0
-			if sportsReport(keys) {
-				sports = 1
-			}
-		}
-		if sports == 0 {
+		if !sports.of(keys) {
 			return ms
 		}
 		m := conjMention(3, i, i+1, first, tokens, words, keys)

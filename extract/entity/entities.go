@@ -1875,6 +1875,20 @@ func (t *Tagger) trimHeads(ms []mention) {
 	}
 }
 
+// lazySports is sportsReport of an article, computed when a rule first
+// asks (most articles have no candidate for the rules that ask).
+type lazySports int8 // 0: not yet computed, 1: a sports report, -1: not one
+
+func (s *lazySports) of(keys []string) bool {
+	if *s == 0 {
+		*s = -1
+		if sportsReport(keys) {
+			*s = 1
+		}
+	}
+	return *s == 1
+}
+
 // sportsReport reports whether the normalized words of an article hold
 // minSportWords words of sportWords or more (with a proclitic too).
 func sportsReport(keys []string) bool {

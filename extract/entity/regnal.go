@@ -56,20 +56,14 @@ func regnalUses(ms []mention, keys []string, m mention, j int) int {
 // regnalOrdinals; the article is scanned for sports words only when one is
 // found, and nothing is allocated but the grown mentions.
 func regnalNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
-	sports := -1 // unknown
+	var sports lazySports
 	for k, m := range ms {
 		j := m.tok + len(m.keys)
 		if m.typ != 1 || j >= len(keys) || breaks[j] || labels[j] != 0 || !regnalOrdinals[keys[j]] ||
 			m.start != tokens[m.tok].Start || covered(ms, j, j+1) {
 			continue
 		}
-		if sports < 0 {
-			sports = 0
-			if sportsReport(keys) {
-				sports = 1
-			}
-		}
-		if sports == 1 || !royalBefore(keys, breaks, m.tok) && regnalUses(ms, keys, m, j) < minRegnalUses {
+		if sports.of(keys) || !royalBefore(keys, breaks, m.tok) && regnalUses(ms, keys, m, j) < minRegnalUses {
 			continue
 		}
 		e := j + 1
