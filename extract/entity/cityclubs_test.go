@@ -29,18 +29,9 @@ func TestCityClubs(t *testing.T) {
 		// The adjective is the stadium's.
 		{"في استاد القاهرة الدولي" + sports, [][3]int{{5, 2, 1}}, []string{"5:القاهرة"}},
 	} {
-		ms, keys := mentionsIn(c.text, c.spans...)
-		ws := strings.Fields(c.text)
-		tokens := make([]Token, len(ws))
-		for i, w := range ws {
-			tokens[i] = Token{Text: w, Start: i * 10, End: i*10 + len([]rune(w))}
-		}
-		for k := range ms {
-			ms[k] = newMention(ms[k].typ, ms[k].tok, ms[k].tok+len(ms[k].keys), tokens, ws, keys)
-		}
-		breaks := make([]bool, len(ws))
+		r := newRuleText(c.text, c.spans)
 		var got []string
-		for _, m := range tg.cityClubs(ms, tokens, ws, keys, breaks) {
+		for _, m := range tg.cityClubs(r.ms, r.tokens, r.ws, r.keys, r.breaks) {
 			s := string(rune('0'+m.typ)) + ":" + strings.Join(m.words, " ")
 			if m.club {
 				s += "*"

@@ -100,11 +100,8 @@ func TestCommonNouns(t *testing.T) {
 			[]string{"سمير"}},
 	} {
 		ms, keys := mentionsIn(c.text, c.spans...)
-		var got []string
-		for _, m := range tg.commonNouns(ms, keys) {
-			got = append(got, strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		got := joinedWords(tg.commonNouns(ms, keys))
+		if got != strings.Join(c.want, "|") {
 			t.Errorf("commonNouns(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

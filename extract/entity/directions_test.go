@@ -18,11 +18,8 @@ func TestDropDirections(t *testing.T) {
 		{"زار الشرق الأوسط", [][3]int{{5, 1, 2}}, []string{"الشرق الأوسط"}},
 	} {
 		ms, _ := mentionsIn(c.text, c.spans...)
-		var got []string
-		for _, m := range dropDirections(ms) {
-			got = append(got, strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		got := joinedWords(dropDirections(ms))
+		if got != strings.Join(c.want, "|") {
 			t.Errorf("dropDirections(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

@@ -20,11 +20,8 @@ func TestTrimHonorifics(t *testing.T) {
 		{"مسجد الجليل الكبير", [][3]int{{3, 1, 2}}, []string{"الجليل الكبير"}},
 	} {
 		ms, _ := mentionsIn(c.text, c.spans...)
-		var got []string
-		for _, m := range trimHonorifics(ms) {
-			got = append(got, strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		got := joinedWords(trimHonorifics(ms))
+		if got != strings.Join(c.want, "|") {
 			t.Errorf("trimHonorifics(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
