@@ -671,5 +671,6 @@ func (f *nameFinder) armedForces(t0, t1 int) bool {
 		return false
 	}
 	last := f.normOf(t1)
-	return strings.HasPrefix(last, "ال") && (strings.HasSuffix(last, "ي") || strings.HasSuffix(last, "يه") || strings.HasSuffix(last, "ية"))
+	// normOf folds ة to ه: السودانية is السودانيه here.
+	return strings.HasPrefix(last, "ال") && (strings.HasSuffix(last, "ي") || strings.HasSuffix(last, "يه"))
 }
