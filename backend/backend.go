@@ -53,13 +53,13 @@ type EntityStore interface {
 	Briefs(ctx context.Context, ids ...string) ([]store.Brief, error)
 }
 
-// IDLister lists all the articles matching a request (see index.Bleve.IDs).
+// IDLister lists all the articles matching a request (see index.Inverted.IDs).
 type IDLister interface {
 	IDs(ctx context.Context, req index.Request, max int) ([]string, uint64, error)
 }
 
 // matchLister lists the matches of a request as document numbers of an
-// index snapshot (see index.Bleve.Matches): facets then look up no IDs.
+// index snapshot (see index.Inverted.Matches): facets then look up no IDs.
 type matchLister interface {
 	Matches(ctx context.Context, req index.Request, fn func(snap index.Snapshot, nums []uint64, id func(uint64) (string, error)) error) (uint64, error)
 }

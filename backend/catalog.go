@@ -117,7 +117,7 @@ func (c *catalog) facets(ids []string, top int) server.Facets {
 }
 
 // facetsOf is facets of the documents nums of index snapshot snap, whose
-// IDs id returns (see index.Bleve.Matches).
+// IDs id returns (see index.Inverted.Matches).
 func (c *catalog) facetsOf(snap index.Snapshot, nums []uint64, id func(uint64) (string, error), top int) (server.Facets, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()

@@ -35,7 +35,7 @@ func TestAddTop(t *testing.T) {
 func TestFacetsByDocNumber(t *testing.T) {
 	b, e := open(t)
 	ctx := context.Background()
-	bl := e.Index.(*index.Bleve)
+	bl := e.Index.(*index.Inverted)
 	counted := 0
 	for _, q := range []string{"الطاقة", "في", "النفط OR الطاقة", "قال"} {
 		pq, err := search.Parse(q)

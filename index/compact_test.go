@@ -59,8 +59,7 @@ func TestCompact(t *testing.T) {
 	if err := b.Compact(ctx); err != nil {
 		t.Fatal(err)
 	}
-	adv, _ := b.idx.Advanced()
-	if n := segments(adv.(interface{ StatsMap() map[string]interface{} })); n != 1 {
+	if n := len(b.view.Load().segs); n != 1 {
 		t.Errorf("%d segments after Compact, want 1", n)
 	}
 	for i, res := range answers() {

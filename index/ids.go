@@ -16,8 +16,19 @@ import (
 // searcher over an index snapshot, so it is the cheap way to compute facets
 // over all the hits of a query. req's Limit, Offset and ByDate are ignored.
 func (b *Bleve) IDs(ctx context.Context, req Request, max int) ([]string, uint64, error) {
+	return matchIDs(ctx, b, req, max)
+}
+
+// matcher is an index with Matches.
+type matcher interface {
+	Matches(ctx context.Context, req Request, fn func(snap Snapshot, nums []uint64, id func(uint64) (string, error)) error) (uint64, error)
+}
+
+// matchIDs returns the IDs of the matches of req in m, at most max of them
+// (all when max <= 0), and their total number.
+func matchIDs(ctx context.Context, m matcher, req Request, max int) ([]string, uint64, error) {
 	var ids []string
-	total, err := b.Matches(ctx, req, func(_ Snapshot, nums []uint64, id func(uint64) (string, error)) error {
+	total, err := m.Matches(ctx, req, func(_ Snapshot, nums []uint64, id func(uint64) (string, error)) error {
 		if max > 0 && len(nums) > max {
 			nums = nums[:max]
 		}
@@ -43,8 +54,11 @@ func (b *Bleve) IDs(ctx context.Context, req Request, max int) ([]string, uint64
 // only during the call that gave them). A Snapshot does not keep the
 // index's snapshot alive.
 type Snapshot struct {
-	p weak.Pointer[scorch.IndexSnapshot]
+	p any // a weak.Pointer to the index's snapshot, nil for none
 }
+
+// weakView returns the Snapshot value of an Inverted index's view.
+func weakView(v *view) any { return weak.Make(v) }
 
 // Matches walks the matches of req as IDs does and calls fn once with them
 // as document numbers of snapshot snap, in no particular order, and with

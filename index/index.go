@@ -166,8 +166,8 @@ func format(lex *arabic.Lexicon) []byte {
 // of Marsad, with other fields: rebuild it from the store.
 var ErrFormat = errors.New("written by another version of marsad (rebuild it)")
 
-// Open opens the index in directory dir, creating it if needed.
-func Open(dir string) (*Bleve, error) {
+// OpenBleve opens the bleve index in directory dir, creating it if needed.
+func OpenBleve(dir string) (*Bleve, error) {
 	cfg := map[string]interface{}{
 		// Batches return once in memory; persistence follows. Safe because
 		// Seq is persisted atomically with the documents (see package doc).
@@ -267,20 +267,54 @@ const (
 	dateOpts    = bindex.IndexField | bindex.DocValues
 )
 
+// fields are the terms of one document, field by field, as both indexes
+// hold them.
+type fields struct {
+	title, text []Term // text holds the title's terms too (withTitle)
+	pairs       []Term
+	entities    []string // EntityKey of the canonical names
+	names       []string
+	variants    []string // only those first will index
+	spellings   []string // only those first will index
+}
+
+// fieldsOf returns the terms of d's fields; first keeps the spellings the
+// index does not hold yet.
+func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpellings) (fields, error) {
+	title, text := d.TitleTerms, d.TextTerms
+	if title == nil && d.Title != "" {
+		title = Terms(an.Analyze(d.Title))
+	}
+	if text == nil && d.Text != "" {
+		text = Terms(an.Analyze(d.Text))
+	}
+	fs := fields{title: title, text: withTitle(title, text), pairs: pairs(words, title, text), names: d.Names}
+	fs.entities = make([]string, len(d.Entities))
+	for i, e := range d.Entities {
+		fs.entities[i] = words.entityKey(an, e)
+	}
+	variants, spellings := spellings(words, title, text, d.Names)
+	var err error
+	if fs.variants, err = first.keep(FieldVariant, variants); err != nil {
+		return fields{}, err
+	}
+	if fs.spellings, err = first.keep(FieldNameSpelling, spellings); err != nil {
+		return fields{}, err
+	}
+	return fs, nil
+}
+
 // document builds the bleve document of d; first keeps the spellings the
 // index does not hold yet.
 func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*document.Document, error) {
+	fs, err := fieldsOf(b.an, d, words, first)
+	if err != nil {
+		return nil, err
+	}
 	doc := document.NewDocument(d.ID)
-	title, text := d.TitleTerms, d.TextTerms
-	if title == nil && d.Title != "" {
-		title = Terms(b.an.Analyze(d.Title))
-	}
-	if text == nil && d.Text != "" {
-		text = Terms(b.an.Analyze(d.Text))
-	}
-	doc.AddField(newAnalyzedField(FieldTitle, title, len(d.Title), textOpts))
-	doc.AddField(newAnalyzedField(FieldText, withTitle(title, text), len(d.Title)+len(d.Text), textOpts))
-	doc.AddField(newAnalyzedField(FieldPair, pairs(words, title, text), 0, pairOpts))
+	doc.AddField(newAnalyzedField(FieldTitle, fs.title, len(d.Title), textOpts))
+	doc.AddField(newAnalyzedField(FieldText, fs.text, len(d.Title)+len(d.Text), textOpts))
+	doc.AddField(newAnalyzedField(FieldPair, fs.pairs, 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)
@@ -289,22 +323,10 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 	if d.Source != "" {
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldSource, nil, []byte(d.Source), keywordOpts))
 	}
-	entities := make([]string, len(d.Entities))
-	for i, e := range d.Entities {
-		entities[i] = words.entityKey(b.an, e)
-	}
-	variants, spellings := spellings(words, title, text, d.Names)
-	var err error
-	if variants, err = first.keep(FieldVariant, variants); err != nil {
-		return nil, err
-	}
-	if spellings, err = first.keep(FieldNameSpelling, spellings); err != nil {
-		return nil, err
-	}
-	doc.AddField(keywords(FieldEntity, entities))
-	doc.AddField(keywords(FieldName, d.Names))
-	doc.AddField(keywords(FieldVariant, variants))
-	doc.AddField(keywords(FieldNameSpelling, spellings))
+	doc.AddField(keywords(FieldEntity, fs.entities))
+	doc.AddField(keywords(FieldName, fs.names))
+	doc.AddField(keywords(FieldVariant, fs.variants))
+	doc.AddField(keywords(FieldNameSpelling, fs.spellings))
 	return doc, nil
 }
 
@@ -339,9 +361,8 @@ const maxIndexedSpellings = 1 << 17
 // use.
 type firstSpellings struct {
 	indexed spellingSet
-	idx     bleve.Index
-	r       bindex.IndexReader // opened on first use
-	dicts   map[string]bindex.FieldDictContains
+	// in reports whether the index's dictionary of a field holds a term.
+	in func(field, term string) (bool, error)
 }
 
 // keep returns the terms of field not indexed yet (reusing terms), and
@@ -354,7 +375,7 @@ func (f *firstSpellings) keep(field string, terms []string) ([]string, error) {
 			continue
 		}
 		known[t] = true
-		in, err := f.inIndex(field, t)
+		in, err := f.in(field, t)
 		if err != nil {
 			return nil, err
 		}
@@ -365,8 +386,16 @@ func (f *firstSpellings) keep(field string, terms []string) ([]string, error) {
 	return out, nil
 }
 
-// inIndex reports whether the index's dictionary of field holds term.
-func (f *firstSpellings) inIndex(field, term string) (bool, error) {
+// bleveDicts answers firstSpellings.in from the dictionaries of a bleve
+// index, opening a reader on first use.
+type bleveDicts struct {
+	idx   bleve.Index
+	r     bindex.IndexReader
+	dicts map[string]bindex.FieldDictContains
+}
+
+// contains reports whether the dictionary of field holds term.
+func (f *bleveDicts) contains(field, term string) (bool, error) {
 	d := f.dicts[field]
 	if d == nil {
 		if f.r == nil {
@@ -397,7 +426,7 @@ func (f *firstSpellings) inIndex(field, term string) (bool, error) {
 }
 
 // close releases the index reader.
-func (f *firstSpellings) close() {
+func (f *bleveDicts) close() {
 	if f.r != nil {
 		f.r.Close()
 	}
@@ -465,9 +494,10 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 	if b.indexed.variants == nil || b.indexed.len() > maxIndexedSpellings {
 		b.indexed = newSpellingSet()
 	}
-	first := &firstSpellings{indexed: b.indexed, idx: b.idx}
+	dicts := &bleveDicts{idx: b.idx}
+	first := &firstSpellings{indexed: b.indexed, in: dicts.contains}
 	err := func() error {
-		defer first.close()
+		defer dicts.close()
 		for i := range docs {
 			doc, err := b.document(&docs[i], b.words, first)
 			if err == nil {

@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -216,17 +218,11 @@ func TestOpenOtherFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	batch := b.idx.NewBatch()
-	batch.SetInternal(formatKey, []byte("1"))
-	persisted := make(chan error, 1)
-	batch.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := b.idx.Batch(batch); err != nil {
-		t.Fatal(err)
-	}
-	if err := <-persisted; err != nil {
-		t.Fatal(err)
-	}
 	b.Close()
+	// A manifest written by another version.
+	if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(`{"format":"inverted 0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Open(dir); !errors.Is(err, ErrFormat) {
 		t.Errorf("open an index of another format: %v, want ErrFormat", err)
 	}
@@ -258,7 +254,7 @@ func FuzzSearch(f *testing.F) {
 }
 
 // searchIDs returns the sorted IDs of the documents of b that query q finds.
-func searchIDs(t *testing.T, b *Bleve, q string) []string {
+func searchIDs(t *testing.T, b Index, q string) []string {
 	t.Helper()
 	pq, err := search.Parse(q)
 	if err != nil {
@@ -277,7 +273,7 @@ func searchIDs(t *testing.T, b *Bleve, q string) []string {
 }
 
 // indexOf returns a new index in a temporary directory holding docs.
-func indexOf(t *testing.T, docs ...Doc) *Bleve {
+func indexOf(t *testing.T, docs ...Doc) *Inverted {
 	t.Helper()
 	b, err := Open(t.TempDir())
 	if err != nil {
@@ -336,25 +332,24 @@ func TestNameVariantsAcrossBatches(t *testing.T) {
 	}
 	an := arabic.New(arabic.DefaultOptions())
 	stem := an.Analyze("ترمب")[0].Stem
-	if got := b.otherSpellings(FieldVariant, arabic.NameKey(stem), stem); len(got) != 1 {
+	v := b.view.Load()
+	if got := v.otherSpellings(fVariant, arabic.NameKey(stem), stem); len(got) != 1 {
 		t.Errorf("other spellings of %s: %q, want one", stem, got)
 	}
-	// The spelling is in the dictionary once, held by one article.
-	d, err := b.idx.FieldDict(FieldVariant)
-	if err != nil {
-		t.Fatal(err)
+	// Each spelling is in the dictionaries once, held by one article.
+	held := map[string]int{}
+	for _, s := range v.segs {
+		for i := range s.fields[fVariant].terms {
+			e, ok := s.entryAt(fVariant, i)
+			if !ok {
+				t.Fatalf("entry %d of %s", i, s.name)
+			}
+			held[string(e.term)] += e.df
+		}
 	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e == nil {
-			break
-		}
-		if e.Count != 1 {
-			t.Errorf("variant %q held by %d articles, want 1", e.Term, e.Count)
+	for term, n := range held {
+		if n != 1 {
+			t.Errorf("variant %q held by %d articles, want 1", term, n)
 		}
 	}
 }
