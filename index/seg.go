@@ -349,17 +349,15 @@ func (s *segment) lookup(f int, term string) (entry, bool) {
 func (s *segment) postings(f int, e entry, p *plist, withPos bool) error {
 	p.reset()
 	b := s.fields[f].post[e.off:]
-	var d uint32
-	for range e.df {
+	var d uint64
+	for i := range e.df {
 		v, k := binary.Uvarint(b)
-		if k <= 0 || v > math.MaxUint32 {
+		d += v
+		// Numbers ascend strictly, below the number of documents.
+		if k <= 0 || (v == 0 && i > 0) || v >= uint64(s.n) || d >= uint64(s.n) {
 			return fmt.Errorf("%w: postings of %s", errSegment, fieldNames[f])
 		}
-		d += uint32(v)
-		if int(d) >= s.n {
-			return fmt.Errorf("%w: postings of %s", errSegment, fieldNames[f])
-		}
-		p.docs = append(p.docs, d)
+		p.docs = append(p.docs, uint32(d))
 		b = b[k:]
 	}
 	if !fieldPositional(f) {
