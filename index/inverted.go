@@ -259,11 +259,13 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	if x.words == nil || len(x.words.info)+len(x.words.entities) > maxWordInfo {
 		x.words = newWordInfo(x.lex)
 	}
-	if x.indexed.variants == nil || x.indexed.len() > maxIndexedSpellings {
+	if x.indexed.variants == nil {
 		x.indexed = newSpellingSet()
 	}
+	// The spellings of the segments in memory are all in x.indexed (which
+	// persist empties): only the files' dictionaries need asking.
 	v := x.view.Load()
-	first := &firstSpellings{indexed: x.indexed, in: v.contains}
+	first := &firstSpellings{indexed: x.indexed, in: v.filesContain}
 	b := newSegBuilder()
 	for i := range docs {
 		d := &docs[i]
@@ -311,11 +313,14 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 
 var errClosed = errors.New("index closed")
 
-// contains reports whether the dictionary of field (by name) of any
-// segment holds term.
-func (v *view) contains(field, term string) (bool, error) {
+// filesContain reports whether the dictionary of field (by name) of any
+// segment file holds term.
+func (v *view) filesContain(field, term string) (bool, error) {
 	f := fieldIndex(field)
 	for _, s := range v.segs {
+		if s.name == "" {
+			break // the segments in memory follow the files
+		}
 		if _, ok := s.lookup(f, term); ok {
 			return true, nil
 		}
@@ -358,6 +363,9 @@ func (x *Inverted) persist(ctx context.Context) error {
 	if err := x.commit(files, v.gen+1); err != nil {
 		return fmt.Errorf("persist index: %w", err)
 	}
+	// Only files are left: forget the spellings, which their dictionaries
+	// tell, so that the set stays as small as the segments in memory.
+	x.indexed = spellingSet{}
 	for {
 		i := fullTier(x.view.Load().segs)
 		if i < 0 {
