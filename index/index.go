@@ -1,14 +1,24 @@
-// Package index is Marsad's full-text index: bleve (scorch) with Marsad's
-// Arabic analyzer plugged in, a lean mapping (title and text analyzed with
-// positions for phrases and not stored, the article text lives in the
-// store; word pairs for fast phrases; name keys and spellings for names
-// spelled otherwise; published, source, entity and name for filters),
-// BM25 ranking, and queries in Marsad's query language (package search).
+// Package index is Marsad's full-text index, in two implementations of
+// Index with the same fields and the same queries:
 //
-// The index records, atomically with each batch, the sequence number of the
-// last article it holds (Seq): after a crash the store's articles past that
-// number are indexed again, so batches may be acknowledged before they are
-// persisted (bleve's unsafe_batch) without losing any article.
+//   - Inverted (Open), the one the engine uses: Marsad's own segments of
+//     sorted dictionaries and varint postings, built from the terms the
+//     pipeline analyzed once, persisted a flush at a time and merged a tier
+//     at a time, with BM25 over the exact statistics of the whole index;
+//   - Bleve (OpenBleve): bleve (scorch) with Marsad's Arabic analyzer
+//     plugged in, which Inverted replaced (it spends 3 times the CPU on an
+//     ingest); tests check that both find the same articles.
+//
+// The fields are lean: title and text analyzed with positions for phrases
+// and not stored (the article text lives in the store); word pairs for
+// fast phrases; name keys and spellings for names spelled otherwise;
+// published, source, entity and name for filters. Queries are in
+// Marsad's query language (package search).
+//
+// The index records, atomically with its documents, the sequence number
+// of the last article it holds (Seq): after a crash the store's articles
+// past that number are indexed again, so batches may be acknowledged
+// before they are persisted without losing any article.
 package index
 
 import (

@@ -15,12 +15,9 @@ func compactCommand() command {
 func runCompact(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "compact", "[--db DIR]",
 		`Merge the segments of the search index into one, for faster searches after
-a big ingest (an ingest leaves a dozen segments, which every search reads
-in turn; at 200,000 articles one segment takes 10-15% less time per
-search). It rewrites the index (20-30 s for 200,000 articles); no ingest
-may run meanwhile. The articles a query finds stay the same; their scores
-change a little (bleve's BM25 takes a field's average length from the
-sizes of the segments' dictionaries).`)
+a big ingest (an ingest leaves a few segment files, which every search
+reads in turn). It rewrites the index; no ingest may run meanwhile. The
+articles a query finds, and their scores, stay the same.`)
 	db := dbFlag(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
