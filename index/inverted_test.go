@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
 	"testing"
+
+	"github.com/marsad/marsad/search"
 )
 
 // TestInvertedFlushAndMerge persists every batch as a segment file, so
@@ -127,4 +131,52 @@ func TestInvertedInUse(t *testing.T) {
 	if _, err := Open(dir); err == nil || !errors.Is(err, ErrInUse) {
 		t.Errorf("second Open: %v, want ErrInUse", err)
 	}
+}
+
+// TestInvertedConcurrent searches while batches are added, persisted and
+// merged, and the collector unmaps the segment files merged away: every
+// search sees whole batches, and none reads a file after it is unmapped.
+func TestInvertedConcurrent(t *testing.T) {
+	ctx := context.Background()
+	x, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	x.flushBytes = 1
+	q, err := search.Parse("النفط")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				res, err := x.Search(ctx, Request{Query: q, Limit: 100})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if res.Total%2 != 0 || len(res.Hits) != int(min(res.Total, 100)) {
+					t.Errorf("a search saw %d matches, %d hits: not whole batches", res.Total, len(res.Hits))
+					return
+				}
+				runtime.GC()
+			}
+		})
+	}
+	for i := range 40 {
+		docs := []Doc{{ID: fmt.Sprint("a", i), Text: "ارتفعت أسعار النفط"}, {ID: fmt.Sprint("b", i), Text: "تراجعت أسعار النفط"}}
+		if err := x.Add(ctx, docs, int64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	wg.Wait()
 }

@@ -87,7 +87,12 @@ type segWriter struct {
 	offs  []byte               // the field's dictionary offsets (uint32)
 	last  string               // the last term written
 	buf   []byte
+	err   error // a section too big for its 32-bit offsets
 }
+
+// errTooBig is the error of a segment whose IDs or dictionary would pass
+// 4 GiB.
+var errTooBig = errors.New("index segment too big (4 GiB of IDs or of one field's dictionary)")
 
 func newSegWriter(w io.Writer) *segWriter {
 	return &segWriter{w: bufio.NewWriterSize(w, 1<<16), field: -1}
@@ -109,9 +114,14 @@ func (sw *segWriter) docs(ids []string, published []int64, titleLen, textLen []u
 	sw.n = uint32(len(ids))
 	b := sw.buf[:0]
 	var o uint32
+	var total uint64
 	for _, id := range ids {
 		b = binary.LittleEndian.AppendUint32(b, o)
 		o += uint32(len(id))
+		total += uint64(len(id))
+	}
+	if total > math.MaxUint32 {
+		sw.err = errTooBig
 	}
 	b = binary.LittleEndian.AppendUint32(b, o)
 	sw.section(secIDOffsets, b)
@@ -158,6 +168,9 @@ func (sw *segWriter) next(f int) {
 // of them for docs[i], ascending).
 func (sw *segWriter) term(f int, term string, docs, freqs, pos []uint32) {
 	sw.next(f)
+	if len(sw.dict) > math.MaxUint32 {
+		sw.err = errTooBig
+	}
 	sw.offs = binary.LittleEndian.AppendUint32(sw.offs, uint32(len(sw.dict)))
 	sw.dict = binary.AppendUvarint(sw.dict, uint64(len(term)))
 	sw.dict = append(sw.dict, term...)
@@ -191,6 +204,9 @@ func (sw *segWriter) term(f int, term string, docs, freqs, pos []uint32) {
 // finish writes the remaining fields, the table of contents and the
 // trailer, and flushes.
 func (sw *segWriter) finish() error {
+	if sw.err != nil {
+		return sw.err
+	}
 	sw.next(nFields)
 	toc := sw.off
 	b := sw.buf[:0]
