@@ -784,24 +784,35 @@ func (b *Bleve) termQuery(t search.Term) (part, bool) {
 	title := query.NewMultiPhraseQuery(pt, FieldTitle)
 	title.SetBoost(TitleBoost)
 	p := part{title: title}
-	prev, gap := 0, 0
-	exact := true
-	for i := 1; i < len(pt); i++ {
-		if pt[i][0] == "" {
-			gap++
-			continue
-		}
-		if gap <= maxPairGap && frequent(b.lex, pt[prev][0]) && frequent(b.lex, pt[i][0]) {
-			p.terms = append(p.terms, termOf(FieldPair, pairKey(pt[prev][0], pt[i][0], gap)))
-		} else {
-			exact = false
-		}
-		prev, gap = i, 0
+	keys, exact := phrasePairs(b.lex, pt)
+	for _, k := range keys {
+		p.terms = append(p.terms, termOf(FieldPair, k))
 	}
 	if !exact || len(p.terms) != 1 {
 		p.verify = query.NewMultiPhraseQuery(pt, FieldText)
 	}
 	return p, true
+}
+
+// phrasePairs returns the word pairs of the phrase pt (see phraseTerms)
+// that the pair field holds, and whether they say all of it: every two
+// successive words of it are a pair.
+func phrasePairs(lex *arabic.Lexicon, pt [][]string) (keys []string, exact bool) {
+	prev, gap := 0, 0
+	exact = true
+	for i := 1; i < len(pt); i++ {
+		if pt[i][0] == "" {
+			gap++
+			continue
+		}
+		if gap <= maxPairGap && frequent(lex, pt[prev][0]) && frequent(lex, pt[i][0]) {
+			keys = append(keys, pairKey(pt[prev][0], pt[i][0], gap))
+		} else {
+			exact = false
+		}
+		prev, gap = i, 0
+	}
+	return keys, exact
 }
 
 // otherSpellings returns the stems other than stem that field (FieldVariant

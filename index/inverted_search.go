@@ -161,19 +161,9 @@ func (x *Inverted) termNode(v *view, t search.Term) (*qnode, []string) {
 		}
 	}
 	var kids []*qnode
-	prev, gap := 0, 0
-	exact := true
-	for i := 1; i < len(pt); i++ {
-		if pt[i][0] == "" {
-			gap++
-			continue
-		}
-		if gap <= maxPairGap && frequent(x.lex, pt[prev][0]) && frequent(x.lex, pt[i][0]) {
-			kids = append(kids, term(fPair, pairKey(pt[prev][0], pt[i][0], gap)))
-		} else {
-			exact = false
-		}
-		prev, gap = i, 0
+	keys, exact := phrasePairs(x.lex, pt)
+	for _, k := range keys {
+		kids = append(kids, term(fPair, k))
 	}
 	if !exact || len(kids) != 1 {
 		kids = append(kids, &qnode{op: qPhrase, field: fText, phrase: phrase})
