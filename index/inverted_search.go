@@ -212,8 +212,58 @@ func (v *view) otherSpellings(f int, key, stem string) []string {
 type evaluator struct {
 	ctx context.Context
 	s   *segment
-	pl  plist
 	err error
+	// lists are the postings (without positions) read in segment s, which
+	// scoring reads again; free are lists to reuse.
+	lists map[fieldTerm]*plist
+	free  []*plist
+}
+
+type fieldTerm struct {
+	field int
+	term  string
+}
+
+// reset starts on segment s.
+func (e *evaluator) reset(s *segment) {
+	e.s, e.err = s, nil
+	for k, pl := range e.lists {
+		if pl != nil {
+			e.free = append(e.free, pl)
+		}
+		delete(e.lists, k)
+	}
+}
+
+// list returns the postings of term in field f of the segment, without
+// positions (nil when it has none), read once per segment.
+func (e *evaluator) list(f int, term string) (*plist, error) {
+	k := fieldTerm{f, term}
+	if pl, ok := e.lists[k]; ok {
+		return pl, nil
+	}
+	ent, ok := e.s.lookup(f, term)
+	if !ok {
+		if e.lists == nil {
+			e.lists = map[fieldTerm]*plist{}
+		}
+		e.lists[k] = nil
+		return nil, nil
+	}
+	var pl *plist
+	if n := len(e.free); n > 0 {
+		pl, e.free = e.free[n-1], e.free[:n-1]
+	} else {
+		pl = &plist{}
+	}
+	if err := e.s.postings(f, ent, pl, false); err != nil {
+		return nil, err
+	}
+	if e.lists == nil {
+		e.lists = map[fieldTerm]*plist{}
+	}
+	e.lists[k] = pl
+	return pl, nil
 }
 
 // eval returns the documents of the segment that meet n, sorted; within,
@@ -224,18 +274,15 @@ func (e *evaluator) eval(n *qnode, within []uint32) []uint32 {
 	}
 	switch n.op {
 	case qTerm:
-		ent, ok := e.s.lookup(n.field, n.term)
-		if !ok {
-			return nil
-		}
-		if err := e.s.postings(n.field, ent, &e.pl, false); err != nil {
+		pl, err := e.list(n.field, n.term)
+		if err != nil || pl == nil {
 			e.err = err
 			return nil
 		}
 		if within != nil {
-			return intersect(nil, within, e.pl.docs)
+			return intersect(nil, within, pl.docs)
 		}
-		return slices.Clone(e.pl.docs)
+		return slices.Clone(pl.docs)
 	case qAnd:
 		docs := within
 		for _, k := range n.kids {
@@ -397,7 +444,7 @@ func difference(a, b []uint32) []uint32 {
 
 // matches returns the documents of segment s that match p, sorted.
 func (e *evaluator) matches(p *plan, s *segment) ([]uint32, error) {
-	e.s, e.err = s, nil
+	e.reset(s)
 	var docs []uint32
 	if len(p.must) > 0 {
 		docs = e.eval(and(p.must), nil)
@@ -469,17 +516,19 @@ func newScorer(v *view, p *plan) *scorer {
 	return sc
 }
 
-// score sets sc.scores to the scores of docs of segment s.
-func (sc *scorer) score(p *plan, s *segment, docs []uint32, pl *plist) error {
+// score sets sc.scores to the scores of docs of the segment e matched
+// them in.
+func (sc *scorer) score(p *plan, e *evaluator, docs []uint32) error {
+	s := e.s
 	sc.scores = slices.Grow(sc.scores[:0], len(docs))[:len(docs)]
 	clear(sc.scores)
 	for i, st := range p.score {
-		e, ok := s.lookup(st.field, st.term)
-		if !ok {
-			continue
-		}
-		if err := s.postings(st.field, e, pl, false); err != nil {
+		pl, err := e.list(st.field, st.term)
+		if err != nil {
 			return err
+		}
+		if pl == nil {
+			continue
 		}
 		j := 0
 		for k, d := range pl.docs {
@@ -559,7 +608,7 @@ func (x *Inverted) Search(ctx context.Context, req Request) (*Result, error) {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		total += uint64(len(docs))
-		if err := sc.score(p, s, docs, &e.pl); err != nil {
+		if err := sc.score(p, e, docs); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		for k, d := range docs {
