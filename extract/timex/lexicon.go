@@ -192,18 +192,24 @@ var vagueTwo = map[string]map[string]string{
 	"وقت":    {"لاحق": futureRef, "قريب": futureRef, "سابق": pastRef},
 }
 
-// pluralPeriods are plural time nouns that with a relative adjective make a
-// vague reference ("الأيام المقبلة" → FUTURE_REF).
+// pluralPeriods are plural (and dual) time nouns that with a relative
+// adjective make a vague reference ("الأيام المقبلة" → FUTURE_REF,
+// "اليومين الماضيين" → PAST_REF).
 var pluralPeriods = map[string]bool{
 	"الايام": true, "الاسابيع": true, "الاشهر": true, "الشهور": true, "السنوات": true,
 	"الاعوام": true, "السنين": true, "الساعات": true, "الفتره": true, "المرحله": true,
 	"العقود": true, "العقد": true,
+	"اليومين": true, "الاسبوعين": true, "الشهرين": true, "العامين": true, "السنتين": true,
+	"الساعتين": true, "العقدين": true,
 }
 
 var vagueAdj = map[string]string{
 	"المقبله": futureRef, "القادمه": futureRef, "المقبل": futureRef, "القادم": futureRef,
 	"الماضيه": pastRef, "الماضي": pastRef, "الاخيره": pastRef, "الاخير": pastRef,
 	"المنصرمه": pastRef, "الحاليه": presentRef, "الراهنه": presentRef, "الحالي": presentRef,
+	// The dual's adjectives (after اليومين, الأسبوعين ...).
+	"الماضيين": pastRef, "المقبلين": futureRef, "القادمين": futureRef, "الاخيرين": pastRef,
+	"المنصرمين": pastRef,
 }
 
 // Words that announce the future near a bare weekday ("سيلتقي ... الخميس").
