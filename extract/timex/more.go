@@ -338,8 +338,9 @@ func (m *matcher) atCentury(i, start int) int {
 	return last + 1
 }
 
-// atQuarter handles الربع الأول من 2020, النصف الثاني من العام الماضي: the
-// span covers the part of the year and the value is the year.
+// atQuarter handles الربع الأول من 2020, النصف الثاني من العام الماضي,
+// الربع الأخير من العام: the span covers the part of the year and the
+// value is the year.
 func (m *matcher) atQuarter(i int, w string, start int) int {
 	j := i + 1
 	switch o := m.w(j); {
@@ -354,6 +355,11 @@ func (m *matcher) atQuarter(i int, w string, start int) int {
 	}
 	if n := m.w(j); n == "الربع" || n == "النصف" || modWords[n] {
 		return i
+	}
+	// الربع الأول من العام: the reference year, as in نهاية العام.
+	if c, ok := m.barePeriod(j); ok && c.mo == 0 {
+		m.emit(start, j, fmtYear(c.y))
+		return j + 1
 	}
 	before := len(m.out)
 	k := m.at(j)

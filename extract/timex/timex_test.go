@@ -207,6 +207,8 @@ func TestFind(t *testing.T) {
 		{"hijri century not", wed, "عاش في القرن الرابع الهجري", nil},
 		// Quarters and halves of a year.
 		{"first quarter", wed, "تراجعت الأرباح في الربع الأول من 2020", []want{{"الربع الأول من 2020", "2020"}}},
+		{"quarter of the year", wed, "تراجعت الأرباح في الربع الأول من العام بنسبة كبيرة", []want{{"الربع الأول من العام", "2024"}}},
+		{"half of the fiscal year not", wed, "تراجعت الأرباح في النصف الأول من العام المالي", nil},
 		{"second half last year", wed, "نما الاقتصاد في النصف الثاني من العام الماضي", []want{{"النصف الثاني من العام الماضي", "2023"}}},
 		{"quarter final not", wed, "تأهل الفريق إلى ربع النهائي من الكأس", nil},
 		{"quarter of match not", wed, "سجل هدفا في الربع الأول من المباراة", nil},
