@@ -12,6 +12,9 @@ func (m *matcher) atNumber(i int) int {
 	if j, ok := m.atFromNow(i, t.start); ok { // 5 أيام من الآن
 		return j
 	}
+	if j, ok := m.countedVague(i); ok { // الـ24 ساعة الماضية
+		return j
+	}
 	// Numeric dates: 19/3/2021, 19-03-2021, 2021-03-19, 2021/3/19.
 	if j, ok := m.numericDate(i); ok {
 		return j
@@ -45,6 +48,31 @@ func (m *matcher) atNumber(i int) int {
 	}
 	// Years standing alone.
 	return m.bareYear(i)
+}
+
+// countedUnits are the singular time nouns that follow a number from 11
+// up (24 ساعة, 30 عاما).
+var countedUnits = map[string]bool{
+	"ساعه": true, "يوما": true, "اسبوعا": true, "شهرا": true, "عاما": true, "سنه": true,
+}
+
+// countedVague matches a number of time units with a relative adjective,
+// the article before the number or not: الـ24 ساعة الماضية, 30 عاما
+// المقبلة. Like الأيام الماضية, it is a vague reference.
+func (m *matcher) countedVague(i int) (int, bool) {
+	if t := m.tok(i); t.nd > 3 || !countedUnits[m.w(i+1)] {
+		return i, false
+	}
+	v, ok := vagueAdj[m.w(i+2)]
+	if !ok {
+		return i, false
+	}
+	start := m.tok(i).start
+	if m.w(i-1) == "ال" {
+		start = m.tok(i - 1).start
+	}
+	m.emit(start, i+2, v)
+	return i + 3, true
 }
 
 // numericDate matches and emits a numeric date.
