@@ -110,6 +110,11 @@ var orgHeads = set("حركه", "صحيفه", "جريده", "مجله", "وكال
 var placeHeads = set("مطار", "مدينه", "مستشفي", "شارع", "طريق", "قاعه", "ملعب", "استاد", "جسر", "ميناء",
 	"مسجد", "حي", "مجمع", "كليه", "مدرسه", "برنامج", "جائزه", "قصر", "كرسي", "معهد")
 
+// regionHeads are nouns of the regions of a country and of settlements:
+// a one-word name after them is a place's, whatever a tagger took it for
+// (منطقة عسير، محافظة جدة).
+var regionHeads = set("منطقه", "محافظه", "ولايه", "اقليم", "مقاطعه", "قريه", "بلده")
+
 // honorifics stand between a noun and a person's name when a place bears
 // it (جامعة الملك سعود، مطار الأمير نايف).
 var honorifics = lexicon.Set(lexicon.Titles(lexicon.Honorific))
@@ -145,6 +150,13 @@ var clauseWords = set("كما", "فيما", "بينما", "ثم", "حيث", "ا�
 	"لكنه", "لكنها", "قد", "وقد", "فقد", "لقد", "كان", "وكان", "كانت", "وكانت", "بدوره",
 	"بدورها", "جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "ناحيتها", "ايضا", "اما",
 	"فقط")
+
+// clauseOpeners start, after a comma, a clause of the narrator's that
+// sets something beside or against what came before: a complementizer
+// after them is not that of a reporting verb before them (كشف X بدء
+// البروفات، فيما تقرر أن ...). Causal حيث and إذ are not among them: the
+// speaker's reasons follow them (، حيث إن ...).
+var clauseOpeners = set("فيما", "بينما", "وبينما", "لكن", "ولكن")
 
 // citeBefore are words before a verb that make it a source citation
 // (حسبما ذكرت وكالة ...), not a reporting clause of its own.

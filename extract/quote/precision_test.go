@@ -81,3 +81,84 @@ func TestCircumstantialObject(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditRules checks the rules drawn from a hand-judged sample of
+// quotes in newspaper text: a one-word name after a region's noun is a
+// place, a name right after an organization's is the subject, نقل ... عن X
+// reaches its speaker past a quoted outlet name, and a complementizer after
+// ، فيما or ، لكن belongs to the narrator's clause.
+func TestAuditRules(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		ents       []string
+		want       []string // "speaker|statement", in order
+	}{
+		{
+			name: "a region's name is no speaker",
+			text: "وأوضح المتحدث الرسمي بشرطة منطقة تبوك العقيد سامر الحمدان أن الدوريات ضبطت المخالفين.",
+			ents: []string{"PER:تبوك", "PER:سامر الحمدان"},
+			want: []string{"سامر الحمدان|الدوريات ضبطت المخالفين"},
+		},
+		{
+			name: "a region's name alone after the title",
+			text: "وأكد أمين محافظة ينبع أن المشروع سيكتمل هذا العام.",
+			ents: []string{"PER:ينبع"},
+		},
+		{
+			name: "a name the tagger ran into the region's is kept",
+			text: "وأكد أمين منطقة تبوك سامر الحمدان أن المشروع سيكتمل هذا العام.",
+			ents: []string{"PER:تبوك سامر الحمدان"},
+			want: []string{"تبوك سامر الحمدان|المشروع سيكتمل هذا العام"},
+		},
+		{
+			name: "a rank taken for an organization",
+			text: "وقالت الكابتن ليلى مراد إن الرحلة تأخرت ساعتين.",
+			ents: []string{"ORG:الكابتن", "PER:ليلى مراد"},
+			want: []string{"ليلى مراد|الرحلة تأخرت ساعتين"},
+		},
+		{
+			name: "an organization as subject stays",
+			text: "وقالت وزارة النقل إن الرحلة تأخرت ساعتين.",
+			ents: []string{"ORG:وزارة النقل", "PER:ليلى مراد"},
+			want: []string{"وزارة النقل|الرحلة تأخرت ساعتين"},
+		},
+		{
+			name: "a quoted outlet before عن",
+			text: "أعلنت هيئة الموانئ أن الميناء مغلق.\nونقل موقع \"أخبار الساحل\" عن سامر الحمدان المتحدث باسم هيئة الموانئ قوله إن الإغلاق مؤقت.\nوأشار إلى أن السفن ستنتظر في المرسى.",
+			ents: []string{"ORG:هيئة الموانئ", "PER:سامر الحمدان"},
+			want: []string{
+				"هيئة الموانئ|الميناء مغلق",
+				"سامر الحمدان|الإغلاق مؤقت",
+				"سامر الحمدان|السفن ستنتظر في المرسى",
+			},
+		},
+		{
+			name: "فيما opens the narrator's clause",
+			text: "كشف المخرج سامر الحمدان بدء تصوير فيلمه الجديد في الرياض، فيما تقرر أن يعرض الفيلم في الشتاء.",
+			ents: []string{"PER:سامر الحمدان"},
+		},
+		{
+			name: "لكن opens the narrator's clause",
+			text: "واعترف سامر الحمدان بالخطأ، لكن المؤسف أن القرار جاء متأخرا.",
+			ents: []string{"PER:سامر الحمدان"},
+		},
+		{
+			name: "causal حيث keeps the speaker's reasons",
+			text: "ولفت سامر الحمدان إلى ضرورة إنشاء معهد للمسرح، حيث إن الممثلين يتعلمون وحدهم.",
+			ents: []string{"PER:سامر الحمدان"},
+			want: []string{"سامر الحمدان|الممثلين يتعلمون وحدهم"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			qs := Find(c.text, ents(c.text, c.ents...))
+			checkQuotes(t, c.text, qs)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Speaker+"|"+q.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("quotes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

@@ -313,6 +313,8 @@ func (f *finder) addMention(e int, sp article.Span) {
 		if p := f.toks[t0-1]; p.kind == kWord && (preps[p.norm] || f.ents[e].Type == article.PER && orgHead(p.norm)) {
 			m.prep = true // a genitive: لشركة دايملر is not a person however tagged
 			m.gen = f.ents[e].Type == article.PER && orgHead(p.norm)
+		} else if f.ents[e].Type == article.PER && p.kind == kWord && t0 == t1 && regionHead(p.norm) {
+			m.prep, m.gen = true, true // a region's name: منطقة عسير
 		} else if f.ents[e].Type == article.PER && p.kind == kWord && honorifics[p.norm] && t0 > 1 && f.toks[t0-2].kind == kWord && orgHead(f.toks[t0-2].norm) {
 			m.prep, m.gen = true, true // the name of a place: بمطار الملك فهد الدولي، جامعة الملك سعود
 		}
@@ -342,6 +344,20 @@ func orgHead(w string) bool {
 		w = w[size:]
 	}
 	return orgHeads[w] || placeHeads[w]
+}
+
+// regionHead reports whether w is one of regionHeads, also with the
+// proclitics و، ب (بمنطقة عسير).
+func regionHead(w string) bool {
+	if regionHeads[w] {
+		return true
+	}
+	for _, p := range []string{"و", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && regionHeads[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts
@@ -677,7 +693,14 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	tj := f.toks[j]
 	switch {
 	case tj.kind == kWord && f.startAt[j] >= 0:
-		if m := f.ments[f.startAt[j]]; !m.prep {
+		m := f.ments[f.startAt[j]]
+		if f.ents[m.ent].Type == article.ORG && f.personAt(m.t1+1) && !f.ments[f.startAt[m.t1+1]].prep {
+			// A name right after an organization's is the subject, the
+			// organization a title the tagger took for a name (قالت
+			// الليفتنانت كولونيل فاليري هندرسون).
+			m = f.ments[f.startAt[m.t1+1]]
+		}
+		if !m.prep {
 			explicit, known = true, f.isSpeaker(m.ent)
 			speaker, subjEnd = m.ent, m.t1
 			if f.coordinated(m.t1 + 1) {
@@ -849,11 +872,19 @@ func (f *finder) accord(i, clitic int) int {
 	return st.last
 }
 
+// maxQuotedName is the most tokens of a name between quotation marks
+// (موقع "أخبار مصر") that the scans for a speaker step over.
+const maxQuotedName = 4
+
 // transmit handles نقلت وكالة ... عن X: X is the speaker.
 func (f *finder) transmit(i int, c cueWord, clitic int) int {
 	n := len(f.toks)
 	for j := i + 1; j < n && j <= i+10; j++ {
 		t := f.toks[j]
+		if q := f.opener[j]; q >= 0 && f.qs[q].closed && f.qs[q].close-j <= maxQuotedName+1 {
+			j = f.qs[q].close // the outlet's name quoted (نقل موقع "أخبار مصر" عن ...)
+			continue
+		}
 		if t.kind == kBreak || f.isSentEnd(j) || f.startsComplement(j) {
 			return i
 		}
