@@ -90,6 +90,14 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 // article (وزير الخارجية، رئيس الوزراء، الملك).
 var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
+// titleBeforeName are the titles that stand right before a person's name
+// (الأمير، الدكتور، اللواء).
+var titleBeforeName = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
+
+// enumWords introduce the names of a list, which are no subjects (وهم
+// فلان، وفلان؛ ومنهم فلان).
+var enumWords = set("هم", "وهم", "هما", "وهما", "منهم", "ومنهم", "بينهم", "وبينهم", "ابرزهم", "ابرزها", "مثل")
+
 // bareHeads are head nouns of titles that, alone with the article, refer
 // back to the one person of the text who holds such a title (الوزير،
 // المتحدثة). الرئيس and الأمير are not among them: they name too many.

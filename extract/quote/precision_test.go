@@ -85,8 +85,9 @@ func TestCircumstantialObject(t *testing.T) {
 // TestAuditRules checks the rules drawn from a hand-judged sample of
 // quotes in newspaper text: a one-word name after a region's noun is a
 // place, a name right after an organization's is the subject, نقل ... عن X
-// reaches its speaker past a quoted outlet name, and a complementizer after
-// ، فيما or ، لكن belongs to the narrator's clause.
+// reaches its speaker past a quoted outlet name, a complementizer after
+// ، فيما or ، لكن belongs to the narrator's clause, the last of two names
+// in a title is the subject, and the names of a list are no subjects.
 func TestAuditRules(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
@@ -131,6 +132,35 @@ func TestAuditRules(t *testing.T) {
 				"سامر الحمدان|الإغلاق مؤقت",
 				"سامر الحمدان|السفن ستنتظر في المرسى",
 			},
+		},
+		{
+			name: "a name inside the title, then the subject's",
+			text: "وكشف عضو مجلس النادي المعارض لبقاء سامر الحمدان الأمير خالد بن فهد أن الإدارة ستجتمع غدا.",
+			ents: []string{"PER:سامر الحمدان", "PER:خالد بن فهد"},
+			want: []string{"خالد بن فهد|الإدارة ستجتمع غدا"},
+		},
+		{
+			// (the tagger ran the complementizer into the name)
+			name: "a name joined by و after the title is no subject",
+			text: "وأفاد المتحدث باسم الرئاسة سامر الحمدان بأن الرئيس وخالد بن فهد اتفقا على اللقاء.\nوأضاف أن اللقاء سيكون في الرياض.",
+			ents: []string{"PER:سامر الحمدان بأن", "PER:خالد بن فهد"},
+		},
+		{
+			name: "the names of a list are no subjects",
+			text: "وكانت الوزارة قد عاقبت ثلاثة مسؤولين، وهم سامر الحمدان، خالد بن فهد، ومراد البكري؛ لدورهم في الصفقة، مشيرا إلى أن التحقيق مستمر.",
+			ents: []string{"PER:سامر الحمدان", "PER:خالد بن فهد", "PER:مراد البكري"},
+		},
+		{
+			name: "an apposition after a place keeps its subject",
+			text: "طالب نائب الحزب عن مدينة جدة، سامر الحمدان، بفتح التحقيق، معتبرا أن الأدلة جديدة.",
+			ents: []string{"LOC:جدة", "PER:سامر الحمدان"},
+			want: []string{"سامر الحمدان|الأدلة جديدة"},
+		},
+		{
+			name: "two subjects joined by و: the first still speaks",
+			text: "وتزوج سامر الحمدان وليلى مراد في العام الماضي، وكتب على صفحته أنهما ينتظران مولودا.",
+			ents: []string{"PER:سامر الحمدان", "PER:ليلى مراد"},
+			want: []string{"سامر الحمدان|أنهما ينتظران مولودا"},
 		},
 		{
 			name: "فيما opens the narrator's clause",

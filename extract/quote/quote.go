@@ -583,7 +583,38 @@ func (f *finder) noteMention(m mention) {
 	if m.prep || !f.isSpeaker(m.ent) || f.paren[m.t0] {
 		return // an object, a place, or a parenthesis (رويترز)
 	}
-	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0)})
+	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0) && !f.listed(m)})
+}
+
+// listed reports whether a mention names an item of a list, not a
+// subject: after a word that introduces a list (وهم، منهم), after another
+// name of its type and a comma or و, or before a comma and another name of
+// its type (مصطفى بدر الدين، إبراهيم عقيل، وفؤاد شكر).
+func (f *finder) listed(m mention) bool {
+	typ := f.ents[m.ent].Type
+	if p := m.t0 - 1; p >= 0 {
+		if t := f.toks[p]; t.kind == kWord && enumWords[t.norm] {
+			return true
+		}
+		if f.joined(m.t0) && f.endAt[p] >= 0 && f.ents[f.ments[f.endAt[p]].ent].Type == typ {
+			return true
+		}
+		if isComma(f.toks[p]) && p > 0 && f.endAt[p-1] >= 0 && f.ents[f.ments[f.endAt[p-1]].ent].Type == typ {
+			return true
+		}
+	}
+	// The first of a list: a comma and a name of its type follow. (With
+	// و alone, two names are more often the subjects of one verb: وتزوج
+	// زوكربيرغ وتشان.)
+	n := m.t1 + 2
+	return n < len(f.toks) && isComma(f.toks[n-1]) && f.startAt[n] >= 0 && f.ents[f.ments[f.startAt[n]].ent].Type == typ
+}
+
+// joined reports whether the mention starting at token k has the clitic و
+// (وفؤاد شكر، وكيري): a name joined to what comes before it.
+func (f *finder) joined(k int) bool {
+	mi := f.startAt[k]
+	return mi >= 0 && cliticPrefix(f.toks[k].norm, f.words[f.ments[mi].ent]) == "و"
 }
 
 // verbText returns the reporting word at token i as written, without its

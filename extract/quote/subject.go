@@ -343,6 +343,14 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 					if m.prep || len(ws) > maxTitleWords {
 						return -1, 0, false
 					}
+					if h := m.t1 + 1; h+1 < len(f.toks) && f.toks[h].kind == kWord && titleBeforeName[f.toks[h].norm] &&
+						f.personAt(h+1) && !f.ments[f.startAt[h+1]].prep && !f.joined(h+1) {
+						// A name inside the title, then the title of
+						// the subject's name (المعارض لبقاء سامي الجابر
+						// الأمير نواف بن محمد): the last name is the subject.
+						n := f.ments[f.startAt[h+1]]
+						return n.ent, n.t1, true
+					}
 					if len(ws) >= 2 {
 						f.bindRole(ws, m.ent, j, k-1)
 					}
