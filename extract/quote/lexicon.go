@@ -166,6 +166,14 @@ var clauseWords = set("كما", "فيما", "بينما", "ثم", "حيث", "ا�
 // speaker's reasons follow them (، حيث إن ...).
 var clauseOpeners = set("فيما", "بينما", "وبينما", "لكن", "ولكن")
 
+// seeVerbs are the forms of رأى, which reports an opinion (رأى أن ...) but
+// also means "saw"; whenWords are the conjunctions of time after which it
+// does (كلما رأى، عندما رأت).
+var (
+	seeVerbs  = set("راي", "رات", "يري", "تري")
+	whenWords = set("كلما", "عندما", "حينما", "حين", "لما", "متي", "اذا", "ولما", "وعندما", "وحين", "وكلما")
+)
+
 // citeBefore are words before a verb that make it a source citation
 // (حسبما ذكرت وكالة ...), not a reporting clause of its own.
 var citeBefore = set("حسبما", "بحسبما", "وفقما", "مثلما", "طبقالما")

@@ -87,7 +87,8 @@ func TestCircumstantialObject(t *testing.T) {
 // place, a name right after an organization's is the subject, نقل ... عن X
 // reaches its speaker past a quoted outlet name, a complementizer after
 // ، فيما or ، لكن belongs to the narrator's clause, the last of two names
-// in a title is the subject, and the names of a list are no subjects.
+// in a title is the subject, the names of a list are no subjects, a name
+// after a plural noun is its genitive, and رأى after كلما is seeing.
 func TestAuditRules(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
@@ -161,6 +162,29 @@ func TestAuditRules(t *testing.T) {
 			text: "وتزوج سامر الحمدان وليلى مراد في العام الماضي، وكتب على صفحته أنهما ينتظران مولودا.",
 			ents: []string{"PER:سامر الحمدان", "PER:ليلى مراد"},
 			want: []string{"سامر الحمدان|أنهما ينتظران مولودا"},
+		},
+		{
+			name: "a name after a plural noun is its genitive",
+			text: "من جانبه رفض السفير سامر الحمدان، مساعد الوزير، تصريحات مراد البكري، السلبية، مؤكدا أنها غير مقبولة.",
+			ents: []string{"PER:سامر الحمدان", "PER:مراد البكري"},
+			want: []string{"سامر الحمدان|أنها غير مقبولة"},
+		},
+		{
+			name: "a verb in ات keeps its subject",
+			text: "وبدأت ليلى مراد، بتعريف الإلقاء، وذكرت أنه فن قديم.",
+			ents: []string{"PER:ليلى مراد"},
+			want: []string{"ليلى مراد|أنه فن قديم"},
+		},
+		{
+			name: "رأى after كلما is seeing",
+			text: "وروى الملك أنه كلما رأى الشيخ سامر الحمدان: «تصبب العرق من جبيني».",
+			ents: []string{"PER:سامر الحمدان"},
+		},
+		{
+			name: "رأى after في حين is deeming",
+			text: "يقول البنك إن الهبوط فرصة، في حين يرى سامر الحمدان أن الأسعار ستنهار.",
+			ents: []string{"PER:سامر الحمدان"},
+			want: []string{"سامر الحمدان|الأسعار ستنهار"},
 		},
 		{
 			name: "فيما opens the narrator's clause",

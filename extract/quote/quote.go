@@ -476,6 +476,20 @@ func (f *finder) isCitation(i int) bool {
 	return false
 }
 
+// perceives reports whether the verb at token i is رأى "saw", not
+// "deemed": after a conjunction of time (كلما رأى الشيخ: «...»).
+func (f *finder) perceives(i, clitic int) bool {
+	if !seeVerbs[f.toks[i].norm[clitic*len("و"):]] {
+		return false
+	}
+	p := f.prevWord(i)
+	if p < 0 || !whenWords[f.toks[p].norm] {
+		return false
+	}
+	// في حين is "whereas": في حين يرى زيلين أن ...
+	return f.toks[p].norm != "حين" || p == 0 || f.toks[p-1].norm != "في" && f.toks[p-1].norm != "وفي"
+}
+
 // prevWord returns i-1 when it is a word, else -1.
 func (f *finder) prevWord(i int) int {
 	if i > 0 && f.toks[i-1].kind == kWord {
@@ -565,7 +579,7 @@ func (f *finder) run() {
 		c, clitic := f.cueAt(i)
 		switch c.cue {
 		case cueVerb:
-			if !f.isCitation(i) {
+			if !f.isCitation(i) && !f.perceives(i, clitic) {
 				i = f.verb(i, c, clitic)
 			}
 		case cuePart:

@@ -240,11 +240,22 @@ func (f *finder) titleBefore(t0 int) int {
 }
 
 // verbLike reports whether the word at token p may be a verb: it has no
-// article, is not a preposition, and does not end in ة.
+// article, is not a preposition, does not end in ة, and is not a plural
+// noun in ات of six letters or more besides و or ف (تصريحات المالكي is a
+// genitive; وبدأت and أنشأت are verbs).
 func (f *finder) verbLike(p int) bool {
 	t := f.toks[p]
 	if strings.HasPrefix(t.norm, "ال") || preps[t.norm] {
 		return false
+	}
+	if strings.HasSuffix(t.norm, "ات") {
+		w := t.norm
+		if r, size := utf8.DecodeRuneInString(w); r == 'و' || r == 'ف' {
+			w = w[size:]
+		}
+		if utf8.RuneCountInString(w) >= 6 {
+			return false
+		}
 	}
 	for b := t.be; b > t.bs; {
 		r, size := utf8.DecodeLastRuneInString(f.text[t.bs:b])
