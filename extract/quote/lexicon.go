@@ -95,8 +95,8 @@ var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 var titleBeforeName = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
 
 // enumWords introduce the names of a list, which are no subjects (وهم
-// فلان، وفلان؛ ومنهم فلان).
-var enumWords = set("هم", "وهم", "هما", "وهما", "منهم", "ومنهم", "بينهم", "وبينهم", "ابرزهم", "ابرزها", "مثل")
+// فلان، وفلان؛ ومنهم فلان؛ سواء أرامكو أو ...).
+var enumWords = set("هم", "وهم", "هما", "وهما", "منهم", "ومنهم", "بينهم", "وبينهم", "ابرزهم", "ابرزها", "مثل", "سواء")
 
 // bareHeads are head nouns of titles that, alone with the article, refer
 // back to the one person of the text who holds such a title (الوزير،

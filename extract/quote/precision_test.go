@@ -88,7 +88,8 @@ func TestCircumstantialObject(t *testing.T) {
 // reaches its speaker past a quoted outlet name, a complementizer after
 // ، فيما or ، لكن belongs to the narrator's clause, the last of two names
 // in a title is the subject, the names of a list are no subjects, a name
-// after a plural noun is its genitive, and رأى after كلما is seeing.
+// after a plural noun is its genitive, رأى after كلما is seeing, and a verb
+// inside parentheses does not take the speaker of the text around them.
 func TestAuditRules(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
@@ -185,6 +186,18 @@ func TestAuditRules(t *testing.T) {
 			text: "يقول البنك إن الهبوط فرصة، في حين يرى سامر الحمدان أن الأسعار ستنهار.",
 			ents: []string{"PER:سامر الحمدان"},
 			want: []string{"سامر الحمدان|الأسعار ستنهار"},
+		},
+		{
+			name: "a name after سواء is no subject",
+			text: "وأكد سامر الحمدان أهمية التدريب في المصارف، سواء بنك الرياض أو غيره، مشددا على أن الشباب يبدعون.",
+			ents: []string{"PER:سامر الحمدان", "ORG:بنك الرياض"},
+			want: []string{"سامر الحمدان|الشباب يبدعون"},
+		},
+		{
+			name: "an elided subject inside parentheses has a speaker of its own",
+			text: "قال سامر الحمدان: جاء رجل إلى الشيخ فقال: (إن فلاناً يسهر، فقال: إنه سيتوب).",
+			ents: []string{"PER:سامر الحمدان"},
+			want: []string{"سامر الحمدان|جاء رجل إلى الشيخ"},
 		},
 		{
 			name: "فيما opens the narrator's clause",

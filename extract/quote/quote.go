@@ -809,7 +809,9 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		}
 		f.hist = append(f.hist, ref{ent: speaker, g: c.g, sent: sent, speaker: true, subj: true})
 	} else {
-		if !f.clauseStart(i, clitic) {
+		if !f.clauseStart(i, clitic) || f.paren[i] {
+			// (inside parentheses, speech quoted within speech: فقال:
+			// (إن فلاناً ...، فقال: ...) has a speaker of its own)
 			return i
 		}
 		if f.leadsSentence(i) {
