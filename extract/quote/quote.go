@@ -333,8 +333,20 @@ func (f *finder) addMention(e int, sp article.Span) {
 // place that a name may follow as its genitive (orgHeads, placeHeads), also
 // with the proclitics و، ف، ب، ل.
 func orgHead(w string) bool {
+	return withClitics(w, func(w string) bool { return orgHeads[w] || placeHeads[w] })
+}
+
+// regionHead reports whether w is one of regionHeads, also with the
+// proclitics و، ف، ب، ل (بمنطقة عسير).
+func regionHead(w string) bool {
+	return withClitics(w, func(w string) bool { return regionHeads[w] })
+}
+
+// withClitics reports whether is holds for w or for w without one or two
+// of the proclitics و، ف، ب، ل.
+func withClitics(w string, is func(string) bool) bool {
 	for range 2 {
-		if orgHeads[w] || placeHeads[w] {
+		if is(w) {
 			return true
 		}
 		r, size := utf8.DecodeRuneInString(w)
@@ -343,21 +355,7 @@ func orgHead(w string) bool {
 		}
 		w = w[size:]
 	}
-	return orgHeads[w] || placeHeads[w]
-}
-
-// regionHead reports whether w is one of regionHeads, also with the
-// proclitics و، ب (بمنطقة عسير).
-func regionHead(w string) bool {
-	if regionHeads[w] {
-		return true
-	}
-	for _, p := range []string{"و", "ب", "وب"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && regionHeads[rest] {
-			return true
-		}
-	}
-	return false
+	return is(w)
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts
