@@ -608,7 +608,7 @@ func (f *finder) listed(m mention) bool {
 		if t := f.toks[p]; t.kind == kWord && enumWords[t.norm] {
 			return true
 		}
-		if f.joined(m.t0) && f.endAt[p] >= 0 && f.ents[f.ments[f.endAt[p]].ent].Type == typ {
+		if f.endAt[p] >= 0 && f.ents[f.ments[f.endAt[p]].ent].Type == typ && f.joined(m.t0) {
 			return true
 		}
 		if isComma(f.toks[p]) && p > 0 && f.endAt[p-1] >= 0 && f.ents[f.ments[f.endAt[p-1]].ent].Type == typ {
