@@ -90,6 +90,14 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 // article (وزير الخارجية، رئيس الوزراء، الملك).
 var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
+// titleBeforeName are the titles that stand right before a person's name
+// (الأمير، الدكتور، اللواء).
+var titleBeforeName = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
+
+// enumWords introduce the names of a list, which are no subjects (وهم
+// فلان، وفلان؛ ومنهم فلان؛ سواء أرامكو أو ...).
+var enumWords = set("هم", "وهم", "هما", "وهما", "منهم", "ومنهم", "بينهم", "وبينهم", "ابرزهم", "ابرزها", "مثل", "سواء")
+
 // bareHeads are head nouns of titles that, alone with the article, refer
 // back to the one person of the text who holds such a title (الوزير،
 // المتحدثة). الرئيس and الأمير are not among them: they name too many.
@@ -109,6 +117,11 @@ var orgHeads = set("حركه", "صحيفه", "جريده", "مجله", "وكال
 // person (مطار الملك فهد، جائزة الملك فيصل).
 var placeHeads = set("مطار", "مدينه", "مستشفي", "شارع", "طريق", "قاعه", "ملعب", "استاد", "جسر", "ميناء",
 	"مسجد", "حي", "مجمع", "كليه", "مدرسه", "برنامج", "جائزه", "قصر", "كرسي", "معهد")
+
+// regionHeads are nouns of the regions of a country and of settlements:
+// a one-word name after them is a place's, whatever a tagger took it for
+// (منطقة عسير، محافظة جدة).
+var regionHeads = set("منطقه", "محافظه", "ولايه", "اقليم", "مقاطعه", "قريه", "بلده")
 
 // honorifics stand between a noun and a person's name when a place bears
 // it (جامعة الملك سعود، مطار الأمير نايف).
@@ -145,6 +158,21 @@ var clauseWords = set("كما", "فيما", "بينما", "ثم", "حيث", "ا�
 	"لكنه", "لكنها", "قد", "وقد", "فقد", "لقد", "كان", "وكان", "كانت", "وكانت", "بدوره",
 	"بدورها", "جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "ناحيتها", "ايضا", "اما",
 	"فقط")
+
+// clauseOpeners start, after a comma, a clause of the narrator's that
+// sets something beside or against what came before: a complementizer
+// after them is not that of a reporting verb before them (كشف X بدء
+// البروفات، فيما تقرر أن ...). Causal حيث and إذ are not among them: the
+// speaker's reasons follow them (، حيث إن ...).
+var clauseOpeners = set("فيما", "بينما", "وبينما", "لكن", "ولكن")
+
+// seeVerbs are the forms of رأى, which reports an opinion (رأى أن ...) but
+// also means "saw"; whenWords are the conjunctions of time after which it
+// does (كلما رأى، عندما رأت).
+var (
+	seeVerbs  = set("راي", "رات", "يري", "تري")
+	whenWords = set("كلما", "عندما", "حينما", "حين", "لما", "متي", "اذا", "ولما", "وعندما", "وحين", "وكلما")
+)
 
 // citeBefore are words before a verb that make it a source citation
 // (حسبما ذكرت وكالة ...), not a reporting clause of its own.

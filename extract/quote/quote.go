@@ -313,6 +313,8 @@ func (f *finder) addMention(e int, sp article.Span) {
 		if p := f.toks[t0-1]; p.kind == kWord && (preps[p.norm] || f.ents[e].Type == article.PER && orgHead(p.norm)) {
 			m.prep = true // a genitive: لشركة دايملر is not a person however tagged
 			m.gen = f.ents[e].Type == article.PER && orgHead(p.norm)
+		} else if f.ents[e].Type == article.PER && p.kind == kWord && t0 == t1 && regionHead(p.norm) {
+			m.prep, m.gen = true, true // a region's name: منطقة عسير
 		} else if f.ents[e].Type == article.PER && p.kind == kWord && honorifics[p.norm] && t0 > 1 && f.toks[t0-2].kind == kWord && orgHead(f.toks[t0-2].norm) {
 			m.prep, m.gen = true, true // the name of a place: بمطار الملك فهد الدولي، جامعة الملك سعود
 		}
@@ -331,8 +333,20 @@ func (f *finder) addMention(e int, sp article.Span) {
 // place that a name may follow as its genitive (orgHeads, placeHeads), also
 // with the proclitics و، ف، ب، ل.
 func orgHead(w string) bool {
+	return withClitics(w, func(w string) bool { return orgHeads[w] || placeHeads[w] })
+}
+
+// regionHead reports whether w is one of regionHeads, also with the
+// proclitics و، ف، ب، ل (بمنطقة عسير).
+func regionHead(w string) bool {
+	return withClitics(w, func(w string) bool { return regionHeads[w] })
+}
+
+// withClitics reports whether is holds for w or for w without one or two
+// of the proclitics و، ف، ب، ل.
+func withClitics(w string, is func(string) bool) bool {
 	for range 2 {
-		if orgHeads[w] || placeHeads[w] {
+		if is(w) {
 			return true
 		}
 		r, size := utf8.DecodeRuneInString(w)
@@ -341,7 +355,7 @@ func orgHead(w string) bool {
 		}
 		w = w[size:]
 	}
-	return orgHeads[w] || placeHeads[w]
+	return is(w)
 }
 
 // cliticPrefix returns the proclitics of w, a word of a mention that starts
@@ -460,6 +474,20 @@ func (f *finder) isCitation(i int) bool {
 	return false
 }
 
+// perceives reports whether the verb at token i is رأى "saw", not
+// "deemed": after a conjunction of time (كلما رأى الشيخ: «...»).
+func (f *finder) perceives(i, clitic int) bool {
+	if !seeVerbs[f.toks[i].norm[clitic*len("و"):]] {
+		return false
+	}
+	p := f.prevWord(i)
+	if p < 0 || !whenWords[f.toks[p].norm] {
+		return false
+	}
+	// في حين is "whereas": في حين يرى زيلين أن ...
+	return f.toks[p].norm != "حين" || p == 0 || f.toks[p-1].norm != "في" && f.toks[p-1].norm != "وفي"
+}
+
 // prevWord returns i-1 when it is a word, else -1.
 func (f *finder) prevWord(i int) int {
 	if i > 0 && f.toks[i-1].kind == kWord {
@@ -549,7 +577,7 @@ func (f *finder) run() {
 		c, clitic := f.cueAt(i)
 		switch c.cue {
 		case cueVerb:
-			if !f.isCitation(i) {
+			if !f.isCitation(i) && !f.perceives(i, clitic) {
 				i = f.verb(i, c, clitic)
 			}
 		case cuePart:
@@ -567,7 +595,38 @@ func (f *finder) noteMention(m mention) {
 	if m.prep || !f.isSpeaker(m.ent) || f.paren[m.t0] {
 		return // an object, a place, or a parenthesis (رويترز)
 	}
-	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0)})
+	f.hist = append(f.hist, ref{ent: m.ent, sent: f.sent[m.t0], subj: f.subjectPos(m.t0) && !f.listed(m)})
+}
+
+// listed reports whether a mention names an item of a list, not a
+// subject: after a word that introduces a list (وهم، منهم), after another
+// name of its type and a comma or و, or before a comma and another name of
+// its type (مصطفى بدر الدين، إبراهيم عقيل، وفؤاد شكر).
+func (f *finder) listed(m mention) bool {
+	typ := f.ents[m.ent].Type
+	if p := m.t0 - 1; p >= 0 {
+		if t := f.toks[p]; t.kind == kWord && enumWords[t.norm] {
+			return true
+		}
+		if f.endAt[p] >= 0 && f.ents[f.ments[f.endAt[p]].ent].Type == typ && f.joined(m.t0) {
+			return true
+		}
+		if isComma(f.toks[p]) && p > 0 && f.endAt[p-1] >= 0 && f.ents[f.ments[f.endAt[p-1]].ent].Type == typ {
+			return true
+		}
+	}
+	// The first of a list: a comma and a name of its type follow. (With
+	// و alone, two names are more often the subjects of one verb: وتزوج
+	// زوكربيرغ وتشان.)
+	n := m.t1 + 2
+	return n < len(f.toks) && isComma(f.toks[n-1]) && f.startAt[n] >= 0 && f.ents[f.ments[f.startAt[n]].ent].Type == typ
+}
+
+// joined reports whether the mention starting at token k has the clitic و
+// (وفؤاد شكر، وكيري): a name joined to what comes before it.
+func (f *finder) joined(k int) bool {
+	mi := f.startAt[k]
+	return mi >= 0 && cliticPrefix(f.toks[k].norm, f.words[f.ments[mi].ent]) == "و"
 }
 
 // verbText returns the reporting word at token i as written, without its
@@ -677,7 +736,14 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 	tj := f.toks[j]
 	switch {
 	case tj.kind == kWord && f.startAt[j] >= 0:
-		if m := f.ments[f.startAt[j]]; !m.prep {
+		m := f.ments[f.startAt[j]]
+		if f.ents[m.ent].Type == article.ORG && f.personAt(m.t1+1) && !f.ments[f.startAt[m.t1+1]].prep {
+			// A name right after an organization's is the subject, the
+			// organization a title the tagger took for a name (قالت
+			// الليفتنانت كولونيل فاليري هندرسون).
+			m = f.ments[f.startAt[m.t1+1]]
+		}
+		if !m.prep {
 			explicit, known = true, f.isSpeaker(m.ent)
 			speaker, subjEnd = m.ent, m.t1
 			if f.coordinated(m.t1 + 1) {
@@ -741,7 +807,9 @@ func (f *finder) verb(i int, c cueWord, clitic int) int {
 		}
 		f.hist = append(f.hist, ref{ent: speaker, g: c.g, sent: sent, speaker: true, subj: true})
 	} else {
-		if !f.clauseStart(i, clitic) {
+		if !f.clauseStart(i, clitic) || f.paren[i] {
+			// (inside parentheses, speech quoted within speech: فقال:
+			// (إن فلاناً ...، فقال: ...) has a speaker of its own)
 			return i
 		}
 		if f.leadsSentence(i) {
@@ -849,11 +917,19 @@ func (f *finder) accord(i, clitic int) int {
 	return st.last
 }
 
+// maxQuotedName is the most tokens of a name between quotation marks
+// (موقع "أخبار مصر") that the scans for a speaker step over.
+const maxQuotedName = 4
+
 // transmit handles نقلت وكالة ... عن X: X is the speaker.
 func (f *finder) transmit(i int, c cueWord, clitic int) int {
 	n := len(f.toks)
 	for j := i + 1; j < n && j <= i+10; j++ {
 		t := f.toks[j]
+		if q := f.opener[j]; q >= 0 && f.qs[q].closed && f.qs[q].close-j <= maxQuotedName+1 {
+			j = f.qs[q].close // the outlet's name quoted (نقل موقع "أخبار مصر" عن ...)
+			continue
+		}
 		if t.kind == kBreak || f.isSentEnd(j) || f.startsComplement(j) {
 			return i
 		}

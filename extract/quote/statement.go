@@ -31,6 +31,9 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 			if f.isSentEnd(j) || t.r == '؛' || t.r == ';' {
 				return stmt{}, false
 			}
+			if isComma(t) && j+1 < len(f.toks) && clauseOpeners[f.toks[j+1].norm] {
+				return stmt{}, false // كشف X بدء ...، فيما تقرر أن: another clause's complement
+			}
 			if t.r == ':' && j+1 < len(f.toks) {
 				nt := f.toks[j+1]
 				if nt.kind == kQuote && f.opener[j+1] >= 0 {

@@ -240,11 +240,22 @@ func (f *finder) titleBefore(t0 int) int {
 }
 
 // verbLike reports whether the word at token p may be a verb: it has no
-// article, is not a preposition, and does not end in ة.
+// article, is not a preposition, does not end in ة, and is not a plural
+// noun in ات of six letters or more besides و or ف (تصريحات المالكي is a
+// genitive; وبدأت and أنشأت are verbs).
 func (f *finder) verbLike(p int) bool {
 	t := f.toks[p]
 	if strings.HasPrefix(t.norm, "ال") || preps[t.norm] {
 		return false
+	}
+	if strings.HasSuffix(t.norm, "ات") {
+		w := t.norm
+		if r, size := utf8.DecodeRuneInString(w); r == 'و' || r == 'ف' {
+			w = w[size:]
+		}
+		if utf8.RuneCountInString(w) >= 6 {
+			return false
+		}
 	}
 	for b := t.be; b > t.bs; {
 		r, size := utf8.DecodeLastRuneInString(f.text[t.bs:b])
@@ -342,6 +353,14 @@ func (f *finder) titleWindow(i, j int) (int, int, bool) {
 				if f.ents[m.ent].Type == article.PER {
 					if m.prep || len(ws) > maxTitleWords {
 						return -1, 0, false
+					}
+					if h := m.t1 + 1; h+1 < len(f.toks) && f.toks[h].kind == kWord && titleBeforeName[f.toks[h].norm] &&
+						f.personAt(h+1) && !f.ments[f.startAt[h+1]].prep && !f.joined(h+1) {
+						// A name inside the title, then the title of
+						// the subject's name (المعارض لبقاء سامي الجابر
+						// الأمير نواف بن محمد): the last name is the subject.
+						n := f.ments[f.startAt[h+1]]
+						return n.ent, n.t1, true
 					}
 					if len(ws) >= 2 {
 						f.bindRole(ws, m.ent, j, k-1)
