@@ -24,7 +24,7 @@ type mention struct {
 	placed bool     // right after a kind of place: placeCueWeight votes for LOC (placeCues)
 	titled bool     // a person's title or a reporting verb before it (placeCues)
 	media  bool     // named as a newspaper, channel or agency (placeCues)
-	club   bool     // a club named after its town, apart from the town (cityClubs)
+	apart  bool     // a club or newspaper named after a place, grouped apart from it (cityClubs, periodicalNames)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -93,6 +93,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks) // after repeatedNames: الوطن، الحياة are common nouns too
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
@@ -437,8 +438,8 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	byKey := map[string]*ent{}
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
-		if m.club {
-			k = "\x00club " + k // the club apart from its town's other mentions
+		if m.apart {
+			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
 		}
 		e := byKey[k]
 		if e == nil {
