@@ -103,6 +103,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		return nil
 	}
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
+	ms = t.orgComplements(ms, labels, tokens, words, keys, breaks)
 	aliNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)

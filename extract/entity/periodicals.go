@@ -15,7 +15,7 @@ var periodicalHeads = newCliticSet(map[string]bool{"صحيفه": true, "جريد
 
 // periodicalNames reads the name with the article right after a noun of
 // periodicalHeads (with a proclitic too: وجريدة، لصحيفة) as an
-// organization's: an untagged word becomes one (periodicalWord; not a noun
+// organization's: an untagged word becomes one (definiteNameWord; not a noun
 // of a kind of organization: مجلة الجمعية الأميركية is the association's
 // journal), with a second word that is no nisba adjective
 // (periodicalTail), and a place's mention of one or two words there
@@ -36,7 +36,7 @@ func (t *Tagger) periodicalNames(ms []mention, labels []int, tokens []Token, wor
 			continue
 		}
 		k := keys[j]
-		if !t.periodicalWord(words[j], k) || cueWords[stripAl(k)]&cueORG != 0 {
+		if !t.definiteNameWord(words[j], k) || cueWords[stripAl(k)]&cueORG != 0 {
 			continue
 		}
 		if x := mentionAt(ms, j); x >= 0 {
@@ -57,23 +57,24 @@ func (t *Tagger) periodicalNames(ms []mention, labels []int, tokens []Token, wor
 	return addMentions(ms, added)
 }
 
-// periodicalWord reports whether the word w, normalized k, may be a word of
-// a periodical's name: a word with the article (in w: the normalized
+// definiteNameWord reports whether the word w, normalized k, may be a word
+// with the article of a name (a periodical's, an organization's field): a
+// word with the article (in w: the normalized
 // الكترونيه of إلكترونية has none), three letters or more after it, no
 // stopword, no day and not اليوم (today: صحيفة الرياض اليوم; and
 // repeatedNames would spread a name اليوم over every today of the
 // article).
-func (t *Tagger) periodicalWord(w, k string) bool {
+func (t *Tagger) definiteNameWord(w, k string) bool {
 	b, ok := strings.CutPrefix(k, "ال")
 	return ok && strings.HasPrefix(w, "ال") && utf8.RuneCountInString(b) >= 3 && !t.gaz.an.IsStopword(k) && !isDay(k) && k != "اليوم"
 }
 
 // periodicalTail reports whether the word w, normalized k, after a
 // periodical's name with the article, is the name's second word: a
-// periodicalWord that is no nisba adjective (مجلة الثقافة الجديدة, not
+// definiteNameWord that is no nisba adjective (مجلة الثقافة الجديدة, not
 // جريدة الحياة اللندنية nor مجلة الكتاب الدورية).
 func (t *Tagger) periodicalTail(w, k string) bool {
-	return t.periodicalWord(w, k) && !strings.HasSuffix(k, "ي") && !strings.HasSuffix(k, "يه")
+	return t.definiteNameWord(w, k) && !strings.HasSuffix(k, "ي") && !strings.HasSuffix(k, "يه")
 }
 
 // mentionAt returns the index in ms of the mention that starts at token
