@@ -94,6 +94,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks) // after repeatedNames: الوطن، الحياة are common nouns too
+	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
