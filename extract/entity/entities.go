@@ -184,8 +184,9 @@ var weekdays = map[string]bool{
 }
 
 // refine trims names of days from the ends of mentions and a noun whose
-// genitive is a person (genitiveOfPerson: لصالح، برئاسة) from the start of
-// a person's, and splits a mention at a coordinated word ("بوتين وبايدن")
+// genitive is a person (genitiveOfPerson: لصالح، برئاسة), a title
+// (leadTitle) or a tomb's noun (tombNouns: ضريح) from the start of a
+// person's, and splits a mention at a coordinated word ("بوتين وبايدن")
 // whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
@@ -204,7 +205,8 @@ func refine(ms []mention) []mention {
 		}
 		// لصالح شوماخر: the name is the genitive, not the noun before it
 		// (which stripClitics would read as the name صالح).
-		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
+		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0]) ||
+			tombSet.has(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
 		for m.typ == 1 && len(m.keys) > 1 && trailNouns[m.keys[len(m.keys)-1]] {
@@ -832,6 +834,15 @@ var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
 	"بقياده": true, "لصالح": true,
 }
+
+// tombNouns are the nouns of a tomb or shrine, normalized: before a
+// person's name (ضريح الصحابي سعد، مرقد الإمام الرضا، قبر الشاعر) they are
+// the place where the person lies, not part of the name (all of ANERcorp:
+// ضريح، مرقد، قبر، مقام before a person's name 10 times, never in it).
+var tombNouns = map[string]bool{"ضريح": true, "مرقد": true, "قبر": true, "مقام": true}
+
+// tombSet is tombNouns as a cliticSet (وضريح، بمرقد).
+var tombSet = newCliticSet(tombNouns)
 
 // genitiveTails is the tailFilter of genitiveOfPerson.
 var genitiveTails = newTailFilter(genitiveOfPerson)
