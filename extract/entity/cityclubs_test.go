@@ -30,15 +30,7 @@ func TestCityClubs(t *testing.T) {
 		{"في استاد القاهرة الدولي" + sports, [][3]int{{5, 2, 1}}, []string{"5:القاهرة"}},
 	} {
 		r := newRuleText(c.text, c.spans)
-		var got []string
-		for _, m := range tg.cityClubs(r.ms, r.tokens, r.ws, r.keys, r.breaks) {
-			s := string(rune('0'+m.typ)) + ":" + strings.Join(m.words, " ")
-			if m.apart {
-				s += "*"
-			}
-			got = append(got, s)
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		if got := typedWords(tg.cityClubs(r.ms, r.tokens, r.ws, r.keys, r.breaks)); got != strings.Join(c.want, "|") {
 			t.Errorf("cityClubs(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

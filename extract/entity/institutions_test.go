@@ -28,11 +28,7 @@ func TestInstitutionNames(t *testing.T) {
 		{"بنوا المسجد . زانغجيا", [][3]int{{1, 3, 1}}, []string{"1:زانغجيا"}},
 	} {
 		r := newRuleText(c.text, c.spans)
-		var got []string
-		for _, m := range tg.institutionNames(r.ms, r.keys, r.breaks) {
-			got = append(got, string(rune('0'+m.typ))+":"+strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		if got := typedWords(tg.institutionNames(r.ms, r.keys, r.breaks)); got != strings.Join(c.want, "|") {
 			t.Errorf("institutionNames(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

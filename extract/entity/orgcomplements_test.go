@@ -30,11 +30,7 @@ func TestOrgComplements(t *testing.T) {
 		{"زار الهيئة الدولية للطاقة", [][3]int{{5, 1, 2}}, []string{"5:الهيئة الدولية"}},
 	} {
 		r := newRuleText(c.text, c.spans)
-		var got []string
-		for _, m := range tg.orgComplements(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks) {
-			got = append(got, string(rune('0'+m.typ))+":"+strings.Join(m.words, " "))
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		if got := typedWords(tg.orgComplements(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks)); got != strings.Join(c.want, "|") {
 			t.Errorf("orgComplements(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
