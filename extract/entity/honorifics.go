@@ -18,14 +18,16 @@ var respectWords = map[string]bool{
 // article before them (الصحابي الجليل) and the titles (leadTitle) that
 // follow them (الراحل الرئيس ...). It returns ms.
 //
-// Prefilter: the first word of each person's mention of two words or more
-// is looked up in a small set; nothing is allocated.
+// Prefilter: the first word of each person's mention of two words or more,
+// and the second of one of three words or more, is looked up in a small
+// set; nothing is allocated.
 func trimHonorifics(ms []mention) []mention {
 	for k := range ms {
 		m := &ms[k]
 		if m.typ != 1 || len(m.keys) < 2 {
 			continue
 		}
+		cue := m.cue
 		if !inSetClitic(m.keys[0], respectWords) {
 			// A noun with the article before the adjective (الصحابي الجليل
 			// سعد: a companion of the Prophet; فالصحابي) describes the
@@ -38,7 +40,6 @@ func trimHonorifics(ms []mention) []mention {
 			}
 			*m = m.slice(1, len(m.keys))
 		}
-		cue := m.cue
 		for len(m.keys) > 1 && (inSetClitic(m.keys[0], respectWords) || leadTitle(m.keys[0])) {
 			*m = m.slice(1, len(m.keys))
 		}
