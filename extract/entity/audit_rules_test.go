@@ -60,6 +60,10 @@ func TestRefineGenitiveNoun(t *testing.T) {
 		{1, "برئاسة ماتيو رينزي", "PER:ماتيو رينزي"},
 		{1, "لصالح", "PER:لصالح"},                             // one word: left to the other rules
 		{3, "إدارة الدفاع المدني", "ORG:إدارة الدفاع المدني"}, // an organization's head noun
+		// A tomb's noun, with a proclitic too: where the person lies.
+		{1, "ضريح عمر الخيام", "PER:عمر الخيام"},
+		{1, "وبمرقد موسى الكاظم", "PER:موسى الكاظم"},
+		{3, "قبر الجندي المجهول", "ORG:قبر الجندي المجهول"}, // not a person's mention
 	} {
 		if got := mentionTexts(refine([]mention{mentionOf(c.typ, 0, c.name)})); got != c.want {
 			t.Errorf("refine(%q) = %q, want %q", c.name, got, c.want)

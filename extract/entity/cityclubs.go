@@ -12,7 +12,7 @@ import (
 // المالي، دبي الإسلامي, is no place's), or by its country in parentheses
 // (the lists of results; not after في: في نجامينا (تشاد)). A town's rare nisba is taken into the club's
 // name (المغرب التطواني, see rareNisba). Only that mention is retyped: it
-// is marked club and group keeps it apart from the town's other mentions,
+// is marked apart and group keeps it apart from the town's other mentions,
 // which stay places (قطر the country beside قطر القطري the club). Not after
 // a noun of a venue or event (استاد القاهرة الدولي: the adjective is the
 // stadium's). It returns ms.
@@ -61,7 +61,7 @@ func (t *Tagger) cityClubs(ms []mention, tokens []Token, words, keys []string, b
 			*m = e
 		}
 		m.typ = 3
-		m.club = true
+		m.apart = true
 	}
 	return ms
 }
@@ -180,7 +180,7 @@ func (t *Tagger) foreignClubs(ms []mention, labels []int, tokens []Token, words,
 			return ms
 		}
 		m := conjMention(3, i, i+1, first, tokens, words, keys)
-		m.club = true
+		m.apart = true
 		added = append(added, m)
 	}
 	return addMentions(ms, added)

@@ -30,15 +30,7 @@ func TestCityClubs(t *testing.T) {
 		{"في استاد القاهرة الدولي" + sports, [][3]int{{5, 2, 1}}, []string{"5:القاهرة"}},
 	} {
 		r := newRuleText(c.text, c.spans)
-		var got []string
-		for _, m := range tg.cityClubs(r.ms, r.tokens, r.ws, r.keys, r.breaks) {
-			s := string(rune('0'+m.typ)) + ":" + strings.Join(m.words, " ")
-			if m.club {
-				s += "*"
-			}
-			got = append(got, s)
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+		if got := typedWords(tg.cityClubs(r.ms, r.tokens, r.ws, r.keys, r.breaks)); got != strings.Join(c.want, "|") {
 			t.Errorf("cityClubs(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -64,7 +56,7 @@ func TestPlaceNisba(t *testing.T) {
 func TestCityClubsGroup(t *testing.T) {
 	tg := defaultTagger(t)
 	ms, _ := mentionsIn("قطر القطري قطر", [3]int{3, 0, 1}, [3]int{5, 2, 1})
-	ms[0].club = true
+	ms[0].apart = true
 	ents := tg.group(ms)
 	if len(ents) != 2 || ents[0].Type != "ORG" || ents[1].Type != "LOC" {
 		t.Errorf("group = %+v, want the club ORG and the town LOC apart", ents)
@@ -98,8 +90,8 @@ func TestForeignClubs(t *testing.T) {
 		}
 		var got []string
 		for _, m := range tg.foreignClubs(nil, make([]int, len(ws)), tokens, ws, keys, make([]bool, len(ws))) {
-			if m.typ != 3 || !m.club {
-				t.Errorf("foreignClubs(%q): %q typ %d club %v", c.text, m.words, m.typ, m.club)
+			if m.typ != 3 || !m.apart {
+				t.Errorf("foreignClubs(%q): %q typ %d apart %v", c.text, m.words, m.typ, m.apart)
 			}
 			got = append(got, strings.Join(m.words, " "))
 		}

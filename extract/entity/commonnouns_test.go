@@ -56,6 +56,20 @@ func newRuleText(text string, spans [][3]int) ruleText {
 }
 
 // joinedWords returns the words of each mention, joined by "|".
+// typedWords returns the mentions of ms as "type:words", the type the
+// index of the B- label, with * after a mention kept apart, joined by |.
+func typedWords(ms []mention) string {
+	var got []string
+	for _, m := range ms {
+		s := string(rune('0'+m.typ)) + ":" + strings.Join(m.words, " ")
+		if m.apart {
+			s += "*"
+		}
+		got = append(got, s)
+	}
+	return strings.Join(got, "|")
+}
+
 func joinedWords(ms []mention) string {
 	var got []string
 	for _, m := range ms {

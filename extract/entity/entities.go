@@ -24,7 +24,7 @@ type mention struct {
 	placed bool     // right after a kind of place: placeCueWeight votes for LOC (placeCues)
 	titled bool     // a person's title or a reporting verb before it (placeCues)
 	media  bool     // named as a newspaper, channel or agency (placeCues)
-	club   bool     // a club named after its town, apart from the town (cityClubs)
+	apart  bool     // a club or newspaper named after a place, grouped apart from it (cityClubs, periodicalNames)
 	words  []string // words with the clitic of the first one removed
 	keys   []string // normalized words
 	start  int      // rune offsets
@@ -93,6 +93,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks) // after repeatedNames: الوطن، الحياة are common nouns too
+	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
@@ -102,6 +104,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		return nil
 	}
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
+	ms = t.orgComplements(ms, labels, tokens, words, keys, breaks)
 	aliNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)
@@ -181,8 +184,9 @@ var weekdays = map[string]bool{
 }
 
 // refine trims names of days from the ends of mentions and a noun whose
-// genitive is a person (genitiveOfPerson: لصالح، برئاسة) from the start of
-// a person's, and splits a mention at a coordinated word ("بوتين وبايدن")
+// genitive is a person (genitiveOfPerson: لصالح، برئاسة), a title
+// (leadTitle) or a tomb's noun (tombNouns: ضريح) from the start of a
+// person's, and splits a mention at a coordinated word ("بوتين وبايدن")
 // whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
@@ -201,7 +205,8 @@ func refine(ms []mention) []mention {
 		}
 		// لصالح شوماخر: the name is the genitive, not the noun before it
 		// (which stripClitics would read as the name صالح).
-		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0])) {
+		for m.typ == 1 && len(m.keys) > 1 && (genitiveTails.mayEnd(m.keys[0]) && genitiveOfPerson[m.keys[0]] || leadTitle(m.keys[0]) ||
+			tombSet.has(m.keys[0])) {
 			m = m.slice(1, len(m.keys))
 		}
 		for m.typ == 1 && len(m.keys) > 1 && trailNouns[m.keys[len(m.keys)-1]] {
@@ -437,8 +442,8 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	byKey := map[string]*ent{}
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
-		if m.club {
-			k = "\x00club " + k // the club apart from its town's other mentions
+		if m.apart {
+			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
 		}
 		e := byKey[k]
 		if e == nil {
@@ -829,6 +834,15 @@ var genitiveOfPerson = map[string]bool{
 	"رئاسه": true, "برئاسه": true, "عهد": true, "بعهد": true, "اداره": true, "لاداره": true, "قياده": true,
 	"بقياده": true, "لصالح": true,
 }
+
+// tombNouns are the nouns of a tomb or shrine, normalized: before a
+// person's name (ضريح الصحابي سعد، مرقد الإمام الرضا، قبر الشاعر) they are
+// the place where the person lies, not part of the name (all of ANERcorp:
+// ضريح، مرقد، قبر، مقام before a person's name 10 times, never in it).
+var tombNouns = map[string]bool{"ضريح": true, "مرقد": true, "قبر": true, "مقام": true}
+
+// tombSet is tombNouns as a cliticSet (وضريح، بمرقد).
+var tombSet = newCliticSet(tombNouns)
 
 // genitiveTails is the tailFilter of genitiveOfPerson.
 var genitiveTails = newTailFilter(genitiveOfPerson)

@@ -1,5 +1,7 @@
 package entity
 
+import "strings"
+
 // respectWords are the adjectives of respect, mourning or renown and the
 // British titles that stand before a person's name, after a title or
 // alone (الصحابي الجليل سعد، الراحل نجيب محفوظ، اللورد ستيفنز، السير ...),
@@ -12,18 +14,32 @@ var respectWords = map[string]bool{
 }
 
 // trimHonorifics cuts from the start of a person's mention of two words or
-// more the respectWords (with a proclitic too: والراحل) and the titles
-// (leadTitle) that follow them (الراحل الرئيس ...). It returns ms.
+// more the respectWords (with a proclitic too: والراحل), a noun with the
+// article before them (الصحابي الجليل) and the titles (leadTitle) that
+// follow them (الراحل الرئيس ...). It returns ms.
 //
-// Prefilter: the first word of each person's mention of two words or more
-// is looked up in a small set; nothing is allocated.
+// Prefilter: the first word of each person's mention of two words or more,
+// and the second of one of three words or more, is looked up in a small
+// set; nothing is allocated.
 func trimHonorifics(ms []mention) []mention {
 	for k := range ms {
 		m := &ms[k]
-		if m.typ != 1 || len(m.keys) < 2 || !inSetClitic(m.keys[0], respectWords) {
+		if m.typ != 1 || len(m.keys) < 2 {
 			continue
 		}
 		cue := m.cue
+		if !inSetClitic(m.keys[0], respectWords) {
+			// A noun with the article before the adjective (الصحابي الجليل
+			// سعد: a companion of the Prophet; فالصحابي) describes the
+			// person too.
+			if len(m.keys) < 3 || !inSetClitic(m.keys[1], respectWords) {
+				continue
+			}
+			if _, b := splitClitic(m.keys[0]); !strings.HasPrefix(b, "ال") {
+				continue
+			}
+			*m = m.slice(1, len(m.keys))
+		}
 		for len(m.keys) > 1 && (inSetClitic(m.keys[0], respectWords) || leadTitle(m.keys[0])) {
 			*m = m.slice(1, len(m.keys))
 		}

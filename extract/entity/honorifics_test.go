@@ -15,6 +15,12 @@ func TestTrimHonorifics(t *testing.T) {
 		// With a proclitic, and a title after the honorific.
 		{"ذكرى والراحل الرئيس جمال عبد الناصر", [][3]int{{1, 1, 5}}, []string{"جمال عبد الناصر"}},
 		{"قال اللورد ستيفنز", [][3]int{{1, 1, 2}}, []string{"ستيفنز"}},
+		// A noun with the article before the honorific, with a proclitic
+		// too; not one without the article, nor before a name alone.
+		{"ذكر الشاعر الراحل أحمد رامي", [][3]int{{1, 1, 4}}, []string{"أحمد رامي"}},
+		{"فالتابعي الجليل عامر الشعبي", [][3]int{{1, 0, 4}}, []string{"عامر الشعبي"}},
+		{"قال محمد الراحل غدا", [][3]int{{1, 1, 2}}, []string{"محمد الراحل"}},
+		{"قال العالم الجليل", [][3]int{{1, 1, 2}}, []string{"العالم الجليل"}},
 		// One word alone is left; an organization too.
 		{"قال الراحل", [][3]int{{1, 1, 1}}, []string{"الراحل"}},
 		{"مسجد الجليل الكبير", [][3]int{{3, 1, 2}}, []string{"الجليل الكبير"}},
