@@ -39,6 +39,9 @@ type state struct {
 	// Vocabulary of features (terms and entities) and their document frequencies.
 	Vocab map[string]uint32
 	Names []string
+	// entity tells, by feature id, whether Names[id] is an entity's (has
+	// entityMark); not saved, made again from Names.
+	entity []bool
 	// Display is the first spelling seen of each entity feature.
 	Display map[uint32]string
 	DF      []uint32
@@ -397,12 +400,9 @@ func (s *state) intern(name string) uint32 {
 	name = strings.Clone(name)
 	s.Vocab[name] = id
 	s.Names = append(s.Names, name)
+	s.entity = append(s.entity, strings.HasPrefix(name, entityMark))
 	s.DF = append(s.DF, 0)
 	return id
-}
-
-func (s *state) isEntity(id uint32) bool {
-	return strings.HasPrefix(s.Names[id], entityMark)
 }
 
 // vectorize counts d in the document frequencies and returns its TF-IDF
@@ -514,7 +514,7 @@ func (s *state) sweep() {
 			keep = append(keep, ci)
 			continue
 		}
-		ents, terms := st.Centroid.split(s.isEntity)
+		ents, terms := st.Centroid.split(s.entity)
 		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
 		st.normOK = false
 		st.Indexed = nil

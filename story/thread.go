@@ -81,7 +81,7 @@ func (s *state) thread(idx int32, st *cluster) {
 // with its heaviest terms, which are mostly names and the subject's key words.
 // real reports whether ents are entities.
 func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
-	ents, terms = st.Centroid.split(s.isEntity)
+	ents, terms = st.Centroid.split(s.entity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}
@@ -94,7 +94,7 @@ func (s *state) threadKeysScratch(st *cluster) (ents, terms vec, real bool) {
 	if cap(s.split) < len(st.Centroid) {
 		s.split = make(vec, len(st.Centroid))
 	}
-	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.isEntity)
+	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}

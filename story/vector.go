@@ -189,9 +189,9 @@ func (v vec) heaviest(n int, dst []uint32) []uint32 {
 	return dst
 }
 
-// split returns the parts of v whose features are, and are not, entities,
-// in one allocation (nil for an empty part).
-func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
+// split returns the parts of v whose features are, and are not, entities
+// (isEntity[id] tells), in one allocation (nil for an empty part).
+func (v vec) split(isEntity []bool) (ents, terms vec) {
 	ents, terms = v.splitTo(make(vec, len(v)), isEntity)
 	if len(ents) == 0 {
 		ents = nil
@@ -203,16 +203,16 @@ func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
 }
 
 // splitTo is split into buf, which must have v's length.
-func (v vec) splitTo(buf vec, isEntity func(uint32) bool) (ents, terms vec) {
+func (v vec) splitTo(buf vec, isEntity []bool) (ents, terms vec) {
 	ne := 0
 	for _, f := range v {
-		if isEntity(f.ID) {
+		if isEntity[f.ID] {
 			ne++
 		}
 	}
 	ents, terms = buf[:0:ne], buf[ne:ne]
 	for _, f := range v {
-		if isEntity(f.ID) {
+		if isEntity[f.ID] {
 			ents = append(ents, f)
 		} else {
 			terms = append(terms, f)
