@@ -227,11 +227,19 @@ func (s *state) add(d Doc) Assignment {
 	}
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
+		// The score is a cosine, at most 1 (give or take rounding), times
+		// the decay: a story whose decay is below both the threshold and
+		// the best score so far can neither join d nor be the best story
+		// that does, and needs no dot product.
+		decay := s.decay(t, st)
+		if decay*(1+1e-9) < max(s.Cfg.Threshold, bestScore) {
+			continue
+		}
 		score := 0.0
 		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
 			score = dotDense(s.dense, st.Centroid) / (vn * nc)
 		}
-		score *= s.decay(t, st)
+		score *= decay
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
