@@ -70,17 +70,19 @@ type state struct {
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots      []slot    // by feature id: vectorize's counts
-	feats      []uint32  // features whose slot is set
-	hits       []int32   // by story: candidates' counts of shared features
-	cands      []int32   // stories whose hits are counted
-	qids       []uint32  // query features of candidates
-	top        vec       // reindex's top features
-	dense      []float32 // by feature id: the weights of the vector add scores
-	shingle    []uint64  // fingerprint's shingle hashes
-	split      vec       // thread's parts of a candidate's centroid
-	chain      []int64   // findDuplicate's sequence numbers of one bucket
-	threadList []int32   // thread's stories of one entity pair
+	slots       []slot    // by feature id: vectorize's counts
+	feats       []uint32  // features whose slot is set
+	hits        []int32   // by story: candidates' counts of shared features
+	cands       []int32   // stories whose hits are counted
+	qids        []uint32  // query features of candidates
+	top         vec       // reindex's and thread's top features
+	dense       []float32 // by feature id: the weights of the vector add scores
+	shingle     []uint64  // fingerprint's shingle hashes
+	split       vec       // thread's parts of a candidate's centroid
+	chain       []int64   // findDuplicate's sequence numbers of one bucket
+	threadList  []int32   // thread's stories of one entity pair
+	seenStories marks     // thread's stories already considered
+	seenRecent  marks     // findDuplicate's documents already scored, by index in Recent
 }
 
 // slot is vectorize's count of one feature of a document.

@@ -44,17 +44,17 @@ func (s *state) findDuplicate(r *recent) string {
 		return ""
 	}
 	best, bestScore := "", 0.0
-	seen := map[int64]bool{}
+	seen := s.seenRecent.reset(len(s.Recent))
 	check := func(keys [numBands]uint64) {
 		for _, k := range keys {
 			s.chain = s.bucketSeqs(k, s.chain[:0])
 			for i := len(s.chain) - 1; i >= 0; i-- {
-				seq := s.chain[i]
-				if seen[seq] {
+				at := int(s.chain[i] - s.Base)
+				if seen.has(at) {
 					continue
 				}
-				seen[seq] = true
-				o := &s.Recent[seq-s.Base]
+				seen.add(at)
+				o := &s.Recent[at]
 				score := 0.0
 				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
 					score = j

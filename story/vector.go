@@ -230,3 +230,26 @@ func int64cmp(a, b int64) int {
 	}
 	return 0
 }
+
+// marks is a reusable set of small non-negative integers: those whose mark
+// is the current generation.
+type marks struct {
+	mark []uint32
+	gen  uint32
+}
+
+// reset empties the set and makes room for the integers below n.
+func (m *marks) reset(n int) *marks {
+	if len(m.mark) < n {
+		m.mark = append(m.mark, make([]uint32, n-len(m.mark)+n/4)...)
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped around: forget every old mark
+		clear(m.mark)
+		m.gen = 1
+	}
+	return m
+}
+
+func (m *marks) has(i int) bool { return m.mark[i] == m.gen }
+func (m *marks) add(i int)      { m.mark[i] = m.gen }
