@@ -23,6 +23,7 @@ const (
 	topTermsOut        = 10
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
+	maxEntityMemo      = 8192       // entity names whose features entityFeatures remembers
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -49,8 +50,11 @@ type state struct {
 
 	Docs    map[string]docRec // every document ever added
 	Stories []*cluster
-	Active  []int32            // stories that may still take articles
-	Post    map[uint32][]int32 // feature → active stories indexed under it
+	// spans holds the time span of each story, packed together for
+	// candidates; not saved, made again from Stories.
+	spans  []span
+	Active []int32            // stories that may still take articles
+	Post   map[uint32][]int32 // feature → active stories indexed under it
 
 	// Near-duplicate window: documents of the last DupWindow, oldest first.
 	Recent []recent
@@ -70,19 +74,23 @@ type state struct {
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots       []slot    // by feature id: vectorize's counts
-	feats       []uint32  // features whose slot is set
-	hits        []int32   // by story: candidates' counts of shared features
-	cands       []int32   // stories whose hits are counted
-	qids        []uint32  // query features of candidates
-	top         vec       // reindex's and thread's top features
-	dense       []float32 // by feature id: the weights of the vector add scores
-	shingle     []uint64  // fingerprint's shingle hashes
-	split       vec       // thread's parts of a candidate's centroid
-	chain       []int64   // findDuplicate's sequence numbers of one bucket
-	threadList  []int32   // thread's stories of one entity pair
-	seenStories marks     // thread's stories already considered
-	seenRecent  marks     // findDuplicate's documents already scored, by index in Recent
+	slots       []slot              // by feature id: vectorize's counts
+	feats       []uint32            // features whose slot is set
+	hits        []int32             // by story: candidates' counts of shared features
+	cands       []int32             // stories whose hits are counted
+	qids        []uint32            // query features of candidates
+	byWeight    vec                 // candidates' copy of the document vector
+	candKeys    []uint64            // candidates' sort keys
+	stale       []int32             // candidates' stories out of the time window
+	top         vec                 // reindex's and thread's top features
+	dense       []float32           // by feature id: the weights of the vector add scores
+	shingle     []uint64            // fingerprint's shingle hashes
+	split       vec                 // thread's parts of a candidate's centroid
+	chain       []int64             // findDuplicate's sequence numbers of one bucket
+	threadList  []int32             // thread's stories of one entity pair
+	entityIDs   map[string][]uint32 // entityFeatures' results by entity name
+	seenStories marks               // thread's stories already considered
+	seenRecent  marks               // findDuplicate's documents already scored, by index in Recent
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -106,6 +114,9 @@ type recent struct {
 	HasLead bool
 	LeadLen int
 }
+
+// span is a story's time span.
+type span struct{ first, last time.Time }
 
 // cluster is one story.
 type cluster struct {
@@ -263,6 +274,7 @@ func (s *state) add(d Doc) Assignment {
 			NextTry: 1,
 		}
 		s.Stories = append(s.Stories, st)
+		s.spans = append(s.spans, span{})
 		s.Active = append(s.Active, idx)
 		s.join(idx, st, d, t, v)
 	}
@@ -301,6 +313,7 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	if t.After(st.Last) {
 		st.Last = t
 	}
+	s.spans[idx] = span{st.First, st.Last}
 	if v == nil {
 		if st.Title == "" {
 			st.Title = clip(d.Title)
@@ -370,29 +383,43 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 	if n <= 0 {
 		n = len(v)
 	}
-	s.qids = v.heaviest(n, s.qids[:0])
-	hits, out := s.hits, s.cands[:0]
+	s.byWeight = append(s.byWeight[:0], v...)
+	s.qids = s.byWeight.heaviestInPlace(n, s.qids[:0])
+	hits, out, stale := s.hits, s.cands[:0], s.stale[:0]
 	for _, id := range s.qids {
 		for _, ci := range s.Post[id] {
-			st := s.Stories[ci]
-			if t.Sub(st.Last) > s.Cfg.ActiveWindow || st.First.Sub(t) > s.Cfg.ActiveWindow {
-				continue
-			}
-			if hits[ci] == 0 {
+			switch h := hits[ci]; {
+			case h > 0:
+				hits[ci]++
+			case h == 0:
+				// A story is tested once for being in the time window
+				// (hits -1 when it is not).
+				sp := &s.spans[ci]
+				if t.Sub(sp.last) > s.Cfg.ActiveWindow || sp.first.Sub(t) > s.Cfg.ActiveWindow {
+					hits[ci] = -1
+					stale = append(stale, ci)
+					continue
+				}
+				hits[ci] = 1
 				out = append(out, ci)
 			}
-			hits[ci]++
 		}
 	}
-	slices.SortFunc(out, func(a, b int32) int {
-		if hits[a] != hits[b] {
-			return int(hits[b] - hits[a])
-		}
-		return int(b - a)
-	})
+	// Most shared features first, then the latest story: sort keys of
+	// count and index, descending.
+	keys := s.candKeys[:0]
 	for _, ci := range out {
+		keys = append(keys, uint64(hits[ci])<<32|uint64(ci))
 		hits[ci] = 0
 	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		out[len(keys)-1-i] = int32(uint32(k))
+	}
+	for _, ci := range stale {
+		hits[ci] = 0
+	}
+	s.candKeys, s.stale = keys[:0], stale[:0]
 	s.cands = out
 	if len(out) > s.Cfg.MaxCandidates {
 		out = out[:s.Cfg.MaxCandidates]
@@ -442,17 +469,10 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	nterms := len(feats)
 	for _, e := range d.Entities {
-		for _, k := range entityKeys(e) {
-			id := s.intern(entityMark + k)
-			if int(id) >= len(s.slots) {
-				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
-			}
+		for _, id := range s.entityFeatures(e) {
 			if sl := &s.slots[id]; !sl.ent {
 				sl.ent = true
 				feats = append(feats, id)
-			}
-			if _, ok := s.Display[id]; !ok {
-				s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
 			}
 		}
 	}
@@ -477,6 +497,33 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	s.feats = feats[:0]
 	return v
+}
+
+// entityFeatures returns the ids of the features of entity name e (see
+// entityKeys), interning them and giving each a display name and a slot.
+// The caller must not modify the result.
+func (s *state) entityFeatures(e string) []uint32 {
+	if ids, ok := s.entityIDs[e]; ok {
+		return ids
+	}
+	ids := []uint32{}
+	for _, k := range entityKeys(e) {
+		id := s.intern(entityMark + k)
+		if int(id) >= len(s.slots) {
+			s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
+		}
+		if _, ok := s.Display[id]; !ok {
+			s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
+		}
+		ids = append(ids, id)
+	}
+	// The same names come back article after article: remember the
+	// features of the latest few thousand.
+	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
+		s.entityIDs = make(map[string][]uint32, maxEntityMemo)
+	}
+	s.entityIDs[strings.Clone(e)] = ids
+	return ids
 }
 
 // normalize sorts v by id and scales it to unit length.

@@ -174,16 +174,20 @@ func (v vec) byWeight() []uint32 {
 // heaviest appends to dst the ids of v's n heaviest features, heaviest
 // first. v is left as it was.
 func (v vec) heaviest(n int, dst []uint32) []uint32 {
-	c := slices.Clone(v)
-	if n < len(c) {
+	return slices.Clone(v).heaviestInPlace(n, dst)
+}
+
+// heaviestInPlace is heaviest that reorders v.
+func (v vec) heaviestInPlace(n int, dst []uint32) []uint32 {
+	if n < len(v) {
 		if n <= 0 {
 			return dst
 		}
-		selectHeaviest(c, n)
-		c = c[:n]
+		selectHeaviest(v, n)
+		v = v[:n]
 	}
-	slices.SortFunc(c, heavier)
-	for _, f := range c {
+	slices.SortFunc(v, heavier)
+	for _, f := range v {
 		dst = append(dst, f.ID)
 	}
 	return dst
