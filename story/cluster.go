@@ -23,8 +23,9 @@ const (
 	topTermsOut        = 10
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
-	maxEntityMemo      = 8192       // entity names whose features entityFeatures remembers
+	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
 	hotDF              = 64         // document frequency that makes a feature hot
+	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
 	maxHot             = 8192       // hot features
 )
 
@@ -81,23 +82,25 @@ type state struct {
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots       []slot              // by feature id: vectorize's counts
-	feats       []uint32            // features whose slot is set
-	hits        []int32             // by story: candidates' counts of shared features
-	cands       []int32             // stories whose hits are counted
-	qids        []uint32            // query features of candidates
-	byWeight    vec                 // candidates' copy of the document vector
-	candKeys    []uint64            // candidates' sort keys
-	stale       []int32             // candidates' stories out of the time window
-	top         vec                 // reindex's and thread's top features
-	dense       []float32           // by feature id: the weights of the vector add scores
-	shingle     []uint64            // fingerprint's shingle hashes
-	split       vec                 // thread's parts of a candidate's centroid
-	chain       []int64             // findDuplicate's sequence numbers of one bucket
-	threadList  []int32             // thread's stories of one entity pair
-	entityIDs   map[string][]uint32 // entityFeatures' results by entity name
-	seenStories marks               // thread's stories already considered
-	seenRecent  marks               // findDuplicate's documents already scored, by index in Recent
+	slots        []slot              // by feature id: vectorize's counts
+	feats        []uint32            // features whose slot is set
+	hits         []int32             // by story: candidates' counts of shared features
+	cands        []int32             // stories whose hits are counted
+	qids         []uint32            // query features of candidates
+	byWeight     vec                 // candidates' copy of the document vector
+	candKeys     []uint64            // candidates' sort keys
+	stale        []int32             // candidates' stories out of the time window
+	top          vec                 // reindex's and thread's top features
+	dense        []float32           // by feature id: the weights of the vector add scores
+	shingle      []uint64            // fingerprint's shingle hashes
+	split        vec                 // thread's parts of a candidate's centroid
+	chain        []int64             // findDuplicate's sequence numbers of one bucket
+	threadList   []int32             // thread's stories of one entity pair
+	entityIDs    map[string][]uint32 // entityFeatures' results by entity name
+	oldEntityIDs map[string][]uint32 // the generation before entityIDs
+	idfMemo      []idfAt             // by document frequency: idf's factors
+	seenStories  marks               // thread's stories already considered
+	seenRecent   marks               // findDuplicate's documents already scored, by index in Recent
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -523,10 +526,26 @@ func (s *state) warm(id uint32) {
 // entityKeys), interning them and giving each a display name and a slot.
 // The caller must not modify the result.
 func (s *state) entityFeatures(e string) []uint32 {
+	// The same names come back article after article: remember the
+	// features of those of the latest two generations of names.
+	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
+		s.oldEntityIDs, s.entityIDs = s.entityIDs, make(map[string][]uint32, maxEntityMemo)
+	}
 	if ids, ok := s.entityIDs[e]; ok {
 		return ids
 	}
-	ids := []uint32{}
+	ids, ok := s.oldEntityIDs[e]
+	if !ok {
+		ids = s.newEntityFeatures(e)
+	}
+	// e may be a slice of a whole article text: keep only its bytes.
+	s.entityIDs[strings.Clone(e)] = ids
+	return ids
+}
+
+// newEntityFeatures is entityFeatures for a name not in its memo.
+func (s *state) newEntityFeatures(e string) []uint32 {
+	var ids []uint32
 	for _, k := range entityKeys(e) {
 		id := s.intern(entityMark + k)
 		if int(id) >= len(s.slots) {
@@ -537,12 +556,6 @@ func (s *state) entityFeatures(e string) []uint32 {
 		}
 		ids = append(ids, id)
 	}
-	// The same names come back article after article: remember the
-	// features of the latest few thousand.
-	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
-		s.entityIDs = make(map[string][]uint32, maxEntityMemo)
-	}
-	s.entityIDs[strings.Clone(e)] = ids
 	return ids
 }
 
@@ -574,7 +587,31 @@ func entityKeys(name string) []string {
 }
 
 func (s *state) idf(id uint32) float64 {
-	idf := math.Log(float64(s.N+1)/float64(s.DF[id]+1)) + 1
+	// The features of an article share few document frequencies, most of
+	// them small: remember the factor of each small one for the current N.
+	df := s.DF[id]
+	if df < idfMemoSize {
+		if len(s.idfMemo) == 0 {
+			s.idfMemo = make([]idfAt, idfMemoSize)
+		}
+		m := &s.idfMemo[df]
+		if m.n != uint64(s.N)+1 {
+			m.n, m.idf = uint64(s.N)+1, s.computeIDF(df)
+		}
+		return m.idf
+	}
+	return s.computeIDF(df)
+}
+
+// idfAt is the IDF factor of a document frequency when N was n-1.
+type idfAt struct {
+	n   uint64
+	idf float64
+}
+
+// computeIDF returns the IDF factor of a document frequency.
+func (s *state) computeIDF(df uint32) float64 {
+	idf := math.Log(float64(s.N+1)/float64(df+1)) + 1
 	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
 		return math.Pow(idf, p)
 	}
