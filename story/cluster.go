@@ -24,9 +24,7 @@ const (
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
 	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
-	hotDF              = 64         // document frequency that makes a feature hot
 	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
-	maxHot             = 8192       // hot features
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -43,11 +41,6 @@ type state struct {
 	// Vocabulary of features (terms and entities) and their document frequencies.
 	Vocab map[string]uint32
 	Names []string
-	// hot holds the features of Vocab that reached a document frequency
-	// of hotDF first, up to maxHot of them: most terms of an article are
-	// among them, and their small map stays in the processor's caches,
-	// which Vocab's does not. Not saved, made again from DF.
-	hot map[string]uint32
 	// entity tells, by feature id, whether Names[id] is an entity's (has
 	// entityMark); not saved, made again from Names.
 	entity []bool
@@ -158,7 +151,6 @@ func newState(cfg Config) state {
 	return state{
 		Cfg:     cfg,
 		Vocab:   map[string]uint32{},
-		hot:     map[string]uint32{},
 		Display: map[uint32]string{},
 		Docs:    map[string]docRec{},
 		Post:    map[uint32][]int32{},
@@ -440,9 +432,6 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 
 // intern returns the id of a feature name, adding it to the vocabulary.
 func (s *state) intern(name string) uint32 {
-	if id, ok := s.hot[name]; ok {
-		return id
-	}
 	if id, ok := s.Vocab[name]; ok {
 		return id
 	}
@@ -492,9 +481,7 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	s.N++
 	for _, id := range feats {
-		if s.DF[id]++; s.DF[id] == hotDF {
-			s.warm(id)
-		}
+		s.DF[id]++
 	}
 	// Terms and entities are truncated separately, so that a long text
 	// does not push its names out.
@@ -513,13 +500,6 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	s.feats = feats[:0]
 	return v
-}
-
-// warm adds feature id to the hot vocabulary, when there is room.
-func (s *state) warm(id uint32) {
-	if len(s.hot) < maxHot {
-		s.hot[s.Names[id]] = id
-	}
 }
 
 // entityFeatures returns the ids of the features of entity name e (see

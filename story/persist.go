@@ -96,12 +96,6 @@ func Load(r io.Reader) (*Clusterer, error) {
 	for i, st := range s.Stories {
 		s.spans[i] = span{st.First, st.Last}
 	}
-	s.hot = map[string]uint32{}
-	for id, df := range s.DF {
-		if df >= hotDF {
-			s.warm(uint32(id))
-		}
-	}
 	s.entity = make([]bool, len(s.Names))
 	for i, name := range s.Names {
 		s.entity[i] = strings.HasPrefix(name, entityMark)
