@@ -110,27 +110,13 @@ func (s *state) remember(r recent) {
 		return
 	}
 	seq := s.Base + int64(len(s.Recent))
-	s.Recent = append(roomFor(s.Recent, 1), r)
+	s.Recent = append(s.Recent, r)
 	s.bucket(&r, seq)
-}
-
-// roomFor returns w with room for n more elements. w is a sliding window
-// (evict drops its start): when it is full, it moves to an array of twice
-// its length, so that it moves once per so many documents as it holds
-// rather than append's quarter of them.
-func roomFor[T any](w []T, n int) []T {
-	if len(w)+n <= cap(w) {
-		return w
-	}
-	m := make([]T, len(w), 2*(len(w)+n)+64)
-	copy(m, w)
-	return m
 }
 
 // bucket puts the last document of Recent, r of sequence number seq, in the
 // buckets of its band keys.
 func (s *state) bucket(r *recent, seq int64) {
-	s.links = roomFor(s.links, bucketSlots)
 	for range bucketSlots {
 		s.links = append(s.links, noEntry)
 	}
