@@ -18,13 +18,17 @@ func loadCorpusDocs(tb testing.TB) []Doc {
 	for i, a := range arts {
 		docs[i] = a.toDoc(terms)
 	}
+	if os.Getenv("STORY_ENTITIES") != "" {
+		withEntities(tb, arts, docs)
+	}
 	return docs
 }
 
 // BenchmarkReplay clusters the whole corpus (analysis excluded), replayed
 // STORY_REPLAY times with dates shifted by the corpus span each time.
 // It reports articles/s and the time per 1,000 articles at the start and
-// the end of the replay.
+// the end of the replay. STORY_ENTITIES=1 gives the articles the entities
+// the project's tagger finds, as ingest does.
 //
 //	go test ./story -run XXX -bench Replay -benchtime 1x
 func BenchmarkReplay(b *testing.B) {

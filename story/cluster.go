@@ -23,6 +23,8 @@ const (
 	topTermsOut        = 10
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
+	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
+	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -39,6 +41,9 @@ type state struct {
 	// Vocabulary of features (terms and entities) and their document frequencies.
 	Vocab map[string]uint32
 	Names []string
+	// entity tells, by feature id, whether Names[id] is an entity's (has
+	// entityMark); not saved, made again from Names.
+	entity []bool
 	// Display is the first spelling seen of each entity feature.
 	Display map[uint32]string
 	DF      []uint32
@@ -46,8 +51,11 @@ type state struct {
 
 	Docs    map[string]docRec // every document ever added
 	Stories []*cluster
-	Active  []int32            // stories that may still take articles
-	Post    map[uint32][]int32 // feature → active stories indexed under it
+	// spans holds the time span of each story, packed together for
+	// candidates; not saved, made again from Stories.
+	spans  []span
+	Active []int32            // stories that may still take articles
+	Post   map[uint32][]int32 // feature → active stories indexed under it
 
 	// Near-duplicate window: documents of the last DupWindow, oldest first.
 	Recent []recent
@@ -67,17 +75,25 @@ type state struct {
 
 	// Scratch space, not saved. Between calls slots is all zero and hits
 	// is all zero.
-	slots      []slot    // by feature id: vectorize's counts
-	feats      []uint32  // features whose slot is set
-	hits       []int32   // by story: candidates' counts of shared features
-	cands      []int32   // stories whose hits are counted
-	qids       []uint32  // query features of candidates
-	top        vec       // reindex's top features
-	dense      []float32 // by feature id: the weights of the vector add scores
-	shingle    []uint64  // fingerprint's shingle hashes
-	split      vec       // thread's parts of a candidate's centroid
-	chain      []int64   // findDuplicate's sequence numbers of one bucket
-	threadList []int32   // thread's stories of one entity pair
+	slots        []slot              // by feature id: vectorize's counts
+	feats        []uint32            // features whose slot is set
+	hits         []int32             // by story: candidates' counts of shared features
+	cands        []int32             // stories whose hits are counted
+	qids         []uint32            // query features of candidates
+	byWeight     vec                 // candidates' copy of the document vector
+	candKeys     []uint64            // candidates' sort keys
+	stale        []int32             // candidates' stories out of the time window
+	top          vec                 // reindex's and thread's top features
+	dense        []float32           // by feature id: the weights of the vector add scores
+	shingle      []uint64            // fingerprint's shingle hashes
+	split        vec                 // thread's parts of a candidate's centroid
+	chain        []int64             // findDuplicate's sequence numbers of one bucket
+	threadList   []int32             // thread's stories of one entity pair
+	entityIDs    map[string][]uint32 // entityFeatures' results by entity name
+	oldEntityIDs map[string][]uint32 // the generation before entityIDs
+	idfMemo      []idfAt             // by document frequency: idf's factors
+	seenStories  marks               // thread's stories already considered
+	seenRecent   marks               // findDuplicate's documents already scored, by index in Recent
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -101,6 +117,9 @@ type recent struct {
 	HasLead bool
 	LeadLen int
 }
+
+// span is a story's time span.
+type span struct{ first, last time.Time }
 
 // cluster is one story.
 type cluster struct {
@@ -224,11 +243,19 @@ func (s *state) add(d Doc) Assignment {
 	}
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
+		// The score is a cosine, at most 1 (give or take rounding), times
+		// the decay: a story whose decay is below both the threshold and
+		// the best score so far can neither join d nor be the best story
+		// that does, and needs no dot product.
+		decay := s.decay(t, st)
+		if decay*(1+1e-9) < max(s.Cfg.Threshold, bestScore) {
+			continue
+		}
 		score := 0.0
 		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
 			score = dotDense(s.dense, st.Centroid) / (vn * nc)
 		}
-		score *= s.decay(t, st)
+		score *= decay
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
@@ -250,6 +277,7 @@ func (s *state) add(d Doc) Assignment {
 			NextTry: 1,
 		}
 		s.Stories = append(s.Stories, st)
+		s.spans = append(s.spans, span{})
 		s.Active = append(s.Active, idx)
 		s.join(idx, st, d, t, v)
 	}
@@ -288,6 +316,7 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	if t.After(st.Last) {
 		st.Last = t
 	}
+	s.spans[idx] = span{st.First, st.Last}
 	if v == nil {
 		if st.Title == "" {
 			st.Title = clip(d.Title)
@@ -357,29 +386,43 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 	if n <= 0 {
 		n = len(v)
 	}
-	s.qids = v.heaviest(n, s.qids[:0])
-	hits, out := s.hits, s.cands[:0]
+	s.byWeight = append(s.byWeight[:0], v...)
+	s.qids = s.byWeight.heaviestInPlace(n, s.qids[:0])
+	hits, out, stale := s.hits, s.cands[:0], s.stale[:0]
 	for _, id := range s.qids {
 		for _, ci := range s.Post[id] {
-			st := s.Stories[ci]
-			if t.Sub(st.Last) > s.Cfg.ActiveWindow || st.First.Sub(t) > s.Cfg.ActiveWindow {
-				continue
-			}
-			if hits[ci] == 0 {
+			switch h := hits[ci]; {
+			case h > 0:
+				hits[ci]++
+			case h == 0:
+				// A story is tested once for being in the time window
+				// (hits -1 when it is not).
+				sp := &s.spans[ci]
+				if t.Sub(sp.last) > s.Cfg.ActiveWindow || sp.first.Sub(t) > s.Cfg.ActiveWindow {
+					hits[ci] = -1
+					stale = append(stale, ci)
+					continue
+				}
+				hits[ci] = 1
 				out = append(out, ci)
 			}
-			hits[ci]++
 		}
 	}
-	slices.SortFunc(out, func(a, b int32) int {
-		if hits[a] != hits[b] {
-			return int(hits[b] - hits[a])
-		}
-		return int(b - a)
-	})
+	// Most shared features first, then the latest story: sort keys of
+	// count and index, descending.
+	keys := s.candKeys[:0]
 	for _, ci := range out {
+		keys = append(keys, uint64(hits[ci])<<32|uint64(ci))
 		hits[ci] = 0
 	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		out[len(keys)-1-i] = int32(uint32(k))
+	}
+	for _, ci := range stale {
+		hits[ci] = 0
+	}
+	s.candKeys, s.stale = keys[:0], stale[:0]
 	s.cands = out
 	if len(out) > s.Cfg.MaxCandidates {
 		out = out[:s.Cfg.MaxCandidates]
@@ -397,12 +440,9 @@ func (s *state) intern(name string) uint32 {
 	name = strings.Clone(name)
 	s.Vocab[name] = id
 	s.Names = append(s.Names, name)
+	s.entity = append(s.entity, strings.HasPrefix(name, entityMark))
 	s.DF = append(s.DF, 0)
 	return id
-}
-
-func (s *state) isEntity(id uint32) bool {
-	return strings.HasPrefix(s.Names[id], entityMark)
 }
 
 // vectorize counts d in the document frequencies and returns its TF-IDF
@@ -432,17 +472,10 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	nterms := len(feats)
 	for _, e := range d.Entities {
-		for _, k := range entityKeys(e) {
-			id := s.intern(entityMark + k)
-			if int(id) >= len(s.slots) {
-				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
-			}
+		for _, id := range s.entityFeatures(e) {
 			if sl := &s.slots[id]; !sl.ent {
 				sl.ent = true
 				feats = append(feats, id)
-			}
-			if _, ok := s.Display[id]; !ok {
-				s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
 			}
 		}
 	}
@@ -467,6 +500,43 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	s.feats = feats[:0]
 	return v
+}
+
+// entityFeatures returns the ids of the features of entity name e (see
+// entityKeys), interning them and giving each a display name and a slot.
+// The caller must not modify the result.
+func (s *state) entityFeatures(e string) []uint32 {
+	// The same names come back article after article: remember the
+	// features of those of the latest two generations of names.
+	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
+		s.oldEntityIDs, s.entityIDs = s.entityIDs, make(map[string][]uint32, maxEntityMemo)
+	}
+	if ids, ok := s.entityIDs[e]; ok {
+		return ids
+	}
+	ids, ok := s.oldEntityIDs[e]
+	if !ok {
+		ids = s.newEntityFeatures(e)
+	}
+	// e may be a slice of a whole article text: keep only its bytes.
+	s.entityIDs[strings.Clone(e)] = ids
+	return ids
+}
+
+// newEntityFeatures is entityFeatures for a name not in its memo.
+func (s *state) newEntityFeatures(e string) []uint32 {
+	var ids []uint32
+	for _, k := range entityKeys(e) {
+		id := s.intern(entityMark + k)
+		if int(id) >= len(s.slots) {
+			s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
+		}
+		if _, ok := s.Display[id]; !ok {
+			s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
+		}
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // normalize sorts v by id and scales it to unit length.
@@ -497,7 +567,31 @@ func entityKeys(name string) []string {
 }
 
 func (s *state) idf(id uint32) float64 {
-	idf := math.Log(float64(s.N+1)/float64(s.DF[id]+1)) + 1
+	// The features of an article share few document frequencies, most of
+	// them small: remember the factor of each small one for the current N.
+	df := s.DF[id]
+	if df < idfMemoSize {
+		if len(s.idfMemo) == 0 {
+			s.idfMemo = make([]idfAt, idfMemoSize)
+		}
+		m := &s.idfMemo[df]
+		if m.n != uint64(s.N)+1 {
+			m.n, m.idf = uint64(s.N)+1, s.computeIDF(df)
+		}
+		return m.idf
+	}
+	return s.computeIDF(df)
+}
+
+// idfAt is the IDF factor of a document frequency when N was n-1.
+type idfAt struct {
+	n   uint64
+	idf float64
+}
+
+// computeIDF returns the IDF factor of a document frequency.
+func (s *state) computeIDF(df uint32) float64 {
+	idf := math.Log(float64(s.N+1)/float64(df+1)) + 1
 	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
 		return math.Pow(idf, p)
 	}
@@ -514,7 +608,7 @@ func (s *state) sweep() {
 			keep = append(keep, ci)
 			continue
 		}
-		ents, terms := st.Centroid.split(s.isEntity)
+		ents, terms := st.Centroid.split(s.entity)
 		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
 		st.normOK = false
 		st.Indexed = nil

@@ -9,7 +9,6 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 	r := recent{ID: d.ID, Time: t}
 	full := appendShingleHashes(s.shingle[:0], d.Terms, s.Cfg.Shingle)
 	s.shingle = full[:0]
-	r.Sig, r.HasSig = minhash(full)
 	lead := d.Terms
 	if len(lead) > s.Cfg.LeadTerms {
 		lead = lead[:s.Cfg.LeadTerms]
@@ -18,16 +17,21 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 	// A lead that is the whole of a short text says nothing more than the
 	// whole-text signature; it is only used when it is long enough to be
 	// specific.
-	if s.Cfg.LeadTerms > 0 && len(lead) >= s.Cfg.LeadTerms/2 {
+	useLead := s.Cfg.LeadTerms > 0 && len(lead) >= s.Cfg.LeadTerms/2
+	k := max(s.Cfg.Shingle, 1)
+	switch {
+	case len(full) == 0:
+	case useLead && len(lead) >= k:
 		// The shingles of the lead are the first ones of the whole text
-		// when it has a whole shingle.
-		var sh []uint64
-		if k := max(s.Cfg.Shingle, 1); len(lead) >= k {
-			sh = full[:len(lead)-k+1]
-		} else {
-			sh = shingleHashes(lead, s.Cfg.Shingle)
-		}
-		r.Lead, r.HasLead = minhash(sh)
+		// when it has a whole shingle: one pass computes both signatures.
+		r.Sig, r.Lead = minhashes(full, len(lead)-k+1)
+		r.HasSig, r.HasLead = true, true
+		return r
+	default:
+		r.Sig, r.HasSig = minhash(full)
+	}
+	if useLead {
+		r.Lead, r.HasLead = minhash(shingleHashes(lead, s.Cfg.Shingle))
 	}
 	return r
 }
@@ -40,17 +44,17 @@ func (s *state) findDuplicate(r *recent) string {
 		return ""
 	}
 	best, bestScore := "", 0.0
-	seen := map[int64]bool{}
+	seen := s.seenRecent.reset(len(s.Recent))
 	check := func(keys [numBands]uint64) {
 		for _, k := range keys {
 			s.chain = s.bucketSeqs(k, s.chain[:0])
 			for i := len(s.chain) - 1; i >= 0; i-- {
-				seq := s.chain[i]
-				if seen[seq] {
+				at := int(s.chain[i] - s.Base)
+				if seen.has(at) {
 					continue
 				}
-				seen[seq] = true
-				o := &s.Recent[seq-s.Base]
+				seen.add(at)
+				o := &s.Recent[at]
 				score := 0.0
 				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
 					score = j

@@ -82,17 +82,40 @@ func minhash(shingles []uint64) (sig signature, ok bool) {
 	if len(shingles) == 0 {
 		return sig, false
 	}
-	// One permutation at a time keeps its minimum in a register.
-	for i, seed := range hashSeeds {
-		m := ^uint64(0)
-		for _, sh := range shingles {
-			if v := mix64(sh ^ seed); v < m {
-				m = v
-			}
-		}
-		sig[i] = uint32(m >> 32)
-	}
+	sig, _ = minhashes(shingles, len(shingles))
 	return sig, true
+}
+
+// minhashes computes in one pass the signatures of shingles and of its
+// first n shingles, 0 < n ≤ len(shingles): the second is what minhash
+// returns for shingles[:n].
+func minhashes(shingles []uint64, n int) (sig, head signature) {
+	first, rest := shingles[:n], shingles[n:]
+	// Four permutations at a time keep their minima in registers and give
+	// the processor four independent chains of multiplications.
+	for i := 0; i < numHashes; i += 4 {
+		seeds := (*[4]uint64)(hashSeeds[i : i+4])
+		m := [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		m = minima4(m, seeds, first)
+		head[i], head[i+1], head[i+2], head[i+3] = uint32(m[0]>>32), uint32(m[1]>>32), uint32(m[2]>>32), uint32(m[3]>>32)
+		m = minima4(m, seeds, rest)
+		sig[i], sig[i+1], sig[i+2], sig[i+3] = uint32(m[0]>>32), uint32(m[1]>>32), uint32(m[2]>>32), uint32(m[3]>>32)
+	}
+	return sig, head
+}
+
+// minima4 returns m lowered, for each of four permutations, to the least
+// hash of shingles under it.
+func minima4(m [4]uint64, seeds *[4]uint64, shingles []uint64) [4]uint64 {
+	m0, m1, m2, m3 := m[0], m[1], m[2], m[3]
+	s0, s1, s2, s3 := seeds[0], seeds[1], seeds[2], seeds[3]
+	for _, sh := range shingles {
+		m0 = min(m0, mix64(sh^s0))
+		m1 = min(m1, mix64(sh^s1))
+		m2 = min(m2, mix64(sh^s2))
+		m3 = min(m3, mix64(sh^s3))
+	}
+	return [4]uint64{m0, m1, m2, m3}
 }
 
 // jaccard estimates the Jaccard similarity of the sets behind two signatures.

@@ -92,6 +92,14 @@ func Load(r io.Reader) (*Clusterer, error) {
 		return nil, fmt.Errorf("load story state: %w", err)
 	}
 	s.threads, s.ThreadIdx = threadIndexOf(s.ThreadIdx), nil
+	s.spans = make([]span, len(s.Stories))
+	for i, st := range s.Stories {
+		s.spans[i] = span{st.First, st.Last}
+	}
+	s.entity = make([]bool, len(s.Names))
+	for i, name := range s.Names {
+		s.entity[i] = strings.HasPrefix(name, entityMark)
+	}
 	return &Clusterer{s: s}, nil
 }
 

@@ -74,6 +74,33 @@ func TestMinHashDeterministic(t *testing.T) {
 	}
 }
 
+// TestMinhashes checks the one-pass signatures of a text and of its first
+// shingles against the definition: per permutation, the high half of the
+// least mixed shingle hash.
+func TestMinhashes(t *testing.T) {
+	want := func(sh []uint64) signature {
+		var sig signature
+		for i, seed := range hashSeeds {
+			m := ^uint64(0)
+			for _, h := range sh {
+				m = min(m, mix64(h^seed))
+			}
+			sig[i] = uint32(m >> 32)
+		}
+		return sig
+	}
+	sh := shingleHashes(strings.Fields(filler("m", 50)), 3)
+	for _, n := range []int{1, 2, 17, len(sh) - 1, len(sh)} {
+		sig, head := minhashes(sh, n)
+		if sig != want(sh) {
+			t.Errorf("n=%d: signature of the whole differs from the definition", n)
+		}
+		if head != want(sh[:n]) {
+			t.Errorf("n=%d: signature of the first shingles differs from the definition", n)
+		}
+	}
+}
+
 func TestClusterer(t *testing.T) {
 	bg := filler("bg", 60)
 	quake := "زلزال ضرب مدينة قتلى جرحى انقاذ هزه ريختر دمار مباني"

@@ -20,20 +20,23 @@ func (s *state) thread(idx int32, st *cluster) {
 	}
 	keys := pairKeys(top)
 	if !st.Linked {
-		seen := map[int32]bool{idx: true}
+		seen := s.seenStories.reset(len(s.Stories))
+		seen.add(int(idx))
 		best, bestScore := int32(-1), 0.0
+		en, tn := ents.norm(), terms.norm()
 		consider := func(ci int32) {
-			if seen[ci] || ci >= idx { // only link to an earlier story
+			if seen.has(int(ci)) || ci >= idx { // only link to an earlier story
 				return
 			}
-			seen[ci] = true
+			seen.add(int(ci))
 			oents, oterms, oreal := s.threadKeysScratch(s.Stories[ci])
-			if shared(top, oents.top(s.Cfg.ThreadTopEntities)) < s.Cfg.ThreadMinEntities {
+			s.top = append(s.top[:0], oents...).topInPlace(s.Cfg.ThreadTopEntities)
+			if shared(top, s.top) < s.Cfg.ThreadMinEntities {
 				return
 			}
-			es, ts := 1.0, cosine(terms, oterms)
+			es, ts := 1.0, cosineNorm(terms, tn, oterms, oterms.norm())
 			if real && oreal {
-				es = cosine(ents, oents)
+				es = cosineNorm(ents, en, oents, oents.norm())
 			}
 			if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
 				return
@@ -46,11 +49,11 @@ func (s *state) thread(idx int32, st *cluster) {
 			s.threadList = s.threads.appendList(s.threadList[:0], k)
 			for _, r := range s.threadList {
 				r = s.root(r)
-				if seen[r] {
+				if seen.has(int(r)) {
 					continue
 				}
 				consider(r)
-				seen[r] = true
+				seen.add(int(r))
 				if l := s.Stories[r].Latest; l > r {
 					consider(l)
 				}
@@ -81,7 +84,7 @@ func (s *state) thread(idx int32, st *cluster) {
 // with its heaviest terms, which are mostly names and the subject's key words.
 // real reports whether ents are entities.
 func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
-	ents, terms = st.Centroid.split(s.isEntity)
+	ents, terms = st.Centroid.split(s.entity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}
@@ -94,7 +97,7 @@ func (s *state) threadKeysScratch(st *cluster) (ents, terms vec, real bool) {
 	if cap(s.split) < len(st.Centroid) {
 		s.split = make(vec, len(st.Centroid))
 	}
-	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.isEntity)
+	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}

@@ -174,24 +174,28 @@ func (v vec) byWeight() []uint32 {
 // heaviest appends to dst the ids of v's n heaviest features, heaviest
 // first. v is left as it was.
 func (v vec) heaviest(n int, dst []uint32) []uint32 {
-	c := slices.Clone(v)
-	if n < len(c) {
+	return slices.Clone(v).heaviestInPlace(n, dst)
+}
+
+// heaviestInPlace is heaviest that reorders v.
+func (v vec) heaviestInPlace(n int, dst []uint32) []uint32 {
+	if n < len(v) {
 		if n <= 0 {
 			return dst
 		}
-		selectHeaviest(c, n)
-		c = c[:n]
+		selectHeaviest(v, n)
+		v = v[:n]
 	}
-	slices.SortFunc(c, heavier)
-	for _, f := range c {
+	slices.SortFunc(v, heavier)
+	for _, f := range v {
 		dst = append(dst, f.ID)
 	}
 	return dst
 }
 
-// split returns the parts of v whose features are, and are not, entities,
-// in one allocation (nil for an empty part).
-func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
+// split returns the parts of v whose features are, and are not, entities
+// (isEntity[id] tells), in one allocation (nil for an empty part).
+func (v vec) split(isEntity []bool) (ents, terms vec) {
 	ents, terms = v.splitTo(make(vec, len(v)), isEntity)
 	if len(ents) == 0 {
 		ents = nil
@@ -203,16 +207,16 @@ func (v vec) split(isEntity func(uint32) bool) (ents, terms vec) {
 }
 
 // splitTo is split into buf, which must have v's length.
-func (v vec) splitTo(buf vec, isEntity func(uint32) bool) (ents, terms vec) {
+func (v vec) splitTo(buf vec, isEntity []bool) (ents, terms vec) {
 	ne := 0
 	for _, f := range v {
-		if isEntity(f.ID) {
+		if isEntity[f.ID] {
 			ne++
 		}
 	}
 	ents, terms = buf[:0:ne], buf[ne:ne]
 	for _, f := range v {
-		if isEntity(f.ID) {
+		if isEntity[f.ID] {
 			ents = append(ents, f)
 		} else {
 			terms = append(terms, f)
@@ -230,3 +234,26 @@ func int64cmp(a, b int64) int {
 	}
 	return 0
 }
+
+// marks is a reusable set of small non-negative integers: those whose mark
+// is the current generation.
+type marks struct {
+	mark []uint32
+	gen  uint32
+}
+
+// reset empties the set and makes room for the integers below n.
+func (m *marks) reset(n int) *marks {
+	if len(m.mark) < n {
+		m.mark = append(m.mark, make([]uint32, n-len(m.mark)+n/4)...)
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped around: forget every old mark
+		clear(m.mark)
+		m.gen = 1
+	}
+	return m
+}
+
+func (m *marks) has(i int) bool { return m.mark[i] == m.gen }
+func (m *marks) add(i int)      { m.mark[i] = m.gen }

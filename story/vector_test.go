@@ -68,3 +68,36 @@ func TestTopSelection(t *testing.T) {
 		})
 	}
 }
+
+// TestMarks checks that a reset set holds only what was added since, across
+// growth and the wrap-around of its generation counter.
+func TestMarks(t *testing.T) {
+	var m marks
+	tests := []struct {
+		name string
+		gen  uint32 // generation before the reset
+		n    int
+		add  []int
+	}{
+		{"empty", 0, 0, nil},
+		{"first", 0, 4, []int{0, 3}},
+		{"grows", 1, 100, []int{99, 5}},
+		{"same size", 2, 100, []int{0}},
+		{"wraps around", ^uint32(0), 100, []int{7}},
+		{"after wrap", 1, 100, []int{3, 99}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m.gen = tt.gen
+			s := m.reset(tt.n)
+			for _, i := range tt.add {
+				s.add(i)
+			}
+			for i := range tt.n {
+				if want := slices.Contains(tt.add, i); s.has(i) != want {
+					t.Errorf("has(%d) = %v, want %v", i, s.has(i), want)
+				}
+			}
+		})
+	}
+}
