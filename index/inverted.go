@@ -431,11 +431,12 @@ func (x *Inverted) writeSegment(ctx context.Context, segs []*segment) (*segment,
 	return s, nil
 }
 
-// tier returns the tier of a segment file: 0 up to flushBytes, then one
-// more for each factor mergeFactor.
-func tier(s *segment, base int) int {
+// tier returns the tier of a segment file: 0 up to half of
+// defaultFlushBytes (the size of a flush), then one more for each factor
+// mergeFactor.
+func tier(s *segment) int {
 	t := 0
-	for n := len(s.data); n > base; n /= mergeFactor {
+	for n := len(s.data); n > defaultFlushBytes/2; n /= mergeFactor {
 		t++
 	}
 	return t
@@ -449,7 +450,7 @@ func fullTier(segs []*segment) int {
 		if s.name == "" {
 			return -1
 		}
-		if i > 0 && tier(s, defaultFlushBytes/2) == tier(segs[i-1], defaultFlushBytes/2) {
+		if i > 0 && tier(s) == tier(segs[i-1]) {
 			run++
 		} else {
 			run = 1

@@ -210,7 +210,6 @@ func (v *view) otherSpellings(f int, key, stem string) []string {
 // evaluator evaluates plans over the segments of a view, reusing its
 // buffers.
 type evaluator struct {
-	ctx context.Context
 	s   *segment
 	err error
 	// lists are the postings (without positions) read in segment s, which
@@ -597,7 +596,7 @@ func (x *Inverted) Search(ctx context.Context, req Request) (*Result, error) {
 	keep := limit + max(req.Offset, 0)
 	sc := newScorer(v, p)
 	h := &hitHeap{byDate: req.ByDate}
-	e := &evaluator{ctx: ctx}
+	e := &evaluator{}
 	var total uint64
 	for i, s := range v.segs {
 		if err := ctx.Err(); err != nil {
@@ -652,7 +651,7 @@ func (x *Inverted) Matches(ctx context.Context, req Request, fn func(snap Snapsh
 	if err != nil {
 		return 0, err
 	}
-	e := &evaluator{ctx: ctx}
+	e := &evaluator{}
 	var nums []uint64
 	for i, s := range v.segs {
 		if err := ctx.Err(); err != nil {
