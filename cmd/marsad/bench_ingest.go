@@ -14,7 +14,6 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -25,6 +24,7 @@ import (
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/internal/cputime"
 	"github.com/marsad/marsad/search"
 )
 
@@ -139,8 +139,8 @@ gets k appended to each text, so it is not a duplicate).`)
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 			return fmt.Errorf("bench %s: %w", s, err)
 		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		if _, rss := cputime.Child(cmd.ProcessState); rss > 0 {
+			r.MaxRSSMB = float64(rss) / (1 << 20)
 		}
 		results = append(results, r)
 	}
@@ -385,10 +385,4 @@ func latencies(query func(string) error, rounds int) (p50, p99 float64, err erro
 }
 
 // cpuSeconds returns the user and system time this process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
+func cpuSeconds() float64 { return cputime.Self().Seconds() }

@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/marsad/marsad/article"
@@ -178,10 +177,7 @@ every page is in the backend's cache.`)
 		var r loadResult
 		if err = json.Unmarshal(out.Bytes(), &r); err == nil {
 			printLoad(e, r)
-			var loadCPU time.Duration
-			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-				loadCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			}
+			loadCPU, _ := cputime.Child(cmd.ProcessState)
 			fmt.Fprintf(e.stdout, "CPU over %.1f s: server %.1f s (%.0f%% of a core, %.2f ms per request), load process %.1f s; %d cores; load average %s before, %s after\n",
 				wall.Seconds(), server.Seconds(), 100*server.Seconds()/wall.Seconds(),
 				server.Seconds()*1000/float64(max(r.Requests, 1)), loadCPU.Seconds(), runtime.NumCPU(), avgBefore, avgAfter)

@@ -5,6 +5,8 @@
 package cputime
 
 import (
+	"os"
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -17,4 +19,18 @@ func Self() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// Child returns the CPU time (user and system) of an exited child process
+// and its peak resident set size in bytes, each 0 when it cannot be read.
+func Child(ps *os.ProcessState) (cpu time.Duration, maxRSS int64) {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, 0
+	}
+	rss := int64(ru.Maxrss)
+	if runtime.GOOS != "darwin" {
+		rss *= 1024 // kilobytes, except on macOS
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), rss
 }
