@@ -121,11 +121,12 @@ type Result struct {
 // Index is a full-text index of articles. Implementations are safe for
 // concurrent use.
 type Index interface {
-	// Add indexes docs (replacing documents of the same ID) and records
-	// seq as the sequence number of the last article indexed.
+	// Add indexes docs, which the index does not hold yet (Bleve replaces
+	// documents of the same ID, Inverted does not look), and records seq
+	// as the sequence number of the last article indexed.
 	Add(ctx context.Context, docs []Doc, seq int64) error
-	// Seq returns the sequence number recorded by the last Add that was
-	// persisted (0 for a new index).
+	// Seq returns the sequence number recorded by the last Add; after a
+	// reopen, by the last Add that was persisted (0 for a new index).
 	Seq() (int64, error)
 	// Sync waits until everything added is persisted.
 	Sync(ctx context.Context) error

@@ -596,22 +596,14 @@ func (x *Inverted) Search(ctx context.Context, req Request) (*Result, error) {
 	keep := limit + max(req.Offset, 0)
 	sc := newScorer(v, p)
 	h := &hitHeap{byDate: req.ByDate}
-	e := &evaluator{}
 	var total uint64
-	for i, s := range v.segs {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		docs, err := e.matches(p, s)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
+	err = walk(ctx, v, p, func(i int, e *evaluator, docs []uint32) error {
 		total += uint64(len(docs))
 		if err := sc.score(p, e, docs); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return err
 		}
 		for k, d := range docs {
-			r := ranked{doc: v.bases[i] + uint64(d), score: sc.scores[k], published: s.published(d)}
+			r := ranked{doc: v.bases[i] + uint64(d), score: sc.scores[k], published: e.s.published(d)}
 			if h.Len() < keep {
 				heap.Push(h, r)
 			} else if h.better(r, h.h[0]) {
@@ -619,6 +611,10 @@ func (x *Inverted) Search(ctx context.Context, req Request) (*Result, error) {
 				heap.Fix(h, 0)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]ranked, h.Len())
 	for i := len(out) - 1; i >= 0; i-- {
@@ -631,6 +627,26 @@ func (x *Inverted) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// walk evaluates p over the segments of v in turn and calls fn with the
+// number of each segment, the evaluator (on that segment, for scoring) and
+// the segment's matching documents.
+func walk(ctx context.Context, v *view, p *plan, fn func(i int, e *evaluator, docs []uint32) error) error {
+	e := &evaluator{}
+	for i, s := range v.segs {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		docs, err := e.matches(p, s)
+		if err == nil {
+			err = fn(i, e, docs)
+		}
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	return nil
 }
 
 // id returns the ID of document n of the view.
@@ -651,19 +667,15 @@ func (x *Inverted) Matches(ctx context.Context, req Request, fn func(snap Snapsh
 	if err != nil {
 		return 0, err
 	}
-	e := &evaluator{}
 	var nums []uint64
-	for i, s := range v.segs {
-		if err := ctx.Err(); err != nil {
-			return 0, fmt.Errorf("search: %w", err)
-		}
-		docs, err := e.matches(p, s)
-		if err != nil {
-			return 0, fmt.Errorf("search: %w", err)
-		}
+	err = walk(ctx, v, p, func(i int, _ *evaluator, docs []uint32) error {
 		for _, d := range docs {
 			nums = append(nums, v.bases[i]+uint64(d))
 		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
 	id := func(n uint64) (string, error) {
 		if n >= v.docs {
