@@ -204,11 +204,11 @@ func frequent(lex *arabic.Lexicon, stem string) bool {
 
 // appendPairs appends the word pairs of terms: each search term with the
 // next one, when at most maxPairGap stopwords stand between them and both
-// are frequent (frequent memoizes frequent for lex).
-func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
+// are frequent (infos[i] is what wordInfo knows of terms[i]).
+func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
 	prev := false // whether terms[i-1] is frequent
 	for i := range terms {
-		cur := frequent(terms[i].Stem)
+		cur := infos[i].frequent
 		if cur && prev {
 			if gap := int(terms[i].Pos - terms[i-1].Pos - 1); gap <= maxPairGap {
 				dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
@@ -220,8 +220,15 @@ func appendPairs(dst []Term, terms []Term, frequent func(string) bool) []Term {
 }
 
 // pairs returns the word pairs of title and text (none across them).
-func pairs(words *wordInfo, title, text []Term) []Term {
-	return appendPairs(appendPairs(nil, title, words.frequent), text, words.frequent)
+func pairs(s docStems) []Term {
+	return appendPairs(appendPairs(nil, s.title, s.titleInfo), s.text, s.textInfo)
+}
+
+// docStems is the terms of a document's title and text, with what
+// wordInfo knows of each.
+type docStems struct {
+	title, text         []Term
+	titleInfo, textInfo []*stemInfo
 }
 
 // wordInfo memoizes what the index asks of stems (frequent,
@@ -230,13 +237,17 @@ func pairs(words *wordInfo, title, text []Term) []Term {
 type wordInfo struct {
 	lex      *arabic.Lexicon
 	info     map[string]*stemInfo
-	seen     map[string]bool   // scratch space for spellings
 	entities map[string]string // EntityKey of entity names
+	doc      uint64            // the number of the document stems last resolved
+	infos    []*stemInfo       // scratch space for stems
 }
 
 // stemInfo is what wordInfo knows of a stem.
 type stemInfo struct {
 	frequent, nameLike bool
+	// doc is the number of the last document in which spellings saw the
+	// stem.
+	doc uint64
 	// key is arabic.NameKey of the stem and spelling its spelling term,
 	// both set on the first call of wordInfo.spelling.
 	key, spelling string
@@ -247,7 +258,22 @@ type stemInfo struct {
 const maxWordInfo = 1 << 17
 
 func newWordInfo(lex *arabic.Lexicon) *wordInfo {
-	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), seen: make(map[string]bool), entities: make(map[string]string)}
+	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), entities: make(map[string]string)}
+}
+
+// stems looks up the stems of a document's title and text, once per
+// occurrence, and starts a new document number for spellings. The slices
+// returned are valid until the next call.
+func (w *wordInfo) stems(title, text []Term) docStems {
+	w.doc++
+	infos := w.infos[:0]
+	for _, ts := range [2][]Term{title, text} {
+		for i := range ts {
+			infos = append(infos, w.get(ts[i].Stem))
+		}
+	}
+	w.infos = infos
+	return docStems{title: title, text: text, titleInfo: infos[:len(title)], textInfo: infos[len(title):]}
 }
 
 func (w *wordInfo) get(stem string) *stemInfo {
@@ -260,12 +286,9 @@ func (w *wordInfo) get(stem string) *stemInfo {
 	return i
 }
 
-func (w *wordInfo) frequent(stem string) bool { return w.get(stem).frequent }
-func (w *wordInfo) nameLike(stem string) bool { return w.get(stem).nameLike }
-
-// spelling returns arabic.NameKey(stem) and the spelling term of stem.
-func (w *wordInfo) spelling(stem string) (key, term string) {
-	i := w.get(stem)
+// spelling returns arabic.NameKey(stem) and the spelling term of stem,
+// whose info is i.
+func (i *stemInfo) spellingOf(stem string) (key, term string) {
 	if i.spelling == "" {
 		i.key = arabic.NameKey(stem)
 		i.spelling = spelling(i.key, stem)

@@ -299,12 +299,13 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 	if text == nil && d.Text != "" {
 		text = Terms(an.Analyze(d.Text))
 	}
-	fs := fields{title: title, text: withTitle(title, text), pairs: pairs(words, title, text), names: d.Names}
+	stems := words.stems(title, text)
+	fs := fields{title: title, text: withTitle(title, text), pairs: pairs(stems), names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)
 	}
-	variants, spellings := spellings(words, title, text, d.Names)
+	variants, spellings := spellings(stems, words.doc, d.Names)
 	var err error
 	if fs.variants, err = first.keep(FieldVariant, variants); err != nil {
 		return fields{}, err
@@ -449,21 +450,22 @@ func spelling(key, stem string) string { return key + " " + stem }
 // spellings returns the FieldVariant terms of the distinct name-like stems
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
-func spellings(words *wordInfo, title, text []Term, names []string) (variants, spellings []string) {
-	seen := words.seen
-	defer clear(seen)
-	for _, ts := range [2][]Term{title, text} {
-		for i := range ts {
-			s := ts[i].Stem
-			if seen[s] || s[0] < 0x80 {
+func spellings(stems docStems, doc uint64, names []string) (variants, spellings []string) {
+	for _, ts := range [2]struct {
+		terms []Term
+		infos []*stemInfo
+	}{{stems.title, stems.titleInfo}, {stems.text, stems.textInfo}} {
+		for i, info := range ts.infos {
+			s := ts.terms[i].Stem
+			if info.doc == doc || s[0] < 0x80 {
 				continue
 			}
-			seen[s] = true
-			nameLike := words.nameLike(s)
+			info.doc = doc
+			nameLike := info.nameLike
 			if !nameLike && len(names) == 0 {
 				continue
 			}
-			k, sp := words.spelling(s)
+			k, sp := info.spellingOf(s)
 			if nameLike {
 				variants = append(variants, sp)
 			}
