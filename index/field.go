@@ -160,12 +160,21 @@ func withTitle(title, text []Term) []Term {
 	}
 	out := make([]Term, 0, len(title)+len(text))
 	out = append(out, title...)
-	shift := title[len(title)-1].Pos + titleGap
+	shift := textShift(title)
 	for _, t := range text {
 		t.Pos += shift
 		out = append(out, t)
 	}
 	return out
+}
+
+// textShift is how far withTitle shifts the positions of the text's terms
+// after title's.
+func textShift(title []Term) int32 {
+	if len(title) == 0 {
+		return 0
+	}
+	return title[len(title)-1].Pos + titleGap
 }
 
 // maxPairGap is the most stopwords between two search terms that still

@@ -281,7 +281,7 @@ const (
 // fields are the terms of one document, field by field, as both indexes
 // hold them.
 type fields struct {
-	title, text []Term // text holds the title's terms too (withTitle)
+	title, text []Term // the text field holds both (withTitle)
 	pairs       []Term
 	entities    []string // EntityKey of the canonical names
 	names       []string
@@ -300,7 +300,7 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 		text = Terms(an.Analyze(d.Text))
 	}
 	stems := words.stems(title, text)
-	fs := fields{title: title, text: withTitle(title, text), pairs: pairs(stems), names: d.Names}
+	fs := fields{title: title, text: text, pairs: pairs(stems), names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)
@@ -325,7 +325,7 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 	}
 	doc := document.NewDocument(d.ID)
 	doc.AddField(newAnalyzedField(FieldTitle, fs.title, len(d.Title), textOpts))
-	doc.AddField(newAnalyzedField(FieldText, fs.text, len(d.Title)+len(d.Text), textOpts))
+	doc.AddField(newAnalyzedField(FieldText, withTitle(fs.title, fs.text), len(d.Title)+len(d.Text), textOpts))
 	doc.AddField(newAnalyzedField(FieldPair, fs.pairs, 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {

@@ -278,9 +278,10 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		if !d.Published.IsZero() {
 			pub = d.Published.Unix()
 		}
-		n := b.doc(d.ID, pub, len(fs.title), len(fs.text))
-		b.positions(fText, n, fs.text)
-		b.positions(fTitle, n, fs.title)
+		n := b.doc(d.ID, pub, len(fs.title), len(fs.title)+len(fs.text))
+		b.positions(fText, n, fs.title, 0)
+		b.positions(fText, n, fs.text, textShift(fs.title))
+		b.positions(fTitle, n, fs.title, 0)
 		for _, p := range fs.pairs {
 			b.keywords(fPair, n, p.Stem)
 		}

@@ -14,6 +14,7 @@ type segBuilder struct {
 	published []int64
 	titleLen  []uint32
 	textLen   []uint32
+	slab      []plist // room for new lists, allocated in blocks
 }
 
 func newSegBuilder() *segBuilder {
@@ -40,15 +41,18 @@ func (b *segBuilder) doc(id string, published int64, titleLen, textLen int) uint
 func (b *segBuilder) list(f int, term string) *plist {
 	p := b.fields[f][term]
 	if p == nil {
-		p = &plist{}
+		if len(b.slab) == 0 {
+			b.slab = make([]plist, 1024)
+		}
+		p, b.slab = &b.slab[0], b.slab[1:]
 		b.fields[f][strings.Clone(term)] = p
 	}
 	return p
 }
 
-// positions adds terms (in position order) to the positional field f of
-// document d.
-func (b *segBuilder) positions(f int, d uint32, terms []Term) {
+// positions adds terms (in position order), shifted by shift positions, to
+// the positional field f of document d.
+func (b *segBuilder) positions(f int, d uint32, terms []Term, shift int32) {
 	for _, t := range terms {
 		p := b.list(f, t.Stem)
 		if n := len(p.docs); n == 0 || p.docs[n-1] != d {
@@ -56,7 +60,7 @@ func (b *segBuilder) positions(f int, d uint32, terms []Term) {
 			p.freqs = append(p.freqs, 0)
 		}
 		p.freqs[len(p.freqs)-1]++
-		p.pos = append(p.pos, uint32(t.Pos))
+		p.pos = append(p.pos, uint32(t.Pos+shift))
 	}
 }
 
