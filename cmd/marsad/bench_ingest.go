@@ -60,7 +60,13 @@ Marsad (store + index, the whole pipeline) and with stock bleve (its "ar"
 analyzer, default mapping, batches of 1,000, title and text), each in a child
 process of this binary, and print articles/s, MB/s, peak RSS and query
 p50/p99 of each. --replicate K ingests K copies of the corpus (copy k > 0
-gets k appended to each text, so it is not a duplicate).`)
+gets k appended to each text, so it is not a duplicate).
+
+The machine's load moves such figures by tens of percent: compare sides of
+one invocation, and take medians of several alternated runs, e.g.
+
+	marsad bench ingest --runs 3
+	marsad bench ingest --runs 3 --only marsad --baseline /tmp/marsad.old`)
 	data := fs.String("data", "../shared/data/saudinewsnet", "corpus `directory` of .zip files")
 	limit := fs.Int("limit", 0, "ingest at most `N` articles of the corpus (0: all)")
 	replicate := fs.Int("replicate", 1, "ingest `K` copies of the corpus")
@@ -74,6 +80,8 @@ gets k appended to each text, so it is not a duplicate).`)
 	stories := fs.Bool("stories", true, "Marsad groups articles into stories as marsad ingest does")
 	compact := fs.Bool("compact", false, "Marsad compacts its index after the ingest, as marsad compact does (counted in the ingest's time), before the queries")
 	cpuprofile := fs.String("cpuprofile", "", "with --side, write a CPU profile of the ingest to `file`")
+	runs := fs.Int("runs", 1, "run the sides `N` times, alternated, and print each side's medians too")
+	baseline := fs.String("baseline", "", "also run the Marsad side of this other marsad `binary` (e.g. an earlier build), labelled base, in the same runs")
 	memprofile := fs.String("memprofile", "", "with --side, write a heap profile (allocations, and the heap in use at the end of the ingest, before closing) to `file`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -113,55 +121,128 @@ gets k appended to each text, so it is not a duplicate).`)
 	if err != nil {
 		return err
 	}
-	var results []benchResult
-	sides := []string{"bleve", "marsad"}
+	sides := []benchSideRun{{label: "bleve", exe: exe, side: "bleve"}, {label: "marsad", exe: exe, side: "marsad"}}
 	if *only != "" {
-		sides = []string{*only}
+		sides = []benchSideRun{{label: *only, exe: exe, side: *only}}
 	}
-	for _, s := range sides {
-		tmp, err := os.MkdirTemp("", "marsad-bench-"+s)
-		if err != nil {
-			return err
-		}
-		cmd := exec.CommandContext(ctx, exe, "bench", "ingest", "--side", s, "--dir", tmp, "--data", *data,
-			"--limit", strconv.Itoa(*limit), "--replicate", strconv.Itoa(corpus.replicate),
-			"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds),
-			"--facts="+strconv.FormatBool(*facts), "--stories="+strconv.FormatBool(*stories), "--compact="+strconv.FormatBool(*compact))
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, e.stderr
-		fmt.Fprintf(e.stderr, "bench: %s...\n", s)
-		err = cmd.Run()
-		os.RemoveAll(tmp)
-		if err != nil {
-			return fmt.Errorf("bench %s: %w", s, err)
-		}
-		var r benchResult
-		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
-			return fmt.Errorf("bench %s: %w", s, err)
-		}
-		if _, rss := cputime.Child(cmd.ProcessState); rss > 0 {
-			r.MaxRSSMB = float64(rss) / (1 << 20)
-		}
-		results = append(results, r)
+	if *baseline != "" {
+		sides = append(sides, benchSideRun{label: "base", exe: *baseline, side: "marsad"})
 	}
+	childArgs := []string{"--data", *data, "--limit", strconv.Itoa(*limit), "--replicate", strconv.Itoa(corpus.replicate),
+		"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds),
+		"--facts=" + strconv.FormatBool(*facts), "--stories=" + strconv.FormatBool(*stories), "--compact=" + strconv.FormatBool(*compact)}
+	var results []benchResult // run by run, side by side
+	for run := range max(1, *runs) {
+		for _, s := range sides {
+			fmt.Fprintf(e.stderr, "bench: %s (run %d of %d)...\n", s.label, run+1, max(1, *runs))
+			r, err := s.run(ctx, e, childArgs)
+			if err != nil {
+				return err
+			}
+			results = append(results, r)
+		}
+	}
+	printBenchIngest(e, results, len(sides))
+	return nil
+}
+
+// benchSideRun is one side of the ingest bench: the side (marsad or bleve)
+// run by the marsad binary exe, labelled label in the table.
+type benchSideRun struct{ label, exe, side string }
+
+// run runs the side in a child process over a temporary directory.
+func (s benchSideRun) run(ctx context.Context, e *env, args []string) (benchResult, error) {
+	var r benchResult
+	tmp, err := os.MkdirTemp("", "marsad-bench-"+s.side)
+	if err != nil {
+		return r, err
+	}
+	defer os.RemoveAll(tmp)
+	cmd := exec.CommandContext(ctx, s.exe, append([]string{"bench", "ingest", "--side", s.side, "--dir", tmp}, args...)...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, e.stderr
+	if err := cmd.Run(); err != nil {
+		return r, fmt.Errorf("bench %s: %w", s.label, err)
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return r, fmt.Errorf("bench %s: %w", s.label, err)
+	}
+	r.Side = s.label
+	if _, rss := cputime.Child(cmd.ProcessState); rss > 0 {
+		r.MaxRSSMB = float64(rss) / (1 << 20)
+	}
+	return r, nil
+}
+
+// printBenchIngest prints the results of the ingest bench, nsides a run,
+// run by run; with several runs, then the medians of each side; then how
+// Marsad and the baseline build compare with bleve, and Marsad with the
+// baseline.
+func printBenchIngest(e *env, results []benchResult, nsides int) {
 	fmt.Fprintf(e.stdout, "%-7s %8s %7s %8s %10s %7s %8s %12s %9s %9s %9s\n", "side", "articles", "MB", "wall s", "articles/s", "MB/s",
 		"CPU s", "articles/CPUs", "peak RSS", "query p50", "query p99")
-	for _, r := range results {
+	row := func(r benchResult) {
 		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
 			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
 	}
 	for _, r := range results {
+		row(r)
+	}
+	meds := results
+	if len(results) > nsides {
+		meds = make([]benchResult, nsides)
+		for i := range meds {
+			var runs []benchResult
+			for k := i; k < len(results); k += nsides {
+				runs = append(runs, results[k])
+			}
+			meds[i] = medianResult(runs)
+		}
+		fmt.Fprintf(e.stdout, "medians of %d runs:\n", len(results)/nsides)
+		for _, r := range meds {
+			row(r)
+		}
+	}
+	for _, r := range meds {
 		if r.IndexP99ms > 0 {
 			fmt.Fprintf(e.stdout, "%s index-only query p50 %.2fms p99 %.2fms (without fetching articles and building snippets)\n", r.Side, r.IndexP50ms, r.IndexP99ms)
 		}
 	}
-	if len(results) < 2 {
-		return nil
+	bySide := map[string]benchResult{}
+	for _, r := range meds {
+		bySide[r.Side] = r
 	}
-	b, m := results[0], results[1]
-	fmt.Fprintf(e.stdout, "marsad/bleve: throughput %.2fx (wall), %.2fx (per CPU second); peak RSS %.2fx\n",
-		b.Seconds/m.Seconds*float64(m.Articles)/float64(b.Articles), b.CPU/m.CPU*float64(m.Articles)/float64(b.Articles), m.MaxRSSMB/b.MaxRSSMB)
-	return nil
+	for _, pair := range [][2]string{{"marsad", "bleve"}, {"base", "bleve"}, {"marsad", "base"}} {
+		m, ok1 := bySide[pair[0]]
+		b, ok2 := bySide[pair[1]]
+		if !ok1 || !ok2 {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s/%s: throughput %.2fx (wall), %.2fx (per CPU second); peak RSS %.2fx\n", m.Side, b.Side,
+			float64(m.Articles)/m.Seconds/(float64(b.Articles)/b.Seconds), float64(m.Articles)/m.CPU/(float64(b.Articles)/b.CPU), m.MaxRSSMB/b.MaxRSSMB)
+	}
+}
+
+// medianResult returns, field by field, the median of runs of one side.
+func medianResult(runs []benchResult) benchResult {
+	r := runs[0]
+	field := func(get func(benchResult) float64) float64 {
+		xs := make([]float64, len(runs))
+		for i, x := range runs {
+			xs[i] = get(x)
+		}
+		return median(xs)
+	}
+	// Articles and bytes are the same in every run: the median of wall
+	// seconds is that of throughput.
+	r.Seconds = field(func(x benchResult) float64 { return x.Seconds })
+	r.CPU = field(func(x benchResult) float64 { return x.CPU })
+	r.MaxRSSMB = field(func(x benchResult) float64 { return x.MaxRSSMB })
+	r.P50ms = field(func(x benchResult) float64 { return x.P50ms })
+	r.P99ms = field(func(x benchResult) float64 { return x.P99ms })
+	r.IndexP50ms = field(func(x benchResult) float64 { return x.IndexP50ms })
+	r.IndexP99ms = field(func(x benchResult) float64 { return x.IndexP99ms })
+	return r
 }
 
 // benchCorpus reads the bench corpus.
