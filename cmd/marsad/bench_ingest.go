@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -42,8 +43,11 @@ type benchResult struct {
 	Bytes    int64   `json:"bytes"`
 	Seconds  float64 `json:"seconds"`
 	CPU      float64 `json:"cpu_seconds"` // user + system time of the ingest
-	P50ms    float64 `json:"p50_ms"`
-	P99ms    float64 `json:"p99_ms"`
+	// GCCPU is the part of CPU the Go runtime estimates it spent
+	// collecting garbage and returning memory to the system.
+	GCCPU float64 `json:"gc_cpu_seconds"`
+	P50ms float64 `json:"p50_ms"`
+	P99ms float64 `json:"p99_ms"`
 	// Index-only query latency (Marsad: without fetching articles and
 	// building snippets).
 	IndexP50ms float64 `json:"index_p50_ms,omitempty"`
@@ -179,11 +183,11 @@ func (s benchSideRun) run(ctx context.Context, e *env, args []string) (benchResu
 // Marsad and the baseline build compare with bleve, and Marsad with the
 // baseline.
 func printBenchIngest(e *env, results []benchResult, nsides int) {
-	fmt.Fprintf(e.stdout, "%-7s %8s %7s %8s %10s %7s %8s %12s %9s %9s %9s\n", "side", "articles", "MB", "wall s", "articles/s", "MB/s",
-		"CPU s", "articles/CPUs", "peak RSS", "query p50", "query p99")
+	fmt.Fprintf(e.stdout, "%-7s %8s %7s %8s %10s %7s %8s %8s %12s %9s %9s %9s\n", "side", "articles", "MB", "wall s", "articles/s", "MB/s",
+		"CPU s", "GC CPU s", "articles/CPUs", "peak RSS", "query p50", "query p99")
 	row := func(r benchResult) {
-		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
-			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
+		fmt.Fprintf(e.stdout, "%-7s %8d %7.1f %8.1f %10.0f %7.2f %8.1f %8.1f %12.0f %6.0f MB %7.2fms %7.2fms\n", r.Side, r.Articles, float64(r.Bytes)/1e6,
+			r.Seconds, float64(r.Articles)/r.Seconds, float64(r.Bytes)/1e6/r.Seconds, r.CPU, r.GCCPU, float64(r.Articles)/r.CPU, r.MaxRSSMB, r.P50ms, r.P99ms)
 	}
 	for _, r := range results {
 		row(r)
@@ -237,6 +241,7 @@ func medianResult(runs []benchResult) benchResult {
 	// seconds is that of throughput.
 	r.Seconds = field(func(x benchResult) float64 { return x.Seconds })
 	r.CPU = field(func(x benchResult) float64 { return x.CPU })
+	r.GCCPU = field(func(x benchResult) float64 { return x.GCCPU })
 	r.MaxRSSMB = field(func(x benchResult) float64 { return x.MaxRSSMB })
 	r.P50ms = field(func(x benchResult) float64 { return x.P50ms })
 	r.P99ms = field(func(x benchResult) float64 { return x.P99ms })
@@ -311,7 +316,7 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 		}
 	}
 	var query, indexQuery func(q string) error
-	start, cpu0 := time.Now(), cpuSeconds()
+	start, cpu0, gc0 := time.Now(), cpuSeconds(), gcCPUSeconds()
 	switch side {
 	case "marsad":
 		restoreGC := tuneGCForIngest(e) // as marsad ingest does
@@ -348,7 +353,7 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 		if err := eng.Close(); err != nil {
 			return r, err
 		}
-		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		r.Seconds, r.CPU, r.GCCPU = time.Since(start).Seconds(), cpuSeconds()-cpu0, gcCPUSeconds()-gc0
 		restoreGC()
 		if eng, err = engine.Open(ctx, dir, engine.Options{}); err != nil {
 			return r, err
@@ -403,7 +408,7 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 		if err := idx.Close(); err != nil {
 			return r, err
 		}
-		r.Seconds, r.CPU = time.Since(start).Seconds(), cpuSeconds()-cpu0
+		r.Seconds, r.CPU, r.GCCPU = time.Since(start).Seconds(), cpuSeconds()-cpu0, gcCPUSeconds()-gc0
 		if idx, err = bleve.Open(filepath.Join(dir, "bleve")); err != nil {
 			return r, err
 		}
@@ -467,3 +472,17 @@ func latencies(query func(string) error, rounds int) (p50, p99 float64, err erro
 
 // cpuSeconds returns the user and system time this process has used.
 func cpuSeconds() float64 { return cputime.Self().Seconds() }
+
+// gcCPUSeconds returns the runtime's estimate of the CPU time this process
+// has spent in the garbage collector and scavenging memory.
+func gcCPUSeconds() float64 {
+	ms := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/scavenge/total:cpu-seconds"}}
+	metrics.Read(ms)
+	var sum float64
+	for _, m := range ms {
+		if m.Value.Kind() == metrics.KindFloat64 {
+			sum += m.Value.Float64()
+		}
+	}
+	return sum
+}

@@ -23,8 +23,8 @@ func TestPrintBenchIngest(t *testing.T) {
 	for _, want := range []string{
 		"medians of 3 runs:\n",
 		// bleve's median: 2 s, 4 CPU s, 410 MB; Marsad's 1 s, 2 CPU s, 300 MB.
-		"bleve       1000     1.0      2.0        500    0.50      4.0          250    410 MB",
-		"marsad      1000     1.0      1.0       1000    1.00      2.0          500    300 MB",
+		"bleve       1000     1.0      2.0        500    0.50      4.0      0.0          250    410 MB",
+		"marsad      1000     1.0      1.0       1000    1.00      2.0      0.0          500    300 MB",
 		"marsad/bleve: throughput 2.00x (wall), 2.00x (per CPU second); peak RSS 0.73x",
 		"base/bleve: throughput 0.50x (wall), 0.67x (per CPU second)",
 		"marsad/base: throughput 4.00x (wall), 3.00x (per CPU second)",
