@@ -89,7 +89,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
+	ms = t.nisbaSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
@@ -99,6 +101,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
 	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
+	ms = t.coordFirstNames(ms, labels, tokens, words, keys, breaks)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
