@@ -21,12 +21,9 @@ import (
 // returns ms.
 func (t *Tagger) coordFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	taken := make([]bool, n)
+	taken := takenTokens(ms, n)
 	perEnd := make([]bool, n) // the last token of a person's mention
 	for _, m := range ms {
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
 		if m.typ == 1 {
 			perEnd[m.tok+len(m.keys)-1] = true
 		}
@@ -55,6 +52,17 @@ func (t *Tagger) coordFirstNames(ms []mention, labels []int, tokens []Token, wor
 		taken[i] = true
 	}
 	return ms
+}
+
+// takenTokens marks the n tokens of an article that the mentions ms hold.
+func takenTokens(ms []mention, n int) []bool {
+	taken := make([]bool, n)
+	for _, m := range ms {
+		for d := range m.keys {
+			taken[m.tok+d] = true
+		}
+	}
+	return taken
 }
 
 // extendMention returns m, a person's mention, grown to the tokens [i, j)
@@ -123,12 +131,7 @@ func (t *Tagger) possessedNoun(k string) bool {
 // the mentions.
 func (t *Tagger) tailNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	taken := make([]bool, n)
-	for _, m := range ms {
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
-	}
+	taken := takenTokens(ms, n)
 	var out []mention // made at the first change
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -201,12 +204,7 @@ func surnameInitial(w string, keys []string, j int) bool {
 // عبد العزيز الدولي: the adjective is the airport's). It returns ms.
 func (t *Tagger) nisbaSurnames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	taken := make([]bool, n)
-	for _, m := range ms {
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
-	}
+	taken := takenTokens(ms, n)
 	for k, m := range ms {
 		j := m.tok + len(m.keys)
 		if m.typ != 1 || len(m.keys) < 2 || j >= n || breaks[j] || labels[j] != 0 || taken[j] {
