@@ -20,50 +20,66 @@ import (
 // و itself is another person of the list (وحبيب ومرزوق الغامدي: two). It
 // returns ms.
 func (t *Tagger) coordFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
-	n := len(keys)
-	taken := takenTokens(ms, n)
-	perEnd := make([]bool, n) // the last token of a person's mention
-	for _, m := range ms {
-		if m.typ == 1 {
-			perEnd[m.tok+len(m.keys)-1] = true
-		}
-	}
+	marks := tokenMarks{ms: ms, n: len(keys)}
 	afterPerson := func(i int) bool {
 		if i <= 0 || breaks[i] {
 			return false
 		}
-		if perEnd[i-1] {
+		if marks.personEnd(i - 1) {
 			return true
 		}
 		p := keys[i-1]
-		return (p == "،" || p == ",") && i > 1 && !breaks[i-1] && perEnd[i-2]
+		return (p == "،" || p == ",") && i > 1 && !breaks[i-1] && marks.personEnd(i-2)
 	}
 	for k, m := range ms {
 		i := m.tok - 1
-		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start ||
+		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || m.start != tokens[m.tok].Start ||
 			strings.HasPrefix(m.keys[0], "و") {
 			continue
 		}
 		b, ok := strings.CutPrefix(keys[i], "و")
-		if !ok || !t.strongFirst(b) || !afterPerson(i) {
+		if !ok || !t.strongFirst(b) || marks.held(i) || !afterPerson(i) {
 			continue
 		}
 		ms[k] = extendMention(m, i, m.tok+len(m.keys), tokens, words, keys)
-		taken[i] = true
+		marks.hold(i)
 	}
 	return ms
 }
 
-// takenTokens marks the n tokens of an article that the mentions ms hold.
-func takenTokens(ms []mention, n int) []bool {
-	taken := make([]bool, n)
-	for _, m := range ms {
+// tokenMarks marks the tokens of an article that the mentions ms hold
+// and those that end a person's mention, made at the first question: most
+// articles ask none.
+type tokenMarks struct {
+	ms             []mention
+	n              int
+	taken, perEnds []bool
+}
+
+func (s *tokenMarks) build() {
+	if s.taken != nil {
+		return
+	}
+	b := make([]bool, 2*s.n)
+	s.taken, s.perEnds = b[:s.n], b[s.n:]
+	for _, m := range s.ms {
 		for d := range m.keys {
-			taken[m.tok+d] = true
+			s.taken[m.tok+d] = true
+		}
+		if m.typ == 1 {
+			s.perEnds[m.tok+len(m.keys)-1] = true
 		}
 	}
-	return taken
 }
+
+// held reports whether a mention holds token i.
+func (s *tokenMarks) held(i int) bool { s.build(); return s.taken[i] }
+
+// hold marks token i as held by a mention.
+func (s *tokenMarks) hold(i int) { s.build(); s.taken[i] = true }
+
+// personEnd reports whether token i ends a person's mention.
+func (s *tokenMarks) personEnd(i int) bool { s.build(); return s.perEnds[i] }
 
 // extendMention returns m, a person's mention, grown to the tokens [i, j)
 // around it; its own words keep their clitic-free forms and offsets.
@@ -131,7 +147,7 @@ func (t *Tagger) possessedNoun(k string) bool {
 // the mentions.
 func (t *Tagger) tailNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	taken := takenTokens(ms, n)
+	marks := tokenMarks{ms: ms, n: n}
 	var out []mention // made at the first change
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -139,14 +155,15 @@ func (t *Tagger) tailNames(ms []mention, labels []int, tokens []Token, words, ke
 		next := k
 		for m.typ == 1 {
 			j := end
-			if j >= n || breaks[j] || labels[j] != 0 || taken[j] {
+			if j >= n || breaks[j] || labels[j] != 0 {
 				break
 			}
-			if surnameInitial(words[j], keys, j) {
+			initial := surnameInitial(words[j], keys, j)
+			if !initial && (keys[j] != "ولد" || j+1 >= n || breaks[j+1]) || marks.held(j) {
+				break
+			}
+			if initial {
 				end = j + 1
-				break
-			}
-			if keys[j] != "ولد" || j+1 >= n || breaks[j+1] {
 				break
 			}
 			if next+1 < len(ms) && ms[next+1].tok == j+1 && ms[next+1].typ == 1 {
@@ -154,7 +171,7 @@ func (t *Tagger) tailNames(ms []mention, labels []int, tokens []Token, words, ke
 				end = j + 1 + len(ms[next].keys)
 				continue
 			}
-			if w := keys[j+1]; labels[j+1] == 0 && !taken[j+1] && !t.gaz.an.IsStopword(w) &&
+			if w := keys[j+1]; labels[j+1] == 0 && !marks.held(j+1) && !t.gaz.an.IsStopword(w) &&
 				(strings.HasPrefix(w, "ال") && arabicWord(w) || t.strongFirst(w)) {
 				end = j + 2
 				continue
@@ -204,10 +221,10 @@ func surnameInitial(w string, keys []string, j int) bool {
 // عبد العزيز الدولي: the adjective is the airport's). It returns ms.
 func (t *Tagger) nisbaSurnames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
-	taken := takenTokens(ms, n)
+	marks := tokenMarks{ms: ms, n: n}
 	for k, m := range ms {
 		j := m.tok + len(m.keys)
-		if m.typ != 1 || len(m.keys) < 2 || j >= n || breaks[j] || labels[j] != 0 || taken[j] {
+		if m.typ != 1 || len(m.keys) < 2 || j >= n || breaks[j] || labels[j] != 0 {
 			continue
 		}
 		w := keys[j]
@@ -215,7 +232,7 @@ func (t *Tagger) nisbaSurnames(ms []mention, labels []int, tokens []Token, words
 			leadTitle(w) || cueWords[stripAl(w)] != 0 {
 			continue
 		}
-		if !t.linkedName(m) {
+		if !t.linkedName(m) || marks.held(j) {
 			continue
 		}
 		if j+1 < n && !breaks[j+1] && strings.HasPrefix(keys[j+1], "ال") && !t.gaz.an.IsStopword(keys[j+1]) {
@@ -227,7 +244,7 @@ func (t *Tagger) nisbaSurnames(ms []mention, labels []int, tokens []Token, words
 			}
 		}
 		ms[k] = extendMention(m, m.tok, j+1, tokens, words, keys)
-		taken[j] = true
+		marks.hold(j)
 	}
 	return ms
 }
