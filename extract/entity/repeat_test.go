@@ -87,6 +87,14 @@ func TestClubNames(t *testing.T) {
 		// A title after the noun is no club; nor a common word.
 		{"قال فريق المدرب إن الخطة جاهزة" + sport, nil, ""},
 		{"قال فريق من الخبراء إن الخطة جاهزة" + sport, nil, ""},
+		// The team a team plays: its guest or host (ضيفه، مضيفه), a
+		// foreign name untagged or read as a place or person; not a
+		// country's nisba (the national team, untagged).
+		{"فاز الهلال على ضيفه بلاكستون أمس" + sport, nil, "ORG:بلاكستون"},
+		{"خسر الهلال أمام مضيفه ليون أمس" + sport, []span{{5, 4, 5}}, "ORG:ليون"},
+		{"تعادل الهلال مع ضيفه بلاكستون أمس" + sport, []span{{1, 4, 5}}, "ORG:بلاكستون"},
+		{"فاز المنتخب على ضيفه البوروندي أمس" + sport, nil, ""},
+		{"استقبل الوزير ضيفه بلاكستون أمس", nil, ""},
 		// Outside sports reports the noun names any team.
 		{"وصل فريق التحقيق إلى المدينة أمس", nil, ""},
 		{"وصل فريق الحسنية إلى المدينة أمس", nil, ""},
