@@ -444,6 +444,21 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	if next.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanNext), next.spanB))
 	}
+	return docCrossFeatures(t, i, f)
+}
+
+// docCrossFeatures appends the cross features of position i that depend
+// on the document features, the last of crossFeatures: a token without
+// document features next to tokens without them has none.
+func docCrossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w := &t[i]
+	prev, next := &sentinel, &sentinel
+	if i > 0 {
+		prev = &t[i-1]
+	}
+	if i+1 < len(t) {
+		next = &t[i+1]
+	}
 	for k, x := range [3]*tokInfo{prev, w, next} {
 		if b := x.doc >> docSpanShift; b != 0 {
 			f = append(f, hashB(hashB(hashT(fDocSpan), byte(k)), byte(b)))

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/marsad/marsad/arabic"
 )
@@ -237,12 +238,14 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 	var off [nRoles + 1]int
 	fbuf = allRoleFeatures(info, fbuf, &off)
 	t.fx.touch(fbuf)
-	if t.first != nil {
-		t.first.fx.touch(fbuf)
+	if t.first == nil {
+		t.fx.roleSums(&roles[0], fbuf, &off)
+		return fbuf
 	}
-	t.fx.roleSums(&roles[0], fbuf, &off)
-	if t.first != nil {
-		t.first.fx.roleSums(&roles[1], fbuf, &off)
+	// One index holds both stages' weights (see featIndex).
+	for r := range nRoles {
+		roles[0][r], roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
+		t.fx.sum2(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
 	}
 	return fbuf
 }
@@ -252,9 +255,11 @@ func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
 	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
-	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
-		t.first.fx = newFeatIndex(t.first.index, t.first.w)
+		t.fx = newFeatIndex(featStage{t.index, t.w}, featStage{t.first.index, t.first.w})
+		t.first.fx = t.fx.view(1)
+	} else {
+		t.fx = newFeatIndex(featStage{t.index, t.w})
 	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
@@ -447,6 +452,7 @@ type tagState struct {
 	own    []roleScores
 	oov    []int
 	sc     []float32
+	sc2    []float32 // second-stage scores of a document (tagDoc)
 	back   []uint8
 	labels []int
 	fbuf   []uint64
@@ -570,18 +576,31 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 			t.gaz.markSpans(r.infos[k-len(ws) : k])
 		}
 	}
-	stage1, slot := t, 0
-	if t.first != nil {
-		stage1, slot = t.first, 1
-	}
-	off := 0
-	for _, ws := range sents {
-		r.labels = stage1.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], slot, st, r.labels)
-		off += len(ws)
-	}
 	if t.first == nil {
+		off := 0
+		for _, ws := range sents {
+			r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
+			off += len(ws)
+		}
 		st.dlabels = r.labels
 		return r
+	}
+	// The first stage, which computes the scores of the second but for
+	// the document features as it goes (see emissions2).
+	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
+	st.sc2 = slices.Grow(st.sc2[:0], n*nLabels)[:n*nLabels]
+	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
+	r.labels = slices.Grow(r.labels[:0], n)[:n]
+	off := 0
+	for _, ws := range sents {
+		m := len(ws)
+		if m == 0 {
+			continue
+		}
+		sc := st.sc[off*nLabels : (off+m)*nLabels]
+		t.emissions2(r.infos[off:off+m], st.ents[off:off+m], sc, st.sc2[off*nLabels:(off+m)*nLabels], st)
+		viterbi(&t.first.trans, sc, m, st.back, r.labels[off:off+m])
+		off += m
 	}
 	st.norms = slices.Grow(st.norms[:0], n)[:n]
 	st.bases = slices.Grow(st.bases[:0], n)[:n]
@@ -592,14 +611,79 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 	for i := range r.infos {
 		r.infos[i].doc = st.doc[i]
 	}
-	r.labels = r.labels[:0]
 	off = 0
 	for _, ws := range sents {
-		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
-		off += len(ws)
+		m := len(ws)
+		if m == 0 {
+			continue
+		}
+		infos, sc := r.infos[off:off+m], st.sc2[off*nLabels:(off+m)*nLabels]
+		for i := range infos {
+			st.fbuf = docCrossFeatures(infos, i, st.fbuf[:0])
+			if len(st.fbuf) != 0 {
+				t.fx.sum((*[nLabels]float32)(sc[i*nLabels:(i+1)*nLabels]), st.fbuf)
+			}
+		}
+		viterbi(&t.trans, sc, m, st.back, r.labels[off:off+m])
+		off += m
 	}
 	st.dlabels = r.labels
 	return r
+}
+
+// emissions2 computes the label scores of the tokens of one sentence of a
+// two-stage tagger: those of the first stage into sc1, and into sc2 those
+// of the second but for the document features, which the first stage's
+// labels give. The features that sc2 lacks are the last that emissions
+// adds, so adding them to sc2 gives the second stage's scores, to the bit.
+// Each feature is looked up once for both stages. ents holds the tokens'
+// vocabulary entries, none nil.
+func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []float32, st *tagState) {
+	n := len(infos)
+	for lo := 0; lo < n; lo += crossBlock {
+		hi := min(lo+crossBlock, n)
+		st.fbuf = st.fbuf[:0]
+		st.foff = st.foff[:0]
+		for i := lo; i < hi; i++ {
+			st.foff = append(st.foff, int32(len(st.fbuf)))
+			st.fbuf = crossFeatures(infos, i, st.fbuf)
+		}
+		st.foff = append(st.foff, int32(len(st.fbuf)))
+		t.fx.touch(st.fbuf)
+		touchEntries(ents[max(lo-window, 0):min(hi+window, n)])
+		for i := lo; i < hi; i++ {
+			row1 := (*[nLabels]float32)(sc1[i*nLabels : (i+1)*nLabels])
+			row2 := (*[nLabels]float32)(sc2[i*nLabels : (i+1)*nLabels])
+			*row1, *row2 = [nLabels]float32{}, [nLabels]float32{}
+			for r := -window; r <= window; r++ {
+				rs1, rs2 := &t.first.sentRole, &t.sentRole
+				if j := i + r; j >= 0 && j < n {
+					rs1, rs2 = &ents[j].roles[1], &ents[j].roles[0]
+				}
+				v1, v2 := &rs1[r+window], &rs2[r+window]
+				for l := range row1 {
+					row1[l] += v1[l]
+					row2[l] += v2[l]
+				}
+			}
+			t.fx.sum2(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
+		}
+	}
+}
+
+// touchEntries reads each cache line of the role scores of the entries es,
+// as touchRoles does for those of one stage.
+//
+//go:noinline
+func touchEntries(es []*vocabEntry) float32 {
+	var sum float32
+	for _, e := range es {
+		// Both stages' roleScores, 360 bytes over at most seven cache
+		// lines: floats less than a line apart, from the first to the last.
+		p := (*[2 * nRoles * nLabels]float32)(unsafe.Pointer(&e.roles))
+		sum += p[0] + p[15] + p[30] + p[45] + p[60] + p[75] + p[89]
+	}
+	return sum
 }
 
 // Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
