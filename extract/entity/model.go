@@ -64,7 +64,17 @@ type unknownCache struct {
 	// first call to unknown.
 	seed     maphash.Seed
 	cur, old *wordTable
+	// seen holds the top half of the hashes of recent words that get
+	// found in neither generation, at their slot: a word is cached only
+	// when it is seen again. Most words outside the vocabulary occur in
+	// one document only, and caching them cost more than computing them
+	// (writing an entry of several cache lines to memory), and pushed
+	// the recurring words out.
+	seen []uint32
 }
+
+// seenSlots is the size of unknownCache.seen.
+const seenSlots = 1 << 16
 
 // maxUnknowns bounds the entries of each generation of an unknownCache
 // (about 420 bytes each, in wordTables that the collector need not scan).
@@ -88,28 +98,35 @@ const maxUnknowns = 1 << 14
 const unknownBytes = maxUnknowns * 48
 
 // get returns the cached entry of w, whose hash is h, and its token
-// information, or nil.
-func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo) {
+// information, or nil and whether to cache the entry of w (see seen).
+func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.cur == nil {
-		return nil, tokInfo{}
+	if c.cur != nil {
+		if e := c.cur.findHash(w, h); e != nil {
+			return e, c.cur.info(e), false
+		}
 	}
-	if e := c.cur.findHash(w, h); e != nil {
-		return e, c.cur.info(e)
+	if c.old != nil {
+		if e := c.old.findHash(w, h); e != nil {
+			info := c.old.info(e)
+			e, info := c.add(w, h, &info, &e.roles)
+			return e, info, false
+		}
 	}
-	if c.old == nil {
-		c.cur.touchNext()
-		return nil, tokInfo{}
+	if c.seen == nil {
+		c.seen = make([]uint32, seenSlots)
 	}
-	e := c.old.findHash(w, h)
-	if e == nil {
+	i, tag := h&(seenSlots-1), uint32(h>>32)|1
+	if c.seen[i] != tag {
+		c.seen[i] = tag
+		return nil, tokInfo{}, false
+	}
+	if c.cur != nil {
 		// The caller computes the entry of w and adds it next.
 		c.cur.touchNext()
-		return nil, tokInfo{}
 	}
-	info := c.old.info(e)
-	return c.add(w, h, &info, &e.roles)
+	return nil, tokInfo{}, true
 }
 
 // touch reads what finding the words of the hashes hs reads first, in
@@ -154,10 +171,18 @@ func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 // unknownHash is unknown of w whose hash in t.vocab (and t.unknowns) is h.
 func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tokInfo) {
 	c := &t.unknowns
-	if e, info := c.get(w, h); e != nil {
+	e, info, keep := c.get(w, h)
+	if e != nil {
 		return e, info
 	}
-	info := t.gaz.infoBuf(w, &st.atoks)
+	info = t.gaz.infoBuf(w, &st.atoks)
+	if !keep {
+		// An entry of st's (see tagState.uncached).
+		st.uncached = append(st.uncached, vocabEntry{})
+		e := &st.uncached[len(st.uncached)-1]
+		st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
+		return e, info
+	}
 	var roles [2]roleScores
 	st.fbuf = t.entryRoles(&info, &roles, st.fbuf)
 	c.mu.Lock()
@@ -466,6 +491,11 @@ type tagState struct {
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
 	oovIdx   map[string]int32
+	// uncached holds the entries of unknown words that the tagger's cache
+	// does not keep, from the call of tagDoc that looked them up on: the
+	// slice may move when it grows, but its old arrays stay as they are,
+	// for the entries that point into them.
+	uncached []vocabEntry
 	atoks    []arabic.Token // analyzer buffer
 	// document buffers
 	dinfos       []tokInfo
@@ -520,6 +550,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		st.oovIdx = map[string]int32{}
 	}
 	clear(st.oovIdx)
+	st.uncached = st.uncached[:0]
 	k := 0
 	for _, ws := range sents {
 		phrase := false
