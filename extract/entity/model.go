@@ -435,18 +435,34 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 		}
 	}
 	for i := 1; i < n; i++ {
-		e := sc[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
-		bk := back[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
-		for _, l := range [...]int{0, 1, 3, 5, 7} { // O and B-X follow anything
-			best, arg := prev[0]+trans[0][l], 0
-			for p := 1; p < nLabels; p++ {
-				if s := prev[p] + trans[p][l]; s > best {
-					best, arg = s, p
-				}
+		e := (*[nLabels]float32)(sc[i*nLabels : i*nLabels+nLabels])
+		bk := (*[nLabels]uint8)(back[i*nLabels : i*nLabels+nLabels])
+		// O and B-X follow anything: the best previous label of each,
+		// the first of the best, in one pass over them, so that the five
+		// comparisons of a label overlap.
+		t0 := &trans[0]
+		b0, b1, b3, b5, b7 := prev[0]+t0[0], prev[0]+t0[1], prev[0]+t0[3], prev[0]+t0[5], prev[0]+t0[7]
+		var a0, a1, a3, a5, a7 uint8
+		for p := 1; p < nLabels; p++ {
+			tp, v := &trans[p], prev[p]
+			if s := v + tp[0]; s > b0 {
+				b0, a0 = s, uint8(p)
 			}
-			cur[l] = best + e[l]
-			bk[l] = uint8(arg)
+			if s := v + tp[1]; s > b1 {
+				b1, a1 = s, uint8(p)
+			}
+			if s := v + tp[3]; s > b3 {
+				b3, a3 = s, uint8(p)
+			}
+			if s := v + tp[5]; s > b5 {
+				b5, a5 = s, uint8(p)
+			}
+			if s := v + tp[7]; s > b7 {
+				b7, a7 = s, uint8(p)
+			}
 		}
+		cur[0], cur[1], cur[3], cur[5], cur[7] = b0+e[0], b1+e[1], b3+e[3], b5+e[5], b7+e[7]
+		bk[0], bk[1], bk[3], bk[5], bk[7] = a0, a1, a3, a5, a7
 		for _, l := range [...]int{2, 4, 6, 8} { // I-X follows B-X or I-X
 			best, arg := prev[l-1]+trans[l-1][l], l-1
 			if s := prev[l] + trans[l][l]; s > best {
