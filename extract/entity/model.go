@@ -514,11 +514,10 @@ type tagState struct {
 	uncached []vocabEntry
 	atoks    []arabic.Token // analyzer buffer
 	// document buffers
-	dinfos       []tokInfo
-	dlabels      []int
-	norms, bases []string
-	doc          []uint16
-	df           docScratch
+	dinfos  []tokInfo
+	dlabels []int
+	doc     []uint16
+	df      docScratch
 	// buffers of Entities
 	words, keys []string
 	sents       [][]string
@@ -649,12 +648,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		viterbi(&t.first.trans, sc, m, st.back, r.labels[off:off+m])
 		off += m
 	}
-	st.norms = slices.Grow(st.norms[:0], n)[:n]
-	st.bases = slices.Grow(st.bases[:0], n)[:n]
-	for i := range r.infos {
-		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
-	}
-	st.doc = st.df.docFeatures(st.norms, st.bases, r.labels, st.doc)
+	st.doc = st.df.docFeatures(r.infos, r.labels, st.doc)
 	for i := range r.infos {
 		r.infos[i].doc = st.doc[i]
 	}
