@@ -413,17 +413,23 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 	return f
 }
 
-// crossFeatures appends the features of position i that depend on more
-// than one token.
-func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
-	w := &t[i]
-	prev, next := &sentinel, &sentinel
+// neighbours returns token i of t and those before and after it, the
+// sentinel past the ends.
+func neighbours(t []tokInfo, i int) (w, prev, next *tokInfo) {
+	prev, next = &sentinel, &sentinel
 	if i > 0 {
 		prev = &t[i-1]
 	}
 	if i+1 < len(t) {
 		next = &t[i+1]
 	}
+	return &t[i], prev, next
+}
+
+// crossFeatures appends the features of position i that depend on more
+// than one token.
+func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w, prev, next := neighbours(t, i)
 	f = append(f, mix(mix(hashT(fBigramPrev), prev.wh), w.wh))
 	f = append(f, mix(mix(hashT(fBigramNext), w.wh), next.wh))
 	if i == 0 {
@@ -451,14 +457,7 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 // on the document features, the last of crossFeatures: a token without
 // document features next to tokens without them has none.
 func docCrossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
-	w := &t[i]
-	prev, next := &sentinel, &sentinel
-	if i > 0 {
-		prev = &t[i-1]
-	}
-	if i+1 < len(t) {
-		next = &t[i+1]
-	}
+	w, prev, next := neighbours(t, i)
 	for k, x := range [3]*tokInfo{prev, w, next} {
 		if b := x.doc >> docSpanShift; b != 0 {
 			f = append(f, hashB(hashB(hashT(fDocSpan), byte(k)), byte(b)))

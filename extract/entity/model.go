@@ -350,13 +350,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 	// that their cache misses overlap (see featIndex.touch).
 	for lo := 0; lo < n; lo += crossBlock {
 		hi := min(lo+crossBlock, n)
-		st.fbuf = st.fbuf[:0]
-		st.foff = st.foff[:0]
-		for i := lo; i < hi; i++ {
-			st.foff = append(st.foff, int32(len(st.fbuf)))
-			st.fbuf = crossFeatures(infos, i, st.fbuf)
-		}
-		st.foff = append(st.foff, int32(len(st.fbuf)))
+		st.crossFeatures(infos, lo, hi)
 		t.fx.touch(st.fbuf)
 		touchRoles(st.rs[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
@@ -375,6 +369,18 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
+}
+
+// crossFeatures sets st.fbuf to the cross features of the tokens lo to hi
+// of infos, those of token i at st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]].
+func (st *tagState) crossFeatures(infos []tokInfo, lo, hi int) {
+	st.fbuf = st.fbuf[:0]
+	st.foff = st.foff[:0]
+	for i := lo; i < hi; i++ {
+		st.foff = append(st.foff, int32(len(st.fbuf)))
+		st.fbuf = crossFeatures(infos, i, st.fbuf)
+	}
+	st.foff = append(st.foff, int32(len(st.fbuf)))
 }
 
 // touchRoles reads each cache line of the role scores rs, so that the
@@ -683,13 +689,7 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 	n := len(infos)
 	for lo := 0; lo < n; lo += crossBlock {
 		hi := min(lo+crossBlock, n)
-		st.fbuf = st.fbuf[:0]
-		st.foff = st.foff[:0]
-		for i := lo; i < hi; i++ {
-			st.foff = append(st.foff, int32(len(st.fbuf)))
-			st.fbuf = crossFeatures(infos, i, st.fbuf)
-		}
-		st.foff = append(st.foff, int32(len(st.fbuf)))
+		st.crossFeatures(infos, lo, hi)
 		t.fx.touch(st.fbuf)
 		touchEntries(ents[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
