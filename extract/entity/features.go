@@ -413,17 +413,23 @@ func roleFeatures(w *tokInfo, role int, f []uint64) []uint64 {
 	return f
 }
 
-// crossFeatures appends the features of position i that depend on more
-// than one token.
-func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
-	w := &t[i]
-	prev, next := &sentinel, &sentinel
+// neighbours returns token i of t and those before and after it, the
+// sentinel past the ends.
+func neighbours(t []tokInfo, i int) (w, prev, next *tokInfo) {
+	prev, next = &sentinel, &sentinel
 	if i > 0 {
 		prev = &t[i-1]
 	}
 	if i+1 < len(t) {
 		next = &t[i+1]
 	}
+	return &t[i], prev, next
+}
+
+// crossFeatures appends the features of position i that depend on more
+// than one token.
+func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w, prev, next := neighbours(t, i)
 	f = append(f, mix(mix(hashT(fBigramPrev), prev.wh), w.wh))
 	f = append(f, mix(mix(hashT(fBigramNext), w.wh), next.wh))
 	if i == 0 {
@@ -444,6 +450,14 @@ func crossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
 	if next.spanB != 0 {
 		f = append(f, hashB(hashT(fSpanNext), next.spanB))
 	}
+	return docCrossFeatures(t, i, f)
+}
+
+// docCrossFeatures appends the cross features of position i that depend
+// on the document features, the last of crossFeatures: a token without
+// document features next to tokens without them has none.
+func docCrossFeatures(t []tokInfo, i int, f []uint64) []uint64 {
+	w, prev, next := neighbours(t, i)
 	for k, x := range [3]*tokInfo{prev, w, next} {
 		if b := x.doc >> docSpanShift; b != 0 {
 			f = append(f, hashB(hashB(hashT(fDocSpan), byte(k)), byte(b)))
@@ -480,15 +494,22 @@ const (
 // labelled get 0 there. Bits 8-9 are unused, bits 10-13 are those of
 // docSpans.
 func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
+	infos := make([]tokInfo, len(norms))
+	for i := range infos {
+		infos[i] = tokInfo{norm: norms[i], base: bases[i], wh: hashS(fnvOffset, norms[i])}
+	}
 	var sc docScratch
-	return sc.docFeatures(norms, bases, labels, out)
+	return sc.docFeatures(infos, labels, out)
 }
 
 // docScratch holds the buffers of docFeatures, reused from one document
 // to the next.
 type docScratch struct {
-	idx    map[string]int32
-	size   int // the most keys idx may have held
+	// slots index the words of a document by hash, with open addressing:
+	// cheaper than a map of strings, and cleared at the cost of the
+	// document's size.
+	slots  []docSlot
+	keys   []string // per index in counts: its word
 	counts []docCount
 	// buffers of docSpans
 	ids   []int32 // per token: the index of its normalized word in counts
@@ -499,32 +520,57 @@ type docScratch struct {
 
 type docCount struct{ n, typ [3]int32 }
 
-// docFeatures is docFeatures with sc's buffers.
-func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
+// docSlot is a slot of docScratch.slots: the top half of a word's hash
+// and its index in counts plus one, 0 when the slot is free.
+type docSlot struct {
+	tag uint32
+	id  int32
+}
+
+// docFeatures is docFeatures of the words of infos (their norm, base and
+// wh) with sc's buffers.
+func (sc *docScratch) docFeatures(infos []tokInfo, labels []int, out []uint16) []uint16 {
 	type count = docCount
-	// Clearing a map costs what it has held (a few microseconds for the
-	// longest news article): a fresh one after a huge document.
-	if sc.idx == nil || sc.size > 1<<16 {
-		sc.idx, sc.size = make(map[string]int32, 2*len(norms)), 0
+	// At most 2*len(infos) words, at a load factor of at most 1/2.
+	bits := uint(4)
+	for 1<<bits < 4*len(infos) {
+		bits++
 	}
-	sc.size = max(sc.size, 2*len(norms))
-	idx := sc.idx
-	defer clear(idx) // its keys are the document's
+	slots := sc.slots[:0]
+	if cap(slots) >= 1<<bits && cap(slots) <= 1<<(bits+4) {
+		slots = slots[:1<<bits]
+		clear(slots)
+	} else {
+		// A table four times larger than this document needs is too
+		// long to clear for it.
+		slots = make([]docSlot, 1<<bits)
+	}
+	sc.slots = slots
+	shift, mask := 64-bits, uint64(len(slots)-1)
+	keys := sc.keys[:0]
+	defer func() { clear(keys); sc.keys = keys[:0] }() // they are the document's
 	counts := sc.counts[:0]
 	defer func() { sc.counts = counts[:0] }()
-	id := func(k string) int32 {
-		i, ok := idx[k]
-		if !ok {
-			i = int32(len(counts))
-			idx[k] = i
-			counts = append(counts, count{})
+	id := func(k string, h uint64) int32 {
+		tag := uint32(h >> 32)
+		for i := (h * mulSlot) >> shift; ; i = (i + 1) & mask {
+			s := &slots[i]
+			if s.id == 0 {
+				counts = append(counts, count{})
+				keys = append(keys, k)
+				s.tag, s.id = tag, int32(len(counts))
+				return s.id - 1
+			}
+			if s.tag == tag && keys[s.id-1] == k {
+				return s.id - 1
+			}
 		}
-		return i
 	}
 	ids, bids := sc.ids[:0], sc.bids[:0]
 	defer func() { sc.ids, sc.bids = ids[:0], bids[:0] }()
-	for i := range norms {
-		k := id(norms[i])
+	for i := range infos {
+		w := &infos[i]
+		k := id(w.norm, w.wh)
 		ids = append(ids, k)
 		c := &counts[k]
 		c.n[0]++
@@ -532,8 +578,8 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 			c.typ[(l-1)/2]++
 		}
 		b := k
-		if bases[i] != norms[i] {
-			b = id(bases[i])
+		if w.base != w.norm {
+			b = id(w.base, hashS(fnvOffset, w.base))
 		}
 		bids = append(bids, b)
 		if b != k {
@@ -544,8 +590,8 @@ func (sc *docScratch) docFeatures(norms, bases []string, labels []int, out []uin
 			}
 		}
 	}
-	out = slices.Grow(out[:0], len(norms))[:len(norms)]
-	for i := range norms {
+	out = slices.Grow(out[:0], len(infos))[:len(infos)]
+	for i := range infos {
 		c := counts[ids[i]]
 		if bids[i] != ids[i] {
 			b := counts[bids[i]]

@@ -1,8 +1,15 @@
 package entity
 
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+)
+
 // featIndex is an open-addressing hash table from feature hashes to their
 // weights, faster than a Go map with a separate weight array for this one
-// job. It is built once (from the model's map and weights, so the model
+// job. It is built once (from the model's maps and weights, so the model
 // format does not depend on it) and only read afterwards.
 //
 // Looking a feature up costs what a cache miss costs: the tables of a model
@@ -11,21 +18,49 @@ package entity
 // small filter (a blocked Bloom filter of 8 to 16 bits a feature, which
 // stays in the processor's second-level cache) answers most lookups of features the
 // model does not know, about half of them, without reading the table.
+//
+// The index of a two-stage tagger holds the weights of both stages (stage
+// 0 the tagger's, stage 1 its first stage's), so that one lookup, one
+// cache miss, serves both: most features are the same in both stages, and
+// a word's features are looked up for both. A slot keeps only the weights
+// that are not zero (under three a stage on average), which is what lets
+// both stages' weights share a cache line; adding a zero weight to a score
+// changes nothing (a sum that starts at +0 is never -0), so the scores are
+// those of the dense weights, to the bit. The index reads the weights of
+// its stage; view returns the same index for the other stage.
 type featIndex struct {
 	slots  []featSlot
 	shift  uint     // slot of key k: (k*mulSlot) >> shift
 	filter []uint64 // word of key k: (k*mulSlot) >> fshift
 	fshift uint
+	// spill holds, 2*nLabels each, the weights of the features that have
+	// more non-zero weights than a slot holds (slotWeights), stage 0's
+	// then stage 1's.
+	spill []float32
+	stage int // the stage whose weights get, sum and has read
 }
+
+// slotWeights is how many weights a slot holds.
+const slotWeights = 13
 
 // featSlot is one slot of a featIndex: 64 bytes, one cache line (the
 // slots of a large slice start at a page boundary).
 type featSlot struct {
-	key  uint64
-	w    [nLabels]float32
-	used bool
-	_    [64 - 8 - 4*nLabels - 1]byte
+	key uint64
+	// mask[s]: bits 0 to nLabels-1 are the labels of stage s whose weights
+	// are not zero, bit slotIn is set when stage s has the feature, and
+	// mask[0]'s bit slotSpill when the weights are in spill.
+	mask [2]uint16
+	// w holds the non-zero weights of stage 0 by label, then those of
+	// stage 1, or (bits of) the offset of the weights in spill.
+	w [slotWeights]float32
 }
+
+const (
+	slotIn    = 1 << 15
+	slotSpill = 1 << 14
+	labelMask = 1<<nLabels - 1
+)
 
 const (
 	mulSlot   = 0x9e3779b97f4a7c15 // Fibonacci hashing: the top bits of k*mulSlot
@@ -38,68 +73,231 @@ func filterBits(k uint64) uint64 {
 	return 1<<(q>>58) | 1<<(q>>52&63)
 }
 
-// newFeatIndex builds the index of the features m maps to offsets of their
+// featStage is the features of one stage: feature hash -> offset of its
 // nLabels weights in w.
-func newFeatIndex(m map[uint64]int32, w []float32) featIndex {
-	// A load factor of 1/2 to 2/3: the filter keeps most lookups of
+type featStage struct {
+	index map[uint64]int32
+	w     []float32
+}
+
+// newFeatIndex builds the index of the features of one or two stages
+// (see featIndex), for stage 0.
+func newFeatIndex(stages ...featStage) featIndex {
+	// The features by how many weights they have, most first, so that
+	// the features most tokens have (those with most weights: the bias,
+	// shapes, affixes) take the slots they hash to, and their lookups
+	// read one cache line.
+	type feat struct {
+		key uint64
+		n   int
+	}
+	var fs []feat
+	for s, st := range stages {
+		for k, o := range st.index {
+			if s == 1 {
+				if _, dup := stages[0].index[k]; dup {
+					continue // counted with stage 0
+				}
+			}
+			n := 0
+			for s2 := range stages {
+				if s2 != s {
+					if o2, ok := stages[s2].index[k]; ok {
+						n += nonZero(stages[s2].w[o2 : o2+nLabels])
+					}
+					continue
+				}
+				n += nonZero(st.w[o : o+nLabels])
+			}
+			fs = append(fs, feat{k, n})
+		}
+	}
+	slices.SortFunc(fs, func(a, b feat) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	n := len(fs)
+	// A load factor of 1/2 to 3/4: the filter keeps most lookups of
 	// unknown features, whose probes are the long ones, out of the table,
 	// and a smaller table misses the cache less.
 	bits := uint(4)
-	for 1<<bits < len(m)+len(m)/2 {
+	for 1<<bits < n+n/3 {
 		bits++
 	}
 	fbits := uint(1) // filter words: at most 8 features a word, at least 8 bits a feature
-	for 1<<fbits < len(m)/8 {
+	for 1<<fbits < n/8 {
 		fbits++
 	}
 	x := featIndex{slots: make([]featSlot, 1<<bits), shift: 64 - bits,
 		filter: make([]uint64, 1<<fbits), fshift: 64 - fbits}
 	mask := uint64(len(x.slots) - 1)
-	for k, o := range m {
+	var dense [2][nLabels]float32
+	for _, f := range fs {
+		k := f.key
+		var in [2]bool
+		for s, st := range stages {
+			o, ok := st.index[k]
+			in[s] = ok
+			dense[s] = [nLabels]float32{}
+			if ok {
+				copy(dense[s][:], st.w[o:int(o)+nLabels])
+			}
+		}
 		i := (k * mulSlot) >> x.shift
-		for x.slots[i].used {
+		for x.slots[i].mask[0]|x.slots[i].mask[1] != 0 {
 			i = (i + 1) & mask
 		}
-		s := &x.slots[i]
-		s.key, s.used = k, true
-		copy(s.w[:], w[o:int(o)+nLabels])
+		x.fill(&x.slots[i], k, &in, &dense)
 		x.filter[(k*mulSlot)>>x.fshift] |= filterBits(k)
 	}
 	return x
 }
 
-// get returns the weights of feature k.
-func (x *featIndex) get(k uint64) (*[nLabels]float32, bool) {
+// nonZero returns how many of ws are not zero.
+func nonZero(ws []float32) int {
+	n := 0
+	for _, v := range ws {
+		if v != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// fill sets slot s to feature k of the stages in with weights w.
+func (x *featIndex) fill(s *featSlot, k uint64, in *[2]bool, w *[2][nLabels]float32) {
+	s.key = k
+	nw := 0
+	for st := range w {
+		if in[st] {
+			s.mask[st] = slotIn
+		}
+		for l, v := range w[st] {
+			if v != 0 {
+				s.mask[st] |= 1 << l
+				if nw < slotWeights {
+					s.w[nw] = v
+				}
+				nw++
+			}
+		}
+	}
+	if nw > slotWeights {
+		s.mask[0] |= slotSpill
+		s.w = [slotWeights]float32{}
+		s.w[0] = math.Float32frombits(uint32(len(x.spill)))
+		x.spill = append(x.spill, w[0][:]...)
+		x.spill = append(x.spill, w[1][:]...)
+	}
+}
+
+// view returns the index for the weights of stage s.
+func (x *featIndex) view(s int) featIndex {
+	v := *x
+	v.stage = s
+	return v
+}
+
+// find returns the slot of feature k, or nil.
+func (x *featIndex) find(k uint64) *featSlot {
 	if len(x.slots) == 0 {
-		return nil, false
+		return nil
 	}
 	p := k * mulSlot
 	if b := filterBits(k); x.filter[p>>x.fshift]&b != b {
-		return nil, false
+		return nil
 	}
 	mask := uint64(len(x.slots) - 1)
 	for i := p >> x.shift; ; i = (i + 1) & mask {
 		s := &x.slots[i]
-		if !s.used {
-			return nil, false
+		if s.mask[0]|s.mask[1] == 0 {
+			return nil
 		}
 		if s.key == k {
-			return &s.w, true
+			return s
 		}
 	}
 }
 
-// sum adds the weights of the features ks to row, in the order of ks.
-// It is fastest when touch brought them to the cache before.
-func (x *featIndex) sum(row *[nLabels]float32, ks []uint64) {
-	if len(x.slots) == 0 {
+// has reports whether x's stage has feature k.
+func (x *featIndex) has(k uint64) bool {
+	s := x.find(k)
+	return s != nil && s.mask[x.stage]&slotIn != 0
+}
+
+// get returns the weights of feature k in x's stage, and whether the
+// stage has it.
+func (x *featIndex) get(k uint64) ([nLabels]float32, bool) {
+	var w [nLabels]float32
+	s := x.find(k)
+	if s == nil || s.mask[x.stage]&slotIn == 0 {
+		return w, false
+	}
+	x.add(&w, s, x.stage)
+	return w, true
+}
+
+// add adds the weights of stage st of slot s to row.
+func (x *featIndex) add(row *[nLabels]float32, s *featSlot, st int) {
+	if s.mask[0]&slotSpill != 0 {
+		o := int(math.Float32bits(s.w[0])) + st*nLabels
+		for l, v := range (*[nLabels]float32)(x.spill[o : o+nLabels]) {
+			row[l] += v
+		}
 		return
 	}
+	i := 0
+	if st == 1 {
+		i = bits.OnesCount16(s.mask[0] & labelMask)
+	}
+	for m := s.mask[st] & labelMask; m != 0; m &= m - 1 {
+		row[bits.TrailingZeros16(m)] += s.w[i]
+		i++
+	}
+}
+
+// add2 adds the weights of stage 0 of slot s to row0, those of stage 1
+// to row1.
+func (x *featIndex) add2(row0, row1 *[nLabels]float32, s *featSlot) {
+	if s.mask[0]&slotSpill != 0 {
+		o := int(math.Float32bits(s.w[0]))
+		for l, v := range (*[nLabels]float32)(x.spill[o : o+nLabels]) {
+			row0[l] += v
+		}
+		for l, v := range (*[nLabels]float32)(x.spill[o+nLabels : o+2*nLabels]) {
+			row1[l] += v
+		}
+		return
+	}
+	i := 0
+	for m := s.mask[0] & labelMask; m != 0; m &= m - 1 {
+		row0[bits.TrailingZeros16(m)] += s.w[i]
+		i++
+	}
+	for m := s.mask[1] & labelMask; m != 0; m &= m - 1 {
+		row1[bits.TrailingZeros16(m)] += s.w[i]
+		i++
+	}
+}
+
+// sum adds the weights of the features ks in x's stage to row, in the
+// order of ks. It is fastest when touch brought them to the cache before.
+func (x *featIndex) sum(row *[nLabels]float32, ks []uint64) {
 	for _, k := range ks {
-		if ws, ok := x.get(k); ok {
-			for l := range row {
-				row[l] += ws[l]
-			}
+		if s := x.find(k); s != nil {
+			x.add(row, s, x.stage)
+		}
+	}
+}
+
+// sum2 is sum for both stages at once: the weights of stage 0 go to row0,
+// those of stage 1 to row1.
+func (x *featIndex) sum2(row0, row1 *[nLabels]float32, ks []uint64) {
+	for _, k := range ks {
+		if s := x.find(k); s != nil {
+			x.add2(row0, row1, s)
 		}
 	}
 }
@@ -121,6 +319,19 @@ func (x *featIndex) touch(ks []uint64) uint64 {
 		p := k * mulSlot
 		if b := filterBits(k); x.filter[p>>x.fshift]&b == b {
 			sum += x.slots[p>>x.shift].key
+		}
+	}
+	if len(x.spill) == 0 {
+		return sum
+	}
+	// Then the spilled weights of those whose slot says so (features
+	// that most tokens have, as the bias).
+	for _, k := range ks {
+		p := k * mulSlot
+		if b := filterBits(k); x.filter[p>>x.fshift]&b == b {
+			if s := &x.slots[p>>x.shift]; s.key == k && s.mask[0]&slotSpill != 0 {
+				sum += uint64(x.spill[math.Float32bits(s.w[0])])
+			}
 		}
 	}
 	return sum

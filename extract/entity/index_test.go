@@ -25,14 +25,14 @@ func TestFeatIndex(t *testing.T) {
 				w = append(w, r.Float32()-0.5)
 			}
 		}
-		x := newFeatIndex(m, w)
+		x := newFeatIndex(featStage{m, w})
 		for k, o := range m {
 			ws, ok := x.get(k)
 			if !ok {
 				t.Fatalf("n=%d: feature %x not found", n, k)
 			}
-			if *ws != [nLabels]float32(w[o:o+nLabels]) {
-				t.Fatalf("n=%d: feature %x: weights %v, want %v", n, k, *ws, w[o:o+nLabels])
+			if ws != [nLabels]float32(w[o:o+nLabels]) {
+				t.Fatalf("n=%d: feature %x: weights %v, want %v", n, k, ws, w[o:o+nLabels])
 			}
 		}
 		for range 10000 {
@@ -59,7 +59,7 @@ func TestFeatIndexModel(t *testing.T) {
 		var want [nLabels]float32
 		for k, o := range s.index {
 			ws, ok := s.fx.get(k)
-			if !ok || *ws != [nLabels]float32(s.w[o:o+nLabels]) {
+			if !ok || ws != [nLabels]float32(s.w[o:o+nLabels]) {
 				t.Fatalf("feature %x: got %v %v, want %v", k, ws, ok, s.w[o:o+nLabels])
 			}
 			if len(ks) < 50 {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/marsad/marsad/arabic"
 )
@@ -63,7 +64,17 @@ type unknownCache struct {
 	// first call to unknown.
 	seed     maphash.Seed
 	cur, old *wordTable
+	// seen holds the top half of the hashes of recent words that get
+	// found in neither generation, at their slot: a word is cached only
+	// when it is seen again. Most words outside the vocabulary occur in
+	// one document only, and caching them cost more than computing them
+	// (writing an entry of several cache lines to memory), and pushed
+	// the recurring words out.
+	seen []uint32
 }
+
+// seenSlots is the size of unknownCache.seen.
+const seenSlots = 1 << 16
 
 // maxUnknowns bounds the entries of each generation of an unknownCache
 // (about 420 bytes each, in wordTables that the collector need not scan).
@@ -87,28 +98,35 @@ const maxUnknowns = 1 << 14
 const unknownBytes = maxUnknowns * 48
 
 // get returns the cached entry of w, whose hash is h, and its token
-// information, or nil.
-func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo) {
+// information, or nil and whether to cache the entry of w (see seen).
+func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.cur == nil {
-		return nil, tokInfo{}
+	if c.cur != nil {
+		if e := c.cur.findHash(w, h); e != nil {
+			return e, c.cur.info(e), false
+		}
 	}
-	if e := c.cur.findHash(w, h); e != nil {
-		return e, c.cur.info(e)
+	if c.old != nil {
+		if e := c.old.findHash(w, h); e != nil {
+			info := c.old.info(e)
+			e, info := c.add(w, h, &info, &e.roles)
+			return e, info, false
+		}
 	}
-	if c.old == nil {
-		c.cur.touchNext()
-		return nil, tokInfo{}
+	if c.seen == nil {
+		c.seen = make([]uint32, seenSlots)
 	}
-	e := c.old.findHash(w, h)
-	if e == nil {
+	i, tag := h&(seenSlots-1), uint32(h>>32)|1
+	if c.seen[i] != tag {
+		c.seen[i] = tag
+		return nil, tokInfo{}, false
+	}
+	if c.cur != nil {
 		// The caller computes the entry of w and adds it next.
 		c.cur.touchNext()
-		return nil, tokInfo{}
 	}
-	info := c.old.info(e)
-	return c.add(w, h, &info, &e.roles)
+	return nil, tokInfo{}, true
 }
 
 // touch reads what finding the words of the hashes hs reads first, in
@@ -153,10 +171,18 @@ func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 // unknownHash is unknown of w whose hash in t.vocab (and t.unknowns) is h.
 func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tokInfo) {
 	c := &t.unknowns
-	if e, info := c.get(w, h); e != nil {
+	e, info, keep := c.get(w, h)
+	if e != nil {
 		return e, info
 	}
-	info := t.gaz.infoBuf(w, &st.atoks)
+	info = t.gaz.infoBuf(w, &st.atoks)
+	if !keep {
+		// An entry of st's (see tagState.uncached).
+		st.uncached = append(st.uncached, vocabEntry{})
+		e := &st.uncached[len(st.uncached)-1]
+		st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
+		return e, info
+	}
 	var roles [2]roleScores
 	st.fbuf = t.entryRoles(&info, &roles, st.fbuf)
 	c.mu.Lock()
@@ -237,12 +263,14 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 	var off [nRoles + 1]int
 	fbuf = allRoleFeatures(info, fbuf, &off)
 	t.fx.touch(fbuf)
-	if t.first != nil {
-		t.first.fx.touch(fbuf)
+	if t.first == nil {
+		t.fx.roleSums(&roles[0], fbuf, &off)
+		return fbuf
 	}
-	t.fx.roleSums(&roles[0], fbuf, &off)
-	if t.first != nil {
-		t.first.fx.roleSums(&roles[1], fbuf, &off)
+	// One index holds both stages' weights (see featIndex).
+	for r := range nRoles {
+		roles[0][r], roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
+		t.fx.sum2(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
 	}
 	return fbuf
 }
@@ -252,9 +280,11 @@ func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
 	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
-	t.fx = newFeatIndex(t.index, t.w)
 	if t.first != nil {
-		t.first.fx = newFeatIndex(t.first.index, t.first.w)
+		t.fx = newFeatIndex(featStage{t.index, t.w}, featStage{t.first.index, t.first.w})
+		t.first.fx = t.fx.view(1)
+	} else {
+		t.fx = newFeatIndex(featStage{t.index, t.w})
 	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
@@ -320,13 +350,7 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 	// that their cache misses overlap (see featIndex.touch).
 	for lo := 0; lo < n; lo += crossBlock {
 		hi := min(lo+crossBlock, n)
-		st.fbuf = st.fbuf[:0]
-		st.foff = st.foff[:0]
-		for i := lo; i < hi; i++ {
-			st.foff = append(st.foff, int32(len(st.fbuf)))
-			st.fbuf = crossFeatures(infos, i, st.fbuf)
-		}
-		st.foff = append(st.foff, int32(len(st.fbuf)))
+		st.crossFeatures(infos, lo, hi)
 		t.fx.touch(st.fbuf)
 		touchRoles(st.rs[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
@@ -345,6 +369,18 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
+}
+
+// crossFeatures sets st.fbuf to the cross features of the tokens lo to hi
+// of infos, those of token i at st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]].
+func (st *tagState) crossFeatures(infos []tokInfo, lo, hi int) {
+	st.fbuf = st.fbuf[:0]
+	st.foff = st.foff[:0]
+	for i := lo; i < hi; i++ {
+		st.foff = append(st.foff, int32(len(st.fbuf)))
+		st.fbuf = crossFeatures(infos, i, st.fbuf)
+	}
+	st.foff = append(st.foff, int32(len(st.fbuf)))
 }
 
 // touchRoles reads each cache line of the role scores rs, so that the
@@ -405,18 +441,34 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 		}
 	}
 	for i := 1; i < n; i++ {
-		e := sc[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
-		bk := back[i*nLabels : i*nLabels+nLabels : i*nLabels+nLabels]
-		for _, l := range [...]int{0, 1, 3, 5, 7} { // O and B-X follow anything
-			best, arg := prev[0]+trans[0][l], 0
-			for p := 1; p < nLabels; p++ {
-				if s := prev[p] + trans[p][l]; s > best {
-					best, arg = s, p
-				}
+		e := (*[nLabels]float32)(sc[i*nLabels : i*nLabels+nLabels])
+		bk := (*[nLabels]uint8)(back[i*nLabels : i*nLabels+nLabels])
+		// O and B-X follow anything: the best previous label of each,
+		// the first of the best, in one pass over them, so that the five
+		// comparisons of a label overlap.
+		t0 := &trans[0]
+		b0, b1, b3, b5, b7 := prev[0]+t0[0], prev[0]+t0[1], prev[0]+t0[3], prev[0]+t0[5], prev[0]+t0[7]
+		var a0, a1, a3, a5, a7 uint8
+		for p := 1; p < nLabels; p++ {
+			tp, v := &trans[p], prev[p]
+			if s := v + tp[0]; s > b0 {
+				b0, a0 = s, uint8(p)
 			}
-			cur[l] = best + e[l]
-			bk[l] = uint8(arg)
+			if s := v + tp[1]; s > b1 {
+				b1, a1 = s, uint8(p)
+			}
+			if s := v + tp[3]; s > b3 {
+				b3, a3 = s, uint8(p)
+			}
+			if s := v + tp[5]; s > b5 {
+				b5, a5 = s, uint8(p)
+			}
+			if s := v + tp[7]; s > b7 {
+				b7, a7 = s, uint8(p)
+			}
 		}
+		cur[0], cur[1], cur[3], cur[5], cur[7] = b0+e[0], b1+e[1], b3+e[3], b5+e[5], b7+e[7]
+		bk[0], bk[1], bk[3], bk[5], bk[7] = a0, a1, a3, a5, a7
 		for _, l := range [...]int{2, 4, 6, 8} { // I-X follows B-X or I-X
 			best, arg := prev[l-1]+trans[l-1][l], l-1
 			if s := prev[l] + trans[l][l]; s > best {
@@ -447,6 +499,7 @@ type tagState struct {
 	own    []roleScores
 	oov    []int
 	sc     []float32
+	sc2    []float32 // second-stage scores of a document (tagDoc)
 	back   []uint8
 	labels []int
 	fbuf   []uint64
@@ -460,13 +513,17 @@ type tagState struct {
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
 	oovIdx   map[string]int32
+	// uncached holds the entries of unknown words that the tagger's cache
+	// does not keep, from the call of tagDoc that looked them up on: the
+	// slice may move when it grows, but its old arrays stay as they are,
+	// for the entries that point into them.
+	uncached []vocabEntry
 	atoks    []arabic.Token // analyzer buffer
 	// document buffers
-	dinfos       []tokInfo
-	dlabels      []int
-	norms, bases []string
-	doc          []uint16
-	df           docScratch
+	dinfos  []tokInfo
+	dlabels []int
+	doc     []uint16
+	df      docScratch
 	// buffers of Entities
 	words, keys []string
 	sents       [][]string
@@ -514,6 +571,7 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 		st.oovIdx = map[string]int32{}
 	}
 	clear(st.oovIdx)
+	st.uncached = st.uncached[:0]
 	k := 0
 	for _, ws := range sents {
 		phrase := false
@@ -570,36 +628,103 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 			t.gaz.markSpans(r.infos[k-len(ws) : k])
 		}
 	}
-	stage1, slot := t, 0
-	if t.first != nil {
-		stage1, slot = t.first, 1
-	}
-	off := 0
-	for _, ws := range sents {
-		r.labels = stage1.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], slot, st, r.labels)
-		off += len(ws)
-	}
 	if t.first == nil {
+		off := 0
+		for _, ws := range sents {
+			r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
+			off += len(ws)
+		}
 		st.dlabels = r.labels
 		return r
 	}
-	st.norms = slices.Grow(st.norms[:0], n)[:n]
-	st.bases = slices.Grow(st.bases[:0], n)[:n]
-	for i := range r.infos {
-		st.norms[i], st.bases[i] = r.infos[i].norm, r.infos[i].base
+	// The first stage, which computes the scores of the second but for
+	// the document features as it goes (see emissions2).
+	st.sc = slices.Grow(st.sc[:0], n*nLabels)[:n*nLabels]
+	st.sc2 = slices.Grow(st.sc2[:0], n*nLabels)[:n*nLabels]
+	st.back = slices.Grow(st.back[:0], n*nLabels)[:n*nLabels]
+	r.labels = slices.Grow(r.labels[:0], n)[:n]
+	off := 0
+	for _, ws := range sents {
+		m := len(ws)
+		if m == 0 {
+			continue
+		}
+		sc := st.sc[off*nLabels : (off+m)*nLabels]
+		t.emissions2(r.infos[off:off+m], st.ents[off:off+m], sc, st.sc2[off*nLabels:(off+m)*nLabels], st)
+		viterbi(&t.first.trans, sc, m, st.back, r.labels[off:off+m])
+		off += m
 	}
-	st.doc = st.df.docFeatures(st.norms, st.bases, r.labels, st.doc)
+	st.doc = st.df.docFeatures(r.infos, r.labels, st.doc)
 	for i := range r.infos {
 		r.infos[i].doc = st.doc[i]
 	}
-	r.labels = r.labels[:0]
 	off = 0
 	for _, ws := range sents {
-		r.labels = t.decode(r.infos[off:off+len(ws)], st.ents[off:off+len(ws)], 0, st, r.labels)
-		off += len(ws)
+		m := len(ws)
+		if m == 0 {
+			continue
+		}
+		infos, sc := r.infos[off:off+m], st.sc2[off*nLabels:(off+m)*nLabels]
+		for i := range infos {
+			st.fbuf = docCrossFeatures(infos, i, st.fbuf[:0])
+			if len(st.fbuf) != 0 {
+				t.fx.sum((*[nLabels]float32)(sc[i*nLabels:(i+1)*nLabels]), st.fbuf)
+			}
+		}
+		viterbi(&t.trans, sc, m, st.back, r.labels[off:off+m])
+		off += m
 	}
 	st.dlabels = r.labels
 	return r
+}
+
+// emissions2 computes the label scores of the tokens of one sentence of a
+// two-stage tagger: those of the first stage into sc1, and into sc2 those
+// of the second but for the document features, which the first stage's
+// labels give. The features that sc2 lacks are the last that emissions
+// adds, so adding them to sc2 gives the second stage's scores, to the bit.
+// Each feature is looked up once for both stages. ents holds the tokens'
+// vocabulary entries, none nil.
+func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []float32, st *tagState) {
+	n := len(infos)
+	for lo := 0; lo < n; lo += crossBlock {
+		hi := min(lo+crossBlock, n)
+		st.crossFeatures(infos, lo, hi)
+		t.fx.touch(st.fbuf)
+		touchEntries(ents[max(lo-window, 0):min(hi+window, n)])
+		for i := lo; i < hi; i++ {
+			row1 := (*[nLabels]float32)(sc1[i*nLabels : (i+1)*nLabels])
+			row2 := (*[nLabels]float32)(sc2[i*nLabels : (i+1)*nLabels])
+			*row1, *row2 = [nLabels]float32{}, [nLabels]float32{}
+			for r := -window; r <= window; r++ {
+				rs1, rs2 := &t.first.sentRole, &t.sentRole
+				if j := i + r; j >= 0 && j < n {
+					rs1, rs2 = &ents[j].roles[1], &ents[j].roles[0]
+				}
+				v1, v2 := &rs1[r+window], &rs2[r+window]
+				for l := range row1 {
+					row1[l] += v1[l]
+					row2[l] += v2[l]
+				}
+			}
+			t.fx.sum2(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
+		}
+	}
+}
+
+// touchEntries reads each cache line of the role scores of the entries es,
+// as touchRoles does for those of one stage.
+//
+//go:noinline
+func touchEntries(es []*vocabEntry) float32 {
+	var sum float32
+	for _, e := range es {
+		// Both stages' roleScores, 360 bytes over at most seven cache
+		// lines: floats less than a line apart, from the first to the last.
+		p := (*[2 * nRoles * nLabels]float32)(unsafe.Pointer(&e.roles))
+		sum += p[0] + p[15] + p[30] + p[45] + p[60] + p[75] + p[89]
+	}
+	return sum
 }
 
 // Tag returns BIO tags ("B-PER", "I-ORG", "O", ...) for the words of one
