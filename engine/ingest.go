@@ -15,6 +15,7 @@ import (
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/story"
 )
 
 // Outcome is what ingesting one article did.
@@ -52,16 +53,19 @@ type prepared struct {
 	art   article.Article
 	doc   index.Doc
 	facts *article.Facts
+	print *story.Print // the story clusterer's signatures of the terms
 	hash  string
 	err   error
 }
 
 // addedDocs are the index documents of the articles of a batch that the
-// store added, with their sequence numbers, for the story clusterer. The
-// index reads the same documents at the same time: neither modifies them.
+// store added, with their sequence numbers and signatures, for the story
+// clusterer. The index reads the same documents at the same time: neither
+// modifies them.
 type addedDocs struct {
-	docs []index.Doc
-	seqs []int64
+	docs   []index.Doc
+	seqs   []int64
+	prints []*story.Print
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
@@ -69,17 +73,21 @@ var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
 // the next: the tokens of a title and a text (which nothing keeps after
-// prepare) and the bytes hashed.
+// prepare), the bytes hashed and the stems signed for the stories.
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
+	stems       []string
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
 // one huge article does not hold its tokens' memory for the whole ingest.
 const maxScratchTokens = 1 << 16
 
-func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
+// prepare analyzes an article; with storyCfg (not nil), it computes the
+// story clusterer's signatures of its terms too, here on many goroutines
+// rather than in the clusterer's one.
+func (e *Engine) prepare(a article.Article, sc *scratch, storyCfg *story.Config) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
 		p.err = ErrEmpty
@@ -96,6 +104,14 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
+	if storyCfg != nil {
+		sd := storyDoc(&p.doc, sc.stems[:0])
+		p.print = story.NewPrint(*storyCfg, sd.Terms)
+		clear(sd.Terms)
+		if cap(sd.Terms) <= maxScratchTokens {
+			sc.stems = sd.Terms[:0]
+		}
+	}
 	// Zero the tokens so that the buffers do not keep this article's
 	// strings alive; drop buffers grown by an outsized article.
 	clear(title)
@@ -201,10 +217,14 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // between two stages, so that memory stays bounded by a few batches.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
 	var counts Counts
+	var storyCfg *story.Config
 	if !e.opts.NoStories {
-		if _, err := e.Stories(ctx); err != nil {
+		c, err := e.Stories(ctx)
+		if err != nil {
 			return counts, err
 		}
+		cfg := c.Config()
+		storyCfg = &cfg
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -236,7 +256,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	go func() {
 		defer close(analyzed)
 		for batch := range batches {
-			ps := e.prepareAll(batch)
+			ps := e.prepareAll(batch, storyCfg)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -286,8 +306,9 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
-// prepareAll analyzes the articles of a batch on Workers goroutines.
-func (e *Engine) prepareAll(batch []article.Article) []prepared {
+// prepareAll analyzes the articles of a batch on Workers goroutines (see
+// prepare).
+func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []prepared {
 	ps := make([]prepared, len(batch))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -299,7 +320,7 @@ func (e *Engine) prepareAll(batch []article.Article) []prepared {
 				if i >= len(batch) {
 					return
 				}
-				ps[i] = e.prepare(batch[i], &sc)
+				ps[i] = e.prepare(batch[i], &sc, storyCfg)
 				batch[i] = article.Article{} // ps[i] holds it now
 			}
 		})
@@ -332,9 +353,10 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	}
 	clear(entries) // the facts and texts are stored: let them go
 	var (
-		docs []index.Doc
-		seqs []int64
-		last int64
+		docs   []index.Doc
+		seqs   []int64
+		prints []*story.Print
+		last   int64
 	)
 	for k, r := range res {
 		i := which[k]
@@ -343,6 +365,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 		if r.Status == store.Added {
 			docs = append(docs, ps[i].doc)
 			seqs = append(seqs, r.Seq)
+			prints = append(prints, ps[i].print)
 		}
 		ps[i] = prepared{}
 	}
@@ -351,7 +374,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	}
 	if added != nil && !e.opts.NoStories {
 		select {
-		case added <- addedDocs{docs, seqs}:
+		case added <- addedDocs{docs, seqs, prints}:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}

@@ -159,6 +159,14 @@ func newState(cfg Config) state {
 	}
 }
 
+// Config returns the configuration of c, its settings that make no sense
+// replaced (see Config), as NewPrint takes it.
+func (c *Clusterer) Config() Config {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.s.Cfg
+}
+
 // Len returns the number of documents added.
 func (c *Clusterer) Len() int {
 	c.mu.Lock()

@@ -33,6 +33,10 @@ type Doc struct {
 	TitleTerms []string
 	// Entities are canonical entity names (may be empty).
 	Entities []string
+	// Print is the signatures of Terms (optional): NewPrint's with the
+	// Clusterer's Config, computed ahead. Add computes them when it is
+	// nil or was computed with other settings.
+	Print *Print
 }
 
 // Assignment is where Add put a document.
