@@ -73,21 +73,23 @@ var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
 // the next: the tokens of a title and a text (which nothing keeps after
-// prepare), the bytes hashed and the stems signed for the stories.
+// prepare), the bytes hashed, and the stems signed for the story
+// clusterer and its printer (nil when the ingest groups no stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
 	stems       []string
+	printer     *story.Printer
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
 // one huge article does not hold its tokens' memory for the whole ingest.
 const maxScratchTokens = 1 << 16
 
-// prepare analyzes an article; with storyCfg (not nil), it computes the
-// story clusterer's signatures of its terms too, here on many goroutines
-// rather than in the clusterer's one.
-func (e *Engine) prepare(a article.Article, sc *scratch, storyCfg *story.Config) prepared {
+// prepare analyzes an article; with sc.printer, it computes the story
+// clusterer's signatures of its terms too, here on many goroutines rather
+// than in the clusterer's one.
+func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
 		p.err = ErrEmpty
@@ -104,9 +106,9 @@ func (e *Engine) prepare(a article.Article, sc *scratch, storyCfg *story.Config)
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
-	if storyCfg != nil {
+	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
-		p.print = story.NewPrint(*storyCfg, sd.Terms)
+		p.print = sc.printer.Print(sd.Terms)
 		clear(sd.Terms)
 		if cap(sd.Terms) <= maxScratchTokens {
 			sc.stems = sd.Terms[:0]
@@ -307,7 +309,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 }
 
 // prepareAll analyzes the articles of a batch on Workers goroutines (see
-// prepare).
+// prepare), with printers of storyCfg when it is not nil.
 func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []prepared {
 	ps := make([]prepared, len(batch))
 	var next atomic.Int64
@@ -315,12 +317,15 @@ func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []p
 	for range min(e.opts.Workers, len(batch)) {
 		wg.Go(func() {
 			var sc scratch
+			if storyCfg != nil {
+				sc.printer = story.NewPrinter(*storyCfg)
+			}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(batch) {
 					return
 				}
-				ps[i] = e.prepare(batch[i], &sc, storyCfg)
+				ps[i] = e.prepare(batch[i], &sc)
 				batch[i] = article.Article{} // ps[i] holds it now
 			}
 		})

@@ -4,7 +4,7 @@ import "time"
 
 // Print is the MinHash signatures of a document's terms, with which Add
 // finds the earlier documents it copies. Add computes them when a Doc
-// comes without them; NewPrint computes them ahead, on any goroutine, so
+// comes without them; a Printer computes them ahead, on any goroutine, so
 // that an ingest can take that work off Add, which runs on one.
 type Print struct {
 	shingle, leadTerms int // the settings they were computed with
@@ -13,15 +13,27 @@ type Print struct {
 	leadLen            int
 }
 
-// NewPrint returns the signatures of terms (a Doc's Terms) that a
-// Clusterer of configuration cfg computes; another's Add ignores them.
-func NewPrint(cfg Config, terms []string) *Print {
-	cfg = cfg.sanitized()
-	p, _ := newPrint(cfg, terms, nil)
+// Printer computes the Prints that a Clusterer of one configuration
+// computes; another's Add ignores them. It reuses its memory from one
+// Print to the next: it is one goroutine's.
+type Printer struct {
+	cfg      Config
+	shingles []uint64
+}
+
+// NewPrinter returns a Printer for Clusterers of configuration cfg.
+func NewPrinter(cfg Config) *Printer {
+	return &Printer{cfg: cfg.sanitized()}
+}
+
+// Print returns the signatures of terms (a Doc's Terms).
+func (pr *Printer) Print(terms []string) *Print {
+	p, buf := newPrint(pr.cfg, terms, pr.shingles)
+	pr.shingles = buf
 	return &p
 }
 
-// newPrint is NewPrint with buf as scratch space for the shingles'
+// newPrint is Printer.Print with buf as scratch space for the shingles'
 // hashes, returned for the next call.
 func newPrint(cfg Config, terms []string, buf []uint64) (Print, []uint64) {
 	p := Print{shingle: cfg.Shingle, leadTerms: cfg.LeadTerms}

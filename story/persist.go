@@ -19,14 +19,14 @@ import (
 // state in one gob message; version 2 the parts listed by savedParts, one
 // gob message each, without what Load can rebuild (the vocabulary's map,
 // the near-duplicate buckets); version 3 writes the same parts by hand
-// (see saveState), without reflection, and the documents' records within
+// (see save), without reflection, and the documents' records within
 // their stories rather than as a map of ids.
 const stateVersion = 3
 
 // stateMagic begins a state of version 3 or later, followed by the
 // version byte. Versions 1 and 2 were gzip-compressed, and begin with
 // gzip's magic; version 3 is not compressed: gzip took four fifths of the
-// time of Save and made the state only a third smaller.
+// time of Save and made the state only 30% smaller.
 const stateMagic = "\x00marsad-story-state"
 
 // savedParts returns pointers to the parts of s that version 2 saved, in
