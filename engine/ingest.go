@@ -15,6 +15,7 @@ import (
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/index"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/story"
 )
 
 // Outcome is what ingesting one article did.
@@ -52,16 +53,19 @@ type prepared struct {
 	art   article.Article
 	doc   index.Doc
 	facts *article.Facts
+	print *story.Print // the story clusterer's signatures of the terms
 	hash  string
 	err   error
 }
 
 // addedDocs are the index documents of the articles of a batch that the
-// store added, with their sequence numbers, for the story clusterer. The
-// index reads the same documents at the same time: neither modifies them.
+// store added, with their sequence numbers and signatures, for the story
+// clusterer. The index reads the same documents at the same time: neither
+// modifies them.
 type addedDocs struct {
-	docs []index.Doc
-	seqs []int64
+	docs   []index.Doc
+	seqs   []int64
+	prints []*story.Print
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
@@ -69,16 +73,22 @@ var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
 // the next: the tokens of a title and a text (which nothing keeps after
-// prepare) and the bytes hashed.
+// prepare), the bytes hashed, and the stems signed for the story
+// clusterer and its printer (nil when the ingest groups no stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
+	stems       []string
+	printer     *story.Printer
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
 // one huge article does not hold its tokens' memory for the whole ingest.
 const maxScratchTokens = 1 << 16
 
+// prepare analyzes an article; with sc.printer, it computes the story
+// clusterer's signatures of its terms too, here on many goroutines rather
+// than in the clusterer's one.
 func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
@@ -96,6 +106,14 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
+	if sc.printer != nil {
+		sd := storyDoc(&p.doc, sc.stems[:0])
+		p.print = sc.printer.Print(sd.Terms)
+		clear(sd.Terms)
+		if cap(sd.Terms) <= maxScratchTokens {
+			sc.stems = sd.Terms[:0]
+		}
+	}
 	// Zero the tokens so that the buffers do not keep this article's
 	// strings alive; drop buffers grown by an outsized article.
 	clear(title)
@@ -201,10 +219,14 @@ func tokensIn(toks []arabic.Token, start, end int) []arabic.Token {
 // between two stages, so that memory stays bounded by a few batches.
 func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], report func(Outcome)) (Counts, error) {
 	var counts Counts
+	var storyCfg *story.Config
 	if !e.opts.NoStories {
-		if _, err := e.Stories(ctx); err != nil {
+		c, err := e.Stories(ctx)
+		if err != nil {
 			return counts, err
 		}
+		cfg := c.Config()
+		storyCfg = &cfg
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -236,7 +258,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	go func() {
 		defer close(analyzed)
 		for batch := range batches {
-			ps := e.prepareAll(batch)
+			ps := e.prepareAll(batch, storyCfg)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -286,14 +308,18 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
-// prepareAll analyzes the articles of a batch on Workers goroutines.
-func (e *Engine) prepareAll(batch []article.Article) []prepared {
+// prepareAll analyzes the articles of a batch on Workers goroutines (see
+// prepare), with printers of storyCfg when it is not nil.
+func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []prepared {
 	ps := make([]prepared, len(batch))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(e.opts.Workers, len(batch)) {
 		wg.Go(func() {
 			var sc scratch
+			if storyCfg != nil {
+				sc.printer = story.NewPrinter(*storyCfg)
+			}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(batch) {
@@ -332,9 +358,10 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	}
 	clear(entries) // the facts and texts are stored: let them go
 	var (
-		docs []index.Doc
-		seqs []int64
-		last int64
+		docs   []index.Doc
+		seqs   []int64
+		prints []*story.Print
+		last   int64
 	)
 	for k, r := range res {
 		i := which[k]
@@ -343,6 +370,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 		if r.Status == store.Added {
 			docs = append(docs, ps[i].doc)
 			seqs = append(seqs, r.Seq)
+			prints = append(prints, ps[i].print)
 		}
 		ps[i] = prepared{}
 	}
@@ -351,7 +379,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	}
 	if added != nil && !e.opts.NoStories {
 		select {
-		case added <- addedDocs{docs, seqs}:
+		case added <- addedDocs{docs, seqs, prints}:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}

@@ -102,6 +102,7 @@ func (e *Engine) addStories(a addedDocs, buf []string) []string {
 			continue
 		}
 		d := storyDoc(&a.docs[k], buf[:0])
+		d.Print = a.prints[k]
 		e.stories.c.Add(d)
 		buf = d.Terms
 		e.stories.seq = a.seqs[k]

@@ -28,11 +28,18 @@ func loadCorpusDocs(tb testing.TB) []Doc {
 // STORY_REPLAY times with dates shifted by the corpus span each time.
 // It reports articles/s and the time per 1,000 articles at the start and
 // the end of the replay. STORY_ENTITIES=1 gives the articles the entities
-// the project's tagger finds, as ingest does.
+// the project's tagger finds, and STORY_PRINTS=1 their signatures computed
+// ahead (not timed), as ingest does.
 //
 //	go test ./story -run XXX -bench Replay -benchtime 1x
 func BenchmarkReplay(b *testing.B) {
 	docs := loadCorpusDocs(b)
+	if os.Getenv("STORY_PRINTS") != "" {
+		pr := NewPrinter(DefaultConfig())
+		for i := range docs {
+			docs[i].Print = pr.Print(docs[i].Terms)
+		}
+	}
 	times := replayTimes(b)
 	span := docs[len(docs)-1].Published.Sub(docs[0].Published) + 24*time.Hour
 	heap := func() float64 {

@@ -65,8 +65,8 @@ type state struct {
 	heads map[uint64]int64
 	links []int64
 
-	// ThreadIdx is the thread index (entity pair → stories) as Save
-	// writes it; in between, threads holds it and ThreadIdx is nil.
+	// ThreadIdx is the thread index (entity pair → stories) as Load reads
+	// it; after Load, threads holds it and ThreadIdx is nil.
 	ThreadIdx map[uint64][]int32
 	threads   threadIndex
 
@@ -157,6 +157,14 @@ func newState(cfg Config) state {
 		heads:   map[uint64]int64{},
 		threads: newThreadIndex(),
 	}
+}
+
+// Config returns the configuration of c, its settings that make no sense
+// replaced (see Config), as NewPrinter takes it.
+func (c *Clusterer) Config() Config {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.s.Cfg
 }
 
 // Len returns the number of documents added.

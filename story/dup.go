@@ -2,38 +2,81 @@ package story
 
 import "time"
 
-// fingerprint computes the MinHash signatures of d: of its whole text and
-// of its lead (first LeadTerms terms), which catches a copy that was cut
-// short or had paragraphs added.
-func (s *state) fingerprint(d Doc, t time.Time) recent {
-	r := recent{ID: d.ID, Time: t}
-	full := appendShingleHashes(s.shingle[:0], d.Terms, s.Cfg.Shingle)
-	s.shingle = full[:0]
-	lead := d.Terms
-	if len(lead) > s.Cfg.LeadTerms {
-		lead = lead[:s.Cfg.LeadTerms]
+// Print is the MinHash signatures of a document's terms, with which Add
+// finds the earlier documents it copies. Add computes them when a Doc
+// comes without them; a Printer computes them ahead, on any goroutine, so
+// that an ingest can take that work off Add, which runs on one.
+type Print struct {
+	shingle, leadTerms int // the settings they were computed with
+	sig, lead          signature
+	hasSig, hasLead    bool
+	leadLen            int
+}
+
+// Printer computes the Prints that a Clusterer of one configuration
+// computes; another's Add ignores them. It reuses its memory from one
+// Print to the next: it is one goroutine's.
+type Printer struct {
+	cfg      Config
+	shingles []uint64
+}
+
+// NewPrinter returns a Printer for Clusterers of configuration cfg.
+func NewPrinter(cfg Config) *Printer {
+	return &Printer{cfg: cfg.sanitized()}
+}
+
+// Print returns the signatures of terms (a Doc's Terms).
+func (pr *Printer) Print(terms []string) *Print {
+	p, buf := newPrint(pr.cfg, terms, pr.shingles)
+	pr.shingles = buf
+	return &p
+}
+
+// newPrint is Printer.Print with buf as scratch space for the shingles'
+// hashes, returned for the next call.
+func newPrint(cfg Config, terms []string, buf []uint64) (Print, []uint64) {
+	p := Print{shingle: cfg.Shingle, leadTerms: cfg.LeadTerms}
+	full := appendShingleHashes(buf[:0], terms, cfg.Shingle)
+	lead := terms
+	if len(lead) > cfg.LeadTerms {
+		lead = lead[:cfg.LeadTerms]
 	}
-	r.LeadLen = len(lead)
+	p.leadLen = len(lead)
 	// A lead that is the whole of a short text says nothing more than the
 	// whole-text signature; it is only used when it is long enough to be
 	// specific.
-	useLead := s.Cfg.LeadTerms > 0 && len(lead) >= s.Cfg.LeadTerms/2
-	k := max(s.Cfg.Shingle, 1)
+	useLead := cfg.LeadTerms > 0 && len(lead) >= cfg.LeadTerms/2
+	k := max(cfg.Shingle, 1)
 	switch {
 	case len(full) == 0:
 	case useLead && len(lead) >= k:
 		// The shingles of the lead are the first ones of the whole text
 		// when it has a whole shingle: one pass computes both signatures.
-		r.Sig, r.Lead = minhashes(full, len(lead)-k+1)
-		r.HasSig, r.HasLead = true, true
-		return r
+		p.sig, p.lead = minhashes(full, len(lead)-k+1)
+		p.hasSig, p.hasLead = true, true
+		return p, full[:0]
 	default:
-		r.Sig, r.HasSig = minhash(full)
+		p.sig, p.hasSig = minhash(full)
 	}
 	if useLead {
-		r.Lead, r.HasLead = minhash(shingleHashes(lead, s.Cfg.Shingle))
+		p.lead, p.hasLead = minhash(shingleHashes(lead, cfg.Shingle))
 	}
-	return r
+	return p, full[:0]
+}
+
+// fingerprint returns the near-duplicate window's record of d, published
+// at t, with the signatures of its whole text and of its lead (first
+// LeadTerms terms), which catches a copy that was cut short or had
+// paragraphs added: d.Print when it was computed with s's settings.
+func (s *state) fingerprint(d Doc, t time.Time) recent {
+	var p Print
+	if d.Print != nil && d.Print.shingle == s.Cfg.Shingle && d.Print.leadTerms == s.Cfg.LeadTerms {
+		p = *d.Print
+	} else {
+		p, s.shingle = newPrint(s.Cfg, d.Terms, s.shingle)
+	}
+	return recent{ID: d.ID, Time: t, Sig: p.sig, Lead: p.lead, HasSig: p.hasSig, HasLead: p.hasLead, LeadLen: p.leadLen}
 }
 
 // findDuplicate returns the id of the recent document r copies, or "".

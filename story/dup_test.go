@@ -96,3 +96,30 @@ func TestNearDuplicateRecall(t *testing.T) {
 		}
 	}
 }
+
+// TestPrinter checks that a document given its Print ahead is put where
+// it goes without, and that a Print computed with other settings is
+// ignored.
+func TestPrinter(t *testing.T) {
+	other := DefaultConfig()
+	other.Shingle = 2
+	docs := stream(300)
+	for _, cfg := range []Config{DefaultConfig(), {}, other} {
+		c, without := New(DefaultConfig()), New(DefaultConfig())
+		pr := NewPrinter(cfg)
+		for _, d := range docs {
+			want := without.Add(d)
+			rec := c.s.fingerprint(d, d.Published)
+			d.Print = pr.Print(d.Terms)
+			if got := c.s.fingerprint(d, d.Published); got != rec {
+				t.Fatalf("config %+v, doc %s: the record with its Print differs", cfg, d.ID)
+			}
+			if cfg.Shingle != 0 && cfg.Shingle != c.Config().Shingle && rec.HasSig && d.Print.sig == rec.Sig {
+				t.Fatalf("doc %s: the signatures of other settings are the same", d.ID)
+			}
+			if got := c.Add(d); got != want {
+				t.Fatalf("config %+v, doc %s: with its Print in %+v, without %+v", cfg, d.ID, got, want)
+			}
+		}
+	}
+}

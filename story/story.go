@@ -33,6 +33,10 @@ type Doc struct {
 	TitleTerms []string
 	// Entities are canonical entity names (may be empty).
 	Entities []string
+	// Print is the signatures of Terms (optional), computed ahead by a
+	// Printer of the Clusterer's Config. Add computes them when it is nil
+	// or was computed with other settings.
+	Print *Print
 }
 
 // Assignment is where Add put a document.

@@ -6,6 +6,8 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,6 +266,11 @@ func FuzzLoad(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(good)
+	var v2 bytes.Buffer
+	if err := saveV2(c, &v2); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(v2.Bytes())
 	f.Add([]byte{})
 	f.Add([]byte("not gzip"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -307,6 +314,8 @@ func TestConfigSanitized(t *testing.T) {
 func saveV1(c *Clusterer, w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	enc := gob.NewEncoder(zw)
+	c.s.ThreadIdx = c.s.threads.toMap()
+	defer func() { c.s.ThreadIdx = nil }()
 	if err := enc.Encode(1); err != nil {
 		return err
 	}
@@ -316,8 +325,26 @@ func saveV1(c *Clusterer, w io.Writer) error {
 	return zw.Close()
 }
 
-// TestLoadVersions checks that a state saved by Save or by version 1 loads
-// and continues as if it had never been saved.
+// saveV2 writes c's state as version 2 did: the parts of savedParts, one
+// gob message each.
+func saveV2(c *Clusterer, w io.Writer) error {
+	zw := gzip.NewWriter(w)
+	enc := gob.NewEncoder(zw)
+	c.s.ThreadIdx = c.s.threads.toMap()
+	defer func() { c.s.ThreadIdx = nil }()
+	if err := enc.Encode(2); err != nil {
+		return err
+	}
+	for _, p := range c.s.savedParts() {
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// TestLoadVersions checks that a state saved by Save or by an earlier
+// version loads and continues as if it had never been saved.
 func TestLoadVersions(t *testing.T) {
 	savers := []struct {
 		name string
@@ -325,6 +352,7 @@ func TestLoadVersions(t *testing.T) {
 	}{
 		{"current", (*Clusterer).Save},
 		{"version 1", saveV1},
+		{"version 2", saveV2},
 	}
 	bg := filler("bg", 40)
 	docs := []Doc{
@@ -357,6 +385,106 @@ func TestLoadVersions(t *testing.T) {
 				if got := c.Add(d); got != want[i] {
 					t.Errorf("doc %s: after save/load %+v, without %+v", d.ID, got, want[i])
 				}
+			}
+		})
+	}
+}
+
+// stream returns n documents on topics that come back over weeks, with
+// copies, shared entities and publication times in two zones, so that a
+// clusterer fed them has stories, retired ones, threads and duplicates.
+func stream(n int) []Doc {
+	riyadh := time.FixedZone("AST", 3*60*60)
+	docs := make([]Doc, 0, n)
+	for i := range n {
+		topic := i % 23
+		if i%11 == 5 && i > 0 { // a copy of an earlier text
+			d := docs[i-1]
+			d.ID = fmt.Sprintf("d%d", i)
+			docs = append(docs, d)
+			continue
+		}
+		text := fmt.Sprintf("%s %s", filler(fmt.Sprintf("t%d_", topic), 12), filler(fmt.Sprintf("n%d_", i), 8+i%3*20))
+		d := doc(fmt.Sprintf("d%d", i), float64(i)/10, fmt.Sprintf("عنوان t%d_1 t%d_2", topic, topic), text,
+			fmt.Sprintf("جهه%d", topic%5), fmt.Sprintf("مدينه %d", topic%7), "وزاره")
+		if i%2 == 1 {
+			d.Published = d.Published.In(riyadh)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestSaveLikeVersion2 checks that a state saved by Save loads as the same
+// state saved as version 2 did.
+func TestSaveLikeVersion2(t *testing.T) {
+	c := New(DefaultConfig())
+	for _, d := range stream(600) {
+		c.Add(d)
+	}
+	if ns, nt := len(c.s.Stories), len(c.s.threads.heads); ns < 20 || nt == 0 || len(c.s.Active) == ns {
+		t.Fatalf("the stream made %d stories, %d active, %d thread keys: too simple a state", ns, len(c.s.Active), nt)
+	}
+	load := func(save func(*Clusterer, io.Writer) error) *state {
+		t.Helper()
+		var b bytes.Buffer
+		if err := save(c, &b); err != nil {
+			t.Fatal(err)
+		}
+		l, err := Load(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &l.s
+	}
+	v2, v3 := load(saveV2), load((*Clusterer).Save)
+	parts := v3.savedParts()
+	for i, p := range v2.savedParts() {
+		if !reflect.DeepEqual(p, parts[i]) {
+			t.Errorf("part %d (%T) differs from version 2's", i, p)
+		}
+	}
+	if len(v2.threads.heads) != len(v3.threads.heads) {
+		t.Errorf("%d thread keys, want %d", len(v3.threads.heads), len(v2.threads.heads))
+	}
+	for k := range v2.threads.heads {
+		if a, b := v3.threads.appendList(nil, k), v2.threads.appendList(nil, k); !slices.Equal(a, b) {
+			t.Errorf("thread list %x = %v, want %v", k, a, b)
+		}
+	}
+	if !reflect.DeepEqual(v2.heads, v3.heads) || !slices.Equal(v2.links, v3.links) || !reflect.DeepEqual(v2.Vocab, v3.Vocab) {
+		t.Errorf("rebuilt buckets or vocabulary differ from version 2's")
+	}
+}
+
+// TestLoadDamaged checks that Load refuses a saved state with a byte
+// changed or cut off, which the frames' checksums and end catch.
+func TestLoadDamaged(t *testing.T) {
+	c := New(DefaultConfig())
+	for _, d := range stream(300) {
+		c.Add(d)
+	}
+	good, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(bytes.NewReader(good)); err != nil {
+		t.Fatalf("the undamaged state: %v", err)
+	}
+	tests := []struct {
+		name   string
+		damage func([]byte) []byte
+	}{
+		{"byte changed in the middle", func(b []byte) []byte { b[len(b)/2] ^= 0x10; return b }},
+		{"byte changed near the end", func(b []byte) []byte { b[len(b)-10] ^= 0x01; return b }},
+		{"cut in the middle", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"end cut off", func(b []byte) []byte { return b[:len(b)-1] }},
+		{"bytes after the end", func(b []byte) []byte { return append(b[:len(b)-1], 3, 1, 2, 3, 0, 0, 0, 0, 0) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Load(bytes.NewReader(tt.damage(bytes.Clone(good)))); err == nil {
+				t.Error("Load accepted a damaged state")
 			}
 		})
 	}

@@ -68,16 +68,8 @@ func (x *threadIndex) appendList(dst []int32, k uint64) []int32 {
 	return dst
 }
 
-// toMap returns the lists as a map of slices, the layout Save writes.
-func (x *threadIndex) toMap() map[uint64][]int32 {
-	m := make(map[uint64][]int32, len(x.heads))
-	for k := range x.heads {
-		m[k] = x.appendList(nil, k)
-	}
-	return m
-}
-
-// threadIndexOf returns the index of the lists of m, as Save wrote them.
+// threadIndexOf returns the index of the lists of m, as versions 1 and 2
+// of Save wrote them.
 func threadIndexOf(m map[uint64][]int32) threadIndex {
 	x := threadIndex{heads: make(map[uint64]threadHead, len(m))}
 	for k, p := range m {

@@ -36,3 +36,13 @@ func TestThreadIndexLikeMap(t *testing.T) {
 		}
 	}
 }
+
+// toMap returns the lists as a map of slices, the layout versions 1 and 2
+// of Save wrote.
+func (x *threadIndex) toMap() map[uint64][]int32 {
+	m := make(map[uint64][]int32, len(x.heads))
+	for k := range x.heads {
+		m[k] = x.appendList(nil, k)
+	}
+	return m
+}
