@@ -98,14 +98,30 @@ func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 	n := len(dst)
 	dst = AppendTokens(dst, text)
 	var buf []byte
-	for i := n; i < len(dst); i++ {
-		a.fill(&dst[i], &buf)
+	if a.table == nil {
+		for i := n; i < len(dst); i++ {
+			a.fill(&dst[i], &buf, 0)
+		}
+		return dst
+	}
+	// The table's slots and records are mostly out of the processor's
+	// caches when the analyzer runs between other work: fetch those of a
+	// block of tokens at once, then fill the tokens.
+	var p prefetched
+	for i := n; i < len(dst); i += lookupBlock {
+		blk := dst[i:min(i+lookupBlock, len(dst))]
+		a.table.prefetch(blk, &p)
+		for j := range blk {
+			a.fill(&blk[j], &buf, p.hash[j])
+		}
 	}
 	return dst
 }
 
-// fill sets Norm, Stem and Stop of a token; buf is scratch space.
-func (a *Analyzer) fill(t *Token, buf *[]byte) {
+// fill sets Norm, Stem and Stop of a token; buf is scratch space. h is the
+// hash of t.Text in the stem table (see stemTable.prefetch), 0 when not
+// computed.
+func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64) {
 	if t.Kind == Punct {
 		t.Norm = t.Text
 		t.Stop = true
@@ -133,8 +149,9 @@ func (a *Analyzer) fill(t *Token, buf *[]byte) {
 		key := t.Text
 		if !same {
 			key = string(*buf) // the lookup keeps no reference: no allocation
+			h = 0
 		}
-		if e, ok := a.table.lookup(key); ok {
+		if e, ok := a.table.lookupHash(key, h); ok {
 			a.fillKnown(t, &e, same)
 			t.Stop = t.Stop || a.opts.Stopwords && maqsura(t.Text, t.Norm)
 			return

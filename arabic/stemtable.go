@@ -62,11 +62,62 @@ func newStemTable(l *Lexicon) *stemTable {
 
 // lookup returns the entry of the normalized word w.
 func (t *stemTable) lookup(w string) (stemEntry, bool) {
-	h := maphash.String(t.hot.seed, w)
+	return t.lookupHash(w, 0)
+}
+
+// lookupHash is lookup given the hash of w, as hash returns it; 0 stands
+// for a hash not computed.
+func (t *stemTable) lookupHash(w string, h uint64) (stemEntry, bool) {
+	if h == 0 {
+		h = t.hash(w)
+	}
 	if e, ok := t.hot.lookup(w, h); ok {
 		return e, true
 	}
 	return t.cold.lookup(w, h)
+}
+
+// hash returns the hash of w in both tables.
+func (t *stemTable) hash(w string) uint64 { return wordHash(t.hot.seed, w) }
+
+// wordHash is the hash of w in the tables of the seed: never 0, so that 0
+// can stand for a hash not computed.
+func wordHash(seed maphash.Seed, w string) uint64 {
+	return maphash.String(seed, w) | 1<<32
+}
+
+// lookupBlock is the number of tokens whose table entries prefetch fetches
+// at once.
+const lookupBlock = 32
+
+// prefetched holds the hashes of a block of tokens, as prefetch leaves them.
+type prefetched struct {
+	hash [lookupBlock]uint64 // of the token's text for a word, else 0
+	sink uint64              // what the loads read: keeps them from being optimized away
+}
+
+// prefetch hashes the text of the words among toks, at most lookupBlock
+// tokens, into p.hash and reads the table's slots and records for them, so
+// that looking them up afterwards finds them in the processor's caches. Its
+// loads do not depend on one another, so their cache misses overlap, where
+// lookups one at a time would wait for each.
+func (t *stemTable) prefetch(toks []Token, p *prefetched) {
+	var sink uint64
+	for i := range toks {
+		p.hash[i] = 0
+		if toks[i].Kind == Word {
+			h := t.hash(toks[i].Text)
+			p.hash[i] = h
+			sink += t.hot.slot(h) + t.cold.slot(h)
+		}
+	}
+	// The slots are at hand now: fetch the records they point to.
+	for i := range toks {
+		if h := p.hash[i]; h != 0 {
+			sink += uint64(t.hot.record(h)) + uint64(t.cold.record(h))
+		}
+	}
+	p.sink = sink
 }
 
 // wordTable is an immutable open addressing hash table (linear probing)
@@ -135,7 +186,7 @@ func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
 			data.WriteByte(byte(len(e.stemFolded)))
 			data.WriteString(e.stemFolded)
 		}
-		h := maphash.String(seed, e.norm)
+		h := wordHash(seed, e.norm)
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
@@ -167,6 +218,32 @@ func (t *wordTable) lookup(w string, h uint64) (stemEntry, bool) {
 			continue
 		}
 		return t.entry(off), true
+	}
+}
+
+// slot returns the slot of the table where the probe for hash h starts.
+func (t *wordTable) slot(h uint64) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[h&t.mask]
+}
+
+// record returns the first byte of the record of the first slot on the
+// probe for hash h whose tag matches h, or 0.
+func (t *wordTable) record(h uint64) byte {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	tag := h &^ 0xFFFFFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s&^0xFFFFFFFF == tag {
+			return t.data[int(uint32(s))-1]
+		}
 	}
 }
 
