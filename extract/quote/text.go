@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/marsad/marsad/internal/arabicrun"
 )
 
 // This file holds the package's small, offset-preserving view of the text:
@@ -105,6 +107,21 @@ func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 	in := false
 	i := -1 // rune index of r
 	for bi := 0; bi < len(text); {
+		if in {
+			// Inside a word: take the letters that normalization keeps
+			// as they are, most of an Arabic word, at once.
+			n := plainLetter.Len(text[bi:])
+			if n > 0 {
+				b.WriteString(text[bi : bi+n])
+				i += n / 2
+				bi += n
+				t := &toks[len(toks)-1]
+				t.e, t.be, t.nbe = i+1, bi, int32(b.Len())
+				if bi >= len(text) {
+					break
+				}
+			}
+		}
 		i++
 		pos := bi
 		r, size := decodeRune(text, bi)
@@ -155,6 +172,16 @@ func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 	}
 	return toks, i + 1, valid
 }
+
+// plainLetter tells, for each rune of U+0600–U+067F, whether it is a
+// letter of a word that normalization leaves as it is.
+var plainLetter = func() (t arabicrun.Set) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = isWordRune(r) && !isDiacritic(r) && fold(r) == r
+	}
+	return t
+}()
 
 // decodeRune decodes the rune at byte offset b of text, with a fast path
 // for ASCII and the two-byte runes of the Arabic script. An invalid byte is

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/marsad/marsad/internal/arabicrun"
 )
 
 // kind is the kind of a token.
@@ -118,6 +120,16 @@ var asciiTab, arabicTab = func() (a, b [256]runeInfo) {
 	return a, b
 }()
 
+// plainLetter tells, for each rune of U+0600–U+067F, whether it is a
+// letter that normalization leaves as it is.
+var plainLetter = func() (t arabicrun.Set) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = arabicTab[i] == runeInfo{r, clLetter}
+	}
+	return t
+}()
+
 // info returns the normalized form and class of r.
 func info(r rune) runeInfo {
 	switch {
@@ -172,6 +184,19 @@ func newDocBuf(text string, buf []token) *doc {
 	space := true
 	i, nr := 0, 0
 	for b, next := 0, 0; b < len(text); b = next {
+		if open && curClass == clLetter {
+			// Inside a word: take the letters that normalization keeps
+			// as they are, most of an Arabic word, at once.
+			if n := plainLetter.Len(text[b:]); n > 0 {
+				norm.WriteString(text[b : b+n])
+				i += n / 2
+				nr += n / 2
+				cur.end, cur.be = nr, int32(norm.Len())
+				cur.oeb, cur.oer = int32(b+n), int32(i)
+				next = b + n
+				continue
+			}
+		}
 		// Decoded here rather than by range: the two-byte runes of the
 		// Arabic block take the inline path, not a runtime call.
 		var r rune
