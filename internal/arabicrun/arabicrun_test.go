@@ -17,9 +17,9 @@ func TestLen(t *testing.T) {
 		{"سفر", len("س")}, // ف (U+0641) is not in the set
 		{"abc", 0},
 		{"بa", len("ب")},
-		{"\xd8", 0},            // a lone lead byte
+		{"\xd8", 0},             // a lone lead byte
 		{"ب\xd8\x41", len("ب")}, // a lead byte without its continuation
-		{"€ب", 0},              // a three-byte rune first
+		{"€ب", 0},               // a three-byte rune first
 	} {
 		if got := letters.Len(tc.s); got != tc.want {
 			t.Errorf("Len(%q) = %d, want %d", tc.s, got, tc.want)
