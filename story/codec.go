@@ -252,26 +252,18 @@ func (d *decoder) take(n int) []byte {
 	return b[:n]
 }
 
-func (d *decoder) uint() uint64 {
-	b := d.value()
-	if b == nil {
-		return 0
-	}
-	v, n := binary.Uvarint(b)
-	if n <= 0 {
-		d.fail(errCorrupt)
-		return 0
-	}
-	d.off += n
-	return v
-}
+func (d *decoder) uint() uint64 { return readVarint(d, binary.Uvarint) }
 
-func (d *decoder) int() int64 {
+func (d *decoder) int() int64 { return readVarint(d, binary.Varint) }
+
+// readVarint reads one varint of d with read (binary.Uvarint or
+// binary.Varint).
+func readVarint[T uint64 | int64](d *decoder, read func([]byte) (T, int)) T {
 	b := d.value()
 	if b == nil {
 		return 0
 	}
-	v, n := binary.Varint(b)
+	v, n := read(b)
 	if n <= 0 {
 		d.fail(errCorrupt)
 		return 0
@@ -378,6 +370,20 @@ func (d *decoder) sig(s *signature) {
 			s[i] = binary.LittleEndian.Uint32(b[4*i:])
 		}
 	}
+}
+
+// decodeLists reads a map of lists of int32 whose keys key reads.
+func decodeLists[K comparable](d *decoder, key func() K) map[K][]int32 {
+	n := d.len()
+	m := make(map[K][]int32, alloc(n))
+	for range n {
+		if d.err != nil {
+			break
+		}
+		k := key()
+		m[k] = decodeSlice(d, d.int32)
+	}
+	return m
 }
 
 // decodeSlice reads a count and as many values, each with one; nil for

@@ -251,15 +251,7 @@ func (s *state) load(d *decoder) error {
 		}
 	}
 	s.Active = decodeSlice(d, d.int32)
-	n = d.len()
-	s.Post = make(map[uint32][]int32, alloc(n))
-	for range n {
-		if d.err != nil {
-			break
-		}
-		id := d.uint32()
-		s.Post[id] = decodeSlice(d, d.int32)
-	}
+	s.Post = decodeLists(d, d.uint32)
 	s.Recent = decodeSlice(d, func() recent {
 		r := recent{ID: d.str(), Time: d.time(), HasSig: d.bool(), HasLead: d.bool(), LeadLen: int(d.int32())}
 		d.sig(&r.Sig)
@@ -267,15 +259,7 @@ func (s *state) load(d *decoder) error {
 		return r
 	})
 	s.Base = d.int()
-	n = d.len()
-	s.ThreadIdx = make(map[uint64][]int32, alloc(n))
-	for range n {
-		if d.err != nil {
-			break
-		}
-		k := d.pair()
-		s.ThreadIdx[k] = decodeSlice(d, d.int32)
-	}
+	s.ThreadIdx = decodeLists(d, d.pair)
 	s.Now = d.time()
 	s.LastSweep = d.time()
 	if err := d.close(); err != nil {
