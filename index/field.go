@@ -230,14 +230,24 @@ func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
 
 // pairs returns the word pairs of title and text (none across them).
 func pairs(s docStems) []Term {
-	return appendPairs(appendPairs(nil, s.title, s.titleInfo), s.text, s.textInfo)
+	n := len(s.title)
+	return appendPairs(appendPairs(nil, s.title, s.infos[:n]), s.text, s.infos[n:])
 }
 
 // docStems is the terms of a document's title and text, with what
-// wordInfo knows of each.
+// wordInfo knows of each: infos[i] of the i-th term of title then text.
 type docStems struct {
-	title, text         []Term
-	titleInfo, textInfo []*stemInfo
+	title, text []Term
+	infos       []*stemInfo
+	doc         uint64 // the document's number in wordInfo
+}
+
+// stem returns the stem of the i-th term of title then text.
+func (s docStems) stem(i int) string {
+	if i < len(s.title) {
+		return s.title[i].Stem
+	}
+	return s.text[i-len(s.title)].Stem
 }
 
 // wordInfo memoizes what the index asks of stems (frequent,
@@ -258,7 +268,7 @@ type stemInfo struct {
 	// stem.
 	doc uint64
 	// key is arabic.NameKey of the stem and spelling its spelling term,
-	// both set on the first call of wordInfo.spelling.
+	// both set on the first call of spellingOf.
 	key, spelling string
 }
 
@@ -282,7 +292,7 @@ func (w *wordInfo) stems(title, text []Term) docStems {
 		}
 	}
 	w.infos = infos
-	return docStems{title: title, text: text, titleInfo: infos[:len(title)], textInfo: infos[len(title):]}
+	return docStems{title: title, text: text, infos: infos, doc: w.doc}
 }
 
 func (w *wordInfo) get(stem string) *stemInfo {
@@ -295,7 +305,7 @@ func (w *wordInfo) get(stem string) *stemInfo {
 	return i
 }
 
-// spelling returns arabic.NameKey(stem) and the spelling term of stem,
+// spellingOf returns arabic.NameKey(stem) and the spelling term of stem,
 // whose info is i.
 func (i *stemInfo) spellingOf(stem string) (key, term string) {
 	if i.spelling == "" {

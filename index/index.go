@@ -305,7 +305,7 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)
 	}
-	variants, spellings := spellings(stems, words.doc, d.Names)
+	variants, spellings := spellings(stems, d.Names)
 	var err error
 	if fs.variants, err = first.keep(FieldVariant, variants); err != nil {
 		return fields{}, err
@@ -450,28 +450,22 @@ func spelling(key, stem string) string { return key + " " + stem }
 // spellings returns the FieldVariant terms of the distinct name-like stems
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
-func spellings(stems docStems, doc uint64, names []string) (variants, spellings []string) {
-	for _, ts := range [2]struct {
-		terms []Term
-		infos []*stemInfo
-	}{{stems.title, stems.titleInfo}, {stems.text, stems.textInfo}} {
-		for i, info := range ts.infos {
-			s := ts.terms[i].Stem
-			if info.doc == doc || s[0] < 0x80 {
-				continue
-			}
-			info.doc = doc
-			nameLike := info.nameLike
-			if !nameLike && len(names) == 0 {
-				continue
-			}
-			k, sp := info.spellingOf(s)
-			if nameLike {
-				variants = append(variants, sp)
-			}
-			if slices.Contains(names, k) {
-				spellings = append(spellings, sp)
-			}
+func spellings(stems docStems, names []string) (variants, spellings []string) {
+	for i, info := range stems.infos {
+		s := stems.stem(i)
+		if info.doc == stems.doc || s[0] < 0x80 {
+			continue
+		}
+		info.doc = stems.doc
+		if !info.nameLike && len(names) == 0 {
+			continue
+		}
+		k, sp := info.spellingOf(s)
+		if info.nameLike {
+			variants = append(variants, sp)
+		}
+		if slices.Contains(names, k) {
+			spellings = append(spellings, sp)
 		}
 	}
 	return variants, spellings
