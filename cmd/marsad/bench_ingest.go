@@ -118,6 +118,11 @@ one invocation, and take medians of several alternated runs, e.g.
 		}
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
+	if *runs < 1 {
+		fmt.Fprintln(e.stderr, "marsad bench ingest: --runs must be at least 1")
+		fs.Usage()
+		return errUsage
+	}
 	if _, err := os.Stat(*data); err != nil {
 		return fmt.Errorf("corpus: %w", err)
 	}
@@ -136,9 +141,9 @@ one invocation, and take medians of several alternated runs, e.g.
 		"--batch", strconv.Itoa(*batch), "--rounds", strconv.Itoa(*rounds),
 		"--facts=" + strconv.FormatBool(*facts), "--stories=" + strconv.FormatBool(*stories), "--compact=" + strconv.FormatBool(*compact)}
 	var results []benchResult // run by run, side by side
-	for run := range max(1, *runs) {
+	for run := range *runs {
 		for _, s := range sides {
-			fmt.Fprintf(e.stderr, "bench: %s (run %d of %d)...\n", s.label, run+1, max(1, *runs))
+			fmt.Fprintf(e.stderr, "bench: %s (run %d of %d)...\n", s.label, run+1, *runs)
 			r, err := s.run(ctx, e, childArgs)
 			if err != nil {
 				return err

@@ -37,3 +37,11 @@ func TestPrintBenchIngest(t *testing.T) {
 		t.Errorf("%d rows of marsad, want 3 runs and the median:\n%s", n, got)
 	}
 }
+
+// TestBenchIngestRuns refuses a number of runs below one before reading
+// any corpus.
+func TestBenchIngestRuns(t *testing.T) {
+	if code, _, errs := marsad(t, "bench", "ingest", "--runs", "0", "--data", t.TempDir()); code != 2 || !strings.Contains(errs, "--runs") {
+		t.Errorf("bench ingest --runs 0: exit %d, want 2 with a message on --runs:\n%s", code, errs)
+	}
+}
