@@ -53,16 +53,8 @@ func dotDense(a []float32, b vec) float64 {
 	return s
 }
 
-// cosine returns the cosine similarity of two vectors (0 if either is empty).
-func cosine(a, b vec) float64 {
-	na, nb := a.norm(), b.norm()
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot(a, b) / (na * nb)
-}
-
-// cosineNorm is cosine of a and b whose norms are na and nb.
+// cosineNorm returns the cosine similarity of a and b, whose norms are na
+// and nb (0 if either is empty).
 func cosineNorm(a vec, na float64, b vec, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0

@@ -221,12 +221,6 @@ func (x *featIndex) find(k uint64) *featSlot {
 	}
 }
 
-// has reports whether x's stage has feature k.
-func (x *featIndex) has(k uint64) bool {
-	s := x.find(k)
-	return s != nil && s.mask[x.stage]&slotIn != 0
-}
-
 // get returns the weights of feature k in x's stage, and whether the
 // stage has it.
 func (x *featIndex) get(k uint64) ([nLabels]float32, bool) {

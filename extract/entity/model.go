@@ -493,7 +493,6 @@ func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []u
 
 // tagState holds the buffers of one tagging call.
 type tagState struct {
-	infos  []tokInfo
 	ents   []*vocabEntry
 	rs     []*roleScores
 	own    []roleScores
