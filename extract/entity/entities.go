@@ -1583,11 +1583,7 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		if !named(keys[i], m.keys) {
 			continue
 		}
-		e := newMention(1, i, m.tok+len(m.keys), tokens, words, keys)
-		copy(e.keys[1:], m.keys)
-		copy(e.words[1:], m.words)
-		e.cue = m.cue
-		ms[k] = e
+		ms[k] = extendMention(m, i, m.tok+len(m.keys), tokens, words, keys)
 		taken[i] = true
 	}
 	return ms
