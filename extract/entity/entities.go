@@ -966,6 +966,18 @@ func untaggedName(keys, name []string, breaks []bool, free func(int) bool, j int
 	return true
 }
 
+// heldTokens returns, for each of the n tokens of an article, whether one
+// of the mentions ms holds it.
+func heldTokens(ms []mention, n int) []bool {
+	held := make([]bool, n)
+	for _, m := range ms {
+		for d := range m.keys {
+			held[m.tok+d] = true
+		}
+	}
+	return held
+}
+
 // newMention returns the mention of type typ on tokens [i, j) that a rule
 // adds to the tagger's, with offsets of its own (a rule may move its
 // start past a clitic).
@@ -1060,12 +1072,7 @@ const maxCliticPhrase = 4
 // returns the mentions in text order.
 func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(labels)
-	taken := make([]bool, n)
-	for _, m := range ms {
-		for k := range m.keys {
-			taken[m.tok+k] = true
-		}
-	}
+	taken := heldTokens(ms, n)
 	var added []mention
 	var phrase []string
 	for i := 0; i < n; i++ {
@@ -1159,12 +1166,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	if len(ms) == 0 {
 		return ms
 	}
-	taken := make([]bool, n)
-	for _, m := range ms {
-		for k := range m.keys {
-			taken[m.tok+k] = true
-		}
-	}
+	taken := heldTokens(ms, n)
 	// The names, chained by their first word (byFirst) and, with the
 	// article, by that word without it (bareArt): heads are index+1.
 	type name struct {
@@ -1448,13 +1450,10 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 	if !sportsReport(keys) {
 		return ms
 	}
-	taken := make([]bool, n)
+	taken := heldTokens(ms, n)
 	at := make(map[int]int, len(ms)) // first token -> index in ms
 	for k, m := range ms {
 		at[m.tok] = k
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
 	}
 	free := func(i int) bool { return i < n && !breaks[i] && labels[i] == 0 && !taken[i] }
 	clubLike := func(k string) bool {
@@ -1569,12 +1568,7 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		}
 		return false
 	}
-	taken := make([]bool, len(keys))
-	for _, m := range ms {
-		for d := range m.keys {
-			taken[m.tok+d] = true
-		}
-	}
+	taken := heldTokens(ms, len(keys))
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start {
@@ -1735,12 +1729,7 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 			continue
 		}
 		if taken == nil {
-			taken = make([]bool, n)
-			for _, m := range ms {
-				for d := range m.keys {
-					taken[m.tok+d] = true
-				}
-			}
+			taken = heldTokens(ms, n)
 		}
 		free := func(j int) bool { return j < n && !breaks[j] && labels[j] == 0 && !taken[j] }
 		j := i + 1

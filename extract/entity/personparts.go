@@ -60,12 +60,8 @@ func (s *tokenMarks) build() {
 	if s.taken != nil {
 		return
 	}
-	b := make([]bool, 2*s.n)
-	s.taken, s.perEnds = b[:s.n], b[s.n:]
+	s.taken, s.perEnds = heldTokens(s.ms, s.n), make([]bool, s.n)
 	for _, m := range s.ms {
-		for d := range m.keys {
-			s.taken[m.tok+d] = true
-		}
 		if m.typ == 1 {
 			s.perEnds[m.tok+len(m.keys)-1] = true
 		}
