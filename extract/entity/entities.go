@@ -83,6 +83,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
 	t.trimHeads(ms)
+	ms = letterAcronyms(ms, labels, tokens, words, keys, breaks)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)

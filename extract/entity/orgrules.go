@@ -1,0 +1,158 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+)
+
+// letterNames are the Arabic spellings of the names of Latin letters,
+// normalized (بي B, سي C, إف F, آي I, إس S, إيه A): a run of them writes a
+// foreign acronym (بي بي سي، إف . بي . آي، سي إن إن). The value is true
+// for the letters whose spelling is no common Arabic word; those false are
+// also a preposition, particle or pronoun (في، أن، أو، أم، بي، إي، دي)
+// and cannot make a run an acronym alone.
+var letterNames = map[string]bool{
+	"ايه": true, "سي": true, "اف": true, "جي": true, "اتش": true, "ايتش": true, "جيه": true,
+	"كي": true, "كيه": true, "كيو": true, "ار": true, "اس": true, "تي": true, "يو": true,
+	"دبليو": true, "اكس": true, "واي": true, "زد": true,
+	"بي": false, "دي": false, "اي": false, "ال": false, "ام": false, "ان": false, "او": false, "في": false,
+}
+
+// letterParticles are the letters of letterNames that are also a
+// preposition or particle standing before or after a name (في، أن، إن،
+// أو): at the edge of a run, joined to it by a space only and outside its
+// quotation marks or brackets, the word rather than a letter (قالت لـ«بي
+// بي سي» → في بي بي سي إن: in, that).
+var letterParticles = map[string]bool{"في": true, "ان": true, "او": true}
+
+// letterAcronyms makes one organization's mention of each run of two
+// names of Latin letters or more (letterNames), one of them no common
+// Arabic word: a foreign body's acronym as Arabic news spells it (in all
+// of ANERcorp such a run is an organization 23 times of 31, all 8 with
+// full stops; the others are phone and weapon models, a person's
+// initials, بي في: "in me in"). The tokenizer cuts the run at every full
+// stop (بي. بي. سي), and the tagger tags its letters one by one or not at
+// all. A run counts when its letters are separated by full stops, when the
+// tagger tagged one of its letters an organization, or when it stands
+// alone in quotation marks or brackets (« إل جي »، ( أن أس أيه )). The
+// article may be on the first letter of a run with full stops (الكي. جي.
+// بي.); a particle at its edge is left out (letterParticles). The run
+// takes in the organization's mentions it overlaps and, after a run with
+// full stops, a one-word mention after the next one (سي . أس . أم .
+// ديداكتيك). Not a run followed by a number (a model: كي جي 320), nor one
+// a person's or place's mention overlaps or a person's follows (initials
+// of a name). It returns ms in text order.
+func letterAcronyms(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	n := len(keys)
+	var added []mention
+	var drop []bool // per mention: taken into a run
+	var run []int   // the run's letters: token indices
+	for i := 0; i < n; i++ {
+		_, ok := letterNames[keys[i]]
+		art := false
+		if !ok {
+			var b string
+			b, art = strings.CutPrefix(keys[i], "ال")
+			if _, ok = letterNames[b]; !art || !ok {
+				continue
+			}
+		}
+		// The run: letters, a full stop between two of them.
+		run = append(run[:0], i)
+		dots := false
+		for j := i + 1; j < n; j++ {
+			if _, ok := letterNames[keys[j]]; ok && (!breaks[j] || keys[j-1] == ".") {
+				run = append(run, j)
+				continue
+			}
+			if j+1 < n && keys[j] == "." && keys[j-1] != "." {
+				if _, ok := letterNames[keys[j+1]]; ok {
+					dots = true
+					continue
+				}
+			}
+			break
+		}
+		next := run[len(run)-1] + 1
+		// Particles at the edges, joined by a space.
+		joined := func(a, b int) bool { return b == a+2 }
+		delimited := func(a, b int) bool {
+			return a >= 0 && b < n && (isQuoteMark(keys[a]) && isQuoteMark(keys[b]) || keys[a] == "(" && keys[b] == ")")
+		}
+		for len(run) > 1 && letterParticles[keys[run[0]]] && !joined(run[0], run[1]) && !delimited(run[0]-1, next) {
+			run = run[1:]
+		}
+		for len(run) > 1 && letterParticles[keys[run[len(run)-1]]] && !joined(run[len(run)-2], run[len(run)-1]) &&
+			!delimited(run[0]-1, run[len(run)-1]+1) && keys[run[len(run)-1]] != keys[run[len(run)-2]] {
+			run = run[:len(run)-1]
+		}
+		core := false
+		for _, k := range run {
+			b, _ := strings.CutPrefix(keys[k], "ال")
+			core = core || letterNames[b]
+		}
+		lo, hi := run[0], run[len(run)-1]+1
+		if len(run) < 2 || !core || art && (!dots || lo != i) || hi < n && isDigits(keys[hi]) {
+			i = next - 1
+			continue
+		}
+		// The organizations' mentions the run overlaps, and after a run
+		// with full stops a word's mention after the next one.
+		s, e, tagged, other := lo, hi, false, false
+		var parts []int
+		for k, m := range ms {
+			a, b := m.tok, m.tok+len(m.keys)
+			switch {
+			case b <= lo || a > hi+1 || a < lo && slices.ContainsFunc(keys[a:lo], isQuoteMark):
+				continue
+			case m.typ == 1 && (a == hi || a == hi+1 && keys[hi] == "."):
+				other = true // a person's name after initials
+			case a < hi && m.typ != 3:
+				other = true
+			case a < hi:
+				tagged = true
+			case dots && m.typ == 3 && a == hi+1 && keys[hi] == "." && b == a+1:
+			default:
+				continue
+			}
+			parts = append(parts, k)
+			s, e = min(s, a), max(e, b)
+		}
+		if other || !dots && !tagged && !delimited(lo-1, hi) {
+			i = next - 1
+			continue
+		}
+		for _, k := range parts {
+			if drop == nil {
+				drop = make([]bool, len(ms))
+			}
+			drop[k] = true
+		}
+		added = append(added, newMention(3, s, e, tokens, words, keys))
+		i = max(e, next) - 1
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for k, m := range ms {
+		if drop == nil || !drop[k] {
+			out = append(out, m)
+		}
+	}
+	return addMentions(out, added)
+}
+
+// isDigits reports whether k is a number written in digits, Western or
+// Arabic-Indic.
+func isDigits(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= '0' && r <= '9' || r >= '٠' && r <= '٩') {
+			return false
+		}
+	}
+	return true
+}

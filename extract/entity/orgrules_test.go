@@ -1,0 +1,51 @@
+package entity
+
+import "testing"
+
+// taggedInput prepares text as Entities does, with the tagger's mentions
+// of type typ on the tokens [i, j) of each span (i, j, typ).
+func taggedInput(text string, spans ...[3]int) (ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) {
+	labels, toks, words, keys, breaks = untaggedInput(text)
+	for _, s := range spans {
+		i, j, typ := s[0], s[1], s[2]
+		labels[i] = typ
+		for k := i + 1; k < j; k++ {
+			labels[k] = typ + 1
+		}
+		ms = append(ms, newMention(typ, i, j, toks, words, keys))
+	}
+	return ms, labels, toks, words, keys, breaks
+}
+
+func TestLetterAcronyms(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		spans [][3]int
+		want  string
+	}{
+		// Full stops cut the run into sentences, the tagger tags its letters.
+		{"وقالت شبكة بي . بي . سي إن الوفد وصل", [][3]int{{2, 3, 3}, {4, 5, 3}, {6, 7, 3}}, "ORG:بي . بي . سي"},
+		// With full stops the run counts untagged, the article on its first letter too.
+		{"عمل سنوات في الكي . جي . بي . قبل أن يستقيل", nil, "ORG:الكي . جي . بي"},
+		// Untagged without full stops: only in quotation marks or brackets.
+		{"وطرحت شركتا « إل جي » و « سامسونج » هواتف جديدة", [][3]int{{8, 9, 3}}, "ORG:إل جي|ORG:سامسونج"},
+		{"وقالت وكالة الأمن القومي ( أن أس أيه ) إنها تراقب", nil, "ORG:أن أس أيه"},
+		{"وكان صاروخ إف تي يحلق فوق المدينة", nil, ""},
+		// The tagger's letter extends to the run; in, that: words at its edges.
+		{"وقال مراسل سي إن إن في بغداد إن الوضع هادئ", [][3]int{{2, 3, 3}}, "ORG:سي إن إن"},
+		{"وقال مصدر لـ بي بي سي إن الوفد وصل", [][3]int{{3, 5, 3}}, "ORG:بي بي سي"},
+		// A word's organization after the run with full stops joins it.
+		{"وشاركت شركة سي . أس . أم . ديداكتيك في المعرض", [][3]int{{2, 3, 3}, {8, 9, 3}}, "ORG:سي . أس . أم . ديداكتيك"},
+		// A model's number after the run, a person's initials, a vitamin: no acronym.
+		{"وطرحت الشركة « كي جي 320 » في الأسواق", nil, ""},
+		{"وكتبت جي . كيه . رولينج روايتها الجديدة", [][3]int{{5, 6, 1}}, "PER:رولينج"},
+		{"تناول فيتامين سي أو الحديد يوميا", [][3]int{{2, 3, 3}}, "ORG:سي"},
+		// Letters that are words alone: في بي (in me).
+		{"وقال إنه يثق بي في كل شيء", nil, ""},
+	} {
+		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
+		if got := mentionTexts(letterAcronyms(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
