@@ -84,6 +84,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.trimNisba(ms)
 	t.trimHeads(ms)
 	ms = letterAcronyms(ms, labels, tokens, words, keys, breaks)
+	ms = coordinatedBodies(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
@@ -107,6 +108,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(ms) == 0 {
 		return nil
 	}
+	ms = scopeNames(ms, labels, tokens, words, keys, breaks)
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
 	ms = t.orgComplements(ms, labels, tokens, words, keys, breaks)
 	aliNames(ms, labels, tokens, words, keys, breaks)

@@ -49,3 +49,42 @@ func TestLetterAcronyms(t *testing.T) {
 		}
 	}
 }
+
+func TestCoordinatedBodies(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"البنك الدولي وصندوق النقد الدولي", "ORG:البنك الدولي|ORG:وصندوق النقد الدولي"},
+		{"مجلس الأمن والمجلس الاقتصادي والاجتماعي", "ORG:مجلس الأمن|ORG:والمجلس الاقتصادي والاجتماعي"},
+		// و before a word that is no body: one name.
+		{"المجلس الاقتصادي والاجتماعي", "ORG:المجلس الاقتصادي والاجتماعي"},
+		{"وزارة التربية والتعليم", "ORG:وزارة التربية والتعليم"},
+	} {
+		if got := mentionTexts(coordinatedBodies([]mention{mentionOf(3, 0, c.name)})); got != c.want {
+			t.Errorf("coordinatedBodies(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	// Persons and places are left to splitCoordinated.
+	if got := mentionTexts(coordinatedBodies([]mention{mentionOf(5, 0, "شارع المجلس ومجلس المدينة")})); got != "LOC:شارع المجلس ومجلس المدينة" {
+		t.Errorf("a place split: %q", got)
+	}
+}
+
+func TestScopeNames(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		spans [][3]int
+		want  string
+	}{
+		{"وصوت مجلس الأمن الدولي على القرار", [][3]int{{1, 3, 3}}, "ORG:مجلس الأمن الدولي"},
+		{"وقالت منظمة الصحة العالمية إن الوباء انتشر", [][3]int{{1, 3, 3}}, "ORG:منظمة الصحة العالمية"},
+		// A country's nisba is no part of the name; nor is a word the tagger tagged.
+		{"وأعلن نادي ليون الفرنسي ضم اللاعب", [][3]int{{2, 3, 3}}, "ORG:ليون"},
+		{"وقال البنك الدولي الأوروبي", [][3]int{{1, 2, 3}, {2, 4, 5}}, "ORG:البنك|LOC:الدولي الأوروبي"},
+		// In a sports report الدولي after a club is a player's title.
+		{"سجل مدافع مرسيليا الدولي هدفا في المباراة بعد ضربة جزاء في الدوري", [][3]int{{2, 3, 3}}, "ORG:مرسيليا"},
+	} {
+		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
+		if got := mentionTexts(scopeNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
