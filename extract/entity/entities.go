@@ -109,6 +109,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		return nil
 	}
 	ms = scopeNames(ms, labels, tokens, words, keys, breaks)
+	ms = latinGlosses(ms, tokens, words, keys)
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)
 	ms = t.orgComplements(ms, labels, tokens, words, keys, breaks)
 	aliNames(ms, labels, tokens, words, keys, breaks)

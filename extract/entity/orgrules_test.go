@@ -88,3 +88,27 @@ func TestScopeNames(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinGlosses(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		spans [][3]int
+		want  string
+	}{
+		{"وأعلنت جامعة زيتون ( Zaytoun University ) عن برنامج جديد", [][3]int{{1, 3, 3}}, "ORG:جامعة زيتون|ORG:Zaytoun University"},
+		// After the closing quotation mark, the body's noun before the opening one.
+		{"وقال مدير شركة « زيتونكو » ( ZaytounCo ) إن المبيعات ارتفعت", [][3]int{{4, 5, 3}}, "ORG:زيتونكو|ORG:ZaytounCo"},
+		// Small words uncapitalized, marks between words; the tagger's mention inside gives way.
+		{"ووقعت مؤسسة زيتون للبحوث ( Institute of Zaytoun & Co ) الاتفاق", [][3]int{{1, 4, 3}, {6, 7, 3}}, "ORG:مؤسسة زيتون للبحوث|ORG:Institute of Zaytoun & Co"},
+		// No body's noun: a product in quotation marks.
+		{"ويتيح تطبيق « زيتون شات » ( Zaytoun Chat ) الدردشة", [][3]int{{3, 5, 3}}, "ORG:زيتون شات"},
+		// A common word in Latin letters, a person's mention: no gloss.
+		{"وطرحت شركة زيتونكو ( smartwatch ) جديدة", [][3]int{{2, 3, 3}}, "ORG:زيتونكو"},
+		{"وقال الباحث كريم زيتون ( Karim Zaytoun ) إن النتائج مهمة", [][3]int{{2, 4, 1}}, "PER:كريم زيتون"},
+	} {
+		ms, _, toks, words, keys, _ := taggedInput(c.text, c.spans...)
+		if got := mentionTexts(latinGlosses(ms, toks, words, keys)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
