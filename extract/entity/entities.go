@@ -108,6 +108,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	if len(ms) == 0 {
 		return nil
 	}
+	ms = t.definiteBodies(ms, labels, tokens, words, keys, breaks)
 	ms = scopeNames(ms, labels, tokens, words, keys, breaks)
 	ms = latinGlosses(ms, tokens, words, keys)
 	ms = orgHeads(ms, labels, tokens, words, keys, breaks)

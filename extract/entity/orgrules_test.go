@@ -112,3 +112,30 @@ func TestLatinGlosses(t *testing.T) {
 		}
 	}
 }
+
+func TestDefiniteBodies(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text  string
+		spans [][3]int
+		want  string
+	}{
+		{"وقالت المنظمة الدولية إن الوضع خطير", nil, "ORG:المنظمة الدولية"},
+		{"وأعلن البنك التجاري عن أرباحه", nil, "ORG:البنك التجاري"},
+		{"وطالب رئيس للجامعة العربية بالحل", nil, "ORG:للجامعة العربية"},
+		// The adjective must agree: a feminine one after البنك qualifies the noun before it.
+		{"وفق متطلبات البنك الرأسمالية الجديدة", nil, ""},
+		// A country's nisba, a describing adjective, الأخرى: no body's name.
+		{"وقرر الاتحاد الكويتي تعيين مدرب", nil, ""},
+		{"وتنظم الجامعة الصيفية دورات", nil, ""},
+		{"وأكدت الجامعة الأخرى موقفها", nil, ""},
+		// A head the tagger tagged, or a common head: left alone.
+		{"وقالت المنظمة الدولية إن الوضع خطير", [][3]int{{1, 3, 3}}, "ORG:المنظمة الدولية"},
+		{"وانعقد المجلس البلدي أمس", nil, ""},
+	} {
+		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
+		if got := mentionTexts(tg.definiteBodies(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
