@@ -18,6 +18,10 @@ var letterNames = map[string]bool{
 	"بي": false, "دي": false, "اي": false, "ال": false, "ام": false, "ان": false, "او": false, "في": false,
 }
 
+// letterTails is the tailFilter of letterNames: most words end with none
+// of them.
+var letterTails = newTailFilter(letterNames)
+
 // letterParticles are the letters of letterNames that are also a
 // preposition or particle standing before or after a name (في، أن، إن،
 // أو): at the edge of a run, joined to it by a space only and outside its
@@ -46,8 +50,12 @@ func letterAcronyms(ms []mention, labels []int, tokens []Token, words, keys []st
 	n := len(keys)
 	var added []mention
 	var drop []bool // per mention: taken into a run
-	var run []int   // the run's letters: token indices
+	var buf [8]int
+	run := buf[:0] // the run's letters: token indices
 	for i := 0; i < n; i++ {
+		if k := keys[i]; len(k) < len("اس") || len(k) > len("الدبليو") || !letterTails.mayEnd(k) {
+			continue
+		}
 		_, ok := letterNames[keys[i]]
 		art := false
 		if !ok {
@@ -74,6 +82,9 @@ func letterAcronyms(ms []mention, labels []int, tokens []Token, words, keys []st
 			break
 		}
 		next := run[len(run)-1] + 1
+		if len(run) < 2 {
+			continue
+		}
 		// Particles at the edges, joined by a space.
 		joined := func(a, b int) bool { return b == a+2 }
 		delimited := func(a, b int) bool {
@@ -359,6 +370,10 @@ func latinWord(w string) bool {
 // الحاكم: 4 of 31 with المجلس).
 var definiteBodyHeads = map[string]bool{"منظمه": true, "وكاله": true, "جامعه": true, "بنك": false, "معهد": false, "اتحاد": false}
 
+// definiteBodyTails is the tailFilter of definiteBodyHeads: most words
+// end with none of them.
+var definiteBodyTails = newTailFilter(definiteBodyHeads)
+
 // definiteBodies adds an organization's mention for each untagged noun of
 // definiteBodyHeads with the article (after a proclitic too: للمنظمة)
 // followed in its sentence by untagged nisba adjectives with the article
@@ -375,10 +390,13 @@ func (t *Tagger) definiteBodies(ms []mention, labels []int, tokens []Token, word
 	var marks tokenMarks
 	var added []mention
 	for i := 0; i+1 < n; i++ {
+		if labels[i] != 0 || labels[i+1] != 0 || !definiteBodyTails.mayEnd(keys[i]) {
+			continue
+		}
 		_, b := splitClitic(keys[i])
 		h, ok := strings.CutPrefix(b, "ال")
 		fem, head := definiteBodyHeads[h]
-		if !ok || !head || labels[i] != 0 {
+		if !ok || !head {
 			continue
 		}
 		if marks.ms == nil {
