@@ -142,7 +142,13 @@ func letterAcronyms(ms []mention, labels []int, tokens []Token, words, keys []st
 		added = append(added, newMention(3, s, e, tokens, words, keys))
 		i = max(e, next) - 1
 	}
-	if len(added) == 0 {
+	return replaceMentions(ms, drop, added)
+}
+
+// replaceMentions returns ms without the mentions that drop marks (drop
+// is nil when none is) and with added, in text order.
+func replaceMentions(ms []mention, drop []bool, added []mention) []mention {
+	if len(added) == 0 && drop == nil {
 		return ms
 	}
 	out := ms[:0]
@@ -300,16 +306,7 @@ func latinGlosses(ms []mention, tokens []Token, words, keys []string) []mention 
 		}
 		added = append(added, newMention(3, i+1, j, tokens, words, keys))
 	}
-	if len(added) == 0 {
-		return ms
-	}
-	out := ms[:0]
-	for k, m := range ms {
-		if drop == nil || !drop[k] {
-			out = append(out, m)
-		}
-	}
-	return addMentions(out, added)
+	return replaceMentions(ms, drop, added)
 }
 
 // bodyNamed reports whether the mention m, in the article of the

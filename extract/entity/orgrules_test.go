@@ -17,12 +17,30 @@ func taggedInput(text string, spans ...[3]int) (ms []mention, labels []int, toks
 	return ms, labels, toks, words, keys, breaks
 }
 
+// ruleCase is a sentence, the tagger's mentions on it (see taggedInput)
+// and the mentions a rule should leave.
+type ruleCase struct {
+	text  string
+	spans [][3]int
+	want  string
+}
+
+// checkRule runs the rule r on each case.
+func checkRule(t *testing.T, r rule, cases []ruleCase) {
+	t.Helper()
+	tg := defaultTagger(t)
+	for _, c := range cases {
+		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
+		if got := mentionTexts(r(tg, ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func TestLetterAcronyms(t *testing.T) {
-	for _, c := range []struct {
-		text  string
-		spans [][3]int
-		want  string
-	}{
+	checkRule(t, func(_ *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
+		return letterAcronyms(ms, labels, toks, words, keys, breaks)
+	}, []ruleCase{
 		// Full stops cut the run into sentences, the tagger tags its letters.
 		{"وقالت شبكة بي . بي . سي إن الوفد وصل", [][3]int{{2, 3, 3}, {4, 5, 3}, {6, 7, 3}}, "ORG:بي . بي . سي"},
 		// With full stops the run counts untagged, the article on its first letter too.
@@ -42,12 +60,7 @@ func TestLetterAcronyms(t *testing.T) {
 		{"تناول فيتامين سي أو الحديد يوميا", [][3]int{{2, 3, 3}}, "ORG:سي"},
 		// Letters that are words alone: في بي (in me).
 		{"وقال إنه يثق بي في كل شيء", nil, ""},
-	} {
-		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
-		if got := mentionTexts(letterAcronyms(ms, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 func TestCoordinatedBodies(t *testing.T) {
@@ -69,11 +82,9 @@ func TestCoordinatedBodies(t *testing.T) {
 }
 
 func TestScopeNames(t *testing.T) {
-	for _, c := range []struct {
-		text  string
-		spans [][3]int
-		want  string
-	}{
+	checkRule(t, func(_ *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
+		return scopeNames(ms, labels, toks, words, keys, breaks)
+	}, []ruleCase{
 		{"وصوت مجلس الأمن الدولي على القرار", [][3]int{{1, 3, 3}}, "ORG:مجلس الأمن الدولي"},
 		{"وقالت منظمة الصحة العالمية إن الوباء انتشر", [][3]int{{1, 3, 3}}, "ORG:منظمة الصحة العالمية"},
 		// A country's nisba is no part of the name; nor is a word the tagger tagged.
@@ -81,20 +92,13 @@ func TestScopeNames(t *testing.T) {
 		{"وقال البنك الدولي الأوروبي", [][3]int{{1, 2, 3}, {2, 4, 5}}, "ORG:البنك|LOC:الدولي الأوروبي"},
 		// In a sports report الدولي after a club is a player's title.
 		{"سجل مدافع مرسيليا الدولي هدفا في المباراة بعد ضربة جزاء في الدوري", [][3]int{{2, 3, 3}}, "ORG:مرسيليا"},
-	} {
-		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
-		if got := mentionTexts(scopeNames(ms, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 func TestLatinGlosses(t *testing.T) {
-	for _, c := range []struct {
-		text  string
-		spans [][3]int
-		want  string
-	}{
+	checkRule(t, func(_ *Tagger, ms []mention, _ []int, toks []Token, words, keys []string, _ []bool) []mention {
+		return latinGlosses(ms, toks, words, keys)
+	}, []ruleCase{
 		{"وأعلنت جامعة زيتون ( Zaytoun University ) عن برنامج جديد", [][3]int{{1, 3, 3}}, "ORG:جامعة زيتون|ORG:Zaytoun University"},
 		// After the closing quotation mark, the body's noun before the opening one.
 		{"وقال مدير شركة « زيتونكو » ( ZaytounCo ) إن المبيعات ارتفعت", [][3]int{{4, 5, 3}}, "ORG:زيتونكو|ORG:ZaytounCo"},
@@ -105,21 +109,11 @@ func TestLatinGlosses(t *testing.T) {
 		// A common word in Latin letters, a person's mention: no gloss.
 		{"وطرحت شركة زيتونكو ( smartwatch ) جديدة", [][3]int{{2, 3, 3}}, "ORG:زيتونكو"},
 		{"وقال الباحث كريم زيتون ( Karim Zaytoun ) إن النتائج مهمة", [][3]int{{2, 4, 1}}, "PER:كريم زيتون"},
-	} {
-		ms, _, toks, words, keys, _ := taggedInput(c.text, c.spans...)
-		if got := mentionTexts(latinGlosses(ms, toks, words, keys)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 func TestDefiniteBodies(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []struct {
-		text  string
-		spans [][3]int
-		want  string
-	}{
+	checkRule(t, (*Tagger).definiteBodies, []ruleCase{
 		{"وقالت المنظمة الدولية إن الوضع خطير", nil, "ORG:المنظمة الدولية"},
 		{"وأعلن البنك التجاري عن أرباحه", nil, "ORG:البنك التجاري"},
 		{"وطالب رئيس للجامعة العربية بالحل", nil, "ORG:للجامعة العربية"},
@@ -132,10 +126,5 @@ func TestDefiniteBodies(t *testing.T) {
 		// A head the tagger tagged, or a common head: left alone.
 		{"وقالت المنظمة الدولية إن الوضع خطير", [][3]int{{1, 3, 3}}, "ORG:المنظمة الدولية"},
 		{"وانعقد المجلس البلدي أمس", nil, ""},
-	} {
-		ms, labels, toks, words, keys, breaks := taggedInput(c.text, c.spans...)
-		if got := mentionTexts(tg.definiteBodies(ms, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
