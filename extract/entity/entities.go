@@ -89,6 +89,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
+	ms = t.clubRepeats(ms, labels, tokens, words, keys)
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)

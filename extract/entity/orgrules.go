@@ -435,3 +435,50 @@ func agreeingNisba(w, k string, fem bool) bool {
 	}
 	return isNisba(k) && !describingNisbas[k]
 }
+
+// workTeams are the nouns, normalized, after which فريق is a team of
+// work or of a school, not a club (فريق العمل، فريق البحث، فريق
+// الإنقاذ، فريق الفيلم، فريق المدرسة): clubNames
+// reads the word after فريق in a sports report as a club, and such a
+// word is none.
+var workTeams = map[string]bool{
+	"العمل": true, "البحث": true, "التمثيل": true, "الانقاذ": true, "الطوارئ": true, "التحقيق": true,
+	"الاسعاف": true, "التفاوض": true, "الخبراء": true, "التاهيل": true, "الاقتحام": true, "الفيلم": true,
+	"المدرسه": true, "الطلاب": true,
+}
+
+// clubRepeats spreads the clubs of a sports report (sportsReport): a
+// club's mention of one word with the article right after a noun of
+// clubWords (فريق العربي، نادي الوحدة; not a team of work, workTeams, nor
+// a gazetteer place) names the club wherever its word stands untagged in
+// the article (حارس العربي، مرمى الوحدة), unless a word with the article
+// stands before it, which it may qualify as an adjective (الخليج العربي),
+// or في (في الكوفة: a town), or after it, its adjective or the rest of a
+// longer name (الجيش الإسرائيلي، الرجاء البيضاوي). It returns ms in text
+// order.
+func (t *Tagger) clubRepeats(ms []mention, labels []int, tokens []Token, words, keys []string) []mention {
+	var clubs map[string]bool
+	for _, m := range ms {
+		if m.typ != 3 || len(m.keys) != 1 || m.tok == 0 || !clubWord(keys[m.tok-1]) || workTeams[m.keys[0]] ||
+			!strings.HasPrefix(m.keys[0], "ال") || t.gaz.words[m.keys[0]]&gLOC != 0 {
+			continue
+		}
+		if clubs == nil {
+			clubs = map[string]bool{}
+		}
+		clubs[m.keys[0]] = true
+	}
+	if clubs == nil || !sportsReport(keys) {
+		return ms
+	}
+	marks := tokenMarks{ms: ms, n: len(keys)}
+	var added []mention
+	for i, k := range keys {
+		if !clubs[k] || labels[i] != 0 || marks.held(i) || i > 0 && (strings.HasPrefix(keys[i-1], "ال") || keys[i-1] == "في") ||
+			i+1 < len(keys) && strings.HasPrefix(keys[i+1], "ال") {
+			continue
+		}
+		added = append(added, newMention(3, i, i+1, tokens, words, keys))
+	}
+	return addMentions(ms, added)
+}

@@ -128,3 +128,19 @@ func TestDefiniteBodies(t *testing.T) {
 		{"وانعقد المجلس البلدي أمس", nil, ""},
 	})
 }
+
+func TestClubRepeats(t *testing.T) {
+	// A sports report: three words of sportWords or more.
+	const report = " . وانتهت المباراة بالتعادل في الدوري بعد هدف في الشوط الأول"
+	checkRule(t, func(tg *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, _ []bool) []mention {
+		return tg.clubRepeats(ms, labels, toks, words, keys)
+	}, []ruleCase{
+		// The club after فريق, again untagged: after a noun, not after a word with the article nor before one.
+		{"وفاز فريق الزيتون على ضيفه . وأنقذ حارس الزيتون مرماه" + report, [][3]int{{2, 3, 3}}, "ORG:الزيتون|ORG:الزيتون"},
+		{"وفاز فريق الزيتون على ضيفه . وزار الوفد الساحل الزيتون" + report, [][3]int{{2, 3, 3}}, "ORG:الزيتون"},
+		{"وفاز فريق الزيتون على ضيفه . وزار الزيتون الأخضر المدينة" + report, [][3]int{{2, 3, 3}}, "ORG:الزيتون"},
+		// A team of work is no club; nor is the word outside a sports report.
+		{"وقال فريق العمل إن الخطة جاهزة . وأكمل العمل أمس" + report, [][3]int{{2, 3, 3}}, "ORG:العمل"},
+		{"وفاز فريق الزيتون على ضيفه . وأنقذ حارس الزيتون مرماه", [][3]int{{2, 3, 3}}, "ORG:الزيتون"},
+	})
+}
