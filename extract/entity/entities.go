@@ -83,7 +83,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
 	t.trimHeads(ms)
-	ms = letterAcronyms(ms, labels, tokens, words, keys, breaks)
+	ms = letterAcronyms(ms, tokens, words, keys, breaks)
 	ms = coordinatedBodies(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)

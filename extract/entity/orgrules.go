@@ -25,8 +25,8 @@ var letterTails = newTailFilter(letterNames)
 // letterParticles are the letters of letterNames that are also a
 // preposition or particle standing before or after a name (في، أن، إن،
 // أو): at the edge of a run, joined to it by a space only and outside its
-// quotation marks or brackets, the word rather than a letter (قالت لـ«بي
-// بي سي» → في بي بي سي إن: in, that).
+// quotation marks or brackets, the word rather than a letter (مراسل سي
+// إن إن في بغداد: in; وقال لـ بي بي سي إن: that).
 var letterParticles = map[string]bool{"في": true, "ان": true, "او": true}
 
 // letterAcronyms makes one organization's mention of each run of two
@@ -46,7 +46,7 @@ var letterParticles = map[string]bool{"في": true, "ان": true, "او": true}
 // ديداكتيك). Not a run followed by a number (a model: كي جي 320), nor one
 // a person's or place's mention overlaps or a person's follows (initials
 // of a name). It returns ms in text order.
-func letterAcronyms(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+func letterAcronyms(ms []mention, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(keys)
 	var added []mention
 	var drop []bool // per mention: taken into a run

@@ -38,8 +38,8 @@ func checkRule(t *testing.T, r rule, cases []ruleCase) {
 }
 
 func TestLetterAcronyms(t *testing.T) {
-	checkRule(t, func(_ *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
-		return letterAcronyms(ms, labels, toks, words, keys, breaks)
+	checkRule(t, func(_ *Tagger, ms []mention, _ []int, toks []Token, words, keys []string, breaks []bool) []mention {
+		return letterAcronyms(ms, toks, words, keys, breaks)
 	}, []ruleCase{
 		// Full stops cut the run into sentences, the tagger tags its letters.
 		{"وقالت شبكة بي . بي . سي إن الوفد وصل", [][3]int{{2, 3, 3}, {4, 5, 3}, {6, 7, 3}}, "ORG:بي . بي . سي"},
