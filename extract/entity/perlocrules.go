@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/marsad/marsad/extract/lexicon"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -83,3 +84,103 @@ func (t *Tagger) regionWord(k string, regions map[string]bool) bool {
 	}
 	return true
 }
+
+// callings are the callings of artists and athletes, normalized, that
+// stand before a person's name like the titles of leadTitles (الشاعرة
+// مايا أنجيلو، المدافع ألفارو ميخيا).
+var callings = map[string]bool{
+	"الشاعر": true, "الشاعره": true, "الممثل": true, "المخرج": true, "المطرب": true, "المطربه": true,
+	"المغني": true, "المذيع": true, "المذيعه": true, "الروائي": true, "الروائيه": true, "الرسام": true,
+	"المدافع": true, "المهاجم": true, "الحارس": true, "العداء": true, "العداءه": true, "الملاكم": true,
+}
+
+// titleFirstNames extends a person's mention to the untagged word right
+// before it, in its sentence, when a title or calling stands before that
+// word (الفنان طلعت [زكريا]، الشاعرة مايا [أنجيلو]): between a title and
+// the surname the tagger found there is the first name. The word has no
+// article (الرئيس الأمريكي [أوباما]: an adjective), is no stopword, and
+// is no proclitic on a frequent word (وأكد). It returns ms.
+func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	var marks *tokenMarks
+	for k, m := range ms {
+		i := m.tok - 1
+		if m.typ != 1 || i < 1 || breaks[m.tok] || breaks[i] || labels[i] != 0 || m.start != tokens[m.tok].Start ||
+			!t.titleWord(keys[i-1]) || !t.firstNameSlot(keys[i]) {
+			continue
+		}
+		if marks == nil {
+			marks = &tokenMarks{ms: ms, n: len(keys)}
+		}
+		if marks.held(i) {
+			continue
+		}
+		ms[k] = extendMention(m, i, m.tok+len(m.keys), tokens, words, keys)
+		marks.hold(i)
+	}
+	return ms
+}
+
+// titleWord reports whether the normalized word k is a title of
+// leadTitles or a calling of callings, maybe with a proclitic (للفنان).
+func (t *Tagger) titleWord(k string) bool {
+	if leadTitle(k) || callings[k] {
+		return true
+	}
+	_, b := splitClitic(k)
+	return b != k && (leadTitle(b) || callings[b])
+}
+
+// firstNameSlot reports whether the normalized word k may be a first name
+// after a title: an Arabic word of two letters or more without the
+// article, no stopword or day, not باسم (المتحدث باسم: on behalf of), and, unless the gazetteer has it as a
+// person's name (أمين، يوسف، ليلى), no proclitic on a frequent word, no word
+// of a title or rank itself (العقيد ركن، اللواء دكتور، الرقيب أول), no
+// reporting verb (الرئيس قال) and no verb of the present by its prefix
+// (الفنان يتمتع، الملك يصافح).
+func (t *Tagger) firstNameSlot(k string) bool {
+	if !arabicWord(k) || utf8.RuneCountInString(k) < 2 || strings.HasPrefix(k, "ال") || t.gaz.an.IsStopword(k) || isDay(k) ||
+		k == "باسم" {
+		return false
+	}
+	if t.gaz.words[k]&gPER != 0 {
+		return true
+	}
+	_, b := splitClitic(k)
+	if b != k && (strings.HasPrefix(b, "ال") || unpackFreq(t.gaz.stats[b]) >= minCommonFreq) {
+		return false
+	}
+	if titleParts[k] || titleParts["ال"+k] || reportingVerbs[k] {
+		return false
+	}
+	return !(strings.HasPrefix(b, "ي") || strings.HasPrefix(b, "ت")) || utf8.RuneCountInString(b) < 4
+}
+
+// titleParts are the words of titles and ranks, normalized: the titles
+// of the lexicon (all uses), with the article and without, and the words
+// that complete a military rank after it (العقيد ركن، الرقيب أول، اللواء
+// متقاعد).
+var titleParts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Titles(^lexicon.TitleUse(0)) {
+		m[w] = true
+		if !strings.HasPrefix(w, "ال") {
+			m["ال"+w] = true
+		}
+	}
+	for w := range leadTitles {
+		m[w] = true
+	}
+	for _, w := range [...]string{"اول", "ثاني", "ركن", "متقاعد", "مظلي", "طيار", "بحري", "سابقا", "حاليا"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// reportingVerbs are the reporting verbs of the lexicon, both forms.
+var reportingVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range lexicon.Verbs(^lexicon.VerbUse(0)) {
+		m[v.Masc], m[v.Fem] = true, true
+	}
+	return m
+}()

@@ -39,3 +39,36 @@ func TestCountryNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFirstNames checks that the untagged word between a title and a
+// person's mention is taken in as the first name, and that a rank's
+// complement, a verb, an adjective with the article and a word after no
+// title are not.
+func TestTitleFirstNames(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text    string
+		surname int // the token of the surname the tagger found
+		want    string
+	}{
+		{"وحضر الحفل الفنان سمير بركات أمس", 4, "PER:سمير بركات"},
+		{"وألقت الشاعرة ليلى بركات قصيدة", 3, "PER:ليلى بركات"},
+		{"وصرح للفنان سمير بركات بذلك", 3, "PER:سمير بركات"},
+		{"وأعلن العقيد ركن بركات الخطة", 3, "PER:بركات"},
+		{"وأوضح اللواء دكتور بركات الخطة", 3, "PER:بركات"},
+		{"وقال الرئيس يستقبل بركات غدا", 3, "PER:بركات"},
+		{"وقال الرئيس قال بركات غدا", 3, "PER:بركات"},
+		{"وقال المتحدث باسم بركات إن الخطة جاهزة", 3, "PER:بركات"},
+		{"وحضر الرئيس السوري بركات الحفل", 3, "PER:بركات"},
+		{"وحضر الحفل صديقه سمير بركات أمس", 4, "PER:بركات"},
+		// A sentence break between the title and the word.
+		{"وحضر الفنان . سمير بركات أمس", 4, "PER:بركات"},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		labels[c.surname] = 1
+		ms := []mention{newMention(1, c.surname, c.surname+1, toks, words, keys)}
+		if got := mentionTexts(tg.titleFirstNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
