@@ -152,7 +152,14 @@ func (t *Tagger) firstNameSlot(k string) bool {
 	if titleParts[k] || titleParts["ال"+k] || reportingVerbs[k] {
 		return false
 	}
-	return !(strings.HasPrefix(b, "ي") || strings.HasPrefix(b, "ت")) || utf8.RuneCountInString(b) < 4
+	return !presentVerbForm(b)
+}
+
+// presentVerbForm reports whether the normalized word k has the form of a
+// verb of the present, third person: ي or ت and three letters or more
+// (يصافح، يقطنها).
+func presentVerbForm(k string) bool {
+	return (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) && utf8.RuneCountInString(k) >= 4
 }
 
 // titleParts are the words of titles and ranks, normalized: the titles
@@ -184,3 +191,95 @@ var reportingVerbs = func() map[string]bool {
 	}
 	return m
 }()
+
+// settlementNouns are the nouns of towns, quarters and streets, normalized,
+// whose genitive right after them is the place's name (حي الشجاعية، بلدة
+// الدجيل، شارع السعدون، محافظة فوجيان). Not منطقة or ساحة, whose genitive
+// is as often a common noun (منطقة التجارة الحرة، ساحة المعركة), nor
+// مقاطعة (also a boycott: مقاطعة المنتجات), ولاية or عاصمة.
+var settlementNouns = map[string]bool{
+	"حي": true, "شارع": true, "حاره": true, "بلده": true, "بلدتي": true, "مدينه": true, "مدينتي": true,
+	"قريه": true, "قريتي": true, "محافظه": true, "منتجع": true, "مزارع": true, "مخيم": true,
+	"ضاحيه": true,
+}
+
+// toponymHeads are the first words of place names of two words (كفر كلا،
+// درب قرمز، أم سفير, normalized): after a noun of settlementNouns the word
+// after one of them belongs to the name.
+var toponymHeads = map[string]bool{
+	"كفر": true, "درب": true, "ام": true, "عين": true, "بئر": true, "تل": true, "دير": true, "جسر": true,
+	"باب": true, "بيت": true, "راس": true, "جبل": true, "وادي": true, "سيدي": true,
+}
+
+// placeNames adds a place's mention for the untagged word right after a
+// noun of settlementNouns (maybe with a proclitic: بحي، وبلدة) in its
+// sentence:
+//   - a word with the article, no nisba adjective (بلدة الثاني), no title
+//     (شارع الملك فهد), whose bare form is no frequent word (حي الشجاعية;
+//     not قرية الطفل, مدينة التمور: things named by common nouns);
+//   - a word without it that the unlabelled corpus rarely has, never with
+//     the article, with no verb's or participle's form and no proclitic
+//     before a known word (محافظة فوجيان; not مدينة تجارية, nor مدينة
+//     مقدسة: المقدسة is a word, nor مدينة يقطنها، شارع متعرج، مدينة لأخرى);
+//   - a head of toponymHeads with the word after it (بلدة كفر كلا).
+//
+// The noun must be written with its ة where it has one: بلده is also "his
+// country". It returns the mentions.
+func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	var (
+		marks *tokenMarks
+		added []mention
+	)
+	n := len(keys)
+	free := func(i int) bool {
+		if marks == nil {
+			marks = &tokenMarks{ms: ms, n: n}
+		}
+		return i < n && !breaks[i] && labels[i] == 0 && !marks.held(i)
+	}
+	for i := 1; i < n; i++ {
+		if !settlementNoun(words[i-1], keys[i-1]) || !free(i) {
+			continue
+		}
+		k := keys[i]
+		if !arabicWord(k) || t.gaz.an.IsStopword(k) || isDay(k) || strings.HasPrefix(k, "و") && !strings.HasPrefix(k, "وادي") {
+			continue
+		}
+		j := i + 1
+		switch {
+		case toponymHeads[k]:
+			if !free(j) || !arabicWord(keys[j]) || t.gaz.an.IsStopword(keys[j]) {
+				continue
+			}
+			j++
+		case strings.HasPrefix(k, "ال"):
+			if isNisba(k) || placeNouns[k] || titleParts[k] || unpackFreq(t.gaz.stats[k[len("ال"):]]) >= minCommonFreq {
+				continue
+			}
+		default:
+			if unpackFreq(t.gaz.stats[k]) >= minCommonFreq || t.gaz.stats["ال"+k] != 0 || presentVerbForm(k) ||
+				strings.HasPrefix(k, "مت") || t.cliticOnWord(k) {
+				continue
+			}
+		}
+		added = append(added, newMention(5, i, j, tokens, words, keys))
+		for d := i; d < j; d++ {
+			marks.hold(d)
+		}
+	}
+	return addMentions(ms, added)
+}
+
+// settlementNoun reports whether the word w, normalized k, is a noun of
+// settlementNouns, maybe after a proclitic, written with its ة where the
+// noun has one.
+func settlementNoun(w, k string) bool {
+	b := k
+	if !settlementNouns[b] {
+		_, b = splitClitic(k)
+		if b == k || !settlementNouns[b] {
+			return false
+		}
+	}
+	return !strings.HasSuffix(b, "ه") || strings.HasSuffix(w, "ة")
+}

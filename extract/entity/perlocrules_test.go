@@ -72,3 +72,33 @@ func TestTitleFirstNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNames checks that the untagged name right after a noun of a
+// town, quarter or street becomes a place's mention, and that nisbas,
+// titles, common nouns, adjectives and verbs there do not.
+func TestPlaceNames(t *testing.T) {
+	tg := defaultTagger(t)
+	if tg.gaz.stats == nil {
+		t.Skip("model without word statistics")
+	}
+	for _, c := range []struct{ text, want string }{
+		{"وقصفت الطائرات منزلا بحي الزرقاوية أمس", "LOC:الزرقاوية"},
+		{"ووصل الوفد إلى محافظة قوانبوري في الشمال", "LOC:قوانبوري"},
+		{"وسقطت قذيفة على بلدة كفر شمسين الحدودية", "LOC:كفر شمسين"},
+		// بلده without its ة is "his country".
+		{"وعاد اللاعب إلى بلده الزرقاوية أمس", ""},
+		// A nisba, a title, a common noun, an adjective, a verb.
+		{"وزار الوفد مدينة المصرية القديمة", ""},
+		{"ويقع المتجر في شارع الملك فهد", ""},
+		{"وافتتحت قرية الطفل أبوابها للزوار", ""},
+		{"وهي مدينة تاريخية كبيرة", ""},
+		{"في مدينة يقطنها مليون نسمة", ""},
+		// A sentence break after the noun.
+		{"ووصل الوفد إلى مدينة . قوانبوري بعيدة", ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		if got := mentionTexts(tg.placeNames(nil, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
