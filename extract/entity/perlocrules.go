@@ -105,7 +105,7 @@ func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, wor
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 1 || breaks[m.tok] || breaks[i] || labels[i] != 0 || m.start != tokens[m.tok].Start ||
-			!t.titleWord(keys[i-1]) || !t.firstNameSlot(keys[i]) {
+			!t.titleAt(keys, i-1) || !t.firstNameSlot(keys[i]) {
 			continue
 		}
 		if marks == nil {
@@ -118,6 +118,12 @@ func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, wor
 		marks.hold(i)
 	}
 	return ms
+}
+
+// titleAt reports whether token i of keys is a title (titleWord) that is
+// no part of a name of عبد and a divine name (عبد الرقيب، عبد الملك).
+func (t *Tagger) titleAt(keys []string, i int) bool {
+	return t.titleWord(keys[i]) && (i == 0 || keys[i-1] != "عبد")
 }
 
 // titleWord reports whether the normalized word k is a title of
@@ -157,7 +163,7 @@ func (t *Tagger) firstNameSlot(k string) bool {
 
 // presentVerbForm reports whether the normalized word k has the form of a
 // verb of the present, third person: ي or ت and three letters or more
-// (يصافح، يقطنها).
+// (يصافح، يقطنها; not the names of three letters يطا، تشي).
 func presentVerbForm(k string) bool {
 	return (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) && utf8.RuneCountInString(k) >= 4
 }
@@ -282,4 +288,63 @@ func settlementNoun(w, k string) bool {
 		}
 	}
 	return !strings.HasSuffix(b, "ه") || strings.HasSuffix(w, "ة")
+}
+
+// titleNames adds a person's mention for the untagged word right after a
+// title or calling (titleWord) in its sentence when the word may be a
+// first name there (firstNameSlot) and is a person's name by the
+// gazetteer or the auto-tagging (knownFirst) or a word of a person's
+// mention elsewhere in the article (الرئيس بري beside نبيه بري). The name must end there: the
+// sentence, a punctuation mark or a stopword follows it (السيدة خديجة
+// وهي); another word may be its surname (الدكتور علي جمعة), which the
+// rule would cut off. على, the preposition, is none (الملك على الحاجة). It
+// returns the mentions.
+func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+	var (
+		marks *tokenMarks
+		named map[string]bool
+		added []mention
+	)
+	n := len(keys)
+	for i := 1; i < n; i++ {
+		if breaks[i] || labels[i] != 0 || !t.titleAt(keys, i-1) || !t.firstNameSlot(keys[i]) {
+			continue
+		}
+		if marks == nil {
+			marks = &tokenMarks{ms: ms, n: n}
+			named = map[string]bool{}
+			for _, m := range ms {
+				if m.typ == 1 {
+					for _, k := range m.keys {
+						named[k] = true
+					}
+				}
+			}
+		}
+		if marks.held(i) || i+1 < n && marks.held(i+1) && !breaks[i+1] {
+			continue
+		}
+		if !t.knownFirst(keys[i]) && !named[keys[i]] || words[i] == "على" {
+			continue
+		}
+		if j := i + 1; j < n && !breaks[j] && arabicWord(keys[j]) && !t.gaz.an.IsStopword(keys[j]) {
+			continue
+		}
+		added = append(added, newMention(1, i, i+1, tokens, words, keys))
+		marks.hold(i)
+	}
+	return addMentions(ms, added)
+}
+
+// knownFirst reports whether the normalized word k is a person's name by
+// the gazetteer (of no other type) or by the auto-tagging (labelled a
+// person's in 40% or more of its uses): strongFirst without its guess
+// from the form of words the unlabelled corpus does not know, which after
+// a title takes adjectives too (الوزير متحمس).
+func (t *Tagger) knownFirst(k string) bool {
+	if g := t.gaz.words[k]; g&gPER != 0 {
+		return g&(gORG|gLOC) == 0
+	}
+	b, ok := t.gaz.auto[k]
+	return ok && int(b&3) >= minAutoPER
 }

@@ -102,3 +102,41 @@ func TestPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleNames checks that a person's name standing alone after a title
+// becomes a person's mention when the gazetteer knows it or the article
+// names the person in full elsewhere, and not when another word may
+// follow as its surname, when it is على, or after عبد.
+func TestTitleNames(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		text  string
+		whole []int // tokens of a person's mention the tagger found, or nil
+		want  string
+	}{
+		{"وأكد الرئيس نبيه كوردوني الخطة . وقال الرئيس كوردوني إن الخطة جاهزة", []int{2, 3}, "PER:نبيه كوردوني|PER:كوردوني"},
+		// A gazetteer person's name.
+		{"وقالت السيدة خديجة إن الخطة جاهزة", nil, "PER:خديجة"},
+		// Neither known nor named elsewhere.
+		{"واجتمع الوزير كوردوني مع الوفد", nil, ""},
+		// Another word after it: maybe its surname.
+		{"وقال الرئيس نبيه كوردوني إن الخطة جاهزة . واجتمع الوزير كوردوني حسين مع الوفد", []int{2, 3}, "PER:نبيه كوردوني"},
+		// الرقيب of the name عبد الرقيب.
+		{"وقال الرئيس نبيه كوردوني إن الخطة جاهزة . واجتمع عبد الرقيب كوردوني مع الوفد", []int{2, 3}, "PER:نبيه كوردوني"},
+		{"واتفق الملك على الحاجة إلى السلام", nil, ""},
+	} {
+		labels, toks, words, keys, breaks := untaggedInput(c.text)
+		var ms []mention
+		if c.whole != nil {
+			i, j := c.whole[0], c.whole[1]+1
+			labels[i] = 1
+			for k := i + 1; k < j; k++ {
+				labels[k] = 2
+			}
+			ms = append(ms, newMention(1, i, j, toks, words, keys))
+		}
+		if got := mentionTexts(tg.titleNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
