@@ -96,16 +96,18 @@ var callings = map[string]bool{
 
 // titleFirstNames extends a person's mention to the untagged word right
 // before it, in its sentence, when a title or calling stands before that
-// word (الفنان طلعت [زكريا]، الشاعرة مايا [أنجيلو]): between a title and
-// the surname the tagger found there is the first name. The word has no
-// article (الرئيس الأمريكي [أوباما]: an adjective), is no stopword, and
-// is no proclitic on a frequent word (وأكد). It returns ms.
+// word, maybe with adjectives between (titledAt: الفنان طلعت [زكريا]،
+// الشاعرة مايا [أنجيلو]، الرئيس الصيني شي [جين بينغ]): between a title and
+// the surname the tagger found there is the first name. The word must be
+// one that may be a first name there (firstNameSlot: no word with the
+// article, an adjective in الرئيس الأمريكي [أوباما], nor a stopword,
+// title, rank or verb). It returns ms.
 func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	var marks *tokenMarks
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 1 || breaks[m.tok] || breaks[i] || labels[i] != 0 || m.start != tokens[m.tok].Start ||
-			!t.titleAt(keys, i-1) || !t.firstNameSlot(keys[i]) {
+			!t.titledAt(keys, labels, breaks, i) || !t.firstNameSlot(keys[i]) {
 			continue
 		}
 		if marks == nil {
@@ -118,6 +120,21 @@ func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, wor
 		marks.hold(i)
 	}
 	return ms
+}
+
+// titledAt reports whether a title (titleAt) stands before token i, right
+// before it or before one or two untagged adjectives with the article
+// (المذيعة الأميركية الشهيرة أوبرا، الرئيس المصري حسني).
+func (t *Tagger) titledAt(keys []string, labels []int, breaks []bool, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if t.titleAt(keys, j) {
+			return true
+		}
+		if breaks[j+1] || labels[j] != 0 || !strings.HasPrefix(keys[j], "ال") || t.gaz.an.IsStopword(keys[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // titleAt reports whether token i of keys is a title (titleWord) that is
