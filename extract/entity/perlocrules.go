@@ -11,9 +11,10 @@ import (
 )
 
 // Rules of Arabic news language for people and places that the tagger
-// misses: the names of countries and regions standing alone
-// (countryNames), and a person's first name between a title and the
-// surname the tagger found (titleFirstNames).
+// misses: the names of countries standing alone (countryNames), a
+// person's first name between a title and the surname the tagger found
+// (titleFirstNames), a person's name alone after a title (titleNames),
+// and the name of a town, quarter or street after its noun (placeNames).
 
 // regionNames returns the normalized Arabic names of one word of the
 // countries and territories of CLDR (الفلبين، السويد، نيبال), read from
@@ -155,11 +156,11 @@ func (t *Tagger) titleWord(k string) bool {
 
 // firstNameSlot reports whether the normalized word k may be a first name
 // after a title: an Arabic word of two letters or more without the
-// article, no stopword or day, not باسم (المتحدث باسم: on behalf of), and, unless the gazetteer has it as a
-// person's name (أمين، يوسف، ليلى), no proclitic on a frequent word, no word
-// of a title or rank itself (العقيد ركن، اللواء دكتور، الرقيب أول), no
-// reporting verb (الرئيس قال) and no verb of the present by its prefix
-// (الفنان يتمتع، الملك يصافح).
+// article, no stopword or day, not باسم (المتحدث باسم: on behalf of),
+// and, unless the gazetteer has it as a person's name (أمين، يوسف، ليلى),
+// no proclitic on a frequent word, no word of a title or rank itself
+// (العقيد ركن، اللواء دكتور، الرقيب أول), no reporting verb (الرئيس قال)
+// and no verb of the present by its prefix (الفنان يتمتع، الملك يصافح).
 func (t *Tagger) firstNameSlot(k string) bool {
 	if !arabicWord(k) || utf8.RuneCountInString(k) < 2 || strings.HasPrefix(k, "ال") || t.gaz.an.IsStopword(k) || isDay(k) ||
 		k == "باسم" {
@@ -308,14 +309,14 @@ func settlementNoun(w, k string) bool {
 }
 
 // titleNames adds a person's mention for the untagged word right after a
-// title or calling (titleWord) in its sentence when the word may be a
-// first name there (firstNameSlot) and is a person's name by the
-// gazetteer or the auto-tagging (knownFirst) or a word of a person's
-// mention elsewhere in the article (الرئيس بري beside نبيه بري). The name must end there: the
-// sentence, a punctuation mark or a stopword follows it (السيدة خديجة
+// title or calling (titleAt) in its sentence when the word may be a first
+// name there (firstNameSlot) and is a person's name by the gazetteer or
+// the auto-tagging (knownFirst) or a word of a person's mention elsewhere
+// in the article (الرئيس بري beside نبيه بري). The name must end there:
+// the sentence, a punctuation mark or a stopword follows it (السيدة خديجة
 // وهي); another word may be its surname (الدكتور علي جمعة), which the
-// rule would cut off. على, the preposition, is none (الملك على الحاجة). It
-// returns the mentions.
+// rule would cut off. على, the preposition, is none (الملك على الحاجة).
+// It returns the mentions.
 func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
 	var (
 		marks *tokenMarks
@@ -355,12 +356,16 @@ func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, k
 
 // knownFirst reports whether the normalized word k is a person's name by
 // the gazetteer (of no other type) or by the auto-tagging (labelled a
-// person's in 40% or more of its uses): strongFirst without its guess
-// from the form of words the unlabelled corpus does not know, which after
-// a title takes adjectives too (الوزير متحمس).
+// person's in 40% or more of its uses): the evidence of strongFirst but
+// its guess from the form of words the unlabelled corpus does not know,
+// which after a title takes adjectives too (الوزير متحمس).
 func (t *Tagger) knownFirst(k string) bool {
-	if g := t.gaz.words[k]; g&gPER != 0 {
-		return g&(gORG|gLOC) == 0
+	g := t.gaz.words[k]
+	if g&(gORG|gLOC) != 0 {
+		return false
+	}
+	if g&gPER != 0 {
+		return true
 	}
 	b, ok := t.gaz.auto[k]
 	return ok && int(b&3) >= minAutoPER
