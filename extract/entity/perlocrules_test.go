@@ -12,28 +12,21 @@ func TestCountryNames(t *testing.T) {
 		t.Skip("model without word statistics")
 	}
 	for _, c := range []struct {
-		text string
-		held []int // tokens of a person's mention another rule added
-		want string
+		text   string
+		held   []int // tokens of a person's mention, or nil
+		tagged bool  // the tagger's mention, else another rule's
+		want   string
 	}{
-		{"وصل الوفد إلى الفلبين أمس بعد زيارة لنيبال", nil, "LOC:الفلبين|LOC:لنيبال"},
-		{"وتقدمت السويد والدانمرك على المكسيك", nil, "LOC:السويد|LOC:والدانمرك|LOC:المكسيك"},
+		{"وصل الوفد إلى الفلبين أمس بعد زيارة لنيبال", nil, false, "LOC:الفلبين|LOC:لنيبال"},
+		{"وتقدمت السويد والدانمرك على المكسيك", nil, false, "LOC:السويد|LOC:والدانمرك|LOC:المكسيك"},
 		// مالي and بنين are words too (المالي: financial; البنين: sons).
-		{"وقدم الصندوق دعما مالي للأسر من بنين وبنات", nil, ""},
-		// Inside another mention: left to it.
-		{"وقال هايتي جونسون إن الخطة جاهزة", []int{1, 2}, "PER:هايتي جونسون"},
+		{"وقدم الصندوق دعما مالي للأسر من بنين وبنات", nil, false, ""},
+		// Inside another rule's mention: left to it.
+		{"وقال هايتي جونسون إن الخطة جاهزة", []int{1, 2}, false, "PER:هايتي جونسون"},
 		// A word the tagger labelled: left to it.
-		{"وفاز مولدوفا على ضيفه", []int{1, 1}, "PER:مولدوفا"},
+		{"وفاز مولدوفا على ضيفه", []int{1, 1}, true, "PER:مولدوفا"},
 	} {
-		labels, toks, words, keys, _ := untaggedInput(c.text)
-		var ms []mention
-		if c.held != nil {
-			i, j := c.held[0], c.held[1]+1
-			if j == i+1 {
-				labels[i] = 1
-			}
-			ms = append(ms, newMention(1, i, j, toks, words, keys))
-		}
+		labels, toks, words, keys, _, ms := personInput(c.text, c.held, c.tagged)
 		if got := mentionTexts(tg.countryNames(ms, labels, toks, words, keys)); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
@@ -128,18 +121,27 @@ func TestTitleNames(t *testing.T) {
 		{"وقال الرئيس نبيه كوردوني إن الخطة جاهزة . واجتمع عبد الرقيب كوردوني مع الوفد", []int{2, 3}, "PER:نبيه كوردوني"},
 		{"واتفق الملك على الحاجة إلى السلام", nil, ""},
 	} {
-		labels, toks, words, keys, breaks := untaggedInput(c.text)
-		var ms []mention
-		if c.whole != nil {
-			i, j := c.whole[0], c.whole[1]+1
-			labels[i] = 1
-			for k := i + 1; k < j; k++ {
-				labels[k] = 2
-			}
-			ms = append(ms, newMention(1, i, j, toks, words, keys))
-		}
+		labels, toks, words, keys, breaks, ms := personInput(c.text, c.whole, true)
 		if got := mentionTexts(tg.titleNames(ms, labels, toks, words, keys, breaks)); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// personInput is untaggedInput with a person's mention on the tokens
+// span[0] to span[1] when span is given, labelled so when tagged is true
+// (else a mention another rule added).
+func personInput(text string, span []int, tagged bool) (labels []int, toks []Token, words, keys []string, breaks []bool, ms []mention) {
+	labels, toks, words, keys, breaks = untaggedInput(text)
+	if span == nil {
+		return labels, toks, words, keys, breaks, nil
+	}
+	i, j := span[0], span[1]+1
+	if tagged {
+		labels[i] = 1
+		for k := i + 1; k < j; k++ {
+			labels[k] = 2
+		}
+	}
+	return labels, toks, words, keys, breaks, []mention{newMention(1, i, j, toks, words, keys)}
 }
