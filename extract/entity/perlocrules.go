@@ -16,11 +16,11 @@ import (
 // (titleFirstNames), a person's name alone after a title (titleNames),
 // and the name of a town, quarter or street after its noun (placeNames).
 
-// regionNames returns the normalized Arabic names of one word of the
-// countries and territories of CLDR (الفلبين، السويد، نيبال), read from
-// golang.org/x/text's display tables once. The numeric areas of UN M.49
+// regionNames returns the set of the normalized Arabic names of one word
+// of the countries and territories of CLDR (الفلبين، السويد، نيبال), read
+// from golang.org/x/text's display tables once. The numeric areas of UN M.49
 // are left out: العالم (001) is a common noun.
-var regionNames = sync.OnceValue(func() map[string]bool {
+var regionNames = sync.OnceValue(func() *cliticSet {
 	names := display.Regions(language.Arabic)
 	out := map[string]bool{}
 	add := func(code string) {
@@ -37,7 +37,7 @@ var regionNames = sync.OnceValue(func() map[string]bool {
 			add(string([]rune{a, b}))
 		}
 	}
-	return out
+	return newCliticSet(out)
 })
 
 // countryNames adds a place's mention for each untagged word, outside the
@@ -70,10 +70,13 @@ func (t *Tagger) countryNames(ms []mention, labels []int, tokens []Token, words,
 
 // regionWord reports whether the normalized word k, or k without its
 // proclitic, is a region's name of regionNames that is no common word.
-func (t *Tagger) regionWord(k string, regions map[string]bool) bool {
+func (t *Tagger) regionWord(k string, regions *cliticSet) bool {
+	if !regions.has(k) {
+		return false
+	}
 	b := k
-	if !regions[b] {
-		if _, b = splitClitic(k); b == k || !regions[b] {
+	if !regions.words[b] {
+		if _, b = splitClitic(k); b == k || !regions.words[b] {
 			return false
 		}
 	}
@@ -146,13 +149,19 @@ func (t *Tagger) titleAt(keys []string, i int) bool {
 
 // titleWord reports whether the normalized word k is a title of
 // leadTitles or a calling of callings, maybe with a proclitic (للفنان).
-func (t *Tagger) titleWord(k string) bool {
-	if leadTitle(k) || callings[k] {
-		return true
+func (t *Tagger) titleWord(k string) bool { return titleSet.has(k) }
+
+// titleSet holds the titles of leadTitles and the callings of callings.
+var titleSet = func() *cliticSet {
+	m := map[string]bool{}
+	for w := range leadTitles {
+		m[w] = true
 	}
-	_, b := splitClitic(k)
-	return b != k && (leadTitle(b) || callings[b])
-}
+	for w := range callings {
+		m[w] = true
+	}
+	return newCliticSet(m)
+}()
 
 // firstNameSlot reports whether the normalized word k may be a first name
 // after a title: an Arabic word of two letters or more without the
@@ -227,6 +236,9 @@ var settlementNouns = map[string]bool{
 	"ضاحيه": true,
 }
 
+// settlementSet is settlementNouns, with the proclitics read cheaply.
+var settlementSet = newCliticSet(settlementNouns)
+
 // toponymHeads are the first words of place names of two words (كفر كلا،
 // درب قرمز، أم سفير, normalized): after a noun of settlementNouns the word
 // after one of them belongs to the name.
@@ -298,6 +310,9 @@ func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, k
 // settlementNouns, maybe after a proclitic, written with its ة where the
 // noun has one.
 func settlementNoun(w, k string) bool {
+	if !settlementSet.has(k) {
+		return false
+	}
 	b := k
 	if !settlementNouns[b] {
 		_, b = splitClitic(k)
