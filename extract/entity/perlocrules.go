@@ -18,7 +18,8 @@ import (
 
 // regionNames returns the set of the normalized Arabic names of one word
 // of the countries and territories of CLDR (الفلبين، السويد، نيبال), read
-// from golang.org/x/text's display tables once. The numeric areas of UN M.49
+// from golang.org/x/text's display tables once, with the older spelling
+// of a final alif as ة (هولندة، بولندة). The numeric areas of UN M.49
 // are left out: العالم (001) is a common noun.
 var regionNames = sync.OnceValue(func() *cliticSet {
 	names := display.Regions(language.Arabic)
@@ -28,8 +29,15 @@ var regionNames = sync.OnceValue(func() *cliticSet {
 		if err != nil {
 			return
 		}
-		if n := normalizePhrase(names.Name(r)); n != "" && !strings.Contains(n, " ") {
-			out[n] = true
+		n := normalizePhrase(names.Name(r))
+		if n == "" || strings.Contains(n, " ") {
+			return
+		}
+		out[n] = true
+		// The older spelling with ة for the final alif (هولندة، بولندة);
+		// not after ي, where it is a nisba adjective (روسية).
+		if b, ok := strings.CutSuffix(n, "ا"); ok && !strings.HasSuffix(b, "ي") {
+			out[b+"ه"] = true
 		}
 	}
 	for a := 'A'; a <= 'Z'; a++ {

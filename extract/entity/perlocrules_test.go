@@ -19,6 +19,9 @@ func TestCountryNames(t *testing.T) {
 	}{
 		{"وصل الوفد إلى الفلبين أمس بعد زيارة لنيبال", nil, false, "LOC:الفلبين|LOC:لنيبال"},
 		{"وتقدمت السويد والدانمرك على المكسيك", nil, false, "LOC:السويد|LOC:والدانمرك|LOC:المكسيك"},
+		// The older spelling with ة; a nisba in ية is no country.
+		{"وعقد المؤتمر في هولندة بحضور خبراء", nil, false, "LOC:هولندة"},
+		{"وحلقت طائرة روسية فوق البحر", nil, false, ""},
 		// مالي and بنين are words too (المالي: financial; البنين: sons).
 		{"وقدم الصندوق دعما مالي للأسر من بنين وبنات", nil, false, ""},
 		// Inside another rule's mention: left to it.
