@@ -105,6 +105,10 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
 	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
 	ms = t.coordFirstNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.countryNames(ms, labels, tokens, words, keys)
+	ms = t.titleFirstNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.titleNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.placeNames(ms, labels, tokens, words, keys, breaks)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil

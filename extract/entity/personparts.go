@@ -100,17 +100,10 @@ func (t *Tagger) strongFirst(k string) bool {
 	if _, b := splitClitic(k); strings.HasPrefix(b, "ال") || t.gaz.an.IsStopword(k) || !arabicWord(k) {
 		return false
 	}
-	g := t.gaz.words[k]
-	if g&(gORG|gLOC) != 0 {
-		return false
-	}
-	if g&gPER != 0 {
+	if t.knownFirst(k) {
 		return true
 	}
-	if b, ok := t.gaz.auto[k]; ok && int(b&3) >= minAutoPER {
-		return true
-	}
-	return t.nameLike(k) && t.gaz.stats[k] == 0 && !t.possessedNoun(k)
+	return t.gaz.words[k]&(gORG|gLOC) == 0 && t.nameLike(k) && t.gaz.stats[k] == 0 && !t.possessedNoun(k)
 }
 
 // possessedNoun reports whether the normalized word k is a frequent word
