@@ -40,6 +40,7 @@ type Inverted struct {
 	// mu serializes the writers (Add, Sync, Compact, Close).
 	mu      sync.Mutex
 	words   *wordInfo
+	builder *segBuilder // reused by Add from batch to batch
 	indexed spellingSet
 	seq     int64 // sequence number of the last Add
 	saved   int64 // sequence number in the manifest
@@ -266,7 +267,11 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	// persist empties): only the files' dictionaries need asking.
 	v := x.view.Load()
 	first := &firstSpellings{indexed: x.indexed, in: v.filesContain}
-	b := newSegBuilder()
+	if x.builder == nil {
+		x.builder = newSegBuilder()
+	}
+	b := x.builder
+	b.reset(x.words.nextBatch())
 	for i := range docs {
 		d := &docs[i]
 		fs, err := fieldsOf(x.an, d, x.words, first)
@@ -279,9 +284,10 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 			pub = d.Published.Unix()
 		}
 		n := b.doc(d.ID, pub, len(fs.title), len(fs.title)+len(fs.text))
-		b.positions(fText, n, fs.title, 0)
-		b.positions(fText, n, fs.text, textShift(fs.title))
-		b.positions(fTitle, n, fs.title, 0)
+		nt := len(fs.title)
+		b.positions(fText, n, fs.title, fs.infos[:nt], 0)
+		b.positions(fText, n, fs.text, fs.infos[nt:], textShift(fs.title))
+		b.positions(fTitle, n, fs.title, fs.infos[:nt], 0)
 		for _, p := range fs.pairs {
 			b.keywords(fPair, n, p.Stem)
 		}
