@@ -146,9 +146,11 @@ type reader struct {
 	log   *slog.Logger
 	// dateWarnings counts unparseable dates, to keep logs readable.
 	dateWarnings int
-	// rec and fields are recordFields' decoder and map, reused.
-	rec    *jsontext.Decoder
-	fields map[string]any
+	// rec, fields and unquoted are recordFields' decoder, map and
+	// buffer, reused.
+	rec      *jsontext.Decoder
+	fields   map[string]any
+	unquoted []byte
 }
 
 func newReader(ctx context.Context, opts Options, yield func(Item) bool) *reader {

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -298,29 +297,40 @@ func (r *reader) recordFields(raw []byte) (map[string]any, error) {
 	o := &r.opts
 	wanted := [...]string{o.IDField, o.URLField, o.SourceField, o.TitleField, o.DateField, o.TextField}
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		v, err := dec.ReadValue()
 		if err != nil {
 			return nil, err
 		}
-		name := tok.String()
-		if !slices.Contains(wanted[:], name) {
+		r.unquoted = unquote(r.unquoted[:0], v)
+		name := ""
+		for _, w := range wanted {
+			if string(r.unquoted) == w {
+				name = w
+				break
+			}
+		}
+		if name == "" {
 			if err := dec.SkipValue(); err != nil {
 				return nil, err
 			}
 			continue
 		}
 		switch dec.PeekKind() {
-		case '"', '0', 'n':
+		case '"':
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			r.unquoted = unquote(r.unquoted[:0], v)
+			m[name] = string(r.unquoted)
+		case '0', 'n':
 			tok, err := dec.ReadToken()
 			if err != nil {
 				return nil, err
 			}
-			switch tok.Kind() {
-			case '"':
-				m[name] = tok.String()
-			case '0':
+			if tok.Kind() == '0' {
 				m[name] = json.Number(tok.String())
-			default:
+			} else {
 				m[name] = nil
 			}
 		default:
@@ -343,6 +353,14 @@ func (r *reader) recordFields(raw []byte) (map[string]any, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// unquote appends the string of the JSON string s, which a decoder read,
+// to dst. Like jsontext's Token.String, it makes an unpaired surrogate
+// escape (or invalid UTF-8) U+FFFD and reports no error for it.
+func unquote(dst, s []byte) []byte {
+	dst, _ = jsontext.AppendUnquote(dst, s)
+	return dst
 }
 
 // contentID is the ID of an article that has neither id nor url: the first
