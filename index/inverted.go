@@ -40,7 +40,6 @@ type Inverted struct {
 	// mu serializes the writers (Add, Sync, Compact, Close).
 	mu      sync.Mutex
 	words   *wordInfo
-	builder *segBuilder // reused by Add from batch to batch
 	indexed spellingSet
 	seq     int64 // sequence number of the last Add
 	saved   int64 // sequence number in the manifest
@@ -267,11 +266,12 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	// persist empties): only the files' dictionaries need asking.
 	v := x.view.Load()
 	first := &firstSpellings{indexed: x.indexed, in: v.filesContain}
-	if x.builder == nil {
-		x.builder = newSegBuilder()
+	text, title := 0, 0
+	for i := range docs {
+		text += len(docs[i].TitleTerms) + len(docs[i].TextTerms)
+		title += len(docs[i].TitleTerms)
 	}
-	b := x.builder
-	b.reset(x.words.nextBatch())
+	b := newSegBuilder(x.words.nextBatch(), text, title)
 	for i := range docs {
 		d := &docs[i]
 		fs, err := fieldsOf(x.an, d, x.words, first)

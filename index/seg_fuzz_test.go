@@ -11,9 +11,8 @@ import (
 
 // testSegment returns the bytes of a segment of a few documents we wrote.
 func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
-	b := newSegBuilder()
 	words := newWordInfo(arabic.DefaultLexicon())
-	b.reset(words.nextBatch())
+	b := newSegBuilder(words.nextBatch(), 0, 0)
 	texts := []string{"قال وزير الخارجية إن الحوار مع واشنطن ممكن", "ارتفعت أسعار النفط في الأسواق العالمية", "وصل ترمب إلى باريس"}
 	for i, text := range texts {
 		terms := Terms(an.Analyze(text))

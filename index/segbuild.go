@@ -7,8 +7,7 @@ import (
 )
 
 // segBuilder collects the postings of a batch of documents and encodes them
-// as a segment. An Inverted index reuses one from batch to batch (see
-// reset). It is not safe for concurrent use.
+// as a segment. It is not safe for concurrent use.
 type segBuilder struct {
 	// fields holds the postings of the keyword fields; those of the
 	// positional fields (fText, fTitle) are in pos.
@@ -20,14 +19,6 @@ type segBuilder struct {
 	titleLen  []uint32
 	textLen   []uint32
 	slab      []plist // room for new lists, allocated in blocks
-
-	// Scratch space of encode.
-	order      []int32
-	starts     []uint32
-	sorted     []hit
-	docs, frqs []uint32
-	poss       []uint32
-	out        bytes.Buffer
 }
 
 // posField is the postings of a positional field: its terms, numbered in
@@ -38,50 +29,37 @@ type posField struct {
 	hits  []hit
 }
 
+// termRef is a term of a positional field and its number.
+type termRef struct {
+	term string
+	n    uint32
+}
+
+// termList is a term of a keyword field and its postings.
+type termList struct {
+	term string
+	p    *plist
+}
+
 // hit is one occurrence of a term of a positional field.
 type hit struct {
 	term, doc, pos uint32
 }
 
-func newSegBuilder() *segBuilder {
-	b := &segBuilder{}
+// newSegBuilder returns a builder for a batch that the stemInfos it will
+// see know by the number batch (never one of an earlier batch of theirs),
+// with room for the given numbers of occurrences of the positional fields
+// (fText, fTitle), 0 if unknown.
+func newSegBuilder(batch uint64, text, title int) *segBuilder {
+	b := &segBuilder{batch: batch}
 	for f := range b.fields {
 		if !fieldPositional(f) {
 			b.fields[f] = map[string]*plist{}
 		}
 	}
+	b.pos[fText].hits = make([]hit, 0, text)
+	b.pos[fTitle].hits = make([]hit, 0, title)
 	return b
-}
-
-// maxKeptHits bounds the occurrences whose room a builder keeps for the
-// next batch, so that one huge batch does not hold its memory for good.
-const maxKeptHits = 1 << 22
-
-// reset empties the builder for a new batch, which the stemInfos it will
-// see know by the number batch (never one of an earlier batch of theirs).
-func (b *segBuilder) reset(batch uint64) {
-	b.batch = batch
-	for f := range b.fields {
-		if b.fields[f] != nil {
-			clear(b.fields[f])
-		}
-	}
-	for i := range b.pos {
-		p := &b.pos[i]
-		clear(p.terms)
-		p.terms = p.terms[:0]
-		if cap(p.hits) > maxKeptHits {
-			p.hits = nil
-		}
-		p.hits = p.hits[:0]
-	}
-	clear(b.ids)
-	b.ids, b.published, b.titleLen, b.textLen = b.ids[:0], b.published[:0], b.titleLen[:0], b.textLen[:0]
-	b.slab = nil
-	if cap(b.sorted) > maxKeptHits {
-		b.sorted = nil
-	}
-	b.out.Reset()
 }
 
 // len returns the number of documents added.
@@ -144,33 +122,33 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 	}
 }
 
-// encode returns the segment of the documents added, in memory of its own.
+// encode returns the segment of the documents added, in memory of its own
+// (of its exact size).
 func (b *segBuilder) encode() ([]byte, error) {
-	b.out.Reset()
-	sw := newSegWriter(&b.out)
+	var out bytes.Buffer
+	sw := newSegWriter(&out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
 	for f := range b.pos {
 		b.encodePositional(sw, f)
 	}
-	var terms []string
+	var lists []termList
 	for f := range b.fields {
 		if fieldPositional(f) {
 			continue
 		}
-		terms = terms[:0]
-		for t := range b.fields[f] {
-			terms = append(terms, t)
+		lists = lists[:0]
+		for t, p := range b.fields[f] {
+			lists = append(lists, termList{t, p})
 		}
-		slices.Sort(terms)
-		for _, t := range terms {
-			p := b.fields[f][t]
-			sw.term(f, t, p.docs, p.freqs, p.pos)
+		slices.SortFunc(lists, func(x, y termList) int { return strings.Compare(x.term, y.term) })
+		for _, l := range lists {
+			sw.term(f, l.term, l.p.docs, l.p.freqs, l.p.pos)
 		}
 	}
 	if err := sw.finish(); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(b.out.Bytes()), nil
+	return bytes.Clone(out.Bytes()), nil
 }
 
 // encodePositional writes the terms of the positional field f in order,
@@ -179,27 +157,27 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 	p := &b.pos[f]
 	// Group the occurrences by term, keeping their order within a term
 	// (a counting sort).
-	starts := slices.Grow(b.starts[:0], len(p.terms)+1)[:len(p.terms)+1]
-	clear(starts)
+	starts := make([]uint32, len(p.terms)+1)
 	for _, h := range p.hits {
 		starts[h.term+1]++
 	}
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	sorted := slices.Grow(b.sorted[:0], len(p.hits))[:len(p.hits)]
+	sorted := make([]hit, len(p.hits))
 	for _, h := range p.hits {
 		sorted[starts[h.term]] = h
 		starts[h.term]++
 	}
 	// starts[t] is now the end of term t's occurrences.
-	order := b.order[:0]
-	for i := range p.terms {
-		order = append(order, int32(i))
+	order := make([]termRef, 0, len(p.terms))
+	for i, t := range p.terms {
+		order = append(order, termRef{t, uint32(i)})
 	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(p.terms[x], p.terms[y]) })
-	docs, freqs, pos := b.docs, b.frqs, b.poss
-	for _, t := range order {
+	slices.SortFunc(order, func(x, y termRef) int { return strings.Compare(x.term, y.term) })
+	var docs, freqs, pos []uint32
+	for _, r := range order {
+		t := r.n
 		var from uint32
 		if t > 0 {
 			from = starts[t-1]
@@ -213,8 +191,6 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 			freqs[len(freqs)-1]++
 			pos = append(pos, h.pos)
 		}
-		sw.term(f, p.terms[t], docs, freqs, pos)
+		sw.term(f, r.term, docs, freqs, pos)
 	}
-	b.order, b.starts, b.sorted = order, starts, sorted
-	b.docs, b.frqs, b.poss = docs, freqs, pos
 }
