@@ -472,10 +472,10 @@ func (s *state) vectorize(d Doc) vec {
 		}
 		sl.n += w
 	}
-	if d.Print != nil && d.Print.bag != nil {
+	if bag, ok := d.bag(); ok {
 		// The same sums as count's, one term at a time.
-		for _, b := range d.Print.bag {
-			id := s.intern(b.term)
+		for _, b := range bag {
+			id := s.intern(d.term(b.at))
 			if int(id) >= len(s.slots) {
 				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
 			}

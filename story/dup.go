@@ -20,10 +20,34 @@ type Print struct {
 
 // bagTerm is one distinct term of a document, in the order of the first
 // occurrences in its Terms then its TitleTerms, with its counts in each:
-// what vectorize counts, once per term rather than per occurrence.
+// what vectorize counts, once per term rather than per occurrence. It
+// holds the position of the first occurrence (in Terms, then on in
+// TitleTerms) rather than the term, to take half the memory.
 type bagTerm struct {
-	term        string
-	text, title uint32
+	at, text, title uint32
+}
+
+// bag returns d.Print.bag, or false when there is none or it does not fit
+// d (a Print of another Doc).
+func (d *Doc) bag() ([]bagTerm, bool) {
+	if d.Print == nil || d.Print.bag == nil {
+		return nil, false
+	}
+	n := uint32(len(d.Terms) + len(d.TitleTerms))
+	for _, b := range d.Print.bag {
+		if b.at >= n {
+			return nil, false
+		}
+	}
+	return d.Print.bag, true
+}
+
+// term returns the term at position at of d's Terms then TitleTerms.
+func (d *Doc) term(at uint32) string {
+	if n := uint32(len(d.Terms)); at >= n {
+		return d.TitleTerms[at-n]
+	}
+	return d.Terms[at]
 }
 
 // Printer computes the Prints that a Clusterer of one configuration
@@ -33,7 +57,7 @@ type Printer struct {
 	cfg      Config
 	shingles []uint64
 	at       map[string]int32 // PrintDoc's index in bag of each term
-	bag      []bagTerm
+	bag      []bagTerm        // PrintDoc's bag
 }
 
 // NewPrinter returns a Printer for Clusterers of configuration cfg.
@@ -56,8 +80,10 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 		pr.at = make(map[string]int32)
 	}
 	bag := pr.bag[:0]
+	at := uint32(0)
 	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
 		for _, t := range terms {
+			at++
 			if t == "" {
 				continue
 			}
@@ -65,7 +91,7 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 			if !ok {
 				i = int32(len(bag))
 				pr.at[t] = i
-				bag = append(bag, bagTerm{term: t})
+				bag = append(bag, bagTerm{at: at - 1})
 			}
 			if k == 0 {
 				bag[i].text++
@@ -76,7 +102,6 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 	}
 	p.bag = slices.Clone(bag)
 	clear(pr.at)
-	clear(bag) // keep no document's strings
 	pr.bag = bag[:0]
 	return p
 }

@@ -145,6 +145,10 @@ func TestPrintDoc(t *testing.T) {
 			if got := c.Add(d); got != want {
 				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
 			}
+			short := Doc{Terms: d.Terms[:1], Print: d.Print}
+			if _, ok := short.bag(); ok && len(d.Print.bag) > 1 {
+				t.Fatalf("doc %s: its distinct terms fit a document of its first term", d.ID)
+			}
 		}
 		if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
 			t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
