@@ -108,7 +108,7 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p.doc = newDoc(&p.art, title, text, p.facts)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
-		p.print = sc.printer.Print(sd.Terms)
+		p.print = sc.printer.PrintDoc(&sd)
 		clear(sd.Terms)
 		if cap(sd.Terms) <= maxScratchTokens {
 			sc.stems = sd.Terms[:0]

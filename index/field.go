@@ -258,12 +258,19 @@ type wordInfo struct {
 	info     map[string]*stemInfo
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
+	batch    uint64            // the number of the last segBuilder batch
 	infos    []*stemInfo       // scratch space for stems
 }
 
 // stemInfo is what wordInfo knows of a stem.
 type stemInfo struct {
+	stem               string // the stem itself, wordInfo's copy
 	frequent, nameLike bool
+	// terms are the stem's numbers plus one in the positional fields
+	// (fText, fTitle) of the segBuilder batch numbered batch, 0 for none
+	// yet: the builder reads them rather than look the stem up.
+	batch uint64
+	terms [2]uint32
 	// doc is the number of the last document in which spellings saw the
 	// stem.
 	doc uint64
@@ -299,10 +306,17 @@ func (w *wordInfo) get(stem string) *stemInfo {
 	i := w.info[stem]
 	if i == nil {
 		stem = strings.Clone(stem) // not the document's string: keep no text alive
-		i = &stemInfo{frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
+		i = &stemInfo{stem: stem, frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
 		w.info[stem] = i
 	}
 	return i
+}
+
+// nextBatch returns a number for a segBuilder batch that no stemInfo of w
+// has seen.
+func (w *wordInfo) nextBatch() uint64 {
+	w.batch++
+	return w.batch
 }
 
 // spellingOf returns arabic.NameKey(stem) and the spelling term of stem,

@@ -282,11 +282,14 @@ const (
 // hold them.
 type fields struct {
 	title, text []Term // the text field holds both (withTitle)
-	pairs       []Term
-	entities    []string // EntityKey of the canonical names
-	names       []string
-	variants    []string // only those first will index
-	spellings   []string // only those first will index
+	// infos[i] is what wordInfo knows of the i-th term of title then
+	// text, until its next document.
+	infos     []*stemInfo
+	pairs     []Term
+	entities  []string // EntityKey of the canonical names
+	names     []string
+	variants  []string // only those first will index
+	spellings []string // only those first will index
 }
 
 // fieldsOf returns the terms of d's fields; first keeps the spellings the
@@ -300,7 +303,7 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 		text = Terms(an.Analyze(d.Text))
 	}
 	stems := words.stems(title, text)
-	fs := fields{title: title, text: text, pairs: pairs(stems), names: d.Names}
+	fs := fields{title: title, text: text, infos: stems.infos, pairs: pairs(stems), names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)

@@ -266,7 +266,12 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	// persist empties): only the files' dictionaries need asking.
 	v := x.view.Load()
 	first := &firstSpellings{indexed: x.indexed, in: v.filesContain}
-	b := newSegBuilder()
+	text, title := 0, 0
+	for i := range docs {
+		text += len(docs[i].TitleTerms) + len(docs[i].TextTerms)
+		title += len(docs[i].TitleTerms)
+	}
+	b := newSegBuilder(x.words.nextBatch(), text, title)
 	for i := range docs {
 		d := &docs[i]
 		fs, err := fieldsOf(x.an, d, x.words, first)
@@ -279,9 +284,10 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 			pub = d.Published.Unix()
 		}
 		n := b.doc(d.ID, pub, len(fs.title), len(fs.title)+len(fs.text))
-		b.positions(fText, n, fs.title, 0)
-		b.positions(fText, n, fs.text, textShift(fs.title))
-		b.positions(fTitle, n, fs.title, 0)
+		nt := len(fs.title)
+		b.positions(fText, n, fs.title, fs.infos[:nt], 0)
+		b.positions(fText, n, fs.text, fs.infos[nt:], textShift(fs.title))
+		b.positions(fTitle, n, fs.title, fs.infos[:nt], 0)
 		for _, p := range fs.pairs {
 			b.keywords(fPair, n, p.Stem)
 		}

@@ -11,12 +11,13 @@ import (
 
 // testSegment returns the bytes of a segment of a few documents we wrote.
 func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
-	b := newSegBuilder()
+	words := newWordInfo(arabic.DefaultLexicon())
+	b := newSegBuilder(words.nextBatch(), 0, 0)
 	texts := []string{"قال وزير الخارجية إن الحوار مع واشنطن ممكن", "ارتفعت أسعار النفط في الأسواق العالمية", "وصل ترمب إلى باريس"}
 	for i, text := range texts {
 		terms := Terms(an.Analyze(text))
 		d := b.doc(string(rune('a'+i)), time.Date(2024, 1, i+1, 0, 0, 0, 0, time.UTC).Unix(), 0, len(terms))
-		b.positions(fText, d, terms, 0)
+		b.positions(fText, d, terms, words.stems(nil, terms).infos, 0)
 		b.keywords(fSource, d, "src")
 		b.keywords(fPair, d, "أ ب")
 	}

@@ -9,7 +9,11 @@ import (
 // segBuilder collects the postings of a batch of documents and encodes them
 // as a segment. It is not safe for concurrent use.
 type segBuilder struct {
+	// fields holds the postings of the keyword fields; those of the
+	// positional fields (fText, fTitle) are in pos.
 	fields    [nFields]map[string]*plist
+	pos       [2]posField // fText, fTitle
+	batch     uint64      // the number the stemInfos know this batch by
 	ids       []string
 	published []int64
 	titleLen  []uint32
@@ -17,11 +21,44 @@ type segBuilder struct {
 	slab      []plist // room for new lists, allocated in blocks
 }
 
-func newSegBuilder() *segBuilder {
-	b := &segBuilder{}
+// posField is the postings of a positional field: its terms, numbered in
+// the order the batch first had them, and every occurrence of a term, in
+// the order added (so by document, then by position).
+type posField struct {
+	terms []string
+	hits  []hit
+}
+
+// termRef is a term of a positional field and its number.
+type termRef struct {
+	term string
+	n    uint32
+}
+
+// termList is a term of a keyword field and its postings.
+type termList struct {
+	term string
+	p    *plist
+}
+
+// hit is one occurrence of a term of a positional field.
+type hit struct {
+	term, doc, pos uint32
+}
+
+// newSegBuilder returns a builder for a batch that the stemInfos it will
+// see know by the number batch (never one of an earlier batch of theirs),
+// with room for the given numbers of occurrences of the positional fields
+// (fText, fTitle), 0 if unknown.
+func newSegBuilder(batch uint64, text, title int) *segBuilder {
+	b := &segBuilder{batch: batch}
 	for f := range b.fields {
-		b.fields[f] = map[string]*plist{}
+		if !fieldPositional(f) {
+			b.fields[f] = map[string]*plist{}
+		}
 	}
+	b.pos[fText].hits = make([]hit, 0, text)
+	b.pos[fTitle].hits = make([]hit, 0, title)
 	return b
 }
 
@@ -37,7 +74,8 @@ func (b *segBuilder) doc(id string, published int64, titleLen, textLen int) uint
 	return uint32(len(b.ids) - 1)
 }
 
-// list returns the postings of term in field f, made if needed.
+// list returns the postings of term in the keyword field f, made if
+// needed.
 func (b *segBuilder) list(f int, term string) *plist {
 	p := b.fields[f][term]
 	if p == nil {
@@ -51,16 +89,23 @@ func (b *segBuilder) list(f int, term string) *plist {
 }
 
 // positions adds terms (in position order), shifted by shift positions, to
-// the positional field f of document d.
-func (b *segBuilder) positions(f int, d uint32, terms []Term, shift int32) {
-	for _, t := range terms {
-		p := b.list(f, t.Stem)
-		if n := len(p.docs); n == 0 || p.docs[n-1] != d {
-			p.docs = append(p.docs, d)
-			p.freqs = append(p.freqs, 0)
+// the positional field f of document d. infos[i] is what wordInfo knows of
+// terms[i]: it carries the term's number in the field, so that no term is
+// looked up by its string here.
+func (b *segBuilder) positions(f int, d uint32, terms []Term, infos []*stemInfo, shift int32) {
+	p := &b.pos[f]
+	for i, t := range terms {
+		in := infos[i]
+		if in.batch != b.batch {
+			in.batch, in.terms = b.batch, [2]uint32{}
 		}
-		p.freqs[len(p.freqs)-1]++
-		p.pos = append(p.pos, uint32(t.Pos+shift))
+		n := in.terms[f]
+		if n == 0 {
+			p.terms = append(p.terms, in.stem)
+			n = uint32(len(p.terms))
+			in.terms[f] = n
+		}
+		p.hits = append(p.hits, hit{term: n - 1, doc: d, pos: uint32(t.Pos + shift)})
 	}
 }
 
@@ -77,25 +122,75 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 	}
 }
 
-// encode returns the segment of the documents added.
+// encode returns the segment of the documents added, in memory of its own
+// (of its exact size).
 func (b *segBuilder) encode() ([]byte, error) {
-	var buf bytes.Buffer
-	sw := newSegWriter(&buf)
+	var out bytes.Buffer
+	sw := newSegWriter(&out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
-	terms := make([]string, 0, len(b.fields[fText]))
+	for f := range b.pos {
+		b.encodePositional(sw, f)
+	}
+	var lists []termList
 	for f := range b.fields {
-		terms = terms[:0]
-		for t := range b.fields[f] {
-			terms = append(terms, t)
+		if fieldPositional(f) {
+			continue
 		}
-		slices.Sort(terms)
-		for _, t := range terms {
-			p := b.fields[f][t]
-			sw.term(f, t, p.docs, p.freqs, p.pos)
+		lists = lists[:0]
+		for t, p := range b.fields[f] {
+			lists = append(lists, termList{t, p})
+		}
+		slices.SortFunc(lists, func(x, y termList) int { return strings.Compare(x.term, y.term) })
+		for _, l := range lists {
+			sw.term(f, l.term, l.p.docs, l.p.freqs, l.p.pos)
 		}
 	}
 	if err := sw.finish(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(out.Bytes()), nil
+}
+
+// encodePositional writes the terms of the positional field f in order,
+// each with its documents, frequencies and positions.
+func (b *segBuilder) encodePositional(sw *segWriter, f int) {
+	p := &b.pos[f]
+	// Group the occurrences by term, keeping their order within a term
+	// (a counting sort).
+	starts := make([]uint32, len(p.terms)+1)
+	for _, h := range p.hits {
+		starts[h.term+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	sorted := make([]hit, len(p.hits))
+	for _, h := range p.hits {
+		sorted[starts[h.term]] = h
+		starts[h.term]++
+	}
+	// starts[t] is now the end of term t's occurrences.
+	order := make([]termRef, 0, len(p.terms))
+	for i, t := range p.terms {
+		order = append(order, termRef{t, uint32(i)})
+	}
+	slices.SortFunc(order, func(x, y termRef) int { return strings.Compare(x.term, y.term) })
+	var docs, freqs, pos []uint32
+	for _, r := range order {
+		t := r.n
+		var from uint32
+		if t > 0 {
+			from = starts[t-1]
+		}
+		docs, freqs, pos = docs[:0], freqs[:0], pos[:0]
+		for _, h := range sorted[from:starts[t]] {
+			if n := len(docs); n == 0 || docs[n-1] != h.doc {
+				docs = append(docs, h.doc)
+				freqs = append(freqs, 0)
+			}
+			freqs[len(freqs)-1]++
+			pos = append(pos, h.pos)
+		}
+		sw.term(f, r.term, docs, freqs, pos)
+	}
 }

@@ -37,6 +37,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/marsad/marsad/article"
 )
 
@@ -145,6 +146,11 @@ type reader struct {
 	log   *slog.Logger
 	// dateWarnings counts unparseable dates, to keep logs readable.
 	dateWarnings int
+	// rec, fields and unquoted are recordFields' decoder, map and
+	// buffer, reused.
+	rec      *jsontext.Decoder
+	fields   map[string]any
+	unquoted []byte
 }
 
 func newReader(ctx context.Context, opts Options, yield func(Item) bool) *reader {
@@ -184,6 +190,14 @@ func (r *reader) emit(origin string, a article.Article) bool {
 		if i := invalidUTF8(f.s); i >= 0 {
 			return r.fail(origin, fmt.Errorf("%s: %w", f.name, &utf8Error{i}))
 		}
+	}
+	return r.emitValid(origin, a)
+}
+
+// emitValid is emit for an article whose fields are valid UTF-8.
+func (r *reader) emitValid(origin string, a article.Article) bool {
+	if r.ctx.Err() != nil {
+		return false
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return r.fail(origin, ErrNoText)

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/araddon/dateparse"
-	jsoniter "github.com/json-iterator/go"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/marsad/marsad/article"
 )
 
@@ -93,10 +93,13 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 		return r.fail(origin, ErrEmpty)
 	}
 	w := &windowReader{r: br, max: r.opts.MaxBytes}
-	dec := json.NewDecoder(w)
+	// Strict but for the UTF-8 of strings and duplicate names, as
+	// encoding/json is: parseRecord refuses invalid UTF-8 itself, with
+	// its position, and takes the last of a duplicate name.
+	dec := jsontext.NewDecoder(w, jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
 	array := first == '['
 	if array {
-		if _, err := dec.Token(); err != nil {
+		if _, err := dec.ReadToken(); err != nil {
 			return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
 		}
 	}
@@ -108,14 +111,21 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 		if array || i > 0 {
 			at = fmt.Sprintf("%s[%d]", origin, i)
 		}
-		if array && !dec.More() {
+		k := dec.PeekKind() // 0 before an error
+		if array && (k == ']' || k == '}') {
 			break
 		}
+		// Whether anything but white space follows the last element.
+		pending := k != 0 || len(bytes.TrimLeft(dec.UnreadBuffer(), " \t\r\n")) > 0
 		w.start = dec.InputOffset()
-		var raw json.RawMessage
-		err := dec.Decode(&raw)
+		raw, err := dec.ReadValue()
 		if err == io.EOF && !array {
 			break
+		}
+		if err != nil && array && !pending && !syntaxError(err) {
+			// The input ends, or cannot be read, after an element: an
+			// error of the array.
+			return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
 		}
 		if err != nil {
 			// The decoder cannot resynchronize: the rest of this file is lost.
@@ -127,16 +137,25 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 			}
 			return r.fail(at, fmt.Errorf("%w: %v; rest of file skipped", ErrInvalidJSON, err))
 		}
+		// raw is valid until the next read of dec; the article keeps
+		// copies of its fields.
 		if !r.record(at, raw) {
 			return false
 		}
 	}
 	if array {
-		if _, err := dec.Token(); err != nil {
+		if _, err := dec.ReadToken(); err != nil {
 			return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
 		}
 	}
 	return true
+}
+
+// syntaxError reports whether err is one of the JSON text rather than of
+// reading it (its end included).
+func syntaxError(err error) bool {
+	var se *jsontext.SyntacticError
+	return errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) && !errors.Is(err, ErrTooLarge)
 }
 
 // firstByte returns the first byte of br that is not white space or a byte
@@ -185,7 +204,8 @@ func (r *reader) record(origin string, raw []byte) bool {
 	if err != nil {
 		return r.fail(origin, err)
 	}
-	return r.emit(origin, a)
+	// Decoded from valid UTF-8, the fields are valid UTF-8.
+	return r.emitValid(origin, a)
 }
 
 // parseRecord makes an article of one JSON object, by the field names of
@@ -204,8 +224,8 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 		}
 		return a, fmt.Errorf("%w: not an object", ErrInvalidJSON)
 	}
-	var m map[string]any
-	if err := jsonAPI.Unmarshal(raw, &m); err != nil {
+	m, err := r.recordFields(raw)
+	if err != nil {
 		return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
 	}
 	// encoding/json turns an unpaired surrogate escape into U+FFFD; refuse
@@ -214,7 +234,6 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 		return !bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(raw), []byte(`\ufffd`))
 	}
 	o := &r.opts
-	var err error
 	get := func(field string) string {
 		if err != nil {
 			return ""
@@ -254,10 +273,95 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 	return a, nil
 }
 
-// jsonAPI decodes records, numbers kept as json.Number. It is 2–3 times
-// faster than encoding/json; records are checked by encoding/json's
-// scanner (json.Valid or a Decoder) first, which is strict.
-var jsonAPI = jsoniter.Config{UseNumber: true, ValidateJsonRawMessage: true}.Froze()
+// jsonOptions are those of the jsontext decoders of records: strict but
+// for the UTF-8 of strings and duplicate names, as encoding/json is.
+// parseRecord refuses invalid UTF-8 itself, with its position, and takes
+// the last value of a duplicate name.
+var jsonOptions = []jsontext.Options{jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)}
+
+// recordFields returns the fields of the JSON object raw that the options
+// name, as encoding/json decodes them into a map[string]any with numbers
+// kept as json.Number. The map is reused by the next call.
+func (r *reader) recordFields(raw []byte) (map[string]any, error) {
+	if r.rec == nil {
+		r.rec = jsontext.NewDecoder(bytes.NewBuffer(raw), jsonOptions...)
+		r.fields = make(map[string]any)
+	} else {
+		r.rec.Reset(bytes.NewBuffer(raw), jsonOptions...)
+	}
+	dec, m := r.rec, r.fields
+	clear(m)
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	o := &r.opts
+	wanted := [...]string{o.IDField, o.URLField, o.SourceField, o.TitleField, o.DateField, o.TextField}
+	for dec.PeekKind() != '}' {
+		v, err := dec.ReadValue()
+		if err != nil {
+			return nil, err
+		}
+		r.unquoted = unquote(r.unquoted[:0], v)
+		name := ""
+		for _, w := range wanted {
+			if string(r.unquoted) == w {
+				name = w
+				break
+			}
+		}
+		if name == "" {
+			if err := dec.SkipValue(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		switch dec.PeekKind() {
+		case '"':
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			r.unquoted = unquote(r.unquoted[:0], v)
+			m[name] = string(r.unquoted)
+		case '0', 'n':
+			tok, err := dec.ReadToken()
+			if err != nil {
+				return nil, err
+			}
+			if tok.Kind() == '0' {
+				m[name] = json.Number(tok.String())
+			} else {
+				m[name] = nil
+			}
+		default:
+			// Neither a string nor a number: read as encoding/json does
+			// (for a refusal or a warning only).
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			var x any
+			jd := json.NewDecoder(bytes.NewReader(v))
+			jd.UseNumber()
+			if err := jd.Decode(&x); err != nil {
+				return nil, err
+			}
+			m[name] = x
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// unquote appends the string of the JSON string s, which a decoder read,
+// to dst. Like jsontext's Token.String, it makes an unpaired surrogate
+// escape (or invalid UTF-8) U+FFFD and reports no error for it.
+func unquote(dst, s []byte) []byte {
+	dst, _ = jsontext.AppendUnquote(dst, s)
+	return dst
+}
 
 // contentID is the ID of an article that has neither id nor url: the first
 // 16 hex digits of the SHA-256 of its text.

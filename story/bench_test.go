@@ -37,7 +37,7 @@ func BenchmarkReplay(b *testing.B) {
 	if os.Getenv("STORY_PRINTS") != "" {
 		pr := NewPrinter(DefaultConfig())
 		for i := range docs {
-			docs[i].Print = pr.Print(docs[i].Terms)
+			docs[i].Print = pr.PrintDoc(&docs[i])
 		}
 	}
 	times := replayTimes(b)

@@ -472,11 +472,27 @@ func (s *state) vectorize(d Doc) vec {
 		}
 		sl.n += w
 	}
-	for _, t := range d.Terms {
-		count(t, 1)
-	}
-	for _, t := range d.TitleTerms {
-		count(t, s.Cfg.TitleWeight)
+	if bag, ok := d.bag(); ok {
+		// The same sums as count's, one term at a time.
+		for _, b := range bag {
+			id := s.intern(d.term(b.at))
+			if int(id) >= len(s.slots) {
+				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
+			}
+			n := float64(b.text)
+			for range b.title {
+				n += s.Cfg.TitleWeight
+			}
+			s.slots[id] = slot{n: n, in: true}
+			feats = append(feats, id)
+		}
+	} else {
+		for _, t := range d.Terms {
+			count(t, 1)
+		}
+		for _, t := range d.TitleTerms {
+			count(t, s.Cfg.TitleWeight)
+		}
 	}
 	nterms := len(feats)
 	for _, e := range d.Entities {

@@ -1,6 +1,9 @@
 package story
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Print is the MinHash signatures of a document's terms, with which Add
 // finds the earlier documents it copies. Add computes them when a Doc
@@ -11,6 +14,40 @@ type Print struct {
 	sig, lead          signature
 	hasSig, hasLead    bool
 	leadLen            int
+	// bag is the document's distinct terms, when PrintDoc computed it.
+	bag []bagTerm
+}
+
+// bagTerm is one distinct term of a document, in the order of the first
+// occurrences in its Terms then its TitleTerms, with its counts in each:
+// what vectorize counts, once per term rather than per occurrence. It
+// holds the position of the first occurrence (in Terms, then on in
+// TitleTerms) rather than the term, to take half the memory.
+type bagTerm struct {
+	at, text, title uint32
+}
+
+// bag returns d.Print.bag, or false when there is none or it does not fit
+// d (a Print of another Doc).
+func (d *Doc) bag() ([]bagTerm, bool) {
+	if d.Print == nil || d.Print.bag == nil {
+		return nil, false
+	}
+	n := uint32(len(d.Terms) + len(d.TitleTerms))
+	for _, b := range d.Print.bag {
+		if b.at >= n {
+			return nil, false
+		}
+	}
+	return d.Print.bag, true
+}
+
+// term returns the term at position at of d's Terms then TitleTerms.
+func (d *Doc) term(at uint32) string {
+	if n := uint32(len(d.Terms)); at >= n {
+		return d.TitleTerms[at-n]
+	}
+	return d.Terms[at]
 }
 
 // Printer computes the Prints that a Clusterer of one configuration
@@ -19,6 +56,8 @@ type Print struct {
 type Printer struct {
 	cfg      Config
 	shingles []uint64
+	at       map[string]int32 // PrintDoc's index in bag of each term
+	bag      []bagTerm        // PrintDoc's bag
 }
 
 // NewPrinter returns a Printer for Clusterers of configuration cfg.
@@ -31,6 +70,40 @@ func (pr *Printer) Print(terms []string) *Print {
 	p, buf := newPrint(pr.cfg, terms, pr.shingles)
 	pr.shingles = buf
 	return &p
+}
+
+// PrintDoc returns the signatures of d's Terms, as Print does, with its
+// distinct terms and their counts, so that Add looks each up once.
+func (pr *Printer) PrintDoc(d *Doc) *Print {
+	p := pr.Print(d.Terms)
+	if pr.at == nil {
+		pr.at = make(map[string]int32)
+	}
+	bag := pr.bag[:0]
+	at := uint32(0)
+	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
+		for _, t := range terms {
+			at++
+			if t == "" {
+				continue
+			}
+			i, ok := pr.at[t]
+			if !ok {
+				i = int32(len(bag))
+				pr.at[t] = i
+				bag = append(bag, bagTerm{at: at - 1})
+			}
+			if k == 0 {
+				bag[i].text++
+			} else {
+				bag[i].title++
+			}
+		}
+	}
+	p.bag = slices.Clone(bag)
+	clear(pr.at)
+	pr.bag = bag[:0]
+	return p
 }
 
 // newPrint is Printer.Print with buf as scratch space for the shingles'

@@ -3,6 +3,7 @@ package story
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -119,6 +120,42 @@ func TestPrinter(t *testing.T) {
 			}
 			if got := c.Add(d); got != want {
 				t.Fatalf("config %+v, doc %s: with its Print in %+v, without %+v", cfg, d.ID, got, want)
+			}
+		}
+	}
+}
+
+// TestPrintDoc checks that the distinct terms a Print of PrintDoc carries
+// give every document the vector it gets without them (the same story, the
+// same centroids and document frequencies), with a title weight whose
+// sums are not whole numbers too.
+func TestPrintDoc(t *testing.T) {
+	odd := DefaultConfig()
+	odd.TitleWeight = 0.7
+	for _, cfg := range []Config{DefaultConfig(), odd} {
+		c, without := New(cfg), New(cfg)
+		pr := NewPrinter(cfg)
+		for _, d := range stream(300) {
+			d.Terms = append(d.Terms, d.Terms[:len(d.Terms)/3]...) // repeats
+			want := without.Add(d)
+			d.Print = pr.PrintDoc(&d)
+			if d.Print.bag == nil {
+				t.Fatalf("doc %s: no distinct terms", d.ID)
+			}
+			if got := c.Add(d); got != want {
+				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
+			}
+			short := Doc{Terms: d.Terms[:1], Print: d.Print}
+			if _, ok := short.bag(); ok && len(d.Print.bag) > 1 {
+				t.Fatalf("doc %s: its distinct terms fit a document of its first term", d.ID)
+			}
+		}
+		if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
+			t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
+		}
+		for i, st := range c.s.Stories {
+			if !slices.Equal(st.Centroid, without.s.Stories[i].Centroid) {
+				t.Fatalf("title weight %v: story %s: centroid %v, without distinct terms %v", cfg.TitleWeight, st.ID, st.Centroid, without.s.Stories[i].Centroid)
 			}
 		}
 	}

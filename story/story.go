@@ -35,7 +35,8 @@ type Doc struct {
 	Entities []string
 	// Print is the signatures of Terms (optional), computed ahead by a
 	// Printer of the Clusterer's Config. Add computes them when it is nil
-	// or was computed with other settings.
+	// or was computed with other settings. One of Printer.PrintDoc holds
+	// the Doc's distinct terms too: it must be that of this Doc.
 	Print *Print
 }
 
