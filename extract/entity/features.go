@@ -47,6 +47,54 @@ type gazetteer struct {
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
 	auto    map[string]uint8  // auto-tag statistics of normalized words (autotag.go), may be nil
 	an      *arabic.Analyzer  // stems words
+	// facts holds what words, maxLen, stats and auto say of each word
+	// they hold, so that a token's information costs one lookup a word
+	// rather than four. Load builds it (see index) once those maps are
+	// read; a gazetteer being trained, whose maps change, has none.
+	facts map[string]wordFacts
+}
+
+// wordFacts is what a gazetteer's maps say of one normalized word.
+type wordFacts struct {
+	st      uint32 // stats[w]
+	gaz     uint8  // words[w]
+	auto    uint8  // auto[w]
+	hasAuto bool   // auto holds w
+	phrase  bool   // maxLen[w] != 0: w starts a phrase
+}
+
+// index builds g.facts from g's maps, which must not change afterwards.
+func (g *gazetteer) index() {
+	g.facts = make(map[string]wordFacts, len(g.stats)+len(g.auto))
+	for w, v := range g.words {
+		f := g.facts[w]
+		f.gaz = v
+		g.facts[w] = f
+	}
+	for w, n := range g.maxLen {
+		f := g.facts[w]
+		f.phrase = n != 0
+		g.facts[w] = f
+	}
+	for w, v := range g.stats {
+		f := g.facts[w]
+		f.st = v
+		g.facts[w] = f
+	}
+	for w, v := range g.auto {
+		f := g.facts[w]
+		f.auto, f.hasAuto = v, true
+		g.facts[w] = f
+	}
+}
+
+// lookup returns what g's maps say of the normalized word w.
+func (g *gazetteer) lookup(w string) wordFacts {
+	if g.facts != nil {
+		return g.facts[w]
+	}
+	a, ok := g.auto[w]
+	return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
 }
 
 func newGazetteer() *gazetteer {
@@ -110,24 +158,28 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	if buf != nil {
 		*buf = toks
 	}
+	fn := g.lookup(n)
 	info := tokInfo{
 		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
-		gazN: g.words[n], phrase: g.maxLen[n] != 0, st: g.stats[n],
+		gazN: fn.gaz, phrase: fn.phrase, st: fn.st,
 		cue: cueOf(n, b),
 	}
 	// A word without a proclitic is its own base: its lookups are those
 	// of its normalized form, not made twice.
-	if b == n {
-		info.gazB, info.stB = info.gazN, info.st
-		if g.auto != nil {
-			info.auto = 1<<8 | uint16(g.auto[n]) // g.autoOf(n, n)
-		}
-		return info
+	fb := fn
+	if b != n {
+		fb = g.lookup(b)
 	}
-	info.gazB = g.words[b]
-	info.phrase = info.phrase || g.maxLen[b] != 0
-	info.stB = g.stats[b]
-	info.auto = g.autoOf(n, b)
+	info.gazB = fb.gaz
+	info.phrase = info.phrase || fb.phrase
+	info.stB = fb.st
+	if g.auto != nil { // g.autoOf(n, b)
+		a := fn.auto
+		if !fn.hasAuto {
+			a = fb.auto
+		}
+		info.auto = 1<<8 | uint16(a)
+	}
 	return info
 }
 
@@ -536,16 +588,15 @@ func (sc *docScratch) docFeatures(infos []tokInfo, labels []int, out []uint16) [
 	for 1<<bits < 4*len(infos) {
 		bits++
 	}
-	slots := sc.slots[:0]
-	if cap(slots) >= 1<<bits && cap(slots) <= 1<<(bits+4) {
-		slots = slots[:1<<bits]
-		clear(slots)
-	} else {
-		// A table four times larger than this document needs is too
-		// long to clear for it.
-		slots = make([]docSlot, 1<<bits)
+	// The table of a smaller document is a prefix of the buffer: only
+	// that much is cleared, and the buffer stays for the larger documents
+	// to come, rather than being dropped for a new one each time the
+	// documents' sizes alternate.
+	if cap(sc.slots) < 1<<bits {
+		sc.slots = make([]docSlot, 1<<bits)
 	}
-	sc.slots = slots
+	slots := sc.slots[:1<<bits]
+	clear(slots)
 	shift, mask := 64-bits, uint64(len(slots)-1)
 	keys := sc.keys[:0]
 	defer func() { clear(keys); sc.keys = keys[:0] }() // they are the document's

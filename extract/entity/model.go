@@ -954,6 +954,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err := t.gaz.readSections(br); err != nil {
 		return nil, err
 	}
+	t.gaz.index()
 	t.prepare()
 	return t, nil
 }
