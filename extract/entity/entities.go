@@ -62,7 +62,14 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	for i, tk := range tokens {
 		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
 	}
-	var ms []mention
+	// The mentions, and refine's, in st's buffers too: what Entities
+	// returns holds none of them. They are cleared on return so that the
+	// pool does not keep what the rules allocated.
+	defer func() {
+		clear(st.ms[:cap(st.ms)])
+		clear(st.refined[:cap(st.refined)])
+	}()
+	ms := st.ms[:0]
 	for i := 0; i < len(labels); {
 		l := labels[i]
 		if l == 0 || l >= 7 || isInside(l) {
@@ -78,7 +85,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
-	ms = refine(ms)
+	st.ms = ms
+	ms = refineTo(st.refined[:0], ms)
+	st.refined = ms
 	ms = trimHonorifics(ms)
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
@@ -192,13 +201,17 @@ var weekdays = map[string]bool{
 // person's, and splits a mention at a coordinated word ("بوتين وبايدن")
 // whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
+	return refineTo(make([]mention, 0, len(ms)+4), ms)
+}
+
+// refineTo is refine appending the mentions to out.
+func refineTo(out, ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
 		if len(m.keys) == 1 {
 			alone[m.keys[0]] = true
 		}
 	}
-	out := make([]mention, 0, len(ms)+4)
 	for _, m := range ms {
 		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
 			m = m.slice(0, len(m.keys)-1)

@@ -524,6 +524,7 @@ type tagState struct {
 	doc     []uint16
 	df      docScratch
 	// buffers of Entities
+	ms, refined []mention // the tagger's mentions, and refine's
 	words, keys []string
 	sents       [][]string
 	starts      []int
