@@ -249,28 +249,48 @@ func shape(raw, norm string) string {
 		}
 	}
 	n := utf8.RuneCountInString(norm)
-	lb := "9"
+	lb := 7 // length bucket: "0" to "5", "7" for 6-7, "9" above
 	switch {
 	case n <= 5:
-		lb = string(rune('0' + n))
+		lb = n
 	case n <= 7:
-		lb = "7"
+		lb = 6
 	}
 	switch {
 	case digits > 0 && latin+arabic == 0:
-		return "D" + lb
+		return shapes[shapeD][lb]
 	case latin > 0 && arabic == 0:
 		if upper > 0 {
-			return "LU" + lb
+			return shapes[shapeLU][lb]
 		}
-		return "L" + lb
+		return shapes[shapeL][lb]
 	case arabic > 0 && latin+digits == 0:
-		return "A" + lb
+		return shapes[shapeA][lb]
 	case punct > 0 && latin+arabic+digits+other == 0:
 		return "P"
 	}
-	return "M" + lb
+	return shapes[shapeM][lb]
 }
+
+// Scripts of shape, the first letters of a shape.
+const (
+	shapeD = iota
+	shapeLU
+	shapeL
+	shapeA
+	shapeM
+)
+
+// shapes[script][bucket] is the shape of a token of that script and
+// length bucket: made once, so that shape allocates nothing.
+var shapes = func() (s [5][8]string) {
+	for k, p := range [...]string{shapeD: "D", shapeLU: "LU", shapeL: "L", shapeA: "A", shapeM: "M"} {
+		for b, lb := range "01234579" {
+			s[k][b] = p + string(lb)
+		}
+	}
+	return s
+}()
 
 // Feature templates. Their numbers are part of the model format.
 const (
