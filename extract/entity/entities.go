@@ -256,7 +256,7 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 		seen map[string]bool // the words of all mentions, made when needed
 	)
 	named := func(w string) bool {
-		if t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 {
+		if t.gaz.named(w) {
 			return true
 		}
 		if seen == nil {
@@ -270,7 +270,7 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 			for j := 1; j < len(m.keys); j++ {
 				w, ok := strings.CutPrefix(m.keys[j], "و")
 				if ok && utf8.RuneCountInString(w) >= 2 && named(w) &&
-					t.gaz.words[m.keys[j]] == 0 && t.gaz.maxLen[m.keys[j]] == 0 {
+					!t.gaz.named(m.keys[j]) {
 					cut = j
 					break
 				}
@@ -343,7 +343,7 @@ func (t *Tagger) stripClitics(ms []mention) {
 	}
 	seen := mentionWords(ms)
 	lexical := func(w string) bool {
-		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
+		return t.gaz.named(w) || t.inLexicon(w)
 	}
 	firsts := map[string]int{}
 	for _, m := range ms {
@@ -1093,7 +1093,7 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 			continue
 		}
 		p, b := splitClitic(keys[i])
-		if p == "" || !strings.HasPrefix(b, "ال") || t.gaz.words[b] == 0 && t.gaz.maxLen[b] == 0 && !t.inLexicon(b) {
+		if p == "" || !strings.HasPrefix(b, "ال") || !t.gaz.named(b) && !t.inLexicon(b) {
 			continue
 		}
 		phrase = append(phrase[:0], b)

@@ -88,6 +88,13 @@ func (g *gazetteer) index() {
 	}
 }
 
+// named reports whether the normalized word w is a one-word name of g or
+// the first word of one of its phrases.
+func (g *gazetteer) named(w string) bool {
+	f := g.lookup(w)
+	return f.gaz != 0 || f.phrase
+}
+
 // lookup returns what g's maps say of the normalized word w.
 func (g *gazetteer) lookup(w string) wordFacts {
 	if g.facts != nil {
