@@ -318,7 +318,11 @@ func (m mention) slice(i, j int) mention {
 
 // mentionWords returns the set of the words (normalized) of the mentions.
 func mentionWords(ms []mention) map[string]bool {
-	seen := make(map[string]bool, 4*len(ms))
+	n := 0 // the most words the set may hold: room for no more
+	for _, m := range ms {
+		n += len(m.keys)
+	}
+	seen := make(map[string]bool, n)
 	for _, m := range ms {
 		for _, k := range m.keys {
 			seen[k] = true
