@@ -180,13 +180,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	info.gazB = fb.gaz
 	info.phrase = info.phrase || fb.phrase
 	info.stB = fb.st
-	if g.auto != nil { // g.autoOf(n, b)
-		a := fn.auto
-		if !fn.hasAuto {
-			a = fb.auto
-		}
-		info.auto = 1<<8 | uint16(a)
-	}
+	info.auto = g.autoOf(fn, fb)
 	return info
 }
 
