@@ -66,25 +66,22 @@ type wordFacts struct {
 // index builds g.facts from g's maps, which must not change afterwards.
 func (g *gazetteer) index() {
 	g.facts = make(map[string]wordFacts, len(g.stats)+len(g.auto))
-	for w, v := range g.words {
+	set := func(w string, fill func(*wordFacts)) {
 		f := g.facts[w]
-		f.gaz = v
+		fill(&f)
 		g.facts[w] = f
+	}
+	for w, v := range g.words {
+		set(w, func(f *wordFacts) { f.gaz = v })
 	}
 	for w, n := range g.maxLen {
-		f := g.facts[w]
-		f.phrase = n != 0
-		g.facts[w] = f
+		set(w, func(f *wordFacts) { f.phrase = n != 0 })
 	}
 	for w, v := range g.stats {
-		f := g.facts[w]
-		f.st = v
-		g.facts[w] = f
+		set(w, func(f *wordFacts) { f.st = v })
 	}
 	for w, v := range g.auto {
-		f := g.facts[w]
-		f.auto, f.hasAuto = v, true
-		g.facts[w] = f
+		set(w, func(f *wordFacts) { f.auto, f.hasAuto = v, true })
 	}
 }
 
