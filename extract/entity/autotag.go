@@ -170,17 +170,17 @@ func (t *Tagger) tagTexts(ctx context.Context, each func(fn func(text string)) e
 	return ctx.Err()
 }
 
-// autoOf returns the auto-tag information of a token for its features:
-// 0 when the tagger has no auto-tag statistics, else 1<<8 | the byte of
-// norm (or of base when norm has none). Words without statistics get 1<<8
-// alone.
-func (g *gazetteer) autoOf(norm, base string) uint16 {
+// autoOf returns the auto-tag information of a token for its features,
+// from the facts of its normalized form and of its base: 0 when the tagger
+// has no auto-tag statistics, else 1<<8 | the byte of norm (or of base
+// when norm has none). Words without statistics get 1<<8 alone.
+func (g *gazetteer) autoOf(norm, base wordFacts) uint16 {
 	if g.auto == nil {
 		return 0
 	}
-	b, ok := g.auto[norm]
-	if !ok {
-		b = g.auto[base]
+	b := norm.auto
+	if !norm.hasAuto {
+		b = base.auto
 	}
 	return 1<<8 | uint16(b)
 }

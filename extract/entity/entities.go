@@ -62,7 +62,14 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	for i, tk := range tokens {
 		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
 	}
-	var ms []mention
+	// The mentions, and refine's, in st's buffers too: what Entities
+	// returns holds none of them. They are cleared on return so that the
+	// pool does not keep what the rules allocated.
+	defer func() {
+		clear(st.ms[:cap(st.ms)])
+		clear(st.refined[:cap(st.refined)])
+	}()
+	ms := st.ms[:0]
 	for i := 0; i < len(labels); {
 		l := labels[i]
 		if l == 0 || l >= 7 || isInside(l) {
@@ -78,7 +85,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 			words: words[i:j:j], keys: keys[i:j:j], starts: starts[i:j:j], ends: ends[i:j:j]})
 		i = j
 	}
-	ms = refine(ms)
+	st.ms = ms
+	ms = refineTo(st.refined[:0], ms)
+	st.refined = ms
 	ms = trimHonorifics(ms)
 	ms = t.splitCoordinated(ms)
 	t.trimNisba(ms)
@@ -202,13 +211,17 @@ var weekdays = map[string]bool{
 // person's, and splits a mention at a coordinated word ("بوتين وبايدن")
 // whose part after و is a name on its own elsewhere in the article.
 func refine(ms []mention) []mention {
+	return refineTo(make([]mention, 0, len(ms)+4), ms)
+}
+
+// refineTo is refine appending the mentions to out.
+func refineTo(out, ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
 		if len(m.keys) == 1 {
 			alone[m.keys[0]] = true
 		}
 	}
-	out := make([]mention, 0, len(ms)+4)
 	for _, m := range ms {
 		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
 			m = m.slice(0, len(m.keys)-1)
@@ -253,7 +266,7 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 		seen map[string]bool // the words of all mentions, made when needed
 	)
 	named := func(w string) bool {
-		if t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 {
+		if t.gaz.named(w) {
 			return true
 		}
 		if seen == nil {
@@ -267,7 +280,7 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 			for j := 1; j < len(m.keys); j++ {
 				w, ok := strings.CutPrefix(m.keys[j], "و")
 				if ok && utf8.RuneCountInString(w) >= 2 && named(w) &&
-					t.gaz.words[m.keys[j]] == 0 && t.gaz.maxLen[m.keys[j]] == 0 {
+					!t.gaz.named(m.keys[j]) {
 					cut = j
 					break
 				}
@@ -315,7 +328,11 @@ func (m mention) slice(i, j int) mention {
 
 // mentionWords returns the set of the words (normalized) of the mentions.
 func mentionWords(ms []mention) map[string]bool {
-	seen := make(map[string]bool, 4*len(ms))
+	n := 0 // the most words the set may hold: room for no more
+	for _, m := range ms {
+		n += len(m.keys)
+	}
+	seen := make(map[string]bool, n)
 	for _, m := range ms {
 		for _, k := range m.keys {
 			seen[k] = true
@@ -340,7 +357,7 @@ func (t *Tagger) stripClitics(ms []mention) {
 	}
 	seen := mentionWords(ms)
 	lexical := func(w string) bool {
-		return t.gaz.words[w] != 0 || t.gaz.maxLen[w] != 0 || t.inLexicon(w)
+		return t.gaz.named(w) || t.inLexicon(w)
 	}
 	firsts := map[string]int{}
 	for _, m := range ms {
@@ -1090,7 +1107,7 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 			continue
 		}
 		p, b := splitClitic(keys[i])
-		if p == "" || !strings.HasPrefix(b, "ال") || t.gaz.words[b] == 0 && t.gaz.maxLen[b] == 0 && !t.inLexicon(b) {
+		if p == "" || !strings.HasPrefix(b, "ال") || !t.gaz.named(b) && !t.inLexicon(b) {
 			continue
 		}
 		phrase = append(phrase[:0], b)

@@ -47,6 +47,58 @@ type gazetteer struct {
 	stats   map[string]uint32 // packed WordStats features of normalized words, may be nil
 	auto    map[string]uint8  // auto-tag statistics of normalized words (autotag.go), may be nil
 	an      *arabic.Analyzer  // stems words
+	// facts holds what words, maxLen, stats and auto say of each word
+	// they hold, so that a token's information costs one lookup a word
+	// rather than four. Load builds it (see index) once those maps are
+	// read; a gazetteer being trained, whose maps change, has none.
+	facts map[string]wordFacts
+}
+
+// wordFacts is what a gazetteer's maps say of one normalized word.
+type wordFacts struct {
+	st      uint32 // stats[w]
+	gaz     uint8  // words[w]
+	auto    uint8  // auto[w]
+	hasAuto bool   // auto holds w
+	phrase  bool   // maxLen[w] != 0: w starts a phrase
+}
+
+// index builds g.facts from g's maps, which must not change afterwards.
+func (g *gazetteer) index() {
+	g.facts = make(map[string]wordFacts, len(g.stats)+len(g.auto))
+	set := func(w string, fill func(*wordFacts)) {
+		f := g.facts[w]
+		fill(&f)
+		g.facts[w] = f
+	}
+	for w, v := range g.words {
+		set(w, func(f *wordFacts) { f.gaz = v })
+	}
+	for w, n := range g.maxLen {
+		set(w, func(f *wordFacts) { f.phrase = n != 0 })
+	}
+	for w, v := range g.stats {
+		set(w, func(f *wordFacts) { f.st = v })
+	}
+	for w, v := range g.auto {
+		set(w, func(f *wordFacts) { f.auto, f.hasAuto = v, true })
+	}
+}
+
+// named reports whether the normalized word w is a one-word name of g or
+// the first word of one of its phrases.
+func (g *gazetteer) named(w string) bool {
+	f := g.lookup(w)
+	return f.gaz != 0 || f.phrase
+}
+
+// lookup returns what g's maps say of the normalized word w.
+func (g *gazetteer) lookup(w string) wordFacts {
+	if g.facts != nil {
+		return g.facts[w]
+	}
+	a, ok := g.auto[w]
+	return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
 }
 
 func newGazetteer() *gazetteer {
@@ -110,24 +162,22 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	if buf != nil {
 		*buf = toks
 	}
+	fn := g.lookup(n)
 	info := tokInfo{
 		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
-		gazN: g.words[n], phrase: g.maxLen[n] != 0, st: g.stats[n],
+		gazN: fn.gaz, phrase: fn.phrase, st: fn.st,
 		cue: cueOf(n, b),
 	}
 	// A word without a proclitic is its own base: its lookups are those
 	// of its normalized form, not made twice.
-	if b == n {
-		info.gazB, info.stB = info.gazN, info.st
-		if g.auto != nil {
-			info.auto = 1<<8 | uint16(g.auto[n]) // g.autoOf(n, n)
-		}
-		return info
+	fb := fn
+	if b != n {
+		fb = g.lookup(b)
 	}
-	info.gazB = g.words[b]
-	info.phrase = info.phrase || g.maxLen[b] != 0
-	info.stB = g.stats[b]
-	info.auto = g.autoOf(n, b)
+	info.gazB = fb.gaz
+	info.phrase = info.phrase || fb.phrase
+	info.stB = fb.st
+	info.auto = g.autoOf(fn, fb)
 	return info
 }
 
@@ -197,28 +247,48 @@ func shape(raw, norm string) string {
 		}
 	}
 	n := utf8.RuneCountInString(norm)
-	lb := "9"
+	lb := 7 // length bucket: "0" to "5", "7" for 6-7, "9" above
 	switch {
 	case n <= 5:
-		lb = string(rune('0' + n))
+		lb = n
 	case n <= 7:
-		lb = "7"
+		lb = 6
 	}
 	switch {
 	case digits > 0 && latin+arabic == 0:
-		return "D" + lb
+		return shapes[shapeD][lb]
 	case latin > 0 && arabic == 0:
 		if upper > 0 {
-			return "LU" + lb
+			return shapes[shapeLU][lb]
 		}
-		return "L" + lb
+		return shapes[shapeL][lb]
 	case arabic > 0 && latin+digits == 0:
-		return "A" + lb
+		return shapes[shapeA][lb]
 	case punct > 0 && latin+arabic+digits+other == 0:
 		return "P"
 	}
-	return "M" + lb
+	return shapes[shapeM][lb]
 }
+
+// Scripts of shape, the first letters of a shape.
+const (
+	shapeD = iota
+	shapeLU
+	shapeL
+	shapeA
+	shapeM
+)
+
+// shapes[script][bucket] is the shape of a token of that script and
+// length bucket: made once, so that shape allocates nothing.
+var shapes = func() (s [5][8]string) {
+	for k, p := range [...]string{shapeD: "D", shapeLU: "LU", shapeL: "L", shapeA: "A", shapeM: "M"} {
+		for b, lb := range "01234579" {
+			s[k][b] = p + string(lb)
+		}
+	}
+	return s
+}()
 
 // Feature templates. Their numbers are part of the model format.
 const (
@@ -536,16 +606,15 @@ func (sc *docScratch) docFeatures(infos []tokInfo, labels []int, out []uint16) [
 	for 1<<bits < 4*len(infos) {
 		bits++
 	}
-	slots := sc.slots[:0]
-	if cap(slots) >= 1<<bits && cap(slots) <= 1<<(bits+4) {
-		slots = slots[:1<<bits]
-		clear(slots)
-	} else {
-		// A table four times larger than this document needs is too
-		// long to clear for it.
-		slots = make([]docSlot, 1<<bits)
+	// The table of a smaller document is a prefix of the buffer: only
+	// that much is cleared, and the buffer stays for the larger documents
+	// to come, rather than being dropped for a new one each time the
+	// documents' sizes alternate.
+	if cap(sc.slots) < 1<<bits {
+		sc.slots = make([]docSlot, 1<<bits)
 	}
-	sc.slots = slots
+	slots := sc.slots[:1<<bits]
+	clear(slots)
 	shift, mask := 64-bits, uint64(len(slots)-1)
 	keys := sc.keys[:0]
 	defer func() { clear(keys); sc.keys = keys[:0] }() // they are the document's

@@ -524,6 +524,7 @@ type tagState struct {
 	doc     []uint16
 	df      docScratch
 	// buffers of Entities
+	ms, refined []mention // the tagger's mentions, and refine's
 	words, keys []string
 	sents       [][]string
 	starts      []int
@@ -954,6 +955,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err := t.gaz.readSections(br); err != nil {
 		return nil, err
 	}
+	t.gaz.index()
 	t.prepare()
 	return t, nil
 }

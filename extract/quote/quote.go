@@ -151,6 +151,7 @@ type finderBufs struct {
 	i32   []int32 // inside, opener, sent, startAt and endAt
 	paren []bool
 	cues  []tokCue
+	norms []byte // the tokens' normalized words (see tokenizeValidBuf)
 }
 
 // grown returns s's array with length n when it has room for n, else a
@@ -180,14 +181,14 @@ func newFinderBuf(text string, entities []article.Entity, in string, b *finderBu
 	// the caller's array.
 	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
-	f.toks, f.nrunes, valid = tokenizeValidBuf(text, b.toks)
+	f.toks, f.nrunes, valid = tokenizeValidBuf(text, b.toks, &b.norms)
 	if !valid {
 		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
 		// offsets stay the same and Text slices what the caller's runes
 		// hold. Tokenizing tells validity for free on the common valid text.
 		text = string([]rune(text))
 		f.text = text
-		f.toks, f.nrunes, _ = tokenizeValidBuf(text, f.toks)
+		f.toks, f.nrunes, _ = tokenizeValidBuf(text, f.toks, &b.norms)
 	}
 	n := len(f.toks)
 	b.toks = f.toks[:0]

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabicrun"
 )
@@ -89,21 +90,29 @@ func tokenize(text string) ([]token, int) {
 // tokenizeValid is tokenize that also reports whether text is valid UTF-8,
 // sparing callers a pass of utf8.ValidString over it.
 func tokenizeValid(text string) ([]token, int, bool) {
-	return tokenizeValidBuf(text, nil)
+	return tokenizeValidBuf(text, nil, nil)
 }
 
 // tokenizeValidBuf is tokenizeValid with the tokens in buf's array when it
-// has room for as many as text may hold.
-func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
+// has room for as many as text may hold, and their normalized words in
+// *norms's array likewise when norms is not nil: those words are then
+// valid only until the next call with norms, and *norms is left holding
+// the array used.
+func tokenizeValidBuf(text string, buf []token, norms *[]byte) ([]token, int, bool) {
 	valid := true
 	toks := buf[:0]
 	if cap(toks) < len(text)/8+16 {
 		toks = make([]token, 0, len(text)/8+16)
 	}
-	// The normalized words are built in b, whose String does not copy;
-	// tokens get their norm at the end.
-	var b strings.Builder
-	b.Grow(len(text))
+	// The normalized words are built in b, which the tokens' norm strings
+	// view at the end, without a copy.
+	var b []byte
+	if norms != nil {
+		b = (*norms)[:0]
+	}
+	if cap(b) < len(text) {
+		b = make([]byte, 0, len(text))
+	}
 	in := false
 	i := -1 // rune index of r
 	for bi := 0; bi < len(text); {
@@ -112,11 +121,11 @@ func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 			// as they are, most of an Arabic word, at once.
 			n := plainLetter.Len(text[bi:])
 			if n > 0 {
-				b.WriteString(text[bi : bi+n])
+				b = append(b, text[bi:bi+n]...)
 				i += n / 2
 				bi += n
 				t := &toks[len(toks)-1]
-				t.e, t.be, t.nbe = i+1, bi, int32(b.Len())
+				t.e, t.be, t.nbe = i+1, bi, int32(len(b))
 				if bi >= len(text) {
 					break
 				}
@@ -138,19 +147,18 @@ func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 		if isWordRune(r) {
 			if !in {
 				in = true
-				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(b.Len())})
+				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(len(b))})
 			}
 			t := &toks[len(toks)-1]
 			t.e, t.be = i+1, bi
 			if r = fold(r); r < utf8.RuneSelf {
-				b.WriteByte(byte(r))
+				b = append(b, byte(r))
 			} else if r < 0x800 {
-				b.WriteByte(byte(0xC0 | r>>6))
-				b.WriteByte(byte(0x80 | r&0x3F))
+				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
 			} else {
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			}
-			t.nbe = int32(b.Len())
+			t.nbe = int32(len(b))
 			continue
 		}
 		in = false
@@ -164,7 +172,10 @@ func tokenizeValidBuf(text string, buf []token) ([]token, int, bool) {
 			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		}
 	}
-	norm := b.String()
+	if norms != nil {
+		*norms = b
+	}
+	norm := unsafe.String(unsafe.SliceData(b), len(b))
 	for k := range toks {
 		if toks[k].kind == kWord {
 			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]

@@ -2,9 +2,9 @@ package timex
 
 import (
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabicrun"
 )
@@ -164,20 +164,28 @@ func classOf(r rune) class {
 
 // newDoc normalizes text and tokenizes the normalized copy in one pass.
 func newDoc(text string) *doc {
-	return newDocBuf(text, nil)
+	return newDocBuf(text, nil, nil)
 }
 
 // newDocBuf is newDoc with the tokens in buf's array when it has room for
-// as many as text may hold.
-func newDocBuf(text string, buf []token) *doc {
+// as many as text may hold, and the normalized text in *norms's array
+// likewise when norms is not nil: the doc's strings are then valid only
+// until the next call with norms, and *norms is left holding the array
+// used.
+func newDocBuf(text string, buf []token, norms *[]byte) *doc {
 	d := &doc{text: text}
 	toks := buf[:0]
 	if cap(toks) < len(text)/8+4 {
 		toks = make([]token, 0, len(text)/8+4)
 	}
-	// Built in a strings.Builder, whose String does not copy.
-	var norm strings.Builder
-	norm.Grow(len(text))
+	// d.ns views the bytes built in norm, without a copy.
+	var norm []byte
+	if norms != nil {
+		norm = (*norms)[:0]
+	}
+	if cap(norm) < len(text) {
+		norm = make([]byte, 0, len(text))
+	}
 	var cur token // the open word or number token, when open
 	open := false
 	curClass := clSpace
@@ -188,10 +196,10 @@ func newDocBuf(text string, buf []token) *doc {
 			// Inside a word: take the letters that normalization keeps
 			// as they are, most of an Arabic word, at once.
 			if n := plainLetter.Len(text[b:]); n > 0 {
-				norm.WriteString(text[b : b+n])
+				norm = append(norm, text[b:b+n]...)
 				i += n / 2
 				nr += n / 2
-				cur.end, cur.be = nr, int32(norm.Len())
+				cur.end, cur.be = nr, int32(len(norm))
 				cur.oeb, cur.oer = int32(b+n), int32(i)
 				next = b + n
 				continue
@@ -225,18 +233,17 @@ func newDocBuf(text string, buf []token) *doc {
 			i++
 			continue
 		}
-		bs := norm.Len()
+		bs := len(norm)
 		switch {
 		case r < 0x80:
-			norm.WriteByte(byte(r))
+			norm = append(norm, byte(r))
 		case r < 0x800:
-			norm.WriteByte(byte(0xC0 | r>>6))
-			norm.WriteByte(byte(0x80 | r&0x3F))
+			norm = append(norm, byte(0xC0|r>>6), byte(0x80|r&0x3F))
 		default:
-			norm.WriteRune(r)
+			norm = utf8.AppendRune(norm, r)
 		}
 		if open && c == curClass {
-			cur.end, cur.be = nr+1, int32(norm.Len())
+			cur.end, cur.be = nr+1, int32(len(norm))
 			cur.oeb, cur.oer = int32(b+size), int32(i+1)
 		} else {
 			if open {
@@ -250,7 +257,7 @@ func newDocBuf(text string, buf []token) *doc {
 				k = punct
 			}
 			cur = token{kind: k, start: nr, end: nr + 1, space: space,
-				bs: int32(bs), be: int32(norm.Len()), r: r,
+				bs: int32(bs), be: int32(len(norm)), r: r,
 				ob: int32(b), oeb: int32(b + size), or: int32(i), oer: int32(i + 1)}
 			open, curClass, space = true, c, false
 			if c == clOther {
@@ -265,7 +272,10 @@ func newDocBuf(text string, buf []token) *doc {
 		toks = append(toks, cur)
 	}
 	d.toks = toks
-	d.ns = norm.String()
+	if norms != nil {
+		*norms = norm
+	}
+	d.ns = unsafe.String(unsafe.SliceData(norm), len(norm))
 	d.mergeNumbers()
 	return d
 }

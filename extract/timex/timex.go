@@ -133,7 +133,8 @@ func Find(text string, ref time.Time) []article.Time {
 // zero Finder is ready to use. A Finder is not safe for concurrent use;
 // what Find returns never refers to its buffers.
 type Finder struct {
-	toks []token
+	toks  []token
+	norms []byte // the normalized text (see newDocBuf)
 }
 
 // Find is the package's Find.
@@ -141,7 +142,7 @@ func (f *Finder) Find(text string, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
 	}
-	d := newDocBuf(text, f.toks)
+	d := newDocBuf(text, f.toks, &f.norms)
 	defer func() { f.toks = d.toks[:0] }()
 	m := matcher{d: d, hasRef: !ref.IsZero()}
 	if m.hasRef {
@@ -161,7 +162,7 @@ func (f *Finder) Find(text string, ref time.Time) []article.Time {
 		}
 		res = append(res, article.Time{
 			Text:  txt,
-			Value: h.value,
+			Value: strings.Clone(h.value), // it may be a part of d.ns, which the next call overwrites
 			Span:  article.Span{Start: s, End: e},
 		})
 	}
