@@ -261,10 +261,7 @@ func refineTo(out, ms []mention) []mention {
 // the word with و is a name itself or the whole mention is a gazetteer
 // name (البوسنة والهرسك).
 func (t *Tagger) splitCoordinated(ms []mention) []mention {
-	var (
-		out  []mention
-		seen map[string]bool // the words of all mentions, made when needed
-	)
+	var seen map[string]bool // the words of all mentions, made when needed
 	named := func(w string) bool {
 		if t.gaz.named(w) {
 			return true
@@ -274,19 +271,28 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 		}
 		return seen[w]
 	}
-	for k, m := range ms {
-		cut := -1
-		if len(m.keys) > 1 && t.gaz.phrases[strings.Join(m.keys, " ")] == 0 {
-			for j := 1; j < len(m.keys); j++ {
-				w, ok := strings.CutPrefix(m.keys[j], "و")
-				if ok && utf8.RuneCountInString(w) >= 2 && named(w) &&
-					!t.gaz.named(m.keys[j]) {
-					cut = j
-					break
-				}
+	return splitMentions(ms, func(m mention) int {
+		if len(m.keys) < 2 || t.gaz.phrases[strings.Join(m.keys, " ")] != 0 {
+			return -1
+		}
+		for j := 1; j < len(m.keys); j++ {
+			w, ok := strings.CutPrefix(m.keys[j], "و")
+			if ok && utf8.RuneCountInString(w) >= 2 && named(w) && !t.gaz.named(m.keys[j]) {
+				return j
 			}
 		}
-		if cut < 0 {
+		return -1
+	})
+}
+
+// splitMentions splits each mention of ms before the word whose index cut
+// gives (-1: none), and the rest again, for rules that find several names
+// coordinated in one mention. It returns ms itself when nothing is cut.
+func splitMentions(ms []mention, cut func(m mention) int) []mention {
+	var out []mention
+	for k, m := range ms {
+		c := cut(m)
+		if c < 0 {
 			if out != nil {
 				out = append(out, m)
 			}
@@ -295,9 +301,8 @@ func (t *Tagger) splitCoordinated(ms []mention) []mention {
 		if out == nil {
 			out = append(make([]mention, 0, len(ms)+4), ms[:k]...)
 		}
-		// The rest may hold another coordinated name: split it again.
-		out = append(out, m.slice(0, cut))
-		out = append(out, t.splitCoordinated([]mention{m.slice(cut, len(m.keys))})...)
+		out = append(out, m.slice(0, c))
+		out = append(out, splitMentions([]mention{m.slice(c, len(m.keys))}, cut)...)
 	}
 	if out == nil {
 		return ms

@@ -190,33 +190,17 @@ var bodyHeads = map[string]bool{
 // word starts another organization 6 times of 8, is untagged once, and
 // continues the first once). It returns ms.
 func coordinatedBodies(ms []mention) []mention {
-	var out []mention
-	for k, m := range ms {
-		cut := -1
-		if m.typ == 3 {
-			for j := 1; j < len(m.keys); j++ {
-				if w, ok := strings.CutPrefix(m.keys[j], "و"); ok && bodyHeads[stripAl(w)] {
-					cut = j
-					break
-				}
+	return splitMentions(ms, func(m mention) int {
+		if m.typ != 3 {
+			return -1
+		}
+		for j := 1; j < len(m.keys); j++ {
+			if w, ok := strings.CutPrefix(m.keys[j], "و"); ok && bodyHeads[stripAl(w)] {
+				return j
 			}
 		}
-		if cut < 0 {
-			if out != nil {
-				out = append(out, m)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(make([]mention, 0, len(ms)+2), ms[:k]...)
-		}
-		out = append(out, m.slice(0, cut))
-		out = append(out, coordinatedBodies([]mention{m.slice(cut, len(m.keys))})...)
-	}
-	if out == nil {
-		return ms
-	}
-	return out
+		return -1
+	})
 }
 
 // scopeAdjectives are the adjectives of a body's reach (الدولي، العالمي،
