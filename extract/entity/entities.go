@@ -1462,7 +1462,8 @@ func isProclitic(p string) bool {
 // organization's, the club, without the noun (ANERcorp's convention). A
 // place the tagger found there (فريق ليون، نادي قطر) becomes an
 // organization; an untagged word there that has a name's form (nameLike),
-// or the article and is no title (فريق الحسنية, not فريق المدرب), is added
+// or the article and is no title nor a team of work (فريق الحسنية, not
+// فريق المدرب nor فريق العمل: workTeams), is added
 // as one, with a place's name after it (حسنية أكادير), and so is a second
 // name coordinated with و (فريقي الكوكب والحسنية). After a word of
 // hostWords only one word of a name's form is added, and a person's
@@ -1490,7 +1491,7 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 	free := func(i int) bool { return i < n && !breaks[i] && labels[i] == 0 && !taken[i] }
 	clubLike := func(k string) bool {
 		if b, ok := strings.CutPrefix(k, "ال"); ok {
-			return utf8.RuneCountInString(b) >= 3 && !personTitles[k] && !t.gaz.an.IsStopword(k) && !isDay(k) && !sportWords[k]
+			return utf8.RuneCountInString(b) >= 3 && !personTitles[k] && !workTeams[k] && !t.gaz.an.IsStopword(k) && !isDay(k) && !sportWords[k]
 		}
 		return t.nameLike(k)
 	}

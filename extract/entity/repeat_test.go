@@ -87,6 +87,9 @@ func TestClubNames(t *testing.T) {
 		// A title after the noun is no club; nor a common word.
 		{"قال فريق المدرب إن الخطة جاهزة" + sport, nil, ""},
 		{"قال فريق من الخبراء إن الخطة جاهزة" + sport, nil, ""},
+		// Nor a team of work, in a sports report too.
+		{"وقال فريق العمل في النادي إن الملعب جاهز" + sport, nil, ""},
+		{"وصل فريق الإنقاذ إلى الملعب بعد المباراة" + sport, nil, ""},
 		// The team a team plays: its guest or host (ضيفه، مضيفه), a
 		// foreign name untagged or read as a place or person; not a
 		// country's nisba (the national team, untagged).
