@@ -473,19 +473,36 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		cued   bool // a mention follows a person's title or a reporting verb
 		media  bool // a mention is named as a newspaper or channel (mediaName)
 	}
-	var ents []*ent
-	byKey := map[string]*ent{}
+	// Each mention's entity, found first, so that the entities take their
+	// spans from one array, in mention order, rather than growing one slice
+	// each (an entity's Mentions keep their capacity to their own spans).
+	var ents []ent
+	byKey := map[string]int{}
+	of := make([]int, len(ms))
+	var counts []int
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
 		if m.apart {
 			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
 		}
-		e := byKey[k]
-		if e == nil {
-			e = &ent{keys: m.keys, words: m.words, first: i}
-			byKey[k] = e
-			ents = append(ents, e)
+		j, ok := byKey[k]
+		if !ok {
+			j = len(ents)
+			byKey[k] = j
+			ents = append(ents, ent{keys: m.keys, words: m.words, first: i})
+			counts = append(counts, 0)
 		}
+		of[i] = j
+		counts[j]++
+	}
+	spans := make([]article.Span, len(ms))
+	off := 0
+	for j, n := range counts {
+		ents[j].spans = spans[off : off : off+n]
+		off += n
+	}
+	for i, m := range ms {
+		e := &ents[of[i]]
 		e.votes[m.typ]++
 		e.votes[1] += m.cue
 		e.cued = e.cued || m.titled
@@ -524,13 +541,15 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	// of the one-word mentions for other types do not make it a place
 	// (توني سنو stays a person though سنو alone was tagged an organization
 	// twice).
-	merged := map[*ent]*ent{}
-	for _, e := range ents {
+	merged := make([]bool, len(ents))
+	for i := range ents {
+		e := &ents[i]
 		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
 			continue
 		}
 		var target *ent
-		for _, o := range ents {
+		for j := range ents {
+			o := &ents[j]
 			if len(o.keys) > 1 && typeOf(o) == 1 && o.keys[len(o.keys)-1] == e.keys[0] {
 				if target == nil || len(o.spans) > len(target.spans) {
 					target = o
@@ -538,14 +557,15 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 			}
 		}
 		if target != nil {
-			merged[e] = target
+			merged[i] = true
 			target.spans = append(target.spans, e.spans...)
 			target.votes[1] += e.votes[1]
 		}
 	}
 	out := make([]article.Entity, 0, len(ents))
-	for _, e := range ents {
-		if merged[e] != nil {
+	for i := range ents {
+		e := &ents[i]
+		if merged[i] {
 			continue
 		}
 		typ := labelNames[typeOf(e)][2:]
