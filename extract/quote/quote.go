@@ -152,6 +152,7 @@ type finderBufs struct {
 	paren []bool
 	cues  []tokCue
 	norms []byte // the tokens' normalized words (see tokenizeValidBuf)
+	runes []rune // the text of Analyzer.Merge
 }
 
 // grown returns s's array with length n when it has room for n, else a
