@@ -135,7 +135,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
-	return t.group(ms)
+	return t.groupBuf(ms, &st.group)
 }
 
 // sentences appends the texts of tokens to words and splits them at
@@ -459,27 +459,44 @@ func dropLetters(s string, n int) (string, int) {
 	return "", runes
 }
 
+// groupEnt is an entity that group makes of mentions.
+type groupEnt struct {
+	keys  []string
+	words []string
+	votes [nLabels]int
+	spans []article.Span
+	// placed: a mention stands right after a kind of place (placeCues).
+	placed bool
+	cued   bool // a mention follows a person's title or a reporting verb
+	media  bool // a mention is named as a newspaper or channel (mediaName)
+}
+
+// groupBufs are group's buffers, kept from one document to the next in a
+// tagState: what group returns refers to none of them.
+type groupBufs struct {
+	ents   []groupEnt
+	of     []int // per mention: its entity
+	counts []int // per entity: its mentions
+}
+
 // group merges mentions into entities, each of the type most of its
 // mentions have, counting the votes of personCues.
 func (t *Tagger) group(ms []mention) []article.Entity {
-	type ent struct {
-		keys  []string
-		words []string
-		votes [nLabels]int
-		spans []article.Span
-		first int
-		// placed: a mention stands right after a kind of place (placeCues).
-		placed bool
-		cued   bool // a mention follows a person's title or a reporting verb
-		media  bool // a mention is named as a newspaper or channel (mediaName)
-	}
+	return t.groupBuf(ms, &groupBufs{})
+}
+
+// groupBuf is group with its buffers in b.
+func (t *Tagger) groupBuf(ms []mention, b *groupBufs) []article.Entity {
 	// Each mention's entity, found first, so that the entities take their
 	// spans from one array, in mention order, rather than growing one slice
 	// each (an entity's Mentions keep their capacity to their own spans).
-	var ents []ent
+	ents, counts := b.ents[:0], b.counts[:0]
+	of := slices.Grow(b.of[:0], len(ms))[:len(ms)]
+	defer func() {
+		clear(ents) // not to keep the document's words
+		b.ents, b.of, b.counts = ents[:0], of[:0], counts[:0]
+	}()
 	byKey := map[string]int{}
-	of := make([]int, len(ms))
-	var counts []int
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
 		if m.apart {
@@ -489,7 +506,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		if !ok {
 			j = len(ents)
 			byKey[k] = j
-			ents = append(ents, ent{keys: m.keys, words: m.words, first: i})
+			ents = append(ents, groupEnt{keys: m.keys, words: m.words})
 			counts = append(counts, 0)
 		}
 		of[i] = j
@@ -513,7 +530,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		e.media = e.media || m.media
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
-	typeOf := func(e *ent) int {
+	typeOf := func(e *groupEnt) int {
 		if e.media && !e.cued {
 			// A name quoted after صحيفة or told to (لـ «الشرق الأوسط») is
 			// the newspaper's wherever it stands.
@@ -547,7 +564,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
 			continue
 		}
-		var target *ent
+		var target *groupEnt
 		for j := range ents {
 			o := &ents[j]
 			if len(o.keys) > 1 && typeOf(o) == 1 && o.keys[len(o.keys)-1] == e.keys[0] {
