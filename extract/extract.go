@@ -88,7 +88,7 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	// they can speak.
 	f.Entities = sc.names.addNames(a.Text, toks, f.Entities)
 	r := sc.quotes.Analyze(a.Text, f.Entities, "")
-	f.Quotes = quote.Merge(a.Text, r.Quotes)
+	f.Quotes = sc.quotes.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)
 	// Organizations that speak but the tagger missed: every speaker is an
 	// entity of the article.

@@ -135,7 +135,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
-	return t.group(ms)
+	return t.groupBuf(ms, &st.group)
 }
 
 // sentences appends the texts of tokens to words and splits them at
@@ -459,33 +459,67 @@ func dropLetters(s string, n int) (string, int) {
 	return "", runes
 }
 
+// groupEnt is an entity that group makes of mentions.
+type groupEnt struct {
+	keys  []string
+	words []string
+	votes [nLabels]int
+	spans []article.Span
+	// placed: a mention stands right after a kind of place (placeCues).
+	placed bool
+	cued   bool // a mention follows a person's title or a reporting verb
+	media  bool // a mention is named as a newspaper or channel (mediaName)
+}
+
+// groupBufs are group's buffers, kept from one document to the next in a
+// tagState: what group returns refers to none of them.
+type groupBufs struct {
+	ents   []groupEnt
+	of     []int // per mention: its entity
+	counts []int // per entity: its mentions
+}
+
 // group merges mentions into entities, each of the type most of its
 // mentions have, counting the votes of personCues.
 func (t *Tagger) group(ms []mention) []article.Entity {
-	type ent struct {
-		keys  []string
-		words []string
-		votes [nLabels]int
-		spans []article.Span
-		first int
-		// placed: a mention stands right after a kind of place (placeCues).
-		placed bool
-		cued   bool // a mention follows a person's title or a reporting verb
-		media  bool // a mention is named as a newspaper or channel (mediaName)
-	}
-	var ents []*ent
-	byKey := map[string]*ent{}
+	return t.groupBuf(ms, &groupBufs{})
+}
+
+// groupBuf is group with its buffers in b.
+func (t *Tagger) groupBuf(ms []mention, b *groupBufs) []article.Entity {
+	// Each mention's entity, found first, so that the entities take their
+	// spans from one array, in mention order, rather than growing one slice
+	// each (an entity's Mentions keep their capacity to their own spans).
+	ents, counts := b.ents[:0], b.counts[:0]
+	of := slices.Grow(b.of[:0], len(ms))[:len(ms)]
+	defer func() {
+		clear(ents) // not to keep the document's words
+		b.ents, b.of, b.counts = ents[:0], of[:0], counts[:0]
+	}()
+	byKey := map[string]int{}
 	for i, m := range ms {
 		k := strings.Join(m.keys, " ")
 		if m.apart {
 			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
 		}
-		e := byKey[k]
-		if e == nil {
-			e = &ent{keys: m.keys, words: m.words, first: i}
-			byKey[k] = e
-			ents = append(ents, e)
+		j, ok := byKey[k]
+		if !ok {
+			j = len(ents)
+			byKey[k] = j
+			ents = append(ents, groupEnt{keys: m.keys, words: m.words})
+			counts = append(counts, 0)
 		}
+		of[i] = j
+		counts[j]++
+	}
+	spans := make([]article.Span, len(ms))
+	off := 0
+	for j, n := range counts {
+		ents[j].spans = spans[off : off : off+n]
+		off += n
+	}
+	for i, m := range ms {
+		e := &ents[of[i]]
 		e.votes[m.typ]++
 		e.votes[1] += m.cue
 		e.cued = e.cued || m.titled
@@ -496,7 +530,7 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 		e.media = e.media || m.media
 		e.spans = append(e.spans, article.Span{Start: m.start, End: m.end})
 	}
-	typeOf := func(e *ent) int {
+	typeOf := func(e *groupEnt) int {
 		if e.media && !e.cued {
 			// A name quoted after صحيفة or told to (لـ «الشرق الأوسط») is
 			// the newspaper's wherever it stands.
@@ -524,13 +558,15 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 	// of the one-word mentions for other types do not make it a place
 	// (توني سنو stays a person though سنو alone was tagged an organization
 	// twice).
-	merged := map[*ent]*ent{}
-	for _, e := range ents {
+	merged := make([]bool, len(ents))
+	for i := range ents {
+		e := &ents[i]
 		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
 			continue
 		}
-		var target *ent
-		for _, o := range ents {
+		var target *groupEnt
+		for j := range ents {
+			o := &ents[j]
 			if len(o.keys) > 1 && typeOf(o) == 1 && o.keys[len(o.keys)-1] == e.keys[0] {
 				if target == nil || len(o.spans) > len(target.spans) {
 					target = o
@@ -538,14 +574,15 @@ func (t *Tagger) group(ms []mention) []article.Entity {
 			}
 		}
 		if target != nil {
-			merged[e] = target
+			merged[i] = true
 			target.spans = append(target.spans, e.spans...)
 			target.votes[1] += e.votes[1]
 		}
 	}
 	out := make([]article.Entity, 0, len(ents))
-	for _, e := range ents {
-		if merged[e] != nil {
+	for i := range ents {
+		e := &ents[i]
+		if merged[i] {
 			continue
 		}
 		typ := labelNames[typeOf(e)][2:]

@@ -528,6 +528,7 @@ type tagState struct {
 	words, keys []string
 	sents       [][]string
 	starts      []int
+	group       groupBufs
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends

@@ -20,12 +20,18 @@ func TestAnalyzerReuse(t *testing.T) {
 		{"x", nil},
 		{"وقالت وزارة الخارجية في بيان إن \"المحادثات ستستمر\".", nil},
 		{"\xff قال \xfe", nil},
+		{"وقال سامي الخطيب: \"سنفتح المعبر غدا\"، وأضاف أن القوافل ستدخل تباعا.", []article.Entity{{Text: "سامي الخطيب", Type: article.PER, Mentions: []article.Span{{Start: 5, End: 16}}}}},
+		{"\xffوقال سامي الخطيب إن المعبر سيفتح، مؤكدا أن القوافل جاهزة.", []article.Entity{{Text: "سامي الخطيب", Type: article.PER, Mentions: []article.Span{{Start: 6, End: 17}}}}},
 	}
 	var a Analyzer
 	for round := range 2 {
 		for _, c := range in {
-			if got, want := a.Analyze(c.text, c.ents, ""), Analyze(c.text, c.ents, ""); !reflect.DeepEqual(got, want) {
+			got, want := a.Analyze(c.text, c.ents, ""), Analyze(c.text, c.ents, "")
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("round %d, %q: reused Analyzer gives %+v, Analyze %+v", round, c.text, got, want)
+			}
+			if mg, mw := a.Merge(c.text, got.Quotes), Merge(c.text, want.Quotes); !reflect.DeepEqual(mg, mw) {
+				t.Errorf("round %d, %q: reused Analyzer merges to %+v, Merge to %+v", round, c.text, mg, mw)
 			}
 		}
 	}

@@ -25,6 +25,18 @@ const maxMergeGap = 40
 // Find reports each continuation as a quote of its own; Merge suits
 // consumers that count one statement per speaker and sentence.
 func Merge(text string, qs []article.Quote) []article.Quote {
+	return merge(text, qs, nil)
+}
+
+// Merge is the package's Merge, which keeps the runes of text in a buffer
+// of a's from one text to the next (the quotes it returns copy their
+// text).
+func (a *Analyzer) Merge(text string, qs []article.Quote) []article.Quote {
+	return merge(text, qs, &a.bufs.runes)
+}
+
+// merge is Merge with the runes of text in *buf when buf is not nil.
+func merge(text string, qs []article.Quote, buf *[]rune) []article.Quote {
 	if len(qs) < 2 {
 		return qs
 	}
@@ -43,7 +55,7 @@ func Merge(text string, qs []article.Quote) []article.Quote {
 			continue
 		}
 		if src == nil {
-			src = []rune(text)
+			src = textRunes(text, buf)
 		}
 		if sameSentence(src, last.End, q.Start) {
 			last.End = max(last.End, q.End)
@@ -142,4 +154,17 @@ func sameSentence(src []rune, a, b int) bool {
 		return false
 	}
 	return !strings.ContainsAny(string(src[a:b]), ".!?؟\n\r")
+}
+
+// textRunes returns []rune(text), in *buf's array when buf is not nil.
+func textRunes(text string, buf *[]rune) []rune {
+	if buf == nil {
+		return []rune(text)
+	}
+	rs := (*buf)[:0]
+	for _, r := range text { // an invalid byte is U+FFFD, as in []rune(text)
+		rs = append(rs, r)
+	}
+	*buf = rs
+	return rs
 }

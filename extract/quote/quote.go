@@ -152,6 +152,9 @@ type finderBufs struct {
 	paren []bool
 	cues  []tokCue
 	norms []byte // the tokens' normalized words (see tokenizeValidBuf)
+	runes []rune // the text of Analyzer.Merge
+	ments []mention
+	f     finder // the finder itself: Analyze returns nothing of it
 }
 
 // grown returns s's array with length n when it has room for n, else a
@@ -174,12 +177,14 @@ func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Re
 	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
 }
 
-// newFinderBuf is newFinder with its per-token buffers in b's arrays when
-// they have room, and b left holding those it used.
+// newFinderBuf is newFinder with its per-token buffers and its mentions in
+// b's arrays when they have room, and b left holding those it used; the
+// finder it returns is b.f.
 func newFinderBuf(text string, entities []article.Entity, in string, b *finderBufs) *finder {
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
-	f := &finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
+	f := &b.f
+	*f = finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
 	f.toks, f.nrunes, valid = tokenizeValidBuf(text, b.toks, &b.norms)
 	if !valid {
@@ -227,7 +232,7 @@ func newFinderBuf(text string, entities []article.Entity, in string, b *finderBu
 	for _, ent := range entities {
 		nm += len(ent.Mentions)
 	}
-	f.ments = make([]mention, 0, nm)
+	f.ments = slices.Grow(b.ments[:0], nm)
 	f.out = make([]article.Quote, 0, 8)
 	f.outEnt = make([]int, 0, 8)
 	f.speaks = make([]bool, len(entities))
@@ -244,6 +249,7 @@ func newFinderBuf(text string, entities []article.Entity, in string, b *finderBu
 	}
 	f.bindAppositions()
 	f.bindTitled()
+	b.ments = f.ments[:0]
 	return f
 }
 
