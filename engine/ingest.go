@@ -80,6 +80,7 @@ type scratch struct {
 	hash        []byte
 	stems       []string
 	printer     *story.Printer
+	seen        map[string]int32 // for index.AppendFirsts
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
@@ -106,6 +107,10 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 		p.facts = &f
 	}
 	p.doc = newDoc(&p.art, title, text, p.facts)
+	if sc.seen == nil {
+		sc.seen = make(map[string]int32)
+	}
+	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), sc.seen, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
 		p.print = sc.printer.PrintDoc(&sd)

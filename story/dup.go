@@ -58,6 +58,7 @@ type Printer struct {
 	shingles []uint64
 	at       map[string]int32 // PrintDoc's index in bag of each term
 	bag      []bagTerm        // PrintDoc's bag
+	slot     []int32          // bagFirsts's index plus one in bag of a first occurrence
 }
 
 // NewPrinter returns a Printer for Clusterers of configuration cfg.
@@ -76,6 +77,19 @@ func (pr *Printer) Print(terms []string) *Print {
 // distinct terms and their counts, so that Add looks each up once.
 func (pr *Printer) PrintDoc(d *Doc) *Print {
 	p := pr.Print(d.Terms)
+	var bag []bagTerm
+	if len(d.Firsts) == len(d.TitleTerms)+len(d.Terms) {
+		bag = pr.bagFirsts(d)
+	} else {
+		bag = pr.bagTerms(d)
+	}
+	p.bag = slices.Clone(bag)
+	pr.bag = bag[:0]
+	return p
+}
+
+// bagTerms returns the bag of d, looking its terms up in a map.
+func (pr *Printer) bagTerms(d *Doc) []bagTerm {
 	if pr.at == nil {
 		pr.at = make(map[string]int32)
 	}
@@ -100,10 +114,53 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 			}
 		}
 	}
-	p.bag = slices.Clone(bag)
 	clear(pr.at)
-	pr.bag = bag[:0]
-	return p
+	return bag
+}
+
+// bagFirsts returns the bag of d from its Firsts, the same as bagTerms
+// without a map: a term's index in the bag is kept at the position of its
+// first occurrence.
+func (pr *Printer) bagFirsts(d *Doc) []bagTerm {
+	nt := len(d.TitleTerms)
+	slot := pr.slot
+	if n := nt + len(d.Terms); cap(slot) < n {
+		slot = make([]int32, n)
+	} else {
+		slot = slot[:n]
+		clear(slot)
+	}
+	bag := pr.bag[:0]
+	at := uint32(0)
+	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
+		for j, t := range terms {
+			at++
+			if t == "" {
+				continue
+			}
+			g := j // t's position in TitleTerms then Terms
+			if k == 0 {
+				g += nt
+			}
+			f := d.Firsts[g]
+			if f < 0 || int(f) > g {
+				f = int32(g) // not a first occurrence before t: t's own
+			}
+			i := slot[f] - 1
+			if i < 0 {
+				i = int32(len(bag))
+				slot[f] = i + 1
+				bag = append(bag, bagTerm{at: at - 1})
+			}
+			if k == 0 {
+				bag[i].text++
+			} else {
+				bag[i].title++
+			}
+		}
+	}
+	pr.slot = slot[:0]
+	return bag
 }
 
 // newPrint is Printer.Print with buf as scratch space for the shingles'
