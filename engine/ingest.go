@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"sort"
 	"strings"
@@ -52,7 +54,7 @@ func (c *Counts) Add(o Outcome) {
 type prepared struct {
 	art   article.Article
 	doc   index.Doc
-	facts *article.Facts
+	facts string       // the extracted facts in JSON, "" when not extracted
 	print *story.Print // the story clusterer's signatures of the terms
 	hash  string
 	err   error
@@ -104,9 +106,16 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	}
 	if e.opts.Enrich != nil {
 		f := e.opts.Enrich(&p.art, text)
-		p.facts = &f
+		b, err := json.Marshal(&f)
+		if err != nil {
+			p.err = fmt.Errorf("article %s: facts: %w", p.art.ID, err)
+			return p
+		}
+		p.facts = string(b)
+		p.doc = newDoc(&p.art, title, text, &f)
+	} else {
+		p.doc = newDoc(&p.art, title, text, nil)
 	}
-	p.doc = newDoc(&p.art, title, text, p.facts)
 	if sc.seen == nil {
 		sc.seen = make(map[string]int32)
 	}
@@ -351,7 +360,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 			outs[i].Err = ps[i].err
 			continue
 		}
-		entries = append(entries, store.Entry{Article: ps[i].art, Hash: ps[i].hash, Facts: ps[i].facts})
+		entries = append(entries, store.Entry{Article: ps[i].art, Hash: ps[i].hash, FactsJSON: ps[i].facts})
 		which = append(which, i)
 	}
 	if len(entries) == 0 {

@@ -222,7 +222,9 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			dup = orig.String
 		}
 		var facts any
-		if e.Facts != nil {
+		if e.FactsJSON != "" {
+			facts = e.FactsJSON
+		} else if e.Facts != nil {
 			b, err := json.Marshal(e.Facts)
 			if err != nil {
 				return nil, fmt.Errorf("store %s: facts: %w", a.ID, err)
