@@ -91,7 +91,8 @@ const maxScratchTokens = 1 << 16
 
 // prepare analyzes an article; with sc.printer, it computes the story
 // clusterer's signatures of its terms too, here on many goroutines rather
-// than in the clusterer's one.
+// than in the clusterer's one. The document's Firsts and the facts' JSON
+// are computed here too, to take work off the serial write.
 func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {

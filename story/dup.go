@@ -58,7 +58,7 @@ type Printer struct {
 	shingles []uint64
 	at       map[string]int32 // PrintDoc's index in bag of each term
 	bag      []bagTerm        // PrintDoc's bag
-	slot     []int32          // bagFirsts's index plus one in bag of a first occurrence
+	slot     []int32          // PrintDoc's index plus one in bag of a first occurrence
 }
 
 // NewPrinter returns a Printer for Clusterers of configuration cfg.
@@ -77,57 +77,20 @@ func (pr *Printer) Print(terms []string) *Print {
 // distinct terms and their counts, so that Add looks each up once.
 func (pr *Printer) PrintDoc(d *Doc) *Print {
 	p := pr.Print(d.Terms)
-	var bag []bagTerm
-	if len(d.Firsts) == len(d.TitleTerms)+len(d.Terms) {
-		bag = pr.bagFirsts(d)
-	} else {
-		bag = pr.bagTerms(d)
-	}
-	p.bag = slices.Clone(bag)
-	pr.bag = bag[:0]
-	return p
-}
-
-// bagTerms returns the bag of d, looking its terms up in a map.
-func (pr *Printer) bagTerms(d *Doc) []bagTerm {
-	if pr.at == nil {
-		pr.at = make(map[string]int32)
-	}
-	bag := pr.bag[:0]
-	at := uint32(0)
-	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
-		for _, t := range terms {
-			at++
-			if t == "" {
-				continue
-			}
-			i, ok := pr.at[t]
-			if !ok {
-				i = int32(len(bag))
-				pr.at[t] = i
-				bag = append(bag, bagTerm{at: at - 1})
-			}
-			if k == 0 {
-				bag[i].text++
-			} else {
-				bag[i].title++
-			}
-		}
-	}
-	clear(pr.at)
-	return bag
-}
-
-// bagFirsts returns the bag of d from its Firsts, the same as bagTerms
-// without a map: a term's index in the bag is kept at the position of its
-// first occurrence.
-func (pr *Printer) bagFirsts(d *Doc) []bagTerm {
 	nt := len(d.TitleTerms)
+	// With d.Firsts, a term's index in the bag (plus one) is kept in slot
+	// at the position of its first occurrence; without, in the map at.
+	firsts := len(d.Firsts) == nt+len(d.Terms)
 	slot := pr.slot
-	if n := nt + len(d.Terms); cap(slot) < n {
-		slot = make([]int32, n)
-	} else {
-		slot = slot[:n]
+	switch {
+	case !firsts:
+		if pr.at == nil {
+			pr.at = make(map[string]int32)
+		}
+	case cap(slot) < len(d.Firsts):
+		slot = make([]int32, len(d.Firsts))
+	default:
+		slot = slot[:len(d.Firsts)]
 		clear(slot)
 	}
 	bag := pr.bag[:0]
@@ -138,19 +101,28 @@ func (pr *Printer) bagFirsts(d *Doc) []bagTerm {
 			if t == "" {
 				continue
 			}
-			g := j // t's position in TitleTerms then Terms
-			if k == 0 {
-				g += nt
-			}
-			f := d.Firsts[g]
-			if f < 0 || int(f) > g {
-				f = int32(g) // not a first occurrence before t: t's own
-			}
-			i := slot[f] - 1
-			if i < 0 {
-				i = int32(len(bag))
-				slot[f] = i + 1
-				bag = append(bag, bagTerm{at: at - 1})
+			var i int32
+			if firsts {
+				g := j // t's position in TitleTerms then Terms
+				if k == 0 {
+					g += nt
+				}
+				f := d.Firsts[g]
+				if f < 0 || int(f) > g {
+					f = int32(g) // no first occurrence before t: t's own
+				}
+				if i = slot[f] - 1; i < 0 {
+					i = int32(len(bag))
+					slot[f] = i + 1
+					bag = append(bag, bagTerm{at: at - 1})
+				}
+			} else {
+				var ok bool
+				if i, ok = pr.at[t]; !ok {
+					i = int32(len(bag))
+					pr.at[t] = i
+					bag = append(bag, bagTerm{at: at - 1})
+				}
 			}
 			if k == 0 {
 				bag[i].text++
@@ -159,8 +131,10 @@ func (pr *Printer) bagFirsts(d *Doc) []bagTerm {
 			}
 		}
 	}
-	pr.slot = slot[:0]
-	return bag
+	p.bag = slices.Clone(bag)
+	clear(pr.at)
+	pr.bag, pr.slot = bag[:0], slot[:0]
+	return p
 }
 
 // newPrint is Printer.Print with buf as scratch space for the shingles'
