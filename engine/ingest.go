@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"sort"
 	"strings"
@@ -52,7 +54,7 @@ func (c *Counts) Add(o Outcome) {
 type prepared struct {
 	art   article.Article
 	doc   index.Doc
-	facts *article.Facts
+	facts string       // the extracted facts in JSON, "" when not extracted
 	print *story.Print // the story clusterer's signatures of the terms
 	hash  string
 	err   error
@@ -80,6 +82,7 @@ type scratch struct {
 	hash        []byte
 	stems       []string
 	printer     *story.Printer
+	seen        map[string]int32 // for index.AppendFirsts
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
@@ -88,7 +91,8 @@ const maxScratchTokens = 1 << 16
 
 // prepare analyzes an article; with sc.printer, it computes the story
 // clusterer's signatures of its terms too, here on many goroutines rather
-// than in the clusterer's one.
+// than in the clusterer's one. The document's Firsts and the facts' JSON
+// are computed here too, to take work off the serial write.
 func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p := prepared{art: a}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
@@ -103,9 +107,20 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	}
 	if e.opts.Enrich != nil {
 		f := e.opts.Enrich(&p.art, text)
-		p.facts = &f
+		b, err := json.Marshal(&f)
+		if err != nil {
+			p.err = fmt.Errorf("article %s: facts: %w", p.art.ID, err)
+			return p
+		}
+		p.facts = string(b)
+		p.doc = newDoc(&p.art, title, text, &f)
+	} else {
+		p.doc = newDoc(&p.art, title, text, nil)
 	}
-	p.doc = newDoc(&p.art, title, text, p.facts)
+	if sc.seen == nil {
+		sc.seen = make(map[string]int32)
+	}
+	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), sc.seen, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
 		p.print = sc.printer.PrintDoc(&sd)
@@ -346,7 +361,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 			outs[i].Err = ps[i].err
 			continue
 		}
-		entries = append(entries, store.Entry{Article: ps[i].art, Hash: ps[i].hash, Facts: ps[i].facts})
+		entries = append(entries, store.Entry{Article: ps[i].art, Hash: ps[i].hash, FactsJSON: ps[i].facts})
 		which = append(which, i)
 	}
 	if len(entries) == 0 {

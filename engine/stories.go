@@ -189,7 +189,7 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 // appended to buf, which the clusterer does not keep), its title terms and
 // the canonical names of its entities.
 func storyDoc(d *index.Doc, buf []string) story.Doc {
-	sd := story.Doc{ID: d.ID, Published: d.Published, Source: d.Source, Title: d.Title, Entities: d.Entities}
+	sd := story.Doc{ID: d.ID, Published: d.Published, Source: d.Source, Title: d.Title, Entities: d.Entities, Firsts: d.Firsts}
 	// A date far in the future would move the clusterer's clock and retire
 	// every active story: treat it as unknown.
 	if sd.Published.After(time.Now().Add(48 * time.Hour)) {

@@ -44,6 +44,26 @@ func Terms(toks []arabic.Token) []Term {
 	return out
 }
 
+// AppendFirsts appends to dst, for each term of title then text, the
+// position (in title then text) of the first term with the same stem, and
+// returns it: what Doc.Firsts holds. seen is scratch space, left empty.
+func AppendFirsts(dst []int32, seen map[string]int32, title, text []Term) []int32 {
+	at := int32(0)
+	for _, ts := range [2][]Term{title, text} {
+		for i := range ts {
+			f, ok := seen[ts[i].Stem]
+			if !ok {
+				f = at
+				seen[ts[i].Stem] = f
+			}
+			dst = append(dst, f)
+			at++
+		}
+	}
+	clear(seen)
+	return dst
+}
+
 // analyzedField is a text field whose terms the pipeline computed already:
 // it builds bleve's term frequencies straight from them, with the same
 // terms and positions as Analyzer, without an intermediate token stream.
@@ -287,14 +307,22 @@ func newWordInfo(lex *arabic.Lexicon) *wordInfo {
 	return &wordInfo{lex: lex, info: make(map[string]*stemInfo), entities: make(map[string]string)}
 }
 
-// stems looks up the stems of a document's title and text, once per
-// occurrence, and starts a new document number for spellings. The slices
-// returned are valid until the next call.
-func (w *wordInfo) stems(title, text []Term) docStems {
+// stems looks up the stems of a document's title and text, and starts a
+// new document number for spellings. With firsts (Doc.Firsts) that fit
+// them, it looks each distinct stem up once, else once per occurrence.
+// The slices returned are valid until the next call.
+func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 	w.doc++
 	infos := w.infos[:0]
+	if len(firsts) != len(title)+len(text) {
+		firsts = nil
+	}
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
+			if n := len(infos); firsts != nil && int(firsts[n]) < n && firsts[n] >= 0 {
+				infos = append(infos, infos[firsts[n]])
+				continue
+			}
 			infos = append(infos, w.get(ts[i].Stem))
 		}
 	}

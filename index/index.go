@@ -93,6 +93,11 @@ type Doc struct {
 	// by the same analyzer as the index's (arabic.DefaultOptions); when
 	// nil the index analyzes the text itself.
 	TitleTerms, TextTerms []Term
+	// Firsts, when it is AppendFirsts of TitleTerms and TextTerms, lets
+	// the index look each distinct stem of the document up once; nil, or
+	// of another length, it looks up every term. It is computed where
+	// documents are prepared in parallel, to take work off Add.
+	Firsts []int32
 }
 
 // Request is a search.
@@ -302,7 +307,11 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 	if text == nil && d.Text != "" {
 		text = Terms(an.Analyze(d.Text))
 	}
-	stems := words.stems(title, text)
+	firsts := d.Firsts
+	if d.TitleTerms == nil || d.TextTerms == nil {
+		firsts = nil
+	}
+	stems := words.stems(title, text, firsts)
 	fs := fields{title: title, text: text, infos: stems.infos, pairs: pairs(stems), names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {

@@ -152,12 +152,36 @@ func TestNameVariants(t *testing.T) {
 	}
 }
 
+// TestStemsFirsts checks that wordInfo.stems finds the same infos with a
+// document's Firsts as without, and that Firsts that do not fit are
+// ignored.
+func TestStemsFirsts(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
+	title := terms("رئيس مجلس الوزراء يجتمع")
+	text := terms("قال رئيس مجلس الوزراء إن المجلس يجتمع مع رئيس الوزراء")
+	firsts := AppendFirsts(nil, map[string]int32{}, title, text)
+	all := slices.Concat(title, text)
+	for i, f := range firsts {
+		if j := slices.IndexFunc(all, func(t Term) bool { return t.Stem == all[i].Stem }); int(f) != j {
+			t.Fatalf("firsts[%d] = %d, want %d", i, f, j)
+		}
+	}
+	words := newWordInfo(arabic.DefaultLexicon())
+	want := slices.Clone(words.stems(title, text, nil).infos)
+	for _, fs := range [][]int32{firsts, firsts[1:]} {
+		if got := words.stems(title, text, fs).infos; !slices.Equal(got, want) {
+			t.Errorf("firsts %v: infos %v, want %v", fs, got, want)
+		}
+	}
+}
+
 func TestPairs(t *testing.T) {
 	an := arabic.New(arabic.DefaultOptions())
 	words := newWordInfo(arabic.DefaultLexicon())
 	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
 	var got []string
-	for _, p := range pairs(words.stems(terms("مجلس الوزراء"), terms("قال رئيس مجلس الوزراء إن رئيس زيد"))) {
+	for _, p := range pairs(words.stems(terms("مجلس الوزراء"), terms("قال رئيس مجلس الوزراء إن رئيس زيد"), nil)) {
 		got = append(got, p.Stem)
 	}
 	stem := func(w string) string { return an.Analyze(w)[0].Stem }
@@ -176,7 +200,7 @@ func TestPairs(t *testing.T) {
 	if slices.Contains(got, pairKey(stem("رئيس"), stem("زيد"), 0)) {
 		t.Errorf("pairs %q hold a rare word", got)
 	}
-	if n := len(pairs(words.stems(terms("زيد عمرو"), nil))); n != 0 {
+	if n := len(pairs(words.stems(terms("زيد عمرو"), nil, nil))); n != 0 {
 		t.Errorf("pairs of rare words: %d", n)
 	}
 	w := withTitle(terms("مجلس الوزراء"), terms("اجتمع المجلس"))

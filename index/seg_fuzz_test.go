@@ -17,7 +17,7 @@ func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
 	for i, text := range texts {
 		terms := Terms(an.Analyze(text))
 		d := b.doc(string(rune('a'+i)), time.Date(2024, 1, i+1, 0, 0, 0, 0, time.UTC).Unix(), 0, len(terms))
-		b.positions(fText, d, terms, words.stems(nil, terms).infos, 0)
+		b.positions(fText, d, terms, words.stems(nil, terms, nil).infos, 0)
 		b.keywords(fSource, d, "src")
 		b.keywords(fPair, d, "أ ب")
 	}

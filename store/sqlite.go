@@ -189,16 +189,14 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			_ = tx.Rollback()
 		}
 	}()
-	exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+	// One query per entry asks both whether its ID is stored and which
+	// original has its hash.
+	lookup, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1),
+		(SELECT id FROM articles WHERE hash = ?2 AND duplicate_of IS NULL LIMIT 1)`)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	defer exists.Close()
-	byHash, err := tx.PrepareContext(ctx, `SELECT id FROM articles WHERE hash = ? AND duplicate_of IS NULL LIMIT 1`)
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	defer byHash.Close()
+	defer lookup.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, url, source, title, published, text, hash, duplicate_of, facts, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -210,24 +208,23 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 	for i := range entries {
 		e := &entries[i]
 		a := &e.Article
-		var one int
-		switch err := exists.QueryRowContext(ctx, a.ID).Scan(&one); {
-		case err == nil:
+		var present bool
+		var orig sql.NullString
+		if err := lookup.QueryRowContext(ctx, a.ID, e.Hash).Scan(&present, &orig); err != nil {
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		if present {
 			out[i] = Outcome{Status: Present}
 			continue
-		case !errors.Is(err, sql.ErrNoRows):
-			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
 		var dup any
-		var orig string
-		switch err := byHash.QueryRowContext(ctx, e.Hash).Scan(&orig); {
-		case err == nil:
-			dup = orig
-		case !errors.Is(err, sql.ErrNoRows):
-			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		if orig.Valid {
+			dup = orig.String
 		}
 		var facts any
-		if e.Facts != nil {
+		if e.FactsJSON != "" {
+			facts = e.FactsJSON
+		} else if e.Facts != nil {
 			b, err := json.Marshal(e.Facts)
 			if err != nil {
 				return nil, fmt.Errorf("store %s: facts: %w", a.ID, err)
@@ -243,7 +240,7 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
 		if dup != nil {
-			out[i] = Outcome{Status: Duplicate, Seq: seq, DuplicateOf: orig}
+			out[i] = Outcome{Status: Duplicate, Seq: seq, DuplicateOf: orig.String}
 		} else {
 			out[i] = Outcome{Status: Added, Seq: seq}
 		}

@@ -17,6 +17,10 @@ type Entry struct {
 	Article article.Article
 	Hash    string         // hash of the normalized text; equal hashes are duplicates
 	Facts   *article.Facts // nil when not extracted
+	// FactsJSON, when not empty, is Facts encoded with json.Marshal by
+	// the caller ahead (on its own goroutines); Put stores it and ignores
+	// Facts.
+	FactsJSON string
 }
 
 // Status is what Put did with one entry.

@@ -58,6 +58,7 @@ type Printer struct {
 	shingles []uint64
 	at       map[string]int32 // PrintDoc's index in bag of each term
 	bag      []bagTerm        // PrintDoc's bag
+	slot     []int32          // PrintDoc's index plus one in bag of a first occurrence
 }
 
 // NewPrinter returns a Printer for Clusterers of configuration cfg.
@@ -76,22 +77,52 @@ func (pr *Printer) Print(terms []string) *Print {
 // distinct terms and their counts, so that Add looks each up once.
 func (pr *Printer) PrintDoc(d *Doc) *Print {
 	p := pr.Print(d.Terms)
-	if pr.at == nil {
-		pr.at = make(map[string]int32)
+	nt := len(d.TitleTerms)
+	// With d.Firsts, a term's index in the bag (plus one) is kept in slot
+	// at the position of its first occurrence; without, in the map at.
+	firsts := len(d.Firsts) == nt+len(d.Terms)
+	slot := pr.slot
+	switch {
+	case !firsts:
+		if pr.at == nil {
+			pr.at = make(map[string]int32)
+		}
+	case cap(slot) < len(d.Firsts):
+		slot = make([]int32, len(d.Firsts))
+	default:
+		slot = slot[:len(d.Firsts)]
+		clear(slot)
 	}
 	bag := pr.bag[:0]
 	at := uint32(0)
 	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
-		for _, t := range terms {
+		for j, t := range terms {
 			at++
 			if t == "" {
 				continue
 			}
-			i, ok := pr.at[t]
-			if !ok {
-				i = int32(len(bag))
-				pr.at[t] = i
-				bag = append(bag, bagTerm{at: at - 1})
+			var i int32
+			if firsts {
+				g := j // t's position in TitleTerms then Terms
+				if k == 0 {
+					g += nt
+				}
+				f := d.Firsts[g]
+				if f < 0 || int(f) > g {
+					f = int32(g) // no first occurrence before t: t's own
+				}
+				if i = slot[f] - 1; i < 0 {
+					i = int32(len(bag))
+					slot[f] = i + 1
+					bag = append(bag, bagTerm{at: at - 1})
+				}
+			} else {
+				var ok bool
+				if i, ok = pr.at[t]; !ok {
+					i = int32(len(bag))
+					pr.at[t] = i
+					bag = append(bag, bagTerm{at: at - 1})
+				}
 			}
 			if k == 0 {
 				bag[i].text++
@@ -102,7 +133,7 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 	}
 	p.bag = slices.Clone(bag)
 	clear(pr.at)
-	pr.bag = bag[:0]
+	pr.bag, pr.slot = bag[:0], slot[:0]
 	return p
 }
 

@@ -142,6 +142,11 @@ func TestPrintDoc(t *testing.T) {
 			if d.Print.bag == nil {
 				t.Fatalf("doc %s: no distinct terms", d.ID)
 			}
+			withFirsts := d
+			withFirsts.Firsts = firsts(d.TitleTerms, d.Terms)
+			if got := pr.PrintDoc(&withFirsts).bag; !slices.Equal(got, d.Print.bag) {
+				t.Fatalf("doc %s: distinct terms from Firsts %v, from the terms %v", d.ID, got, d.Print.bag)
+			}
 			if got := c.Add(d); got != want {
 				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
 			}
@@ -159,4 +164,14 @@ func TestPrintDoc(t *testing.T) {
 			}
 		}
 	}
+}
+
+// firsts returns Doc.Firsts of title and terms, computed the plain way.
+func firsts(title, terms []string) []int32 {
+	all := slices.Concat(title, terms)
+	out := make([]int32, len(all))
+	for i, t := range all {
+		out[i] = int32(slices.Index(all, t))
+	}
+	return out
 }

@@ -33,6 +33,11 @@ type Doc struct {
 	TitleTerms []string
 	// Entities are canonical entity names (may be empty).
 	Entities []string
+	// Firsts (optional) holds, for each term of TitleTerms then Terms,
+	// the position (in TitleTerms then Terms) of the first term equal to
+	// it, with which Printer.PrintDoc counts the distinct terms without
+	// looking them up again. It is ignored when of another length.
+	Firsts []int32
 	// Print is the signatures of Terms (optional), computed ahead by a
 	// Printer of the Clusterer's Config. Add computes them when it is nil
 	// or was computed with other settings. One of Printer.PrintDoc holds
