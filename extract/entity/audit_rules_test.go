@@ -65,7 +65,7 @@ func TestRefineGenitiveNoun(t *testing.T) {
 		{1, "وبمرقد موسى الكاظم", "PER:موسى الكاظم"},
 		{3, "قبر الجندي المجهول", "ORG:قبر الجندي المجهول"}, // not a person's mention
 	} {
-		if got := mentionTexts(refine([]mention{mentionOf(c.typ, 0, c.name)})); got != c.want {
+		if got := mentionTexts(refine(nil, []mention{mentionOf(c.typ, 0, c.name)})); got != c.want {
 			t.Errorf("refine(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -77,12 +77,12 @@ func TestRefineGenitiveNoun(t *testing.T) {
 func TestGroupKeepsPerson(t *testing.T) {
 	tg := defaultTagger(t)
 	ms := []mention{mentionOf(1, 0, "توني سنو"), mentionOf(3, 5, "سنو"), mentionOf(3, 9, "سنو")}
-	es := tg.group(ms)
+	es := tg.group(ms, &groupBufs{})
 	if len(es) != 1 || es[0].Type != article.PER || len(es[0].Mentions) != 3 {
 		t.Errorf("got %+v, want one person with 3 mentions", es)
 	}
 	ms = []mention{mentionOf(1, 0, "لمدافعي العنابي"), mentionOf(3, 5, "العنابي"), mentionOf(3, 9, "العنابي")}
-	es = tg.group(ms)
+	es = tg.group(ms, &groupBufs{})
 	if len(es) != 2 || es[1].Type != article.ORG || len(es[1].Mentions) != 2 {
 		t.Errorf("got %+v, want العنابي an organization of its own", es)
 	}

@@ -57,7 +57,7 @@ func TestCityClubsGroup(t *testing.T) {
 	tg := defaultTagger(t)
 	ms, _ := mentionsIn("قطر القطري قطر", [3]int{3, 0, 1}, [3]int{5, 2, 1})
 	ms[0].apart = true
-	ents := tg.group(ms)
+	ents := tg.group(ms, &groupBufs{})
 	if len(ents) != 2 || ents[0].Type != "ORG" || ents[1].Type != "LOC" {
 		t.Errorf("group = %+v, want the club ORG and the town LOC apart", ents)
 	}

@@ -86,7 +86,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		i = j
 	}
 	st.ms = ms
-	ms = refineTo(st.refined[:0], ms)
+	ms = refine(st.refined[:0], ms)
 	st.refined = ms
 	ms = trimHonorifics(ms)
 	ms = t.splitCoordinated(ms)
@@ -135,7 +135,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
-	return t.groupBuf(ms, &st.group)
+	return t.group(ms, &st.group)
 }
 
 // sentences appends the texts of tokens to words and splits them at
@@ -209,13 +209,9 @@ var weekdays = map[string]bool{
 // genitive is a person (genitiveOfPerson: لصالح، برئاسة), a title
 // (leadTitle) or a tomb's noun (tombNouns: ضريح) from the start of a
 // person's, and splits a mention at a coordinated word ("بوتين وبايدن")
-// whose part after و is a name on its own elsewhere in the article.
-func refine(ms []mention) []mention {
-	return refineTo(make([]mention, 0, len(ms)+4), ms)
-}
-
-// refineTo is refine appending the mentions to out.
-func refineTo(out, ms []mention) []mention {
+// whose part after و is a name on its own elsewhere in the article. It
+// appends the mentions to out and returns it.
+func refine(out, ms []mention) []mention {
 	alone := make(map[string]bool, len(ms))
 	for _, m := range ms {
 		if len(m.keys) == 1 {
@@ -480,13 +476,8 @@ type groupBufs struct {
 }
 
 // group merges mentions into entities, each of the type most of its
-// mentions have, counting the votes of personCues.
-func (t *Tagger) group(ms []mention) []article.Entity {
-	return t.groupBuf(ms, &groupBufs{})
-}
-
-// groupBuf is group with its buffers in b.
-func (t *Tagger) groupBuf(ms []mention, b *groupBufs) []article.Entity {
+// mentions have, counting the votes of personCues. Its buffers are b's.
+func (t *Tagger) group(ms []mention, b *groupBufs) []article.Entity {
 	// Each mention's entity, found first, so that the entities take their
 	// spans from one array, in mention order, rather than growing one slice
 	// each (an entity's Mentions keep their capacity to their own spans).
@@ -1482,6 +1473,21 @@ func newCliticSet(m map[string]bool) *cliticSet {
 // has is inSetClitic(k, s.words).
 func (s *cliticSet) has(k string) bool {
 	return s.tails.mayEnd(k) && inSetClitic(k, s.words)
+}
+
+// base returns the word of s that k is, alone or after the proclitic
+// splitClitic reads (والسويد → السويد), and whether there is one.
+func (s *cliticSet) base(k string) (string, bool) {
+	if !s.has(k) {
+		return "", false
+	}
+	if s.words[k] {
+		return k, true
+	}
+	if _, b := splitClitic(k); b != k && s.words[b] {
+		return b, true
+	}
+	return "", false
 }
 
 // isProclitic reports whether p is one of the proclitics splitClitic

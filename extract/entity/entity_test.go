@@ -123,7 +123,7 @@ func TestRefine(t *testing.T) {
 		m.start, m.end = m.starts[0], m.ends[len(ws)-1]
 		return m
 	}
-	got := refine([]mention{mk("الخميس"), mk("بوتين", "الخميس"), mk("بوتين", "وبايدن"), mk("بايدن"), mk("الجمعة", "جو", "بايدن")})
+	got := refine(nil, []mention{mk("الخميس"), mk("بوتين", "الخميس"), mk("بوتين", "وبايدن"), mk("بايدن"), mk("الجمعة", "جو", "بايدن")})
 	var names []string
 	for _, m := range got {
 		names = append(names, strings.Join(m.words, " "))

@@ -79,14 +79,9 @@ func (t *Tagger) countryNames(ms []mention, labels []int, tokens []Token, words,
 // regionWord reports whether the normalized word k, or k without its
 // proclitic, is a region's name of regionNames that is no common word.
 func (t *Tagger) regionWord(k string, regions *cliticSet) bool {
-	if !regions.has(k) {
+	b, ok := regions.base(k)
+	if !ok {
 		return false
-	}
-	b := k
-	if !regions.words[b] {
-		if _, b = splitClitic(k); b == k || !regions.words[b] {
-			return false
-		}
 	}
 	if utf8.RuneCountInString(b) < 3 || t.gaz.an.IsStopword(b) {
 		return false
@@ -318,17 +313,8 @@ func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, k
 // settlementNouns, maybe after a proclitic, written with its ة where the
 // noun has one.
 func settlementNoun(w, k string) bool {
-	if !settlementSet.has(k) {
-		return false
-	}
-	b := k
-	if !settlementNouns[b] {
-		_, b = splitClitic(k)
-		if b == k || !settlementNouns[b] {
-			return false
-		}
-	}
-	return !strings.HasSuffix(b, "ه") || strings.HasSuffix(w, "ة")
+	b, ok := settlementSet.base(k)
+	return ok && (!strings.HasSuffix(b, "ه") || strings.HasSuffix(w, "ة"))
 }
 
 // titleNames adds a person's mention for the untagged word right after a

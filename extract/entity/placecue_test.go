@@ -67,7 +67,7 @@ func TestPlaceCues(t *testing.T) {
 		tg.personCues(ms, words, keys, breaks)
 		tg.placeCues(ms, words, keys, breaks)
 		var got []string
-		for _, e := range tg.group(ms) {
+		for _, e := range tg.group(ms, &groupBufs{}) {
 			got = append(got, e.Type+":"+e.Text)
 		}
 		if g := strings.Join(got, "|"); g != c.want {

@@ -27,7 +27,7 @@ func TestPlacePrepositions(t *testing.T) {
 		tg.placeCues(r.ms, r.ws, r.keys, r.breaks)
 		tg.placePrepositions(r.ms, r.keys)
 		var got []string
-		for _, e := range tg.group(r.ms) {
+		for _, e := range tg.group(r.ms, &groupBufs{}) {
 			got = append(got, e.Type+":"+e.Text)
 		}
 		if strings.Join(got, "|") != c.want {

@@ -187,7 +187,7 @@ func TestRefineLeadTitle(t *testing.T) {
 		{1, "شقيق", "شقيق"},
 		{3, "الرئيس التنفيذي للشركة", "الرئيس التنفيذي للشركة"},
 	} {
-		ms := refine([]mention{mentionOf(c.typ, 0, c.name)})
+		ms := refine(nil, []mention{mentionOf(c.typ, 0, c.name)})
 		if got := strings.Join(ms[0].words, " "); len(ms) != 1 || got != c.want {
 			t.Errorf("refine(%q) = %q, want %q", c.name, got, c.want)
 		}

@@ -116,7 +116,7 @@ func TestPersonCues(t *testing.T) {
 		keys = append(keys, m.keys...)
 		ms := []mention{m}
 		tg.personCues(ms, words, keys, make([]bool, len(keys)))
-		es := tg.group(ms)
+		es := tg.group(ms, &groupBufs{})
 		if len(es) != 1 || es[0].Type != c.want {
 			t.Errorf("%q: got %+v, want type %s", c.text, es, c.want)
 		}
@@ -128,13 +128,13 @@ func TestPersonCues(t *testing.T) {
 func TestGroupOneWordJoins(t *testing.T) {
 	tg := defaultTagger(t)
 	ms := []mention{mentionOf(1, 0, "مارك كارلسون"), mentionOf(5, 5, "كارلسون"), mentionOf(1, 9, "كارلسون")}
-	es := tg.group(ms)
+	es := tg.group(ms, &groupBufs{})
 	if len(es) != 1 || es[0].Text != "مارك كارلسون" || es[0].Type != article.PER || len(es[0].Mentions) != 3 {
 		t.Errorf("group = %+v, want one PER مارك كارلسون with 3 mentions", es)
 	}
 	// A gazetteer place keeps its own entity (جورج واشنطن and واشنطن).
 	ms = []mention{mentionOf(1, 0, "جورج لبنان"), mentionOf(5, 5, "لبنان")}
-	if es := tg.group(ms); len(es) != 2 {
+	if es := tg.group(ms, &groupBufs{}); len(es) != 2 {
 		t.Errorf("group = %+v, want the person and the place apart", es)
 	}
 }
