@@ -105,6 +105,7 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	if p.art.ID == "" {
 		p.art.ID = p.hash[:16]
 	}
+	var facts *article.Facts
 	if e.opts.Enrich != nil {
 		f := e.opts.Enrich(&p.art, text)
 		b, err := json.Marshal(&f)
@@ -112,11 +113,9 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 			p.err = fmt.Errorf("article %s: facts: %w", p.art.ID, err)
 			return p
 		}
-		p.facts = string(b)
-		p.doc = newDoc(&p.art, title, text, &f)
-	} else {
-		p.doc = newDoc(&p.art, title, text, nil)
+		p.facts, facts = string(b), &f
 	}
+	p.doc = newDoc(&p.art, title, text, facts)
 	if sc.seen == nil {
 		sc.seen = make(map[string]int32)
 	}

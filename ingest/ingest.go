@@ -181,9 +181,6 @@ func newReader(ctx context.Context, opts Options, yield func(Item) bool) *reader
 // emit yields an article after a last check that all its text is valid
 // UTF-8. It reports whether reading goes on.
 func (r *reader) emit(origin string, a article.Article) bool {
-	if r.ctx.Err() != nil {
-		return false
-	}
 	for _, f := range []struct{ name, s string }{
 		{"id", a.ID}, {"url", a.URL}, {"source", a.Source}, {"title", a.Title}, {"text", a.Text},
 	} {

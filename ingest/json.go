@@ -93,10 +93,7 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 		return r.fail(origin, ErrEmpty)
 	}
 	w := &windowReader{r: br, max: r.opts.MaxBytes}
-	// Strict but for the UTF-8 of strings and duplicate names, as
-	// encoding/json is: parseRecord refuses invalid UTF-8 itself, with
-	// its position, and takes the last of a duplicate name.
-	dec := jsontext.NewDecoder(w, jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+	dec := jsontext.NewDecoder(w, jsonOptions...)
 	array := first == '['
 	if array {
 		if _, err := dec.ReadToken(); err != nil {
@@ -273,10 +270,10 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 	return a, nil
 }
 
-// jsonOptions are those of the jsontext decoders of records: strict but
-// for the UTF-8 of strings and duplicate names, as encoding/json is.
-// parseRecord refuses invalid UTF-8 itself, with its position, and takes
-// the last value of a duplicate name.
+// jsonOptions are those of the jsontext decoders of files and records:
+// strict but for the UTF-8 of strings and duplicate names, as
+// encoding/json is. parseRecord refuses invalid UTF-8 itself, with its
+// position, and takes the last value of a duplicate name.
 var jsonOptions = []jsontext.Options{jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)}
 
 // recordFields returns the fields of the JSON object raw that the options
