@@ -327,15 +327,15 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 		restoreGC := tuneGCForIngest(e) // as marsad ingest does
 		// --reuse only times queries: don't group the stored articles into stories.
 		opts := engine.Options{Batch: batchSize, NoStories: !stories || reuse}
+		loaded := func() error { return nil }
 		if facts {
-			enrich, err := extractFacts()
-			if err != nil {
-				return r, err
-			}
-			opts.Enrich = enrich
+			opts.Enrich, loaded = extractFacts() // loads while the engine opens, as marsad ingest does
 		}
 		eng, err := engine.Open(ctx, dir, opts)
-		if err != nil {
+		if err := errors.Join(err, loaded()); err != nil {
+			if eng != nil {
+				eng.Close()
+			}
 			return r, err
 		}
 		if reuse {

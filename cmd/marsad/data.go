@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"log/slog"
 	"os"
 
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/engine"
 	"github.com/marsad/marsad/extract"
 	"github.com/marsad/marsad/ingest"
@@ -39,14 +42,19 @@ func openEngine(ctx context.Context, e *env, dir string, opts engine.Options) (*
 }
 
 // openWithFacts is openEngine with the engine extracting the facts of each
-// article it ingests (see extractFacts).
+// article it ingests (see extractFacts). The extraction model loads while
+// the data directory opens.
 func openWithFacts(ctx context.Context, e *env, dir string, opts engine.Options) (*engine.Engine, error) {
-	enrich, err := extractFacts()
-	if err != nil {
+	var loaded func() error
+	opts.Enrich, loaded = extractFacts()
+	eng, err := openEngine(ctx, e, dir, opts)
+	if err := errors.Join(err, loaded()); err != nil {
+		if eng != nil {
+			eng.Close()
+		}
 		return nil, err
 	}
-	opts.Enrich = enrich
-	return openEngine(ctx, e, dir, opts)
+	return eng, nil
 }
 
 // isTerminalOut reports whether w is a terminal.
@@ -55,14 +63,30 @@ func isTerminalOut(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// extractFacts returns the engine hook that extracts each article's facts
-// (dates, entities, quotes) from the tokens the engine analyzed.
-func extractFacts() (engine.Enricher, error) {
-	x, err := extract.New()
-	if err != nil {
-		return nil, err
+// extractFacts starts loading the extraction model (about half a second,
+// on one core) and returns the engine hook that extracts each article's
+// facts (dates, entities, quotes) from the tokens the engine analyzed, and
+// the function that waits for the load and returns its error. The hook
+// waits for the load too; it must not be called if the load failed.
+func extractFacts() (enrich engine.Enricher, loaded func() error) {
+	var (
+		x    *extract.Extractor
+		err  error
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		x, err = extract.New()
+	}()
+	enrich = func(a *article.Article, toks []arabic.Token) article.Facts {
+		<-done
+		return x.Extract(a, toks)
 	}
-	return x.Extract, nil
+	loaded = func() error {
+		<-done
+		return err
+	}
+	return enrich, loaded
 }
 
 // fieldFlags declares the flags that name the fields of JSON inputs.
