@@ -17,7 +17,7 @@ import (
 // stateVersion is the version of the layout Save writes; Load reads it
 // and the versions before it, and refuses others. Version 1 was the whole
 // state in one gob message; version 2 the parts listed by savedParts, one
-// gob message each, without what Load can rebuild (the vocabulary's map,
+// gob message each, without what Load can rebuild (the vocabulary's index,
 // the near-duplicate buckets); version 3 writes the same parts by hand
 // (see save), without reflection, and the documents' records within
 // their stories rather than as a map of ids.
