@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // fuzzRead runs one format reader on data and checks every item.
@@ -98,5 +100,22 @@ func FuzzSniffed(f *testing.F) {
 		fuzzRead(t, data, func(r *reader, br *bufio.Reader) bool {
 			return r.stream(source{origin: "f", size: int64(len(data))}, br)
 		})
+	})
+}
+
+// FuzzUnquote checks unquote's shortcut for strings without escapes
+// against jsontext's AppendUnquote, on JSON strings of valid UTF-8.
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{`""`, `"خبر عاجل"`, `"a\"b"`, `"\u0645\n"`, `"\ud800x"`, `"\\"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		if !utf8.Valid(s) || !jsontext.Value(s).IsValid() || jsontext.Value(s).Kind() != '"' {
+			return
+		}
+		want, _ := jsontext.AppendUnquote(nil, s)
+		if got := unquote(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("unquote(%q) = %q, want %q", s, got, want)
+		}
 	})
 }

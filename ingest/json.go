@@ -352,10 +352,15 @@ func (r *reader) recordFields(raw []byte) (map[string]any, error) {
 	return m, nil
 }
 
-// unquote appends the string of the JSON string s, which a decoder read,
-// to dst. Like jsontext's Token.String, it makes an unpaired surrogate
-// escape (or invalid UTF-8) U+FFFD and reports no error for it.
+// unquote appends the string of the JSON string s, which a decoder read
+// from valid UTF-8, to dst. Like jsontext's Token.String, it makes an
+// unpaired surrogate escape U+FFFD and reports no error for it. A string
+// without escapes is its bytes between the quotes, copied without
+// decoding its runes again.
 func unquote(dst, s []byte) []byte {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && bytes.IndexByte(s, '\\') < 0 {
+		return append(dst, s[1:len(s)-1]...)
+	}
 	dst, _ = jsontext.AppendUnquote(dst, s)
 	return dst
 }

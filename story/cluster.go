@@ -38,8 +38,10 @@ type Clusterer struct {
 type state struct {
 	Cfg Config
 
-	// Vocabulary of features (terms and entities) and their document frequencies.
-	Vocab map[string]uint32
+	// Vocabulary of features (terms and entities) and their document
+	// frequencies. vocab finds a name's id; not saved, made again from
+	// Names.
+	vocab vocabIndex
 	Names []string
 	// entity tells, by feature id, whether Names[id] is an entity's (has
 	// entityMark); not saved, made again from Names.
@@ -150,7 +152,6 @@ func New(cfg Config) *Clusterer {
 func newState(cfg Config) state {
 	return state{
 		Cfg:     cfg,
-		Vocab:   map[string]uint32{},
 		Display: map[uint32]string{},
 		Docs:    map[string]docRec{},
 		Post:    map[uint32][]int32{},
@@ -440,14 +441,14 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 
 // intern returns the id of a feature name, adding it to the vocabulary.
 func (s *state) intern(name string) uint32 {
-	if id, ok := s.Vocab[name]; ok {
+	if id, ok := s.vocab.id(name, s.Names); ok {
 		return id
 	}
 	id := uint32(len(s.Names))
 	// A term may be a slice of a whole article text: keep only its bytes.
 	name = strings.Clone(name)
-	s.Vocab[name] = id
 	s.Names = append(s.Names, name)
+	s.vocab.add(s.Names)
 	s.entity = append(s.entity, strings.HasPrefix(name, entityMark))
 	s.DF = append(s.DF, 0)
 	return id

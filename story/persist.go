@@ -17,7 +17,7 @@ import (
 // stateVersion is the version of the layout Save writes; Load reads it
 // and the versions before it, and refuses others. Version 1 was the whole
 // state in one gob message; version 2 the parts listed by savedParts, one
-// gob message each, without what Load can rebuild (the vocabulary's map,
+// gob message each, without what Load can rebuild (the vocabulary's index,
 // the near-duplicate buckets); version 3 writes the same parts by hand
 // (see save), without reflection, and the documents' records within
 // their stories rather than as a map of ids.
@@ -99,8 +99,9 @@ func (s *state) loadGob(r io.Reader) error {
 		if err := dec.Decode(s); err != nil {
 			return err
 		}
-		// Version 1 saved the buckets in a layout since dropped.
-		return s.rebuildBuckets()
+		// Version 1 saved the buckets in a layout since dropped, and the
+		// vocabulary's map, made again from the names.
+		return s.rebuild()
 	case 2:
 		for _, p := range s.savedParts() {
 			if err := dec.Decode(p); err != nil {
@@ -306,15 +307,11 @@ func (s *state) loadCluster(d *decoder) error {
 }
 
 // rebuild makes the parts of s that version 2 does not save from those it
-// does: the vocabulary's map from the names, and the near-duplicate buckets
+// does: the vocabulary's index from the names, and the near-duplicate buckets
 // from the recent documents, in the order remember filled them.
 func (s *state) rebuild() error {
-	s.Vocab = make(map[string]uint32, len(s.Names))
-	for i, name := range s.Names {
-		if _, ok := s.Vocab[name]; ok {
-			return errors.New("inconsistent state: a name twice in the vocabulary")
-		}
-		s.Vocab[name] = uint32(i)
+	if !s.vocab.index(s.Names) {
+		return errors.New("inconsistent state: a name twice in the vocabulary")
 	}
 	return s.rebuildBuckets()
 }
@@ -337,9 +334,6 @@ func (s *state) rebuildBuckets() error {
 // check rejects a decoded state whose indices point outside its tables, so
 // that a corrupt file cannot make Add panic.
 func (s *state) check() error {
-	if s.Vocab == nil {
-		s.Vocab = map[string]uint32{}
-	}
 	if s.Display == nil {
 		s.Display = map[uint32]string{}
 	}
@@ -353,13 +347,8 @@ func (s *state) check() error {
 		s.ThreadIdx = map[uint64][]int32{}
 	}
 	bad := errors.New("inconsistent state")
-	if len(s.Names) != len(s.DF) || len(s.Vocab) != len(s.Names) {
+	if len(s.Names) != len(s.DF) || s.vocab.Len() != len(s.Names) {
 		return bad
-	}
-	for name, id := range s.Vocab {
-		if int(id) >= len(s.Names) || s.Names[id] != name {
-			return bad
-		}
 	}
 	ns := int32(len(s.Stories))
 	story := func(i int32) bool { return i >= 0 && i < ns }

@@ -452,8 +452,13 @@ func TestSaveLikeVersion2(t *testing.T) {
 			t.Errorf("thread list %x = %v, want %v", k, a, b)
 		}
 	}
-	if !reflect.DeepEqual(v2.heads, v3.heads) || !slices.Equal(v2.links, v3.links) || !reflect.DeepEqual(v2.Vocab, v3.Vocab) {
+	if !reflect.DeepEqual(v2.heads, v3.heads) || !slices.Equal(v2.links, v3.links) || !slices.Equal(v2.Names, v3.Names) {
 		t.Errorf("rebuilt buckets or vocabulary differ from version 2's")
+	}
+	for i, name := range v2.Names {
+		if id, ok := v3.vocab.id(name, v3.Names); !ok || id != uint32(i) {
+			t.Errorf("rebuilt vocabulary: %q has id %d, %v, want %d", name, id, ok, i)
+		}
 	}
 }
 
