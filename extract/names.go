@@ -200,37 +200,62 @@ const (
 	anchorMedia              // a word of mediaAnchors
 )
 
+// anchorPairs tells, for the first two letters of a word, whether an
+// anchor may start with them (see pairKey): markAnchors asks for an
+// anchor only where one may start.
+var anchorPairs = func() (t [128][2]uint64) {
+	for _, as := range [...][]string{spokesAnchors[:], mediaAnchors[:]} {
+		for _, a := range as {
+			k1, k2 := pairKey(a[0], a[1]), pairKey(a[2], a[3])
+			t[k1][k2/64] |= 1 << (k2 % 64)
+		}
+	}
+	return t
+}()
+
+// pairKey folds the two bytes of a rune of U+0600–U+067F (led by 0xD8 or
+// 0xD9) into 0..127; other pairs of bytes fold there too, so that a key
+// tells what may be, not what is.
+func pairKey(b0, b1 byte) uint8 { return (b0&1)<<6 | b1&0x3F }
+
 // markAnchors sets f.anch to the anchors that each of toks, the tokens of
 // text, holds, and reports whether text holds any: most texts hold none
-// and are then spared normalizing their words. It looks for each anchor
-// once in the whole text and marks the token around each of its places,
-// rather than looking for every anchor in every token.
+// and are then spared normalizing their words. It reads the text once,
+// asking for the anchors only where the first two letters of one stand
+// (anchorPairs), and marks the token around each place where one is.
 // An anchor written with diacritics or tatweel inside (وكَالة) is
 // missed: rare in news, and not worth normalizing every text.
 func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
 	f.anch = cleared(f.anch, len(toks))
 	found := false
-	mark := func(a string, bit uint8) {
-		for off := 0; ; {
-			j := strings.Index(text[off:], a)
-			if j < 0 {
-				return
-			}
-			found = true
-			p := off + j
-			off = p + 1
-			// The last token that starts at or before p.
-			k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
-			if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
-				f.anch[k] |= bit
-			}
+	mark := func(p int, a string, bit uint8) {
+		if !strings.HasPrefix(text[p:], a) {
+			return
+		}
+		found = true
+		// The last token that starts at or before p.
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
+		if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
+			f.anch[k] |= bit
 		}
 	}
-	for _, a := range spokesAnchors {
-		mark(a, anchorSpokes)
-	}
-	for _, a := range mediaAnchors {
-		mark(a, anchorMedia)
+	// Every anchor starts with two letters of U+0600–U+067F and holds at
+	// least 8 bytes.
+	for p := 0; p+8 <= len(text); p++ {
+		if text[p]&^1 != 0xD8 {
+			continue
+		}
+		if text[p+2]&^1 == 0xD8 {
+			k1, k2 := pairKey(text[p], text[p+1]), pairKey(text[p+2], text[p+3])
+			if anchorPairs[k1&127][k2/64]&(1<<(k2%64)) != 0 {
+				for _, a := range spokesAnchors {
+					mark(p, a, anchorSpokes)
+				}
+				for _, a := range mediaAnchors {
+					mark(p, a, anchorMedia)
+				}
+			}
+		}
 	}
 	return found
 }

@@ -230,6 +230,8 @@ func TestMarkAnchors(t *testing.T) {
 		"لا شيء هنا سوى كلام عادي",
 		"بإسم الشعب، وشبكة سي إن إن وإذاعة لندن وتلفزيون دبي باسم",
 		"مجلةمجلة صحيفة.صحيفة",
+		"\xd8باسم \xd9\xd8قناة جريدةٌ تلفزيون", // a lone lead byte before an anchor
+		"قناة",
 	} {
 		toks := arabic.Tokenize(text)
 		var f nameFinder
