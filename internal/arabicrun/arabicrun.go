@@ -11,8 +11,14 @@ type Set [128]bool
 // of the set.
 func (set *Set) Len(s string) int {
 	n := 0
-	for n+1 < len(s) && (s[n] == 0xD8 || s[n] == 0xD9) && s[n+1]&0xC0 == 0x80 &&
-		set[rune(s[n]&0x1F)<<6|rune(s[n+1]&0x3F)-0x0600] {
+	for n+1 < len(s) {
+		// The rune of lead byte c (0xD8 or 0xD9) and continuation byte
+		// d is U+0600 + (c&1)<<6 | d&0x3F, below U+0680: the index is
+		// below 128 without a bounds check.
+		c, d := s[n], s[n+1]
+		if c&^1 != 0xD8 || d&0xC0 != 0x80 || !set[((c&1)<<6|d&0x3F)&127] {
+			break
+		}
 		n += 2
 	}
 	return n
