@@ -9,6 +9,7 @@ import (
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/extract/lexicon"
+	"github.com/marsad/marsad/internal/arabicrun"
 )
 
 // This file finds organizations the tagger missed where the prose of news
@@ -200,29 +201,22 @@ const (
 	anchorMedia              // a word of mediaAnchors
 )
 
-// anchorPairs tells, for the first two letters of a word, whether an
-// anchor may start with them (see pairKey): markAnchors asks for an
-// anchor only where one may start.
-var anchorPairs = func() (t [128][2]uint64) {
+// anchorStarts holds the first two letters of every anchor: markAnchors
+// asks for an anchor only where they stand.
+var anchorStarts = func() (p arabicrun.Pairs) {
 	for _, as := range [...][]string{spokesAnchors[:], mediaAnchors[:]} {
 		for _, a := range as {
-			k1, k2 := pairKey(a[0], a[1]), pairKey(a[2], a[3])
-			t[k1][k2/64] |= 1 << (k2 % 64)
+			p.Add(a)
 		}
 	}
-	return t
+	return p
 }()
-
-// pairKey folds the two bytes of a rune of U+0600–U+067F (led by 0xD8 or
-// 0xD9) into 0..127; other pairs of bytes fold there too, so that a key
-// tells what may be, not what is.
-func pairKey(b0, b1 byte) uint8 { return (b0&1)<<6 | b1&0x3F }
 
 // markAnchors sets f.anch to the anchors that each of toks, the tokens of
 // text, holds, and reports whether text holds any: most texts hold none
 // and are then spared normalizing their words. It reads the text once,
 // asking for the anchors only where the first two letters of one stand
-// (anchorPairs), and marks the token around each place where one is.
+// (anchorStarts), and marks the token around each place where one is.
 // An anchor written with diacritics or tatweel inside (وكَالة) is
 // missed: rare in news, and not worth normalizing every text.
 func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
@@ -242,19 +236,14 @@ func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
 	// Every anchor starts with two letters of U+0600–U+067F and holds at
 	// least 8 bytes.
 	for p := 0; p+8 <= len(text); p++ {
-		if text[p]&^1 != 0xD8 {
+		if text[p]&^1 != 0xD8 || text[p+2]&^1 != 0xD8 || !anchorStarts.Has(text[p:]) {
 			continue
 		}
-		if text[p+2]&^1 == 0xD8 {
-			k1, k2 := pairKey(text[p], text[p+1]), pairKey(text[p+2], text[p+3])
-			if anchorPairs[k1&127][k2/64]&(1<<(k2%64)) != 0 {
-				for _, a := range spokesAnchors {
-					mark(p, a, anchorSpokes)
-				}
-				for _, a := range mediaAnchors {
-					mark(p, a, anchorMedia)
-				}
-			}
+		for _, a := range spokesAnchors {
+			mark(p, a, anchorSpokes)
+		}
+		for _, a := range mediaAnchors {
+			mark(p, a, anchorMedia)
 		}
 	}
 	return found

@@ -23,3 +23,28 @@ func (set *Set) Len(s string) int {
 	}
 	return n
 }
+
+// Pairs is a set of pairs of runes of U+0600–U+067F, told apart by the
+// low bits of their UTF-8 bytes. Has answers for any four bytes: four that
+// are not such a pair, or another pair, may be taken for one of the set,
+// never the reverse. Pairs tells cheaply where a word of a list may be
+// (by its first or last two letters), for a test of the word to follow.
+type Pairs [128][2]uint64
+
+// pairKey folds two bytes into 0..127: the rune of U+0600–U+067F that
+// they are, less U+0600, when they are one.
+func pairKey(b0, b1 byte) uint8 { return ((b0&1)<<6 | b1&0x3F) & 127 }
+
+// Add adds the pair of runes that the first four bytes of s encode; s
+// holds at least four bytes.
+func (p *Pairs) Add(s string) {
+	k1, k2 := pairKey(s[0], s[1]), pairKey(s[2], s[3])
+	p[k1][k2/64] |= 1 << (k2 % 64)
+}
+
+// Has reports whether the first four bytes of s may encode a pair of the
+// set; s holds at least four bytes.
+func (p *Pairs) Has(s string) bool {
+	k1, k2 := pairKey(s[0], s[1]), pairKey(s[2], s[3])
+	return p[k1][k2/64]&(1<<(k2%64)) != 0
+}

@@ -48,3 +48,21 @@ func TestLenPairs(t *testing.T) {
 		}
 	}
 }
+
+func TestPairs(t *testing.T) {
+	var p Pairs
+	for _, w := range []string{"باسم", "قناة", "قال"} {
+		p.Add(w)
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"باسم", true}, {"باء", true}, {"قنا", true}, {"قا", true},
+		{"قب", false}, {"سا", false}, {"نق", false},
+	} {
+		if got := p.Has(tc.s); got != tc.want {
+			t.Errorf("Has(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
