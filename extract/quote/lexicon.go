@@ -1,6 +1,9 @@
 package quote
 
-import "github.com/marsad/marsad/extract/lexicon"
+import (
+	"github.com/marsad/marsad/extract/lexicon"
+	"github.com/marsad/marsad/internal/arabicrun"
+)
 
 // Word tables, in normalized form (see normalize). They are immutable.
 
@@ -53,6 +56,15 @@ var cues = func() map[string]cueWord {
 	m["نقل"] = cueWord{cueTransmit, gMasc}
 	m["نقلت"] = cueWord{cueTransmit, gFem}
 	return m
+}()
+
+// cueEnds holds the last two letters of every word of cues, which its
+// clitics leave as they are: most words are ruled out by theirs, unlooked.
+var cueEnds = func() (p arabicrun.Pairs) {
+	for w := range cues {
+		p.Add(w[len(w)-4:])
+	}
+	return p
 }()
 
 // bareComp are complementizers after which the statement starts; compPron
