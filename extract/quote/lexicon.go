@@ -102,6 +102,28 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 // article (وزير الخارجية، رئيس الوزراء، الملك).
 var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
+// titleHeadEnds holds the last two letters of every word of titleHeads
+// of two letters or more.
+var titleHeadEnds = func() (p arabicrun.Pairs) {
+	for w := range titleHeads {
+		if len(w) >= 4 {
+			p.Add(w[len(w)-4:])
+		}
+	}
+	return p
+}()
+
+// headOfTitle reports whether w, a normalized word, is one of titleHeads
+// once stem1 stripped it; most words are ruled out by their last two
+// letters (titleHeadEnds), unlooked.
+func headOfTitle(w string) bool {
+	w = stem1(w)
+	if len(w) >= 4 && !titleHeadEnds.Has(w[len(w)-4:]) {
+		return false
+	}
+	return titleHeads[w]
+}
+
 // titleBeforeName are the titles that stand right before a person's name
 // (الأمير، الدكتور، اللواء).
 var titleBeforeName = lexicon.Set(lexicon.Titles(lexicon.TitleBefore))
