@@ -10,7 +10,6 @@ import (
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/extract/lexicon"
-	"github.com/marsad/marsad/internal/arabicrun"
 )
 
 // This file finds organizations the tagger missed where the prose of news
@@ -202,50 +201,37 @@ const (
 	anchorMedia              // a word of mediaAnchors
 )
 
-// anchorStarts holds the first two letters of every anchor: markAnchors
-// asks for an anchor only where they stand.
-var anchorStarts = func() (p arabicrun.Pairs) {
-	for _, as := range [...][]string{spokesAnchors[:], mediaAnchors[:]} {
-		for _, a := range as {
-			p.Add(a)
-		}
-	}
-	return p
-}()
-
 // markAnchors sets f.anch to the anchors that each of toks, the tokens of
 // text, holds, and reports whether text holds any: most texts hold none
-// and are then spared normalizing their words. It reads the text once,
-// asking for the anchors only where the first two letters of one stand
-// (anchorStarts), and marks the token around each place where one is.
+// and are then spared normalizing their words. It looks for each anchor
+// once in the whole text and marks the token around each of its places,
+// rather than looking for every anchor in every token.
 // An anchor written with diacritics or tatweel inside (وكَالة) is
 // missed: rare in news, and not worth normalizing every text.
 func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
 	f.anch = cleared(f.anch, len(toks))
 	found := false
-	mark := func(p int, a string, bit uint8) {
-		if !strings.HasPrefix(text[p:], a) {
-			return
-		}
-		found = true
-		// The last token that starts at or before p.
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
-		if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
-			f.anch[k] |= bit
+	mark := func(a string, bit uint8) {
+		for off := 0; ; {
+			j := strings.Index(text[off:], a)
+			if j < 0 {
+				return
+			}
+			found = true
+			p := off + j
+			off = p + 1
+			// The last token that starts at or before p.
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
+			if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
+				f.anch[k] |= bit
+			}
 		}
 	}
-	// Every anchor starts with two letters of U+0600–U+067F and holds at
-	// least 8 bytes.
-	for p := 0; p+8 <= len(text); p++ {
-		if text[p]&^1 != 0xD8 || text[p+2]&^1 != 0xD8 || !anchorStarts.Has(text[p:]) {
-			continue
-		}
-		for _, a := range spokesAnchors {
-			mark(p, a, anchorSpokes)
-		}
-		for _, a := range mediaAnchors {
-			mark(p, a, anchorMedia)
-		}
+	for _, a := range spokesAnchors {
+		mark(a, anchorSpokes)
+	}
+	for _, a := range mediaAnchors {
+		mark(a, anchorMedia)
 	}
 	return found
 }
