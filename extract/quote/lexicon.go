@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/extract/lexicon"
 	"github.com/marsad/marsad/internal/arabicrun"
 )
@@ -102,26 +104,28 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 // article (وزير الخارجية، رئيس الوزراء، الملك).
 var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
 
-// titleHeadEnds holds the last two letters of every word of titleHeads
-// of two letters or more.
-var titleHeadEnds = func() (p arabicrun.Pairs) {
+// titleHeadEnds holds the last two letters of every word of titleHeads;
+// shortTitleHead tells whether one has fewer than four bytes.
+var titleHeadEnds, shortTitleHead = func() (p arabicrun.Pairs, short bool) {
 	for w := range titleHeads {
-		if len(w) >= 4 {
-			p.Add(w[len(w)-4:])
+		if len(w) < 4 {
+			short = true
+			continue
 		}
+		p.Add(w[len(w)-4:])
 	}
-	return p
+	return p, short
 }()
 
-// headOfTitle reports whether w, a normalized word, is one of titleHeads
-// once stem1 stripped it; most words are ruled out by their last two
-// letters (titleHeadEnds), unlooked.
+// headOfTitle reports whether titleHeads holds stem1(w), for a normalized
+// word w. Most words are ruled out unlooked and unstemmed by their last two
+// letters (titleHeadEnds), or by the two before a final ه that stem1 drops.
 func headOfTitle(w string) bool {
-	w = stem1(w)
-	if len(w) >= 4 && !titleHeadEnds.Has(w[len(w)-4:]) {
+	if n := len(w); n >= 6 && !shortTitleHead && !titleHeadEnds.Has(w[n-4:]) &&
+		!(strings.HasSuffix(w, "ه") && titleHeadEnds.Has(w[n-6:n-2])) {
 		return false
 	}
-	return titleHeads[w]
+	return titleHeads[stem1(w)]
 }
 
 // titleBeforeName are the titles that stand right before a person's name
