@@ -12,11 +12,8 @@ type Set [128]bool
 func (set *Set) Len(s string) int {
 	n := 0
 	for n+1 < len(s) {
-		// The rune of lead byte c (0xD8 or 0xD9) and continuation byte
-		// d is U+0600 + (c&1)<<6 | d&0x3F, below U+0680: the index is
-		// below 128 without a bounds check.
 		c, d := s[n], s[n+1]
-		if c&^1 != 0xD8 || d&0xC0 != 0x80 || !set[((c&1)<<6|d&0x3F)&127] {
+		if c&^1 != 0xD8 || d&0xC0 != 0x80 || !set[pairKey(c, d)] {
 			break
 		}
 		n += 2
@@ -32,7 +29,8 @@ func (set *Set) Len(s string) int {
 type Pairs [128][2]uint64
 
 // pairKey folds two bytes into 0..127: the rune of U+0600–U+067F that
-// they are, less U+0600, when they are one.
+// they are, less U+0600, when they are one (lead byte 0xD8 or 0xD9, and a
+// continuation byte). The mask spares the callers' bounds checks.
 func pairKey(b0, b1 byte) uint8 { return ((b0&1)<<6 | b1&0x3F) & 127 }
 
 // Add adds the pair of runes that the first four bytes of s encode; s
@@ -45,6 +43,7 @@ func (p *Pairs) Add(s string) {
 // Has reports whether the first four bytes of s may encode a pair of the
 // set; s holds at least four bytes.
 func (p *Pairs) Has(s string) bool {
+	_ = s[3] // one bounds check, not four
 	k1, k2 := pairKey(s[0], s[1]), pairKey(s[2], s[3])
 	return p[k1][k2/64]&(1<<(k2%64)) != 0
 }
