@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
@@ -135,7 +136,7 @@ func joinShortForms(es []article.Entity) []article.Entity {
 		if e.Type != article.ORG {
 			continue
 		}
-		ws := strings.Fields(entityKey(e.Text))
+		ws := entityWords(e.Text)
 		if len(ws) < 2 || !mediaHeads[ws[0]] && !shortHeads[ws[0]] {
 			continue
 		}
@@ -318,6 +319,13 @@ func (f *nameFinder) word(i int) int {
 // true); the rest keeps at least three letters. It returns "", w when w
 // has none.
 func splitProclitic(w string) (p, rest string, art bool) {
+	// Every proclitic starts with one of these: most words are ruled out
+	// by their first letter.
+	switch r, _ := utf8.DecodeRuneInString(w); r {
+	case 'و', 'ف', 'ب', 'ل', 'ك':
+	default:
+		return "", w, false
+	}
 	for _, p := range [...]string{"وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
 		"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"} {
 		rest, ok := strings.CutPrefix(w, p)
@@ -642,14 +650,19 @@ func (f *nameFinder) mark(e *article.Entity, start, t0, t1 int) {
 // entityKey normalizes an entity's name for comparison: normalized words,
 // a proclitic before ال on the first dropped.
 func entityKey(name string) string {
+	return strings.Join(entityWords(name), " ")
+}
+
+// entityWords returns the words of entityKey(name).
+func entityWords(name string) []string {
 	ws := strings.Fields(arabic.Normalize(name, arabic.DefaultNormalizeOptions()))
 	if len(ws) == 0 {
-		return ""
+		return nil
 	}
 	if p, b, art := splitProclitic(ws[0]); p != "" && art {
 		ws[0] = b
 	}
-	return strings.Join(ws, " ")
+	return ws
 }
 
 // titleHeads are the nouns without the article that head a person's

@@ -144,7 +144,17 @@ func FuzzAddNames(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := len([]rune(s))
-		for _, e := range addNames(s, arabic.Tokenize(s), nil) {
+		toks := arabic.Tokenize(s)
+		var nf nameFinder
+		if got, want := nf.markAnchors(s, toks), mayName(s); got != want {
+			t.Fatalf("markAnchors(%q) = %v, mayName %v", s, got, want)
+		}
+		for i := range toks {
+			if got, want := nf.anchored(i), anchored(toks, i); got != want {
+				t.Fatalf("%q token %d: nameFinder.anchored %v, anchored %v", s, i, got, want)
+			}
+		}
+		for _, e := range addNames(s, toks, nil) {
 			for _, m := range e.Mentions {
 				if m.Start < 0 || m.End > n || m.Start >= m.End {
 					t.Fatalf("%q: bad span %+v of %q", s, m, e.Text)
@@ -230,6 +240,8 @@ func TestMarkAnchors(t *testing.T) {
 		"لا شيء هنا سوى كلام عادي",
 		"بإسم الشعب، وشبكة سي إن إن وإذاعة لندن وتلفزيون دبي باسم",
 		"مجلةمجلة صحيفة.صحيفة",
+		"\xd8باسم \xd9\xd8قناة جريدةٌ تلفزيون", // a lone lead byte before an anchor
+		"قناة",
 	} {
 		toks := arabic.Tokenize(text)
 		var f nameFinder

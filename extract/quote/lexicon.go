@@ -1,6 +1,11 @@
 package quote
 
-import "github.com/marsad/marsad/extract/lexicon"
+import (
+	"strings"
+
+	"github.com/marsad/marsad/extract/lexicon"
+	"github.com/marsad/marsad/internal/arabicrun"
+)
 
 // Word tables, in normalized form (see normalize). They are immutable.
 
@@ -55,6 +60,15 @@ var cues = func() map[string]cueWord {
 	return m
 }()
 
+// cueEnds holds the last two letters of every word of cues, which its
+// clitics leave as they are: most words are ruled out by theirs, unlooked.
+var cueEnds = func() (p arabicrun.Pairs) {
+	for w := range cues {
+		p.Add(w[len(w)-4:])
+	}
+	return p
+}()
+
 // bareComp are complementizers after which the statement starts; compPron
 // are complementizers with an attached pronoun, which stay in the statement.
 var bareComp = set("ان", "بان", "فان", "لان")
@@ -89,6 +103,30 @@ var titleOK = set("باسم", "ل", "لـ", "الي", "لدي", "وزير", "ر�
 // titleHeads are nouns that head the title of a person, without the
 // article (وزير الخارجية، رئيس الوزراء، الملك).
 var titleHeads = lexicon.Set(lexicon.Titles(lexicon.TitleHead))
+
+// titleHeadEnds holds the last two letters of every word of titleHeads;
+// shortTitleHead tells whether one has fewer than four bytes.
+var titleHeadEnds, shortTitleHead = func() (p arabicrun.Pairs, short bool) {
+	for w := range titleHeads {
+		if len(w) < 4 {
+			short = true
+			continue
+		}
+		p.Add(w[len(w)-4:])
+	}
+	return p, short
+}()
+
+// headOfTitle reports whether titleHeads holds stem1(w), for a normalized
+// word w. Most words are ruled out unlooked and unstemmed by their last two
+// letters (titleHeadEnds), or by the two before a final ه that stem1 drops.
+func headOfTitle(w string) bool {
+	if n := len(w); n >= 6 && !shortTitleHead && !titleHeadEnds.Has(w[n-4:]) &&
+		!(strings.HasSuffix(w, "ه") && titleHeadEnds.Has(w[n-6:n-2])) {
+		return false
+	}
+	return titleHeads[stem1(w)]
+}
 
 // titleBeforeName are the titles that stand right before a person's name
 // (الأمير، الدكتور، اللواء).

@@ -447,7 +447,8 @@ func (f *finder) lookupCue(i int) (cueWord, int) {
 	// Every reporting word has 3 to 7 letters, at most 2 clitics, and
 	// none starts with the article: most words are ruled out unlooked.
 	if t.kind != kWord || len(t.norm) < 6 || len(t.norm) > 18 || strings.HasPrefix(t.norm, "ال") ||
-		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") {
+		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") ||
+		!cueEnds.Has(t.norm[len(t.norm)-4:]) {
 		return cueWord{}, 0
 	}
 	if c, ok := cues[t.norm]; ok {

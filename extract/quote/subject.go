@@ -164,16 +164,7 @@ func stem1(w string) string {
 func stems(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		for _, p := range []string{"بال", "لل", "ال", "ل"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-				w = rest
-				break
-			}
-		}
-		if rest, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(rest) >= 3 {
-			w = rest
-		}
-		out[i] = w
+		out[i] = stem1(w)
 	}
 	return out
 }

@@ -83,7 +83,7 @@ func (f *finder) bindTitled() {
 				ws = append(ws, f.toks[k].norm)
 			}
 		}
-		if len(ws) >= 2 && titleHeads[stem1(ws[0])] {
+		if len(ws) >= 2 && headOfTitle(ws[0]) {
 			f.bindRole(ws, m.ent, t, m.t0-1)
 		}
 	}
@@ -107,12 +107,12 @@ func (f *finder) bareTitles() {
 			continue
 		}
 		head := t.norm
-		if rest, ok := strings.CutPrefix(head, "و"); ok && !titleHeads[stem1(head)] {
+		if rest, ok := strings.CutPrefix(head, "و"); ok && !headOfTitle(head) {
 			head = rest // والمتحدث، ولوزير
-		} else if rest, ok := strings.CutPrefix(head, "ف"); ok && !titleHeads[stem1(head)] {
+		} else if rest, ok := strings.CutPrefix(head, "ف"); ok && !headOfTitle(head) {
 			head = rest
 		}
-		if !titleHeads[stem1(head)] {
+		if !headOfTitle(head) {
 			continue
 		}
 		ws := append(buf[:0], head)

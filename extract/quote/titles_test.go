@@ -121,3 +121,17 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadOfTitle checks headOfTitle against its definition on the heads
+// of titles with the affixes stem1 drops, and on words that are none.
+func TestHeadOfTitle(t *testing.T) {
+	words := []string{"", "ه", "وزيره", "قال", "المتحدثه", "للوزير", "بالرئيسه", "الامين", "مدينه", "abc", "abcه"}
+	for w := range titleHeads {
+		words = append(words, w, "ال"+w, w+"ه", "لل"+w, "بال"+w+"ه", "ل"+w, "و"+w)
+	}
+	for _, w := range words {
+		if got, want := headOfTitle(w), titleHeads[stem1(w)]; got != want {
+			t.Errorf("headOfTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -345,7 +345,10 @@ func (m *matcher) forms(i int) (base string, alts [4]string, skips [4]int, n int
 // at tries every pattern at token i and returns the index after the match,
 // or i when nothing matches.
 func (m *matcher) at(i int) int {
-	t := m.tok(i)
+	if i < 0 || i >= len(m.d.toks) {
+		return i
+	}
+	t := &m.d.toks[i] // not m.tok(i): a token is too big to copy for each
 	switch t.kind {
 	case num:
 		return m.atNumber(i)
@@ -355,7 +358,7 @@ func (m *matcher) at(i int) int {
 	default:
 		return i
 	}
-	if !mayStart(m.d.str(t)) {
+	if !mayStart(m.d.str(*t)) {
 		return i
 	}
 	base, alts, skips, n := m.forms(i)

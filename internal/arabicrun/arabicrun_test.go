@@ -1,6 +1,9 @@
 package arabicrun
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestLen(t *testing.T) {
 	var letters Set
@@ -23,6 +26,43 @@ func TestLen(t *testing.T) {
 	} {
 		if got := letters.Len(tc.s); got != tc.want {
 			t.Errorf("Len(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestLenPairs checks Len on every string of two bytes against its
+// definition: the first is a rune of U+0600–U+067F in the set.
+func TestLenPairs(t *testing.T) {
+	var set Set
+	for i := range set {
+		set[i] = i%3 != 0
+	}
+	for b := range 1 << 16 {
+		s := string([]byte{byte(b >> 8), byte(b)})
+		want := 0
+		if r, size := utf8.DecodeRuneInString(s); size == 2 && r >= 0x0600 && r < 0x0680 && set[r-0x0600] {
+			want = 2
+		}
+		if got := set.Len(s); got != want {
+			t.Fatalf("Len(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestPairs(t *testing.T) {
+	var p Pairs
+	for _, w := range []string{"باسم", "قناة", "قال"} {
+		p.Add(w)
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"باسم", true}, {"باء", true}, {"قنا", true}, {"قا", true},
+		{"قب", false}, {"سا", false}, {"نق", false},
+	} {
+		if got := p.Has(tc.s); got != tc.want {
+			t.Errorf("Has(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
 }
