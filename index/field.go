@@ -17,6 +17,9 @@ import (
 type Term struct {
 	Stem string
 	Pos  int32
+	// StemID is the token's arabic.Token.StemID: the index keys what it
+	// knows of a stem by it when it is not 0.
+	StemID uint32
 }
 
 // Terms returns the search terms of analyzed tokens (stopwords and
@@ -39,28 +42,51 @@ func Terms(toks []arabic.Token) []Term {
 		if t.Stop || t.Stem == "" {
 			continue
 		}
-		out = append(out, Term{Stem: t.Stem, Pos: pos})
+		out = append(out, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
 	}
 	return out
 }
 
+// FirstsScratch is the memory AppendFirsts reuses from one document to
+// the next. The zero value is ready to use; it is not safe for concurrent
+// use.
+type FirstsScratch struct {
+	ids   map[uint32]int32 // by StemID
+	stems map[string]int32 // by Stem, for terms without a StemID
+}
+
 // AppendFirsts appends to dst, for each term of title then text, the
 // position (in title then text) of the first term with the same stem, and
-// returns it: what Doc.Firsts holds. seen is scratch space, left empty.
-func AppendFirsts(dst []int32, seen map[string]int32, title, text []Term) []int32 {
+// returns it: what Doc.Firsts holds. Terms with a StemID are matched by it
+// (which the analyzer gives equal stems alike), the others by their stem.
+func AppendFirsts(dst []int32, sc *FirstsScratch, title, text []Term) []int32 {
+	if sc.ids == nil {
+		sc.ids, sc.stems = make(map[uint32]int32), make(map[string]int32)
+	}
 	at := int32(0)
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
-			f, ok := seen[ts[i].Stem]
-			if !ok {
-				f = at
-				seen[ts[i].Stem] = f
+			t := &ts[i]
+			if t.StemID != 0 {
+				f, ok := sc.ids[t.StemID]
+				if !ok {
+					f = at
+					sc.ids[t.StemID] = f
+				}
+				dst = append(dst, f)
+			} else {
+				f, ok := sc.stems[t.Stem]
+				if !ok {
+					f = at
+					sc.stems[t.Stem] = f
+				}
+				dst = append(dst, f)
 			}
-			dst = append(dst, f)
 			at++
 		}
 	}
-	clear(seen)
+	clear(sc.ids)
+	clear(sc.stems)
 	return dst
 }
 
@@ -276,6 +302,7 @@ func (s docStems) stem(i int) string {
 type wordInfo struct {
 	lex      *arabic.Lexicon
 	info     map[string]*stemInfo
+	byID     []*stemInfo       // info by Term.StemID, nil where not looked up yet
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
 	batch    uint64            // the number of the last segBuilder batch
@@ -323,11 +350,33 @@ func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 				infos = append(infos, infos[firsts[n]])
 				continue
 			}
-			infos = append(infos, w.get(ts[i].Stem))
+			infos = append(infos, w.term(&ts[i]))
 		}
 	}
 	w.infos = infos
 	return docStems{title: title, text: text, infos: infos, doc: w.doc}
+}
+
+// maxByID bounds the StemIDs wordInfo keys in a slice: a larger one is
+// looked up by its stem.
+const maxByID = 1 << 20
+
+// term returns the info of the stem of t, by its StemID when it has one.
+func (w *wordInfo) term(t *Term) *stemInfo {
+	id := t.StemID
+	if id == 0 || id >= maxByID {
+		return w.get(t.Stem)
+	}
+	if int(id) < len(w.byID) {
+		if i := w.byID[id]; i != nil && i.stem == t.Stem {
+			return i
+		}
+	} else {
+		w.byID = append(w.byID, make([]*stemInfo, max(int(id)+1, 2*len(w.byID))-len(w.byID))...)
+	}
+	i := w.get(t.Stem)
+	w.byID[id] = i
+	return i
 }
 
 func (w *wordInfo) get(stem string) *stemInfo {

@@ -158,10 +158,15 @@ func TestNameVariants(t *testing.T) {
 func TestStemsFirsts(t *testing.T) {
 	an := arabic.New(arabic.DefaultOptions())
 	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
-	title := terms("رئيس مجلس الوزراء يجتمع")
-	text := terms("قال رئيس مجلس الوزراء إن المجلس يجتمع مع رئيس الوزراء")
-	firsts := AppendFirsts(nil, map[string]int32{}, title, text)
+	title := terms("رئيس مجلس الوزراء يجتمع زيلينسكيوفيتشانو")
+	text := terms("قال رئيس مجلس الوزراء إن المجلس يجتمع مع رئيس الوزراء وزيلينسكيوفيتشانو")
+	var sc FirstsScratch
+	AppendFirsts(nil, &sc, text, title) // the scratch space is left empty
+	firsts := AppendFirsts(nil, &sc, title, text)
 	all := slices.Concat(title, text)
+	if i := slices.IndexFunc(all, func(t Term) bool { return t.StemID == 0 }); i < 0 {
+		t.Fatalf("every term has a StemID: %v", all)
+	}
 	for i, f := range firsts {
 		if j := slices.IndexFunc(all, func(t Term) bool { return t.Stem == all[i].Stem }); int(f) != j {
 			t.Fatalf("firsts[%d] = %d, want %d", i, f, j)
@@ -173,6 +178,14 @@ func TestStemsFirsts(t *testing.T) {
 		if got := words.stems(title, text, fs).infos; !slices.Equal(got, want) {
 			t.Errorf("firsts %v: infos %v, want %v", fs, got, want)
 		}
+	}
+	// A StemID of another stem does not mislead wordInfo.
+	wrong := slices.Clone(title)
+	for i := range wrong {
+		wrong[i].StemID = title[(i+1)%len(title)].StemID
+	}
+	if got := words.stems(wrong, text, nil).infos; !slices.Equal(got, want) {
+		t.Errorf("wrong StemIDs: infos %v, want %v", got, want)
 	}
 }
 
