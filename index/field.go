@@ -51,29 +51,51 @@ func Terms(toks []arabic.Token) []Term {
 // the next. The zero value is ready to use; it is not safe for concurrent
 // use.
 type FirstsScratch struct {
-	ids   map[uint32]int32 // by StemID
+	// slots is an open addressing hash table of the StemIDs seen: StemID<<32
+	// | position of the first term, 0 for an empty slot. It is empty
+	// between calls.
+	slots []uint64
 	stems map[string]int32 // by Stem, for terms without a StemID
 }
+
+// maxFirstsSlots bounds the table FirstsScratch keeps between documents.
+const maxFirstsSlots = 1 << 16
 
 // AppendFirsts appends to dst, for each term of title then text, the
 // position (in title then text) of the first term with the same stem, and
 // returns it: what Doc.Firsts holds. Terms with a StemID are matched by it
 // (which the analyzer gives equal stems alike), the others by their stem.
 func AppendFirsts(dst []int32, sc *FirstsScratch, title, text []Term) []int32 {
-	if sc.ids == nil {
-		sc.ids, sc.stems = make(map[uint32]int32), make(map[string]int32)
+	bits := 6
+	for 1<<bits < 2*(len(title)+len(text)) {
+		bits++
 	}
+	if cap(sc.slots) < 1<<bits {
+		sc.slots = make([]uint64, 1<<bits)
+	}
+	sc.slots = sc.slots[:1<<bits]
+	if sc.stems == nil {
+		sc.stems = make(map[string]int32)
+	}
+	mask := uint32(len(sc.slots) - 1)
 	at := int32(0)
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
 			t := &ts[i]
-			if t.StemID != 0 {
-				f, ok := sc.ids[t.StemID]
-				if !ok {
-					f = at
-					sc.ids[t.StemID] = f
+			if id := t.StemID; id != 0 {
+				// Fibonacci hashing: the top bits of the product.
+				for k := (id * 0x9E3779B1) >> (32 - bits); ; k = (k + 1) & mask {
+					s := sc.slots[k]
+					if s == 0 {
+						sc.slots[k] = uint64(id)<<32 | uint64(uint32(at))
+						dst = append(dst, at)
+						break
+					}
+					if uint32(s>>32) == id {
+						dst = append(dst, int32(uint32(s)))
+						break
+					}
 				}
-				dst = append(dst, f)
 			} else {
 				f, ok := sc.stems[t.Stem]
 				if !ok {
@@ -85,7 +107,11 @@ func AppendFirsts(dst []int32, sc *FirstsScratch, title, text []Term) []int32 {
 			at++
 		}
 	}
-	clear(sc.ids)
+	if cap(sc.slots) > maxFirstsSlots {
+		sc.slots = nil
+	} else {
+		clear(sc.slots)
+	}
 	clear(sc.stems)
 	return dst
 }
