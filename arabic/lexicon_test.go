@@ -56,6 +56,7 @@ func TestDefaultLexicon(t *testing.T) {
 		e, ok := tab.lookup(w)
 		raw := stemWord(lex, w)
 		want := stemEntry{norm: w, normFolded: foldTehMarbuta(w), stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(foldTehMarbuta(w))}
+		want.id = tab.stemID(want.stemFolded)
 		if len(w) > maxTableWord {
 			continue
 		}
