@@ -120,8 +120,18 @@ func TestStemID(t *testing.T) {
 			t.Errorf("StemID %d of %q and %q", tok.StemID, s, tok.Stem)
 		}
 		byID[tok.StemID] = tok.Stem
+		if id := a.lex.StemID(tok.Stem); id != tok.StemID {
+			t.Errorf("Lexicon.StemID(%q) = %d, want %d", tok.Stem, id, tok.StemID)
+		}
 		if _, ok := a.table.lookup(normalizedString(tok.Text, a.stemNorm)); !ok {
 			cold++ // stemmed, not found in the table
+		}
+	}
+	for id, s := range byID {
+		for id2, s2 := range byID {
+			if id < id2 != (s < s2) {
+				t.Errorf("StemID %d of %q, %d of %q: not in byte order", id, s, id2, s2)
+			}
 		}
 	}
 	if withID < 10 || cold == 0 {

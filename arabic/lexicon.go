@@ -81,6 +81,16 @@ func (l *Lexicon) Freq(w string) int {
 	return int(l.freq.get(w))
 }
 
+// StemID returns the Token.StemID of the stem s (teh marbuta folded), 0
+// when it is the stem of no word of the lexicon. A nil Lexicon holds
+// nothing.
+func (l *Lexicon) StemID(s string) uint32 {
+	if l == nil {
+		return 0
+	}
+	return l.stems().stemID(s)
+}
+
 // Len returns the number of words in the lexicon.
 func (l *Lexicon) Len() int {
 	if l == nil {

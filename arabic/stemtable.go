@@ -2,7 +2,9 @@ package arabic
 
 import (
 	"hash/maphash"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -61,16 +63,17 @@ func newStemTable(l *Lexicon) *stemTable {
 		})
 	}
 	wg.Wait()
-	// Number the folded stems, most frequent words first.
+	// Number the folded stems in byte order.
 	ids := make(map[string]uint32)
 	for i := range entries {
-		e := &entries[i]
-		id, ok := ids[e.stemFolded]
-		if !ok {
-			id = uint32(len(ids) + 1)
-			ids[e.stemFolded] = id
-		}
-		e.id = id
+		ids[entries[i].stemFolded] = 0
+	}
+	stems := slices.Sorted(maps.Keys(ids))
+	for i, s := range stems {
+		ids[s] = uint32(i + 1)
+	}
+	for i := range entries {
+		entries[i].id = ids[entries[i].stemFolded]
 	}
 	n := min(hotWords, len(entries))
 	seed := maphash.MakeSeed()
