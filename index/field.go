@@ -338,6 +338,7 @@ type wordInfo struct {
 // stemInfo is what wordInfo knows of a stem.
 type stemInfo struct {
 	stem               string // the stem itself, wordInfo's copy
+	id                 uint32 // its arabic.Lexicon.StemID
 	frequent, nameLike bool
 	// terms are the stem's numbers plus one in the positional fields
 	// (fText, fTitle) of the segBuilder batch numbered batch, 0 for none
@@ -347,9 +348,10 @@ type stemInfo struct {
 	// doc is the number of the last document in which spellings saw the
 	// stem.
 	doc uint64
-	// key is arabic.NameKey of the stem and spelling its spelling term,
-	// both set on the first call of spellingOf.
+	// key is arabic.NameKey of the stem, keyBit its keyBit, and spelling
+	// its spelling term, all set on the first call of spellingOf.
 	key, spelling string
+	keyBit        uint64
 }
 
 // maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts
@@ -409,7 +411,7 @@ func (w *wordInfo) get(stem string) *stemInfo {
 	i := w.info[stem]
 	if i == nil {
 		stem = strings.Clone(stem) // not the document's string: keep no text alive
-		i = &stemInfo{stem: stem, frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
+		i = &stemInfo{stem: stem, id: w.lex.StemID(stem), frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
 		w.info[stem] = i
 	}
 	return i
@@ -428,8 +430,20 @@ func (i *stemInfo) spellingOf(stem string) (key, term string) {
 	if i.spelling == "" {
 		i.key = arabic.NameKey(stem)
 		i.spelling = spelling(i.key, stem)
+		i.keyBit = keyBit(i.key)
 	}
 	return i.key, i.spelling
+}
+
+// keyBit returns one of 64 bits for the name key k (FNV-1a), so that
+// spellings can tell by a mask of a document's name keys that most stems'
+// keys are none of them without comparing strings.
+func keyBit(k string) uint64 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return 1 << (h >> 26)
 }
 
 // entityKey returns EntityKey(an, name).
