@@ -85,7 +85,7 @@ func (l *Lexicon) Freq(w string) int {
 // when it is the stem of no word of the lexicon. A nil Lexicon holds
 // nothing.
 func (l *Lexicon) StemID(s string) uint32 {
-	if l == nil {
+	if l == nil || l.stems == nil {
 		return 0
 	}
 	return l.stems().stemID(s)
