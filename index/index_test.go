@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/arabic"
@@ -388,5 +389,35 @@ func TestNameVariantsAcrossBatches(t *testing.T) {
 		if n != 1 {
 			t.Errorf("variant %q held by %d articles, want 1", term, n)
 		}
+	}
+}
+
+// TestCompareTerms checks that encode's order of stems, by StemID where
+// both have one, is their byte order, stems without a StemID among them.
+func TestCompareTerms(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	lex := arabic.DefaultLexicon()
+	var refs []termRef
+	seen := map[string]bool{}
+	text := "قال رئيس مجلس الوزراء إن المجلس يجتمع مع زيلينسكيوفيتشانو وكالات الأنباء في واشنطن 2024 Reuters والطاقه الجديدة للمفاوضين"
+	for _, term := range Terms(an.Analyze(text)) {
+		if !seen[term.Stem] {
+			seen[term.Stem] = true
+			refs = append(refs, termRef{term: term.Stem, n: uint32(len(refs)), id: lex.StemID(term.Stem)})
+		}
+	}
+	withID := 0
+	for _, r := range refs {
+		if r.id != 0 {
+			withID++
+		}
+	}
+	if withID < 5 || withID == len(refs) {
+		t.Fatalf("%d of %d stems with a StemID: want some with, some without", withID, len(refs))
+	}
+	slices.Reverse(refs)
+	slices.SortFunc(refs, compareTerms)
+	if !slices.IsSortedFunc(refs, func(x, y termRef) int { return strings.Compare(x.term, y.term) }) {
+		t.Errorf("not in byte order: %v", refs)
 	}
 }
