@@ -209,12 +209,10 @@ type wordCount struct {
 	n uint32
 }
 
-// freqTable is an immutable open addressing hash table (linear probing)
+// freqTable is an immutable open addressing hash table (see newSlots)
 // from words to their counts, smaller than a map of strings and with the
 // words in one string, most frequent first, so that the frequent words,
-// which most lookups ask for, share few cache lines. A slot holds the top
-// 32 bits of the word's hash and 1 + the offset of its record in data; 0
-// is an empty slot. A record is the length of the word (one byte, or 255
+// which most lookups ask for, share few cache lines. A record is the length of the word (one byte, or 255
 // and 4 bytes), the word and its count in 4 bytes, little endian.
 type freqTable struct {
 	seed  maphash.Seed
@@ -226,11 +224,8 @@ type freqTable struct {
 
 // newFreqTable returns the table of words, which are distinct.
 func newFreqTable(words []wordCount) freqTable {
-	size := 16
-	for size < len(words)*2 {
-		size *= 2
-	}
-	t := freqTable{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1), n: len(words)}
+	t := freqTable{seed: maphash.MakeSeed(), n: len(words)}
+	t.slots, t.mask = newSlots(len(words))
 	var data []byte
 	for _, wc := range words {
 		off := len(data)
@@ -242,12 +237,7 @@ func newFreqTable(words []wordCount) freqTable {
 		}
 		data = append(data, wc.w...)
 		data = binary.LittleEndian.AppendUint32(data, wc.n)
-		h := maphash.String(t.seed, wc.w)
-		i := h & t.mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+		putSlot(t.slots, t.mask, maphash.String(t.seed, wc.w), off)
 	}
 	t.data = string(data)
 	return t

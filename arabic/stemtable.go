@@ -192,12 +192,30 @@ const maxStemID = 1<<24 - 1
 // words are stemmed each time.
 const maxTableWord = 255
 
-func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+// newSlots returns the empty slots of an open addressing table (linear
+// probing) of n records, at most half full, and the mask of their index. A
+// slot holds the top 32 bits of its key's hash and 1 + the offset of its
+// record; 0 is an empty slot.
+func newSlots(n int) ([]uint64, uint64) {
 	size := 16
-	for size < len(entries)*2 {
+	for size < n*2 {
 		size *= 2
 	}
-	t := wordTable{seed: seed, slots: make([]uint64, size), mask: uint64(size - 1)}
+	return make([]uint64, size), uint64(size - 1)
+}
+
+// putSlot records in slots the record at off of the key whose hash is h.
+func putSlot(slots []uint64, mask, h uint64, off int) {
+	i := h & mask
+	for slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+}
+
+func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+	t := wordTable{seed: seed}
+	t.slots, t.mask = newSlots(len(entries))
 	var data strings.Builder
 	for _, e := range entries {
 		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord || e.id > maxStemID {
@@ -232,12 +250,7 @@ func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
 			data.WriteByte(byte(len(e.stemFolded)))
 			data.WriteString(e.stemFolded)
 		}
-		h := wordHash(seed, e.norm)
-		i := h & t.mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+		putSlot(t.slots, t.mask, wordHash(seed, e.norm), off)
 	}
 	t.data = data.String()
 	return t
