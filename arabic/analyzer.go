@@ -181,6 +181,9 @@ func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64) {
 		t.Stem = stemWord(a.lex, norm)
 		if a.opts.Normalize.FoldTehMarbuta {
 			t.Stem = foldTehMarbuta(t.Stem)
+			if a.table != nil {
+				t.StemID = a.table.stemID(t.Stem)
+			}
 		}
 	} else {
 		t.Stem = t.Norm
@@ -223,6 +226,7 @@ func (a *Analyzer) fillKnown(t *Token, e *stemEntry, same bool) {
 		t.Stem = t.Norm
 	case fold:
 		t.Stem = e.stemFolded
+		t.StemID = e.id
 	default:
 		t.Stem = e.stem
 	}

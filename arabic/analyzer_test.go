@@ -91,3 +91,70 @@ func TestMaqsuraStops(t *testing.T) {
 		t.Errorf("Terms = %q, want the name kept and the preposition dropped", got)
 	}
 }
+
+// TestStemID checks that StemID is a numbering of stems: one number per
+// stem, whether the word's analysis came from the lexicon's table or from
+// the stemmer (words with clitic stacks the lexicon never saw), and 0 for
+// stems of no lexicon word and with other options.
+func TestStemID(t *testing.T) {
+	const text = `وقال المتحدث باسم الوزارة إن الوزراء وافقوا على الخطة. فبمفاوضاتهم
+	وبمفاوضاتنا مع المفاوضين، ومفاوضات الطاقه الجديدة 2024 في واشنطن وبواشنطن
+	وكالمدرسة والمدارس، ثم زيلينسكيوفيتشانو وفزيلينسكيوفيتشانو. Reuters`
+	a := New(DefaultOptions())
+	byStem := map[string]uint32{}
+	byID := map[uint32]string{}
+	withID, cold := 0, 0
+	for _, tok := range a.Analyze(text) {
+		if tok.Stem == "" {
+			continue
+		}
+		if id, ok := byStem[tok.Stem]; ok && id != tok.StemID {
+			t.Errorf("stem %q: StemID %d and %d", tok.Stem, id, tok.StemID)
+		}
+		byStem[tok.Stem] = tok.StemID
+		if tok.StemID == 0 {
+			continue
+		}
+		withID++
+		if s, ok := byID[tok.StemID]; ok && s != tok.Stem {
+			t.Errorf("StemID %d of %q and %q", tok.StemID, s, tok.Stem)
+		}
+		byID[tok.StemID] = tok.Stem
+		if id := a.lex.StemID(tok.Stem); id != tok.StemID {
+			t.Errorf("Lexicon.StemID(%q) = %d, want %d", tok.Stem, id, tok.StemID)
+		}
+		if _, ok := a.table.lookup(normalizedString(tok.Text, a.stemNorm)); !ok {
+			cold++ // stemmed, not found in the table
+		}
+	}
+	for id, s := range byID {
+		for id2, s2 := range byID {
+			if id < id2 != (s < s2) {
+				t.Errorf("StemID %d of %q, %d of %q: not in byte order", id, s, id2, s2)
+			}
+		}
+	}
+	if withID < 10 || cold == 0 {
+		t.Errorf("%d tokens with a StemID, %d of them stemmed: want at least 10 and 1", withID, cold)
+	}
+	for s, id := range byStem {
+		if id != 0 && (s[0] < 0x80 || s == "زيلينسكيوفيتشانو") {
+			t.Errorf("StemID of %q = %d, want 0: no lexicon word has that stem", s, id)
+		}
+	}
+	if _, ok := byStem["زيلينسكيوفيتشانو"]; !ok {
+		t.Errorf("no token of stem زيلينسكيوفيتشانو: %v", byStem)
+	}
+	opts := DefaultOptions()
+	opts.Normalize.FoldTehMarbuta = false
+	for _, tok := range New(opts).Analyze(text) {
+		if tok.StemID != 0 {
+			t.Errorf("teh marbuta kept: %q has StemID %d, want 0", tok.Text, tok.StemID)
+		}
+	}
+}
+
+// normalizedString returns s normalized with opts.
+func normalizedString(s string, opts NormalizeOptions) string {
+	return string(AppendNormalized(nil, s, opts))
+}

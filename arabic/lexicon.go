@@ -6,7 +6,9 @@ import (
 	"cmp"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -22,7 +24,7 @@ import (
 // far more frequent than "بواشنطن", not from "بطاطس" because "طاطس" is not a
 // word. A Lexicon is immutable once built and safe for concurrent use.
 type Lexicon struct {
-	freq map[string]uint32
+	freq freqTable
 	// stems holds the stem of every word of the lexicon, computed on
 	// first use: the analyzer looks most words up instead of stemming them.
 	stems func() *stemTable
@@ -30,7 +32,17 @@ type Lexicon struct {
 
 // newLexicon returns a lexicon of the given frequencies.
 func newLexicon(freq map[string]uint32) *Lexicon {
-	l := &Lexicon{freq: freq}
+	all := make([]wordCount, 0, len(freq))
+	for w, n := range freq {
+		all = append(all, wordCount{w, n})
+	}
+	slices.SortFunc(all, func(a, b wordCount) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	l := &Lexicon{freq: newFreqTable(all)}
 	l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l) })
 	return l
 }
@@ -38,24 +50,8 @@ func newLexicon(freq map[string]uint32) *Lexicon {
 // byFreq returns the words of the lexicon, most frequent first, ties in
 // byte order.
 func (l *Lexicon) byFreq() []string {
-	type wc struct {
-		w string
-		n uint32
-	}
-	all := make([]wc, 0, len(l.freq))
-	for w, n := range l.freq {
-		all = append(all, wc{w, n})
-	}
-	slices.SortFunc(all, func(a, b wc) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
-		}
-		return strings.Compare(a.w, b.w)
-	})
-	words := make([]string, len(all))
-	for i, e := range all {
-		words[i] = e.w
-	}
+	words := make([]string, 0, l.freq.n)
+	l.freq.all(func(w string, _ uint32) { words = append(words, w) })
 	return words
 }
 
@@ -82,7 +78,17 @@ func (l *Lexicon) Freq(w string) int {
 	if l == nil {
 		return 0
 	}
-	return int(l.freq[w])
+	return int(l.freq.get(w))
+}
+
+// StemID returns the Token.StemID of the stem s (teh marbuta folded), 0
+// when it is the stem of no word of the lexicon. A nil Lexicon holds
+// nothing.
+func (l *Lexicon) StemID(s string) uint32 {
+	if l == nil || l.stems == nil {
+		return 0
+	}
+	return l.stems().stemID(s)
 }
 
 // Len returns the number of words in the lexicon.
@@ -90,7 +96,7 @@ func (l *Lexicon) Len() int {
 	if l == nil {
 		return 0
 	}
-	return len(l.freq)
+	return l.freq.n
 }
 
 // LexiconCounter counts the words of a corpus to build a Lexicon. It is not
@@ -147,12 +153,12 @@ func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
-	for _, w := range l.byFreq() {
+	l.freq.all(func(w string, n uint32) {
 		bw.WriteString(w)
 		bw.WriteByte('\t')
-		bw.WriteString(strconv.FormatUint(uint64(l.freq[w]), 10))
+		bw.WriteString(strconv.FormatUint(uint64(n), 10))
 		bw.WriteByte('\n')
-	}
+	})
 	if err := bw.Flush(); err != nil {
 		return cw.N, err
 	}
@@ -194,5 +200,94 @@ func (l *Lexicon) f(a, b string) int {
 	}
 	var arr [64]byte
 	k := append(append(arr[:0], a...), b...)
-	return int(l.freq[string(k)])
+	return int(l.freq.get(string(k))) // no allocation: the lookup keeps no reference
+}
+
+// wordCount is a word and its count.
+type wordCount struct {
+	w string
+	n uint32
+}
+
+// freqTable is an immutable open addressing hash table (see newSlots)
+// from words to their counts, smaller than a map of strings and with the
+// words in one string, most frequent first, so that the frequent words,
+// which most lookups ask for, share few cache lines. A record is the length of the word (one byte, or 255
+// and 4 bytes), the word and its count in 4 bytes, little endian.
+type freqTable struct {
+	seed  maphash.Seed
+	slots []uint64
+	mask  uint64
+	data  string
+	n     int
+}
+
+// newFreqTable returns the table of words, which are distinct.
+func newFreqTable(words []wordCount) freqTable {
+	t := freqTable{seed: maphash.MakeSeed(), n: len(words)}
+	t.slots, t.mask = newSlots(len(words))
+	var data []byte
+	for _, wc := range words {
+		off := len(data)
+		if len(wc.w) < 255 {
+			data = append(data, byte(len(wc.w)))
+		} else {
+			data = append(data, 255)
+			data = binary.LittleEndian.AppendUint32(data, uint32(len(wc.w)))
+		}
+		data = append(data, wc.w...)
+		data = binary.LittleEndian.AppendUint32(data, wc.n)
+		putSlot(t.slots, t.mask, maphash.String(t.seed, wc.w), off)
+	}
+	t.data = string(data)
+	return t
+}
+
+// record returns the word and count of the record at off, and the offset
+// of the next record.
+func (t *freqTable) record(off int) (w string, n uint32, next int) {
+	d := t.data[off:]
+	k, p := int(d[0]), 1
+	if k == 255 {
+		k, p = int(binary.LittleEndian.Uint32([]byte(d[1:5]))), 5
+	}
+	w = d[p : p+k]
+	c := d[p+k : p+k+4]
+	return w, uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16 | uint32(c[3])<<24, off + p + k + 4
+}
+
+// get returns the count of w, 0 if the table does not hold it.
+func (t *freqTable) get(w string) uint32 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	h := maphash.String(t.seed, w)
+	tag := h &^ 0xFFFFFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s&^0xFFFFFFFF != tag {
+			continue
+		}
+		off := int(uint32(s)) - 1
+		if d := t.data[off:]; len(w) < 255 && (int(d[0]) != len(w) || d[1:1+len(w)] != w) {
+			continue // the common case, decided without decoding the record
+		}
+		if rw, n, _ := t.record(off); rw == w {
+			return n
+		}
+	}
+}
+
+// all calls f with every word and its count, in the order newFreqTable was
+// given them.
+func (t *freqTable) all(f func(w string, n uint32)) {
+	for off := 0; off < len(t.data); {
+		var w string
+		var n uint32
+		w, n, off = t.record(off)
+		f(w, n)
+	}
 }

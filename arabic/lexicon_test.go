@@ -2,6 +2,8 @@ package arabic
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -52,10 +54,11 @@ func TestDefaultLexicon(t *testing.T) {
 	// The table of stems agrees with the stemmer on every word.
 	tab := lex.stems()
 	stop := defaultStopwords()
-	for w := range lex.freq {
+	for _, w := range lex.byFreq() {
 		e, ok := tab.lookup(w)
 		raw := stemWord(lex, w)
 		want := stemEntry{norm: w, normFolded: foldTehMarbuta(w), stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(foldTehMarbuta(w))}
+		want.id = tab.stemID(want.stemFolded)
 		if len(w) > maxTableWord {
 			continue
 		}
@@ -66,6 +69,41 @@ func TestDefaultLexicon(t *testing.T) {
 	for _, w := range []string{"", "xyz", "كلمةلاتوجد", "الحوارالحوار"} {
 		if _, ok := tab.lookup(w); ok {
 			t.Errorf("table holds %q", w)
+		}
+	}
+}
+
+// TestFreqTable checks the lexicon's table against the counts it was made
+// of: words of every length, a long one (past a one-byte length) among
+// them, absent words, and the order of its words.
+func TestFreqTable(t *testing.T) {
+	counts := map[string]uint32{"": 7, "و": 1, "الحوار": 3, "مع": 3, "واشنطن": 100,
+		strings.Repeat("كلمة", 80): 5, strings.Repeat("ب", 127): 9}
+	for i := range 300 {
+		counts[fmt.Sprint("كلمة", i)] = uint32(i%17 + 1)
+	}
+	lex := newLexicon(counts)
+	if lex.Len() != len(counts) {
+		t.Errorf("Len = %d, want %d", lex.Len(), len(counts))
+	}
+	for w, n := range counts {
+		if got := lex.Freq(w); got != int(n) {
+			t.Errorf("Freq(%.20q) = %d, want %d", w, got, n)
+		}
+	}
+	for _, w := range []string{"الحوا", "الحوارر", "كلمة300", strings.Repeat("كلمة", 81), strings.Repeat("ب", 128)} {
+		if got := lex.Freq(w); got != 0 {
+			t.Errorf("Freq(%.20q) = %d, want 0", w, got)
+		}
+	}
+	words := lex.byFreq()
+	if len(words) != len(counts) || words[0] != "واشنطن" {
+		t.Fatalf("byFreq: %d words from %.20q, want %d from واشنطن", len(words), words[0], len(counts))
+	}
+	for i := 1; i < len(words); i++ {
+		a, b := counts[words[i-1]], counts[words[i]]
+		if a < b || a == b && words[i-1] >= words[i] {
+			t.Errorf("byFreq: %.20q (%d) before %.20q (%d)", words[i-1], a, words[i], b)
 		}
 	}
 }

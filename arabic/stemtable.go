@@ -2,20 +2,25 @@ package arabic
 
 import (
 	"hash/maphash"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // stemEntry is what the analyzer needs of a word of the lexicon: the word
-// (teh marbuta kept) and its stem, each also with teh marbuta folded, and
-// whether it is a stopword. The strings are slices of the table's memory,
+// (teh marbuta kept) and its stem, each also with teh marbuta folded,
+// whether it is a stopword, and the number of its folded stem (see
+// Token.StemID). The strings are slices of the table's memory,
 // shared by every token of the word, so that analyzing a known word
 // allocates nothing.
 type stemEntry struct {
 	norm, normFolded string
 	stem, stemFolded string
 	stop             bool
+	id               uint32
 }
 
 // stemTable maps the words of a lexicon to their entries: an open
@@ -26,6 +31,9 @@ type stemEntry struct {
 // to stay in the processor's cache.
 type stemTable struct {
 	hot, cold wordTable
+	// ids numbers the folded stems of the tables' words from 1 (see
+	// Token.StemID); its keys are slices of the tables' data.
+	ids map[string]uint32
 }
 
 // hotWords is the number of most frequent words in the hot table: 8192
@@ -55,9 +63,42 @@ func newStemTable(l *Lexicon) *stemTable {
 		})
 	}
 	wg.Wait()
+	// Number the folded stems in byte order.
+	ids := make(map[string]uint32)
+	for i := range entries {
+		ids[entries[i].stemFolded] = 0
+	}
+	stems := slices.Sorted(maps.Keys(ids))
+	for i, s := range stems {
+		ids[s] = uint32(i + 1)
+	}
+	for i := range entries {
+		entries[i].id = ids[entries[i].stemFolded]
+	}
 	n := min(hotWords, len(entries))
 	seed := maphash.MakeSeed()
-	return &stemTable{hot: newWordTable(seed, entries[:n]), cold: newWordTable(seed, entries[n:])}
+	t := &stemTable{hot: newWordTable(seed, entries[:n]), cold: newWordTable(seed, entries[n:])}
+	// Keep the numbers keyed by the tables' copies of the stems, not by
+	// the strings of the entries, which can go now.
+	t.ids = make(map[string]uint32, len(ids))
+	for _, wt := range []*wordTable{&t.hot, &t.cold} {
+		for _, s := range wt.slots {
+			if s != 0 {
+				e := wt.entry(int(uint32(s)) - 1)
+				t.ids[e.stemFolded] = e.id
+			}
+		}
+	}
+	return t
+}
+
+// stemID returns the number of the folded stem s, 0 if it is the stem of
+// no word of the tables.
+func (t *stemTable) stemID(s string) uint32 {
+	if s == "" || s[0] < utf8.RuneSelf { // the lexicon's words are Arabic
+		return 0
+	}
+	return t.ids[s]
 }
 
 // lookup returns the entry of the normalized word w.
@@ -140,22 +181,44 @@ const (
 	hdrStemOff           // offset of the stem in the word + 1, 0: stored after
 	hdrStem              // length of the stem
 	hdrFlags             // 1: stopword; 2: folded stem stored after the stem
-	hdrLen
+	hdrID                // 3 bytes, little endian: the number of the folded stem
+	hdrLen        = hdrID + 3
 )
+
+// maxStemID is the largest number of a folded stem that a record holds.
+const maxStemID = 1<<24 - 1
 
 // maxTableWord is the longest word, in bytes, that a table holds; longer
 // words are stemmed each time.
 const maxTableWord = 255
 
-func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+// newSlots returns the empty slots of an open addressing table (linear
+// probing) of n records, at most half full, and the mask of their index. A
+// slot holds the top 32 bits of its key's hash and 1 + the offset of its
+// record; 0 is an empty slot.
+func newSlots(n int) ([]uint64, uint64) {
 	size := 16
-	for size < len(entries)*2 {
+	for size < n*2 {
 		size *= 2
 	}
-	t := wordTable{seed: seed, slots: make([]uint64, size), mask: uint64(size - 1)}
+	return make([]uint64, size), uint64(size - 1)
+}
+
+// putSlot records in slots the record at off of the key whose hash is h.
+func putSlot(slots []uint64, mask, h uint64, off int) {
+	i := h & mask
+	for slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+}
+
+func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+	t := wordTable{seed: seed}
+	t.slots, t.mask = newSlots(len(entries))
 	var data strings.Builder
 	for _, e := range entries {
-		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord {
+		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord || e.id > maxStemID {
 			continue
 		}
 		off := data.Len()
@@ -174,6 +237,7 @@ func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
 		if e.stemFolded != e.stem {
 			hdr[hdrFlags] |= 2
 		}
+		hdr[hdrID], hdr[hdrID+1], hdr[hdrID+2] = byte(e.id), byte(e.id>>8), byte(e.id>>16)
 		data.Write(hdr[:])
 		data.WriteString(e.norm)
 		if hdr[hdrNormFolded] != 0 {
@@ -186,12 +250,7 @@ func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
 			data.WriteByte(byte(len(e.stemFolded)))
 			data.WriteString(e.stemFolded)
 		}
-		h := wordHash(seed, e.norm)
-		i := h & t.mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = h&^0xFFFFFFFF | uint64(off+1)
+		putSlot(t.slots, t.mask, wordHash(seed, e.norm), off)
 	}
 	t.data = data.String()
 	return t
@@ -252,7 +311,8 @@ func (t *wordTable) entry(off int) stemEntry {
 	d := t.data[off:]
 	p := hdrLen
 	n := int(d[hdrWord])
-	e := stemEntry{norm: d[p : p+n], stop: d[hdrFlags]&1 != 0}
+	e := stemEntry{norm: d[p : p+n], stop: d[hdrFlags]&1 != 0,
+		id: uint32(d[hdrID]) | uint32(d[hdrID+1])<<8 | uint32(d[hdrID+2])<<16}
 	p += n
 	e.normFolded = e.norm
 	if nf := int(d[hdrNormFolded]); nf != 0 {

@@ -38,7 +38,15 @@ type Token struct {
 	End   int    `json:"end"`
 	Stop  bool   `json:"stop"`
 	Kind  Kind   `json:"-"`
-	Byte  int    `json:"-"`
+	// StemID numbers Stem among the stems of the lexicon's words when the
+	// Analyzer stems with the lexicon and folds teh marbuta (as with
+	// DefaultOptions): tokens with the same Stem have the same StemID,
+	// tokens with different ones different StemIDs, which ascend in the
+	// byte order of their stems. It is 0 when Stem is the stem of no word
+	// of the lexicon, or with other options. A caller may key a table by
+	// it rather than by Stem, and sort by it.
+	StemID uint32 `json:"-"`
+	Byte   int    `json:"-"`
 }
 
 // Tokenize splits text into words, numbers and punctuation marks, with their

@@ -82,7 +82,7 @@ type scratch struct {
 	hash        []byte
 	stems       []string
 	printer     *story.Printer
-	seen        map[string]int32 // for index.AppendFirsts
+	firsts      index.FirstsScratch
 }
 
 // maxScratchTokens bounds the token buffers kept between articles, so that
@@ -116,10 +116,7 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 		p.facts, facts = string(b), &f
 	}
 	p.doc = newDoc(&p.art, title, text, facts)
-	if sc.seen == nil {
-		sc.seen = make(map[string]int32)
-	}
-	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), sc.seen, p.doc.TitleTerms, p.doc.TextTerms)
+	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
 		p.print = sc.printer.PrintDoc(&sd)

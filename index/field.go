@@ -17,6 +17,9 @@ import (
 type Term struct {
 	Stem string
 	Pos  int32
+	// StemID is the token's arabic.Token.StemID: the index keys what it
+	// knows of a stem by it when it is not 0.
+	StemID uint32
 }
 
 // Terms returns the search terms of analyzed tokens (stopwords and
@@ -39,28 +42,77 @@ func Terms(toks []arabic.Token) []Term {
 		if t.Stop || t.Stem == "" {
 			continue
 		}
-		out = append(out, Term{Stem: t.Stem, Pos: pos})
+		out = append(out, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
 	}
 	return out
 }
 
+// FirstsScratch is the memory AppendFirsts reuses from one document to
+// the next. The zero value is ready to use; it is not safe for concurrent
+// use.
+type FirstsScratch struct {
+	// slots is an open addressing hash table of the StemIDs seen: StemID<<32
+	// | position of the first term, 0 for an empty slot. It is empty
+	// between calls.
+	slots []uint64
+	stems map[string]int32 // by Stem, for terms without a StemID
+}
+
+// maxFirstsSlots bounds the table FirstsScratch keeps between documents.
+const maxFirstsSlots = 1 << 16
+
 // AppendFirsts appends to dst, for each term of title then text, the
 // position (in title then text) of the first term with the same stem, and
-// returns it: what Doc.Firsts holds. seen is scratch space, left empty.
-func AppendFirsts(dst []int32, seen map[string]int32, title, text []Term) []int32 {
+// returns it: what Doc.Firsts holds. Terms with a StemID are matched by it
+// (which the analyzer gives equal stems alike), the others by their stem.
+func AppendFirsts(dst []int32, sc *FirstsScratch, title, text []Term) []int32 {
+	bits := 6
+	for 1<<bits < 2*(len(title)+len(text)) {
+		bits++
+	}
+	if cap(sc.slots) < 1<<bits {
+		sc.slots = make([]uint64, 1<<bits)
+	}
+	sc.slots = sc.slots[:1<<bits]
+	if sc.stems == nil {
+		sc.stems = make(map[string]int32)
+	}
+	mask := uint32(len(sc.slots) - 1)
 	at := int32(0)
 	for _, ts := range [2][]Term{title, text} {
 		for i := range ts {
-			f, ok := seen[ts[i].Stem]
-			if !ok {
-				f = at
-				seen[ts[i].Stem] = f
+			t := &ts[i]
+			if id := t.StemID; id != 0 {
+				// Fibonacci hashing: the top bits of the product.
+				for k := (id * 0x9E3779B1) >> (32 - bits); ; k = (k + 1) & mask {
+					s := sc.slots[k]
+					if s == 0 {
+						sc.slots[k] = uint64(id)<<32 | uint64(uint32(at))
+						dst = append(dst, at)
+						break
+					}
+					if uint32(s>>32) == id {
+						dst = append(dst, int32(uint32(s)))
+						break
+					}
+				}
+			} else {
+				f, ok := sc.stems[t.Stem]
+				if !ok {
+					f = at
+					sc.stems[t.Stem] = f
+				}
+				dst = append(dst, f)
 			}
-			dst = append(dst, f)
 			at++
 		}
 	}
-	clear(seen)
+	if cap(sc.slots) > maxFirstsSlots {
+		sc.slots = nil
+	} else {
+		clear(sc.slots)
+	}
+	clear(sc.stems)
 	return dst
 }
 
@@ -276,6 +328,7 @@ func (s docStems) stem(i int) string {
 type wordInfo struct {
 	lex      *arabic.Lexicon
 	info     map[string]*stemInfo
+	byID     []*stemInfo       // info by Term.StemID, nil where not looked up yet
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
 	batch    uint64            // the number of the last segBuilder batch
@@ -285,6 +338,7 @@ type wordInfo struct {
 // stemInfo is what wordInfo knows of a stem.
 type stemInfo struct {
 	stem               string // the stem itself, wordInfo's copy
+	id                 uint32 // its arabic.Lexicon.StemID
 	frequent, nameLike bool
 	// terms are the stem's numbers plus one in the positional fields
 	// (fText, fTitle) of the segBuilder batch numbered batch, 0 for none
@@ -294,9 +348,10 @@ type stemInfo struct {
 	// doc is the number of the last document in which spellings saw the
 	// stem.
 	doc uint64
-	// key is arabic.NameKey of the stem and spelling its spelling term,
-	// both set on the first call of spellingOf.
+	// key is arabic.NameKey of the stem, keyBit its keyBit, and spelling
+	// its spelling term, all set on the first call of spellingOf.
 	key, spelling string
+	keyBit        uint64
 }
 
 // maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts
@@ -323,18 +378,40 @@ func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 				infos = append(infos, infos[firsts[n]])
 				continue
 			}
-			infos = append(infos, w.get(ts[i].Stem))
+			infos = append(infos, w.term(&ts[i]))
 		}
 	}
 	w.infos = infos
 	return docStems{title: title, text: text, infos: infos, doc: w.doc}
 }
 
+// maxByID bounds the StemIDs wordInfo keys in a slice: a larger one is
+// looked up by its stem.
+const maxByID = 1 << 20
+
+// term returns the info of the stem of t, by its StemID when it has one.
+func (w *wordInfo) term(t *Term) *stemInfo {
+	id := t.StemID
+	if id == 0 || id >= maxByID {
+		return w.get(t.Stem)
+	}
+	if int(id) < len(w.byID) {
+		if i := w.byID[id]; i != nil && i.stem == t.Stem {
+			return i
+		}
+	} else {
+		w.byID = append(w.byID, make([]*stemInfo, max(int(id)+1, 2*len(w.byID))-len(w.byID))...)
+	}
+	i := w.get(t.Stem)
+	w.byID[id] = i
+	return i
+}
+
 func (w *wordInfo) get(stem string) *stemInfo {
 	i := w.info[stem]
 	if i == nil {
 		stem = strings.Clone(stem) // not the document's string: keep no text alive
-		i = &stemInfo{stem: stem, frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
+		i = &stemInfo{stem: stem, id: w.lex.StemID(stem), frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
 		w.info[stem] = i
 	}
 	return i
@@ -353,8 +430,20 @@ func (i *stemInfo) spellingOf(stem string) (key, term string) {
 	if i.spelling == "" {
 		i.key = arabic.NameKey(stem)
 		i.spelling = spelling(i.key, stem)
+		i.keyBit = keyBit(i.key)
 	}
 	return i.key, i.spelling
+}
+
+// keyBit returns one of 64 bits for the name key k (FNV-1a), so that
+// spellings can tell by a mask of a document's name keys that most stems'
+// keys are none of them without comparing strings.
+func keyBit(k string) uint64 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return 1 << (h >> 26)
 }
 
 // entityKey returns EntityKey(an, name).

@@ -463,6 +463,10 @@ func spelling(key, stem string) string { return key + " " + stem }
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
 func spellings(stems docStems, names []string) (variants, spellings []string) {
+	var mask uint64 // the keyBits of names
+	for _, k := range names {
+		mask |= keyBit(k)
+	}
 	for i, info := range stems.infos {
 		s := stems.stem(i)
 		if info.doc == stems.doc || s[0] < 0x80 {
@@ -476,7 +480,7 @@ func spellings(stems docStems, names []string) (variants, spellings []string) {
 		if info.nameLike {
 			variants = append(variants, sp)
 		}
-		if slices.Contains(names, k) {
+		if info.keyBit&mask != 0 && slices.Contains(names, k) {
 			spellings = append(spellings, sp)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/arabic"
@@ -158,10 +159,15 @@ func TestNameVariants(t *testing.T) {
 func TestStemsFirsts(t *testing.T) {
 	an := arabic.New(arabic.DefaultOptions())
 	terms := func(s string) []Term { return Terms(an.Analyze(s)) }
-	title := terms("رئيس مجلس الوزراء يجتمع")
-	text := terms("قال رئيس مجلس الوزراء إن المجلس يجتمع مع رئيس الوزراء")
-	firsts := AppendFirsts(nil, map[string]int32{}, title, text)
+	title := terms("رئيس مجلس الوزراء يجتمع زيلينسكيوفيتشانو")
+	text := terms("قال رئيس مجلس الوزراء إن المجلس يجتمع مع رئيس الوزراء وزيلينسكيوفيتشانو")
+	var sc FirstsScratch
+	AppendFirsts(nil, &sc, text, title) // the scratch space is left empty
+	firsts := AppendFirsts(nil, &sc, title, text)
 	all := slices.Concat(title, text)
+	if i := slices.IndexFunc(all, func(t Term) bool { return t.StemID == 0 }); i < 0 {
+		t.Fatalf("every term has a StemID: %v", all)
+	}
 	for i, f := range firsts {
 		if j := slices.IndexFunc(all, func(t Term) bool { return t.Stem == all[i].Stem }); int(f) != j {
 			t.Fatalf("firsts[%d] = %d, want %d", i, f, j)
@@ -173,6 +179,14 @@ func TestStemsFirsts(t *testing.T) {
 		if got := words.stems(title, text, fs).infos; !slices.Equal(got, want) {
 			t.Errorf("firsts %v: infos %v, want %v", fs, got, want)
 		}
+	}
+	// A StemID of another stem does not mislead wordInfo.
+	wrong := slices.Clone(title)
+	for i := range wrong {
+		wrong[i].StemID = title[(i+1)%len(title)].StemID
+	}
+	if got := words.stems(wrong, text, nil).infos; !slices.Equal(got, want) {
+		t.Errorf("wrong StemIDs: infos %v, want %v", got, want)
 	}
 }
 
@@ -375,5 +389,35 @@ func TestNameVariantsAcrossBatches(t *testing.T) {
 		if n != 1 {
 			t.Errorf("variant %q held by %d articles, want 1", term, n)
 		}
+	}
+}
+
+// TestCompareTerms checks that encode's order of stems, by StemID where
+// both have one, is their byte order, stems without a StemID among them.
+func TestCompareTerms(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	lex := arabic.DefaultLexicon()
+	var refs []termRef
+	seen := map[string]bool{}
+	text := "قال رئيس مجلس الوزراء إن المجلس يجتمع مع زيلينسكيوفيتشانو وكالات الأنباء في واشنطن 2024 Reuters والطاقه الجديدة للمفاوضين"
+	for _, term := range Terms(an.Analyze(text)) {
+		if !seen[term.Stem] {
+			seen[term.Stem] = true
+			refs = append(refs, termRef{term: term.Stem, n: uint32(len(refs)), id: lex.StemID(term.Stem)})
+		}
+	}
+	withID := 0
+	for _, r := range refs {
+		if r.id != 0 {
+			withID++
+		}
+	}
+	if withID < 5 || withID == len(refs) {
+		t.Fatalf("%d of %d stems with a StemID: want some with, some without", withID, len(refs))
+	}
+	slices.Reverse(refs)
+	slices.SortFunc(refs, compareTerms)
+	if !slices.IsSortedFunc(refs, func(x, y termRef) int { return strings.Compare(x.term, y.term) }) {
+		t.Errorf("not in byte order: %v", refs)
 	}
 }

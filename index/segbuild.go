@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -26,13 +27,23 @@ type segBuilder struct {
 // the order added (so by document, then by position).
 type posField struct {
 	terms []string
+	ids   []uint32 // the terms' arabic.Lexicon.StemIDs, which sort as they do
 	hits  []hit
 }
 
-// termRef is a term of a positional field and its number.
+// termRef is a term of a positional field, its number and its StemID.
 type termRef struct {
-	term string
-	n    uint32
+	term  string
+	n, id uint32
+}
+
+// compareTerms orders terms as strings.Compare does their strings, by
+// their StemIDs when both have one.
+func compareTerms(x, y termRef) int {
+	if x.id != 0 && y.id != 0 {
+		return cmp.Compare(x.id, y.id)
+	}
+	return strings.Compare(x.term, y.term)
 }
 
 // termList is a term of a keyword field and its postings.
@@ -102,6 +113,7 @@ func (b *segBuilder) positions(f int, d uint32, terms []Term, infos []*stemInfo,
 		n := in.terms[f]
 		if n == 0 {
 			p.terms = append(p.terms, in.stem)
+			p.ids = append(p.ids, in.id)
 			n = uint32(len(p.terms))
 			in.terms[f] = n
 		}
@@ -172,9 +184,9 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 	// starts[t] is now the end of term t's occurrences.
 	order := make([]termRef, 0, len(p.terms))
 	for i, t := range p.terms {
-		order = append(order, termRef{t, uint32(i)})
+		order = append(order, termRef{t, uint32(i), p.ids[i]})
 	}
-	slices.SortFunc(order, func(x, y termRef) int { return strings.Compare(x.term, y.term) })
+	slices.SortFunc(order, compareTerms)
 	var docs, freqs, pos []uint32
 	for _, r := range order {
 		t := r.n
