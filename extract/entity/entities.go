@@ -96,7 +96,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = coordinatedBodies(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
-	ms = t.cliticNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
 	ms = t.clubRepeats(ms, labels, tokens, words, keys)
 	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
@@ -1129,18 +1129,19 @@ const maxCliticPhrase = 4
 // proclitic, untagged, whose base the tagger's data knows, starts a name of
 // the type the tagger gives the base and the words with the article after
 // it read alone (الكونغرس الأمريكي), without the rest of the sentence. It
-// returns the mentions in text order.
-func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// returns the mentions in text order. infos are the tagger's information
+// on the tokens, whose clitic and base are those splitClitic gives.
+func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens []Token, words, keys []string, breaks []bool) []mention {
 	n := len(labels)
 	taken := heldTokens(ms, n)
 	var added []mention
 	var phrase []string
 	for i := 0; i < n; i++ {
-		if labels[i] != 0 || taken[i] || !articleAfterClitic(keys[i]) {
+		if labels[i] != 0 || taken[i] || infos[i].clitic == "" {
 			continue
 		}
-		p, b := splitClitic(keys[i])
-		if p == "" || !strings.HasPrefix(b, "ال") || !t.gaz.named(b) && !t.inLexicon(b) {
+		p, b := infos[i].clitic, infos[i].base
+		if !strings.HasPrefix(b, "ال") || !t.gaz.baseNamed(&infos[i]) && !t.inLexicon(b) {
 			continue
 		}
 		phrase = append(phrase[:0], b)
@@ -1174,21 +1175,6 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, tokens []Token, words, 
 		i = j - 1
 	}
 	return addMentions(ms, added)
-}
-
-// articleAfterClitic reports cheaply whether the normalized word w may be
-// proclitics before the article (والـ، بالـ، للـ، وبالـ), the words
-// cliticNames reads: a superset of those splitClitic splits so.
-func articleAfterClitic(w string) bool {
-	if !cliticLetter(w) {
-		return false
-	}
-	rest := w[len("و"):]
-	if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") {
-		return true
-	}
-	_, n := utf8.DecodeRuneInString(rest)
-	return strings.HasPrefix(rest[n:], "ال")
 }
 
 // cliticLetter reports whether w starts with the letter of a proclitic:
