@@ -1136,6 +1136,7 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens
 	taken := heldTokens(ms, n)
 	var added []mention
 	var phrase []string
+	var key []byte
 	for i := 0; i < n; i++ {
 		if labels[i] != 0 || taken[i] || infos[i].clitic == "" {
 			continue
@@ -1149,13 +1150,14 @@ func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens
 			strings.HasPrefix(keys[j], "ال"); j++ {
 			phrase = append(phrase, words[j])
 		}
-		tags := t.Tag(phrase)
-		typ := labelIndex(tags[0])
+		var tags []uint8
+		tags, key = t.tagPhrase(phrase, key)
+		typ := int(tags[0])
 		if typ == 0 || isInside(typ) {
 			continue
 		}
 		j := i + 1
-		for j-i < len(tags) && labelIndex(tags[j-i]) == typ+1 {
+		for j-i < len(tags) && int(tags[j-i]) == typ+1 {
 			j++
 		}
 		m := newMention(typ, i, j, tokens, words, keys)

@@ -47,6 +47,11 @@ type Tagger struct {
 	// day's news). It is the only state of a Tagger that changes after
 	// loading, and only what it caches, not what tagging returns.
 	unknowns unknownCache
+
+	// phrases caches the labels of the phrases that cliticNames tags
+	// alone, which recur from one document to the next; like unknowns,
+	// what it caches only.
+	phrases phraseCache
 }
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
@@ -283,6 +288,7 @@ func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
 	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
+	t.phrases.reset()
 	var infos []tokInfo
 	var wg sync.WaitGroup
 	wg.Go(func() { infos = t.wordInfos() })
