@@ -7,41 +7,32 @@ package entity
 // proclitic, which are suffixes of them. It has no false negatives.
 type tailFilter struct {
 	bits  [1 << (tailBits - 6)]uint64
-	short uint8 // bit L: a string of L < tailLen bytes was added
+	short uint8 // bit L: a string of L < 4 bytes was added
 }
 
 // tailBits is the size of a tailFilter, in bits of the hash.
-const tailBits = 12
+const tailBits = 10
 
-// tailLen is how many bytes at the end of a string tailHash hashes: three
-// Arabic letters. Two let through about 40% of an article's words for
-// sets of titles or countries, of which one in seventy was in the set;
-// three let through far fewer, though the words of a few sets are
-// shorter (see short).
-const tailLen = 6
-
-// tailHash hashes the last tailLen bytes of s, which has that many or
-// more, or the whole of a shorter s, to tailBits bits.
+// tailHash hashes the last four bytes of s, which has four or more, or
+// the whole of a shorter s, to tailBits bits.
 func tailHash(s string) uint32 {
 	n := len(s)
-	var v uint64
-	if n >= tailLen {
-		for i := range tailLen {
-			v |= uint64(s[n-tailLen+i]) << (8 * i)
-		}
+	var v uint32
+	if n >= 4 {
+		v = uint32(s[n-4]) | uint32(s[n-3])<<8 | uint32(s[n-2])<<16 | uint32(s[n-1])<<24
 	} else {
-		v = uint64(n) << 56
+		v = uint32(n) << 24
 		for i := range n {
-			v |= uint64(s[i]) << (8 * i)
+			v |= uint32(s[i]) << (8 * i)
 		}
 		v = ^v
 	}
-	return uint32(v * 0x9e3779b97f4a7c15 >> (64 - tailBits))
+	return v * 0x9e3779b1 >> (32 - tailBits)
 }
 
 // add adds s to the set.
 func (f *tailFilter) add(s string) {
-	if len(s) < tailLen {
+	if len(s) < 4 {
 		f.short |= 1 << len(s)
 	}
 	h := tailHash(s)
@@ -54,11 +45,11 @@ func (f *tailFilter) has(h uint32) bool { return f.bits[h>>6]&(1<<(h&63)) != 0 }
 // mayEnd reports whether k may end with a string of the set: false when
 // it surely does not.
 func (f *tailFilter) mayEnd(k string) bool {
-	if len(k) >= tailLen && f.has(tailHash(k)) {
+	if len(k) >= 4 && f.has(tailHash(k)) {
 		return true
 	}
 	if f.short != 0 {
-		for n := 0; n < tailLen && n <= len(k); n++ {
+		for n := 0; n < 4 && n <= len(k); n++ {
 			if f.short&(1<<n) != 0 && f.has(tailHash(k[len(k)-n:])) {
 				return true
 			}
