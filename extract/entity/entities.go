@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad/article"
 	"github.com/marsad/marsad/extract/lexicon"
@@ -59,8 +60,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	st.keys = slices.Grow(st.keys[:0], n)[:n]
 	st.starts = slices.Grow(st.starts[:0], 2*n)[:2*n]
 	keys, starts, ends := st.keys, st.starts[:n:n], st.starts[n:]
+	st.keyBytes = packKeys(keys, r.infos, st.keyBytes)
 	for i, tk := range tokens {
-		keys[i], starts[i], ends[i] = r.infos[i].norm, tk.Start, tk.End
+		starts[i], ends[i] = tk.Start, tk.End
 	}
 	// The mentions, and refine's, in st's buffers too: what Entities
 	// returns holds none of them. They are cleared on return so that the
@@ -136,6 +138,28 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
 	return t.group(ms, &st.group)
+}
+
+// packKeys sets keys to the normalized forms of infos, copied in order
+// into buf (reused, and returned), which they point into. The rules read
+// the keys of an article over and over, and the tagger's strings are
+// scattered over its tables: packed, they take a few cache lines, not one
+// or two a word. What Entities returns holds none of them.
+func packKeys(keys []string, infos []tokInfo, buf []byte) []byte {
+	buf = buf[:0]
+	for i := range infos {
+		buf = append(buf, infos[i].norm...)
+	}
+	off := 0
+	for i := range infos {
+		n := len(infos[i].norm)
+		keys[i] = ""
+		if n != 0 {
+			keys[i] = unsafe.String(&buf[off], n)
+		}
+		off += n
+	}
+	return buf
 }
 
 // sentences appends the texts of tokens to words and splits them at

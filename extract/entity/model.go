@@ -579,6 +579,7 @@ type tagState struct {
 	// buffers of Entities
 	ms, refined []mention // the tagger's mentions, and refine's
 	words, keys []string
+	keyBytes    []byte // the bytes of keys (packKeys)
 	sents       [][]string
 	starts      []int
 	group       groupBufs
