@@ -182,3 +182,13 @@ func benchUnknown(b *testing.B, last int) {
 	b.ReportMetric(float64(len(words)), "words")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkDefault loads the embedded model, as every ingest does once at
+// its start.
+func BenchmarkDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

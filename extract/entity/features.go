@@ -92,6 +92,13 @@ func (g *gazetteer) named(w string) bool {
 	return f.gaz != 0 || f.phrase
 }
 
+// baseNamed is named of the base of the token of info, from the facts
+// that infoBuf found: the base's gazetteer types, and whether the token
+// starts a phrase at all before looking the base up again.
+func (g *gazetteer) baseNamed(info *tokInfo) bool {
+	return info.gazB != 0 || info.phrase && g.lookup(info.base).phrase
+}
+
 // lookup returns what g's maps say of the normalized word w.
 func (g *gazetteer) lookup(w string) wordFacts {
 	if g.facts != nil {

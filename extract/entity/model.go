@@ -11,6 +11,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -46,6 +47,11 @@ type Tagger struct {
 	// day's news). It is the only state of a Tagger that changes after
 	// loading, and only what it caches, not what tagging returns.
 	unknowns unknownCache
+
+	// phrases caches the labels of the phrases that cliticNames tags
+	// alone, which recur from one document to the next; like unknowns,
+	// what it caches only.
+	phrases phraseCache
 }
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
@@ -275,11 +281,17 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 	return fbuf
 }
 
-// prepare fills the caches of a tagger whose weights are set.
+// prepare fills the caches of a tagger whose weights are set. The token
+// information of the known words, which needs no weights, is computed
+// while the feature index is built.
 func (t *Tagger) prepare() {
 	t.unknowns.mu.Lock()
 	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
+	t.phrases.reset()
+	var infos []tokInfo
+	var wg sync.WaitGroup
+	wg.Go(func() { infos = t.wordInfos() })
 	if t.first != nil {
 		t.fx = newFeatIndex(featStage{t.index, t.w}, featStage{t.first.index, t.first.w})
 		t.first.fx = t.fx.view(1)
@@ -291,25 +303,66 @@ func (t *Tagger) prepare() {
 	if t.first != nil {
 		fbuf = t.first.roleScores(&sentinel, &t.first.sentRole, fbuf)
 	}
+	seed := maphash.MakeSeed()
+	wg.Wait()
+	t.vocab = t.vocabTable(infos, seed)
+	t.unknowns.mu.Lock()
+	t.unknowns.seed = seed
+	t.unknowns.mu.Unlock()
+}
+
+// wordInfos returns the token information of each of t.words, computed on
+// GOMAXPROCS goroutines.
+func (t *Tagger) wordInfos() []tokInfo {
+	infos := make([]tokInfo, len(t.words))
+	parallelChunks(len(t.words), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			infos[i] = t.gaz.info(t.words[i])
+		}
+	})
+	return infos
+}
+
+// vocabTable returns the table of the entries of t.words, whose token
+// information is infos, hashed with seed. The role scores, which cost most
+// of building it, are computed on GOMAXPROCS goroutines, once the table
+// holds the entries in the order of t.words, each in place (the entries do
+// not move: the table was made for all of them).
+func (t *Tagger) vocabTable(infos []tokInfo, seed maphash.Seed) *wordTable {
 	size := 0
 	for _, w := range t.words {
 		size += 2 * len(w)
 	}
-	seed := maphash.MakeSeed()
-	t.vocab = newWordTable(len(t.words), size, seed)
-	for _, w := range t.words {
-		h := t.vocab.hash(w)
-		if t.vocab.findHash(w, h) != nil {
-			continue
+	vocab := newWordTable(len(t.words), size, seed)
+	var none [2]roleScores
+	for i, w := range t.words {
+		if h := vocab.hash(w); vocab.findHash(w, h) == nil {
+			vocab.add(w, h, &infos[i], &none)
 		}
-		info := t.gaz.info(w)
-		var roles [2]roleScores
-		fbuf = t.entryRoles(&info, &roles, fbuf)
-		t.vocab.add(w, h, &info, &roles)
 	}
-	t.unknowns.mu.Lock()
-	t.unknowns.seed = seed
-	t.unknowns.mu.Unlock()
+	parallelChunks(len(vocab.ents), func(lo, hi int) {
+		var fbuf []uint64
+		for i := lo; i < hi; i++ {
+			e := &vocab.ents[i]
+			info := vocab.info(e)
+			fbuf = t.entryRoles(&info, &e.roles, fbuf)
+		}
+	})
+	return vocab
+}
+
+// parallelChunks calls do on consecutive chunks [lo, hi) of [0, n), one
+// chunk on each of GOMAXPROCS goroutines, and returns when all are done.
+func parallelChunks(n int, do func(lo, hi int)) {
+	k := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for c := range k {
+		lo, hi := n*c/k, n*(c+1)/k
+		if lo < hi {
+			wg.Go(func() { do(lo, hi) })
+		}
+	}
+	wg.Wait()
 }
 
 //go:embed model.bin.gz
@@ -526,6 +579,7 @@ type tagState struct {
 	// buffers of Entities
 	ms, refined []mention // the tagger's mentions, and refine's
 	words, keys []string
+	keyBytes    []byte // the bytes of keys (packKeys)
 	sents       [][]string
 	starts      []int
 	group       groupBufs

@@ -30,7 +30,10 @@ type rule func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys 
 
 func TestUntaggedRules(t *testing.T) {
 	tg := defaultTagger(t)
-	persons, clitics := rule((*Tagger).untaggedPersons), rule((*Tagger).cliticNames)
+	persons := rule((*Tagger).untaggedPersons)
+	clitics := func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
+		return t.cliticNames(ms, labels, t.gaz.analyze(words, nil), toks, words, keys, breaks)
+	}
 	for _, c := range []struct {
 		rule       rule
 		text, want string
