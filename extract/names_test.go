@@ -145,15 +145,7 @@ func FuzzAddNames(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		n := len([]rune(s))
 		toks := arabic.Tokenize(s)
-		var nf nameFinder
-		if got, want := nf.markAnchors(s, toks), mayName(s); got != want {
-			t.Fatalf("markAnchors(%q) = %v, mayName %v", s, got, want)
-		}
-		for i := range toks {
-			if got, want := nf.anchored(i), anchored(toks, i); got != want {
-				t.Fatalf("%q token %d: nameFinder.anchored %v, anchored %v", s, i, got, want)
-			}
-		}
+		checkAnchors(t, s, toks)
 		for _, e := range addNames(s, toks, nil) {
 			for _, m := range e.Mentions {
 				if m.Start < 0 || m.End > n || m.Start >= m.End {
@@ -243,15 +235,21 @@ func TestMarkAnchors(t *testing.T) {
 		"\xd8باسم \xd9\xd8قناة جريدةٌ تلفزيون", // a lone lead byte before an anchor
 		"قناة",
 	} {
-		toks := arabic.Tokenize(text)
-		var f nameFinder
-		if got, want := f.markAnchors(text, toks), mayName(text); got != want {
-			t.Errorf("markAnchors(%q) = %v, mayName %v", text, got, want)
-		}
-		for i := range toks {
-			if got, want := f.anchored(i), anchored(toks, i); got != want {
-				t.Errorf("%q token %d %q: nameFinder.anchored %v, anchored %v", text, i, toks[i].Text, got, want)
-			}
+		checkAnchors(t, text, arabic.Tokenize(text))
+	}
+}
+
+// checkAnchors checks nameFinder's markAnchors and anchored on text, whose
+// tokens are toks, against their definitions (mayName, anchored).
+func checkAnchors(t *testing.T, text string, toks []arabic.Token) {
+	t.Helper()
+	var f nameFinder
+	if got, want := f.markAnchors(text, toks), mayName(text); got != want {
+		t.Errorf("markAnchors(%q) = %v, mayName %v", text, got, want)
+	}
+	for i := range toks {
+		if got, want := f.anchored(i), anchored(toks, i); got != want {
+			t.Errorf("%q token %d %q: nameFinder.anchored %v, anchored %v", text, i, toks[i].Text, got, want)
 		}
 	}
 }
