@@ -76,30 +76,24 @@ func TestTitleFirstNames(t *testing.T) {
 // town, quarter or street becomes a place's mention, and that nisbas,
 // titles, common nouns, adjectives and verbs there do not.
 func TestPlaceNames(t *testing.T) {
-	tg := defaultTagger(t)
-	if tg.gaz.stats == nil {
+	if defaultTagger(t).gaz.stats == nil {
 		t.Skip("model without word statistics")
 	}
-	for _, c := range []struct{ text, want string }{
-		{"وقصفت الطائرات منزلا بحي الزرقاوية أمس", "LOC:الزرقاوية"},
-		{"ووصل الوفد إلى محافظة قوانبوري في الشمال", "LOC:قوانبوري"},
-		{"وسقطت قذيفة على بلدة كفر شمسين الحدودية", "LOC:كفر شمسين"},
+	checkRule(t, (*Tagger).placeNames, []ruleCase{
+		{"وقصفت الطائرات منزلا بحي الزرقاوية أمس", nil, "LOC:الزرقاوية"},
+		{"ووصل الوفد إلى محافظة قوانبوري في الشمال", nil, "LOC:قوانبوري"},
+		{"وسقطت قذيفة على بلدة كفر شمسين الحدودية", nil, "LOC:كفر شمسين"},
 		// بلده without its ة is "his country".
-		{"وعاد اللاعب إلى بلده الزرقاوية أمس", ""},
+		{"وعاد اللاعب إلى بلده الزرقاوية أمس", nil, ""},
 		// A nisba, a title, a common noun, an adjective, a verb.
-		{"وزار الوفد مدينة المصرية القديمة", ""},
-		{"ويقع المتجر في شارع الملك فهد", ""},
-		{"وافتتحت قرية الطفل أبوابها للزوار", ""},
-		{"وهي مدينة تاريخية كبيرة", ""},
-		{"في مدينة يقطنها مليون نسمة", ""},
+		{"وزار الوفد مدينة المصرية القديمة", nil, ""},
+		{"ويقع المتجر في شارع الملك فهد", nil, ""},
+		{"وافتتحت قرية الطفل أبوابها للزوار", nil, ""},
+		{"وهي مدينة تاريخية كبيرة", nil, ""},
+		{"في مدينة يقطنها مليون نسمة", nil, ""},
 		// A sentence break after the noun.
-		{"ووصل الوفد إلى مدينة . قوانبوري بعيدة", ""},
-	} {
-		labels, toks, words, keys, breaks := untaggedInput(c.text)
-		if got := mentionTexts(tg.placeNames(nil, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+		{"ووصل الوفد إلى مدينة . قوانبوري بعيدة", nil, ""},
+	})
 }
 
 // TestTitleNames checks that a person's name standing alone after a title

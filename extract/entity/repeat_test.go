@@ -226,22 +226,16 @@ func TestLinkedNames(t *testing.T) {
 // TestCompanyNames checks that a foreign name after شركة, حركة or صحيفة is
 // an organization's, the noun left out, and that common words are not.
 func TestCompanyNames(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []struct{ text, want string }{
-		{"وقعت شركة سياكوتا عقدا جديدا", "ORG:سياكوتا"},
-		{"وقعت بشركة سياكوتا عقدا جديدا", "ORG:سياكوتا"},
-		{"وزادت شركتا سياكوتا وبرامولكس من إنتاجهما", "ORG:سياكوتا|ORG:برامولكس"},
-		{"وقالت صحيفة كوريري ديلتو إن", "ORG:كوريري ديلتو"},
+	checkRule(t, (*Tagger).companyNames, []ruleCase{
+		{"وقعت شركة سياكوتا عقدا جديدا", nil, "ORG:سياكوتا"},
+		{"وقعت بشركة سياكوتا عقدا جديدا", nil, "ORG:سياكوتا"},
+		{"وزادت شركتا سياكوتا وبرامولكس من إنتاجهما", nil, "ORG:سياكوتا|ORG:برامولكس"},
+		{"وقالت صحيفة كوريري ديلتو إن", nil, "ORG:كوريري ديلتو"},
 		// Common words after the noun: no name.
-		{"وقعت شركة نفط عقدا جديدا", ""},
-		{"وقعت شركة في المدينة عقدا", ""},
-		{"وقعت الشركة الوطنية عقدا", ""},
-	} {
-		labels, toks, words, keys, breaks := untaggedInput(c.text)
-		if got := mentionTexts(tg.companyNames(nil, labels, toks, words, keys, breaks)); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+		{"وقعت شركة نفط عقدا جديدا", nil, ""},
+		{"وقعت شركة في المدينة عقدا", nil, ""},
+		{"وقعت الشركة الوطنية عقدا", nil, ""},
+	})
 }
 
 // TestTrimHeads checks that شركة or حركة before a foreign name is cut from
