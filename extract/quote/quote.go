@@ -46,6 +46,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 )
 
@@ -65,7 +66,7 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	if text == "" || len(entities) == 0 {
 		return nil
 	}
-	f := newFinder(text, entities, in)
+	f := newFinderBuf(text, arabic.Tokenize(text), entities, in, &finderBufs{})
 	f.run()
 	// Only the speakers among entities: Analyze also reports the
 	// organizations it found.
@@ -132,10 +133,6 @@ type finder struct {
 	outEnt []int // per quote of out: the speaker's entity index
 }
 
-func newFinder(text string, entities []article.Entity, in string) *finder {
-	return newFinderBuf(text, entities, in, &finderBufs{})
-}
-
 // An Analyzer is Analyze with buffers that it reuses from one call to the
 // next, sparing their allocation (and the collector's work) on every text.
 // The zero Analyzer is ready to use. An Analyzer is not safe for
@@ -147,6 +144,7 @@ type Analyzer struct {
 // finderBufs are the per-token buffers of a finder, kept from one text to
 // the next.
 type finderBufs struct {
+	atoks []arabic.Token // the tokens of a text given alone
 	toks  []token
 	i32   []int32 // inside, opener, sent, startAt and endAt
 	paren []bool
@@ -168,32 +166,41 @@ func grown[T any](s []T, n int) []T {
 
 // Analyze is the package's Analyze.
 func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Result {
+	a.bufs.atoks = arabic.AppendTokens(a.bufs.atoks[:0], text)
+	return a.AnalyzeTokens(text, a.bufs.atoks, entities, in)
+}
+
+// AnalyzeTokens is Analyze on a text already split into toks, its tokens
+// as arabic.Tokenize or an arabic.Analyzer gives them, which it reads
+// rather than tokenizing text again: the result is the same.
+func (a *Analyzer) AnalyzeTokens(text string, toks []arabic.Token, entities []article.Entity, in string) Result {
 	if text == "" {
 		return Result{}
 	}
-	f := newFinderBuf(text, entities, in, &a.bufs)
+	f := newFinderBuf(text, toks, entities, in, &a.bufs)
 	f.run()
 	f.bareTitles()
 	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
 }
 
-// newFinderBuf is newFinder with its per-token buffers and its mentions in
+// newFinderBuf returns the finder of text, read through its tokens atoks
+// (see tokenizeValidBuf), with its per-token buffers and its mentions in
 // b's arrays when they have room, and b left holding those it used; the
 // finder it returns is b.f.
-func newFinderBuf(text string, entities []article.Entity, in string, b *finderBufs) *finder {
+func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, in string, b *finderBufs) *finder {
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &b.f
 	*f = finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
-	f.toks, f.nrunes, valid = tokenizeValidBuf(text, b.toks, &b.norms)
+	f.toks, f.nrunes, valid = tokenizeValidBuf(text, atoks, b.toks, &b.norms)
 	if !valid {
 		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
 		// offsets stay the same and Text slices what the caller's runes
 		// hold. Tokenizing tells validity for free on the common valid text.
 		text = string([]rune(text))
 		f.text = text
-		f.toks, f.nrunes, _ = tokenizeValidBuf(text, f.toks, &b.norms)
+		f.toks, f.nrunes, _ = tokenizeValidBuf(text, nil, f.toks, &b.norms)
 	}
 	n := len(f.toks)
 	b.toks = f.toks[:0]

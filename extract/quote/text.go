@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/arabicrun"
 )
 
@@ -90,43 +91,153 @@ func tokenize(text string) ([]token, int) {
 // tokenizeValid is tokenize that also reports whether text is valid UTF-8,
 // sparing callers a pass of utf8.ValidString over it.
 func tokenizeValid(text string) ([]token, int, bool) {
-	return tokenizeValidBuf(text, nil, nil)
+	return tokenizeValidBuf(text, nil, nil, nil)
 }
 
-// tokenizeValidBuf is tokenizeValid with the tokens in buf's array when it
-// has room for as many as text may hold, and their normalized words in
-// *norms's array likewise when norms is not nil: those words are then
-// valid only until the next call with norms, and *norms is left holding
-// the array used.
-func tokenizeValidBuf(text string, buf []token, norms *[]byte) ([]token, int, bool) {
-	valid := true
-	toks := buf[:0]
-	if cap(toks) < len(text)/8+16 {
-		toks = make([]token, 0, len(text)/8+16)
+// tokenizeValidBuf is tokenizeValid reading text through atoks, its tokens
+// as arabic.Tokenize gives them (nil to read text alone): the words and
+// punctuation marks where both tokenizers agree are taken from atoks, and
+// the rest of the text (spaces and line breaks between them, and the
+// tokens this package splits or joins differently: 19.5, كورونا19, words
+// with letters to fold) is scanned rune by rune. The tokens are the same
+// either way. They are in buf's array when it has room for as many as
+// text may hold, and their normalized words in *norms's array likewise when
+// norms is not nil: those words are then valid only until the next call
+// with norms, and *norms is left holding the array used.
+func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) ([]token, int, bool) {
+	s := scanner{text: text, toks: buf[:0], i: -1, valid: true}
+	if cap(s.toks) < len(text)/8+16 {
+		s.toks = make([]token, 0, len(text)/8+16)
 	}
-	// The normalized words are built in b, which the tokens' norm strings
-	// view at the end, without a copy.
-	var b []byte
 	if norms != nil {
-		b = (*norms)[:0]
+		s.b = (*norms)[:0]
 	}
-	if cap(b) < len(text) {
-		b = make([]byte, 0, len(text))
+	if cap(s.b) < len(text) {
+		s.b = make([]byte, 0, len(text))
 	}
-	in := false
-	i := -1 // rune index of r
-	for bi := 0; bi < len(text); {
+	pos := 0 // the bytes of text scanned
+	for k := range atoks {
+		t := &atoks[k]
+		end := t.Byte + len(t.Text)
+		if t.Byte < pos || end > len(text) {
+			break // not tokens of text: scan the rest
+		}
+		if t.Byte > pos {
+			s.gap(pos, t.Byte)
+		}
+		if !s.take(t, end, atoks[k+1:]) {
+			s.scan(t.Byte, end)
+		}
+		pos = end
+	}
+	s.scan(pos, len(text))
+	if norms != nil {
+		*norms = s.b
+	}
+	norm := unsafe.String(unsafe.SliceData(s.b), len(s.b))
+	for k := range s.toks {
+		if t := &s.toks[k]; t.kind == kWord && t.norm == "" {
+			t.norm = norm[t.nbs:t.nbe]
+		}
+	}
+	return s.toks, s.i + 1, s.valid
+}
+
+// scanner tokenizes a text one stretch of bytes after the other.
+type scanner struct {
+	text  string
+	toks  []token
+	b     []byte // the normalized words of the tokens scanned, end to end
+	in    bool   // the last token is a word that the next word rune extends
+	i     int    // rune index of the last rune scanned
+	valid bool   // no invalid byte seen
+}
+
+// gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
+// at once when they are spaces, as they nearly always are.
+func (s *scanner) gap(from, to int) {
+	for k := from; k < to; k++ {
+		if c := s.text[k]; c != ' ' && c != '\t' {
+			s.scan(from, to)
+			return
+		}
+	}
+	s.i += to - from
+	s.in = false
+}
+
+// take appends the token of arabic.Tokenize t, which ends at byte end and
+// is followed by the tokens next, when it is a token of this package as it
+// stands: a punctuation mark, or a word or number that needs no
+// normalization and that the next rune does not extend. It reports whether
+// it did; the token is then scanned.
+func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
+	if t.Kind == arabic.Punct {
+		r, size := decodeRune(t.Text, 0)
+		if size != len(t.Text) || isDiacritic(r) || isWordRune(r) || r == utf8.RuneError {
+			return false
+		}
+		k := kPunct
+		if isQuoteMark(r) {
+			k = kQuote
+		} else if unicode.IsSpace(r) || r >= 0x200c && r <= 0x200f {
+			return false
+		}
+		s.i++
+		s.toks = append(s.toks, token{kind: k, r: r, s: s.i, e: s.i + 1, bs: t.Byte, be: end})
+		s.in = false
+		return true
+	}
+	n := plainWord(t.Text)
+	if s.in || n == 0 {
+		return false
+	}
+	// The next rune ends the word: a space or ASCII punctuation, an
+	// adjacent punctuation mark, or the end of the text.
+	if end < len(s.text) {
+		if c := s.text[end]; c >= utf8.RuneSelf || isWordRune(rune(c)) {
+			if len(next) == 0 || next[0].Byte != end || next[0].Kind != arabic.Punct {
+				return false
+			}
+		}
+	}
+	s.toks = append(s.toks, token{kind: kWord, s: s.i + 1, e: s.i + 1 + n, bs: t.Byte, be: end, norm: t.Text})
+	s.i += n
+	s.in = true
+	return true
+}
+
+// plainWord returns the number of runes of w when w is a word that
+// normalization leaves as it is (Arabic letters and digits that do not
+// fold, or ASCII letters and digits), else 0.
+func plainWord(w string) int {
+	if plainLetter.Len(w) == len(w) {
+		return len(w) / 2
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return 0
+		}
+	}
+	return len(w)
+}
+
+// scan tokenizes text[from:to], from being where the last scan or take
+// ended.
+func (s *scanner) scan(from, to int) {
+	text, toks, b, in, i := s.text, s.toks, s.b, s.in, s.i
+	for bi := from; bi < to; {
 		if in {
 			// Inside a word: take the letters that normalization keeps
 			// as they are, most of an Arabic word, at once.
-			n := plainLetter.Len(text[bi:])
+			n := plainLetter.Len(text[bi:to])
 			if n > 0 {
 				b = append(b, text[bi:bi+n]...)
 				i += n / 2
 				bi += n
 				t := &toks[len(toks)-1]
 				t.e, t.be, t.nbe = i+1, bi, int32(len(b))
-				if bi >= len(text) {
+				if bi >= to {
 					break
 				}
 			}
@@ -136,7 +247,7 @@ func tokenizeValidBuf(text string, buf []token, norms *[]byte) ([]token, int, bo
 		r, size := decodeRune(text, bi)
 		bi += size
 		if size == 1 && r == utf8.RuneError {
-			valid = false
+			s.valid = false
 		}
 		if isDiacritic(r) {
 			if in {
@@ -172,16 +283,7 @@ func tokenizeValidBuf(text string, buf []token, norms *[]byte) ([]token, int, bo
 			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
 		}
 	}
-	if norms != nil {
-		*norms = b
-	}
-	norm := unsafe.String(unsafe.SliceData(b), len(b))
-	for k := range toks {
-		if toks[k].kind == kWord {
-			toks[k].norm = norm[toks[k].nbs:toks[k].nbe]
-		}
-	}
-	return toks, i + 1, valid
+	s.toks, s.b, s.in, s.i = toks, b, in, i
 }
 
 // plainLetter tells, for each rune of U+0600–U+067F, whether it is a

@@ -1,0 +1,82 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
+)
+
+// checkTokens checks that reading text through its arabic tokens gives the
+// tokens, rune count and validity of scanning text alone.
+func checkTokens(t *testing.T, text string) {
+	t.Helper()
+	want, wn, wok := tokenizeValidBuf(text, nil, nil, nil)
+	got, n, ok := tokenizeValidBuf(text, arabic.Tokenize(text), nil, nil)
+	if n != wn || ok != wok {
+		t.Fatalf("%q: through arabic tokens %d runes, valid %v; alone %d, %v", text, n, ok, wn, wok)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%q: through arabic tokens %d tokens, alone %d:\n%+v\n%+v", text, len(got), len(want), got, want)
+	}
+	for k := range got {
+		g, w := got[k], want[k]
+		g.nbs, g.nbe, w.nbs, w.nbe = 0, 0, 0, 0 // where norm was built
+		if g != w {
+			t.Fatalf("%q: token %d through arabic tokens %+v, alone %+v", text, k, g, w)
+		}
+	}
+}
+
+func TestTokensOf(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"   ",
+		"قال بيسكوف إن الحوار ممكن.",
+		"وقَالَ «بيسكوف»: إنّ\xffالحوارَ ممكنٌ\n٢٠٢١ ABC.",
+		"بلغت 19.5 في المئة و2,000 ناخب و١٩٫٥ و19،5",
+		"كورونا19 و2021م وCOVID-19 والـBBC وF16 و19A",
+		"كلمة\u200cكلمة كلمة\u200fكلمة كلمة\u200bكلمة \ufeffكلمة",
+		"قال ً بيسكوف 19ً «ًنعم» e\u0301t\u0903é",
+		"سطر\r\nسطر\u2028سطر\u2029 \t سطر",
+		"\"الحوار\"، قال. «نعم»؟ “لا”",
+		"https://example.com/a?b=1 و@marsad #وسم",
+		"\ufffdقال \xc0\xaf بيسكوف",
+	} {
+		checkTokens(t, text)
+	}
+}
+
+// TestTokensOfRunes checks every rune of the Basic Multilingual Plane, and
+// some beyond, in the contexts where the two tokenizers may part: inside
+// and after Arabic and Latin words and numbers, after a space and between
+// punctuation.
+func TestTokensOfRunes(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || r > 0xFFFF && r%61 != 0 {
+			continue
+		}
+		c := string(r)
+		b.WriteString("ب" + c + "ب ب" + c + " a" + c + "a 1" + c + "2 ١" + c + " ." + c + ". " + c + "ب" + c + "\n")
+		if r%256 == 255 {
+			checkTokens(t, b.String())
+			b.Reset()
+		}
+	}
+	checkTokens(t, b.String())
+}
+
+func FuzzTokensOf(f *testing.F) {
+	for _, s := range []string{
+		"وقَالَ «بيسكوف»: إنّ\xffالحوارَ ممكنٌ\n٢٠٢١ ABC.",
+		"بلغت 19.5 في المئة و2,000 كورونا19 والـBBC",
+		"كلمة\u200cكلمة \u200fكلمة ً19ً",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkTokens(t, text)
+	})
+}
