@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/arabicrun"
 )
 
@@ -162,40 +163,189 @@ func classOf(r rune) class {
 	return clOther
 }
 
-// newDoc normalizes text and tokenizes the normalized copy in one pass.
+// newDoc normalizes text and tokenizes the normalized copy.
 func newDoc(text string) *doc {
-	return newDocBuf(text, nil, nil)
+	return newDocBuf(text, arabic.Tokenize(text), nil, nil)
 }
 
-// newDocBuf is newDoc with the tokens in buf's array when it has room for
-// as many as text may hold, and the normalized text in *norms's array
+// newDocBuf normalizes text and tokenizes the normalized copy, reading text
+// through atoks, its tokens as arabic.Tokenize gives them (nil to read text
+// alone): the words, numbers and punctuation marks where both tokenizers
+// agree are taken from atoks, and the rest of the text (the spaces between
+// them, and the tokens this package splits or joins differently: 19.5,
+// كورونا19, words with letters to fold) is scanned rune by rune. The doc
+// is the same either way. Its tokens are in buf's array when it has room
+// for as many as text may hold, and the normalized text in *norms's array
 // likewise when norms is not nil: the doc's strings are then valid only
 // until the next call with norms, and *norms is left holding the array
 // used.
-func newDocBuf(text string, buf []token, norms *[]byte) *doc {
-	d := &doc{text: text}
-	toks := buf[:0]
-	if cap(toks) < len(text)/8+4 {
-		toks = make([]token, 0, len(text)/8+4)
+func newDocBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) *doc {
+	s := scanner{text: text, toks: buf[:0], space: true}
+	if cap(s.toks) < len(text)/8+4 {
+		s.toks = make([]token, 0, len(text)/8+4)
 	}
 	// d.ns views the bytes built in norm, without a copy.
-	var norm []byte
 	if norms != nil {
-		norm = (*norms)[:0]
+		s.norm = (*norms)[:0]
 	}
-	if cap(norm) < len(text) {
-		norm = make([]byte, 0, len(text))
+	if cap(s.norm) < len(text) {
+		s.norm = make([]byte, 0, len(text))
 	}
-	var cur token // the open word or number token, when open
-	open := false
-	curClass := clSpace
-	space := true
-	i, nr := 0, 0
-	for b, next := 0, 0; b < len(text); b = next {
+	pos := 0 // the bytes of text scanned
+	for k := range atoks {
+		t := &atoks[k]
+		end := t.Byte + len(t.Text)
+		if t.Byte < pos || end > len(text) {
+			break // not tokens of text: scan the rest
+		}
+		if t.Byte > pos {
+			s.gap(pos, t.Byte)
+		}
+		if !s.take(t, end, atoks[k+1:]) {
+			s.scan(t.Byte, end)
+		}
+		pos = end
+	}
+	s.scan(pos, len(text))
+	if s.open {
+		s.toks = append(s.toks, s.cur)
+	}
+	if norms != nil {
+		*norms = s.norm
+	}
+	d := &doc{text: text, toks: s.toks, ns: unsafe.String(unsafe.SliceData(s.norm), len(s.norm))}
+	d.mergeNumbers()
+	return d
+}
+
+// scanner normalizes and tokenizes a text one stretch of bytes after the
+// other.
+type scanner struct {
+	text     string
+	toks     []token
+	norm     []byte // the normalized text scanned
+	cur      token  // the open word or number token, when open
+	open     bool
+	curClass class
+	space    bool // white space since the last token
+	i, nr    int  // original and normalized runes scanned
+}
+
+// gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
+// at once when they are white space, as they nearly always are.
+func (s *scanner) gap(from, to int) {
+	for k := from; k < to; k++ {
+		if c := s.text[k]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			s.scan(from, to)
+			return
+		}
+	}
+	s.close()
+	s.space = true
+	s.i += to - from
+}
+
+// close appends the open token, if any.
+func (s *scanner) close() {
+	if s.open {
+		s.toks = append(s.toks, s.cur)
+		s.open = false
+	}
+}
+
+// take appends the token of arabic.Tokenize t, which ends at byte end and
+// is followed by the tokens next, when it is a token of this package as it
+// stands: a punctuation mark, or a word of letters or a number of ASCII
+// digits that needs no normalization and that the next rune does not
+// extend. It reports whether it did; the token is then scanned.
+func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
+	var k kind
+	var r rune
+	n := 0 // runes
+	switch t.Kind {
+	case arabic.Punct:
+		r0, size := utf8.DecodeRuneInString(t.Text)
+		ri := info(r0)
+		if size != len(t.Text) || ri.c != clOther {
+			return false
+		}
+		s.close()
+		k, r, n = punct, ri.r, 1
+	case arabic.Word:
+		if n = plainWord(t.Text); n == 0 {
+			return false
+		}
+		k = word
+		r, _ = utf8.DecodeRuneInString(t.Text)
+	default:
+		if n = digits(t.Text); n == 0 {
+			return false
+		}
+		k, r = num, rune(t.Text[0])
+	}
+	if k != punct {
+		// The next rune ends the token: a space or ASCII punctuation,
+		// an adjacent punctuation mark, or the end of the text.
+		if s.open {
+			return false
+		}
+		if end < len(s.text) {
+			if c := s.text[end]; c >= utf8.RuneSelf || asciiTab[c].c == clLetter || asciiTab[c].c == clDigit {
+				if len(next) == 0 || next[0].Byte != end || next[0].Kind != arabic.Punct {
+					return false
+				}
+			}
+		}
+	}
+	bs := len(s.norm)
+	if k == punct {
+		s.norm = utf8.AppendRune(s.norm, r)
+	} else {
+		s.norm = append(s.norm, t.Text...)
+	}
+	s.toks = append(s.toks, token{kind: k, start: s.nr, end: s.nr + n, space: s.space,
+		bs: int32(bs), be: int32(len(s.norm)), r: r,
+		ob: int32(t.Byte), oeb: int32(end), or: int32(s.i), oer: int32(s.i + n)})
+	s.space = false
+	s.i += n
+	s.nr += n
+	return true
+}
+
+// plainWord returns the number of runes of w when w is a word of letters
+// that normalization leaves as they are, Arabic or ASCII, else 0.
+func plainWord(w string) int {
+	if plainLetter.Len(w) == len(w) {
+		return len(w) / 2
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return 0
+		}
+	}
+	return len(w)
+}
+
+// digits returns the length of w when w is a run of ASCII digits, else 0.
+func digits(w string) int {
+	for k := 0; k < len(w); k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return 0
+		}
+	}
+	return len(w)
+}
+
+// scan normalizes and tokenizes text[from:to], from being where the last
+// scan or take ended.
+func (s *scanner) scan(from, to int) {
+	text, norm, cur, open, curClass, space, i, nr := s.text, s.norm, s.cur, s.open, s.curClass, s.space, s.i, s.nr
+	toks := s.toks
+	for b, next := from, from; b < to; b = next {
 		if open && curClass == clLetter {
 			// Inside a word: take the letters that normalization keeps
 			// as they are, most of an Arabic word, at once.
-			if n := plainLetter.Len(text[b:]); n > 0 {
+			if n := plainLetter.Len(text[b:to]); n > 0 {
 				norm = append(norm, text[b:b+n]...)
 				i += n / 2
 				nr += n / 2
@@ -268,16 +418,7 @@ func newDocBuf(text string, buf []token, norms *[]byte) *doc {
 		i++
 		nr++
 	}
-	if open {
-		toks = append(toks, cur)
-	}
-	d.toks = toks
-	if norms != nil {
-		*norms = norm
-	}
-	d.ns = unsafe.String(unsafe.SliceData(norm), len(norm))
-	d.mergeNumbers()
-	return d
+	s.toks, s.norm, s.cur, s.open, s.curClass, s.space, s.i, s.nr = toks, norm, cur, open, curClass, space, i, nr
 }
 
 // mergeNumbers joins 19.5 and 1,000 into one numx token (never a date part)

@@ -115,6 +115,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/article"
 )
 
@@ -133,6 +134,7 @@ func Find(text string, ref time.Time) []article.Time {
 // zero Finder is ready to use. A Finder is not safe for concurrent use;
 // what Find returns never refers to its buffers.
 type Finder struct {
+	atoks []arabic.Token // the tokens of a text given alone
 	toks  []token
 	norms []byte // the normalized text (see newDocBuf)
 }
@@ -142,7 +144,18 @@ func (f *Finder) Find(text string, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
 	}
-	d := newDocBuf(text, f.toks, &f.norms)
+	f.atoks = arabic.AppendTokens(f.atoks[:0], text)
+	return f.FindTokens(text, f.atoks, ref)
+}
+
+// FindTokens is Find on a text already split into toks, its tokens as
+// arabic.Tokenize or an arabic.Analyzer gives them, which it reads rather
+// than tokenizing text again: the result is the same.
+func (f *Finder) FindTokens(text string, toks []arabic.Token, ref time.Time) []article.Time {
+	if text == "" || len(text) >= maxText {
+		return nil
+	}
+	d := newDocBuf(text, toks, f.toks, &f.norms)
 	defer func() { f.toks = d.toks[:0] }()
 	m := matcher{d: d, hasRef: !ref.IsZero()}
 	if m.hasRef {
