@@ -80,14 +80,14 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	}
 	sc.words = words
 	f := article.Facts{
-		Times:    sc.times.Find(a.Text, a.Published),
+		Times:    sc.times.FindTokens(a.Text, toks, a.Published),
 		Entities: x.tagger.Entities(a.Text, words),
 	}
 	// Organizations the tagger missed where the prose names them (a cited
 	// outlet, the body a spokesperson speaks for): before quotes, so that
 	// they can speak.
 	f.Entities = sc.names.addNames(a.Text, toks, f.Entities)
-	r := sc.quotes.Analyze(a.Text, f.Entities, "")
+	r := sc.quotes.AnalyzeTokens(a.Text, toks, f.Entities, "")
 	f.Quotes = sc.quotes.Merge(a.Text, r.Quotes)
 	attachTitles(f.Entities, r.Titles)
 	// Organizations that speak but the tagger missed: every speaker is an
