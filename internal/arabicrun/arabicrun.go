@@ -3,6 +3,8 @@
 // as they are without decoding them one by one.
 package arabicrun
 
+import "slices"
+
 // Set holds a yes or no for each rune of U+0600–U+067F, the runes whose
 // UTF-8 form is two bytes led by 0xD8 or 0xD9.
 type Set [128]bool
@@ -46,4 +48,42 @@ func (p *Pairs) Has(s string) bool {
 	_ = s[3] // one bounds check, not four
 	k1, k2 := pairKey(s[0], s[1]), pairKey(s[2], s[3])
 	return p[k1][k2/64]&(1<<(k2%64)) != 0
+}
+
+// Map maps each rune of U+0600–U+067F to a rune of that range (Mapped),
+// to nothing (Dropped), or to no answer (the zero value), for the
+// normalizations that fold letters and drop marks of the Arabic block.
+type Map [128]uint16
+
+// Dropped is the value of Map for a rune that maps to nothing.
+const Dropped uint16 = 1
+
+// Mapped returns the value of Map for a rune that maps to r, which lies in
+// U+0600–U+067F.
+func Mapped(r rune) uint16 { return uint16(r) }
+
+// Append appends the image of s to dst when s is made only of runes of
+// U+0600–U+067F that m has an answer for, and reports whether it did
+// (else dst is returned as it was). last is the length of the prefix of s
+// that ends with its last rune not dropped.
+func (m *Map) Append(dst []byte, s string) (out []byte, last int, ok bool) {
+	n0 := len(dst)
+	if len(s)%2 != 0 {
+		return dst, 0, false
+	}
+	out = slices.Grow(dst, len(s))[:n0+len(s)]
+	j := n0
+	for n := 0; n+1 < len(s); n += 2 {
+		c, d := s[n], s[n+1]
+		v := m[pairKey(c, d)]
+		if c&^1 != 0xD8 || d&0xC0 != 0x80 || v == 0 {
+			return out[:n0], 0, false
+		}
+		if v != Dropped {
+			out[j], out[j+1] = byte(0xC0|v>>6), byte(0x80|v&0x3F)
+			j += 2
+			last = n + 2
+		}
+	}
+	return out[:j], last, true
 }

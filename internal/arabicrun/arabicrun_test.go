@@ -66,3 +66,45 @@ func TestPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestMap checks Append on every string of one and two runes of
+// U+0600–U+067F, and on strings that are not such runes, against its
+// definition.
+func TestMap(t *testing.T) {
+	var m Map
+	for i := range m {
+		switch i % 3 {
+		case 1:
+			m[i] = Dropped
+		case 2:
+			m[i] = Mapped(rune(0x0600 + (i*7)%128))
+		}
+	}
+	image := func(r rune) (string, bool, bool) { // image, dropped, answered
+		v := m[r-0x0600]
+		return string(rune(v)), v == Dropped, v != 0
+	}
+	for r1 := rune(0x0600); r1 < 0x0680; r1++ {
+		for r2 := rune(0x0600); r2 < 0x0680; r2++ {
+			s := string(r1) + string(r2)
+			i1, d1, a1 := image(r1)
+			i2, d2, a2 := image(r2)
+			want, wantLast := "", 0
+			if !d1 {
+				want, wantLast = i1, 2
+			}
+			if !d2 {
+				want, wantLast = want+i2, 4
+			}
+			out, last, ok := m.Append([]byte("x"), s)
+			if ok != (a1 && a2) || ok && (string(out) != "x"+want || last != wantLast) || !ok && string(out) != "x" {
+				t.Fatalf("Append(%q) = %q, %d, %v; want %q, %d, %v", s, out, last, ok, "x"+want, wantLast, a1 && a2)
+			}
+		}
+	}
+	for _, s := range []string{"a", "\xd8", "\u0627a", "\u0627\xd8", "€"} {
+		if out, _, ok := m.Append(nil, s); ok || len(out) != 0 {
+			t.Errorf("Append(%q) = %q, %v; want no answer", s, out, ok)
+		}
+	}
+}
