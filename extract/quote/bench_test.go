@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // benchArticle is a news-style article of about 4 KB written for the
@@ -64,4 +66,38 @@ func BenchmarkRangeBaseline(b *testing.B) {
 		}
 	}
 	_ = n
+}
+
+// BenchmarkAnalyzeTokens is Analyzer.AnalyzeTokens on the benchmark article
+// already split into arabic tokens, as extraction gives it.
+func BenchmarkAnalyzeTokens(b *testing.B) {
+	text, specs := benchArticle()
+	es := ents(text, specs...)
+	toks := arabic.Tokenize(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var a Analyzer
+	for b.Loop() {
+		a.AnalyzeTokens(text, toks, es, "")
+	}
+}
+
+// BenchmarkTokenize compares the two ways of tokenizing the benchmark
+// article: scanning its text alone, and reading it through the arabic
+// tokens it was analyzed into.
+func BenchmarkTokenize(b *testing.B) {
+	text, _ := benchArticle()
+	for _, bc := range []struct {
+		name  string
+		atoks []arabic.Token
+	}{{"text", nil}, {"tokens", arabic.Tokenize(text)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			var toks []token
+			var norms []byte
+			for b.Loop() {
+				toks, _, _ = tokenizeValidBuf(text, bc.atoks, toks, &norms)
+			}
+		})
+	}
 }

@@ -188,8 +188,7 @@ func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
 		s.in = false
 		return true
 	}
-	n := plainWord(t.Text)
-	if s.in || n == 0 {
+	if s.in {
 		return false
 	}
 	// The next rune ends the word: a space or ASCII punctuation, an
@@ -201,26 +200,57 @@ func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
 			}
 		}
 	}
-	s.toks = append(s.toks, token{kind: kWord, s: s.i + 1, e: s.i + 1 + n, bs: t.Byte, be: end, norm: t.Text})
+	w := t.Text
+	tok := token{kind: kWord, s: s.i + 1, bs: t.Byte, be: end}
+	n := len(w) / 2 // runes
+	switch {
+	case plainLetter.Len(w) == len(w):
+		tok.norm = w // the common case: nothing to normalize, nor to copy
+	case asciiWord(w):
+		tok.norm, n = w, len(w)
+	default:
+		// Letters to fold and marks to drop: the normalized word is built
+		// with those of the scanned tokens.
+		b, _, ok := wordMap.Append(s.b, w)
+		if !ok {
+			return false
+		}
+		tok.nbs, tok.nbe = int32(len(s.b)), int32(len(b))
+		s.b = b
+	}
+	if n == 0 {
+		return false
+	}
+	tok.e = tok.s + n
+	s.toks = append(s.toks, tok)
 	s.i += n
 	s.in = true
 	return true
 }
 
-// plainWord returns the number of runes of w when w is a word that
-// normalization leaves as it is (Arabic letters and digits that do not
-// fold, or ASCII letters and digits), else 0.
-func plainWord(w string) int {
-	if plainLetter.Len(w) == len(w) {
-		return len(w) / 2
-	}
+// asciiWord reports whether w is made of ASCII letters and digits.
+func asciiWord(w string) bool {
 	for k := 0; k < len(w); k++ {
 		if c := w[k]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			return 0
+			return false
 		}
 	}
-	return len(w)
+	return true
 }
+
+// wordMap maps the runes of U+0600–U+067F that belong to a word to their
+// normalized forms, and the diacritics to nothing.
+var wordMap = func() (m arabicrun.Map) {
+	for i := range m {
+		switch r := rune(0x0600 + i); {
+		case isDiacritic(r):
+			m[i] = arabicrun.Dropped
+		case isWordRune(r):
+			m[i] = arabicrun.Mapped(fold(r))
+		}
+	}
+	return m
+}()
 
 // scan tokenizes text[from:to], from being where the last scan or take
 // ended.
