@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // benchText is about 4 KB of news-style Arabic written for the benchmark.
@@ -24,6 +26,17 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
 	for b.Loop() {
 		Find(benchText, fri)
+	}
+}
+
+// BenchmarkFindTokens is Finder.FindTokens on benchText already split
+// into arabic tokens, as extraction gives it.
+func BenchmarkFindTokens(b *testing.B) {
+	toks := arabic.Tokenize(benchText)
+	b.SetBytes(int64(len(benchText)))
+	var f Finder
+	for b.Loop() {
+		f.FindTokens(benchText, toks, fri)
 	}
 }
 
@@ -55,5 +68,24 @@ func BenchmarkFindSeeds(b *testing.B) {
 		for _, t := range texts {
 			Find(t, fri)
 		}
+	}
+}
+
+// BenchmarkTokenize compares the two ways of tokenizing benchText:
+// scanning it alone, and reading it through the arabic tokens it was
+// analyzed into.
+func BenchmarkTokenize(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		atoks []arabic.Token
+	}{{"text", nil}, {"tokens", arabic.Tokenize(benchText)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(benchText)))
+			var toks []token
+			var norms []byte
+			for b.Loop() {
+				toks = newDocBuf(benchText, bc.atoks, toks, &norms).toks
+			}
+		})
 	}
 }

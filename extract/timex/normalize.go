@@ -256,84 +256,101 @@ func (s *scanner) close() {
 // take appends the token of arabic.Tokenize t, which ends at byte end and
 // is followed by the tokens next, when it is a token of this package as it
 // stands: a punctuation mark, or a word of letters or a number of ASCII
-// digits that needs no normalization and that the next rune does not
-// extend. It reports whether it did; the token is then scanned.
+// digits that the next rune does not extend. It reports whether it did;
+// the token is then scanned.
 func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
-	var k kind
-	var r rune
-	n := 0 // runes
-	switch t.Kind {
-	case arabic.Punct:
-		r0, size := utf8.DecodeRuneInString(t.Text)
-		ri := info(r0)
-		if size != len(t.Text) || ri.c != clOther {
+	w := t.Text
+	bs := len(s.norm)
+	if t.Kind == arabic.Punct {
+		r, size := utf8.DecodeRuneInString(w)
+		ri := info(r)
+		if size != len(w) || ri.c != clOther {
 			return false
 		}
 		s.close()
-		k, r, n = punct, ri.r, 1
-	case arabic.Word:
-		if n = plainWord(t.Text); n == 0 {
-			return false
-		}
-		k = word
-		r, _ = utf8.DecodeRuneInString(t.Text)
-	default:
-		if n = digits(t.Text); n == 0 {
-			return false
-		}
-		k, r = num, rune(t.Text[0])
+		s.norm = utf8.AppendRune(s.norm, ri.r)
+		s.push(token{kind: punct, r: ri.r}, t.Byte, end, 1, 1, 1, bs)
+		return true
 	}
-	if k != punct {
-		// The next rune ends the token: a space or ASCII punctuation,
-		// an adjacent punctuation mark, or the end of the text.
-		if s.open {
-			return false
-		}
-		if end < len(s.text) {
-			if c := s.text[end]; c >= utf8.RuneSelf || asciiTab[c].c == clLetter || asciiTab[c].c == clDigit {
-				if len(next) == 0 || next[0].Byte != end || next[0].Kind != arabic.Punct {
-					return false
-				}
+	// The next rune ends the token: a space or ASCII punctuation, an
+	// adjacent punctuation mark, or the end of the text.
+	if s.open {
+		return false
+	}
+	if end < len(s.text) {
+		if c := s.text[end]; c >= utf8.RuneSelf || asciiTab[c].c == clLetter || asciiTab[c].c == clDigit {
+			if len(next) == 0 || next[0].Byte != end || next[0].Kind != arabic.Punct {
+				return false
 			}
 		}
 	}
-	bs := len(s.norm)
-	if k == punct {
-		s.norm = utf8.AppendRune(s.norm, r)
-	} else {
-		s.norm = append(s.norm, t.Text...)
+	switch {
+	case t.Kind == arabic.Number:
+		if !ascii(w, '0', '9', '0', '9') {
+			return false
+		}
+		s.norm = append(s.norm, w...)
+		s.push(token{kind: num, r: rune(w[0])}, t.Byte, end, len(w), len(w), len(w), bs)
+	case len(w) > 0 && plainLetter.Len(w) == len(w):
+		s.norm = append(s.norm, w...)
+		r := rune(w[0]&0x1F)<<6 | rune(w[1]&0x3F)
+		s.push(token{kind: word, r: r}, t.Byte, end, len(w)/2, len(w)/2, len(w)/2, bs)
+	case ascii(w, 'a', 'z', 'A', 'Z'):
+		s.norm = append(s.norm, w...)
+		s.push(token{kind: word, r: rune(w[0])}, t.Byte, end, len(w), len(w), len(w), bs)
+	default:
+		b, last, ok := letterMap.Append(s.norm, w)
+		if !ok || len(b) == bs {
+			return false
+		}
+		s.norm = b
+		r := rune(b[bs]&0x1F)<<6 | rune(b[bs+1]&0x3F) // two bytes: see letterMap
+		// The word ends, in the original text, with its last rune kept:
+		// doc.origSpan takes the marks after it back into a match.
+		s.push(token{kind: word, r: r}, t.Byte, t.Byte+last, len(w)/2, last/2, (len(b)-bs)/2, bs)
 	}
-	s.toks = append(s.toks, token{kind: k, start: s.nr, end: s.nr + n, space: s.space,
-		bs: int32(bs), be: int32(len(s.norm)), r: r,
-		ob: int32(t.Byte), oeb: int32(end), or: int32(s.i), oer: int32(s.i + n)})
-	s.space = false
-	s.i += n
-	s.nr += n
 	return true
 }
 
-// plainWord returns the number of runes of w when w is a word of letters
-// that normalization leaves as they are, Arabic or ASCII, else 0.
-func plainWord(w string) int {
-	if plainLetter.Len(w) == len(w) {
-		return len(w) / 2
-	}
-	for k := 0; k < len(w); k++ {
-		if c := w[k]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			return 0
-		}
-	}
-	return len(w)
+// push appends tok, whose normalized form is s.norm[bs:], of kept runes,
+// with its offsets: it spans the original bytes [ob, oe), of which it
+// takes n runes, the first spanned of them (the others being marks that
+// normalization removes).
+func (s *scanner) push(tok token, ob, oe, n, spanned, kept, bs int) {
+	tok.start, tok.end = s.nr, s.nr+kept
+	tok.bs, tok.be = int32(bs), int32(len(s.norm))
+	tok.ob, tok.oeb = int32(ob), int32(oe)
+	tok.or, tok.oer = int32(s.i), int32(s.i+spanned)
+	tok.space = s.space
+	s.toks = append(s.toks, tok)
+	s.space = false
+	s.i += n
+	s.nr = tok.end
 }
 
-// digits returns the length of w when w is a run of ASCII digits, else 0.
-func digits(w string) int {
-	for k := 0; k < len(w); k++ {
-		if w[k] < '0' || w[k] > '9' {
-			return 0
+// letterMap maps the letters of U+0600–U+067F to their normalized forms,
+// and the marks that normalization removes to nothing.
+var letterMap = func() (m arabicrun.Map) {
+	for i := range m {
+		switch ri := arabicTab[i]; {
+		case ri.c == clRemoved:
+			m[i] = arabicrun.Dropped
+		case ri.c == clLetter && ri.r >= 0x0600 && ri.r < 0x0680:
+			m[i] = arabicrun.Mapped(ri.r)
 		}
 	}
-	return len(w)
+	return m
+}()
+
+// ascii reports whether w is made of ASCII bytes of the ranges [a0, a1]
+// and [b0, b1].
+func ascii(w string, a0, a1, b0, b1 byte) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; !(a0 <= c && c <= a1 || b0 <= c && c <= b1) {
+			return false
+		}
+	}
+	return true
 }
 
 // scan normalizes and tokenizes text[from:to], from being where the last
@@ -426,31 +443,33 @@ func (s *scanner) scan(from, to int) {
 func (d *doc) mergeNumbers() {
 	w := 0 // write index; equals k until a merge happens
 	for k := 0; k < len(d.toks); k, w = k+1, w+1 {
-		t := d.toks[k]
-		if t.kind == num {
-			for k+2 < len(d.toks) {
-				sep, nx := d.toks[k+1], d.toks[k+2]
-				if sep.kind != punct || sep.space || (sep.r != '.' && sep.r != ',') || nx.kind != num || nx.space {
-					break
-				}
-				t.kind = numx
-				t.end, t.be, t.oeb, t.oer = nx.end, nx.be, nx.oeb, nx.oer
-				k += 2
+		if d.toks[k].kind != num { // not copied: most tokens are words
+			if w != k {
+				d.toks[w] = d.toks[k]
 			}
-			if t.kind == num {
-				t.nd, t.n = 255, -1
-				if nd := t.end - t.start; nd <= 9 {
-					v := 0
-					for _, c := range []byte(d.ns[t.bs:t.be]) {
-						v = v*10 + int(c-'0')
-					}
-					t.n, t.nd = v, uint8(nd)
-				}
-			}
-			d.toks[w] = t
-		} else if w != k {
-			d.toks[w] = t
+			continue
 		}
+		t := d.toks[k]
+		for k+2 < len(d.toks) {
+			sep, nx := &d.toks[k+1], &d.toks[k+2]
+			if sep.kind != punct || sep.space || (sep.r != '.' && sep.r != ',') || nx.kind != num || nx.space {
+				break
+			}
+			t.kind = numx
+			t.end, t.be, t.oeb, t.oer = nx.end, nx.be, nx.oeb, nx.oer
+			k += 2
+		}
+		if t.kind == num {
+			t.nd, t.n = 255, -1
+			if nd := t.end - t.start; nd <= 9 {
+				v := 0
+				for _, c := range []byte(d.ns[t.bs:t.be]) {
+					v = v*10 + int(c-'0')
+				}
+				t.n, t.nd = v, uint8(nd)
+			}
+		}
+		d.toks[w] = t
 	}
 	d.toks = d.toks[:w]
 }
