@@ -144,6 +144,10 @@ func (f *Finder) Find(text string, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
 	}
+	if f.atoks == nil {
+		// Arabic news runs about 11 bytes a token: room for as many at once.
+		f.atoks = make([]arabic.Token, 0, len(text)/8+16)
+	}
 	f.atoks = arabic.AppendTokens(f.atoks[:0], text)
 	return f.FindTokens(text, f.atoks, ref)
 }
