@@ -163,9 +163,11 @@ func classOf(r rune) class {
 	return clOther
 }
 
-// newDoc normalizes text and tokenizes the normalized copy.
+// newDoc normalizes text and tokenizes the normalized copy, scanning text
+// alone: PublicationDate reads the head of a text of which it has no
+// tokens, and tokenizing it first would only add work.
 func newDoc(text string) *doc {
-	return newDocBuf(text, arabic.Tokenize(text), nil, nil)
+	return newDocBuf(text, nil, nil, nil)
 }
 
 // newDocBuf normalizes text and tokenizes the normalized copy, reading text
