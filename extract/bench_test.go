@@ -166,3 +166,57 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 		perArticle(b, len(as), cpu0)
 	})
 }
+
+// BenchmarkShareTokens times the timex and quote stages of Extract on the
+// first 4,000 SaudiNewsNet articles, each analyzed into arabic tokens just
+// before as Extract has it: "alone" with each stage tokenizing the text
+// itself (nil tokens), "shared" with both reading the article's tokens.
+// Both charge the arabic tokenizing, so that their difference is what
+// sharing the tokens saves.
+//
+//	go test -run '^$' -bench ShareTokens -benchtime 3x -count 5 ./extract
+func BenchmarkShareTokens(b *testing.B) {
+	as := loadCorpus(b)
+	as = as[:min(len(as), 4000)]
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ents := make([][]article.Entity, len(as))
+	for i := range as {
+		toks := arabic.Tokenize(as[i].Text)
+		ws := make([]entity.Token, len(toks))
+		for k, t := range toks {
+			ws[k] = entity.Token{Text: t.Text, Start: t.Start, End: t.End}
+		}
+		ents[i] = x.tagger.Entities(as[i].Text, ws)
+	}
+	for _, shared := range []bool{false, true} {
+		name := "alone"
+		if shared {
+			name = "shared"
+		}
+		b.Run(name, func(b *testing.B) {
+			var (
+				toks  []arabic.Token
+				times timex.Finder
+				qa    quote.Analyzer
+			)
+			runtime.GC() // the garbage of what ran before is not charged here
+			cpu0 := cputime.Self()
+			for b.Loop() {
+				for i := range as {
+					a := &as[i]
+					toks = arabic.AppendTokens(toks[:0], a.Text)
+					given := toks
+					if !shared {
+						given = nil
+					}
+					times.FindTokens(a.Text, given, a.Published)
+					qa.AnalyzeTokens(a.Text, given, ents[i], "")
+				}
+			}
+			perArticle(b, len(as), cpu0)
+		})
+	}
+}

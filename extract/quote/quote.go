@@ -174,7 +174,8 @@ func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Re
 
 // AnalyzeTokens is Analyze on a text already split into toks, its tokens
 // as arabic.Tokenize or an arabic.Analyzer gives them, which it reads
-// rather than tokenizing text again: the result is the same.
+// rather than tokenizing text again: the result is the same. With toks
+// nil, or tokens that are not those of text, it scans text alone.
 func (a *Analyzer) AnalyzeTokens(text string, toks []arabic.Token, entities []article.Entity, in string) Result {
 	if text == "" {
 		return Result{}

@@ -80,3 +80,24 @@ func FuzzTokensOf(f *testing.F) {
 		checkTokens(t, text)
 	})
 }
+
+// TestTokensOfOthers checks that tokens of another text, or out of order,
+// are not taken for those of the text.
+func TestTokensOfOthers(t *testing.T) {
+	text := "قال بيسكوف إن الحوار ممكن."
+	want, _, _ := tokenizeValidBuf(text, nil, nil, nil)
+	other := arabic.Tokenize("قال بوتين إن الحوار صعب جدا جدا جدا.")
+	back := arabic.Tokenize(text)
+	back[1], back[2] = back[2], back[1]
+	for _, atoks := range [][]arabic.Token{other, back, append(arabic.Tokenize(text), arabic.Token{Text: "x", Byte: len(text)})} {
+		got, _, _ := tokenizeValidBuf(text, atoks, nil, nil)
+		if len(got) != len(want) {
+			t.Fatalf("through wrong tokens %d tokens, alone %d", len(got), len(want))
+		}
+		for k := range got {
+			if got[k].norm != want[k].norm || got[k].s != want[k].s || got[k].bs != want[k].bs {
+				t.Errorf("token %d through wrong tokens %+v, alone %+v", k, got[k], want[k])
+			}
+		}
+	}
+}

@@ -197,7 +197,8 @@ func newDocBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) *d
 	for k := range atoks {
 		t := &atoks[k]
 		end := t.Byte + len(t.Text)
-		if t.Byte < pos || end > len(text) {
+		if t.Byte < pos || end > len(text) || len(t.Text) == 0 ||
+			unsafe.StringData(t.Text) != unsafe.StringData(text[t.Byte:]) && t.Text != text[t.Byte:end] {
 			break // not tokens of text: scan the rest
 		}
 		if t.Byte > pos {

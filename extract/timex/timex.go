@@ -154,7 +154,8 @@ func (f *Finder) Find(text string, ref time.Time) []article.Time {
 
 // FindTokens is Find on a text already split into toks, its tokens as
 // arabic.Tokenize or an arabic.Analyzer gives them, which it reads rather
-// than tokenizing text again: the result is the same.
+// than tokenizing text again: the result is the same. With toks nil, or
+// tokens that are not those of text, it scans text alone.
 func (f *Finder) FindTokens(text string, toks []arabic.Token, ref time.Time) []article.Time {
 	if text == "" || len(text) >= maxText {
 		return nil
