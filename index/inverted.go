@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -46,11 +47,19 @@ type Inverted struct {
 	next    int   // number of the next segment file
 	closed  bool
 
+	// encoded is the buffer Add encodes a batch's segment into, kept
+	// from batch to batch (under mu) up to maxEncoded bytes.
+	encoded bytes.Buffer
+
 	view atomic.Pointer[view]
 	// flushBytes is how many bytes of segments in memory make Add persist
 	// them.
 	flushBytes int
 }
+
+// maxEncoded bounds the buffer Inverted keeps for encoding a batch's
+// segment, so that one outsized batch does not hold its memory.
+const maxEncoded = 16 << 20
 
 // view is the segments an Inverted index answers from at one time.
 type view struct {
@@ -299,7 +308,10 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	}
 	x.seq = seq
 	if b.len() > 0 {
-		data, err := b.encode()
+		data, err := b.encode(&x.encoded)
+		if x.encoded.Cap() > maxEncoded {
+			x.encoded = bytes.Buffer{}
+		}
 		if err != nil {
 			x.indexed = spellingSet{}
 			return fmt.Errorf("index batch: %w", err)

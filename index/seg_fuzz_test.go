@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
 		b.keywords(fSource, d, "src")
 		b.keywords(fPair, d, "أ ب")
 	}
-	data, err := b.encode()
+	data, err := b.encode(new(bytes.Buffer))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -135,10 +135,11 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 }
 
 // encode returns the segment of the documents added, in memory of its own
-// (of its exact size).
-func (b *segBuilder) encode() ([]byte, error) {
-	var out bytes.Buffer
-	sw := newSegWriter(&out)
+// (of its exact size). It writes it first into out, emptied, which the
+// caller may reuse from batch to batch rather than grow one each time.
+func (b *segBuilder) encode(out *bytes.Buffer) ([]byte, error) {
+	out.Reset()
+	sw := newSegWriter(out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
 	for f := range b.pos {
 		b.encodePositional(sw, f)
