@@ -84,6 +84,7 @@ type scratch struct {
 	hash        []byte
 	factsJSON   bytes.Buffer
 	facts       *json.Encoder
+	names       map[string]bool // newDoc's set of name keys
 	stems       []string
 	printer     *story.Printer
 	firsts      index.FirstsScratch
@@ -127,7 +128,10 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 			sc.factsJSON = bytes.Buffer{}
 		}
 	}
-	p.doc = newDoc(&p.art, title, text, facts)
+	if sc.names == nil {
+		sc.names = make(map[string]bool)
+	}
+	p.doc = newDocSeen(&p.art, title, text, facts, sc.names)
 	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
@@ -184,6 +188,12 @@ func hashTokens(buf []byte, title, text []arabic.Token) (string, []byte) {
 // and text and its facts (nil when not extracted): the entity names, and the
 // name keys of the words of their mentions.
 func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts) index.Doc {
+	return newDocSeen(a, title, text, facts, map[string]bool{})
+}
+
+// newDocSeen is newDoc with seen as its set of name keys, cleared first,
+// which the caller may reuse from article to article.
+func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.Facts, seen map[string]bool) index.Doc {
 	d := index.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text,
 		Published: a.Published, Source: a.Source,
@@ -196,7 +206,7 @@ func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts
 		d.TextTerms = []index.Term{}
 	}
 	if facts != nil {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, ent := range facts.Entities {
 			d.Entities = append(d.Entities, ent.Text)
 			for _, m := range ent.Mentions {
