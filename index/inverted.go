@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -47,9 +46,9 @@ type Inverted struct {
 	next    int   // number of the next segment file
 	closed  bool
 
-	// encoded is the buffer Add encodes a batch's segment into, kept
-	// from batch to batch (under mu) up to maxEncoded bytes.
-	encoded bytes.Buffer
+	// encoding is the memory Add encodes a batch's segment with, kept
+	// from batch to batch (under mu) up to maxEncoding bytes.
+	encoding encodeScratch
 
 	view atomic.Pointer[view]
 	// flushBytes is how many bytes of segments in memory make Add persist
@@ -57,9 +56,9 @@ type Inverted struct {
 	flushBytes int
 }
 
-// maxEncoded bounds the buffer Inverted keeps for encoding a batch's
+// maxEncoding bounds the memory Inverted keeps for encoding a batch's
 // segment, so that one outsized batch does not hold its memory.
-const maxEncoded = 16 << 20
+const maxEncoding = 32 << 20
 
 // view is the segments an Inverted index answers from at one time.
 type view struct {
@@ -308,9 +307,9 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	}
 	x.seq = seq
 	if b.len() > 0 {
-		data, err := b.encode(&x.encoded)
-		if x.encoded.Cap() > maxEncoded {
-			x.encoded = bytes.Buffer{}
+		data, err := b.encode(&x.encoding)
+		if x.encoding.size() > maxEncoding {
+			x.encoding = encodeScratch{}
 		}
 		if err != nil {
 			x.indexed = spellingSet{}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"testing"
 	"time"
@@ -22,7 +21,7 @@ func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
 		b.keywords(fSource, d, "src")
 		b.keywords(fPair, d, "أ ب")
 	}
-	data, err := b.encode(new(bytes.Buffer))
+	data, err := b.encode(new(encodeScratch))
 	if err != nil {
 		t.Fatal(err)
 	}
