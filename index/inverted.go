@@ -46,19 +46,11 @@ type Inverted struct {
 	next    int   // number of the next segment file
 	closed  bool
 
-	// encoding is the memory Add encodes a batch's segment with, kept
-	// from batch to batch (under mu) up to maxEncoding bytes.
-	encoding encodeScratch
-
 	view atomic.Pointer[view]
 	// flushBytes is how many bytes of segments in memory make Add persist
 	// them.
 	flushBytes int
 }
-
-// maxEncoding bounds the memory Inverted keeps for encoding a batch's
-// segment, so that one outsized batch does not hold its memory.
-const maxEncoding = 32 << 20
 
 // view is the segments an Inverted index answers from at one time.
 type view struct {
@@ -307,10 +299,7 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	}
 	x.seq = seq
 	if b.len() > 0 {
-		data, err := b.encode(&x.encoding)
-		if x.encoding.size() > maxEncoding {
-			x.encoding = encodeScratch{}
-		}
+		data, err := b.encode()
 		if err != nil {
 			x.indexed = spellingSet{}
 			return fmt.Errorf("index batch: %w", err)

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unsafe"
 )
 
 // segBuilder collects the postings of a batch of documents and encodes them
@@ -135,32 +134,14 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 	}
 }
 
-// encodeScratch is the memory encode uses, which its caller may keep from
-// batch to batch rather than allocate it each time: the segment's bytes
-// before they are copied out, and a positional field's occurrences and
-// terms in their order.
-type encodeScratch struct {
-	out              bytes.Buffer
-	starts           []uint32
-	sorted           []hit
-	order            []termRef
-	docs, freqs, pos []uint32
-}
-
-// size returns the bytes sc holds.
-func (sc *encodeScratch) size() int {
-	return sc.out.Cap() + 4*(cap(sc.starts)+cap(sc.docs)+cap(sc.freqs)+cap(sc.pos)) +
-		int(unsafe.Sizeof(hit{}))*cap(sc.sorted) + int(unsafe.Sizeof(termRef{}))*cap(sc.order)
-}
-
 // encode returns the segment of the documents added, in memory of its own
-// (of its exact size), with sc as its scratch memory.
-func (b *segBuilder) encode(sc *encodeScratch) ([]byte, error) {
-	sc.out.Reset()
-	sw := newSegWriter(&sc.out)
+// (of its exact size).
+func (b *segBuilder) encode() ([]byte, error) {
+	var out bytes.Buffer
+	sw := newSegWriter(&out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
 	for f := range b.pos {
-		b.encodePositional(sw, f, sc)
+		b.encodePositional(sw, f)
 	}
 	var lists []termList
 	for f := range b.fields {
@@ -179,35 +160,34 @@ func (b *segBuilder) encode(sc *encodeScratch) ([]byte, error) {
 	if err := sw.finish(); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(sc.out.Bytes()), nil
+	return bytes.Clone(out.Bytes()), nil
 }
 
 // encodePositional writes the terms of the positional field f in order,
 // each with its documents, frequencies and positions.
-func (b *segBuilder) encodePositional(sw *segWriter, f int, sc *encodeScratch) {
+func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 	p := &b.pos[f]
 	// Group the occurrences by term, keeping their order within a term
 	// (a counting sort).
-	starts := slices.Grow(sc.starts[:0], len(p.terms)+1)[:len(p.terms)+1]
-	clear(starts)
+	starts := make([]uint32, len(p.terms)+1)
 	for _, h := range p.hits {
 		starts[h.term+1]++
 	}
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	sorted := slices.Grow(sc.sorted[:0], len(p.hits))[:len(p.hits)]
+	sorted := make([]hit, len(p.hits))
 	for _, h := range p.hits {
 		sorted[starts[h.term]] = h
 		starts[h.term]++
 	}
 	// starts[t] is now the end of term t's occurrences.
-	order := slices.Grow(sc.order[:0], len(p.terms))
+	order := make([]termRef, 0, len(p.terms))
 	for i, t := range p.terms {
 		order = append(order, termRef{t, uint32(i), p.ids[i]})
 	}
 	slices.SortFunc(order, compareTerms)
-	docs, freqs, pos := sc.docs, sc.freqs, sc.pos
+	var docs, freqs, pos []uint32
 	for _, r := range order {
 		t := r.n
 		var from uint32
@@ -225,6 +205,4 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int, sc *encodeScratch) {
 		}
 		sw.term(f, r.term, docs, freqs, pos)
 	}
-	clear(order) // keep no stem alive
-	sc.starts, sc.sorted, sc.order, sc.docs, sc.freqs, sc.pos = starts, sorted, order[:0], docs, freqs, pos
 }
