@@ -106,22 +106,7 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 		// Whether anything but white space follows the last element.
 		pending := k != 0 || len(bytes.TrimLeft(dec.UnreadBuffer(), " \t\r\n")) > 0
 		w.start = dec.InputOffset()
-		var (
-			raw    []byte
-			fields map[string]any
-			bad    int
-			err    error
-		)
-		if k == '{' {
-			// Read once, from the file's decoder, rather than as a value
-			// decoded again.
-			fields, bad, err = r.objectFields(dec)
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-		} else {
-			raw, err = dec.ReadValue()
-		}
+		rec, err := r.readRecord(dec)
 		if err == io.EOF && !array {
 			break
 		}
@@ -140,12 +125,7 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 			}
 			return r.fail(at, fmt.Errorf("%w: %v; rest of file skipped", ErrInvalidJSON, err))
 		}
-		var a article.Article
-		if fields != nil {
-			a, err = r.recordArticle(at, fields, bad)
-		} else {
-			err = notObject(raw, 0)
-		}
+		a, err := r.recordArticle(at, rec, 0)
 		if err != nil {
 			if !r.fail(at, err) {
 				return false
@@ -220,17 +200,7 @@ func (r *reader) line(origin string, buf []byte) bool {
 		r.rec.Reset(bytes.NewBuffer(buf), jsonOptions...)
 	}
 	dec := r.rec
-	var (
-		raw    []byte
-		fields map[string]any
-		bad    int
-		err    error
-	)
-	if dec.PeekKind() == '{' {
-		fields, bad, err = r.objectFields(dec)
-	} else {
-		raw, err = dec.ReadValue()
-	}
+	rec, err := r.readRecord(dec)
 	if err == nil {
 		// Nothing but white space may follow the value.
 		if rest := bytes.TrimLeft(dec.UnreadBuffer(), " \t\r\n"); len(rest) > 0 {
@@ -242,13 +212,7 @@ func (r *reader) line(origin string, buf []byte) bool {
 	}
 	// Offsets of invalid UTF-8 count from the start of the line.
 	lead := len(buf) - len(bytes.TrimLeft(buf, " \t\r\n"))
-	if fields == nil {
-		return r.fail(origin, notObject(raw, lead))
-	}
-	if bad >= 0 {
-		bad += lead
-	}
-	a, err := r.recordArticle(origin, fields, bad)
+	a, err := r.recordArticle(origin, rec, lead)
 	if err != nil {
 		return r.fail(origin, err)
 	}
@@ -256,23 +220,47 @@ func (r *reader) line(origin string, buf []byte) bool {
 	return r.emitValid(origin, a)
 }
 
-// notObject is the reason a JSON value other than an object, raw, at byte
-// offset at of its unit, is refused: its invalid UTF-8, or its kind.
-func notObject(raw []byte, at int) error {
-	if i := invalidUTF8Bytes(raw); i >= 0 {
-		return &utf8Error{at + i}
-	}
-	return fmt.Errorf("%w: not an object", ErrInvalidJSON)
+// record is a JSON value read by readRecord: the fields of an object (see
+// objectFields) with the offset of its first invalid UTF-8 (-1 when none),
+// or the bytes of another value (fields nil).
+type record struct {
+	fields map[string]any
+	bad    int
+	raw    []byte
 }
 
-// recordArticle makes an article of the fields of a JSON object read by
-// objectFields, by the field names of the options; bad is the byte offset
-// of the object's first invalid UTF-8, or -1.
-func (r *reader) recordArticle(origin string, m map[string]any, bad int) (article.Article, error) {
-	var a article.Article
-	if bad >= 0 {
-		return a, &utf8Error{bad}
+// readRecord reads the next JSON value of dec, an object once, token by
+// token, rather than as a value decoded again. An error is the decoder's:
+// the value could not be read (the input ending within an object is
+// io.ErrUnexpectedEOF).
+func (r *reader) readRecord(dec *jsontext.Decoder) (record, error) {
+	if dec.PeekKind() != '{' {
+		raw, err := dec.ReadValue()
+		return record{raw: raw}, err
 	}
+	m, bad, err := r.objectFields(dec)
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return record{fields: m, bad: bad}, err
+}
+
+// recordArticle makes an article of a record, by the field names of the
+// options, or returns the reason it is refused: its invalid UTF-8 (at
+// byte offset at + its offset in the record), its kind (not an object) or
+// its fields.
+func (r *reader) recordArticle(origin string, rec record, at int) (article.Article, error) {
+	var a article.Article
+	if rec.fields == nil {
+		if i := invalidUTF8Bytes(rec.raw); i >= 0 {
+			return a, &utf8Error{at + i}
+		}
+		return a, fmt.Errorf("%w: not an object", ErrInvalidJSON)
+	}
+	if rec.bad >= 0 {
+		return a, &utf8Error{at + rec.bad}
+	}
+	m := rec.fields
 	o := &r.opts
 	var err error
 	get := func(field string) string {
