@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -75,11 +76,15 @@ var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
 // the next: the tokens of a title and a text (which nothing keeps after
-// prepare), the bytes hashed, and the stems signed for the story
-// clusterer and its printer (nil when the ingest groups no stories).
+// prepare), the bytes hashed, the facts encoded in JSON (by facts, which
+// writes into factsJSON), and the stems signed for the story clusterer and
+// its printer (nil when the ingest groups no stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
+	factsJSON   bytes.Buffer
+	facts       *json.Encoder
+	names       map[string]bool // newDoc's set of name keys
 	stems       []string
 	printer     *story.Printer
 	firsts      index.FirstsScratch
@@ -108,14 +113,25 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	var facts *article.Facts
 	if e.opts.Enrich != nil {
 		f := e.opts.Enrich(&p.art, text)
-		b, err := json.Marshal(&f)
-		if err != nil {
+		if sc.facts == nil {
+			sc.facts = json.NewEncoder(&sc.factsJSON)
+		}
+		sc.factsJSON.Reset()
+		// What json.Marshal returns, and a newline.
+		if err := sc.facts.Encode(&f); err != nil {
 			p.err = fmt.Errorf("article %s: facts: %w", p.art.ID, err)
 			return p
 		}
-		p.facts, facts = string(b), &f
+		b := sc.factsJSON.Bytes()
+		p.facts, facts = string(b[:len(b)-1]), &f
+		if sc.factsJSON.Cap() > maxScratchTokens*16 {
+			sc.factsJSON = bytes.Buffer{}
+		}
 	}
-	p.doc = newDoc(&p.art, title, text, facts)
+	if sc.names == nil {
+		sc.names = make(map[string]bool)
+	}
+	p.doc = newDocSeen(&p.art, title, text, facts, sc.names)
 	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
@@ -172,6 +188,12 @@ func hashTokens(buf []byte, title, text []arabic.Token) (string, []byte) {
 // and text and its facts (nil when not extracted): the entity names, and the
 // name keys of the words of their mentions.
 func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts) index.Doc {
+	return newDocSeen(a, title, text, facts, map[string]bool{})
+}
+
+// newDocSeen is newDoc with seen as its set of name keys, cleared first,
+// which the caller may reuse from article to article.
+func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.Facts, seen map[string]bool) index.Doc {
 	d := index.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text,
 		Published: a.Published, Source: a.Source,
@@ -184,7 +206,7 @@ func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts
 		d.TextTerms = []index.Term{}
 	}
 	if facts != nil {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, ent := range facts.Entities {
 			d.Entities = append(d.Entities, ent.Text)
 			for _, m := range ent.Mentions {

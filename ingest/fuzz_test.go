@@ -103,10 +103,11 @@ func FuzzSniffed(f *testing.F) {
 	})
 }
 
-// FuzzUnquote checks unquote's shortcut for strings without escapes
-// against jsontext's AppendUnquote, on JSON strings of valid UTF-8.
+// FuzzUnquote checks unquote's shortcut for strings without escapes and
+// unquoteString's for escapes of one character against jsontext's
+// AppendUnquote, on JSON strings of valid UTF-8.
 func FuzzUnquote(f *testing.F) {
-	for _, s := range []string{`""`, `"خبر عاجل"`, `"a\"b"`, `"\u0645\n"`, `"\ud800x"`, `"\\"`} {
+	for _, s := range []string{`""`, `"خبر عاجل"`, `"a\"b"`, `"\u0645\n"`, `"\ud800x"`, `"\\"`, `"\b\f\n\r\t\/ x\\"`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, s []byte) {
@@ -116,6 +117,9 @@ func FuzzUnquote(f *testing.F) {
 		want, _ := jsontext.AppendUnquote(nil, s)
 		if got := unquote(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("unquote(%q) = %q, want %q", s, got, want)
+		}
+		if got := unquoteString(s); got != string(want) {
+			t.Errorf("unquoteString(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

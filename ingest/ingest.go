@@ -146,8 +146,8 @@ type reader struct {
 	log   *slog.Logger
 	// dateWarnings counts unparseable dates, to keep logs readable.
 	dateWarnings int
-	// rec, fields and unquoted are recordFields' decoder, map and
-	// buffer, reused.
+	// rec is the decoder of JSON lines; fields and unquoted are
+	// objectFields' map and buffer; all reused.
 	rec      *jsontext.Decoder
 	fields   map[string]any
 	unquoted []byte

@@ -62,16 +62,7 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader) bool {
 				break
 			}
 			records++
-			if !json.Valid(buf) {
-				// Strict: jsoniter, which parses records, is lenient.
-				var v any
-				err := json.Unmarshal(buf, &v)
-				if !r.fail(at, fmt.Errorf("%w: %v", ErrInvalidJSON, err)) {
-					return false
-				}
-				break
-			}
-			if !r.record(at, buf) {
+			if !r.line(at, buf) {
 				return false
 			}
 		}
@@ -115,7 +106,7 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 		// Whether anything but white space follows the last element.
 		pending := k != 0 || len(bytes.TrimLeft(dec.UnreadBuffer(), " \t\r\n")) > 0
 		w.start = dec.InputOffset()
-		raw, err := dec.ReadValue()
+		rec, err := r.readRecord(dec)
 		if err == io.EOF && !array {
 			break
 		}
@@ -134,9 +125,15 @@ func (r *reader) jsonValues(origin string, br *bufio.Reader) bool {
 			}
 			return r.fail(at, fmt.Errorf("%w: %v; rest of file skipped", ErrInvalidJSON, err))
 		}
-		// raw is valid until the next read of dec; the article keeps
-		// copies of its fields.
-		if !r.record(at, raw) {
+		a, err := r.recordArticle(at, rec, 0)
+		if err != nil {
+			if !r.fail(at, err) {
+				return false
+			}
+			continue
+		}
+		// Decoded from valid UTF-8, the fields are valid UTF-8.
+		if !r.emitValid(at, a) {
 			return false
 		}
 	}
@@ -194,10 +191,28 @@ func (w *windowReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// record makes an article of one JSON object and yields it, or the reason
-// it failed. It reports whether reading goes on.
-func (r *reader) record(origin string, raw []byte) bool {
-	a, err := r.parseRecord(origin, raw)
+// line makes an article of one JSON line (a byte order mark trimmed) and
+// yields it, or the reason it failed. It reports whether reading goes on.
+func (r *reader) line(origin string, buf []byte) bool {
+	if r.rec == nil {
+		r.rec = jsontext.NewDecoder(bytes.NewBuffer(buf), jsonOptions...)
+	} else {
+		r.rec.Reset(bytes.NewBuffer(buf), jsonOptions...)
+	}
+	dec := r.rec
+	rec, err := r.readRecord(dec)
+	if err == nil {
+		// Nothing but white space may follow the value.
+		if rest := bytes.TrimLeft(dec.UnreadBuffer(), " \t\r\n"); len(rest) > 0 {
+			err = fmt.Errorf("invalid character %q after top-level value", rest[0])
+		}
+	}
+	if err != nil {
+		return r.fail(origin, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
+	}
+	// Offsets of invalid UTF-8 count from the start of the line.
+	lead := len(buf) - len(bytes.TrimLeft(buf, " \t\r\n"))
+	a, err := r.recordArticle(origin, rec, lead)
 	if err != nil {
 		return r.fail(origin, err)
 	}
@@ -205,43 +220,55 @@ func (r *reader) record(origin string, raw []byte) bool {
 	return r.emitValid(origin, a)
 }
 
-// parseRecord makes an article of one JSON object, by the field names of
-// the options.
-func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error) {
-	var a article.Article
-	if i := invalidUTF8Bytes(raw); i >= 0 {
-		return a, &utf8Error{i}
+// record is a JSON value read by readRecord: the fields of an object (see
+// objectFields) with the offset of its first invalid UTF-8 (-1 when none),
+// or the bytes of another value (fields nil).
+type record struct {
+	fields map[string]any
+	bad    int
+	raw    []byte
+}
+
+// readRecord reads the next JSON value of dec, an object once, token by
+// token, rather than as a value decoded again. An error is the decoder's:
+// the value could not be read (the input ending within an object is
+// io.ErrUnexpectedEOF).
+func (r *reader) readRecord(dec *jsontext.Decoder) (record, error) {
+	if dec.PeekKind() != '{' {
+		raw, err := dec.ReadValue()
+		return record{raw: raw}, err
 	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || raw[0] != '{' {
-		if !json.Valid(raw) {
-			var v any
-			err := json.Unmarshal(raw, &v)
-			return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
+	m, bad, err := r.objectFields(dec)
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return record{fields: m, bad: bad}, err
+}
+
+// recordArticle makes an article of a record, by the field names of the
+// options, or returns the reason it is refused: its invalid UTF-8 (at
+// byte offset at + its offset in the record), its kind (not an object) or
+// its fields.
+func (r *reader) recordArticle(origin string, rec record, at int) (article.Article, error) {
+	var a article.Article
+	if rec.fields == nil {
+		if i := invalidUTF8Bytes(rec.raw); i >= 0 {
+			return a, &utf8Error{at + i}
 		}
 		return a, fmt.Errorf("%w: not an object", ErrInvalidJSON)
 	}
-	m, err := r.recordFields(raw)
-	if err != nil {
-		return a, fmt.Errorf("%w: %v", ErrInvalidJSON, err)
+	if rec.bad >= 0 {
+		return a, &utf8Error{at + rec.bad}
 	}
-	// encoding/json turns an unpaired surrogate escape into U+FFFD; refuse
-	// it rather than let a replaced character through.
-	replaced := func() bool {
-		return !bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(raw), []byte(`\ufffd`))
-	}
+	m := rec.fields
 	o := &r.opts
+	var err error
 	get := func(field string) string {
 		if err != nil {
 			return ""
 		}
 		var s string
 		s, err = stringField(m, field)
-		// raw is valid UTF-8, and so is s: a RuneError in s is a U+FFFD,
-		// which strings.Contains finds faster than ContainsRune does.
-		if err == nil && strings.Contains(s, "\uFFFD") && replaced() {
-			err = fmt.Errorf("field %q: %w (unpaired surrogate escape)", field, ErrInvalidUTF8)
-		}
 		return s
 	}
 	text := get(o.TextField)
@@ -270,34 +297,51 @@ func (r *reader) parseRecord(origin string, raw []byte) (article.Article, error)
 	return a, nil
 }
 
-// jsonOptions are those of the jsontext decoders of files and records:
+// jsonOptions are those of the jsontext decoders of files and lines:
 // strict but for the UTF-8 of strings and duplicate names, as
-// encoding/json is. parseRecord refuses invalid UTF-8 itself, with its
+// encoding/json is. objectFields finds invalid UTF-8 itself, with its
 // position, and takes the last value of a duplicate name.
 var jsonOptions = []jsontext.Options{jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true)}
 
-// recordFields returns the fields of the JSON object raw that the options
-// name, as encoding/json decodes them into a map[string]any with numbers
-// kept as json.Number. The map is reused by the next call.
-func (r *reader) recordFields(raw []byte) (map[string]any, error) {
-	if r.rec == nil {
-		r.rec = jsontext.NewDecoder(bytes.NewBuffer(raw), jsonOptions...)
+// unpaired is the string of a JSON string with an unpaired surrogate
+// escape, which decoding turned into U+FFFD: a field refused rather than
+// let a replaced character through.
+type unpaired string
+
+// objectFields reads the JSON object that comes next in dec and returns
+// the fields of it that the options name, as encoding/json decodes them
+// into a map[string]any with numbers kept as json.Number, and the byte
+// offset in the object of its first invalid UTF-8 (-1 when none). An
+// error is the decoder's: the object could not be read. The map is reused
+// by the next call.
+func (r *reader) objectFields(dec *jsontext.Decoder) (map[string]any, int, error) {
+	if r.fields == nil {
 		r.fields = make(map[string]any)
-	} else {
-		r.rec.Reset(bytes.NewBuffer(raw), jsonOptions...)
 	}
-	dec, m := r.rec, r.fields
+	m := r.fields
 	clear(m)
 	if _, err := dec.ReadToken(); err != nil {
-		return nil, err
+		return nil, -1, err
+	}
+	start, bad := dec.InputOffset()-1, -1
+	// valid reports whether v, just read, is valid UTF-8, noting the
+	// offset of the first invalid byte.
+	valid := func(v []byte) bool {
+		if bad < 0 {
+			if i := invalidUTF8Bytes(v); i >= 0 {
+				bad = int(dec.InputOffset()-int64(len(v))-start) + i
+			}
+		}
+		return bad < 0
 	}
 	o := &r.opts
 	wanted := [...]string{o.IDField, o.URLField, o.SourceField, o.TitleField, o.DateField, o.TextField}
 	for dec.PeekKind() != '}' {
 		v, err := dec.ReadValue()
 		if err != nil {
-			return nil, err
+			return nil, -1, err
 		}
+		valid(v)
 		r.unquoted = unquote(r.unquoted[:0], v)
 		name := ""
 		for _, w := range wanted {
@@ -307,23 +351,36 @@ func (r *reader) recordFields(raw []byte) (map[string]any, error) {
 			}
 		}
 		if name == "" {
-			if err := dec.SkipValue(); err != nil {
-				return nil, err
+			// Read rather than skipped: its UTF-8 is checked too.
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, -1, err
 			}
+			valid(v)
 			continue
 		}
 		switch dec.PeekKind() {
 		case '"':
 			v, err := dec.ReadValue()
 			if err != nil {
-				return nil, err
+				return nil, -1, err
 			}
-			r.unquoted = unquote(r.unquoted[:0], v)
-			m[name] = string(r.unquoted)
+			if !valid(v) {
+				continue
+			}
+			s := unquoteString(v)
+			// A U+FFFD in s (found by strings.Contains faster than by
+			// ContainsRune) neither written nor escaped as such in v
+			// comes of an unpaired surrogate escape.
+			if strings.Contains(s, "\uFFFD") && !bytes.Contains(v, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(v), []byte(`\ufffd`)) {
+				m[name] = unpaired(s)
+			} else {
+				m[name] = s
+			}
 		case '0', 'n':
 			tok, err := dec.ReadToken()
 			if err != nil {
-				return nil, err
+				return nil, -1, err
 			}
 			if tok.Kind() == '0' {
 				m[name] = json.Number(tok.String())
@@ -335,21 +392,24 @@ func (r *reader) recordFields(raw []byte) (map[string]any, error) {
 			// (for a refusal or a warning only).
 			v, err := dec.ReadValue()
 			if err != nil {
-				return nil, err
+				return nil, -1, err
+			}
+			if !valid(v) {
+				continue
 			}
 			var x any
 			jd := json.NewDecoder(bytes.NewReader(v))
 			jd.UseNumber()
 			if err := jd.Decode(&x); err != nil {
-				return nil, err
+				return nil, -1, err
 			}
 			m[name] = x
 		}
 	}
 	if _, err := dec.ReadToken(); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
-	return m, nil
+	return m, bad, nil
 }
 
 // unquote appends the string of the JSON string s, which a decoder read
@@ -363,6 +423,57 @@ func unquote(dst, s []byte) []byte {
 	}
 	dst, _ = jsontext.AppendUnquote(dst, s)
 	return dst
+}
+
+// unquoteString is unquote to a string, copying the bytes once when s has
+// no escapes or only escapes of one character (\n, \", ...) rather than
+// \u escapes, which it leaves to jsontext's AppendUnquote.
+func unquoteString(s []byte) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		in := s[1 : len(s)-1]
+		i := bytes.IndexByte(in, '\\')
+		if i < 0 {
+			return string(in)
+		}
+		if u, ok := unescapeShort(in, i); ok {
+			return u
+		}
+	}
+	return string(unquote(nil, s))
+}
+
+// unescapeShort decodes in, the bytes between the quotes of a JSON string
+// whose first backslash is at i, when all its escapes are of one
+// character; ok is false at a \u escape or anything else.
+func unescapeShort(in []byte, i int) (s string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(in))
+	for ; i >= 0; i = bytes.IndexByte(in, '\\') {
+		b.Write(in[:i])
+		if i+1 >= len(in) {
+			return "", false
+		}
+		c := in[i+1]
+		switch c {
+		case '"', '\\', '/':
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		default:
+			return "", false
+		}
+		b.WriteByte(c)
+		in = in[i+2:]
+	}
+	b.Write(in)
+	return b.String(), true
 }
 
 // contentID is the ID of an article that has neither id nor url: the first
@@ -382,6 +493,8 @@ func stringField(m map[string]any, field string) (string, error) {
 		return v, nil
 	case json.Number:
 		return v.String(), nil
+	case unpaired:
+		return "", fmt.Errorf("field %q: %w (unpaired surrogate escape)", field, ErrInvalidUTF8)
 	}
 	return "", fmt.Errorf("field %q: not a string", field)
 }
@@ -444,6 +557,9 @@ const maxDateWarnings = 10
 func (r *reader) date(origin string, v any) time.Time {
 	var t time.Time
 	var err error
+	if u, ok := v.(unpaired); ok {
+		v = string(u)
+	}
 	switch v := v.(type) {
 	case nil:
 		return t

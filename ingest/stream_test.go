@@ -20,6 +20,13 @@ func TestReadJSONLines(t *testing.T) {
 		{"bad line goes on", `{"id":"a","text":"نص"}` + "\n{oops\n" + `{"id":"c","text":"نص"}`, []string{"a", "c"}, 1, ErrInvalidJSON},
 		{"no text", `{"id":"a","title":"عنوان"}`, nil, 1, ErrNoText},
 		{"empty", "", nil, 1, ErrEmpty},
+		{"escapes", `{"id":"a","text":"\"نص\"\n\t\\ \u0645"}`, []string{"a"}, 0, nil},
+		{"U+FFFD written or escaped", `{"id":"a","text":"� \uFFFD \ufffd"}`, []string{"a"}, 0, nil},
+		{"unpaired surrogate", `{"id":"a","text":"\ud800 نص"}`, nil, 1, ErrInvalidUTF8},
+		// A U+FFFD in another field does not excuse the text's.
+		{"unpaired surrogate beside a U+FFFD", `{"id":"a","title":"�","text":"\udc00 نص"}`, nil, 1, ErrInvalidUTF8},
+		{"two objects on a line", `{"id":"a","text":"نص"} {"id":"b","text":"نص"}`, nil, 1, ErrInvalidJSON},
+		{"invalid UTF-8 in a field not read", "{\"id\":\"a\",\"x\":[\"\xff\"],\"text\":\"نص\"}", nil, 1, ErrInvalidUTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

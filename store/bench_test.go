@@ -11,9 +11,11 @@ import (
 )
 
 // BenchmarkPut stores 4,000 articles of about 6 KB of text in batches of
-// 500, as an ingest does, into a new store.
+// 500, as an ingest does, into a new store, with a context that can be
+// canceled, as an ingest's.
 func BenchmarkPut(b *testing.B) {
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	const n, batch = 4000, 500
 	// A text we wrote, varied by article so that no two hashes are equal.
 	para := strings.Repeat("أعلنت الوزارة اليوم عن خطة جديدة لتطوير شبكة النقل في المدينة. ", 50)

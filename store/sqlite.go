@@ -205,12 +205,20 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 	defer insert.Close()
 	now := time.Now().UTC().Format(timeLayout)
 	out = make([]Outcome, len(entries))
+	// The statements of an entry, each short, run with a context that is
+	// never done, and ctx is checked between entries: with a context that
+	// can be done, the driver starts a goroutine per statement to watch
+	// it. (The transaction still ends with ctx.)
+	stmtCtx := context.WithoutCancel(ctx)
 	for i := range entries {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
 		e := &entries[i]
 		a := &e.Article
 		var present bool
 		var orig sql.NullString
-		if err := lookup.QueryRowContext(ctx, a.ID, e.Hash).Scan(&present, &orig); err != nil {
+		if err := lookup.QueryRowContext(stmtCtx, a.ID, e.Hash).Scan(&present, &orig); err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
 		if present {
@@ -231,7 +239,7 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			}
 			facts = string(b)
 		}
-		res, err := insert.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, fmtTime(a.Published), a.Text, e.Hash, dup, facts, now)
+		res, err := insert.ExecContext(stmtCtx, a.ID, a.URL, a.Source, a.Title, fmtTime(a.Published), a.Text, e.Hash, dup, facts, now)
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}

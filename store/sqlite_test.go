@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -133,5 +134,30 @@ func TestTuneForReading(t *testing.T) {
 	}
 	if recs, err := s.Get(ctx, "a"); err != nil || len(recs) != 1 {
 		t.Errorf("get after tuning: %+v %v", recs, err)
+	}
+}
+
+// TestPutCanceled checks that Put stops at a context done before it ends
+// (checked between entries, its statements running without it) and that
+// it stores none of the batch.
+func TestPutCanceled(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	entries := []Entry{
+		{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"},
+		{Article: article.Article{ID: "b", Text: "نص ب"}, Hash: "h2"},
+	}
+	if _, err := s.Put(cctx, entries); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Put with a canceled context: %v, want context.Canceled", err)
+	}
+	recs, err := s.Get(ctx, "a", "b")
+	if err != nil || len(recs) != 0 {
+		t.Errorf("stored after a canceled Put: %+v %v", recs, err)
 	}
 }
