@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/cputime"
 )
 
@@ -28,16 +30,22 @@ func loadCorpusDocs(tb testing.TB) []Doc {
 // STORY_REPLAY times with dates shifted by the corpus span each time.
 // It reports articles/s and the time per 1,000 articles at the start and
 // the end of the replay. STORY_ENTITIES=1 gives the articles the entities
-// the project's tagger finds, and STORY_PRINTS=1 their signatures computed
-// ahead (not timed), as ingest does.
+// the project's tagger finds, and STORY_PRINTS=1 their signatures and
+// distinct terms with their StemIDs computed ahead (not timed), as ingest
+// does.
 //
 //	go test ./story -run XXX -bench Replay -benchtime 1x
 func BenchmarkReplay(b *testing.B) {
 	docs := loadCorpusDocs(b)
 	if os.Getenv("STORY_PRINTS") != "" {
 		pr := NewPrinter(DefaultConfig())
+		lex := arabic.DefaultLexicon()
 		for i := range docs {
-			docs[i].Print = pr.PrintDoc(&docs[i])
+			d := &docs[i]
+			for _, t := range slices.Concat(d.TitleTerms, d.Terms) {
+				d.StemIDs = append(d.StemIDs, lex.StemID(t))
+			}
+			d.Print = pr.PrintDoc(d)
 		}
 	}
 	times := replayTimes(b)

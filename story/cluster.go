@@ -24,6 +24,7 @@ const (
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
 	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
+	maxStemNumber      = 1 << 20    // bound of the term numbers byStem holds
 	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
 )
 
@@ -46,6 +47,10 @@ type state struct {
 	// entity tells, by feature id, whether Names[id] is an entity's (has
 	// entityMark); not saved, made again from Names.
 	entity []bool
+	// byStem holds the id plus one of the feature of each term number
+	// (Doc.StemIDs) below maxStemNumber seen, 0 for one not seen; not
+	// saved, made again as documents come.
+	byStem []uint32
 	// Display is the first spelling seen of each entity feature.
 	Display map[uint32]string
 	DF      []uint32
@@ -454,6 +459,25 @@ func (s *state) intern(name string) uint32 {
 	return id
 }
 
+// termFeature returns the id of the feature of the term b of d's bag, by
+// its number when it has one, adding it to the vocabulary.
+func (s *state) termFeature(d *Doc, b bagTerm) uint32 {
+	n := int(b.stem)
+	if n == 0 || n >= maxStemNumber {
+		return s.intern(d.term(b.at))
+	}
+	if n < len(s.byStem) {
+		if id1 := s.byStem[n]; id1 != 0 {
+			return id1 - 1
+		}
+	} else {
+		s.byStem = append(s.byStem, make([]uint32, min(max(n+1, 2*len(s.byStem)), maxStemNumber)-len(s.byStem))...)
+	}
+	id := s.intern(d.term(b.at))
+	s.byStem[n] = id + 1
+	return id
+}
+
 // vectorize counts d in the document frequencies and returns its TF-IDF
 // vector, truncated and normalized.
 func (s *state) vectorize(d Doc) vec {
@@ -476,7 +500,7 @@ func (s *state) vectorize(d Doc) vec {
 	if bag, ok := d.bag(); ok {
 		// The same sums as count's, one term at a time.
 		for _, b := range bag {
-			id := s.intern(d.term(b.at))
+			id := s.termFeature(&d, b)
 			if int(id) >= len(s.slots) {
 				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
 			}

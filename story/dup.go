@@ -22,9 +22,10 @@ type Print struct {
 // occurrences in its Terms then its TitleTerms, with its counts in each:
 // what vectorize counts, once per term rather than per occurrence. It
 // holds the position of the first occurrence (in Terms, then on in
-// TitleTerms) rather than the term, to take half the memory.
+// TitleTerms) rather than the term, to take less memory, and its number
+// from Doc.StemIDs (0 for none).
 type bagTerm struct {
-	at, text, title uint32
+	at, text, title, stem uint32
 }
 
 // bag returns d.Print.bag, or false when there is none or it does not fit
@@ -81,6 +82,10 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 	// With d.Firsts, a term's index in the bag (plus one) is kept in slot
 	// at the position of its first occurrence; without, in the map at.
 	firsts := len(d.Firsts) == nt+len(d.Terms)
+	stemIDs := d.StemIDs
+	if len(stemIDs) != nt+len(d.Terms) {
+		stemIDs = nil
+	}
 	slot := pr.slot
 	switch {
 	case !firsts:
@@ -101,12 +106,12 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 			if t == "" {
 				continue
 			}
+			g := j // t's position in TitleTerms then Terms
+			if k == 0 {
+				g += nt
+			}
 			var i int32
 			if firsts {
-				g := j // t's position in TitleTerms then Terms
-				if k == 0 {
-					g += nt
-				}
 				f := d.Firsts[g]
 				if f < 0 || int(f) > g {
 					f = int32(g) // no first occurrence before t: t's own
@@ -123,6 +128,9 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 					pr.at[t] = i
 					bag = append(bag, bagTerm{at: at - 1})
 				}
+			}
+			if stemIDs != nil {
+				bag[i].stem = stemIDs[g]
 			}
 			if k == 0 {
 				bag[i].text++

@@ -128,16 +128,24 @@ func TestPrinter(t *testing.T) {
 // TestPrintDoc checks that the distinct terms a Print of PrintDoc carries
 // give every document the vector it gets without them (the same story, the
 // same centroids and document frequencies), with a title weight whose
-// sums are not whole numbers too.
+// sums are not whole numbers too, and with the terms numbered (StemIDs)
+// or not.
 func TestPrintDoc(t *testing.T) {
 	odd := DefaultConfig()
 	odd.TitleWeight = 0.7
+	number := termNumbers()
 	for _, cfg := range []Config{DefaultConfig(), odd} {
-		c, without := New(cfg), New(cfg)
+		c, numbered, without := New(cfg), New(cfg), New(cfg)
 		pr := NewPrinter(cfg)
 		for _, d := range stream(300) {
 			d.Terms = append(d.Terms, d.Terms[:len(d.Terms)/3]...) // repeats
 			want := without.Add(d)
+			nd := d
+			nd.StemIDs = number(d.TitleTerms, d.Terms)
+			nd.Print = pr.PrintDoc(&nd)
+			if got := numbered.Add(nd); got != want {
+				t.Fatalf("title weight %v, doc %s: with its terms numbered in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
+			}
 			d.Print = pr.PrintDoc(&d)
 			if d.Print.bag == nil {
 				t.Fatalf("doc %s: no distinct terms", d.ID)
@@ -155,14 +163,44 @@ func TestPrintDoc(t *testing.T) {
 				t.Fatalf("doc %s: its distinct terms fit a document of its first term", d.ID)
 			}
 		}
-		if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
-			t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
-		}
-		for i, st := range c.s.Stories {
-			if !slices.Equal(st.Centroid, without.s.Stories[i].Centroid) {
-				t.Fatalf("title weight %v: story %s: centroid %v, without distinct terms %v", cfg.TitleWeight, st.ID, st.Centroid, without.s.Stories[i].Centroid)
+		for _, c := range []*Clusterer{c, numbered} {
+			if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
+				t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
+			}
+			for i, st := range c.s.Stories {
+				if !slices.Equal(st.Centroid, without.s.Stories[i].Centroid) {
+					t.Fatalf("title weight %v: story %s: centroid %v, without distinct terms %v", cfg.TitleWeight, st.ID, st.Centroid, without.s.Stories[i].Centroid)
+				}
 			}
 		}
+		if len(numbered.s.byStem) == 0 {
+			t.Fatalf("title weight %v: no term was found by its number", cfg.TitleWeight)
+		}
+	}
+}
+
+// termNumbers returns a function giving Doc.StemIDs of title and terms:
+// every term a number of its own the first time it is seen, but one in
+// three none (0) and one in seven a number too large to be kept.
+func termNumbers() func(title, terms []string) []uint32 {
+	seen := map[string]uint32{}
+	return func(title, terms []string) []uint32 {
+		var out []uint32
+		for _, t := range slices.Concat(title, terms) {
+			n, ok := seen[t]
+			if !ok {
+				switch k := uint32(len(seen)); {
+				case k%3 == 0:
+				case k%7 == 0:
+					n = maxStemNumber + k
+				default:
+					n = k
+				}
+				seen[t] = n
+			}
+			out = append(out, n)
+		}
+		return out
 	}
 }
 

@@ -38,6 +38,14 @@ type Doc struct {
 	// it, with which Printer.PrintDoc counts the distinct terms without
 	// looking them up again. It is ignored when of another length.
 	Firsts []int32
+	// StemIDs (optional) holds, for each term of TitleTerms then Terms, a
+	// number of the term (arabic.Token.StemID), or 0 when it has none:
+	// equal terms have equal numbers and different terms different ones,
+	// in all the Docs of one Clusterer in this process, so that Add finds
+	// a numbered term's feature by its number rather than by hashing it.
+	// Printer.PrintDoc passes them on to Add in the Print; it ignores them
+	// when of another length.
+	StemIDs []uint32
 	// Print is the signatures of Terms (optional), computed ahead by a
 	// Printer of the Clusterer's Config. Add computes them when it is nil
 	// or was computed with other settings. One of Printer.PrintDoc holds
