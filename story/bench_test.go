@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -42,7 +41,7 @@ func BenchmarkReplay(b *testing.B) {
 		lex := arabic.DefaultLexicon()
 		for i := range docs {
 			d := &docs[i]
-			for _, t := range slices.Concat(d.TitleTerms, d.Terms) {
+			for _, t := range d.Terms {
 				d.StemIDs = append(d.StemIDs, lex.StemID(t))
 			}
 			d.Print = pr.PrintDoc(d)

@@ -141,7 +141,7 @@ func TestPrintDoc(t *testing.T) {
 			d.Terms = append(d.Terms, d.Terms[:len(d.Terms)/3]...) // repeats
 			want := without.Add(d)
 			nd := d
-			nd.StemIDs = number(d.TitleTerms, d.Terms)
+			nd.StemIDs = number(d.Terms)
 			nd.Print = pr.PrintDoc(&nd)
 			if got := numbered.Add(nd); got != want {
 				t.Fatalf("title weight %v, doc %s: with its terms numbered in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
@@ -151,9 +151,17 @@ func TestPrintDoc(t *testing.T) {
 				t.Fatalf("doc %s: no distinct terms", d.ID)
 			}
 			withFirsts := d
-			withFirsts.Firsts = firsts(d.TitleTerms, d.Terms)
+			withFirsts.Firsts = firsts(d.Terms)
 			if got := pr.PrintDoc(&withFirsts).bag; !slices.Equal(got, d.Print.bag) {
 				t.Fatalf("doc %s: distinct terms from Firsts %v, from the terms %v", d.ID, got, d.Print.bag)
+			}
+			// Firsts are of no use to a title that is not a prefix of the terms.
+			moved := withFirsts
+			moved.TitleTerms = slices.Concat(d.TitleTerms[1:], d.TitleTerms[:1])
+			plain := moved
+			plain.Firsts = nil
+			if got, want := pr.PrintDoc(&moved).bag, pr.PrintDoc(&plain).bag; len(d.TitleTerms) > 1 && !slices.Equal(got, want) {
+				t.Fatalf("doc %s: distinct terms with a moved title from Firsts %v, from the terms %v", d.ID, got, want)
 			}
 			if got := c.Add(d); got != want {
 				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
@@ -179,14 +187,14 @@ func TestPrintDoc(t *testing.T) {
 	}
 }
 
-// termNumbers returns a function giving Doc.StemIDs of title and terms:
-// every term a number of its own the first time it is seen, but one in
-// three none (0) and one in seven a number too large to be kept.
-func termNumbers() func(title, terms []string) []uint32 {
+// termNumbers returns a function giving Doc.StemIDs of terms: every term
+// a number of its own the first time it is seen, but one in three none
+// (0) and one in seven a number too large to be kept.
+func termNumbers() func(terms []string) []uint32 {
 	seen := map[string]uint32{}
-	return func(title, terms []string) []uint32 {
+	return func(terms []string) []uint32 {
 		var out []uint32
-		for _, t := range slices.Concat(title, terms) {
+		for _, t := range terms {
 			n, ok := seen[t]
 			if !ok {
 				switch k := uint32(len(seen)); {
@@ -204,12 +212,11 @@ func termNumbers() func(title, terms []string) []uint32 {
 	}
 }
 
-// firsts returns Doc.Firsts of title and terms, computed the plain way.
-func firsts(title, terms []string) []int32 {
-	all := slices.Concat(title, terms)
-	out := make([]int32, len(all))
-	for i, t := range all {
-		out[i] = int32(slices.Index(all, t))
+// firsts returns Doc.Firsts of terms, computed the plain way.
+func firsts(terms []string) []int32 {
+	out := make([]int32, len(terms))
+	for i, t := range terms {
+		out[i] = int32(slices.Index(terms, t))
 	}
 	return out
 }
