@@ -94,6 +94,9 @@ type state struct {
 	dense        []float32           // by feature id: the weights of the vector add scores
 	shingle      []uint64            // fingerprint's shingle hashes
 	split        vec                 // thread's parts of a candidate's centroid
+	docVec       vec                 // vectorize's result
+	entVec       vec                 // vectorize's entity features
+	merged       vec                 // join's sum of a centroid and a document
 	chain        []int64             // findDuplicate's sequence numbers of one bucket
 	threadList   []int32             // thread's stories of one entity pair
 	entityIDs    map[string][]uint32 // entityFeatures' results by entity name
@@ -337,7 +340,14 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		}
 		return
 	}
-	st.Centroid = add(st.Centroid, v).topInPlace(s.Cfg.MaxCentroidFeat)
+	s.merged = appendSum(s.merged[:0], st.Centroid, v)
+	sum := s.merged.topInPlace(s.Cfg.MaxCentroidFeat)
+	if cap(st.Centroid) < len(sum) {
+		// Room for the centroid to grow up to its bound without moving
+		// again soon.
+		st.Centroid = make(vec, 0, min(max(len(sum), 2*cap(st.Centroid)), max(len(sum), s.Cfg.MaxCentroidFeat)))
+	}
+	st.Centroid = append(st.Centroid[:0], sum...)
 	st.normOK = false
 	st.Members++
 	if score := cosineNorm(v, v.norm(), st.Centroid, st.centroidNorm()); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
@@ -479,7 +489,8 @@ func (s *state) termFeature(d *Doc, b bagTerm) uint32 {
 }
 
 // vectorize counts d in the document frequencies and returns its TF-IDF
-// vector, truncated and normalized.
+// vector, truncated and normalized, in scratch space valid until the next
+// call.
 func (s *state) vectorize(d Doc) vec {
 	feats := s.feats[:0]
 	count := func(t string, w float64) {
@@ -534,12 +545,12 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	// Terms and entities are truncated separately, so that a long text
 	// does not push its names out.
-	v := make(vec, 0, len(feats))
+	v := s.docVec[:0]
 	for _, id := range feats[:nterms] {
 		v = append(v, feat{id, float32((1 + math.Log(s.slots[id].n)) * s.idf(id))})
 	}
 	v = v.topInPlace(s.Cfg.MaxDocFeatures)
-	ev := make(vec, 0, len(feats)-nterms)
+	ev := s.entVec[:0]
 	for _, id := range feats[nterms:] {
 		ev = append(ev, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
@@ -547,7 +558,7 @@ func (s *state) vectorize(d Doc) vec {
 	for _, id := range feats {
 		s.slots[id] = slot{}
 	}
-	s.feats = feats[:0]
+	s.feats, s.docVec, s.entVec = feats[:0], v[:0], ev[:0]
 	return v
 }
 
@@ -657,8 +668,10 @@ func (s *state) sweep() {
 			keep = append(keep, ci)
 			continue
 		}
-		ents, terms := st.Centroid.split(s.entity)
-		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
+		s.split = slices.Grow(s.split[:0], len(st.Centroid))
+		ents, terms := st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
+		terms, ents = terms.topInPlace(threadKeep), ents.topInPlace(threadKeepEntities)
+		st.Centroid = normalize(append(append(make(vec, 0, len(terms)+len(ents)), terms...), ents...))
 		st.normOK = false
 		st.Indexed = nil
 	}

@@ -62,9 +62,8 @@ func cosineNorm(a vec, na float64, b vec, nb float64) float64 {
 	return dot(a, b) / (na * nb)
 }
 
-// add returns a + b (both sorted).
-func add(a, b vec) vec {
-	out := make(vec, 0, len(a)+len(b))
+// appendSum appends a + b (both sorted) to out.
+func appendSum(out, a, b vec) vec {
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
