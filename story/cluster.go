@@ -71,6 +71,10 @@ type state struct {
 	// made again from Recent.
 	heads map[uint64]int64
 	links []int64
+	// The arrays of Recent and links, of which they are the ends (see
+	// roomFor); not saved.
+	recentArr []recent
+	linksArr  []int64
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.

@@ -285,8 +285,29 @@ func (s *state) remember(r recent) {
 		return
 	}
 	seq := s.Base + int64(len(s.Recent))
+	s.Recent, s.recentArr = roomFor(s.Recent, s.recentArr, 1)
+	s.links, s.linksArr = roomFor(s.links, s.linksArr, bucketSlots)
 	s.Recent = append(s.Recent, r)
 	s.bucket(&r, seq)
+}
+
+// roomFor returns live, the end of the array arr, with room for n more
+// elements, and its array. As evict drops the window's oldest documents,
+// the window moves along its array: when it reaches the end, it moves back
+// to the start when an eighth of the array is free there, rather than to a
+// new array as append would move it each time.
+func roomFor[T any](live, arr []T, n int) ([]T, []T) {
+	if cap(live)-len(live) >= n {
+		return live, arr
+	}
+	off := cap(arr) - cap(live)
+	if len(live) > 0 && off > 0 && off >= cap(arr)/8 && len(live)+n <= cap(arr) && &arr[:cap(arr)][off] == &live[:1][0] {
+		copy(arr[:len(live)], live)
+		clear(arr[len(live):cap(arr)]) // no copies of old documents' ids
+		return arr[:len(live)], arr
+	}
+	live = slices.Grow(live, n)
+	return live, live
 }
 
 // bucket puts the last document of Recent, r of sequence number seq, in the
@@ -338,6 +359,7 @@ func (s *state) evict() {
 	if cap(s.Recent) > 2*len(s.Recent)+1024 {
 		s.Recent = append([]recent(nil), s.Recent...)
 		s.links = append([]int64(nil), s.links...)
+		s.recentArr, s.linksArr = s.Recent, s.links
 	}
 }
 

@@ -220,3 +220,33 @@ func firsts(terms []string) []int32 {
 	}
 	return out
 }
+
+// TestRoomFor checks that a window moving along its array (appended to,
+// its oldest elements dropped) keeps its elements in order, and that once
+// it stops growing it stays in one array.
+func TestRoomFor(t *testing.T) {
+	var live, arr, want []int
+	arrays := map[*int]bool{}
+	next := 0
+	for step := range 5000 {
+		live, arr = roomFor(live, arr, 3)
+		for range 3 {
+			live = append(live, next)
+			want = append(want, next)
+			next++
+		}
+		if len(live) > 300 { // drop the oldest
+			drop := 3 + step%5
+			live, want = live[drop:], want[drop:]
+		}
+		if !slices.Equal(live, want) {
+			t.Fatalf("step %d: window %v, want %v", step, live, want)
+		}
+		if step > 1000 {
+			arrays[&arr[:1][0]] = true
+		}
+	}
+	if len(arrays) != 1 {
+		t.Fatalf("the window of steady length moved through %d arrays, want 1", len(arrays))
+	}
+}
