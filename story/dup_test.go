@@ -250,3 +250,36 @@ func TestRoomFor(t *testing.T) {
 		t.Fatalf("the window of steady length moved through %d arrays, want 1", len(arrays))
 	}
 }
+
+// TestShingleHashes checks appendShingleHashes against its definition,
+// FNV-1a of each shingle's words each followed by 0xff, for shingles of
+// several lengths and texts shorter and longer than a shingle.
+func TestShingleHashes(t *testing.T) {
+	def := func(terms []string, k int) []uint64 {
+		var out []uint64
+		if len(terms) == 0 {
+			return out
+		}
+		k = min(max(k, 1), len(terms))
+		for i := 0; i+k <= len(terms); i++ {
+			h := uint64(fnvOffset)
+			for _, w := range terms[i : i+k] {
+				for _, c := range []byte(w + "\xff") {
+					h = (h ^ uint64(c)) * fnvPrime
+				}
+			}
+			out = append(out, h)
+		}
+		return out
+	}
+	words := strings.Fields("كرملين حوار واشنطن a bb كرملين ccc حوار d")
+	for k := range 6 {
+		for n := range len(words) + 1 {
+			want := def(words[:n], k)
+			got := appendShingleHashes([]uint64{7}, words[:n], k)
+			if got[0] != 7 || !slices.Equal(got[1:], want) {
+				t.Fatalf("k %d, %d terms: hashes %v, want 7 then %v", k, n, got, want)
+			}
+		}
+	}
+}
