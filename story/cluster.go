@@ -262,13 +262,19 @@ func (s *state) add(d Doc) Assignment {
 	for _, f := range v {
 		s.dense[f.ID] = f.W
 	}
+	far := s.farDistance()
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
 		// The score is a cosine, at most 1 (give or take rounding), times
 		// the decay: a story whose decay is below both the threshold and
 		// the best score so far can neither join d nor be the best story
-		// that does, and needs no dot product.
-		decay := s.decay(t, st)
+		// that does, and needs no dot product; one farther than far does
+		// not need its decay either.
+		dist := distance(t, st)
+		if dist > far {
+			continue
+		}
+		decay := s.decay(dist)
 		if decay*(1+1e-9) < max(s.Cfg.Threshold, bestScore) {
 			continue
 		}
@@ -307,21 +313,36 @@ func (s *state) add(d Doc) Assignment {
 	return s.assignment(r)
 }
 
-// decay is the Gaussian damping of a story's similarity with a document
-// published at t, on the distance in days from the story's time span.
-func (s *state) decay(t time.Time, st *cluster) float64 {
-	var dist time.Duration
+// distance returns the distance in time of t from st's time span.
+func distance(t time.Time, st *cluster) time.Duration {
 	switch {
 	case t.Before(st.First):
-		dist = st.First.Sub(t)
+		return st.First.Sub(t)
 	case t.After(st.Last):
-		dist = t.Sub(st.Last)
+		return t.Sub(st.Last)
 	}
+	return 0
+}
+
+// decay is the Gaussian damping of a story's similarity with a document
+// at distance dist from the story's time span, on the distance in days.
+func (s *state) decay(dist time.Duration) float64 {
 	if s.Cfg.Sigma <= 0 {
 		return 1
 	}
 	x := float64(dist) / float64(s.Cfg.Sigma)
 	return math.Exp(-x * x / 2)
+}
+
+// farDistance returns a distance from a story's time span past which its
+// decay is below Threshold by far more than any rounding (at most
+// Threshold^1.02), or the longest duration when there is none.
+func (s *state) farDistance() time.Duration {
+	thr := s.Cfg.Threshold
+	if s.Cfg.Sigma <= 0 || !(thr > 0 && thr < 0.99) {
+		return math.MaxInt64
+	}
+	return time.Duration(1.01 * math.Sqrt(-2*math.Log(thr)) * float64(s.Cfg.Sigma))
 }
 
 // join adds d to story st; v is nil for a duplicate, which does not move

@@ -494,3 +494,24 @@ func TestLoadDamaged(t *testing.T) {
 		})
 	}
 }
+
+// TestFarDistance checks that a story farther in time than farDistance
+// has a decay below the threshold by more than the rounding add allows
+// for, and that the bound is not far from the distance where the decay
+// reaches it.
+func TestFarDistance(t *testing.T) {
+	for _, thr := range []float64{0.01, 0.3, 0.5, 0.9, 0.98} {
+		cfg := DefaultConfig()
+		cfg.Threshold = thr
+		s := newState(cfg)
+		far := s.farDistance()
+		if d := s.decay(far); !(d*(1+1e-6) < thr) || d < thr*thr {
+			t.Errorf("threshold %v: decay %v at the far distance %v", thr, d, far)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Threshold = 1
+	if s := newState(cfg); s.farDistance() < 1<<62 {
+		t.Errorf("threshold 1: far distance %v, want none", s.farDistance())
+	}
+}
