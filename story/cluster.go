@@ -626,7 +626,7 @@ func (s *state) newEntityFeatures(e string) []uint32 {
 
 // normalize sorts v by id and scales it to unit length.
 func normalize(v vec) vec {
-	slices.SortFunc(v, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) })
+	sortByID(v)
 	if n := v.norm(); n > 0 {
 		for i := range v {
 			v[i].W = float32(float64(v[i].W) / n)

@@ -366,7 +366,7 @@ func (s *state) check() error {
 				return bad
 			}
 		}
-		if !slices.IsSortedFunc(st.Centroid, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) }) {
+		if !slices.IsSortedFunc(st.Centroid, byID) {
 			return bad
 		}
 	}
