@@ -132,8 +132,26 @@ type recent struct {
 	LeadLen int
 }
 
-// span is a story's time span.
-type span struct{ first, last time.Time }
+// span is a story's time span, without pointers.
+type span struct{ first, last instant }
+
+// spanOf returns the span from first to last.
+func spanOf(first, last time.Time) span { return span{instantOf(first), instantOf(last)} }
+
+// instant is a time as seconds and nanoseconds since the Unix epoch,
+// which compare faster than a time.Time (its monotonic reading, if any,
+// dropped).
+type instant struct {
+	sec  int64
+	nsec int64
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), int64(t.Nanosecond())} }
+
+// before reports whether a is before b.
+func (a instant) before(b instant) bool {
+	return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec
+}
 
 // cluster is one story.
 type cluster struct {
@@ -358,7 +376,7 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	if t.After(st.Last) {
 		st.Last = t
 	}
-	s.spans[idx] = span{st.First, st.Last}
+	s.spans[idx] = spanOf(st.First, st.Last)
 	if v == nil {
 		if st.Title == "" {
 			st.Title = clip(d.Title)
@@ -438,6 +456,9 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 	s.byWeight = append(s.byWeight[:0], v...)
 	s.qids = s.byWeight.heaviestInPlace(n, s.qids[:0])
 	hits, out, stale := s.hits, s.cands[:0], s.stale[:0]
+	// A story is out of the time window when it ended more than
+	// ActiveWindow before t, or starts more than ActiveWindow after it.
+	from, to := instantOf(t.Add(-s.Cfg.ActiveWindow)), instantOf(t.Add(s.Cfg.ActiveWindow))
 	for _, id := range s.qids {
 		for _, ci := range s.Post[id] {
 			switch h := hits[ci]; {
@@ -447,7 +468,7 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 				// A story is tested once for being in the time window
 				// (hits -1 when it is not).
 				sp := &s.spans[ci]
-				if t.Sub(sp.last) > s.Cfg.ActiveWindow || sp.first.Sub(t) > s.Cfg.ActiveWindow {
+				if sp.last.before(from) || to.before(sp.first) {
 					hits[ci] = -1
 					stale = append(stale, ci)
 					continue

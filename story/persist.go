@@ -72,7 +72,7 @@ func Load(r io.Reader) (*Clusterer, error) {
 	s.threads, s.ThreadIdx = threadIndexOf(s.ThreadIdx), nil
 	s.spans = make([]span, len(s.Stories))
 	for i, st := range s.Stories {
-		s.spans[i] = span{st.First, st.Last}
+		s.spans[i] = spanOf(st.First, st.Last)
 	}
 	s.entity = make([]bool, len(s.Names))
 	for i, name := range s.Names {
