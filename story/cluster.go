@@ -44,6 +44,8 @@ type state struct {
 	// Names.
 	vocab vocabIndex
 	Names []string
+	// names holds the bytes of Names and Display (not saved).
+	names stringArena
 	// entity tells, by feature id, whether Names[id] is an entity's (has
 	// entityMark); not saved, made again from Names.
 	entity []bool
@@ -507,7 +509,7 @@ func (s *state) intern(name string) uint32 {
 	}
 	id := uint32(len(s.Names))
 	// A term may be a slice of a whole article text: keep only its bytes.
-	name = strings.Clone(name)
+	name = s.names.clone(name)
 	s.Names = append(s.Names, name)
 	s.vocab.add(s.Names)
 	s.entity = append(s.entity, strings.HasPrefix(name, entityMark))
@@ -638,7 +640,7 @@ func (s *state) newEntityFeatures(e string) []uint32 {
 			s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
 		}
 		if _, ok := s.Display[id]; !ok {
-			s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
+			s.Display[id] = s.names.clone(strings.Join(strings.Fields(e), " "))
 		}
 		ids = append(ids, id)
 	}

@@ -308,8 +308,15 @@ func (s *state) loadCluster(d *decoder) error {
 
 // rebuild makes the parts of s that version 2 does not save from those it
 // does: the vocabulary's index from the names, and the near-duplicate buckets
-// from the recent documents, in the order remember filled them.
+// from the recent documents, in the order remember filled them. It moves
+// the names and display names into s's arena of names.
 func (s *state) rebuild() error {
+	for i, name := range s.Names {
+		s.Names[i] = s.names.clone(name)
+	}
+	for id, name := range s.Display {
+		s.Display[id] = s.names.clone(name)
+	}
 	if !s.vocab.index(s.Names) {
 		return errors.New("inconsistent state: a name twice in the vocabulary")
 	}
