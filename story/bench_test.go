@@ -96,6 +96,35 @@ func BenchmarkReplay(b *testing.B) {
 	}
 }
 
+// BenchmarkPrintDoc computes the Prints of the whole corpus's articles,
+// given the Firsts and StemIDs an ingest gives them; it reports the time
+// per article.
+//
+//	go test ./story -run XXX -bench PrintDoc
+func BenchmarkPrintDoc(b *testing.B) {
+	docs := loadCorpusDocs(b)
+	lex := arabic.DefaultLexicon()
+	for i := range docs {
+		d := &docs[i]
+		first := map[string]int32{}
+		for j, t := range d.Terms {
+			if _, ok := first[t]; !ok {
+				first[t] = int32(j)
+			}
+			d.Firsts = append(d.Firsts, first[t])
+			d.StemIDs = append(d.StemIDs, lex.StemID(t))
+		}
+	}
+	pr := NewPrinter(DefaultConfig())
+	b.ResetTimer()
+	for range b.N {
+		for i := range docs {
+			pr.PrintDoc(&docs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
+}
+
 // replayTimes is STORY_REPLAY (default 1): how many times to replay.
 func replayTimes(tb testing.TB) int {
 	n := 1
