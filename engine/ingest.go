@@ -77,8 +77,9 @@ var ErrEmpty = errors.New("empty article: no text and no title")
 // scratch is the memory one analysis goroutine reuses from one article to
 // the next: the tokens of a title and a text (which nothing keeps after
 // prepare), the bytes hashed, the facts encoded in JSON (by facts, which
-// writes into factsJSON), and the stems signed for the story clusterer and
-// its printer (nil when the ingest groups no stories).
+// writes into factsJSON), and the stems signed for the story clusterer
+// with their numbers, and its printer (nil when the ingest groups no
+// stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
@@ -86,6 +87,7 @@ type scratch struct {
 	facts       *json.Encoder
 	names       map[string]bool // newDoc's set of name keys
 	stems       []string
+	stemIDs     []uint32
 	printer     *story.Printer
 	firsts      index.FirstsScratch
 }
@@ -135,7 +137,11 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
+		sd.StemIDs = stemIDs(stemIDs(sc.stemIDs[:0], p.doc.TitleTerms), p.doc.TextTerms)
 		p.print = sc.printer.PrintDoc(&sd)
+		if cap(sd.StemIDs) <= maxScratchTokens {
+			sc.stemIDs = sd.StemIDs
+		}
 		clear(sd.Terms)
 		if cap(sd.Terms) <= maxScratchTokens {
 			sc.stems = sd.Terms[:0]

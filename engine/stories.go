@@ -208,3 +208,12 @@ func stems(dst []string, terms []index.Term) []string {
 	}
 	return dst
 }
+
+// stemIDs appends the StemIDs of terms to dst: what story.Doc.StemIDs
+// holds.
+func stemIDs(dst []uint32, terms []index.Term) []uint32 {
+	for _, t := range terms {
+		dst = append(dst, t.StemID)
+	}
+	return dst
+}

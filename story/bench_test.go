@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/cputime"
 )
 
@@ -28,16 +29,22 @@ func loadCorpusDocs(tb testing.TB) []Doc {
 // STORY_REPLAY times with dates shifted by the corpus span each time.
 // It reports articles/s and the time per 1,000 articles at the start and
 // the end of the replay. STORY_ENTITIES=1 gives the articles the entities
-// the project's tagger finds, and STORY_PRINTS=1 their signatures computed
-// ahead (not timed), as ingest does.
+// the project's tagger finds, and STORY_PRINTS=1 their signatures and
+// distinct terms with their StemIDs computed ahead (not timed), as ingest
+// does.
 //
 //	go test ./story -run XXX -bench Replay -benchtime 1x
 func BenchmarkReplay(b *testing.B) {
 	docs := loadCorpusDocs(b)
 	if os.Getenv("STORY_PRINTS") != "" {
 		pr := NewPrinter(DefaultConfig())
+		lex := arabic.DefaultLexicon()
 		for i := range docs {
-			docs[i].Print = pr.PrintDoc(&docs[i])
+			d := &docs[i]
+			for _, t := range d.Terms {
+				d.StemIDs = append(d.StemIDs, lex.StemID(t))
+			}
+			d.Print = pr.PrintDoc(d)
 		}
 	}
 	times := replayTimes(b)
@@ -87,6 +94,35 @@ func BenchmarkReplay(b *testing.B) {
 		b.ReportMetric(float64(buf)/(1<<20), "saved-MB")
 		b.Logf("%d articles, %d stories, CPU time per 1k articles: %v", n, len(c.Stories()), per1k)
 	}
+}
+
+// BenchmarkPrintDoc computes the Prints of the whole corpus's articles,
+// given the Firsts and StemIDs an ingest gives them; it reports the time
+// per article.
+//
+//	go test ./story -run XXX -bench PrintDoc
+func BenchmarkPrintDoc(b *testing.B) {
+	docs := loadCorpusDocs(b)
+	lex := arabic.DefaultLexicon()
+	for i := range docs {
+		d := &docs[i]
+		first := map[string]int32{}
+		for j, t := range d.Terms {
+			if _, ok := first[t]; !ok {
+				first[t] = int32(j)
+			}
+			d.Firsts = append(d.Firsts, first[t])
+			d.StemIDs = append(d.StemIDs, lex.StemID(t))
+		}
+	}
+	pr := NewPrinter(DefaultConfig())
+	b.ResetTimer()
+	for range b.N {
+		for i := range docs {
+			pr.PrintDoc(&docs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
 }
 
 // replayTimes is STORY_REPLAY (default 1): how many times to replay.

@@ -24,6 +24,7 @@ const (
 	leadSalt           = 0x6c656164 // "lead"
 	fullSalt           = 0x66756c6c // "full"
 	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
+	maxStemNumber      = 1 << 20    // bound of the term numbers byStem holds
 	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
 )
 
@@ -43,9 +44,15 @@ type state struct {
 	// Names.
 	vocab vocabIndex
 	Names []string
+	// names holds the bytes of Names and Display (not saved).
+	names stringArena
 	// entity tells, by feature id, whether Names[id] is an entity's (has
 	// entityMark); not saved, made again from Names.
 	entity []bool
+	// byStem holds the id plus one of the feature of each term number
+	// (Doc.StemIDs) below maxStemNumber seen, 0 for one not seen; not
+	// saved, made again as documents come.
+	byStem []uint32
 	// Display is the first spelling seen of each entity feature.
 	Display map[uint32]string
 	DF      []uint32
@@ -66,6 +73,10 @@ type state struct {
 	// made again from Recent.
 	heads map[uint64]int64
 	links []int64
+	// The arrays of Recent and links, of which they are the ends (see
+	// roomFor); not saved.
+	recentArr []recent
+	linksArr  []int64
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.
@@ -89,6 +100,9 @@ type state struct {
 	dense        []float32           // by feature id: the weights of the vector add scores
 	shingle      []uint64            // fingerprint's shingle hashes
 	split        vec                 // thread's parts of a candidate's centroid
+	docVec       vec                 // vectorize's result
+	entVec       vec                 // vectorize's entity features
+	merged       vec                 // join's sum of a centroid and a document
 	chain        []int64             // findDuplicate's sequence numbers of one bucket
 	threadList   []int32             // thread's stories of one entity pair
 	entityIDs    map[string][]uint32 // entityFeatures' results by entity name
@@ -120,8 +134,26 @@ type recent struct {
 	LeadLen int
 }
 
-// span is a story's time span.
-type span struct{ first, last time.Time }
+// span is a story's time span, without pointers.
+type span struct{ first, last instant }
+
+// spanOf returns the span from first to last.
+func spanOf(first, last time.Time) span { return span{instantOf(first), instantOf(last)} }
+
+// instant is a time as seconds and nanoseconds since the Unix epoch,
+// which compare faster than a time.Time (its monotonic reading, if any,
+// dropped).
+type instant struct {
+	sec  int64
+	nsec int64
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), int64(t.Nanosecond())} }
+
+// before reports whether a is before b.
+func (a instant) before(b instant) bool {
+	return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec
+}
 
 // cluster is one story.
 type cluster struct {
@@ -250,13 +282,19 @@ func (s *state) add(d Doc) Assignment {
 	for _, f := range v {
 		s.dense[f.ID] = f.W
 	}
+	far := s.farDistance()
 	for _, ci := range s.candidates(v, t) {
 		st := s.Stories[ci]
 		// The score is a cosine, at most 1 (give or take rounding), times
 		// the decay: a story whose decay is below both the threshold and
 		// the best score so far can neither join d nor be the best story
-		// that does, and needs no dot product.
-		decay := s.decay(t, st)
+		// that does, and needs no dot product; one farther than far does
+		// not need its decay either.
+		dist := distance(t, st)
+		if dist > far {
+			continue
+		}
+		decay := s.decay(dist)
 		if decay*(1+1e-9) < max(s.Cfg.Threshold, bestScore) {
 			continue
 		}
@@ -295,21 +333,36 @@ func (s *state) add(d Doc) Assignment {
 	return s.assignment(r)
 }
 
-// decay is the Gaussian damping of a story's similarity with a document
-// published at t, on the distance in days from the story's time span.
-func (s *state) decay(t time.Time, st *cluster) float64 {
-	var dist time.Duration
+// distance returns the distance in time of t from st's time span.
+func distance(t time.Time, st *cluster) time.Duration {
 	switch {
 	case t.Before(st.First):
-		dist = st.First.Sub(t)
+		return st.First.Sub(t)
 	case t.After(st.Last):
-		dist = t.Sub(st.Last)
+		return t.Sub(st.Last)
 	}
+	return 0
+}
+
+// decay is the Gaussian damping of a story's similarity with a document
+// at distance dist from the story's time span, on the distance in days.
+func (s *state) decay(dist time.Duration) float64 {
 	if s.Cfg.Sigma <= 0 {
 		return 1
 	}
 	x := float64(dist) / float64(s.Cfg.Sigma)
 	return math.Exp(-x * x / 2)
+}
+
+// farDistance returns a distance from a story's time span past which its
+// decay is below Threshold by far more than any rounding (at most
+// Threshold^1.02), or the longest duration when there is none.
+func (s *state) farDistance() time.Duration {
+	thr := s.Cfg.Threshold
+	if s.Cfg.Sigma <= 0 || !(thr > 0 && thr < 0.99) {
+		return math.MaxInt64
+	}
+	return time.Duration(1.01 * math.Sqrt(-2*math.Log(thr)) * float64(s.Cfg.Sigma))
 }
 
 // join adds d to story st; v is nil for a duplicate, which does not move
@@ -325,14 +378,21 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 	if t.After(st.Last) {
 		st.Last = t
 	}
-	s.spans[idx] = span{st.First, st.Last}
+	s.spans[idx] = spanOf(st.First, st.Last)
 	if v == nil {
 		if st.Title == "" {
 			st.Title = clip(d.Title)
 		}
 		return
 	}
-	st.Centroid = add(st.Centroid, v).topInPlace(s.Cfg.MaxCentroidFeat)
+	s.merged = appendSum(s.merged[:0], st.Centroid, v)
+	sum := s.merged.topInPlace(s.Cfg.MaxCentroidFeat)
+	if cap(st.Centroid) < len(sum) {
+		// Room for the centroid to grow up to its bound without moving
+		// again soon.
+		st.Centroid = make(vec, 0, min(max(len(sum), 2*cap(st.Centroid)), max(len(sum), s.Cfg.MaxCentroidFeat)))
+	}
+	st.Centroid = append(st.Centroid[:0], sum...)
 	st.normOK = false
 	st.Members++
 	if score := cosineNorm(v, v.norm(), st.Centroid, st.centroidNorm()); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
@@ -398,6 +458,9 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 	s.byWeight = append(s.byWeight[:0], v...)
 	s.qids = s.byWeight.heaviestInPlace(n, s.qids[:0])
 	hits, out, stale := s.hits, s.cands[:0], s.stale[:0]
+	// A story is out of the time window when it ended more than
+	// ActiveWindow before t, or starts more than ActiveWindow after it.
+	from, to := instantOf(t.Add(-s.Cfg.ActiveWindow)), instantOf(t.Add(s.Cfg.ActiveWindow))
 	for _, id := range s.qids {
 		for _, ci := range s.Post[id] {
 			switch h := hits[ci]; {
@@ -407,7 +470,7 @@ func (s *state) candidates(v vec, t time.Time) []int32 {
 				// A story is tested once for being in the time window
 				// (hits -1 when it is not).
 				sp := &s.spans[ci]
-				if t.Sub(sp.last) > s.Cfg.ActiveWindow || sp.first.Sub(t) > s.Cfg.ActiveWindow {
+				if sp.last.before(from) || to.before(sp.first) {
 					hits[ci] = -1
 					stale = append(stale, ci)
 					continue
@@ -446,7 +509,7 @@ func (s *state) intern(name string) uint32 {
 	}
 	id := uint32(len(s.Names))
 	// A term may be a slice of a whole article text: keep only its bytes.
-	name = strings.Clone(name)
+	name = s.names.clone(name)
 	s.Names = append(s.Names, name)
 	s.vocab.add(s.Names)
 	s.entity = append(s.entity, strings.HasPrefix(name, entityMark))
@@ -454,8 +517,28 @@ func (s *state) intern(name string) uint32 {
 	return id
 }
 
+// termFeature returns the id of the feature of the term b of d's bag, by
+// its number when it has one, adding it to the vocabulary.
+func (s *state) termFeature(d *Doc, b bagTerm) uint32 {
+	n := int(b.stem)
+	if n == 0 || n >= maxStemNumber {
+		return s.intern(d.term(b.at))
+	}
+	if n < len(s.byStem) {
+		if id1 := s.byStem[n]; id1 != 0 {
+			return id1 - 1
+		}
+	} else {
+		s.byStem = append(s.byStem, make([]uint32, min(max(n+1, 2*len(s.byStem)), maxStemNumber)-len(s.byStem))...)
+	}
+	id := s.intern(d.term(b.at))
+	s.byStem[n] = id + 1
+	return id
+}
+
 // vectorize counts d in the document frequencies and returns its TF-IDF
-// vector, truncated and normalized.
+// vector, truncated and normalized, in scratch space valid until the next
+// call.
 func (s *state) vectorize(d Doc) vec {
 	feats := s.feats[:0]
 	count := func(t string, w float64) {
@@ -476,7 +559,7 @@ func (s *state) vectorize(d Doc) vec {
 	if bag, ok := d.bag(); ok {
 		// The same sums as count's, one term at a time.
 		for _, b := range bag {
-			id := s.intern(d.term(b.at))
+			id := s.termFeature(&d, b)
 			if int(id) >= len(s.slots) {
 				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
 			}
@@ -510,12 +593,12 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	// Terms and entities are truncated separately, so that a long text
 	// does not push its names out.
-	v := make(vec, 0, len(feats))
+	v := s.docVec[:0]
 	for _, id := range feats[:nterms] {
 		v = append(v, feat{id, float32((1 + math.Log(s.slots[id].n)) * s.idf(id))})
 	}
 	v = v.topInPlace(s.Cfg.MaxDocFeatures)
-	ev := make(vec, 0, len(feats)-nterms)
+	ev := s.entVec[:0]
 	for _, id := range feats[nterms:] {
 		ev = append(ev, feat{id, float32(s.Cfg.EntityWeight * s.idf(id))})
 	}
@@ -523,7 +606,7 @@ func (s *state) vectorize(d Doc) vec {
 	for _, id := range feats {
 		s.slots[id] = slot{}
 	}
-	s.feats = feats[:0]
+	s.feats, s.docVec, s.entVec = feats[:0], v[:0], ev[:0]
 	return v
 }
 
@@ -557,7 +640,7 @@ func (s *state) newEntityFeatures(e string) []uint32 {
 			s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
 		}
 		if _, ok := s.Display[id]; !ok {
-			s.Display[id] = strings.Clone(strings.Join(strings.Fields(e), " "))
+			s.Display[id] = s.names.clone(strings.Join(strings.Fields(e), " "))
 		}
 		ids = append(ids, id)
 	}
@@ -566,7 +649,7 @@ func (s *state) newEntityFeatures(e string) []uint32 {
 
 // normalize sorts v by id and scales it to unit length.
 func normalize(v vec) vec {
-	slices.SortFunc(v, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) })
+	sortByID(v)
 	if n := v.norm(); n > 0 {
 		for i := range v {
 			v[i].W = float32(float64(v[i].W) / n)
@@ -633,8 +716,10 @@ func (s *state) sweep() {
 			keep = append(keep, ci)
 			continue
 		}
-		ents, terms := st.Centroid.split(s.entity)
-		st.Centroid = normalize(append(slices.Clone(terms.top(threadKeep)), ents.top(threadKeepEntities)...))
+		s.split = slices.Grow(s.split[:0], len(st.Centroid))
+		ents, terms := st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
+		terms, ents = terms.topInPlace(threadKeep), ents.topInPlace(threadKeepEntities)
+		st.Centroid = normalize(append(append(make(vec, 0, len(terms)+len(ents)), terms...), ents...))
 		st.normOK = false
 		st.Indexed = nil
 	}

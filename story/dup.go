@@ -22,9 +22,10 @@ type Print struct {
 // occurrences in its Terms then its TitleTerms, with its counts in each:
 // what vectorize counts, once per term rather than per occurrence. It
 // holds the position of the first occurrence (in Terms, then on in
-// TitleTerms) rather than the term, to take half the memory.
+// TitleTerms) rather than the term, to take less memory, and its number
+// from Doc.StemIDs (0 for none).
 type bagTerm struct {
-	at, text, title uint32
+	at, text, title, stem uint32
 }
 
 // bag returns d.Print.bag, or false when there is none or it does not fit
@@ -77,64 +78,91 @@ func (pr *Printer) Print(terms []string) *Print {
 // distinct terms and their counts, so that Add looks each up once.
 func (pr *Printer) PrintDoc(d *Doc) *Print {
 	p := pr.Print(d.Terms)
-	nt := len(d.TitleTerms)
-	// With d.Firsts, a term's index in the bag (plus one) is kept in slot
-	// at the position of its first occurrence; without, in the map at.
-	firsts := len(d.Firsts) == nt+len(d.Terms)
-	slot := pr.slot
-	switch {
-	case !firsts:
+	stemIDs := d.StemIDs
+	if len(stemIDs) != len(d.Terms) {
+		stemIDs = nil
+	}
+	bag := pr.bag[:0]
+	// newTerm appends to bag the term at position j of Terms.
+	newTerm := func(j int) {
+		b := bagTerm{at: uint32(j)}
+		if stemIDs != nil {
+			b.stem = stemIDs[j]
+		}
+		bag = append(bag, b)
+	}
+	if len(d.Firsts) == len(d.Terms) && isPrefix(d.TitleTerms, d.Terms) {
+		// A term's index in bag (plus one) is kept in slot at the position
+		// of its first occurrence; a term of the title is the term at its
+		// position in Terms.
+		slot := pr.slot
+		if cap(slot) < len(d.Firsts) {
+			slot = make([]int32, len(d.Firsts))
+		} else {
+			slot = slot[:len(d.Firsts)]
+			clear(slot)
+		}
+		for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
+			for j, t := range terms {
+				if t == "" {
+					continue
+				}
+				f := d.Firsts[j]
+				if f < 0 || int(f) > j {
+					f = int32(j) // no first occurrence before t: t's own
+				}
+				i := slot[f] - 1
+				if i < 0 { // not yet seen, which a title term always was
+					i = int32(len(bag))
+					slot[f] = i + 1
+					newTerm(j)
+				}
+				if k == 0 {
+					bag[i].text++
+				} else {
+					bag[i].title++
+				}
+			}
+		}
+		pr.slot = slot[:0]
+	} else {
 		if pr.at == nil {
 			pr.at = make(map[string]int32)
 		}
-	case cap(slot) < len(d.Firsts):
-		slot = make([]int32, len(d.Firsts))
-	default:
-		slot = slot[:len(d.Firsts)]
-		clear(slot)
-	}
-	bag := pr.bag[:0]
-	at := uint32(0)
-	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
-		for j, t := range terms {
-			at++
+		for j, t := range d.Terms {
 			if t == "" {
 				continue
 			}
-			var i int32
-			if firsts {
-				g := j // t's position in TitleTerms then Terms
-				if k == 0 {
-					g += nt
-				}
-				f := d.Firsts[g]
-				if f < 0 || int(f) > g {
-					f = int32(g) // no first occurrence before t: t's own
-				}
-				if i = slot[f] - 1; i < 0 {
-					i = int32(len(bag))
-					slot[f] = i + 1
-					bag = append(bag, bagTerm{at: at - 1})
-				}
-			} else {
-				var ok bool
-				if i, ok = pr.at[t]; !ok {
-					i = int32(len(bag))
-					pr.at[t] = i
-					bag = append(bag, bagTerm{at: at - 1})
-				}
+			i, ok := pr.at[t]
+			if !ok {
+				i = int32(len(bag))
+				pr.at[t] = i
+				newTerm(j)
 			}
-			if k == 0 {
-				bag[i].text++
-			} else {
-				bag[i].title++
-			}
+			bag[i].text++
 		}
+		for j, t := range d.TitleTerms {
+			if t == "" {
+				continue
+			}
+			i, ok := pr.at[t]
+			if !ok {
+				i = int32(len(bag))
+				pr.at[t] = i
+				bag = append(bag, bagTerm{at: uint32(len(d.Terms) + j)})
+			}
+			bag[i].title++
+		}
+		clear(pr.at)
 	}
 	p.bag = slices.Clone(bag)
-	clear(pr.at)
-	pr.bag, pr.slot = bag[:0], slot[:0]
+	pr.bag = bag[:0]
 	return p
+}
+
+// isPrefix reports whether title is a prefix of terms.
+func isPrefix(title, terms []string) bool {
+	return len(title) <= len(terms) && slices.Equal(title, terms[:len(title)])
 }
 
 // newPrint is Printer.Print with buf as scratch space for the shingles'
@@ -257,8 +285,29 @@ func (s *state) remember(r recent) {
 		return
 	}
 	seq := s.Base + int64(len(s.Recent))
+	s.Recent, s.recentArr = roomFor(s.Recent, s.recentArr, 1)
+	s.links, s.linksArr = roomFor(s.links, s.linksArr, bucketSlots)
 	s.Recent = append(s.Recent, r)
 	s.bucket(&r, seq)
+}
+
+// roomFor returns live, the end of the array arr, with room for n more
+// elements, and its array. As evict drops the window's oldest documents,
+// the window moves along its array: when it reaches the end, it moves back
+// to the start when an eighth of the array is free there, rather than to a
+// new array as append would move it each time.
+func roomFor[T any](live, arr []T, n int) ([]T, []T) {
+	if cap(live)-len(live) >= n {
+		return live, arr
+	}
+	off := cap(arr) - cap(live)
+	if len(live) > 0 && off > 0 && off >= cap(arr)/8 && len(live)+n <= cap(arr) && &arr[:cap(arr)][off] == &live[:1][0] {
+		copy(arr[:len(live)], live)
+		clear(arr[len(live):cap(arr)]) // no copies of old documents' ids
+		return arr[:len(live)], arr
+	}
+	live = slices.Grow(live, n)
+	return live, live
 }
 
 // bucket puts the last document of Recent, r of sequence number seq, in the
@@ -310,6 +359,7 @@ func (s *state) evict() {
 	if cap(s.Recent) > 2*len(s.Recent)+1024 {
 		s.Recent = append([]recent(nil), s.Recent...)
 		s.links = append([]int64(nil), s.links...)
+		s.recentArr, s.linksArr = s.Recent, s.links
 	}
 }
 

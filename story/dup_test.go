@@ -128,24 +128,40 @@ func TestPrinter(t *testing.T) {
 // TestPrintDoc checks that the distinct terms a Print of PrintDoc carries
 // give every document the vector it gets without them (the same story, the
 // same centroids and document frequencies), with a title weight whose
-// sums are not whole numbers too.
+// sums are not whole numbers too, and with the terms numbered (StemIDs)
+// or not.
 func TestPrintDoc(t *testing.T) {
 	odd := DefaultConfig()
 	odd.TitleWeight = 0.7
+	number := termNumbers()
 	for _, cfg := range []Config{DefaultConfig(), odd} {
-		c, without := New(cfg), New(cfg)
+		c, numbered, without := New(cfg), New(cfg), New(cfg)
 		pr := NewPrinter(cfg)
 		for _, d := range stream(300) {
 			d.Terms = append(d.Terms, d.Terms[:len(d.Terms)/3]...) // repeats
 			want := without.Add(d)
+			nd := d
+			nd.StemIDs = number(d.Terms)
+			nd.Print = pr.PrintDoc(&nd)
+			if got := numbered.Add(nd); got != want {
+				t.Fatalf("title weight %v, doc %s: with its terms numbered in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
+			}
 			d.Print = pr.PrintDoc(&d)
 			if d.Print.bag == nil {
 				t.Fatalf("doc %s: no distinct terms", d.ID)
 			}
 			withFirsts := d
-			withFirsts.Firsts = firsts(d.TitleTerms, d.Terms)
+			withFirsts.Firsts = firsts(d.Terms)
 			if got := pr.PrintDoc(&withFirsts).bag; !slices.Equal(got, d.Print.bag) {
 				t.Fatalf("doc %s: distinct terms from Firsts %v, from the terms %v", d.ID, got, d.Print.bag)
+			}
+			// Firsts are of no use to a title that is not a prefix of the terms.
+			moved := withFirsts
+			moved.TitleTerms = slices.Concat(d.TitleTerms[1:], d.TitleTerms[:1])
+			plain := moved
+			plain.Firsts = nil
+			if got, want := pr.PrintDoc(&moved).bag, pr.PrintDoc(&plain).bag; len(d.TitleTerms) > 1 && !slices.Equal(got, want) {
+				t.Fatalf("doc %s: distinct terms with a moved title from Firsts %v, from the terms %v", d.ID, got, want)
 			}
 			if got := c.Add(d); got != want {
 				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
@@ -155,23 +171,115 @@ func TestPrintDoc(t *testing.T) {
 				t.Fatalf("doc %s: its distinct terms fit a document of its first term", d.ID)
 			}
 		}
-		if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
-			t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
-		}
-		for i, st := range c.s.Stories {
-			if !slices.Equal(st.Centroid, without.s.Stories[i].Centroid) {
-				t.Fatalf("title weight %v: story %s: centroid %v, without distinct terms %v", cfg.TitleWeight, st.ID, st.Centroid, without.s.Stories[i].Centroid)
+		for _, c := range []*Clusterer{c, numbered} {
+			if !slices.Equal(c.s.DF, without.s.DF) || !slices.Equal(c.s.Names, without.s.Names) {
+				t.Fatalf("title weight %v: the vocabularies differ", cfg.TitleWeight)
 			}
+			for i, st := range c.s.Stories {
+				if !slices.Equal(st.Centroid, without.s.Stories[i].Centroid) {
+					t.Fatalf("title weight %v: story %s: centroid %v, without distinct terms %v", cfg.TitleWeight, st.ID, st.Centroid, without.s.Stories[i].Centroid)
+				}
+			}
+		}
+		if len(numbered.s.byStem) == 0 {
+			t.Fatalf("title weight %v: no term was found by its number", cfg.TitleWeight)
 		}
 	}
 }
 
-// firsts returns Doc.Firsts of title and terms, computed the plain way.
-func firsts(title, terms []string) []int32 {
-	all := slices.Concat(title, terms)
-	out := make([]int32, len(all))
-	for i, t := range all {
-		out[i] = int32(slices.Index(all, t))
+// termNumbers returns a function giving Doc.StemIDs of terms: every term
+// a number of its own the first time it is seen, but one in three none
+// (0) and one in seven a number too large to be kept.
+func termNumbers() func(terms []string) []uint32 {
+	seen := map[string]uint32{}
+	return func(terms []string) []uint32 {
+		var out []uint32
+		for _, t := range terms {
+			n, ok := seen[t]
+			if !ok {
+				switch k := uint32(len(seen)); {
+				case k%3 == 0:
+				case k%7 == 0:
+					n = maxStemNumber + k
+				default:
+					n = k
+				}
+				seen[t] = n
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+}
+
+// firsts returns Doc.Firsts of terms, computed the plain way.
+func firsts(terms []string) []int32 {
+	out := make([]int32, len(terms))
+	for i, t := range terms {
+		out[i] = int32(slices.Index(terms, t))
 	}
 	return out
+}
+
+// TestRoomFor checks that a window moving along its array (appended to,
+// its oldest elements dropped) keeps its elements in order, and that once
+// it stops growing it stays in one array.
+func TestRoomFor(t *testing.T) {
+	var live, arr, want []int
+	arrays := map[*int]bool{}
+	next := 0
+	for step := range 5000 {
+		live, arr = roomFor(live, arr, 3)
+		for range 3 {
+			live = append(live, next)
+			want = append(want, next)
+			next++
+		}
+		if len(live) > 300 { // drop the oldest
+			drop := 3 + step%5
+			live, want = live[drop:], want[drop:]
+		}
+		if !slices.Equal(live, want) {
+			t.Fatalf("step %d: window %v, want %v", step, live, want)
+		}
+		if step > 1000 {
+			arrays[&arr[:1][0]] = true
+		}
+	}
+	if len(arrays) != 1 {
+		t.Fatalf("the window of steady length moved through %d arrays, want 1", len(arrays))
+	}
+}
+
+// TestShingleHashes checks appendShingleHashes against its definition,
+// FNV-1a of each shingle's words each followed by 0xff, for shingles of
+// several lengths and texts shorter and longer than a shingle.
+func TestShingleHashes(t *testing.T) {
+	def := func(terms []string, k int) []uint64 {
+		var out []uint64
+		if len(terms) == 0 {
+			return out
+		}
+		k = min(max(k, 1), len(terms))
+		for i := 0; i+k <= len(terms); i++ {
+			h := uint64(fnvOffset)
+			for _, w := range terms[i : i+k] {
+				for _, c := range []byte(w + "\xff") {
+					h = (h ^ uint64(c)) * fnvPrime
+				}
+			}
+			out = append(out, h)
+		}
+		return out
+	}
+	words := strings.Fields("كرملين حوار واشنطن a bb كرملين ccc حوار d")
+	for k := range 6 {
+		for n := range len(words) + 1 {
+			want := def(words[:n], k)
+			got := appendShingleHashes([]uint64{7}, words[:n], k)
+			if got[0] != 7 || !slices.Equal(got[1:], want) {
+				t.Fatalf("k %d, %d terms: hashes %v, want 7 then %v", k, n, got, want)
+			}
+		}
+	}
 }

@@ -64,6 +64,9 @@ func appendShingleHashes(dst []uint64, terms []string, k int) []uint64 {
 		k = len(terms)
 	}
 	dst = slices.Grow(dst, len(terms)-k+1)
+	if k == 3 {
+		return appendShingleHashes3(dst, terms)
+	}
 	for i := 0; i+k <= len(terms); i++ {
 		h := uint64(fnvOffset)
 		for j := i; j < i+k; j++ {
@@ -72,6 +75,34 @@ func appendShingleHashes(dst []uint64, terms []string, k int) []uint64 {
 			h *= fnvPrime
 		}
 		dst = append(dst, h)
+	}
+	return dst
+}
+
+// appendShingleHashes3 is appendShingleHashes of 3-word shingles, of at
+// least 3 terms. It folds each term into the three shingles that hold it
+// at once: FNV-1a's multiplications of one shingle wait for each other,
+// those of three shingles do not.
+func appendShingleHashes3(dst []uint64, terms []string) []uint64 {
+	// a, b and c are the states of the shingles that started two terms
+	// before, one term before, and at the current one.
+	var a, b uint64
+	for j, t := range terms {
+		c := uint64(fnvOffset)
+		for i := 0; i < len(t); i++ {
+			x := uint64(t[i])
+			a = (a ^ x) * fnvPrime
+			b = (b ^ x) * fnvPrime
+			c = (c ^ x) * fnvPrime
+		}
+		// The word separator.
+		a = (a ^ 0xff) * fnvPrime
+		b = (b ^ 0xff) * fnvPrime
+		c = (c ^ 0xff) * fnvPrime
+		if j >= 2 {
+			dst = append(dst, a)
+		}
+		a, b = b, c
 	}
 	return dst
 }

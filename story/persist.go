@@ -72,7 +72,7 @@ func Load(r io.Reader) (*Clusterer, error) {
 	s.threads, s.ThreadIdx = threadIndexOf(s.ThreadIdx), nil
 	s.spans = make([]span, len(s.Stories))
 	for i, st := range s.Stories {
-		s.spans[i] = span{st.First, st.Last}
+		s.spans[i] = spanOf(st.First, st.Last)
 	}
 	s.entity = make([]bool, len(s.Names))
 	for i, name := range s.Names {
@@ -308,8 +308,15 @@ func (s *state) loadCluster(d *decoder) error {
 
 // rebuild makes the parts of s that version 2 does not save from those it
 // does: the vocabulary's index from the names, and the near-duplicate buckets
-// from the recent documents, in the order remember filled them.
+// from the recent documents, in the order remember filled them. It moves
+// the names and display names into s's arena of names.
 func (s *state) rebuild() error {
+	for i, name := range s.Names {
+		s.Names[i] = s.names.clone(name)
+	}
+	for id, name := range s.Display {
+		s.Display[id] = s.names.clone(name)
+	}
 	if !s.vocab.index(s.Names) {
 		return errors.New("inconsistent state: a name twice in the vocabulary")
 	}
@@ -366,7 +373,7 @@ func (s *state) check() error {
 				return bad
 			}
 		}
-		if !slices.IsSortedFunc(st.Centroid, func(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) }) {
+		if !slices.IsSortedFunc(st.Centroid, byID) {
 			return bad
 		}
 	}

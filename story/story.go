@@ -33,11 +33,20 @@ type Doc struct {
 	TitleTerms []string
 	// Entities are canonical entity names (may be empty).
 	Entities []string
-	// Firsts (optional) holds, for each term of TitleTerms then Terms,
-	// the position (in TitleTerms then Terms) of the first term equal to
-	// it, with which Printer.PrintDoc counts the distinct terms without
-	// looking them up again. It is ignored when of another length.
+	// Firsts (optional) holds, for each term of Terms, the position in
+	// Terms of the first term equal to it, with which Printer.PrintDoc
+	// counts the distinct terms without looking them up again when
+	// TitleTerms is a prefix of Terms (as when both come from one
+	// analysis of title and text). It is ignored when of another length.
 	Firsts []int32
+	// StemIDs (optional) holds, for each term of Terms, a number of the
+	// term (arabic.Token.StemID), or 0 when it has none: equal terms have
+	// equal numbers and different terms different ones, in all the Docs of
+	// one Clusterer in this process, so that Add finds a numbered term's
+	// feature by its number rather than by hashing it. Printer.PrintDoc
+	// passes them on to Add in the Print; it ignores them when of another
+	// length.
+	StemIDs []uint32
 	// Print is the signatures of Terms (optional), computed ahead by a
 	// Printer of the Clusterer's Config. Add computes them when it is nil
 	// or was computed with other settings. One of Printer.PrintDoc holds

@@ -494,3 +494,49 @@ func TestLoadDamaged(t *testing.T) {
 		})
 	}
 }
+
+// TestFarDistance checks that a story farther in time than farDistance
+// has a decay below the threshold by more than the rounding add allows
+// for, and that the bound is not far from the distance where the decay
+// reaches it.
+func TestFarDistance(t *testing.T) {
+	for _, thr := range []float64{0.01, 0.3, 0.5, 0.9, 0.98} {
+		cfg := DefaultConfig()
+		cfg.Threshold = thr
+		s := newState(cfg)
+		far := s.farDistance()
+		if d := s.decay(far); !(d*(1+1e-6) < thr) || d < thr*thr {
+			t.Errorf("threshold %v: decay %v at the far distance %v", thr, d, far)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Threshold = 1
+	if s := newState(cfg); s.farDistance() < 1<<62 {
+		t.Errorf("threshold 1: far distance %v, want none", s.farDistance())
+	}
+}
+
+// TestInstantWindow checks the time window test of candidates on instants
+// against its definition on durations, for times in several zones, close
+// to the window's edges and far from it (where Sub saturates).
+func TestInstantWindow(t *testing.T) {
+	const w = 9 * 24 * time.Hour
+	riyadh := time.FixedZone("AST", 3*60*60)
+	base := time.Date(2015, 7, 26, 10, 0, 0, 500, time.UTC)
+	var times []time.Time
+	for _, d := range []time.Duration{0, 1, -1, w, w + 1, w - 1, -w, -w - 1, -w + 1, 3 * w, -3 * w} {
+		times = append(times, base.Add(d), base.Add(d).In(riyadh))
+	}
+	times = append(times, time.Time{}, time.Date(2400, 1, 1, 0, 0, 0, 0, time.UTC))
+	for _, doc := range times {
+		from, to := instantOf(doc.Add(-w)), instantOf(doc.Add(w))
+		for _, st := range times {
+			if got, want := instantOf(st).before(from), doc.Sub(st) > w; got != want {
+				t.Errorf("doc %v, story ending %v: out of the window %v, want %v", doc, st, got, want)
+			}
+			if got, want := to.before(instantOf(st)), st.Sub(doc) > w; got != want {
+				t.Errorf("doc %v, story starting %v: out of the window %v, want %v", doc, st, got, want)
+			}
+		}
+	}
+}

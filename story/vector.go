@@ -62,9 +62,8 @@ func cosineNorm(a vec, na float64, b vec, nb float64) float64 {
 	return dot(a, b) / (na * nb)
 }
 
-// add returns a + b (both sorted).
-func add(a, b vec) vec {
-	out := make(vec, 0, len(a)+len(b))
+// appendSum appends a + b (both sorted) to out.
+func appendSum(out, a, b vec) vec {
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
@@ -97,6 +96,23 @@ func heavier(a, b feat) int {
 
 func byID(a, b feat) int { return int64cmp(int64(a.ID), int64(b.ID)) }
 
+// sortByID sorts v, whose ids differ, by id. It sorts keys of id and
+// weight, which slices.Sort compares inline, rather than calling byID.
+func sortByID(v vec) {
+	var buf [256]uint64
+	keys := buf[:0]
+	if len(v) > len(buf) {
+		keys = make([]uint64, 0, len(v))
+	}
+	for _, f := range v {
+		keys = append(keys, uint64(f.ID)<<32|uint64(math.Float32bits(f.W)))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		v[i] = feat{uint32(k >> 32), math.Float32frombits(uint32(k))}
+	}
+}
+
 // top returns the k heaviest features of v, sorted by id. v itself is
 // returned when it has no more than k features; otherwise v is left as it
 // was and the result is new.
@@ -117,7 +133,7 @@ func (v vec) topInPlace(k int) vec {
 	}
 	selectHeaviest(v, k)
 	v = v[:k]
-	slices.SortFunc(v, byID)
+	sortByID(v)
 	return v
 }
 

@@ -1,6 +1,10 @@
 package story
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"strings"
+	"unsafe"
+)
 
 // vocabIndex maps the feature names of a vocabulary to their ids. It is an
 // open-addressing hash table (linear probing, never shrinking) whose
@@ -107,4 +111,33 @@ func (x *vocabIndex) put(name string, id uint32) {
 		copy(sl.key[:], name)
 	}
 	x.n++
+}
+
+// stringArena keeps copies of strings in shared chunks of memory rather
+// than in an allocation each, so that the garbage collector marks a few
+// chunks rather than each of the vocabulary's names. The bytes of a copy
+// are never written again. It suits strings kept as long as the arena:
+// a chunk lives as long as any of its strings.
+type stringArena struct {
+	chunk []byte
+}
+
+const (
+	arenaChunk   = 64 << 10 // bytes of a chunk
+	arenaLongest = 1 << 10  // longest string copied into a chunk
+)
+
+// clone returns a copy of s.
+func (a *stringArena) clone(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case len(s) > arenaLongest:
+		return strings.Clone(s)
+	case cap(a.chunk)-len(a.chunk) < len(s):
+		a.chunk = make([]byte, 0, arenaChunk)
+	}
+	n := len(a.chunk)
+	a.chunk = append(a.chunk, s...)
+	return unsafe.String(&a.chunk[n], len(s))
 }

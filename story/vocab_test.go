@@ -58,3 +58,25 @@ func TestVocabIndex(t *testing.T) {
 		t.Error("index took a name twice")
 	}
 }
+
+// TestStringArena checks that the arena's copies keep the bytes of their
+// originals as later copies fill the chunks, for empty, short and long
+// strings over many chunks.
+func TestStringArena(t *testing.T) {
+	var a stringArena
+	buf := make([]byte, 0, 2*arenaLongest)
+	var copies, want []string
+	for i := range 3000 {
+		buf = buf[:0]
+		for j := range i % (arenaLongest + 7) {
+			buf = append(buf, byte('a'+(i+j)%26))
+		}
+		copies = append(copies, a.clone(string(buf)))
+		want = append(want, string(buf))
+	}
+	for i := range copies {
+		if copies[i] != want[i] {
+			t.Fatalf("copy %d: %q, want %q", i, copies[i], want[i])
+		}
+	}
+}
