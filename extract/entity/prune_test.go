@@ -11,7 +11,8 @@ import (
 // model: a feature is kept, in every stage that has it and with its
 // weights, exactly when one of its weights in either stage is at least the
 // threshold in absolute value; pruning again changes nothing, and the
-// pruned model survives Save and Load.
+// pruned model survives Save and Load, its weights to the bit. The embedded model is pruned at
+// DefaultPrune already.
 func TestPruned(t *testing.T) {
 	tg := defaultTagger(t)
 	if tg.first == nil {
@@ -29,7 +30,7 @@ func TestPruned(t *testing.T) {
 		}
 		return false
 	}
-	for _, thr := range []float32{1, 3} {
+	for _, thr := range []float32{DefaultPrune + 0.5, 3} {
 		p := tg.Pruned(thr)
 		for _, st := range [][2]*Tagger{{tg, p}, {tg.first, p.first}} {
 			orig, pr := st[0], st[1]
@@ -57,6 +58,14 @@ func TestPruned(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for _, st := range [][2]*Tagger{{p, q}, {p.first, q.first}} {
+			for k, o := range st[0].index {
+				qo, ok := st[1].index[k]
+				if !ok || !slices.Equal(st[1].w[qo:qo+nLabels], st[0].w[o:o+nLabels]) {
+					t.Fatalf("thr %v: feature %x saved with weights %v, loaded %v (%v)", thr, k, st[0].w[o:o+nLabels], st[1].w[qo:qo+nLabels], ok)
+				}
+			}
+		}
 		if q.Features() != p.Features() {
 			t.Errorf("thr %v: %d features saved, %d loaded", thr, p.Features(), q.Features())
 		}
@@ -66,6 +75,9 @@ func TestPruned(t *testing.T) {
 				t.Errorf("thr %v: inLexicon(%q) = %v, the pruned map says %v", thr, w, !want, want)
 			}
 		}
+	}
+	if n := tg.Pruned(DefaultPrune).Features(); n != tg.Features() {
+		t.Errorf("Pruned(DefaultPrune) keeps %d of the embedded model's %d features: is it pruned?", n, tg.Features())
 	}
 	if tg.Pruned(0) != tg {
 		t.Error("Pruned(0) is not the tagger itself")
