@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"bytes"
 	"math"
 	"slices"
 	"testing"
@@ -50,14 +49,7 @@ func TestPruned(t *testing.T) {
 		if n := p.Pruned(thr).Features(); n != p.Features() {
 			t.Errorf("thr %v: pruning again keeps %d of %d features", thr, n, p.Features())
 		}
-		var buf bytes.Buffer
-		if err := p.Save(&buf); err != nil {
-			t.Fatal(err)
-		}
-		q, err := Load(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := reload(t, p)
 		for _, st := range [][2]*Tagger{{p, q}, {p.first, q.first}} {
 			for k, o := range st[0].index {
 				qo, ok := st[1].index[k]
