@@ -48,9 +48,9 @@ weight in absolute value (over the labels of both stages) is under THR:
 most features come from a few training updates and weigh little, and each
 costs the tagger room in its feature index, whose lookups are cache misses.
 At the default 1.0 the shipped model keeps 40,430 of 93,010 features (the
-index 8 -> 4 MB, the file 2.5 -> 1.7 MB) for 0.0001 of five-fold e2e F1
-(0.80398 -> 0.80385); up to 1.5 the loss is within the folds' noise, 2
-costs 0.0023 (MODEL.md).
+index 8 -> 4 MB, the file 2.5 -> 1.7 MB, the tagger's CPU about 0.93x)
+for 0.0001 of five-fold e2e F1 (0.80398 -> 0.80385); up to 1.5 the loss
+is within the folds' noise, 2 costs 0.0023 (MODEL.md).
 --prune 0 keeps every feature.
 
 With --dev-split F the last F of the sentences are held out: the tagger's
