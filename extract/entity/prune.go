@@ -4,10 +4,10 @@ import "math"
 
 // Pruned returns a tagger like t without its weak features: those whose
 // largest weight in absolute value, over the labels of both stages, is
-// under thr. A feature either stays in both stages or leaves both, so a
-// word's features are looked up once for the two. Save writes only the
-// features kept, and inLexicon knows only the words whose form feature
-// was kept. thr <= 0 returns t.
+// under thr. A feature either stays in both stages or leaves both (the
+// feature index holds both stages' weights of a feature in one slot).
+// Save writes only the features kept, and inLexicon knows only the words
+// whose form feature was kept. thr <= 0 returns t.
 //
 // Most features of a trained model come from few training updates and
 // have small weights; dropping them shrinks the model and its feature

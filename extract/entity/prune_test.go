@@ -10,8 +10,8 @@ import (
 // model: a feature is kept, in every stage that has it and with its
 // weights, exactly when one of its weights in either stage is at least the
 // threshold in absolute value; pruning again changes nothing, and the
-// pruned model survives Save and Load, its weights to the bit. The embedded model is pruned at
-// DefaultPrune already.
+// pruned model survives Save and Load, its weights to the bit. The
+// embedded model is pruned at DefaultPrune already.
 func TestPruned(t *testing.T) {
 	tg := defaultTagger(t)
 	if tg.first == nil {
