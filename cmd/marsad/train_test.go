@@ -22,7 +22,8 @@ func TestTrainNERUsage(t *testing.T) {
 		{"--no-such-flag"},
 		{"--dev-out", "x"},
 		{"--load", "model.bin.gz"},
-		{"--dev-split", "0.2", "--load", "model.bin.gz", "--out", "x"},
+		{"--prune", "-1"},
+		{"--load", "model.bin.gz", "--prune", "1"},
 		{"--dev-split", "0.2", "--dev-fold", "0"},
 		{"--dev-split", "0.2", "--dev-fold", "6"},
 	} {
@@ -114,5 +115,35 @@ func TestTrainNERLoadDev(t *testing.T) {
 		if b, err := os.ReadFile(filepath.Join(out, name)); err != nil || len(b) == 0 {
 			t.Errorf("%s: %v, %d bytes", name, err, len(b))
 		}
+	}
+}
+
+// TestTrainNERLoadPrune prunes the embedded model without training, as
+// the shipped one was pruned, and checks that the model written has fewer
+// features, as many as Tagger.Pruned keeps.
+func TestTrainNERLoadPrune(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pruned.bin.gz")
+	var stdout, errb bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &errb, getenv: func(string) string { return "" }}
+	args := []string{"--load", "../../extract/entity/model.bin.gz", "--prune", "2", "--out", out}
+	if err := runTrainNER(context.Background(), e, args); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	if !strings.Contains(stdout.String(), "pruned at 2:") || !strings.Contains(stdout.String(), "wrote "+out) {
+		t.Errorf("output %q: want the features kept and the file written", stdout.String())
+	}
+	orig, err := loadTagger("../../extract/entity/model.bin.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pruned, err := loadTagger(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, m := pruned.Features(), orig.Features(); n == 0 || n >= m {
+		t.Errorf("pruned model has %d features, the embedded one %d", n, m)
+	}
+	if n, m := pruned.Features(), orig.Pruned(2).Features(); n != m {
+		t.Errorf("pruned model has %d features, Pruned(2) of the embedded one %d", n, m)
 	}
 }

@@ -447,17 +447,13 @@ func (t *Tagger) commoner(base, full string) bool {
 	return fb >= minCommonFreq && fb >= unpackFreq(t.gaz.stats[full])+2
 }
 
-// inLexicon reports whether w was seen as a word in training.
+// inLexicon reports whether w was seen as a word in training and its form
+// feature kept (see Pruned).
 func (t *Tagger) inLexicon(w string) bool {
-	h := hashS(hashB(hashT(fNorm), window), w)
-	if len(t.fx.slots) != 0 {
-		// The feature index holds the keys of t.index (prepare builds it
-		// from them), and its filter answers most absent ones from the
-		// processor's cache, where the map misses it.
-		_, ok := t.fx.get(h)
-		return ok
-	}
-	_, ok := t.index[h]
+	// The feature index holds the keys of t.index (prepare builds it from
+	// them), and its filter answers most absent ones from the processor's
+	// cache, where the map misses it.
+	_, ok := t.fx.get(hashS(hashB(hashT(fNorm), window), w))
 	return ok
 }
 

@@ -17,8 +17,6 @@ type TrainOptions struct {
 	Seed   uint64 // seed of the shuffling
 	// Gazetteers maps "PER", "ORG" and "LOC" to lists of names.
 	Gazetteers map[string][]string
-	// Prune drops features whose largest absolute averaged weight is below it.
-	Prune float32
 	// Stats, when set, are word statistics from unlabelled text.
 	Stats *WordStats
 	// Stages is 2 for a two-stage tagger with document features, else 1.
@@ -249,7 +247,7 @@ func trainStage(ctx context.Context, data []Sentence, doc [][]uint16, gaz *gazet
 			avg[l] = avgW[int(o)*nLabels+l]
 			m = max(m, float32(math.Abs(float64(avg[l]))))
 		}
-		if m == 0 || m < opt.Prune {
+		if m == 0 {
 			continue
 		}
 		t.index[h] = int32(len(t.w))
@@ -439,8 +437,11 @@ func (t *Tagger) Evaluate(data []Sentence) map[string]Score {
 // Defaults of the shipped model's training.
 const (
 	DefaultEpochs = 8
-	DefaultPrune  = 0.0
 	DefaultBags   = 1
+	// DefaultPrune is the threshold of Tagger.Pruned for the shipped
+	// model: it keeps 40,430 of its 93,010 features, and costs 0.0001 of
+	// five-fold e2e F1 (MODEL.md).
+	DefaultPrune = 1.0
 )
 
 // ReadCorpus reads dir/anercorp.dev.txt and the gazetteers
