@@ -3,6 +3,7 @@ package arabic
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind is the kind of a token.
@@ -47,6 +48,20 @@ type Token struct {
 	// it rather than by Stem, and sort by it.
 	StemID uint32 `json:"-"`
 	Byte   int    `json:"-"`
+}
+
+// EndIn returns the byte offset in text where t ends, and whether t is a
+// token of text that starts at or after byte from: its Text is not empty
+// and is the bytes of text at t.Byte. A consumer that reads text through
+// its tokens, in order, stops at the first one that is not.
+func (t *Token) EndIn(text string, from int) (int, bool) {
+	end := t.Byte + len(t.Text)
+	if t.Byte < from || end > len(text) || len(t.Text) == 0 {
+		return 0, false
+	}
+	// Tokens slice the text they came from: comparing where the bytes
+	// are saves comparing them.
+	return end, unsafe.StringData(t.Text) == unsafe.StringData(text[t.Byte:]) || t.Text == text[t.Byte:end]
 }
 
 // Tokenize splits text into words, numbers and punctuation marks, with their

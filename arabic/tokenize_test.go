@@ -78,3 +78,31 @@ func TestTokenizeHuge(t *testing.T) {
 		t.Errorf("Terms of a 1 MB word: got %d terms, want 1", len(terms))
 	}
 }
+
+func TestEndIn(t *testing.T) {
+	text := "قال الوزير: نعم"
+	toks := Tokenize(text)
+	copied := toks[1]
+	copied.Text = string([]byte(copied.Text)) // the same bytes elsewhere
+	shifted := toks[1]
+	shifted.Byte++
+	for _, c := range []struct {
+		name    string
+		tok     Token
+		from    int
+		wantEnd int
+		wantOK  bool
+	}{
+		{"first", toks[0], 0, toks[0].Byte + len(toks[0].Text), true},
+		{"copy of its text", copied, toks[1].Byte, toks[1].Byte + len(toks[1].Text), true},
+		{"before from", toks[0], 1, 0, false},
+		{"other bytes", shifted, 0, shifted.Byte + len(shifted.Text), false},
+		{"past the end", Token{Text: "نعم", Byte: len(text)}, 0, 0, false},
+		{"empty", Token{Byte: 2}, 0, 0, false},
+	} {
+		end, ok := c.tok.EndIn(text, c.from)
+		if ok != c.wantOK || ok && end != c.wantEnd {
+			t.Errorf("%s: EndIn = %d, %v; want %d, %v", c.name, end, ok, c.wantEnd, c.wantOK)
+		}
+	}
+}

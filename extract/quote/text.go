@@ -118,9 +118,8 @@ func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]b
 	pos := 0 // the bytes of text scanned
 	for k := range atoks {
 		t := &atoks[k]
-		end := t.Byte + len(t.Text)
-		if t.Byte < pos || end > len(text) || len(t.Text) == 0 ||
-			unsafe.StringData(t.Text) != unsafe.StringData(text[t.Byte:]) && t.Text != text[t.Byte:end] {
+		end, ok := t.EndIn(text, pos)
+		if !ok {
 			break // not tokens of text: scan the rest
 		}
 		if t.Byte > pos {
