@@ -83,78 +83,64 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 		stemIDs = nil
 	}
 	bag := pr.bag[:0]
-	// newTerm appends to bag the term at position j of Terms.
-	newTerm := func(j int) {
-		b := bagTerm{at: uint32(j)}
-		if stemIDs != nil {
-			b.stem = stemIDs[j]
+	// newTerm appends to bag the term at position g of Terms then
+	// TitleTerms, with its number when it is one of Terms.
+	newTerm := func(g int) {
+		b := bagTerm{at: uint32(g)}
+		if g < len(stemIDs) {
+			b.stem = stemIDs[g]
 		}
 		bag = append(bag, b)
 	}
-	if len(d.Firsts) == len(d.Terms) && isPrefix(d.TitleTerms, d.Terms) {
-		// A term's index in bag (plus one) is kept in slot at the position
-		// of its first occurrence; a term of the title is the term at its
-		// position in Terms.
-		slot := pr.slot
-		if cap(slot) < len(d.Firsts) {
-			slot = make([]int32, len(d.Firsts))
-		} else {
-			slot = slot[:len(d.Firsts)]
-			clear(slot)
+	// With Firsts, a term's index in bag (plus one) is kept in slot at the
+	// position of its first occurrence, and a term of the title is the
+	// term at its position in Terms; without, in the map at.
+	firsts := len(d.Firsts) == len(d.Terms) && isPrefix(d.TitleTerms, d.Terms)
+	slot := pr.slot
+	switch {
+	case !firsts:
+		if pr.at == nil {
+			pr.at = make(map[string]int32)
 		}
-		for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
-			for j, t := range terms {
-				if t == "" {
-					continue
-				}
+	case cap(slot) < len(d.Firsts):
+		slot = make([]int32, len(d.Firsts))
+	default:
+		slot = slot[:len(d.Firsts)]
+		clear(slot)
+	}
+	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
+		for j, t := range terms {
+			if t == "" {
+				continue
+			}
+			var i int32
+			if firsts {
 				f := d.Firsts[j]
 				if f < 0 || int(f) > j {
 					f = int32(j) // no first occurrence before t: t's own
 				}
-				i := slot[f] - 1
-				if i < 0 { // not yet seen, which a title term always was
+				if i = slot[f] - 1; i < 0 { // not yet seen, which a title term always was
 					i = int32(len(bag))
 					slot[f] = i + 1
 					newTerm(j)
 				}
-				if k == 0 {
-					bag[i].text++
-				} else {
-					bag[i].title++
+			} else {
+				var ok bool
+				if i, ok = pr.at[t]; !ok {
+					i = int32(len(bag))
+					pr.at[t] = i
+					newTerm(k*len(d.Terms) + j)
 				}
 			}
-		}
-		pr.slot = slot[:0]
-	} else {
-		if pr.at == nil {
-			pr.at = make(map[string]int32)
-		}
-		for j, t := range d.Terms {
-			if t == "" {
-				continue
+			if k == 0 {
+				bag[i].text++
+			} else {
+				bag[i].title++
 			}
-			i, ok := pr.at[t]
-			if !ok {
-				i = int32(len(bag))
-				pr.at[t] = i
-				newTerm(j)
-			}
-			bag[i].text++
 		}
-		for j, t := range d.TitleTerms {
-			if t == "" {
-				continue
-			}
-			i, ok := pr.at[t]
-			if !ok {
-				i = int32(len(bag))
-				pr.at[t] = i
-				bag = append(bag, bagTerm{at: uint32(len(d.Terms) + j)})
-			}
-			bag[i].title++
-		}
-		clear(pr.at)
 	}
+	clear(pr.at)
+	pr.slot = slot[:0]
 	p.bag = slices.Clone(bag)
 	pr.bag = bag[:0]
 	return p

@@ -150,6 +150,7 @@ func TestPrintDoc(t *testing.T) {
 			if d.Print.bag == nil {
 				t.Fatalf("doc %s: no distinct terms", d.ID)
 			}
+			checkBag(t, &d, d.Print.bag)
 			withFirsts := d
 			withFirsts.Firsts = firsts(d.Terms)
 			if got := pr.PrintDoc(&withFirsts).bag; !slices.Equal(got, d.Print.bag) {
@@ -166,6 +167,11 @@ func TestPrintDoc(t *testing.T) {
 			if got := c.Add(d); got != want {
 				t.Fatalf("title weight %v, doc %s: with its distinct terms in %+v, without %+v", cfg.TitleWeight, d.ID, got, want)
 			}
+			// A title term that the text lacks is counted under its own
+			// spelling.
+			extra := d
+			extra.TitleTerms = append(slices.Clone(d.TitleTerms), "عنوان"+d.ID)
+			checkBag(t, &extra, pr.PrintDoc(&extra).bag)
 			short := Doc{Terms: d.Terms[:1], Print: d.Print}
 			if _, ok := short.bag(); ok && len(d.Print.bag) > 1 {
 				t.Fatalf("doc %s: its distinct terms fit a document of its first term", d.ID)
@@ -184,6 +190,37 @@ func TestPrintDoc(t *testing.T) {
 		if len(numbered.s.byStem) == 0 {
 			t.Fatalf("title weight %v: no term was found by its number", cfg.TitleWeight)
 		}
+	}
+}
+
+// checkBag checks bag against its definition: one entry per distinct
+// term of d, each naming the term (Doc.term) with its counts in Terms and
+// TitleTerms.
+func checkBag(t *testing.T, d *Doc, bag []bagTerm) {
+	t.Helper()
+	counts := map[string][2]uint32{}
+	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
+		for _, w := range terms {
+			if w != "" {
+				c := counts[w]
+				c[k]++
+				counts[w] = c
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, b := range bag {
+		w := d.term(b.at)
+		if seen[w] {
+			t.Fatalf("doc %s: %q twice in its distinct terms", d.ID, w)
+		}
+		seen[w] = true
+		if c := counts[w]; c != [2]uint32{b.text, b.title} {
+			t.Fatalf("doc %s: %q counted %d in the text and %d in the title, want %d and %d", d.ID, w, b.text, b.title, c[0], c[1])
+		}
+	}
+	if len(seen) != len(counts) {
+		t.Fatalf("doc %s: %d distinct terms, want %d", d.ID, len(seen), len(counts))
 	}
 }
 
