@@ -326,9 +326,12 @@ func (s docStems) stem(i int) string {
 // search.NameLike, arabic.NameKey) over the batches of an ingest, where the
 // same stems come back in every article. It is not safe for concurrent use.
 type wordInfo struct {
-	lex      *arabic.Lexicon
-	info     map[string]*stemInfo
-	byID     []*stemInfo       // info by Term.StemID, nil where not looked up yet
+	lex  *arabic.Lexicon
+	info map[string]*stemInfo // by stem, of the stems without a StemID
+	// byID holds the infos of the stems with a StemID, by their number,
+	// in pages (nil where none is looked up yet), so that an info keeps
+	// its place; an info of a page is set when its id is.
+	byID     []*stemPage
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
 	batch    uint64            // the number of the last segBuilder batch
@@ -385,34 +388,69 @@ func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 	return docStems{title: title, text: text, infos: infos, doc: w.doc}
 }
 
-// maxByID bounds the StemIDs wordInfo keys in a slice: a larger one is
+// maxByID bounds the StemIDs wordInfo keys by number: a larger one is
 // looked up by its stem.
 const maxByID = 1 << 20
 
-// term returns the info of the stem of t, by its StemID when it has one.
+// stemPageBits is the log2 of the number of stemInfos in a stemPage.
+const stemPageBits = 8
+
+// stemPage is a page of wordInfo.byID: the infos of 1<<stemPageBits
+// consecutive StemIDs.
+type stemPage [1 << stemPageBits]stemInfo
+
+// term returns the info of the stem of t, by its StemID when it has one
+// (checking the stem: a StemID that is not the lexicon's number of the
+// stem is looked up by its stem).
 func (w *wordInfo) term(t *Term) *stemInfo {
 	id := t.StemID
 	if id == 0 || id >= maxByID {
 		return w.get(t.Stem)
 	}
-	if int(id) < len(w.byID) {
-		if i := w.byID[id]; i != nil && i.stem == t.Stem {
-			return i
-		}
-	} else {
-		w.byID = append(w.byID, make([]*stemInfo, max(int(id)+1, 2*len(w.byID))-len(w.byID))...)
+	i := w.numbered(id)
+	if i.id == id && i.stem == t.Stem {
+		return i
 	}
-	i := w.get(t.Stem)
-	w.byID[id] = i
+	if w.lex.StemID(t.Stem) != id { // not the lexicon's number of the stem
+		return w.get(t.Stem)
+	}
+	w.set(i, t.Stem, id)
 	return i
 }
 
+// numbered returns the place in byID of the info of the StemID id (below
+// maxByID), which may not be set yet.
+func (w *wordInfo) numbered(id uint32) *stemInfo {
+	p := int(id >> stemPageBits)
+	if p >= len(w.byID) {
+		w.byID = append(w.byID, make([]*stemPage, max(p+1, 2*len(w.byID))-len(w.byID))...)
+	}
+	if w.byID[p] == nil {
+		w.byID[p] = new(stemPage)
+	}
+	return &w.byID[p][id&(1<<stemPageBits-1)]
+}
+
+// set sets i to what the index asks of stem, whose StemID is id.
+func (w *wordInfo) set(i *stemInfo, stem string, id uint32) {
+	stem = strings.Clone(stem) // not the document's string: keep no text alive
+	*i = stemInfo{stem: stem, id: id, frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
+}
+
+// get returns the info of stem, looked up by its string.
 func (w *wordInfo) get(stem string) *stemInfo {
 	i := w.info[stem]
 	if i == nil {
-		stem = strings.Clone(stem) // not the document's string: keep no text alive
-		i = &stemInfo{stem: stem, id: w.lex.StemID(stem), frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
-		w.info[stem] = i
+		id := w.lex.StemID(stem)
+		if id != 0 && id < maxByID {
+			i = w.numbered(id)
+		} else {
+			i = new(stemInfo)
+		}
+		if id == 0 || i.id != id {
+			w.set(i, stem, id)
+		}
+		w.info[i.stem] = i
 	}
 	return i
 }
