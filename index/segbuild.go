@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -31,19 +30,31 @@ type posField struct {
 	hits  []hit
 }
 
-// termRef is a term of a positional field, its number and its StemID.
-type termRef struct {
-	term  string
-	n, id uint32
-}
-
-// compareTerms orders terms as strings.Compare does their strings, by
-// their StemIDs when both have one.
-func compareTerms(x, y termRef) int {
-	if x.id != 0 && y.id != 0 {
-		return cmp.Compare(x.id, y.id)
+// order returns the numbers of the terms in the byte order of the terms.
+// Those with a StemID, which ascend as their stems do, are sorted by it;
+// the others by their strings; then the two lists are merged.
+func (p *posField) order() []uint32 {
+	var byID []uint64 // StemID<<32 | number
+	var other []uint32
+	for i, id := range p.ids {
+		if id != 0 {
+			byID = append(byID, uint64(id)<<32|uint64(i))
+		} else {
+			other = append(other, uint32(i))
+		}
 	}
-	return strings.Compare(x.term, y.term)
+	slices.Sort(byID)
+	slices.SortFunc(other, func(x, y uint32) int { return strings.Compare(p.terms[x], p.terms[y]) })
+	out := make([]uint32, 0, len(p.terms))
+	for _, k := range byID {
+		n := uint32(k)
+		for len(other) > 0 && p.terms[other[0]] < p.terms[n] {
+			out = append(out, other[0])
+			other = other[1:]
+		}
+		out = append(out, n)
+	}
+	return append(out, other...)
 }
 
 // termList is a term of a keyword field and its postings.
@@ -182,14 +193,8 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 		starts[h.term]++
 	}
 	// starts[t] is now the end of term t's occurrences.
-	order := make([]termRef, 0, len(p.terms))
-	for i, t := range p.terms {
-		order = append(order, termRef{t, uint32(i), p.ids[i]})
-	}
-	slices.SortFunc(order, compareTerms)
 	var docs, freqs, pos []uint32
-	for _, r := range order {
-		t := r.n
+	for _, t := range p.order() {
 		var from uint32
 		if t > 0 {
 			from = starts[t-1]
@@ -203,6 +208,6 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 			freqs[len(freqs)-1]++
 			pos = append(pos, h.pos)
 		}
-		sw.term(f, r.term, docs, freqs, pos)
+		sw.term(f, p.terms[t], docs, freqs, pos)
 	}
 }
