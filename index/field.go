@@ -351,10 +351,10 @@ type stemInfo struct {
 	// doc is the number of the last document in which spellings saw the
 	// stem.
 	doc uint64
-	// key is arabic.NameKey of the stem, keyBit its keyBit, and spelling
-	// its spelling term, all set on the first call of spellingOf.
+	// key is arabic.NameKey of the stem, keyHash its keyHash, and
+	// spelling its spelling term, all set on the first call of spellingOf.
 	key, spelling string
-	keyBit        uint64
+	keyHash       uint32
 }
 
 // maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts
@@ -468,21 +468,32 @@ func (i *stemInfo) spellingOf(stem string) (key, term string) {
 	if i.spelling == "" {
 		i.key = arabic.NameKey(stem)
 		i.spelling = spelling(i.key, stem)
-		i.keyBit = keyBit(i.key)
+		i.keyHash = keyHash(i.key)
 	}
 	return i.key, i.spelling
 }
 
-// keyBit returns one of 64 bits for the name key k (FNV-1a), so that
-// spellings can tell by a mask of a document's name keys that most stems'
-// keys are none of them without comparing strings.
-func keyBit(k string) uint64 {
+// keyHash returns the hash of the name key k (FNV-1a) by which a keySet
+// holds it.
+func keyHash(k string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(k); i++ {
 		h = (h ^ uint32(k[i])) * 16777619
 	}
-	return 1 << (h >> 26)
+	return h
 }
+
+// keySet is a set of 512 bits, one per name key (by the top bits of its
+// keyHash), so that spellings can tell that most stems' name keys are
+// none of a document's without comparing strings.
+type keySet [8]uint64
+
+// add adds the name key of hash h.
+func (s *keySet) add(h uint32) { s[h>>29] |= 1 << (h >> 23 & 63) }
+
+// mayHave reports whether the name key of hash h may be in s: true for
+// every key added.
+func (s *keySet) mayHave(h uint32) bool { return s[h>>29]&(1<<(h>>23&63)) != 0 }
 
 // entityKey returns EntityKey(an, name).
 func (w *wordInfo) entityKey(an *arabic.Analyzer, name string) string {

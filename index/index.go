@@ -463,9 +463,9 @@ func spelling(key, stem string) string { return key + " " + stem }
 // of title and text, and the FieldNameSpelling terms of the distinct stems
 // whose name key is one of names.
 func spellings(stems docStems, names []string) (variants, spellings []string) {
-	var mask uint64 // the keyBits of names
+	var keys keySet // of names
 	for _, k := range names {
-		mask |= keyBit(k)
+		keys.add(keyHash(k))
 	}
 	for i, info := range stems.infos {
 		s := stems.stem(i)
@@ -480,7 +480,7 @@ func spellings(stems docStems, names []string) (variants, spellings []string) {
 		if info.nameLike {
 			variants = append(variants, sp)
 		}
-		if info.keyBit&mask != 0 && slices.Contains(names, k) {
+		if keys.mayHave(info.keyHash) && slices.Contains(names, k) {
 			spellings = append(spellings, sp)
 		}
 	}

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -427,5 +428,31 @@ func TestTermOrder(t *testing.T) {
 		if want := slices.Sorted(slices.Values(p.terms)); !slices.Equal(got, want) {
 			t.Errorf("order %q, want %q", got, want)
 		}
+	}
+}
+
+// TestKeySet checks that a keySet has every name key added and tells most
+// others apart.
+func TestKeySet(t *testing.T) {
+	var s keySet
+	added := map[string]bool{}
+	for i := range 40 {
+		k := fmt.Sprintf("name%d", i)
+		s.add(keyHash(k))
+		added[k] = true
+	}
+	for k := range added {
+		if !s.mayHave(keyHash(k)) {
+			t.Errorf("%s added, not in the set", k)
+		}
+	}
+	others := 0
+	for i := range 1000 {
+		if s.mayHave(keyHash(fmt.Sprintf("other%d", i))) {
+			others++
+		}
+	}
+	if others > 300 {
+		t.Errorf("%d of 1000 keys not added may be in a set of 40", others)
 	}
 }
