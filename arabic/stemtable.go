@@ -141,7 +141,8 @@ type prefetched struct {
 // tokens, into p.hash and reads the table's slots and records for them, so
 // that looking them up afterwards finds them in the processor's caches. Its
 // loads do not depend on one another, so their cache misses overlap, where
-// lookups one at a time would wait for each.
+// lookups one at a time would wait for each. The cold table is read only
+// for the words whose probe of the hot table finds no record to read.
 func (t *stemTable) prefetch(toks []Token, p *prefetched) {
 	var sink uint64
 	for i := range toks {
@@ -149,13 +150,26 @@ func (t *stemTable) prefetch(toks []Token, p *prefetched) {
 		if toks[i].Kind == Word {
 			h := t.hash(toks[i].Text)
 			p.hash[i] = h
-			sink += t.hot.slot(h) + t.cold.slot(h)
+			sink += t.hot.slot(h)
 		}
 	}
-	// The slots are at hand now: fetch the records they point to.
+	// The hot slots are at hand now: fetch the records they point to, or
+	// the cold slots of the words they miss.
+	var cold [lookupBlock]bool
 	for i := range toks {
 		if h := p.hash[i]; h != 0 {
-			sink += uint64(t.hot.record(h)) + uint64(t.cold.record(h))
+			if r, ok := t.hot.record(h); ok {
+				sink += uint64(r)
+			} else {
+				cold[i] = true
+				sink += t.cold.slot(h)
+			}
+		}
+	}
+	for i := range toks {
+		if cold[i] {
+			r, _ := t.cold.record(p.hash[i])
+			sink += uint64(r)
 		}
 	}
 	p.sink = sink
@@ -289,19 +303,19 @@ func (t *wordTable) slot(h uint64) uint64 {
 }
 
 // record returns the first byte of the record of the first slot on the
-// probe for hash h whose tag matches h, or 0.
-func (t *wordTable) record(h uint64) byte {
+// probe for hash h whose tag matches h, and whether there is one.
+func (t *wordTable) record(h uint64) (byte, bool) {
 	if len(t.slots) == 0 {
-		return 0
+		return 0, false
 	}
 	tag := h &^ 0xFFFFFFFF
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
-			return 0
+			return 0, false
 		}
 		if s&^0xFFFFFFFF == tag {
-			return t.data[int(uint32(s))-1]
+			return t.data[int(uint32(s))-1], true
 		}
 	}
 }
