@@ -44,7 +44,10 @@ type Inverted struct {
 	seq     int64 // sequence number of the last Add
 	saved   int64 // sequence number in the manifest
 	next    int   // number of the next segment file
-	closed  bool
+	// docBytes is the size per document of the last batch's segment, from
+	// which Add expects the next one's.
+	docBytes int
+	closed   bool
 
 	view atomic.Pointer[view]
 	// flushBytes is how many bytes of segments in memory make Add persist
@@ -299,11 +302,12 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	}
 	x.seq = seq
 	if b.len() > 0 {
-		data, err := b.encode()
+		data, err := b.encode(x.docBytes * b.len() * 9 / 8)
 		if err != nil {
 			x.indexed = spellingSet{}
 			return fmt.Errorf("index batch: %w", err)
 		}
+		x.docBytes = len(data) / b.len()
 		s, err := openSegment(data)
 		if err != nil {
 			x.indexed = spellingSet{}

@@ -146,9 +146,11 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 }
 
 // encode returns the segment of the documents added, in memory of its own
-// (of its exact size).
-func (b *segBuilder) encode() ([]byte, error) {
+// (of its exact size). size is the size it is expected to have (0 if
+// unknown), room made ahead rather than by doubling.
+func (b *segBuilder) encode(size int) ([]byte, error) {
 	var out bytes.Buffer
+	out.Grow(size)
 	sw := newSegWriter(&out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
 	for f := range b.pos {
