@@ -154,3 +154,27 @@ func BenchmarkAnalyzeCold(b *testing.B) {
 	}
 	runtime.KeepAlive(sink)
 }
+
+// BenchmarkStemUnknown stems the words of the articles that the stem
+// table does not hold, which the analyzer stems each time it meets them.
+func BenchmarkStemUnknown(b *testing.B) {
+	a := New(DefaultOptions())
+	var words []string
+	for _, t := range benchTexts(b) {
+		for _, tk := range a.Analyze(t) {
+			if tk.Kind != Word {
+				continue
+			}
+			w := string(AppendNormalized(nil, tk.Text, a.stemNorm))
+			if _, ok := a.table.lookup(w); !ok {
+				words = append(words, w)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(words)), "words")
+	for b.Loop() {
+		for _, w := range words {
+			stemWord(a.lex, w)
+		}
+	}
+}
