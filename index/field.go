@@ -283,20 +283,28 @@ func frequent(lex *arabic.Lexicon, stem string) bool {
 	return f >= pairMinFreq
 }
 
-// appendPairs appends the word pairs of terms: each search term with the
-// next one, when at most maxPairGap stopwords stand between them and both
+// eachPair calls f(i, gap) for each word pair of terms: terms[i-1] and
+// terms[i], when gap <= maxPairGap stopwords stand between them and both
 // are frequent (infos[i] is what wordInfo knows of terms[i]).
-func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
+func eachPair(terms []Term, infos []*stemInfo, f func(i, gap int)) {
 	prev := false // whether terms[i-1] is frequent
 	for i := range terms {
 		cur := infos[i].frequent
 		if cur && prev {
 			if gap := int(terms[i].Pos - terms[i-1].Pos - 1); gap <= maxPairGap {
-				dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+				f(i, gap)
 			}
 		}
 		prev = cur
 	}
+}
+
+// appendPairs appends the word pairs of terms (see eachPair) as terms of
+// the pair field.
+func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
+	eachPair(terms, infos, func(i, gap int) {
+		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+	})
 	return dst
 }
 

@@ -290,7 +290,6 @@ type fields struct {
 	// infos[i] is what wordInfo knows of the i-th term of title then
 	// text, until its next document.
 	infos     []*stemInfo
-	pairs     []Term
 	entities  []string // EntityKey of the canonical names
 	names     []string
 	variants  []string // only those first will index
@@ -312,7 +311,7 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 		firsts = nil
 	}
 	stems := words.stems(title, text, firsts)
-	fs := fields{title: title, text: text, infos: stems.infos, pairs: pairs(stems), names: d.Names}
+	fs := fields{title: title, text: text, infos: stems.infos, names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)
@@ -338,7 +337,7 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 	doc := document.NewDocument(d.ID)
 	doc.AddField(newAnalyzedField(FieldTitle, fs.title, len(d.Title), textOpts))
 	doc.AddField(newAnalyzedField(FieldText, withTitle(fs.title, fs.text), len(d.Title)+len(d.Text), textOpts))
-	doc.AddField(newAnalyzedField(FieldPair, fs.pairs, 0, pairOpts))
+	doc.AddField(newAnalyzedField(FieldPair, pairs(docStems{title: fs.title, text: fs.text, infos: fs.infos}), 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)

@@ -291,9 +291,8 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		b.positions(fText, n, fs.title, fs.infos[:nt], 0)
 		b.positions(fText, n, fs.text, fs.infos[nt:], textShift(fs.title))
 		b.positions(fTitle, n, fs.title, fs.infos[:nt], 0)
-		for _, p := range fs.pairs {
-			b.keywords(fPair, n, p.Stem)
-		}
+		b.wordPairs(n, fs.title, fs.infos[:nt])
+		b.wordPairs(n, fs.text, fs.infos[nt:])
 		b.keywords(fSource, n, d.Source)
 		b.keywords(fEntity, n, fs.entities...)
 		b.keywords(fName, n, fs.names...)

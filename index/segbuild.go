@@ -12,8 +12,9 @@ type segBuilder struct {
 	// fields holds the postings of the keyword fields; those of the
 	// positional fields (fText, fTitle) are in pos.
 	fields    [nFields]map[string]*plist
-	pos       [2]posField // fText, fTitle
-	batch     uint64      // the number the stemInfos know this batch by
+	pairs     map[pairRef]*plist // the lists of fields[fPair] by their words
+	pos       [2]posField        // fText, fTitle
+	batch     uint64             // the number the stemInfos know this batch by
 	ids       []string
 	published []int64
 	titleLen  []uint32
@@ -73,7 +74,7 @@ type hit struct {
 // with room for the given numbers of occurrences of the positional fields
 // (fText, fTitle), 0 if unknown.
 func newSegBuilder(batch uint64, text, title int) *segBuilder {
-	b := &segBuilder{batch: batch}
+	b := &segBuilder{batch: batch, pairs: map[pairRef]*plist{}}
 	for f := range b.fields {
 		if !fieldPositional(f) {
 			b.fields[f] = map[string]*plist{}
@@ -143,6 +144,31 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 			p.docs = append(p.docs, d)
 		}
 	}
+}
+
+// pairRef is a word pair by the infos of its words (one per stem) and the
+// number of stopwords between them.
+type pairRef struct {
+	a, b *stemInfo
+	gap  int
+}
+
+// wordPairs adds the word pairs of terms (see eachPair) to the pair field
+// of document d: infos[i] is what wordInfo knows of terms[i]. It finds a
+// pair's list by the infos of its words, making the pair's term only for
+// the first document of the batch that has it.
+func (b *segBuilder) wordPairs(d uint32, terms []Term, infos []*stemInfo) {
+	eachPair(terms, infos, func(i, gap int) {
+		r := pairRef{infos[i-1], infos[i], gap}
+		p := b.pairs[r]
+		if p == nil {
+			p = b.list(fPair, pairKey(r.a.stem, r.b.stem, gap))
+			b.pairs[r] = p
+		}
+		if n := len(p.docs); n == 0 || p.docs[n-1] != d {
+			p.docs = append(p.docs, d)
+		}
+	})
 }
 
 // encode returns the segment of the documents added, in memory of its own
