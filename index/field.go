@@ -363,6 +363,9 @@ type stemInfo struct {
 	// spelling its spelling term, all set on the first call of spellingOf.
 	key, spelling string
 	keyHash       uint32
+	// known holds the gen of the last spellingSet known to hold the
+	// stem's FieldVariant term (0) and FieldNameSpelling term (1).
+	known [2]uint64
 }
 
 // maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts

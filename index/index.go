@@ -161,6 +161,7 @@ type Bleve struct {
 	// indexed are the FieldVariant and FieldNameSpelling terms known to be
 	// in the index (see firstSpellings); wmu guards it.
 	indexed spellingSet
+	sets    uint64 // the spelling sets made, the gen of the last
 }
 
 var _ Index = (*Bleve)(nil)
@@ -354,11 +355,15 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 }
 
 // spellingSet is a set of FieldVariant terms and one of FieldNameSpelling
-// terms.
-type spellingSet struct{ variants, spellings map[string]bool }
+// terms. gen numbers the sets of an index (from 1, never one of an
+// earlier set), so that a stemInfo can tell that a set holds its terms.
+type spellingSet struct {
+	variants, spellings map[string]bool
+	gen                 uint64
+}
 
-func newSpellingSet() spellingSet {
-	return spellingSet{variants: map[string]bool{}, spellings: map[string]bool{}}
+func newSpellingSet(gen uint64) spellingSet {
+	return spellingSet{variants: map[string]bool{}, spellings: map[string]bool{}, gen: gen}
 }
 
 func (s spellingSet) of(field string) map[string]bool {
@@ -388,12 +393,25 @@ type firstSpellings struct {
 	in func(field, term string) (bool, error)
 }
 
-// keep returns the terms of field not indexed yet (reusing terms), and
-// records them as indexed.
-func (f *firstSpellings) keep(field string, terms []string) ([]string, error) {
-	out := terms[:0]
-	for _, t := range terms {
-		known := f.indexed.of(field)
+// keep returns the spelling terms (FieldVariant or FieldNameSpelling, by
+// field) of the stems of infos not indexed yet, and records them as
+// indexed. A stemInfo remembers that the set holds its term, so that its
+// next documents do not look it up.
+func (f *firstSpellings) keep(field string, infos []*stemInfo) ([]string, error) {
+	var out []string
+	k := 0
+	if field == FieldNameSpelling {
+		k = 1
+	}
+	known := f.indexed.of(field)
+	for _, i := range infos {
+		if gen := f.indexed.gen; gen != 0 {
+			if i.known[k] == gen {
+				continue
+			}
+			i.known[k] = gen
+		}
+		t := i.spelling
 		if known[t] {
 			continue
 		}
@@ -458,10 +476,11 @@ func (f *bleveDicts) close() {
 // spelling is the term of FieldVariant and FieldNameSpelling for a stem.
 func spelling(key, stem string) string { return key + " " + stem }
 
-// spellings returns the FieldVariant terms of the distinct name-like stems
-// of title and text, and the FieldNameSpelling terms of the distinct stems
-// whose name key is one of names.
-func spellings(stems docStems, names []string) (variants, spellings []string) {
+// spellings returns the infos of the distinct name-like stems of title and
+// text, whose FieldVariant terms to index, and those of the distinct stems
+// whose name key is one of names, whose FieldNameSpelling terms to index
+// (see stemInfo.spelling).
+func spellings(stems docStems, names []string) (variants, spellings []*stemInfo) {
 	var keys keySet // of names
 	for _, k := range names {
 		keys.add(keyHash(k))
@@ -475,12 +494,12 @@ func spellings(stems docStems, names []string) (variants, spellings []string) {
 		if !info.nameLike && len(names) == 0 {
 			continue
 		}
-		k, sp := info.spellingOf(s)
+		k, _ := info.spellingOf(s)
 		if info.nameLike {
-			variants = append(variants, sp)
+			variants = append(variants, info)
 		}
 		if keys.mayHave(info.keyHash) && slices.Contains(names, k) {
-			spellings = append(spellings, sp)
+			spellings = append(spellings, info)
 		}
 	}
 	return variants, spellings
@@ -514,7 +533,8 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		b.words = newWordInfo(b.lex)
 	}
 	if b.indexed.variants == nil || b.indexed.len() > maxIndexedSpellings {
-		b.indexed = newSpellingSet()
+		b.sets++
+		b.indexed = newSpellingSet(b.sets)
 	}
 	dicts := &bleveDicts{idx: b.idx}
 	first := &firstSpellings{indexed: b.indexed, in: dicts.contains}

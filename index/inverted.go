@@ -41,9 +41,10 @@ type Inverted struct {
 	mu      sync.Mutex
 	words   *wordInfo
 	indexed spellingSet
-	seq     int64 // sequence number of the last Add
-	saved   int64 // sequence number in the manifest
-	next    int   // number of the next segment file
+	sets    uint64 // the spelling sets made, the gen of the last
+	seq     int64  // sequence number of the last Add
+	saved   int64  // sequence number in the manifest
+	next    int    // number of the next segment file
 	// docBytes is the size per document of the last batch's segment, from
 	// which Add expects the next one's.
 	docBytes int
@@ -263,7 +264,8 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		x.words = newWordInfo(x.lex)
 	}
 	if x.indexed.variants == nil {
-		x.indexed = newSpellingSet()
+		x.sets++
+		x.indexed = newSpellingSet(x.sets)
 	}
 	// The spellings of the segments in memory are all in x.indexed (which
 	// persist empties): only the files' dictionaries need asking.
