@@ -322,14 +322,6 @@ type docStems struct {
 	doc         uint64 // the document's number in wordInfo
 }
 
-// stem returns the stem of the i-th term of title then text.
-func (s docStems) stem(i int) string {
-	if i < len(s.title) {
-		return s.title[i].Stem
-	}
-	return s.text[i-len(s.title)].Stem
-}
-
 // wordInfo memoizes what the index asks of stems (frequent,
 // search.NameLike, arabic.NameKey) over the batches of an ingest, where the
 // same stems come back in every article. It is not safe for concurrent use.
@@ -473,12 +465,12 @@ func (w *wordInfo) nextBatch() uint64 {
 	return w.batch
 }
 
-// spellingOf returns arabic.NameKey(stem) and the spelling term of stem,
-// whose info is i.
-func (i *stemInfo) spellingOf(stem string) (key, term string) {
+// spellingOf returns arabic.NameKey of the stem of i and its spelling
+// term.
+func (i *stemInfo) spellingOf() (key, term string) {
 	if i.spelling == "" {
-		i.key = arabic.NameKey(stem)
-		i.spelling = spelling(i.key, stem)
+		i.key = arabic.NameKey(i.stem)
+		i.spelling = spelling(i.key, i.stem)
 		i.keyHash = keyHash(i.key)
 	}
 	return i.key, i.spelling

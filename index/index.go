@@ -485,16 +485,15 @@ func spellings(stems docStems, names []string) (variants, spellings []*stemInfo)
 	for _, k := range names {
 		keys.add(keyHash(k))
 	}
-	for i, info := range stems.infos {
-		s := stems.stem(i)
-		if info.doc == stems.doc || s[0] < 0x80 {
+	for _, info := range stems.infos {
+		if info.doc == stems.doc {
 			continue
 		}
 		info.doc = stems.doc
-		if !info.nameLike && len(names) == 0 {
+		if info.stem[0] < 0x80 || !info.nameLike && len(names) == 0 {
 			continue
 		}
-		k, _ := info.spellingOf(s)
+		k, _ := info.spellingOf()
 		if info.nameLike {
 			variants = append(variants, info)
 		}
