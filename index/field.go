@@ -327,7 +327,7 @@ type docStems struct {
 // same stems come back in every article. It is not safe for concurrent use.
 type wordInfo struct {
 	lex  *arabic.Lexicon
-	info map[string]*stemInfo // by stem, of the stems without a StemID
+	info map[string]*stemInfo // by stem: those without a StemID, and those looked up by their string
 	// byID holds the infos of the stems with a StemID, by their number,
 	// in pages (nil where none is looked up yet), so that an info keeps
 	// its place; an info of a page is set when its id is.
@@ -391,9 +391,10 @@ func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 	return docStems{title: title, text: text, infos: infos, doc: w.doc}
 }
 
-// maxByID bounds the StemIDs wordInfo keys by number: a larger one is
-// looked up by its stem.
-const maxByID = 1 << 20
+// maxByID bounds the StemIDs wordInfo keys by number (the default
+// lexicon has fewer than 30,000), so that its pages stay under 14 MB: a
+// larger one is looked up by its stem.
+const maxByID = 1 << 17
 
 // stemPageBits is the log2 of the number of stemInfos in a stemPage.
 const stemPageBits = 8
