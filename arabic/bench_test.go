@@ -12,6 +12,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // benchCorpus is the SaudiNewsNet corpus, read when present.
@@ -144,9 +146,9 @@ func BenchmarkAnalyzeCold(b *testing.B) {
 				sweep[i] = sink
 			}
 			b.StartTimer()
-			c := cpuTime()
+			c := cputime.Self()
 			toks = a.AppendAnalyzed(toks[:0], t)
-			cpu += cpuTime() - c
+			cpu += cputime.Self() - c
 		}
 	}
 	if cpu > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // benchDocs returns n documents of text written for this benchmark: a few
@@ -103,7 +104,7 @@ func BenchmarkAddCorpus(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Self()
 	for i := range b.N {
 		from := i * batch % len(docs)
 		ds := slices.Clone(docs[from:min(from+batch, len(docs))])
@@ -117,7 +118,7 @@ func BenchmarkAddCorpus(b *testing.B) {
 	if err := ix.Sync(ctx); err != nil {
 		b.Fatal(err)
 	}
-	if cpu := cpuTime() - cpu; cpu > 0 {
+	if cpu := cputime.Self() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "docs/s")
