@@ -100,7 +100,7 @@ func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 	var buf []byte
 	if a.table == nil {
 		for i := n; i < len(dst); i++ {
-			a.fill(&dst[i], &buf, 0)
+			a.fill(&dst[i], &buf, 0, 0)
 		}
 		return dst
 	}
@@ -112,16 +112,16 @@ func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 		blk := dst[i:min(i+lookupBlock, len(dst))]
 		a.table.prefetch(blk, &p)
 		for j := range blk {
-			a.fill(&blk[j], &buf, p.hash[j])
+			a.fill(&blk[j], &buf, p.hash[j], p.at[j])
 		}
 	}
 	return dst
 }
 
 // fill sets Norm, Stem and Stop of a token; buf is scratch space. h is the
-// hash of t.Text in the stem table (see stemTable.prefetch), 0 when not
-// computed.
-func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64) {
+// hash of t.Text in the stem table and at where its record may be, as
+// stemTable.prefetch found them; h is 0 when not computed.
+func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64, at int32) {
 	if t.Kind == Punct {
 		t.Norm = t.Text
 		t.Stop = true
@@ -146,12 +146,17 @@ func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64) {
 		}
 	}
 	if a.table != nil && t.Kind == Word {
-		key := t.Text
-		if !same {
-			key = string(*buf) // the lookup keeps no reference: no allocation
-			h = 0
+		var e stemEntry
+		var ok bool
+		switch {
+		case !same:
+			e, ok = a.table.lookup(string(*buf)) // the lookup keeps no reference: no allocation
+		case h != 0:
+			e, ok = a.table.lookupAt(t.Text, h, at)
+		default:
+			e, ok = a.table.lookup(t.Text)
 		}
-		if e, ok := a.table.lookupHash(key, h); ok {
+		if ok {
 			a.fillKnown(t, &e, same)
 			t.Stop = t.Stop || a.opts.Stopwords && maqsura(t.Text, t.Norm)
 			return

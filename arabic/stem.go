@@ -67,7 +67,8 @@ func stemWord(lex *Lexicon, w string) string {
 	if w == "" || w[0] < utf8.RuneSelf || runes(w) < 3 {
 		return w
 	}
-	s, art := stripProclitics(lex, w)
+	m := suffixMemo{lex: lex}
+	s, art := stripProclitics(&m, w)
 	if s == "" {
 		return w
 	}
@@ -75,12 +76,12 @@ func stemWord(lex *Lexicon, w string) string {
 		// The article belongs to a name ("البانيا"): keep it unless the
 		// word is an inflected form of an attested stem.
 		fa := lex.f(theArt, s)
-		if t := stripSuffixes(lex, s); t != s && lex.f(theArt, t)*2 >= fa {
+		if t := m.strip(s); t != s && lex.f(theArt, t)*2 >= fa {
 			return t
 		}
 		return theArt + s
 	}
-	s = stripSuffixes(lex, s)
+	s = m.strip(s)
 	if lex != nil {
 		s = stripVerbPrefix(lex, s)
 		s = singular(lex, s)
@@ -88,12 +89,37 @@ func stemWord(lex *Lexicon, w string) string {
 	return s
 }
 
+// suffixMemo remembers stripSuffixes of the words one stemWord call asks
+// it of, several times for some: stripProclitics asks it of each word it
+// considers, and stemWord of the one it keeps.
+type suffixMemo struct {
+	lex     *Lexicon
+	n       int
+	in, out [4]string
+}
+
+// strip returns stripSuffixes(m.lex, s).
+func (m *suffixMemo) strip(s string) string {
+	for i := range m.n {
+		if m.in[i] == s {
+			return m.out[i]
+		}
+	}
+	r := stripSuffixes(m.lex, s)
+	if m.n < len(m.in) {
+		m.in[m.n], m.out[m.n] = s, r
+		m.n++
+	}
+	return r
+}
+
 // allah is the word Allah, whose initial "ال" is not the article.
 const allah = "الله"
 
 // stripProclitics removes the clitics that precede a word and reports
-// whether the article was among them.
-func stripProclitics(lex *Lexicon, w string) (string, bool) {
+// whether the article was among them; m strips suffixes with its lexicon.
+func stripProclitics(m *suffixMemo, w string) (string, bool) {
+	lex := m.lex
 	if i := strings.Index(w, allah); i >= 0 && i+len(allah) == len(w) && i <= 4 {
 		return allah, false
 	}
@@ -145,7 +171,7 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 		if !ok {
 			break
 		}
-		if c != seen && (lex.f(theArt, s) > 0 || lex.f(theArt, stripSuffixes(lex, s)) > 0) {
+		if c != seen && (lex.f(theArt, s) > 0 || lex.f(theArt, m.strip(s)) > 0) {
 			break // the letter belongs to a word that takes the article: الوحدة, البيان, فردا (الفرد)
 		}
 		rest := s[2:]
@@ -158,11 +184,11 @@ func stripProclitics(lex *Lexicon, w string) (string, bool) {
 			if c == seen {
 				break
 			}
-			gs, gr := max(fs, stemFreq(lex, s)), stemFreq(lex, rest)
+			gs, gr := max(fs, stemFreq(m, s)), stemFreq(m, rest)
 			if gr == 0 && (gs > 0 || c != "و" && c != "ف" || runes(rest) < 4) || gr > 0 && gr*procliticRatio < gs {
 				break
 			}
-		} else if fr, fs = max(fr, stemFreq(lex, rest)), max(fs, stemFreq(lex, s)); fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
+		} else if fr, fs = max(fr, stemFreq(m, rest)), max(fs, stemFreq(m, s)); fr*procliticRatio < fs && !(fr*verbProcliticRatio >= fs && perfectVerb(lex, rest)) {
 			break
 		}
 		s = rest
@@ -204,9 +230,9 @@ const verbPrefixRatio = 8
 
 // stemFreq returns the frequency of the word that removing the suffixes of
 // s leaves, 0 when none is removed.
-func stemFreq(lex *Lexicon, s string) int {
-	if t := stripSuffixes(lex, s); t != s {
-		return lex.f(t, "")
+func stemFreq(m *suffixMemo, s string) int {
+	if t := m.strip(s); t != s {
+		return m.lex.f(t, "")
 	}
 	return 0
 }

@@ -131,17 +131,24 @@ func wordHash(seed maphash.Seed, w string) uint64 {
 // at once.
 const lookupBlock = 32
 
-// prefetched holds the hashes of a block of tokens, as prefetch leaves them.
+// prefetched holds what prefetch found of a block of tokens.
 type prefetched struct {
 	hash [lookupBlock]uint64 // of the token's text for a word, else 0
-	sink uint64              // what the loads read: keeps them from being optimized away
+	// at is where the record of the token's text may be: 1 + its offset
+	// in the hot table's data, -(1 + its offset) in the cold table's, 0
+	// when neither holds a record whose tag matches the hash (the text is
+	// not in the tables); only meaningful where hash is not 0.
+	at   [lookupBlock]int32
+	sink uint64 // what the loads read: keeps them from being optimized away
 }
 
 // prefetch hashes the text of the words among toks, at most lookupBlock
 // tokens, into p.hash and reads the table's slots and records for them, so
 // that looking them up afterwards finds them in the processor's caches. Its
 // loads do not depend on one another, so their cache misses overlap, where
-// lookups one at a time would wait for each.
+// lookups one at a time would wait for each. The cold table is read only
+// for the words whose probe of the hot table finds no record to read.
+// p.at tells lookupAt where the records are.
 func (t *stemTable) prefetch(toks []Token, p *prefetched) {
 	var sink uint64
 	for i := range toks {
@@ -149,16 +156,45 @@ func (t *stemTable) prefetch(toks []Token, p *prefetched) {
 		if toks[i].Kind == Word {
 			h := t.hash(toks[i].Text)
 			p.hash[i] = h
-			sink += t.hot.slot(h) + t.cold.slot(h)
+			sink += t.hot.slot(h)
 		}
 	}
-	// The slots are at hand now: fetch the records they point to.
+	// The hot slots are at hand now: fetch the records they point to, or
+	// the cold slots of the words they miss.
 	for i := range toks {
 		if h := p.hash[i]; h != 0 {
-			sink += uint64(t.hot.record(h)) + uint64(t.cold.record(h))
+			if off := t.hot.record(h); off >= 0 {
+				sink += uint64(t.hot.data[off])
+				p.at[i] = int32(off + 1)
+			} else {
+				p.at[i] = 0
+				sink += t.cold.slot(h)
+			}
+		}
+	}
+	for i := range toks {
+		if p.hash[i] != 0 && p.at[i] == 0 {
+			if off := t.cold.record(p.hash[i]); off >= 0 {
+				sink += uint64(t.cold.data[off])
+				p.at[i] = int32(-off - 1)
+			}
 		}
 	}
 	p.sink = sink
+}
+
+// lookupAt is lookupHash for a word whose hash h prefetch computed, and
+// where it found its record (see prefetched.at).
+func (t *stemTable) lookupAt(w string, h uint64, at int32) (stemEntry, bool) {
+	switch {
+	case at == 0:
+		return stemEntry{}, false
+	case at > 0 && t.hot.holds(int(at)-1, w):
+		return t.hot.entry(int(at) - 1), true
+	case at < 0 && t.cold.holds(int(-at)-1, w):
+		return t.cold.entry(int(-at) - 1), true
+	}
+	return t.lookupHash(w, h) // another word with the same tag
 }
 
 // wordTable is an immutable open addressing hash table (linear probing)
@@ -270,13 +306,9 @@ func (t *wordTable) lookup(w string, h uint64) (stemEntry, bool) {
 		if s&^0xFFFFFFFF != tag {
 			continue
 		}
-		off := int(uint32(s)) - 1
-		d := t.data[off:]
-		n := int(d[hdrWord])
-		if n != len(w) || d[hdrLen:hdrLen+n] != w {
-			continue
+		if off := int(uint32(s)) - 1; t.holds(off, w) {
+			return t.entry(off), true
 		}
-		return t.entry(off), true
 	}
 }
 
@@ -288,22 +320,29 @@ func (t *wordTable) slot(h uint64) uint64 {
 	return t.slots[h&t.mask]
 }
 
-// record returns the first byte of the record of the first slot on the
-// probe for hash h whose tag matches h, or 0.
-func (t *wordTable) record(h uint64) byte {
+// record returns the offset of the record of the first slot on the
+// probe for hash h whose tag matches h, or -1.
+func (t *wordTable) record(h uint64) int {
 	if len(t.slots) == 0 {
-		return 0
+		return -1
 	}
 	tag := h &^ 0xFFFFFFFF
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
-			return 0
+			return -1
 		}
 		if s&^0xFFFFFFFF == tag {
-			return t.data[int(uint32(s))-1]
+			return int(uint32(s)) - 1
 		}
 	}
+}
+
+// holds reports whether the record at off is that of w.
+func (t *wordTable) holds(off int, w string) bool {
+	d := t.data[off:]
+	n := int(d[hdrWord])
+	return n == len(w) && d[hdrLen:hdrLen+n] == w
 }
 
 // entry decodes the record at off.

@@ -19,7 +19,7 @@ const sharedCorpus = "../../shared/data/saudinewsnet"
 
 // corpusDocs returns up to n articles of the first file of SaudiNewsNet, or
 // skips the test when the corpus is absent.
-func corpusDocs(t *testing.T, n int) []Doc {
+func corpusDocs(t testing.TB, n int) []Doc {
 	t.Helper()
 	zips, _ := filepath.Glob(filepath.Join(sharedCorpus, "*.zip"))
 	if len(zips) == 0 {

@@ -283,20 +283,28 @@ func frequent(lex *arabic.Lexicon, stem string) bool {
 	return f >= pairMinFreq
 }
 
-// appendPairs appends the word pairs of terms: each search term with the
-// next one, when at most maxPairGap stopwords stand between them and both
+// eachPair calls f(i, gap) for each word pair of terms: terms[i-1] and
+// terms[i], when gap <= maxPairGap stopwords stand between them and both
 // are frequent (infos[i] is what wordInfo knows of terms[i]).
-func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
+func eachPair(terms []Term, infos []*stemInfo, f func(i, gap int)) {
 	prev := false // whether terms[i-1] is frequent
 	for i := range terms {
 		cur := infos[i].frequent
 		if cur && prev {
 			if gap := int(terms[i].Pos - terms[i-1].Pos - 1); gap <= maxPairGap {
-				dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+				f(i, gap)
 			}
 		}
 		prev = cur
 	}
+}
+
+// appendPairs appends the word pairs of terms (see eachPair) as terms of
+// the pair field.
+func appendPairs(dst []Term, terms []Term, infos []*stemInfo) []Term {
+	eachPair(terms, infos, func(i, gap int) {
+		dst = append(dst, Term{Stem: pairKey(terms[i-1].Stem, terms[i].Stem, gap), Pos: int32(len(dst) + 1)})
+	})
 	return dst
 }
 
@@ -314,21 +322,16 @@ type docStems struct {
 	doc         uint64 // the document's number in wordInfo
 }
 
-// stem returns the stem of the i-th term of title then text.
-func (s docStems) stem(i int) string {
-	if i < len(s.title) {
-		return s.title[i].Stem
-	}
-	return s.text[i-len(s.title)].Stem
-}
-
 // wordInfo memoizes what the index asks of stems (frequent,
 // search.NameLike, arabic.NameKey) over the batches of an ingest, where the
 // same stems come back in every article. It is not safe for concurrent use.
 type wordInfo struct {
-	lex      *arabic.Lexicon
-	info     map[string]*stemInfo
-	byID     []*stemInfo       // info by Term.StemID, nil where not looked up yet
+	lex  *arabic.Lexicon
+	info map[string]*stemInfo // by stem: those without a StemID, and those looked up by their string
+	// byID holds the infos of the stems with a StemID, by their number,
+	// in pages (nil where none is looked up yet), so that an info keeps
+	// its place; an info of a page is set when its id is.
+	byID     []*stemPage
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
 	batch    uint64            // the number of the last segBuilder batch
@@ -348,10 +351,13 @@ type stemInfo struct {
 	// doc is the number of the last document in which spellings saw the
 	// stem.
 	doc uint64
-	// key is arabic.NameKey of the stem, keyBit its keyBit, and spelling
-	// its spelling term, all set on the first call of spellingOf.
+	// key is arabic.NameKey of the stem, keyHash its keyHash, and
+	// spelling its spelling term, all set on the first call of spellingOf.
 	key, spelling string
-	keyBit        uint64
+	keyHash       uint32
+	// known holds the gen of the last spellingSet known to hold the
+	// stem's FieldVariant term (0) and FieldNameSpelling term (1).
+	known [2]uint64
 }
 
 // maxWordInfo bounds the stems a wordInfo remembers: past it, Add starts
@@ -385,34 +391,70 @@ func (w *wordInfo) stems(title, text []Term, firsts []int32) docStems {
 	return docStems{title: title, text: text, infos: infos, doc: w.doc}
 }
 
-// maxByID bounds the StemIDs wordInfo keys in a slice: a larger one is
-// looked up by its stem.
-const maxByID = 1 << 20
+// maxByID bounds the StemIDs wordInfo keys by number (the default
+// lexicon has fewer than 30,000), so that its pages stay under 14 MB: a
+// larger one is looked up by its stem.
+const maxByID = 1 << 17
 
-// term returns the info of the stem of t, by its StemID when it has one.
+// stemPageBits is the log2 of the number of stemInfos in a stemPage.
+const stemPageBits = 8
+
+// stemPage is a page of wordInfo.byID: the infos of 1<<stemPageBits
+// consecutive StemIDs.
+type stemPage [1 << stemPageBits]stemInfo
+
+// term returns the info of the stem of t, by its StemID when it has one
+// (checking the stem: a StemID that is not the lexicon's number of the
+// stem is looked up by its stem).
 func (w *wordInfo) term(t *Term) *stemInfo {
 	id := t.StemID
 	if id == 0 || id >= maxByID {
 		return w.get(t.Stem)
 	}
-	if int(id) < len(w.byID) {
-		if i := w.byID[id]; i != nil && i.stem == t.Stem {
-			return i
-		}
-	} else {
-		w.byID = append(w.byID, make([]*stemInfo, max(int(id)+1, 2*len(w.byID))-len(w.byID))...)
+	i := w.numbered(id)
+	if i.id == id && i.stem == t.Stem {
+		return i
 	}
-	i := w.get(t.Stem)
-	w.byID[id] = i
+	if w.lex.StemID(t.Stem) != id { // not the lexicon's number of the stem
+		return w.get(t.Stem)
+	}
+	w.set(i, t.Stem, id)
 	return i
 }
 
+// numbered returns the place in byID of the info of the StemID id (below
+// maxByID), which may not be set yet.
+func (w *wordInfo) numbered(id uint32) *stemInfo {
+	p := int(id >> stemPageBits)
+	if p >= len(w.byID) {
+		w.byID = append(w.byID, make([]*stemPage, max(p+1, 2*len(w.byID))-len(w.byID))...)
+	}
+	if w.byID[p] == nil {
+		w.byID[p] = new(stemPage)
+	}
+	return &w.byID[p][id&(1<<stemPageBits-1)]
+}
+
+// set sets i to what the index asks of stem, whose StemID is id.
+func (w *wordInfo) set(i *stemInfo, stem string, id uint32) {
+	stem = strings.Clone(stem) // not the document's string: keep no text alive
+	*i = stemInfo{stem: stem, id: id, frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
+}
+
+// get returns the info of stem, looked up by its string.
 func (w *wordInfo) get(stem string) *stemInfo {
 	i := w.info[stem]
 	if i == nil {
-		stem = strings.Clone(stem) // not the document's string: keep no text alive
-		i = &stemInfo{stem: stem, id: w.lex.StemID(stem), frequent: frequent(w.lex, stem), nameLike: search.NameLike(w.lex, stem)}
-		w.info[stem] = i
+		id := w.lex.StemID(stem)
+		if id != 0 && id < maxByID {
+			i = w.numbered(id)
+		} else {
+			i = new(stemInfo)
+		}
+		if id == 0 || i.id != id {
+			w.set(i, stem, id)
+		}
+		w.info[i.stem] = i
 	}
 	return i
 }
@@ -424,27 +466,38 @@ func (w *wordInfo) nextBatch() uint64 {
 	return w.batch
 }
 
-// spellingOf returns arabic.NameKey(stem) and the spelling term of stem,
-// whose info is i.
-func (i *stemInfo) spellingOf(stem string) (key, term string) {
+// spellingOf returns arabic.NameKey of the stem of i and its spelling
+// term.
+func (i *stemInfo) spellingOf() (key, term string) {
 	if i.spelling == "" {
-		i.key = arabic.NameKey(stem)
-		i.spelling = spelling(i.key, stem)
-		i.keyBit = keyBit(i.key)
+		i.key = arabic.NameKey(i.stem)
+		i.spelling = spelling(i.key, i.stem)
+		i.keyHash = keyHash(i.key)
 	}
 	return i.key, i.spelling
 }
 
-// keyBit returns one of 64 bits for the name key k (FNV-1a), so that
-// spellings can tell by a mask of a document's name keys that most stems'
-// keys are none of them without comparing strings.
-func keyBit(k string) uint64 {
+// keyHash returns the hash of the name key k (FNV-1a) by which a keySet
+// holds it.
+func keyHash(k string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(k); i++ {
 		h = (h ^ uint32(k[i])) * 16777619
 	}
-	return 1 << (h >> 26)
+	return h
 }
+
+// keySet is a set of 512 bits, one per name key (by the top bits of its
+// keyHash), so that spellings can tell that most stems' name keys are
+// none of a document's without comparing strings.
+type keySet [8]uint64
+
+// add adds the name key of hash h.
+func (s *keySet) add(h uint32) { s[h>>29] |= 1 << (h >> 23 & 63) }
+
+// mayHave reports whether the name key of hash h may be in s: true for
+// every key added.
+func (s *keySet) mayHave(h uint32) bool { return s[h>>29]&(1<<(h>>23&63)) != 0 }
 
 // entityKey returns EntityKey(an, name).
 func (w *wordInfo) entityKey(an *arabic.Analyzer, name string) string {

@@ -161,6 +161,7 @@ type Bleve struct {
 	// indexed are the FieldVariant and FieldNameSpelling terms known to be
 	// in the index (see firstSpellings); wmu guards it.
 	indexed spellingSet
+	sets    uint64 // the spelling sets made, the gen of the last
 }
 
 var _ Index = (*Bleve)(nil)
@@ -290,7 +291,6 @@ type fields struct {
 	// infos[i] is what wordInfo knows of the i-th term of title then
 	// text, until its next document.
 	infos     []*stemInfo
-	pairs     []Term
 	entities  []string // EntityKey of the canonical names
 	names     []string
 	variants  []string // only those first will index
@@ -312,7 +312,7 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 		firsts = nil
 	}
 	stems := words.stems(title, text, firsts)
-	fs := fields{title: title, text: text, infos: stems.infos, pairs: pairs(stems), names: d.Names}
+	fs := fields{title: title, text: text, infos: stems.infos, names: d.Names}
 	fs.entities = make([]string, len(d.Entities))
 	for i, e := range d.Entities {
 		fs.entities[i] = words.entityKey(an, e)
@@ -338,7 +338,7 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 	doc := document.NewDocument(d.ID)
 	doc.AddField(newAnalyzedField(FieldTitle, fs.title, len(d.Title), textOpts))
 	doc.AddField(newAnalyzedField(FieldText, withTitle(fs.title, fs.text), len(d.Title)+len(d.Text), textOpts))
-	doc.AddField(newAnalyzedField(FieldPair, fs.pairs, 0, pairOpts))
+	doc.AddField(newAnalyzedField(FieldPair, pairs(docStems{title: fs.title, text: fs.text, infos: fs.infos}), 0, pairOpts))
 	if !d.Published.IsZero() {
 		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldPublished, nil, d.Published, time.RFC3339, dateOpts); err == nil {
 			doc.AddField(f)
@@ -355,11 +355,15 @@ func (b *Bleve) document(d *Doc, words *wordInfo, first *firstSpellings) (*docum
 }
 
 // spellingSet is a set of FieldVariant terms and one of FieldNameSpelling
-// terms.
-type spellingSet struct{ variants, spellings map[string]bool }
+// terms. gen numbers the sets of an index (from 1, never one of an
+// earlier set), so that a stemInfo can tell that a set holds its terms.
+type spellingSet struct {
+	variants, spellings map[string]bool
+	gen                 uint64
+}
 
-func newSpellingSet() spellingSet {
-	return spellingSet{variants: map[string]bool{}, spellings: map[string]bool{}}
+func newSpellingSet(gen uint64) spellingSet {
+	return spellingSet{variants: map[string]bool{}, spellings: map[string]bool{}, gen: gen}
 }
 
 func (s spellingSet) of(field string) map[string]bool {
@@ -389,12 +393,25 @@ type firstSpellings struct {
 	in func(field, term string) (bool, error)
 }
 
-// keep returns the terms of field not indexed yet (reusing terms), and
-// records them as indexed.
-func (f *firstSpellings) keep(field string, terms []string) ([]string, error) {
-	out := terms[:0]
-	for _, t := range terms {
-		known := f.indexed.of(field)
+// keep returns the spelling terms (FieldVariant or FieldNameSpelling, by
+// field) of the stems of infos not indexed yet, and records them as
+// indexed. A stemInfo remembers that the set holds its term, so that its
+// next documents do not look it up.
+func (f *firstSpellings) keep(field string, infos []*stemInfo) ([]string, error) {
+	var out []string
+	k := 0
+	if field == FieldNameSpelling {
+		k = 1
+	}
+	known := f.indexed.of(field)
+	for _, i := range infos {
+		if gen := f.indexed.gen; gen != 0 {
+			if i.known[k] == gen {
+				continue
+			}
+			i.known[k] = gen
+		}
+		t := i.spelling
 		if known[t] {
 			continue
 		}
@@ -459,29 +476,29 @@ func (f *bleveDicts) close() {
 // spelling is the term of FieldVariant and FieldNameSpelling for a stem.
 func spelling(key, stem string) string { return key + " " + stem }
 
-// spellings returns the FieldVariant terms of the distinct name-like stems
-// of title and text, and the FieldNameSpelling terms of the distinct stems
-// whose name key is one of names.
-func spellings(stems docStems, names []string) (variants, spellings []string) {
-	var mask uint64 // the keyBits of names
+// spellings returns the infos of the distinct name-like stems of title and
+// text, whose FieldVariant terms to index, and those of the distinct stems
+// whose name key is one of names, whose FieldNameSpelling terms to index
+// (see stemInfo.spelling).
+func spellings(stems docStems, names []string) (variants, spellings []*stemInfo) {
+	var keys keySet // of names
 	for _, k := range names {
-		mask |= keyBit(k)
+		keys.add(keyHash(k))
 	}
-	for i, info := range stems.infos {
-		s := stems.stem(i)
-		if info.doc == stems.doc || s[0] < 0x80 {
+	for _, info := range stems.infos {
+		if info.doc == stems.doc {
 			continue
 		}
 		info.doc = stems.doc
-		if !info.nameLike && len(names) == 0 {
+		if info.stem[0] < 0x80 || !info.nameLike && len(names) == 0 {
 			continue
 		}
-		k, sp := info.spellingOf(s)
+		k, _ := info.spellingOf()
 		if info.nameLike {
-			variants = append(variants, sp)
+			variants = append(variants, info)
 		}
-		if info.keyBit&mask != 0 && slices.Contains(names, k) {
-			spellings = append(spellings, sp)
+		if keys.mayHave(info.keyHash) && slices.Contains(names, k) {
+			spellings = append(spellings, info)
 		}
 	}
 	return variants, spellings
@@ -515,7 +532,8 @@ func (b *Bleve) Add(ctx context.Context, docs []Doc, seq int64) error {
 		b.words = newWordInfo(b.lex)
 	}
 	if b.indexed.variants == nil || b.indexed.len() > maxIndexedSpellings {
-		b.indexed = newSpellingSet()
+		b.sets++
+		b.indexed = newSpellingSet(b.sets)
 	}
 	dicts := &bleveDicts{idx: b.idx}
 	first := &firstSpellings{indexed: b.indexed, in: dicts.contains}

@@ -3,10 +3,10 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/arabic"
@@ -392,32 +392,67 @@ func TestNameVariantsAcrossBatches(t *testing.T) {
 	}
 }
 
-// TestCompareTerms checks that encode's order of stems, by StemID where
-// both have one, is their byte order, stems without a StemID among them.
-func TestCompareTerms(t *testing.T) {
+// TestTermOrder checks that encode's order of stems, by StemID where
+// they have one, is their byte order, stems without a StemID among them.
+func TestTermOrder(t *testing.T) {
 	an := arabic.New(arabic.DefaultOptions())
 	lex := arabic.DefaultLexicon()
-	var refs []termRef
+	var p posField
 	seen := map[string]bool{}
 	text := "قال رئيس مجلس الوزراء إن المجلس يجتمع مع زيلينسكيوفيتشانو وكالات الأنباء في واشنطن 2024 Reuters والطاقه الجديدة للمفاوضين"
 	for _, term := range Terms(an.Analyze(text)) {
 		if !seen[term.Stem] {
 			seen[term.Stem] = true
-			refs = append(refs, termRef{term: term.Stem, n: uint32(len(refs)), id: lex.StemID(term.Stem)})
+			p.terms = append(p.terms, term.Stem)
+			p.ids = append(p.ids, lex.StemID(term.Stem))
 		}
 	}
 	withID := 0
-	for _, r := range refs {
-		if r.id != 0 {
+	for _, id := range p.ids {
+		if id != 0 {
 			withID++
 		}
 	}
-	if withID < 5 || withID == len(refs) {
-		t.Fatalf("%d of %d stems with a StemID: want some with, some without", withID, len(refs))
+	if withID < 5 || withID == len(p.ids) {
+		t.Fatalf("%d of %d stems with a StemID: want some with, some without", withID, len(p.ids))
 	}
-	slices.Reverse(refs)
-	slices.SortFunc(refs, compareTerms)
-	if !slices.IsSortedFunc(refs, func(x, y termRef) int { return strings.Compare(x.term, y.term) }) {
-		t.Errorf("not in byte order: %v", refs)
+	for _, reverse := range []bool{false, true} {
+		if reverse {
+			slices.Reverse(p.terms)
+			slices.Reverse(p.ids)
+		}
+		var got []string
+		for _, n := range p.order() {
+			got = append(got, p.terms[n])
+		}
+		if want := slices.Sorted(slices.Values(p.terms)); !slices.Equal(got, want) {
+			t.Errorf("order %q, want %q", got, want)
+		}
+	}
+}
+
+// TestKeySet checks that a keySet has every name key added and tells most
+// others apart.
+func TestKeySet(t *testing.T) {
+	var s keySet
+	added := map[string]bool{}
+	for i := range 40 {
+		k := fmt.Sprintf("name%d", i)
+		s.add(keyHash(k))
+		added[k] = true
+	}
+	for k := range added {
+		if !s.mayHave(keyHash(k)) {
+			t.Errorf("%s added, not in the set", k)
+		}
+	}
+	others := 0
+	for i := range 1000 {
+		if s.mayHave(keyHash(fmt.Sprintf("other%d", i))) {
+			others++
+		}
+	}
+	if others > 300 {
+		t.Errorf("%d of 1000 keys not added may be in a set of 40", others)
 	}
 }

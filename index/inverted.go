@@ -41,10 +41,14 @@ type Inverted struct {
 	mu      sync.Mutex
 	words   *wordInfo
 	indexed spellingSet
-	seq     int64 // sequence number of the last Add
-	saved   int64 // sequence number in the manifest
-	next    int   // number of the next segment file
-	closed  bool
+	sets    uint64 // the spelling sets made, the gen of the last
+	seq     int64  // sequence number of the last Add
+	saved   int64  // sequence number in the manifest
+	next    int    // number of the next segment file
+	// docBytes is the size per document of the last batch's segment, from
+	// which Add expects the next one's.
+	docBytes int
+	closed   bool
 
 	view atomic.Pointer[view]
 	// flushBytes is how many bytes of segments in memory make Add persist
@@ -260,7 +264,8 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		x.words = newWordInfo(x.lex)
 	}
 	if x.indexed.variants == nil {
-		x.indexed = newSpellingSet()
+		x.sets++
+		x.indexed = newSpellingSet(x.sets)
 	}
 	// The spellings of the segments in memory are all in x.indexed (which
 	// persist empties): only the files' dictionaries need asking.
@@ -288,9 +293,8 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		b.positions(fText, n, fs.title, fs.infos[:nt], 0)
 		b.positions(fText, n, fs.text, fs.infos[nt:], textShift(fs.title))
 		b.positions(fTitle, n, fs.title, fs.infos[:nt], 0)
-		for _, p := range fs.pairs {
-			b.keywords(fPair, n, p.Stem)
-		}
+		b.wordPairs(n, fs.title, fs.infos[:nt])
+		b.wordPairs(n, fs.text, fs.infos[nt:])
 		b.keywords(fSource, n, d.Source)
 		b.keywords(fEntity, n, fs.entities...)
 		b.keywords(fName, n, fs.names...)
@@ -299,11 +303,12 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 	}
 	x.seq = seq
 	if b.len() > 0 {
-		data, err := b.encode()
+		data, err := b.encode(x.docBytes * b.len() * 9 / 8)
 		if err != nil {
 			x.indexed = spellingSet{}
 			return fmt.Errorf("index batch: %w", err)
 		}
+		x.docBytes = len(data) / b.len()
 		s, err := openSegment(data)
 		if err != nil {
 			x.indexed = spellingSet{}

@@ -21,7 +21,7 @@ func testSegment(t testing.TB, an *arabic.Analyzer) []byte {
 		b.keywords(fSource, d, "src")
 		b.keywords(fPair, d, "أ ب")
 	}
-	data, err := b.encode()
+	data, err := b.encode(0)
 	if err != nil {
 		t.Fatal(err)
 	}

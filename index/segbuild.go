@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -13,8 +12,9 @@ type segBuilder struct {
 	// fields holds the postings of the keyword fields; those of the
 	// positional fields (fText, fTitle) are in pos.
 	fields    [nFields]map[string]*plist
-	pos       [2]posField // fText, fTitle
-	batch     uint64      // the number the stemInfos know this batch by
+	pairs     map[pairRef]*plist // the lists of fields[fPair] by their words
+	pos       [2]posField        // fText, fTitle
+	batch     uint64             // the number the stemInfos know this batch by
 	ids       []string
 	published []int64
 	titleLen  []uint32
@@ -31,19 +31,31 @@ type posField struct {
 	hits  []hit
 }
 
-// termRef is a term of a positional field, its number and its StemID.
-type termRef struct {
-	term  string
-	n, id uint32
-}
-
-// compareTerms orders terms as strings.Compare does their strings, by
-// their StemIDs when both have one.
-func compareTerms(x, y termRef) int {
-	if x.id != 0 && y.id != 0 {
-		return cmp.Compare(x.id, y.id)
+// order returns the numbers of the terms in the byte order of the terms.
+// Those with a StemID, which ascend as their stems do, are sorted by it;
+// the others by their strings; then the two lists are merged.
+func (p *posField) order() []uint32 {
+	var byID []uint64 // StemID<<32 | number
+	var other []uint32
+	for i, id := range p.ids {
+		if id != 0 {
+			byID = append(byID, uint64(id)<<32|uint64(i))
+		} else {
+			other = append(other, uint32(i))
+		}
 	}
-	return strings.Compare(x.term, y.term)
+	slices.Sort(byID)
+	slices.SortFunc(other, func(x, y uint32) int { return strings.Compare(p.terms[x], p.terms[y]) })
+	out := make([]uint32, 0, len(p.terms))
+	for _, k := range byID {
+		n := uint32(k)
+		for len(other) > 0 && p.terms[other[0]] < p.terms[n] {
+			out = append(out, other[0])
+			other = other[1:]
+		}
+		out = append(out, n)
+	}
+	return append(out, other...)
 }
 
 // termList is a term of a keyword field and its postings.
@@ -62,7 +74,7 @@ type hit struct {
 // with room for the given numbers of occurrences of the positional fields
 // (fText, fTitle), 0 if unknown.
 func newSegBuilder(batch uint64, text, title int) *segBuilder {
-	b := &segBuilder{batch: batch}
+	b := &segBuilder{batch: batch, pairs: map[pairRef]*plist{}}
 	for f := range b.fields {
 		if !fieldPositional(f) {
 			b.fields[f] = map[string]*plist{}
@@ -134,10 +146,37 @@ func (b *segBuilder) keywords(f int, d uint32, terms ...string) {
 	}
 }
 
+// pairRef is a word pair by the infos of its words (one per stem) and the
+// number of stopwords between them.
+type pairRef struct {
+	a, b *stemInfo
+	gap  int
+}
+
+// wordPairs adds the word pairs of terms (see eachPair) to the pair field
+// of document d: infos[i] is what wordInfo knows of terms[i]. It finds a
+// pair's list by the infos of its words, making the pair's term only for
+// the first document of the batch that has it.
+func (b *segBuilder) wordPairs(d uint32, terms []Term, infos []*stemInfo) {
+	eachPair(terms, infos, func(i, gap int) {
+		r := pairRef{infos[i-1], infos[i], gap}
+		p := b.pairs[r]
+		if p == nil {
+			p = b.list(fPair, pairKey(r.a.stem, r.b.stem, gap))
+			b.pairs[r] = p
+		}
+		if n := len(p.docs); n == 0 || p.docs[n-1] != d {
+			p.docs = append(p.docs, d)
+		}
+	})
+}
+
 // encode returns the segment of the documents added, in memory of its own
-// (of its exact size).
-func (b *segBuilder) encode() ([]byte, error) {
+// (of its exact size). size is the size it is expected to have (0 if
+// unknown), room made ahead rather than by doubling.
+func (b *segBuilder) encode(size int) ([]byte, error) {
 	var out bytes.Buffer
+	out.Grow(size)
 	sw := newSegWriter(&out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
 	for f := range b.pos {
@@ -182,14 +221,8 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 		starts[h.term]++
 	}
 	// starts[t] is now the end of term t's occurrences.
-	order := make([]termRef, 0, len(p.terms))
-	for i, t := range p.terms {
-		order = append(order, termRef{t, uint32(i), p.ids[i]})
-	}
-	slices.SortFunc(order, compareTerms)
 	var docs, freqs, pos []uint32
-	for _, r := range order {
-		t := r.n
+	for _, t := range p.order() {
 		var from uint32
 		if t > 0 {
 			from = starts[t-1]
@@ -203,6 +236,6 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 			freqs[len(freqs)-1]++
 			pos = append(pos, h.pos)
 		}
-		sw.term(f, r.term, docs, freqs, pos)
+		sw.term(f, p.terms[t], docs, freqs, pos)
 	}
 }
