@@ -118,16 +118,15 @@ func (g *gazetteer) baseNamed(info *tokInfo) bool {
 
 // lookup returns what g's maps say of the normalized word w.
 func (g *gazetteer) lookup(w string) wordFacts {
-	if g.facts != nil {
-		return g.lookupHash(w, hashS(fnvOffset, w))
-	}
-	a, ok := g.auto[w]
-	return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
+	return g.lookupHash(w, hashS(fnvOffset, w))
 }
 
-// lookupHash is lookup of w whose hash (hashS from fnvOffset) is h, once
-// g.facts is built.
+// lookupHash is lookup of w whose hash (hashS from fnvOffset) is h.
 func (g *gazetteer) lookupHash(w string, h uint64) wordFacts {
+	if g.facts == nil {
+		a, ok := g.auto[w]
+		return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
+	}
 	if b := filterBits(h); g.factsFilter[(h*mulSlot)>>g.factsShift]&b != b {
 		return wordFacts{}
 	}
@@ -196,12 +195,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 		*buf = toks
 	}
 	wh := hashS(fnvOffset, n)
-	var fn wordFacts
-	if g.facts != nil {
-		fn = g.lookupHash(n, wh)
-	} else {
-		fn = g.lookup(n)
-	}
+	fn := g.lookupHash(n, wh)
 	info := tokInfo{
 		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: wh,
 		gazN: fn.gaz, phrase: fn.phrase, st: fn.st,
