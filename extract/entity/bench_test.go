@@ -74,6 +74,44 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 	}
 }
 
+// BenchmarkTagDoc tags the sentences of a day of SaudiNewsNet, split as
+// Entities splits them, with the default tagger's tagDoc, from an empty
+// cache of unknown words each iteration, and reports the process CPU time
+// per article: the sequence tagging of Entities (token information,
+// emissions, decoding, both stages) without its rules. It is skipped when
+// ../shared is absent.
+func BenchmarkTagDoc(b *testing.B) {
+	zip := filepath.Join("../../../shared/data/saudinewsnet", "2015-07-21.zip")
+	var docs [][][]string
+	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
+	for it := range ingest.Read(context.Background(), zip, opts) {
+		if it.Err != nil {
+			continue
+		}
+		toks := analyzerTokens(it.Article.Text)
+		_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
+		docs = append(docs, ss)
+	}
+	if len(docs) == 0 {
+		b.Skipf("no SaudiNewsNet articles in %s; skipping", zip)
+	}
+	tg := defaultTagger(b)
+	st := tg.getState()
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		tg.unknowns.mu.Lock()
+		tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
+		tg.unknowns.mu.Unlock()
+		for _, d := range docs {
+			tg.tagDoc(d, st)
+		}
+	}
+	cpu := cputime.Self() - cpu0
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(docs))/1e3, "cpu-µs/article")
+	b.ReportMetric(float64(len(docs)), "articles")
+	b.ReportMetric(0, "ns/op")
+}
+
 // BenchmarkEmissions computes the emission scores of both stages for the
 // sentences of a week of SaudiNewsNet, the words' vocabulary entries looked
 // up beforehand, and reports the time per token. The entries of a week of

@@ -52,6 +52,14 @@ type gazetteer struct {
 	// rather than four. Load builds it (see index) once those maps are
 	// read; a gazetteer being trained, whose maps change, has none.
 	facts map[string]wordFacts
+	// factsFilter holds the hashes (hashS from fnvOffset, as tokInfo.wh)
+	// of the words of facts in a blocked Bloom filter, as featIndex.filter
+	// holds features: most words outside the vocabulary that a token's
+	// information looks up are in none of the maps, and the filter, in
+	// the processor's second-level cache, tells most of them so without
+	// the cache miss of a lookup in facts. Built with facts.
+	factsFilter []uint64
+	factsShift  uint // word of hash h: (h*mulSlot) >> factsShift
 }
 
 // wordFacts is what a gazetteer's maps say of one normalized word.
@@ -83,6 +91,15 @@ func (g *gazetteer) index() {
 	for w, v := range g.auto {
 		set(w, func(f *wordFacts) { f.auto, f.hasAuto = v, true })
 	}
+	fbits := uint(1) // at most 8 words a filter word, at least 8 bits a word
+	for 1<<fbits < len(g.facts)/8 {
+		fbits++
+	}
+	g.factsFilter, g.factsShift = make([]uint64, 1<<fbits), 64-fbits
+	for w := range g.facts {
+		h := hashS(fnvOffset, w)
+		g.factsFilter[(h*mulSlot)>>g.factsShift] |= filterBits(h)
+	}
 }
 
 // named reports whether the normalized word w is a one-word name of g or
@@ -101,11 +118,19 @@ func (g *gazetteer) baseNamed(info *tokInfo) bool {
 
 // lookup returns what g's maps say of the normalized word w.
 func (g *gazetteer) lookup(w string) wordFacts {
-	if g.facts != nil {
-		return g.facts[w]
+	return g.lookupHash(w, hashS(fnvOffset, w))
+}
+
+// lookupHash is lookup of w whose hash (hashS from fnvOffset) is h.
+func (g *gazetteer) lookupHash(w string, h uint64) wordFacts {
+	if g.facts == nil {
+		a, ok := g.auto[w]
+		return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
 	}
-	a, ok := g.auto[w]
-	return wordFacts{st: g.stats[w], gaz: g.words[w], auto: a, hasAuto: ok, phrase: g.maxLen[w] != 0}
+	if b := filterBits(h); g.factsFilter[(h*mulSlot)>>g.factsShift]&b != b {
+		return wordFacts{}
+	}
+	return g.facts[w]
 }
 
 func newGazetteer() *gazetteer {
@@ -169,9 +194,10 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	if buf != nil {
 		*buf = toks
 	}
-	fn := g.lookup(n)
+	wh := hashS(fnvOffset, n)
+	fn := g.lookupHash(n, wh)
 	info := tokInfo{
-		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: hashS(fnvOffset, n),
+		norm: n, base: b, clitic: c, stem: stem, shape: shape(w, n), wh: wh,
 		gazN: fn.gaz, phrase: fn.phrase, st: fn.st,
 		cue: cueOf(n, b),
 	}

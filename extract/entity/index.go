@@ -33,15 +33,25 @@ type featIndex struct {
 	shift  uint     // slot of key k: (k*mulSlot) >> shift
 	filter []uint64 // word of key k: (k*mulSlot) >> fshift
 	fshift uint
-	// spill holds, 2*nLabels each, the weights of the features that have
-	// more non-zero weights than a slot holds (slotWeights), stage 0's
-	// then stage 1's.
+	// spill holds, spillStride each, the weights that the slots of the
+	// features with more non-zero weights than a slot holds (slotWeights)
+	// have no room for (see featSlot).
 	spill []float32
 	stage int // the stage whose weights get, sum and has read
 }
 
 // slotWeights is how many weights a slot holds.
 const slotWeights = 13
+
+// A spilled feature's slot holds the dense weights of stage 0 and of the
+// first slotStage1 labels of stage 1; spill holds the rest of stage 1's,
+// spillStride floats (32 bytes) a feature, so that they never straddle
+// two cache lines: a lookup reads two lines, where the slot's key and the
+// 2*nLabels weights of spill read three on average.
+const (
+	slotStage1  = slotWeights - 1 - nLabels // the last weight is the offset in spill
+	spillStride = 8
+)
 
 // featSlot is one slot of a featIndex: 64 bytes, one cache line (the
 // slots of a large slice start at a page boundary).
@@ -52,7 +62,9 @@ type featSlot struct {
 	// mask[0]'s bit slotSpill when the weights are in spill.
 	mask [2]uint16
 	// w holds the non-zero weights of stage 0 by label, then those of
-	// stage 1, or (bits of) the offset of the weights in spill.
+	// stage 1; when they are spilled, the dense weights of stage 0, the
+	// first slotStage1 of stage 1, and (the bits of) the offset of the
+	// others in spill.
 	w [slotWeights]float32
 }
 
@@ -186,10 +198,35 @@ func (x *featIndex) fill(s *featSlot, k uint64, in *[2]bool, w *[2][nLabels]floa
 	}
 	if nw > slotWeights {
 		s.mask[0] |= slotSpill
-		s.w = [slotWeights]float32{}
-		s.w[0] = math.Float32frombits(uint32(len(x.spill)))
-		x.spill = append(x.spill, w[0][:]...)
-		x.spill = append(x.spill, w[1][:]...)
+		copy(s.w[:nLabels], w[0][:])
+		copy(s.w[nLabels:], w[1][:slotStage1])
+		s.w[slotWeights-1] = math.Float32frombits(uint32(len(x.spill)))
+		var rest [spillStride]float32
+		copy(rest[:], w[1][slotStage1:])
+		x.spill = append(x.spill, rest[:]...)
+	}
+}
+
+// spilled returns the weights of stage 1 of the spilled slot s that its
+// slot has no room for, those of the labels from slotStage1 on.
+func (x *featIndex) spilled(s *featSlot) *[nLabels - slotStage1]float32 {
+	o := int(math.Float32bits(s.w[slotWeights-1]))
+	return (*[nLabels - slotStage1]float32)(x.spill[o : o+nLabels-slotStage1])
+}
+
+// addSpilled adds the weights of stage st of the spilled slot s to row.
+func (x *featIndex) addSpilled(row *[nLabels]float32, s *featSlot, st int) {
+	if st == 0 {
+		for l, v := range (*[nLabels]float32)(s.w[:nLabels]) {
+			row[l] += v
+		}
+		return
+	}
+	for l, v := range (*[slotStage1]float32)(s.w[nLabels : nLabels+slotStage1]) {
+		row[l] += v
+	}
+	for l, v := range x.spilled(s) {
+		row[slotStage1+l] += v
 	}
 }
 
@@ -236,10 +273,7 @@ func (x *featIndex) get(k uint64) ([nLabels]float32, bool) {
 // add adds the weights of stage st of slot s to row.
 func (x *featIndex) add(row *[nLabels]float32, s *featSlot, st int) {
 	if s.mask[0]&slotSpill != 0 {
-		o := int(math.Float32bits(s.w[0])) + st*nLabels
-		for l, v := range (*[nLabels]float32)(x.spill[o : o+nLabels]) {
-			row[l] += v
-		}
+		x.addSpilled(row, s, st)
 		return
 	}
 	i := 0
@@ -256,13 +290,8 @@ func (x *featIndex) add(row *[nLabels]float32, s *featSlot, st int) {
 // to row1.
 func (x *featIndex) add2(row0, row1 *[nLabels]float32, s *featSlot) {
 	if s.mask[0]&slotSpill != 0 {
-		o := int(math.Float32bits(s.w[0]))
-		for l, v := range (*[nLabels]float32)(x.spill[o : o+nLabels]) {
-			row0[l] += v
-		}
-		for l, v := range (*[nLabels]float32)(x.spill[o+nLabels : o+2*nLabels]) {
-			row1[l] += v
-		}
+		x.addSpilled(row0, s, 0)
+		x.addSpilled(row1, s, 1)
 		return
 	}
 	i := 0
@@ -324,7 +353,7 @@ func (x *featIndex) touch(ks []uint64) uint64 {
 		p := k * mulSlot
 		if b := filterBits(k); x.filter[p>>x.fshift]&b == b {
 			if s := &x.slots[p>>x.shift]; s.key == k && s.mask[0]&slotSpill != 0 {
-				sum += uint64(x.spill[math.Float32bits(s.w[0])])
+				sum += uint64(x.spill[math.Float32bits(s.w[slotWeights-1])])
 			}
 		}
 	}

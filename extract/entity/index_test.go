@@ -81,3 +81,53 @@ func TestFeatIndexModel(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatIndexStages checks an index of two stages, where features with
+// many non-zero weights spill some of them: get in each stage's view and
+// sum2 give each stage's weights, to the bit.
+func TestFeatIndexStages(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var st [2]featStage
+	for s := range st {
+		st[s].index = map[uint64]int32{}
+	}
+	for k := range uint64(3000) {
+		for s := range st {
+			if r.IntN(4) == 0 {
+				continue // a feature of the other stage only, or of none
+			}
+			st[s].index[k] = int32(len(st[s].w))
+			dense := r.IntN(2) == 0 // weights all non-zero: spilled
+			for range nLabels {
+				v := float32(0)
+				if dense || r.IntN(3) == 0 {
+					v = r.Float32() - 0.5
+				}
+				st[s].w = append(st[s].w, v)
+			}
+		}
+	}
+	x := newFeatIndex(st[0], st[1])
+	if len(x.spill) == 0 {
+		t.Fatal("no feature spilled")
+	}
+	views := [2]featIndex{x, x.view(1)}
+	for k := range uint64(3000) {
+		var want [2][nLabels]float32
+		for s := range st {
+			o, in := st[s].index[k]
+			if in {
+				want[s] = [nLabels]float32(st[s].w[o : o+nLabels])
+			}
+			ws, ok := views[s].get(k)
+			if ok != in || ws != want[s] {
+				t.Fatalf("stage %d: feature %d: got %v %v, want %v %v", s, k, ws, ok, want[s], in)
+			}
+		}
+		var rows [2][nLabels]float32
+		x.sum2(&rows[0], &rows[1], []uint64{k})
+		if rows != want {
+			t.Fatalf("feature %d: sum2 = %v, want %v", k, rows, want)
+		}
+	}
+}

@@ -408,19 +408,27 @@ func (t *Tagger) emissions(infos []tokInfo, ents []*vocabEntry, slot int, st *ta
 		touchRoles(st.rs[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
 			row := (*[nLabels]float32)(st.sc[i*nLabels : (i+1)*nLabels])
-			*row = [nLabels]float32{}
-			for r := -window; r <= window; r++ {
+			var v [nRoles]*[nLabels]float32
+			for r := range nRoles {
 				rs := &t.sentRole
-				if j := i + r; j >= 0 && j < n {
+				if j := i + r - window; j >= 0 && j < n {
 					rs = st.rs[j]
 				}
-				v := &rs[r+window]
-				for l := range row {
-					row[l] += v[l]
-				}
+				v[r] = &rs[r]
 			}
+			sumRoles(row, &v)
 			t.fx.sum(row, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
+	}
+}
+
+// sumRoles sets row to the sum of the role scores v, in the order of v
+// from +0: the scores that adding each to row in turn gives, to the bit,
+// with one store a label rather than one a role and label.
+func sumRoles(row *[nLabels]float32, v *[nRoles]*[nLabels]float32) {
+	a, b, c, d, e := v[0], v[1], v[2], v[3], v[4]
+	for l := range row {
+		row[l] = 0 + a[l] + b[l] + c[l] + d[l] + e[l]
 	}
 }
 
@@ -750,18 +758,16 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 		for i := lo; i < hi; i++ {
 			row1 := (*[nLabels]float32)(sc1[i*nLabels : (i+1)*nLabels])
 			row2 := (*[nLabels]float32)(sc2[i*nLabels : (i+1)*nLabels])
-			*row1, *row2 = [nLabels]float32{}, [nLabels]float32{}
-			for r := -window; r <= window; r++ {
+			var v1, v2 [nRoles]*[nLabels]float32
+			for r := range nRoles {
 				rs1, rs2 := &t.first.sentRole, &t.sentRole
-				if j := i + r; j >= 0 && j < n {
+				if j := i + r - window; j >= 0 && j < n {
 					rs1, rs2 = &ents[j].roles[1], &ents[j].roles[0]
 				}
-				v1, v2 := &rs1[r+window], &rs2[r+window]
-				for l := range row1 {
-					row1[l] += v1[l]
-					row2[l] += v2[l]
-				}
+				v1[r], v2[r] = &rs1[r], &rs2[r]
 			}
+			sumRoles(row1, &v1)
+			sumRoles(row2, &v2)
 			t.fx.sum2(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
