@@ -70,7 +70,10 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	defer func() {
 		clear(st.ms[:cap(st.ms)])
 		clear(st.refined[:cap(st.refined)])
+		st.lists.clear()
 	}()
+	tl := &st.lists
+	tl.fill(keys)
 	ms := st.ms[:0]
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -99,9 +102,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks)
-	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
+	ms = t.clubNames(ms, labels, tokens, words, keys, breaks, tl) // only in a sports report
 	ms = t.clubRepeats(ms, labels, tokens, words, keys)
-	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
@@ -109,17 +112,17 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks) // after repeatedNames: الوطن، الحياة are common nouns too
+	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks, tl) // after repeatedNames: الوطن، الحياة are common nouns too
 	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
 	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
 	ms = t.coordFirstNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.countryNames(ms, labels, tokens, words, keys)
-	ms = t.titleFirstNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.titleNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.placeNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.countryNames(ms, labels, tokens, words, keys, tl)
+	ms = t.titleFirstNames(ms, labels, tokens, words, keys, breaks, tl)
+	ms = t.titleNames(ms, labels, tokens, words, keys, breaks, tl)
+	ms = t.placeNames(ms, labels, tokens, words, keys, breaks, tl)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
@@ -1432,36 +1435,9 @@ var (
 // inSetClitic reports whether the normalized word k, or its base after a
 // proclitic of splitClitic's (a prefix ending in ال keeps it on the base,
 // لل is ل + ال), is in set. It makes no string and tries at most four
-// prefixes, one per length.
+// prefixes, one per length (see cliticBases).
 func inSetClitic(k string, set map[string]bool) bool {
-	if set[k] {
-		return true
-	}
-	if !cliticLetter(k) {
-		return false
-	}
-	const letter = len("و") // the proclitics' letters take two bytes
-	for n := letter; n <= 4*letter && n+2*letter <= len(k); n += letter {
-		p, rest := k[:n], k[n:]
-		if !isProclitic(p) {
-			continue
-		}
-		switch {
-		case strings.HasSuffix(p, "لل"):
-			if set["ال"+rest] {
-				return true
-			}
-		case strings.HasSuffix(p, "ال"):
-			if set[k[n-len("ال"):]] {
-				return true
-			}
-		default:
-			if set[rest] {
-				return true
-			}
-		}
-	}
-	return false
+	return cliticBases(k, func(pre, rest string) bool { return set[pre+rest] })
 }
 
 // cliticSet is a set of normalized words that inSetClitic reads, with a
@@ -1519,12 +1495,13 @@ func isProclitic(p string) bool {
 // name coordinated with و (فريقي الكوكب والحسنية). After a word of
 // hostWords only one word of a name's form is added, and a person's
 // mention there is retyped too, kept apart from the town or person of
-// that name (apart). It returns the mentions in text order.
-func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// that name (apart). tl holds the lists of the keys. It returns the
+// mentions in text order.
+func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	n := len(keys)
 	cues := 0
-	for _, k := range keys {
-		if clubWord(k) {
+	for i, k := range keys {
+		if tl.has(i, k, listClub) {
 			cues++
 		}
 	}
@@ -1548,7 +1525,7 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 	}
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !clubWord(keys[i]) || breaks[i+1] {
+		if !tl.has(i, keys[i], listClub) || breaks[i+1] {
 			continue
 		}
 		j := i + 1
@@ -1802,14 +1779,14 @@ const maxCompanyWords = 3
 // companyNames adds the organizations named right after a noun of
 // companyHeads (with a proclitic too) that the tagger missed: up to
 // maxCompanyWords untagged words in a row of a foreign name's form
-// (companyLike), and a second name after و (شركتا تويوتا وفورد). It returns
-// the mentions in text order.
-func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// (companyLike), and a second name after و (شركتا تويوتا وفورد). tl holds
+// the lists of the keys. It returns the mentions in text order.
+func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	n := len(keys)
 	var taken []bool
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !companyHeadSet.has(keys[i]) {
+		if !tl.has(i, keys[i], listCompanyHead) {
 			continue
 		}
 		if taken == nil {
