@@ -73,7 +73,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		st.lists.clear()
 	}()
 	tl := &st.lists
-	tl.fill(keys)
+	tl.fill(keys, r.infos)
 	ms := st.ms[:0]
 	for i := 0; i < len(labels); {
 		l := labels[i]

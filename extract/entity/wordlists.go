@@ -62,25 +62,55 @@ type tokenLists struct {
 	x     *listIndex
 	keys  []string // the keys the lists are of: a rule may change a token's key
 	lists []wordList
+	// memo keeps the lists of the words of earlier articles, by the hash
+	// of the word (tokInfo.wh) and its length, one word a slot: the
+	// frequent words of the language are found there.
+	memo *[listMemoSize]listMemo
+}
+
+// listMemoSize is how many words a tokenLists' memo keeps.
+const listMemoSize = 1 << 12
+
+// listMemo is a word's lists in the memo of a tokenLists.
+type listMemo struct {
+	hash  uint64
+	len   int32
+	set   bool
+	lists wordList
 }
 
 // fill sets the lists of keys, the normalized tokens of an article, reusing
-// l's buffers.
-func (l *tokenLists) fill(keys []string) {
+// l's buffers. infos are the tagger's information on the tokens, whose
+// norm are the keys, or nil.
+func (l *tokenLists) fill(keys []string, infos []tokInfo) {
 	if l.x == nil {
 		l.x = listIndexOf()
 	}
 	l.keys = append(l.keys[:0], keys...)
 	l.lists = l.lists[:0]
-	for _, k := range keys {
-		l.lists = append(l.lists, l.x.of(k))
+	if infos == nil {
+		for _, k := range keys {
+			l.lists = append(l.lists, l.x.of(k))
+		}
+		return
+	}
+	if l.memo == nil {
+		l.memo = new([listMemoSize]listMemo)
+	}
+	for i, k := range keys {
+		h := infos[i].wh
+		e := &l.memo[(h^h>>32)&(listMemoSize-1)]
+		if !e.set || e.hash != h || e.len != int32(len(k)) {
+			*e = listMemo{hash: h, len: int32(len(k)), set: true, lists: l.x.of(k)}
+		}
+		l.lists = append(l.lists, e.lists)
 	}
 }
 
 // newTokenLists returns the tokenLists of keys.
 func newTokenLists(keys []string) *tokenLists {
 	l := &tokenLists{}
-	l.fill(keys)
+	l.fill(keys, nil)
 	return l
 }
 
