@@ -24,7 +24,7 @@ const (
 type listIndex struct {
 	sets  map[wordList]*cliticSet
 	lists map[string]wordList
-	tails tailFilter // of the words of lists
+	tails tailFilter // of the words of lists, wide
 }
 
 // listIndexOf is the listIndex of the cliticSets, made at the first call.
@@ -32,7 +32,7 @@ var listIndexOf = sync.OnceValue(func() *listIndex {
 	x := &listIndex{sets: map[wordList]*cliticSet{
 		listClub: clubSet, listCompanyHead: companyHeadSet, listPeriodical: periodicalHeads,
 		listTitle: titleSet, listSettlement: settlementSet, listRegion: regionNames(),
-	}, lists: map[string]wordList{}}
+	}, lists: map[string]wordList{}, tails: tailFilter{wide: true}}
 	for l, s := range x.sets {
 		for w := range s.words {
 			x.lists[w] |= l
