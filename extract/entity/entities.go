@@ -232,6 +232,10 @@ var weekdays = map[string]bool{
 	"الخميس": true, "الجمعه": true, "السبت": true,
 }
 
+// dayTails is the tailFilter of weekdays: a day's name after a
+// proclitic ends with the name.
+var dayTails = newTailFilter(weekdays)
+
 // refine trims names of days from the ends of mentions and a noun whose
 // genitive is a person (genitiveOfPerson: لصالح، برئاسة), a title
 // (leadTitle) or a tomb's noun (tombNouns: ضريح) from the start of a
@@ -239,12 +243,7 @@ var weekdays = map[string]bool{
 // whose part after و is a name on its own elsewhere in the article. It
 // appends the mentions to out and returns it.
 func refine(out, ms []mention) []mention {
-	alone := make(map[string]bool, len(ms))
-	for _, m := range ms {
-		if len(m.keys) == 1 {
-			alone[m.keys[0]] = true
-		}
-	}
+	var alone map[string]bool // the mentions of one word, made at the first word with و
 	for _, m := range ms {
 		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
 			m = m.slice(0, len(m.keys)-1)
@@ -265,7 +264,14 @@ func refine(out, ms []mention) []mention {
 			continue
 		}
 		for j := 1; j < len(m.keys); j++ {
-			if k := m.keys[j]; strings.HasPrefix(k, "و") && alone[k[len("و"):]] {
+			k, ok := strings.CutPrefix(m.keys[j], "و")
+			if !ok {
+				continue
+			}
+			if alone == nil {
+				alone = oneWordMentions(ms)
+			}
+			if alone[k] {
 				out = append(out, m.slice(0, j))
 				m = m.slice(j, len(m.keys))
 				j = 0
@@ -274,6 +280,17 @@ func refine(out, ms []mention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// oneWordMentions returns the set of the words of the mentions of one word.
+func oneWordMentions(ms []mention) map[string]bool {
+	alone := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		if len(m.keys) == 1 {
+			alone[m.keys[0]] = true
+		}
+	}
+	return alone
 }
 
 // splitCoordinated splits a mention at a word of و and a name the
@@ -334,6 +351,9 @@ func splitMentions(ms []mention, cut func(m mention) int) []mention {
 }
 
 func isDay(k string) bool {
+	if !dayTails.mayEnd(k) {
+		return false
+	}
 	if weekdays[k] {
 		return true
 	}
@@ -397,7 +417,14 @@ func (t *Tagger) stripClitics(ms []mention) {
 		if !cliticLetter(full) {
 			continue
 		}
-		fullLex := lexical(full)
+		// lexical(full), asked for few words: known at the first question.
+		fullLex, lexKnown := false, false
+		notLexical := func() bool {
+			if !lexKnown {
+				fullLex, lexKnown = lexical(full), true
+			}
+			return !fullLex
+		}
 		// A form that recurs is a word of its own: strip it only toward
 		// another name of the article.
 		recurs := firsts[full] > 1
@@ -414,7 +441,7 @@ func (t *Tagger) stripClitics(ms []mention) {
 				if pass == 1 {
 					article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
 					conj := p == "و" || p == "ف" // a conjunction, before any word
-					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)))) || (article && m.typ != 1) ||
+					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && notLexical() && lexical(b)))) || (article && m.typ != 1) ||
 						(len(m.keys) > 1 && t.commoner(b, full))
 				}
 				if ok {
