@@ -70,7 +70,10 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	defer func() {
 		clear(st.ms[:cap(st.ms)])
 		clear(st.refined[:cap(st.refined)])
+		st.lists.clear()
 	}()
+	tl := &st.lists
+	tl.fill(keys, r.infos)
 	ms := st.ms[:0]
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -99,9 +102,9 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks)
-	ms = t.clubNames(ms, labels, tokens, words, keys, breaks) // only in a sports report
+	ms = t.clubNames(ms, labels, tokens, words, keys, breaks, tl) // only in a sports report
 	ms = t.clubRepeats(ms, labels, tokens, words, keys)
-	ms = t.companyNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl)
 	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
@@ -109,17 +112,17 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks) // after repeatedNames: الوطن، الحياة are common nouns too
+	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks, tl) // after repeatedNames: الوطن، الحياة are common nouns too
 	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
 	ms = t.commonNouns(ms, keys)
 	ms = t.cityClubs(ms, tokens, words, keys, breaks)
 	ms = t.foreignClubs(ms, labels, tokens, words, keys, breaks)
 	ms = t.coordFirstNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.countryNames(ms, labels, tokens, words, keys)
-	ms = t.titleFirstNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.titleNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.placeNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.countryNames(ms, labels, tokens, words, keys, tl)
+	ms = t.titleFirstNames(ms, labels, tokens, words, keys, breaks, tl)
+	ms = t.titleNames(ms, labels, tokens, words, keys, breaks, tl)
+	ms = t.placeNames(ms, labels, tokens, words, keys, breaks, tl)
 	ms = dropDirections(ms)
 	if len(ms) == 0 {
 		return nil
@@ -229,6 +232,10 @@ var weekdays = map[string]bool{
 	"الخميس": true, "الجمعه": true, "السبت": true,
 }
 
+// dayTails is the tailFilter of weekdays: a day's name after a
+// proclitic ends with the name.
+var dayTails = newTailFilter(weekdays)
+
 // refine trims names of days from the ends of mentions and a noun whose
 // genitive is a person (genitiveOfPerson: لصالح، برئاسة), a title
 // (leadTitle) or a tomb's noun (tombNouns: ضريح) from the start of a
@@ -236,12 +243,7 @@ var weekdays = map[string]bool{
 // whose part after و is a name on its own elsewhere in the article. It
 // appends the mentions to out and returns it.
 func refine(out, ms []mention) []mention {
-	alone := make(map[string]bool, len(ms))
-	for _, m := range ms {
-		if len(m.keys) == 1 {
-			alone[m.keys[0]] = true
-		}
-	}
+	var alone map[string]bool // the mentions of one word, made at the first word with و
 	for _, m := range ms {
 		for len(m.keys) > 0 && isDay(m.keys[len(m.keys)-1]) {
 			m = m.slice(0, len(m.keys)-1)
@@ -262,7 +264,14 @@ func refine(out, ms []mention) []mention {
 			continue
 		}
 		for j := 1; j < len(m.keys); j++ {
-			if k := m.keys[j]; strings.HasPrefix(k, "و") && alone[k[len("و"):]] {
+			k, ok := strings.CutPrefix(m.keys[j], "و")
+			if !ok {
+				continue
+			}
+			if alone == nil {
+				alone = oneWordMentions(ms)
+			}
+			if alone[k] {
 				out = append(out, m.slice(0, j))
 				m = m.slice(j, len(m.keys))
 				j = 0
@@ -271,6 +280,17 @@ func refine(out, ms []mention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// oneWordMentions returns the set of the words of the mentions of one word.
+func oneWordMentions(ms []mention) map[string]bool {
+	alone := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		if len(m.keys) == 1 {
+			alone[m.keys[0]] = true
+		}
+	}
+	return alone
 }
 
 // splitCoordinated splits a mention at a word of و and a name the
@@ -331,6 +351,9 @@ func splitMentions(ms []mention, cut func(m mention) int) []mention {
 }
 
 func isDay(k string) bool {
+	if !dayTails.mayEnd(k) {
+		return false
+	}
 	if weekdays[k] {
 		return true
 	}
@@ -394,7 +417,14 @@ func (t *Tagger) stripClitics(ms []mention) {
 		if !cliticLetter(full) {
 			continue
 		}
-		fullLex := lexical(full)
+		// lexical(full), asked for few words: known at the first question.
+		fullLex, lexKnown := false, false
+		notLexical := func() bool {
+			if !lexKnown {
+				fullLex, lexKnown = lexical(full), true
+			}
+			return !fullLex
+		}
 		// A form that recurs is a word of its own: strip it only toward
 		// another name of the article.
 		recurs := firsts[full] > 1
@@ -411,7 +441,7 @@ func (t *Tagger) stripClitics(ms []mention) {
 				if pass == 1 {
 					article := strings.HasPrefix(b, "ال") && !strings.HasPrefix(full, "ال")
 					conj := p == "و" || p == "ف" // a conjunction, before any word
-					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && !fullLex && lexical(b)))) || (article && m.typ != 1) ||
+					ok = (!recurs && (t.gaz.words[b] != 0 || (conj && notLexical() && lexical(b)))) || (article && m.typ != 1) ||
 						(len(m.keys) > 1 && t.commoner(b, full))
 				}
 				if ok {
@@ -1432,36 +1462,9 @@ var (
 // inSetClitic reports whether the normalized word k, or its base after a
 // proclitic of splitClitic's (a prefix ending in ال keeps it on the base,
 // لل is ل + ال), is in set. It makes no string and tries at most four
-// prefixes, one per length.
+// prefixes, one per length (see cliticBases).
 func inSetClitic(k string, set map[string]bool) bool {
-	if set[k] {
-		return true
-	}
-	if !cliticLetter(k) {
-		return false
-	}
-	const letter = len("و") // the proclitics' letters take two bytes
-	for n := letter; n <= 4*letter && n+2*letter <= len(k); n += letter {
-		p, rest := k[:n], k[n:]
-		if !isProclitic(p) {
-			continue
-		}
-		switch {
-		case strings.HasSuffix(p, "لل"):
-			if set["ال"+rest] {
-				return true
-			}
-		case strings.HasSuffix(p, "ال"):
-			if set[k[n-len("ال"):]] {
-				return true
-			}
-		default:
-			if set[rest] {
-				return true
-			}
-		}
-	}
-	return false
+	return cliticBases(k, func(pre, rest string) bool { return set[pre+rest] })
 }
 
 // cliticSet is a set of normalized words that inSetClitic reads, with a
@@ -1519,12 +1522,13 @@ func isProclitic(p string) bool {
 // name coordinated with و (فريقي الكوكب والحسنية). After a word of
 // hostWords only one word of a name's form is added, and a person's
 // mention there is retyped too, kept apart from the town or person of
-// that name (apart). It returns the mentions in text order.
-func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// that name (apart). tl holds the lists of the keys. It returns the
+// mentions in text order.
+func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	n := len(keys)
 	cues := 0
-	for _, k := range keys {
-		if clubWord(k) {
+	for i, k := range keys {
+		if tl.has(i, k, listClub) {
 			cues++
 		}
 	}
@@ -1548,7 +1552,7 @@ func (t *Tagger) clubNames(ms []mention, labels []int, tokens []Token, words, ke
 	}
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !clubWord(keys[i]) || breaks[i+1] {
+		if !tl.has(i, keys[i], listClub) || breaks[i+1] {
 			continue
 		}
 		j := i + 1
@@ -1802,14 +1806,14 @@ const maxCompanyWords = 3
 // companyNames adds the organizations named right after a noun of
 // companyHeads (with a proclitic too) that the tagger missed: up to
 // maxCompanyWords untagged words in a row of a foreign name's form
-// (companyLike), and a second name after و (شركتا تويوتا وفورد). It returns
-// the mentions in text order.
-func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// (companyLike), and a second name after و (شركتا تويوتا وفورد). tl holds
+// the lists of the keys. It returns the mentions in text order.
+func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	n := len(keys)
 	var taken []bool
 	var added []mention
 	for i := 0; i+1 < n; i++ {
-		if !companyHeadSet.has(keys[i]) {
+		if !tl.has(i, keys[i], listCompanyHead) {
 			continue
 		}
 		if taken == nil {

@@ -591,6 +591,7 @@ type tagState struct {
 	sents       [][]string
 	starts      []int
 	group       groupBufs
+	lists       tokenLists // the word lists of keys
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends

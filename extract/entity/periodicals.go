@@ -23,16 +23,16 @@ var periodicalHeads = newCliticSet(map[string]bool{"صحيفه": true, "جريد
 // place's other mentions (the town named elsewhere in the article stays a
 // place). Foreign names without the article are companyNames', names in
 // quotation marks mediaName's. It runs after repeatedNames, which would
-// spread such a name over the common noun (الوطن، الحياة). It returns the
-// mentions in text order.
+// spread such a name over the common noun (الوطن، الحياة). tl holds the
+// lists of the keys. It returns the mentions in text order.
 //
-// Prefilter: each word is looked up in periodicalHeads, a cliticSet.
-func (t *Tagger) periodicalNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// Prefilter: each word's lists (tl) hold periodicalHeads or not.
+func (t *Tagger) periodicalNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	n := len(keys)
 	var added []mention
 	for i := 0; i+1 < n; i++ {
 		j := i + 1
-		if breaks[j] || !periodicalHeads.has(keys[i]) {
+		if breaks[j] || !tl.has(i, keys[i], listPeriodical) {
 			continue
 		}
 		k := keys[j]

@@ -35,7 +35,7 @@ func TestPeriodicalNames(t *testing.T) {
 		{"قالت مجلة الحسن بن علي", [][3]int{{1, 2, 3}}, []string{"1:الحسن بن علي"}},
 	} {
 		r := newRuleText(c.text, c.spans)
-		if got := typedWords(tg.periodicalNames(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks)); got != strings.Join(c.want, "|") {
+		if got := typedWords(tg.periodicalNames(r.ms, r.labels, r.tokens, r.ws, r.keys, r.breaks, newTokenLists(r.keys))); got != strings.Join(c.want, "|") {
 			t.Errorf("periodicalNames(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

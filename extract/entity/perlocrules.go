@@ -54,15 +54,17 @@ var regionNames = sync.OnceValue(func() *cliticSet {
 // misses those its training data rarely has. A name without the article
 // whose form with the article is a frequent word of the unlabelled corpus
 // is an adjective or noun too (مالي: المالي؛ بنين: البنين) and is left
-// alone.
-func (t *Tagger) countryNames(ms []mention, labels []int, tokens []Token, words, keys []string) []mention {
-	regions := regionNames()
+// alone. tl holds the lists of the keys.
+func (t *Tagger) countryNames(ms []mention, labels []int, tokens []Token, words, keys []string, tl *tokenLists) []mention {
 	var (
 		held  []bool
 		added []mention
 	)
 	for i, k := range keys {
-		if labels[i] != 0 || !t.regionWord(k, regions) {
+		if labels[i] != 0 {
+			continue
+		}
+		if b, ok := tl.base(i, k, listRegion); !ok || !t.regionWord(b) {
 			continue
 		}
 		if held == nil {
@@ -76,13 +78,9 @@ func (t *Tagger) countryNames(ms []mention, labels []int, tokens []Token, words,
 	return addMentions(ms, added)
 }
 
-// regionWord reports whether the normalized word k, or k without its
-// proclitic, is a region's name of regionNames that is no common word.
-func (t *Tagger) regionWord(k string, regions *cliticSet) bool {
-	b, ok := regions.base(k)
-	if !ok {
-		return false
-	}
+// regionWord reports whether b, a region's name of regionNames that a
+// token is alone or after its proclitic, is no common word.
+func (t *Tagger) regionWord(b string) bool {
 	if utf8.RuneCountInString(b) < 3 || t.gaz.an.IsStopword(b) {
 		return false
 	}
@@ -108,13 +106,13 @@ var callings = map[string]bool{
 // the surname the tagger found there is the first name. The word must be
 // one that may be a first name there (firstNameSlot: no word with the
 // article, an adjective in الرئيس الأمريكي [أوباما], nor a stopword,
-// title, rank or verb). It returns ms.
-func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// title, rank or verb). tl holds the lists of the keys. It returns ms.
+func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	var marks *tokenMarks
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 1 || breaks[m.tok] || breaks[i] || labels[i] != 0 || m.start != tokens[m.tok].Start ||
-			!t.titledAt(keys, labels, breaks, i) || !t.firstNameSlot(keys[i]) {
+			!t.titledAt(keys, labels, breaks, tl, i) || !t.firstNameSlot(keys[i]) {
 			continue
 		}
 		if marks == nil {
@@ -132,9 +130,9 @@ func (t *Tagger) titleFirstNames(ms []mention, labels []int, tokens []Token, wor
 // titledAt reports whether a title (titleAt) stands before token i, right
 // before it or before one or two untagged adjectives with the article
 // (المذيعة الأميركية الشهيرة أوبرا، الرئيس المصري حسني).
-func (t *Tagger) titledAt(keys []string, labels []int, breaks []bool, i int) bool {
+func (t *Tagger) titledAt(keys []string, labels []int, breaks []bool, tl *tokenLists, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if t.titleAt(keys, j) {
+		if titleAt(keys, tl, j) {
 			return true
 		}
 		if breaks[j+1] || labels[j] != 0 || !strings.HasPrefix(keys[j], "ال") || t.gaz.an.IsStopword(keys[j]) {
@@ -144,15 +142,12 @@ func (t *Tagger) titledAt(keys []string, labels []int, breaks []bool, i int) boo
 	return false
 }
 
-// titleAt reports whether token i of keys is a title (titleWord) that is
-// no part of a name of عبد and a divine name (عبد الرقيب، عبد الملك).
-func (t *Tagger) titleAt(keys []string, i int) bool {
-	return t.titleWord(keys[i]) && (i == 0 || keys[i-1] != "عبد")
+// titleAt reports whether token i of keys, whose lists tl holds, is a
+// title of leadTitles or a calling of callings, maybe with a proclitic
+// (للفنان: titleSet), that is no part of a name of عبد and a divine name (عبد الرقيب، عبد الملك).
+func titleAt(keys []string, tl *tokenLists, i int) bool {
+	return tl.has(i, keys[i], listTitle) && (i == 0 || keys[i-1] != "عبد")
 }
-
-// titleWord reports whether the normalized word k is a title of
-// leadTitles or a calling of callings, maybe with a proclitic (للفنان).
-func (t *Tagger) titleWord(k string) bool { return titleSet.has(k) }
 
 // titleSet holds the titles of leadTitles and the callings of callings.
 var titleSet = func() *cliticSet {
@@ -263,8 +258,8 @@ var toponymHeads = map[string]bool{
 //   - a head of toponymHeads with the word after it (بلدة كفر كلا).
 //
 // The noun must be written with its ة where it has one: بلده is also "his
-// country". It returns the mentions.
-func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// country". tl holds the lists of the keys. It returns the mentions.
+func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	var (
 		marks *tokenMarks
 		added []mention
@@ -277,7 +272,7 @@ func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, k
 		return i < n && !breaks[i] && labels[i] == 0 && !marks.held(i)
 	}
 	for i := 1; i < n; i++ {
-		if !settlementNoun(words[i-1], keys[i-1]) || !free(i) {
+		if !settlementNoun(words[i-1], keys[i-1], tl, i-1) || !free(i) {
 			continue
 		}
 		k := keys[i]
@@ -309,11 +304,11 @@ func (t *Tagger) placeNames(ms []mention, labels []int, tokens []Token, words, k
 	return addMentions(ms, added)
 }
 
-// settlementNoun reports whether the word w, normalized k, is a noun of
-// settlementNouns, maybe after a proclitic, written with its ة where the
-// noun has one.
-func settlementNoun(w, k string) bool {
-	b, ok := settlementSet.base(k)
+// settlementNoun reports whether the word w, normalized k, token i of
+// those of tl, is a noun of settlementNouns, maybe after a proclitic,
+// written with its ة where the noun has one.
+func settlementNoun(w, k string, tl *tokenLists, i int) bool {
+	b, ok := tl.base(i, k, listSettlement)
 	return ok && (!strings.HasSuffix(b, "ه") || strings.HasSuffix(w, "ة"))
 }
 
@@ -325,8 +320,8 @@ func settlementNoun(w, k string) bool {
 // the sentence, a punctuation mark or a stopword follows it (السيدة خديجة
 // وهي); another word may be its surname (الدكتور علي جمعة), which the
 // rule would cut off. على, the preposition, is none (الملك على الحاجة).
-// It returns the mentions.
-func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+// tl holds the lists of the keys. It returns the mentions.
+func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
 	var (
 		marks *tokenMarks
 		named map[string]bool
@@ -334,7 +329,7 @@ func (t *Tagger) titleNames(ms []mention, labels []int, tokens []Token, words, k
 	)
 	n := len(keys)
 	for i := 1; i < n; i++ {
-		if breaks[i] || labels[i] != 0 || !t.titleAt(keys, i-1) || !t.firstNameSlot(keys[i]) {
+		if breaks[i] || labels[i] != 0 || !titleAt(keys, tl, i-1) || !t.firstNameSlot(keys[i]) {
 			continue
 		}
 		if marks == nil {

@@ -30,7 +30,7 @@ func TestCountryNames(t *testing.T) {
 		{"وفاز مولدوفا على ضيفه", []int{1, 1}, true, "PER:مولدوفا"},
 	} {
 		labels, toks, words, keys, _, ms := personInput(c.text, c.held, c.tagged)
-		if got := mentionTexts(tg.countryNames(ms, labels, toks, words, keys)); got != c.want {
+		if got := mentionTexts(tg.countryNames(ms, labels, toks, words, keys, newTokenLists(keys))); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -66,7 +66,7 @@ func TestTitleFirstNames(t *testing.T) {
 		labels, toks, words, keys, breaks := untaggedInput(c.text)
 		labels[c.surname] = 1
 		ms := []mention{newMention(1, c.surname, c.surname+1, toks, words, keys)}
-		if got := mentionTexts(tg.titleFirstNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+		if got := mentionTexts(tg.titleFirstNames(ms, labels, toks, words, keys, breaks, newTokenLists(keys))); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -79,7 +79,7 @@ func TestPlaceNames(t *testing.T) {
 	if defaultTagger(t).gaz.stats == nil {
 		t.Skip("model without word statistics")
 	}
-	checkRule(t, (*Tagger).placeNames, []ruleCase{
+	checkRule(t, listed((*Tagger).placeNames), []ruleCase{
 		{"وقصفت الطائرات منزلا بحي الزرقاوية أمس", nil, "LOC:الزرقاوية"},
 		{"ووصل الوفد إلى محافظة قوانبوري في الشمال", nil, "LOC:قوانبوري"},
 		{"وسقطت قذيفة على بلدة كفر شمسين الحدودية", nil, "LOC:كفر شمسين"},
@@ -119,7 +119,7 @@ func TestTitleNames(t *testing.T) {
 		{"واتفق الملك على الحاجة إلى السلام", nil, ""},
 	} {
 		labels, toks, words, keys, breaks, ms := personInput(c.text, c.whole, true)
-		if got := mentionTexts(tg.titleNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+		if got := mentionTexts(tg.titleNames(ms, labels, toks, words, keys, breaks, newTokenLists(keys))); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -15,28 +16,31 @@ func TestTailFilter(t *testing.T) {
 		{"short", []string{"بن", "ال", "x"}, []string{"بن", "وبن", "ال", "ax", "x"}, []string{"عمر", "y", ""}},
 		{"empty word", []string{""}, []string{"", "a", "كلمة"}, nil},
 		{"latin", []string{"nokia"}, []string{"nokia", "bnokia"}, []string{"nokib", "apple"}},
+		{"mid", []string{"حي", "abcde"}, []string{"حي", "بحي", "xabcde"}, []string{"حين", "abcd"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var f tailFilter
-			for _, w := range tt.set {
-				f.add(w)
-			}
-			for _, w := range tt.in {
-				if !f.mayEnd(w) {
-					t.Errorf("mayEnd(%q) = false, want true", w)
+		for _, wide := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/wide=%v", tt.name, wide), func(t *testing.T) {
+				f := tailFilter{wide: wide}
+				for _, w := range tt.set {
+					f.add(w)
 				}
-			}
-			rejected := 0
-			for _, w := range tt.notIn {
-				if !f.mayEnd(w) {
-					rejected++
+				for _, w := range tt.in {
+					if !f.mayEnd(w) {
+						t.Errorf("mayEnd(%q) = false, want true", w)
+					}
 				}
-			}
-			if len(tt.notIn) > 0 && rejected == 0 {
-				t.Errorf("mayEnd rejected none of %q", tt.notIn)
-			}
-		})
+				rejected := 0
+				for _, w := range tt.notIn {
+					if !f.mayEnd(w) {
+						rejected++
+					}
+				}
+				if len(tt.notIn) > 0 && rejected == 0 {
+					t.Errorf("mayEnd rejected none of %q", tt.notIn)
+				}
+			})
+		}
 	}
 }
 
@@ -46,10 +50,12 @@ func FuzzTailFilter(f *testing.F) {
 	f.Add("فريق", "وال")
 	f.Add("ab", "c")
 	f.Fuzz(func(t *testing.T, w, prefix string) {
-		var tf tailFilter
-		tf.add(w)
-		if !tf.mayEnd(prefix + w) {
-			t.Fatalf("mayEnd(%q) = false after add(%q)", prefix+w, w)
+		for _, wide := range []bool{false, true} {
+			tf := tailFilter{wide: wide}
+			tf.add(w)
+			if !tf.mayEnd(prefix + w) {
+				t.Fatalf("mayEnd(%q) = false after add(%q), wide %v", prefix+w, w, wide)
+			}
 		}
 		cs := newCliticSet(map[string]bool{w: true})
 		k := prefix + w

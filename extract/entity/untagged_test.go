@@ -28,6 +28,13 @@ func mentionTexts(ms []mention) string {
 // rule is one of the rules that add mentions the tagger missed.
 type rule func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention
 
+// listed is the rule r, which reads the word lists of the keys too.
+func listed(r func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention) rule {
+	return func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
+		return r(t, ms, labels, toks, words, keys, breaks, newTokenLists(keys))
+	}
+}
+
 func TestUntaggedRules(t *testing.T) {
 	tg := defaultTagger(t)
 	persons := rule((*Tagger).untaggedPersons)

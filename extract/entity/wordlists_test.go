@@ -1,0 +1,52 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkLists checks that the lists of k, alone and as token 0 of an
+// article, are those of the lists' cliticSets.
+func checkLists(t *testing.T, x *listIndex, k string) {
+	t.Helper()
+	tl := newTokenLists([]string{k})
+	for l, s := range x.sets {
+		if got, want := x.of(k)&l != 0, s.has(k); got != want {
+			t.Errorf("of(%q) has list %b: %v, cliticSet.has %v", k, l, got, want)
+		}
+		if got, want := tl.has(0, k, l), s.has(k); got != want {
+			t.Errorf("tokenLists.has(%q, %b) = %v, cliticSet.has %v", k, l, got, want)
+		}
+		gb, gok := tl.base(0, k, l)
+		if wb, wok := s.base(k); gb != wb || gok != wok {
+			t.Errorf("tokenLists.base(%q, %b) = %q %v, cliticSet.base %q %v", k, l, gb, gok, wb, wok)
+		}
+	}
+}
+
+func TestListIndex(t *testing.T) {
+	x := listIndexOf()
+	for w := range x.lists {
+		for _, p := range append([]string{"", "ال", "ه"}, proclitics...) {
+			checkLists(t, x, p+w)
+			checkLists(t, x, w+p)
+		}
+		if b, ok := strings.CutPrefix(w, "ال"); ok {
+			checkLists(t, x, "لل"+b)
+			checkLists(t, x, "ولل"+b)
+		}
+	}
+	for _, k := range []string{"", "و", "في", "مدينه", "بمدينه", "للرئيس", "والسويد", "فرنسا", "كلمه"} {
+		checkLists(t, x, k)
+	}
+}
+
+// FuzzListIndex checks that the lists of a word are those its lists'
+// cliticSets find.
+func FuzzListIndex(f *testing.F) {
+	f.Add("والسويد")
+	f.Add("للرئيس")
+	f.Fuzz(func(t *testing.T, k string) {
+		checkLists(t, listIndexOf(), k)
+	})
+}
