@@ -62,21 +62,25 @@ type tokenLists struct {
 	x     *listIndex
 	keys  []string // the keys the lists are of: a rule may change a token's key
 	lists []wordList
-	// memo keeps the lists of the words of earlier articles, by the hash
-	// of the word (tokInfo.wh) and its length, one word a slot: the
-	// frequent words of the language are found there.
+	// memo keeps the lists of the words of earlier articles, one word a
+	// slot chosen by its hash (tokInfo.wh): the frequent words of the
+	// language are found there.
 	memo *[listMemoSize]listMemo
 }
 
 // listMemoSize is how many words a tokenLists' memo keeps.
 const listMemoSize = 1 << 12
 
-// listMemo is a word's lists in the memo of a tokenLists.
+// listMemoBytes is the longest word a listMemo holds, in bytes: 15 Arabic
+// letters. Longer words are looked up every time.
+const listMemoBytes = 30
+
+// listMemo is a word's lists in the memo of a tokenLists, with the word
+// itself, so that two words of one slot are never taken for each other.
 type listMemo struct {
-	hash  uint64
-	len   int32
-	set   bool
+	n     uint8 // the word's length; 0 for an empty slot
 	lists wordList
+	word  [listMemoBytes]byte
 }
 
 // fill sets the lists of keys, the normalized tokens of an article, reusing
@@ -98,10 +102,14 @@ func (l *tokenLists) fill(keys []string, infos []tokInfo) {
 		l.memo = new([listMemoSize]listMemo)
 	}
 	for i, k := range keys {
+		if len(k) == 0 || len(k) > listMemoBytes {
+			l.lists = append(l.lists, l.x.of(k))
+			continue
+		}
 		h := infos[i].wh
 		e := &l.memo[(h^h>>32)&(listMemoSize-1)]
-		if !e.set || e.hash != h || e.len != int32(len(k)) {
-			*e = listMemo{hash: h, len: int32(len(k)), set: true, lists: l.x.of(k)}
+		if int(e.n) != len(k) || string(e.word[:e.n]) != k {
+			e.n, e.lists = uint8(copy(e.word[:], k)), l.x.of(k)
 		}
 		l.lists = append(l.lists, e.lists)
 	}

@@ -50,3 +50,35 @@ func FuzzListIndex(f *testing.F) {
 		checkLists(t, listIndexOf(), k)
 	})
 }
+
+// TestTokenListsMemo fills tokenLists through its memo with words of one
+// hash, as two words of one slot would come, and checks that each gets its
+// own lists: a listed word and an unlisted one of the same length, a word
+// too long for the memo, and the first word again.
+func TestTokenListsMemo(t *testing.T) {
+	x := listIndexOf()
+	var listed string
+	for w := range x.lists {
+		if n := len(w); n > 4 && n <= listMemoBytes && (listed == "" || w < listed) {
+			listed = w
+		}
+	}
+	r := []rune(listed)
+	r[0], r[len(r)-1] = r[len(r)-1], r[0]
+	unlisted := "ق" + string(r[1:]) // same length as listed, in no list
+	if x.of(unlisted) != 0 || len(unlisted) != len(listed) {
+		t.Fatalf("test words: %q is listed or not as long as %q", unlisted, listed)
+	}
+	long := strings.Repeat("ت", listMemoBytes) + listed
+	keys := []string{listed, unlisted, long, listed, unlisted}
+	infos := make([]tokInfo, len(keys)) // all of hash 0
+	var l tokenLists
+	for range 2 {
+		l.fill(keys, infos)
+		for i, k := range keys {
+			if got, want := l.lists[i], x.of(k); got != want {
+				t.Errorf("lists of %q (token %d) = %b, want %b", k, i, got, want)
+			}
+		}
+	}
+}
