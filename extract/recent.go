@@ -1,31 +1,29 @@
 package extract
 
 import (
+	"fmt"
 	"hash/maphash"
 	"slices"
-	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/marsad/marsad/article"
 )
 
-// recentTexts is how many texts each generation of a recent cache holds.
-// Copies of an article mostly come close together (a wire story the
-// outlets of a feed carry the same day, an item a feed lists again): in the
-// bench corpus, 542 of its 592 copies of an earlier text come within 1,000
-// articles of it.
-const recentTexts = 1024
+// recentTexts is how many texts a recent cache holds. Copies of an article
+// mostly come close together (a wire story the outlets of a feed carry the
+// same day, an item a feed lists again): in the bench corpus, 542 of its 592
+// copies of an earlier text come within 1,000 articles of it.
+const recentTexts = 2048
 
 // recent remembers the entities and quotes of the texts extracted last, so
 // that a copy of one of them costs only its temporal expressions: entities
 // and quotes depend on the text alone, temporal expressions also on the
-// publication date. It holds two generations of at most size texts each;
-// when the newer is full, the older is dropped. It is safe for concurrent
-// use. A nil *recent remembers nothing.
+// publication date. It is safe for concurrent use. A nil *recent remembers
+// nothing.
 type recent struct {
-	mu       sync.Mutex
-	seed     maphash.Seed
-	size     int
-	cur, old map[uint64]*recentFacts
+	seed  maphash.Seed
+	texts *lru.Cache[uint64, *recentFacts]
 }
 
 // recentFacts are the facts of one text that depend on the text alone.
@@ -35,8 +33,13 @@ type recentFacts struct {
 	quotes   []article.Quote
 }
 
+// newRecent returns a recent cache of the last size texts (size > 0).
 func newRecent(size int) *recent {
-	return &recent{seed: maphash.MakeSeed(), size: size}
+	c, err := lru.New[uint64, *recentFacts](size)
+	if err != nil {
+		panic(fmt.Sprintf("extract: recent cache of %d texts: %v", size, err))
+	}
+	return &recent{seed: maphash.MakeSeed(), texts: c}
 }
 
 // hash returns the key of text in r.
@@ -53,13 +56,8 @@ func (r *recent) get(text string, h uint64) (es []article.Entity, qs []article.Q
 	if r == nil {
 		return nil, nil, false
 	}
-	r.mu.Lock()
-	f := r.cur[h]
-	if f == nil {
-		f = r.old[h]
-	}
-	r.mu.Unlock()
-	if f == nil || f.text != text {
+	f, ok := r.texts.Get(h)
+	if !ok || f.text != text {
 		return nil, nil, false
 	}
 	return cloneEntities(f.entities), slices.Clone(f.quotes), true
@@ -70,16 +68,7 @@ func (r *recent) add(text string, h uint64, es []article.Entity, qs []article.Qu
 	if r == nil {
 		return
 	}
-	f := &recentFacts{text: text, entities: cloneEntities(es), quotes: slices.Clone(qs)}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.cur) >= r.size {
-		r.old, r.cur = r.cur, nil
-	}
-	if r.cur == nil {
-		r.cur = make(map[uint64]*recentFacts, r.size)
-	}
-	r.cur[h] = f
+	r.texts.Add(h, &recentFacts{text: text, entities: cloneEntities(es), quotes: slices.Clone(qs)})
 }
 
 // cloneEntities returns a copy of es that shares no memory with it: the

@@ -19,7 +19,7 @@ func TestExtractRemembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x.recent = newRecent(1)
+	x.recent = newRecent(2)
 	text := "قال وزير الخارجية الأردني أيمن الصفدي أمس إن المحادثات ستستأنف الأسبوع المقبل في عمّان. وأضاف الصفدي أن «الحل ممكن»."
 	others := []string{
 		"أعلنت وزارة الصحة السعودية اليوم تسجيل حالات جديدة في الرياض.",
@@ -34,9 +34,19 @@ func TestExtractRemembers(t *testing.T) {
 	if len(first.Entities) == 0 || len(first.Quotes) == 0 || len(first.Times) == 0 {
 		t.Fatalf("want entities, quotes and times in the test text, got %+v", first)
 	}
-	copied := extract(text, day(20)) // remembered
-	for _, s := range others {       // two generations of one: forgotten
+	remembered := func() bool {
+		_, _, ok := x.recent.get(text, x.recent.hash(text))
+		return ok
+	}
+	if !remembered() {
+		t.Fatal("the text extracted last is not remembered")
+	}
+	copied := extract(text, day(20))
+	for _, s := range others { // the cache holds two
 		extract(s, day(5))
+	}
+	if remembered() {
+		t.Fatal("the text is remembered after two others")
 	}
 	fresh := extract(text, day(20))
 	if !reflect.DeepEqual(copied, fresh) {
