@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -99,6 +100,35 @@ func TestMinhashes(t *testing.T) {
 		}
 		if head != want(sh[:n]) {
 			t.Errorf("n=%d: signature of the first shingles differs from the definition", n)
+		}
+	}
+}
+
+// TestMinima64 checks minima64, which may run in vector registers, against
+// minima64Generic and the definition, on whole 64-bit minima lowered from
+// random ones.
+func TestMinima64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 64, 1000} {
+		sh := make([]uint64, n)
+		for i := range sh {
+			sh[i] = rng.Uint64()
+		}
+		var start [numHashes]uint64
+		for i := range start {
+			start[i] = rng.Uint64() | 1<<63
+		}
+		want := start
+		for i, seed := range hashSeeds {
+			for _, h := range sh {
+				want[i] = min(want[i], mix64(h^seed))
+			}
+		}
+		got, generic := start, start
+		minima64(&got, sh)
+		minima64Generic(&generic, sh)
+		if got != want || generic != want {
+			t.Errorf("%d shingles: minima64 or minima64Generic differ from the definition", n)
 		}
 	}
 }
