@@ -257,8 +257,12 @@ func (s *state) add(d Doc) Assignment {
 	}
 
 	rec := s.fingerprint(d, t)
-	dup := s.findDuplicate(&rec)
-	s.remember(rec)
+	var dup string
+	if rec.HasSig {
+		b := bandsOf(&rec)
+		dup = s.findDuplicate(&rec, b)
+		s.remember(rec, b)
+	}
 
 	v := s.vectorize(d)
 	if dup != "" {

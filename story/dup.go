@@ -197,10 +197,25 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 	return recent{ID: d.ID, Time: t, Sig: p.sig, Lead: p.lead, HasSig: p.hasSig, HasLead: p.hasLead, LeadLen: p.leadLen}
 }
 
-// findDuplicate returns the id of the recent document r copies, or "".
-// It scores the documents of each of r's buckets oldest first, the first
-// of equal scores winning.
-func (s *state) findDuplicate(r *recent) string {
+// bands are the LSH bucket keys of a recent document: of its whole text's
+// signature, and of its lead's when it has one.
+type bands struct {
+	sig, lead [numBands]uint64
+}
+
+// bandsOf returns the bands of r, which has a signature.
+func bandsOf(r *recent) *bands {
+	b := &bands{sig: bandKeys(&r.Sig, fullSalt)}
+	if r.HasLead {
+		b.lead = bandKeys(&r.Lead, leadSalt)
+	}
+	return b
+}
+
+// findDuplicate returns the id of the recent document r, of bands b,
+// copies, or "". It scores the documents of each of r's buckets oldest
+// first, the first of equal scores winning.
+func (s *state) findDuplicate(r *recent, b *bands) string {
 	if !r.HasSig {
 		return ""
 	}
@@ -231,9 +246,9 @@ func (s *state) findDuplicate(r *recent) string {
 			}
 		}
 	}
-	check(bandKeys(&r.Sig, fullSalt))
+	check(b.sig)
 	if r.HasLead {
-		check(bandKeys(&r.Lead, leadSalt))
+		check(b.lead)
 	}
 	return best
 }
@@ -265,16 +280,14 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 	return dst
 }
 
-// remember adds r to the near-duplicate window.
-func (s *state) remember(r recent) {
-	if !r.HasSig {
-		return
-	}
+// remember adds r, which has a signature, of bands b, to the
+// near-duplicate window.
+func (s *state) remember(r recent, b *bands) {
 	seq := s.Base + int64(len(s.Recent))
 	s.Recent, s.recentArr = roomFor(s.Recent, s.recentArr, 1)
 	s.links, s.linksArr = roomFor(s.links, s.linksArr, bucketSlots)
 	s.Recent = append(s.Recent, r)
-	s.bucket(&r, seq)
+	s.bucket(&r, seq, b)
 }
 
 // roomFor returns live, the end of the array arr, with room for n more
@@ -297,14 +310,14 @@ func roomFor[T any](live, arr []T, n int) ([]T, []T) {
 }
 
 // bucket puts the last document of Recent, r of sequence number seq, in the
-// buckets of its band keys.
-func (s *state) bucket(r *recent, seq int64) {
+// buckets of its bands b.
+func (s *state) bucket(r *recent, seq int64, b *bands) {
 	for range bucketSlots {
 		s.links = append(s.links, noEntry)
 	}
-	s.link(bandKeys(&r.Sig, fullSalt), seq, 0)
+	s.link(b.sig, seq, 0)
 	if r.HasLead {
-		s.link(bandKeys(&r.Lead, leadSalt), seq, numBands)
+		s.link(b.lead, seq, numBands)
 	}
 }
 

@@ -333,7 +333,7 @@ func (s *state) rebuildBuckets() error {
 		if !r.HasSig {
 			return errors.New("inconsistent state: a recent document without signature")
 		}
-		s.bucket(r, s.Base+int64(i))
+		s.bucket(r, s.Base+int64(i), bandsOf(r))
 	}
 	return nil
 }
