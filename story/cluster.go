@@ -66,17 +66,14 @@ type state struct {
 	Active []int32            // stories that may still take articles
 	Post   map[uint32][]int32 // feature → active stories indexed under it
 
-	// Near-duplicate window: documents of the last DupWindow, oldest first.
+	// Near-duplicate window: documents of the last DupWindow, oldest first,
+	// as Load reads them; after Load, window holds them and Recent is nil.
 	Recent []recent
-	Base   int64 // sequence number of Recent[0]
-	// The LSH buckets of Recent's documents (see bucketSlots); not saved,
-	// made again from Recent.
+	Base   int64 // sequence number of the oldest document of the window
+	window recentRing
+	// The LSH buckets of the window's documents (see bucketSlots); not
+	// saved, made again from Recent.
 	heads map[uint64]int64
-	links []int64
-	// The arrays of Recent and links, of which they are the ends (see
-	// roomFor); not saved.
-	recentArr []recent
-	linksArr  []int64
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.
@@ -109,7 +106,7 @@ type state struct {
 	oldEntityIDs map[string][]uint32 // the generation before entityIDs
 	idfMemo      []idfAt             // by document frequency: idf's factors
 	seenStories  marks               // thread's stories already considered
-	seenRecent   marks               // findDuplicate's documents already scored, by index in Recent
+	seenRecent   marks               // findDuplicate's documents already scored, by place in the window
 }
 
 // slot is vectorize's count of one feature of a document.

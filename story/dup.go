@@ -220,7 +220,7 @@ func (s *state) findDuplicate(r *recent, b *bands) string {
 		return ""
 	}
 	best, bestScore := "", 0.0
-	seen := s.seenRecent.reset(len(s.Recent))
+	seen := s.seenRecent.reset(s.window.n)
 	check := func(keys [numBands]uint64) {
 		for _, k := range keys {
 			s.chain = s.bucketSeqs(k, s.chain[:0])
@@ -230,7 +230,7 @@ func (s *state) findDuplicate(r *recent, b *bands) string {
 					continue
 				}
 				seen.add(at)
-				o := &s.Recent[at]
+				o := s.window.at(s.chain[i])
 				score := 0.0
 				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
 					score = j
@@ -275,46 +275,80 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 			break
 		}
 		dst = append(dst, seq)
-		e = s.links[(seq-s.Base)*bucketSlots+e%bucketSlots]
+		e = *s.window.link(seq, int(e%bucketSlots))
 	}
 	return dst
+}
+
+// recentRing holds the near-duplicate window's documents and the links of
+// their bands (see bucketSlots) in arrays used as rings, so that the window
+// moves along them without being copied: the document of sequence number
+// seq is at seq modulo their length, a power of two.
+type recentRing struct {
+	recs  []recent
+	links []int64 // bucketSlots per element of recs
+	n     int     // documents held
+}
+
+// at returns the document of sequence number seq.
+func (w *recentRing) at(seq int64) *recent {
+	return &w.recs[int(seq)&(len(w.recs)-1)]
+}
+
+// link returns the link of band j of the document of sequence number seq.
+func (w *recentRing) link(seq int64, j int) *int64 {
+	return &w.links[(int(seq)&(len(w.recs)-1))*bucketSlots+j]
+}
+
+// push adds r, whose sequence number is base+w.n when base is that of the
+// oldest document held, with its bands unlinked.
+func (w *recentRing) push(r *recent, base int64) {
+	if w.n == len(w.recs) {
+		w.resize(base, max(64, 2*len(w.recs)))
+	}
+	seq := base + int64(w.n)
+	*w.at(seq) = *r
+	for j := range bucketSlots {
+		*w.link(seq, j) = noEntry
+	}
+	w.n++
+}
+
+// drop drops the oldest document, of sequence number base, and returns
+// the new oldest's; the arrays shrink when they are four times the window's
+// length or more.
+func (w *recentRing) drop(base int64) int64 {
+	*w.at(base) = recent{} // no copy of its id
+	base++
+	w.n--
+	if size := len(w.recs); size > 1024 && w.n <= size/4 {
+		w.resize(base, size/2)
+	}
+	return base
+}
+
+// resize moves the documents, the oldest of sequence number base, to
+// arrays of size elements, a power of two no less than w.n.
+func (w *recentRing) resize(base int64, size int) {
+	old := *w
+	w.recs, w.links = make([]recent, size), make([]int64, size*bucketSlots)
+	for seq := base; seq < base+int64(w.n); seq++ {
+		*w.at(seq) = *old.at(seq)
+		copy(w.links[(int(seq)&(size-1))*bucketSlots:][:bucketSlots], old.links[(int(seq)&(len(old.recs)-1))*bucketSlots:][:bucketSlots])
+	}
 }
 
 // remember adds r, which has a signature, of bands b, to the
 // near-duplicate window.
 func (s *state) remember(r recent, b *bands) {
-	seq := s.Base + int64(len(s.Recent))
-	s.Recent, s.recentArr = roomFor(s.Recent, s.recentArr, 1)
-	s.links, s.linksArr = roomFor(s.links, s.linksArr, bucketSlots)
-	s.Recent = append(s.Recent, r)
+	seq := s.Base + int64(s.window.n)
+	s.window.push(&r, s.Base)
 	s.bucket(&r, seq, b)
 }
 
-// roomFor returns live, the end of the array arr, with room for n more
-// elements, and its array. As evict drops the window's oldest documents,
-// the window moves along its array: when it reaches the end, it moves back
-// to the start when an eighth of the array is free there, rather than to a
-// new array as append would move it each time.
-func roomFor[T any](live, arr []T, n int) ([]T, []T) {
-	if cap(live)-len(live) >= n {
-		return live, arr
-	}
-	off := cap(arr) - cap(live)
-	if len(live) > 0 && off > 0 && off >= cap(arr)/8 && len(live)+n <= cap(arr) && &arr[:cap(arr)][off] == &live[:1][0] {
-		copy(arr[:len(live)], live)
-		clear(arr[len(live):cap(arr)]) // no copies of old documents' ids
-		return arr[:len(live)], arr
-	}
-	live = slices.Grow(live, n)
-	return live, live
-}
-
-// bucket puts the last document of Recent, r of sequence number seq, in the
-// buckets of its bands b.
+// bucket puts the last document of the window, r of sequence number seq,
+// in the buckets of its bands b.
 func (s *state) bucket(r *recent, seq int64, b *bands) {
-	for range bucketSlots {
-		s.links = append(s.links, noEntry)
-	}
 	s.link(b.sig, seq, 0)
 	if r.HasLead {
 		s.link(b.lead, seq, numBands)
@@ -324,14 +358,13 @@ func (s *state) bucket(r *recent, seq int64, b *bands) {
 // link puts document seq at the head of the buckets of keys, its bands
 // from slot first on.
 func (s *state) link(keys [numBands]uint64, seq int64, first int) {
-	at := (seq - s.Base) * bucketSlots
 	for b, k := range keys {
 		j := int64(first + b)
 		if h, ok := s.heads[k]; ok {
 			if h/bucketSlots == seq {
 				continue // two bands of one document in one bucket
 			}
-			s.links[at+j] = h
+			*s.window.link(seq, int(j)) = h
 		}
 		s.heads[k] = seq*bucketSlots + j
 	}
@@ -339,26 +372,16 @@ func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 
 // evict drops documents older than DupWindow from the window.
 func (s *state) evict() {
-	n := 0
-	for n < len(s.Recent) && s.Now.Sub(s.Recent[n].Time) > s.Cfg.DupWindow {
-		r := &s.Recent[n]
-		seq := s.Base + int64(n)
-		s.unbucket(bandKeys(&r.Sig, fullSalt), seq, 0)
-		if r.HasLead {
-			s.unbucket(bandKeys(&r.Lead, leadSalt), seq, numBands)
+	for s.window.n > 0 {
+		r := s.window.at(s.Base)
+		if s.Now.Sub(r.Time) <= s.Cfg.DupWindow {
+			break
 		}
-		n++
-	}
-	if n == 0 {
-		return
-	}
-	s.Base += int64(n)
-	s.Recent = s.Recent[n:]
-	s.links = s.links[n*bucketSlots:]
-	if cap(s.Recent) > 2*len(s.Recent)+1024 {
-		s.Recent = append([]recent(nil), s.Recent...)
-		s.links = append([]int64(nil), s.links...)
-		s.recentArr, s.linksArr = s.Recent, s.links
+		s.unbucket(bandKeys(&r.Sig, fullSalt), s.Base, 0)
+		if r.HasLead {
+			s.unbucket(bandKeys(&r.Lead, leadSalt), s.Base, numBands)
+		}
+		s.Base = s.window.drop(s.Base)
 	}
 }
 

@@ -258,33 +258,49 @@ func firsts(terms []string) []int32 {
 	return out
 }
 
-// TestRoomFor checks that a window moving along its array (appended to,
-// its oldest elements dropped) keeps its elements in order, and that once
-// it stops growing it stays in one array.
-func TestRoomFor(t *testing.T) {
-	var live, arr, want []int
-	arrays := map[*int]bool{}
-	next := 0
-	for step := range 5000 {
-		live, arr = roomFor(live, arr, 3)
-		for range 3 {
-			live = append(live, next)
-			want = append(want, next)
-			next++
+// TestRecentRing checks that a window of documents pushed and dropped in
+// a ring, growing and shrinking, holds them in order with their links.
+func TestRecentRing(t *testing.T) {
+	var w recentRing
+	var want []int64 // sequence numbers held, oldest first
+	base, next := int64(0), int64(0)
+	check := func(step int) {
+		t.Helper()
+		if w.n != len(want) {
+			t.Fatalf("step %d: %d documents, want %d", step, w.n, len(want))
 		}
-		if len(live) > 300 { // drop the oldest
-			drop := 3 + step%5
-			live, want = live[drop:], want[drop:]
-		}
-		if !slices.Equal(live, want) {
-			t.Fatalf("step %d: window %v, want %v", step, live, want)
-		}
-		if step > 1000 {
-			arrays[&arr[:1][0]] = true
+		for i, seq := range want {
+			if r := w.at(base + int64(i)); r.LeadLen != int(seq) {
+				t.Fatalf("step %d: document %d is %d, want %d", step, base+int64(i), r.LeadLen, seq)
+			}
+			for j := range bucketSlots {
+				if l := *w.link(seq, j); l != seq*bucketSlots+int64(j) {
+					t.Fatalf("step %d: link %d of %d is %d", step, j, seq, l)
+				}
+			}
 		}
 	}
-	if len(arrays) != 1 {
-		t.Fatalf("the window of steady length moved through %d arrays, want 1", len(arrays))
+	for step := range 3000 {
+		// Grow to 2,000 documents, then shrink to 10, then grow again.
+		push := step < 1000 || step >= 2000
+		for range 3 {
+			if push {
+				w.push(&recent{ID: "x", LeadLen: int(next)}, base)
+				for j := range bucketSlots {
+					*w.link(next, j) = next*bucketSlots + int64(j)
+				}
+				want = append(want, next)
+				next++
+			}
+			if (!push || step%2 == 1) && len(want) > 10 {
+				base = w.drop(base)
+				want = want[1:]
+			}
+		}
+		check(step)
+	}
+	if len(w.recs) > 4*max(w.n, 64) {
+		t.Errorf("%d documents in arrays of %d", w.n, len(w.recs))
 	}
 }
 

@@ -339,13 +339,23 @@ func TestConfigSanitized(t *testing.T) {
 	}
 }
 
+// windowDocs returns the documents of s's near-duplicate window, oldest
+// first.
+func windowDocs(s *state) []recent {
+	var docs []recent
+	for i := range s.window.n {
+		docs = append(docs, *s.window.at(s.Base + int64(i)))
+	}
+	return docs
+}
+
 // saveV1 writes c's state as version 1 did: the whole state in one gob
 // message.
 func saveV1(c *Clusterer, w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	enc := gob.NewEncoder(zw)
-	c.s.ThreadIdx = c.s.threads.toMap()
-	defer func() { c.s.ThreadIdx = nil }()
+	c.s.ThreadIdx, c.s.Recent = c.s.threads.toMap(), windowDocs(&c.s)
+	defer func() { c.s.ThreadIdx, c.s.Recent = nil, nil }()
 	if err := enc.Encode(1); err != nil {
 		return err
 	}
@@ -360,8 +370,8 @@ func saveV1(c *Clusterer, w io.Writer) error {
 func saveV2(c *Clusterer, w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	enc := gob.NewEncoder(zw)
-	c.s.ThreadIdx = c.s.threads.toMap()
-	defer func() { c.s.ThreadIdx = nil }()
+	c.s.ThreadIdx, c.s.Recent = c.s.threads.toMap(), windowDocs(&c.s)
+	defer func() { c.s.ThreadIdx, c.s.Recent = nil, nil }()
 	if err := enc.Encode(2); err != nil {
 		return err
 	}
@@ -482,7 +492,7 @@ func TestSaveLikeVersion2(t *testing.T) {
 			t.Errorf("thread list %x = %v, want %v", k, a, b)
 		}
 	}
-	if !reflect.DeepEqual(v2.heads, v3.heads) || !slices.Equal(v2.links, v3.links) || !slices.Equal(v2.Names, v3.Names) {
+	if !reflect.DeepEqual(v2.heads, v3.heads) || !reflect.DeepEqual(v2.window, v3.window) || !slices.Equal(v2.Names, v3.Names) {
 		t.Errorf("rebuilt buckets or vocabulary differ from version 2's")
 	}
 	for i, name := range v2.Names {
