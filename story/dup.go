@@ -230,7 +230,7 @@ func (s *state) findDuplicate(r *recent, b *bands) string {
 					continue
 				}
 				seen.add(at)
-				o := s.window.at(s.chain[i])
+				o := s.window.at(at)
 				score := 0.0
 				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
 					score = j
@@ -275,66 +275,70 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 			break
 		}
 		dst = append(dst, seq)
-		e = *s.window.link(seq, int(e%bucketSlots))
+		e = *s.window.link(int(seq-s.Base), int(e%bucketSlots))
 	}
 	return dst
 }
 
 // recentRing holds the near-duplicate window's documents and the links of
 // their bands (see bucketSlots) in arrays used as rings, so that the window
-// moves along them without being copied: the document of sequence number
-// seq is at seq modulo their length, a power of two.
+// moves along them without being copied. Its documents are numbered from
+// 0, the oldest.
 type recentRing struct {
 	recs  []recent
 	links []int64 // bucketSlots per element of recs
+	head  int     // place in recs of document 0
 	n     int     // documents held
 }
 
-// at returns the document of sequence number seq.
-func (w *recentRing) at(seq int64) *recent {
-	return &w.recs[int(seq)&(len(w.recs)-1)]
+// place returns the place in w.recs of document i.
+func (w *recentRing) place(i int) int {
+	p := w.head + i
+	if p >= len(w.recs) {
+		p -= len(w.recs)
+	}
+	return p
 }
 
-// link returns the link of band j of the document of sequence number seq.
-func (w *recentRing) link(seq int64, j int) *int64 {
-	return &w.links[(int(seq)&(len(w.recs)-1))*bucketSlots+j]
-}
+// at returns document i.
+func (w *recentRing) at(i int) *recent { return &w.recs[w.place(i)] }
 
-// push adds r, whose sequence number is base+w.n when base is that of the
-// oldest document held, with its bands unlinked.
-func (w *recentRing) push(r *recent, base int64) {
+// link returns the link of band j of document i.
+func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
+
+// push adds r, with its bands unlinked, as the latest document. The arrays
+// grow by an eighth, which the window's length seldom passes by much.
+func (w *recentRing) push(r *recent) {
 	if w.n == len(w.recs) {
-		w.resize(base, max(64, 2*len(w.recs)))
+		w.resize(max(64, w.n+w.n/8))
 	}
-	seq := base + int64(w.n)
-	*w.at(seq) = *r
-	for j := range bucketSlots {
-		*w.link(seq, j) = noEntry
-	}
+	i := w.n
 	w.n++
-}
-
-// drop drops the oldest document, of sequence number base, and returns
-// the new oldest's; the arrays shrink when they are four times the window's
-// length or more.
-func (w *recentRing) drop(base int64) int64 {
-	*w.at(base) = recent{} // no copy of its id
-	base++
-	w.n--
-	if size := len(w.recs); size > 1024 && w.n <= size/4 {
-		w.resize(base, size/2)
+	*w.at(i) = *r
+	for j := range bucketSlots {
+		*w.link(i, j) = noEntry
 	}
-	return base
 }
 
-// resize moves the documents, the oldest of sequence number base, to
-// arrays of size elements, a power of two no less than w.n.
-func (w *recentRing) resize(base int64, size int) {
+// drop drops the oldest document; the arrays shrink when more than half of
+// them is free.
+func (w *recentRing) drop() {
+	*w.at(0) = recent{} // no copy of its id
+	w.head = w.place(1)
+	w.n--
+	if len(w.recs) > 2*w.n+1024 {
+		w.resize(w.n + w.n/8 + 1)
+	}
+}
+
+// resize moves the documents to arrays of size elements, no fewer than w.n.
+func (w *recentRing) resize(size int) {
 	old := *w
-	w.recs, w.links = make([]recent, size), make([]int64, size*bucketSlots)
-	for seq := base; seq < base+int64(w.n); seq++ {
-		*w.at(seq) = *old.at(seq)
-		copy(w.links[(int(seq)&(size-1))*bucketSlots:][:bucketSlots], old.links[(int(seq)&(len(old.recs)-1))*bucketSlots:][:bucketSlots])
+	w.recs, w.links, w.head = make([]recent, size), make([]int64, size*bucketSlots), 0
+	for i := range w.n {
+		p := old.place(i)
+		w.recs[i] = old.recs[p]
+		copy(w.links[i*bucketSlots:(i+1)*bucketSlots], old.links[p*bucketSlots:])
 	}
 }
 
@@ -342,7 +346,7 @@ func (w *recentRing) resize(base int64, size int) {
 // near-duplicate window.
 func (s *state) remember(r recent, b *bands) {
 	seq := s.Base + int64(s.window.n)
-	s.window.push(&r, s.Base)
+	s.window.push(&r)
 	s.bucket(&r, seq, b)
 }
 
@@ -364,7 +368,7 @@ func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 			if h/bucketSlots == seq {
 				continue // two bands of one document in one bucket
 			}
-			*s.window.link(seq, int(j)) = h
+			*s.window.link(int(seq-s.Base), int(j)) = h
 		}
 		s.heads[k] = seq*bucketSlots + j
 	}
@@ -373,7 +377,7 @@ func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 // evict drops documents older than DupWindow from the window.
 func (s *state) evict() {
 	for s.window.n > 0 {
-		r := s.window.at(s.Base)
+		r := s.window.at(0)
 		if s.Now.Sub(r.Time) <= s.Cfg.DupWindow {
 			break
 		}
@@ -381,7 +385,8 @@ func (s *state) evict() {
 		if r.HasLead {
 			s.unbucket(bandKeys(&r.Lead, leadSalt), s.Base, numBands)
 		}
-		s.Base = s.window.drop(s.Base)
+		s.window.drop()
+		s.Base++
 	}
 }
 

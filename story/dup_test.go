@@ -259,48 +259,45 @@ func firsts(terms []string) []int32 {
 }
 
 // TestRecentRing checks that a window of documents pushed and dropped in
-// a ring, growing and shrinking, holds them in order with their links.
+// a ring, growing and shrinking, holds them in order with their links,
+// in arrays at most twice its length and some.
 func TestRecentRing(t *testing.T) {
 	var w recentRing
-	var want []int64 // sequence numbers held, oldest first
-	base, next := int64(0), int64(0)
-	check := func(step int) {
-		t.Helper()
-		if w.n != len(want) {
-			t.Fatalf("step %d: %d documents, want %d", step, w.n, len(want))
-		}
-		for i, seq := range want {
-			if r := w.at(base + int64(i)); r.LeadLen != int(seq) {
-				t.Fatalf("step %d: document %d is %d, want %d", step, base+int64(i), r.LeadLen, seq)
-			}
-			for j := range bucketSlots {
-				if l := *w.link(seq, j); l != seq*bucketSlots+int64(j) {
-					t.Fatalf("step %d: link %d of %d is %d", step, j, seq, l)
-				}
-			}
-		}
-	}
+	var want []int // documents held, oldest first
+	next := 0
 	for step := range 3000 {
 		// Grow to 2,000 documents, then shrink to 10, then grow again.
 		push := step < 1000 || step >= 2000
 		for range 3 {
 			if push {
-				w.push(&recent{ID: "x", LeadLen: int(next)}, base)
+				w.push(&recent{LeadLen: next})
 				for j := range bucketSlots {
-					*w.link(next, j) = next*bucketSlots + int64(j)
+					*w.link(w.n-1, j) = int64(next*bucketSlots + j)
 				}
 				want = append(want, next)
 				next++
 			}
 			if (!push || step%2 == 1) && len(want) > 10 {
-				base = w.drop(base)
+				w.drop()
 				want = want[1:]
 			}
 		}
-		check(step)
-	}
-	if len(w.recs) > 4*max(w.n, 64) {
-		t.Errorf("%d documents in arrays of %d", w.n, len(w.recs))
+		if w.n != len(want) {
+			t.Fatalf("step %d: %d documents, want %d", step, w.n, len(want))
+		}
+		for i, d := range want {
+			if r := w.at(i); r.LeadLen != d {
+				t.Fatalf("step %d: document %d is %d, want %d", step, i, r.LeadLen, d)
+			}
+			for j := range bucketSlots {
+				if l := *w.link(i, j); l != int64(d*bucketSlots+j) {
+					t.Fatalf("step %d: link %d of document %d is %d", step, j, d, l)
+				}
+			}
+		}
+		if len(w.recs) > 2*w.n+1024 || len(w.links) != len(w.recs)*bucketSlots {
+			t.Fatalf("step %d: %d documents in arrays of %d and %d", step, w.n, len(w.recs), len(w.links))
+		}
 	}
 }
 

@@ -159,7 +159,7 @@ func (s *state) save(w io.Writer) error {
 	}
 	e.uint(uint64(s.window.n))
 	for i := range s.window.n {
-		r := s.window.at(s.Base + int64(i))
+		r := s.window.at(i)
 		e.str(r.ID)
 		e.time(r.Time)
 		e.bool(r.HasSig)
