@@ -212,13 +212,10 @@ func bandsOf(r *recent) *bands {
 	return b
 }
 
-// findDuplicate returns the id of the recent document r, of bands b,
-// copies, or "". It scores the documents of each of r's buckets oldest
-// first, the first of equal scores winning.
+// findDuplicate returns the id of the recent document r, which has a
+// signature, of bands b, copies, or "". It scores the documents of each
+// of r's buckets oldest first, the first of equal scores winning.
 func (s *state) findDuplicate(r *recent, b *bands) string {
-	if !r.HasSig {
-		return ""
-	}
 	best, bestScore := "", 0.0
 	seen := s.seenRecent.reset(s.window.n)
 	check := func(keys [numBands]uint64) {
