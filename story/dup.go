@@ -304,10 +304,10 @@ func (w *recentRing) at(i int) *recent { return &w.recs[w.place(i)] }
 func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
 
 // push adds r, with its bands unlinked, as the latest document. The arrays
-// grow by an eighth, which the window's length seldom passes by much.
+// grow by a quarter, as append would grow them.
 func (w *recentRing) push(r *recent) {
 	if w.n == len(w.recs) {
-		w.resize(max(64, w.n+w.n/8))
+		w.resize(max(64, w.n+w.n/4))
 	}
 	i := w.n
 	w.n++
@@ -324,19 +324,21 @@ func (w *recentRing) drop() {
 	w.head = w.place(1)
 	w.n--
 	if len(w.recs) > 2*w.n+1024 {
-		w.resize(w.n + w.n/8 + 1)
+		w.resize(w.n + w.n/4)
 	}
 }
 
-// resize moves the documents to arrays of size elements, no fewer than w.n.
+// resize moves the documents to arrays of size elements, no fewer than w.n,
+// from place 0 on.
 func (w *recentRing) resize(size int) {
-	old := *w
-	w.recs, w.links, w.head = make([]recent, size), make([]int64, size*bucketSlots), 0
-	for i := range w.n {
-		p := old.place(i)
-		w.recs[i] = old.recs[p]
-		copy(w.links[i*bucketSlots:(i+1)*bucketSlots], old.links[p*bucketSlots:])
-	}
+	recs, links := make([]recent, size), make([]int64, size*bucketSlots)
+	// The documents from head to the end of the arrays, then those from
+	// their start.
+	k := copy(recs[:w.n], w.recs[w.head:])
+	copy(recs[k:w.n], w.recs)
+	k = copy(links[:w.n*bucketSlots], w.links[w.head*bucketSlots:])
+	copy(links[k:w.n*bucketSlots], w.links)
+	w.recs, w.links, w.head = recs, links, 0
 }
 
 // remember adds r, which has a signature, of bands b, to the
