@@ -260,8 +260,8 @@ func (s *state) add(d Doc) Assignment {
 	var dup string
 	if rec.HasSig {
 		b := bandsOf(&rec)
-		dup = s.findDuplicate(&rec, b)
-		s.remember(rec, b)
+		dup = s.findDuplicate(&rec, &b)
+		s.remember(rec, &b)
 	}
 
 	v := s.vectorize(d)

@@ -204,8 +204,8 @@ type bands struct {
 }
 
 // bandsOf returns the bands of r, which has a signature.
-func bandsOf(r *recent) *bands {
-	b := &bands{sig: bandKeys(&r.Sig, fullSalt)}
+func bandsOf(r *recent) bands {
+	b := bands{sig: bandKeys(&r.Sig, fullSalt)}
 	if r.HasLead {
 		b.lead = bandKeys(&r.Lead, leadSalt)
 	}

@@ -333,7 +333,8 @@ func (s *state) rebuildBuckets() error {
 		if !r.HasSig {
 			return errors.New("inconsistent state: a recent document without signature")
 		}
-		s.remember(*r, bandsOf(r))
+		b := bandsOf(r)
+		s.remember(*r, &b)
 	}
 	s.Recent = nil
 	return nil
