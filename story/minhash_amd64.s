@@ -3,18 +3,20 @@
 #include "textflag.h"
 
 // MIX lowers the minima of eight permutations, min, to the hashes under
-// them of the shingle broadcast in Z29: mix64(shingle^seed), the seeds in
-// seed, with t and u for scratch. Z30 and Z31 hold mix64's multipliers.
+// them of the shingle broadcast in Z8: mix64(shingle^seed), the seeds at
+// seed in memory, with t and u for scratch. Z9 and Z10 hold mix64's
+// multipliers. Only Z0-Z15 are used, so that VZEROUPPER leaves no vector
+// state for the system to save.
 #define MIX(seed, min, t, u) \
-	VPXORQ  seed, Z29, t; \
-	VPSRLQ  $30, t, u;    \
-	VPXORQ  u, t, t;      \
-	VPMULLQ Z30, t, t;    \
-	VPSRLQ  $27, t, u;    \
-	VPXORQ  u, t, t;      \
-	VPMULLQ Z31, t, t;    \
-	VPSRLQ  $31, t, u;    \
-	VPXORQ  u, t, t;      \
+	VPXORQ  seed, Z8, t; \
+	VPSRLQ  $30, t, u;   \
+	VPXORQ  u, t, t;     \
+	VPMULLQ Z9, t, t;    \
+	VPSRLQ  $27, t, u;   \
+	VPXORQ  u, t, t;     \
+	VPMULLQ Z10, t, t;   \
+	VPSRLQ  $31, t, u;   \
+	VPXORQ  u, t, t;     \
 	VPMINUQ t, min, min
 
 // func minima64AVX512(m *[64]uint64, seeds *[64]uint64, shingles []uint64)
@@ -33,33 +35,24 @@ TEXT ·minima64AVX512(SB), NOSPLIT, $0-40
 	VMOVDQU64 384(DI), Z6
 	VMOVDQU64 448(DI), Z7
 
-	VMOVDQU64 0(SI), Z8
-	VMOVDQU64 64(SI), Z9
-	VMOVDQU64 128(SI), Z10
-	VMOVDQU64 192(SI), Z11
-	VMOVDQU64 256(SI), Z12
-	VMOVDQU64 320(SI), Z13
-	VMOVDQU64 384(SI), Z14
-	VMOVDQU64 448(SI), Z15
-
 	MOVQ         $0xbf58476d1ce4e5b9, AX
-	VPBROADCASTQ AX, Z30
+	VPBROADCASTQ AX, Z9
 	MOVQ         $0x94d049bb133111eb, AX
-	VPBROADCASTQ AX, Z31
+	VPBROADCASTQ AX, Z10
 
 	TESTQ CX, CX
 	JZ    done
 
 loop:
-	VPBROADCASTQ (BX), Z29
-	MIX(Z8, Z0, Z16, Z17)
-	MIX(Z9, Z1, Z18, Z19)
-	MIX(Z10, Z2, Z20, Z21)
-	MIX(Z11, Z3, Z22, Z23)
-	MIX(Z12, Z4, Z24, Z25)
-	MIX(Z13, Z5, Z26, Z27)
-	MIX(Z14, Z6, Z16, Z17)
-	MIX(Z15, Z7, Z18, Z19)
+	VPBROADCASTQ (BX), Z8
+	MIX(0(SI), Z0, Z11, Z12)
+	MIX(64(SI), Z1, Z13, Z14)
+	MIX(128(SI), Z2, Z15, Z12)
+	MIX(192(SI), Z3, Z11, Z14)
+	MIX(256(SI), Z4, Z13, Z12)
+	MIX(320(SI), Z5, Z15, Z14)
+	MIX(384(SI), Z6, Z11, Z12)
+	MIX(448(SI), Z7, Z13, Z14)
 	ADDQ $8, BX
 	DECQ CX
 	JNZ  loop
