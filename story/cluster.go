@@ -26,6 +26,7 @@ const (
 	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
 	maxStemNumber      = 1 << 20    // bound of the term numbers byStem holds
 	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
+	tfMemoSize         = 256        // counts whose TF factor tf remembers
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -66,17 +67,14 @@ type state struct {
 	Active []int32            // stories that may still take articles
 	Post   map[uint32][]int32 // feature → active stories indexed under it
 
-	// Near-duplicate window: documents of the last DupWindow, oldest first.
+	// Near-duplicate window: documents of the last DupWindow, oldest first,
+	// as Load reads them; after Load, window holds them and Recent is nil.
 	Recent []recent
-	Base   int64 // sequence number of Recent[0]
-	// The LSH buckets of Recent's documents (see bucketSlots); not saved,
-	// made again from Recent.
+	Base   int64 // sequence number of the oldest document of the window
+	window recentRing
+	// The LSH buckets of the window's documents (see bucketSlots); not
+	// saved, made again from Recent.
 	heads map[uint64]int64
-	links []int64
-	// The arrays of Recent and links, of which they are the ends (see
-	// roomFor); not saved.
-	recentArr []recent
-	linksArr  []int64
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.
@@ -100,6 +98,7 @@ type state struct {
 	dense        []float32           // by feature id: the weights of the vector add scores
 	shingle      []uint64            // fingerprint's shingle hashes
 	split        vec                 // thread's parts of a candidate's centroid
+	ownSplit     vec                 // thread's parts of its story's centroid
 	docVec       vec                 // vectorize's result
 	entVec       vec                 // vectorize's entity features
 	merged       vec                 // join's sum of a centroid and a document
@@ -108,8 +107,9 @@ type state struct {
 	entityIDs    map[string][]uint32 // entityFeatures' results by entity name
 	oldEntityIDs map[string][]uint32 // the generation before entityIDs
 	idfMemo      []idfAt             // by document frequency: idf's factors
+	tfMemo       []float64           // by count: tf's factors
 	seenStories  marks               // thread's stories already considered
-	seenRecent   marks               // findDuplicate's documents already scored, by index in Recent
+	seenRecent   marks               // findDuplicate's documents already scored, by place in the window
 }
 
 // slot is vectorize's count of one feature of a document.
@@ -257,8 +257,12 @@ func (s *state) add(d Doc) Assignment {
 	}
 
 	rec := s.fingerprint(d, t)
-	dup := s.findDuplicate(&rec)
-	s.remember(rec)
+	var dup string
+	if rec.HasSig {
+		b := bandsOf(&rec)
+		dup = s.findDuplicate(&rec, &b)
+		s.remember(rec, &b)
+	}
 
 	v := s.vectorize(d)
 	if dup != "" {
@@ -595,7 +599,7 @@ func (s *state) vectorize(d Doc) vec {
 	// does not push its names out.
 	v := s.docVec[:0]
 	for _, id := range feats[:nterms] {
-		v = append(v, feat{id, float32((1 + math.Log(s.slots[id].n)) * s.idf(id))})
+		v = append(v, feat{id, float32(s.tf(s.slots[id].n) * s.idf(id))})
 	}
 	v = v.topInPlace(s.Cfg.MaxDocFeatures)
 	ev := s.entVec[:0]
@@ -672,6 +676,21 @@ func entityKeys(name string) []string {
 		}
 	}
 	return keys
+}
+
+// tf returns the TF factor of a term counted n times, 1 + ln n,
+// remembered for small whole counts, as most are.
+func (s *state) tf(n float64) float64 {
+	if k := int(n); float64(k) == n && k >= 0 && k < tfMemoSize {
+		if len(s.tfMemo) == 0 {
+			s.tfMemo = make([]float64, tfMemoSize)
+			for i := range s.tfMemo {
+				s.tfMemo[i] = 1 + math.Log(float64(i))
+			}
+		}
+		return s.tfMemo[k]
+	}
+	return 1 + math.Log(n)
 }
 
 func (s *state) idf(id uint32) float64 {

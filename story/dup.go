@@ -197,15 +197,27 @@ func (s *state) fingerprint(d Doc, t time.Time) recent {
 	return recent{ID: d.ID, Time: t, Sig: p.sig, Lead: p.lead, HasSig: p.hasSig, HasLead: p.hasLead, LeadLen: p.leadLen}
 }
 
-// findDuplicate returns the id of the recent document r copies, or "".
-// It scores the documents of each of r's buckets oldest first, the first
-// of equal scores winning.
-func (s *state) findDuplicate(r *recent) string {
-	if !r.HasSig {
-		return ""
+// bands are the LSH bucket keys of a recent document: of its whole text's
+// signature, and of its lead's when it has one.
+type bands struct {
+	sig, lead [numBands]uint64
+}
+
+// bandsOf returns the bands of r, which has a signature.
+func bandsOf(r *recent) bands {
+	b := bands{sig: bandKeys(&r.Sig, fullSalt)}
+	if r.HasLead {
+		b.lead = bandKeys(&r.Lead, leadSalt)
 	}
+	return b
+}
+
+// findDuplicate returns the id of the recent document r, which has a
+// signature, of bands b, copies, or "". It scores the documents of each
+// of r's buckets oldest first, the first of equal scores winning.
+func (s *state) findDuplicate(r *recent, b *bands) string {
 	best, bestScore := "", 0.0
-	seen := s.seenRecent.reset(len(s.Recent))
+	seen := s.seenRecent.reset(s.window.n)
 	check := func(keys [numBands]uint64) {
 		for _, k := range keys {
 			s.chain = s.bucketSeqs(k, s.chain[:0])
@@ -215,7 +227,7 @@ func (s *state) findDuplicate(r *recent) string {
 					continue
 				}
 				seen.add(at)
-				o := &s.Recent[at]
+				o := s.window.at(at)
 				score := 0.0
 				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
 					score = j
@@ -231,9 +243,9 @@ func (s *state) findDuplicate(r *recent) string {
 			}
 		}
 	}
-	check(bandKeys(&r.Sig, fullSalt))
+	check(b.sig)
 	if r.HasLead {
-		check(bandKeys(&r.Lead, leadSalt))
+		check(b.lead)
 	}
 	return best
 }
@@ -260,65 +272,102 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 			break
 		}
 		dst = append(dst, seq)
-		e = s.links[(seq-s.Base)*bucketSlots+e%bucketSlots]
+		e = *s.window.link(int(seq-s.Base), int(e%bucketSlots))
 	}
 	return dst
 }
 
-// remember adds r to the near-duplicate window.
-func (s *state) remember(r recent) {
-	if !r.HasSig {
-		return
-	}
-	seq := s.Base + int64(len(s.Recent))
-	s.Recent, s.recentArr = roomFor(s.Recent, s.recentArr, 1)
-	s.links, s.linksArr = roomFor(s.links, s.linksArr, bucketSlots)
-	s.Recent = append(s.Recent, r)
-	s.bucket(&r, seq)
+// recentRing holds the near-duplicate window's documents and the links of
+// their bands (see bucketSlots) in arrays used as rings, so that the window
+// moves along them without being copied. Its documents are numbered from
+// 0, the oldest.
+type recentRing struct {
+	recs  []recent
+	links []int64 // bucketSlots per element of recs
+	head  int     // place in recs of document 0
+	n     int     // documents held
 }
 
-// roomFor returns live, the end of the array arr, with room for n more
-// elements, and its array. As evict drops the window's oldest documents,
-// the window moves along its array: when it reaches the end, it moves back
-// to the start when an eighth of the array is free there, rather than to a
-// new array as append would move it each time.
-func roomFor[T any](live, arr []T, n int) ([]T, []T) {
-	if cap(live)-len(live) >= n {
-		return live, arr
+// place returns the place in w.recs of document i.
+func (w *recentRing) place(i int) int {
+	p := w.head + i
+	if p >= len(w.recs) {
+		p -= len(w.recs)
 	}
-	off := cap(arr) - cap(live)
-	if len(live) > 0 && off > 0 && off >= cap(arr)/8 && len(live)+n <= cap(arr) && &arr[:cap(arr)][off] == &live[:1][0] {
-		copy(arr[:len(live)], live)
-		clear(arr[len(live):cap(arr)]) // no copies of old documents' ids
-		return arr[:len(live)], arr
-	}
-	live = slices.Grow(live, n)
-	return live, live
+	return p
 }
 
-// bucket puts the last document of Recent, r of sequence number seq, in the
-// buckets of its band keys.
-func (s *state) bucket(r *recent, seq int64) {
-	for range bucketSlots {
-		s.links = append(s.links, noEntry)
+// at returns document i.
+func (w *recentRing) at(i int) *recent { return &w.recs[w.place(i)] }
+
+// link returns the link of band j of document i.
+func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
+
+// push adds r, with its bands unlinked, as the latest document. The arrays
+// grow by a quarter, as append would grow them.
+func (w *recentRing) push(r *recent) {
+	if w.n == len(w.recs) {
+		w.resize(max(64, w.n+w.n/4))
 	}
-	s.link(bandKeys(&r.Sig, fullSalt), seq, 0)
+	i := w.n
+	w.n++
+	*w.at(i) = *r
+	for j := range bucketSlots {
+		*w.link(i, j) = noEntry
+	}
+}
+
+// drop drops the oldest document; the arrays shrink when more than half of
+// them is free.
+func (w *recentRing) drop() {
+	*w.at(0) = recent{} // no copy of its id
+	w.head = w.place(1)
+	w.n--
+	if len(w.recs) > 2*w.n+1024 {
+		w.resize(w.n + w.n/4)
+	}
+}
+
+// resize moves the documents to arrays of size elements, no fewer than w.n,
+// from place 0 on.
+func (w *recentRing) resize(size int) {
+	recs, links := make([]recent, size), make([]int64, size*bucketSlots)
+	// The documents from head to the end of the arrays, then those from
+	// their start.
+	k := copy(recs[:w.n], w.recs[w.head:])
+	copy(recs[k:w.n], w.recs)
+	k = copy(links[:w.n*bucketSlots], w.links[w.head*bucketSlots:])
+	copy(links[k:w.n*bucketSlots], w.links)
+	w.recs, w.links, w.head = recs, links, 0
+}
+
+// remember adds r, which has a signature, of bands b, to the
+// near-duplicate window.
+func (s *state) remember(r recent, b *bands) {
+	seq := s.Base + int64(s.window.n)
+	s.window.push(&r)
+	s.bucket(&r, seq, b)
+}
+
+// bucket puts the last document of the window, r of sequence number seq,
+// in the buckets of its bands b.
+func (s *state) bucket(r *recent, seq int64, b *bands) {
+	s.link(b.sig, seq, 0)
 	if r.HasLead {
-		s.link(bandKeys(&r.Lead, leadSalt), seq, numBands)
+		s.link(b.lead, seq, numBands)
 	}
 }
 
 // link puts document seq at the head of the buckets of keys, its bands
 // from slot first on.
 func (s *state) link(keys [numBands]uint64, seq int64, first int) {
-	at := (seq - s.Base) * bucketSlots
 	for b, k := range keys {
 		j := int64(first + b)
 		if h, ok := s.heads[k]; ok {
 			if h/bucketSlots == seq {
 				continue // two bands of one document in one bucket
 			}
-			s.links[at+j] = h
+			*s.window.link(int(seq-s.Base), int(j)) = h
 		}
 		s.heads[k] = seq*bucketSlots + j
 	}
@@ -326,26 +375,17 @@ func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 
 // evict drops documents older than DupWindow from the window.
 func (s *state) evict() {
-	n := 0
-	for n < len(s.Recent) && s.Now.Sub(s.Recent[n].Time) > s.Cfg.DupWindow {
-		r := &s.Recent[n]
-		seq := s.Base + int64(n)
-		s.unbucket(bandKeys(&r.Sig, fullSalt), seq, 0)
-		if r.HasLead {
-			s.unbucket(bandKeys(&r.Lead, leadSalt), seq, numBands)
+	for s.window.n > 0 {
+		r := s.window.at(0)
+		if s.Now.Sub(r.Time) <= s.Cfg.DupWindow {
+			break
 		}
-		n++
-	}
-	if n == 0 {
-		return
-	}
-	s.Base += int64(n)
-	s.Recent = s.Recent[n:]
-	s.links = s.links[n*bucketSlots:]
-	if cap(s.Recent) > 2*len(s.Recent)+1024 {
-		s.Recent = append([]recent(nil), s.Recent...)
-		s.links = append([]int64(nil), s.links...)
-		s.recentArr, s.linksArr = s.Recent, s.links
+		s.unbucket(bandKeys(&r.Sig, fullSalt), s.Base, 0)
+		if r.HasLead {
+			s.unbucket(bandKeys(&r.Lead, leadSalt), s.Base, numBands)
+		}
+		s.window.drop()
+		s.Base++
 	}
 }
 

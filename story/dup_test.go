@@ -258,33 +258,46 @@ func firsts(terms []string) []int32 {
 	return out
 }
 
-// TestRoomFor checks that a window moving along its array (appended to,
-// its oldest elements dropped) keeps its elements in order, and that once
-// it stops growing it stays in one array.
-func TestRoomFor(t *testing.T) {
-	var live, arr, want []int
-	arrays := map[*int]bool{}
+// TestRecentRing checks that a window of documents pushed and dropped in
+// a ring, growing and shrinking, holds them in order with their links,
+// in arrays at most twice its length and some.
+func TestRecentRing(t *testing.T) {
+	var w recentRing
+	var want []int // documents held, oldest first
 	next := 0
-	for step := range 5000 {
-		live, arr = roomFor(live, arr, 3)
+	for step := range 3000 {
+		// Grow to 2,000 documents, then shrink to 10, then grow again.
+		push := step < 1000 || step >= 2000
 		for range 3 {
-			live = append(live, next)
-			want = append(want, next)
-			next++
+			if push {
+				w.push(&recent{LeadLen: next})
+				for j := range bucketSlots {
+					*w.link(w.n-1, j) = int64(next*bucketSlots + j)
+				}
+				want = append(want, next)
+				next++
+			}
+			if (!push || step%2 == 1) && len(want) > 10 {
+				w.drop()
+				want = want[1:]
+			}
 		}
-		if len(live) > 300 { // drop the oldest
-			drop := 3 + step%5
-			live, want = live[drop:], want[drop:]
+		if w.n != len(want) {
+			t.Fatalf("step %d: %d documents, want %d", step, w.n, len(want))
 		}
-		if !slices.Equal(live, want) {
-			t.Fatalf("step %d: window %v, want %v", step, live, want)
+		for i, d := range want {
+			if r := w.at(i); r.LeadLen != d {
+				t.Fatalf("step %d: document %d is %d, want %d", step, i, r.LeadLen, d)
+			}
+			for j := range bucketSlots {
+				if l := *w.link(i, j); l != int64(d*bucketSlots+j) {
+					t.Fatalf("step %d: link %d of document %d is %d", step, j, d, l)
+				}
+			}
 		}
-		if step > 1000 {
-			arrays[&arr[:1][0]] = true
+		if len(w.recs) > 2*w.n+1024 || len(w.links) != len(w.recs)*bucketSlots {
+			t.Fatalf("step %d: %d documents in arrays of %d and %d", step, w.n, len(w.recs), len(w.links))
 		}
-	}
-	if len(arrays) != 1 {
-		t.Fatalf("the window of steady length moved through %d arrays, want 1", len(arrays))
 	}
 }
 

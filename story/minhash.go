@@ -121,18 +121,29 @@ func minhash(shingles []uint64) (sig signature, ok bool) {
 // first n shingles, 0 < n ≤ len(shingles): the second is what minhash
 // returns for shingles[:n].
 func minhashes(shingles []uint64, n int) (sig, head signature) {
-	first, rest := shingles[:n], shingles[n:]
-	// Four permutations at a time keep their minima in registers and give
-	// the processor four independent chains of multiplications.
-	for i := 0; i < numHashes; i += 4 {
-		seeds := (*[4]uint64)(hashSeeds[i : i+4])
-		m := [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-		m = minima4(m, seeds, first)
-		head[i], head[i+1], head[i+2], head[i+3] = uint32(m[0]>>32), uint32(m[1]>>32), uint32(m[2]>>32), uint32(m[3]>>32)
-		m = minima4(m, seeds, rest)
-		sig[i], sig[i+1], sig[i+2], sig[i+3] = uint32(m[0]>>32), uint32(m[1]>>32), uint32(m[2]>>32), uint32(m[3]>>32)
+	var m [numHashes]uint64
+	for i := range m {
+		m[i] = ^uint64(0)
+	}
+	minima64(&m, shingles[:n])
+	for i, x := range m {
+		head[i] = uint32(x >> 32)
+	}
+	minima64(&m, shingles[n:])
+	for i, x := range m {
+		sig[i] = uint32(x >> 32)
 	}
 	return sig, head
+}
+
+// minima64Generic lowers m, for each permutation, to the least hash of
+// shingles under it. Four permutations at a time keep their minima in
+// registers and give the processor four independent chains of
+// multiplications.
+func minima64Generic(m *[numHashes]uint64, shingles []uint64) {
+	for i := 0; i < numHashes; i += 4 {
+		*(*[4]uint64)(m[i : i+4]) = minima4(*(*[4]uint64)(m[i : i+4]), (*[4]uint64)(hashSeeds[i:i+4]), shingles)
+	}
 }
 
 // minima4 returns m lowered, for each of four permutations, to the least

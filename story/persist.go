@@ -157,9 +157,9 @@ func (s *state) save(w io.Writer) error {
 			e.int(int64(ci))
 		}
 	}
-	e.uint(uint64(len(s.Recent)))
-	for i := range s.Recent {
-		r := &s.Recent[i]
+	e.uint(uint64(s.window.n))
+	for i := range s.window.n {
+		r := s.window.at(i)
 		e.str(r.ID)
 		e.time(r.Time)
 		e.bool(r.HasSig)
@@ -323,18 +323,20 @@ func (s *state) rebuild() error {
 	return s.rebuildBuckets()
 }
 
-// rebuildBuckets puts the recent documents in the near-duplicate buckets,
-// in the order remember put them.
+// rebuildBuckets puts the recent documents of Recent in the window and in
+// the near-duplicate buckets, in the order remember put them.
 func (s *state) rebuildBuckets() error {
 	s.heads = make(map[uint64]int64, len(s.Recent)*bucketSlots)
-	s.links = make([]int64, 0, len(s.Recent)*bucketSlots)
+	s.window = recentRing{}
 	for i := range s.Recent {
 		r := &s.Recent[i]
 		if !r.HasSig {
 			return errors.New("inconsistent state: a recent document without signature")
 		}
-		s.bucket(r, s.Base+int64(i))
+		b := bandsOf(r)
+		s.remember(*r, &b)
 	}
+	s.Recent = nil
 	return nil
 }
 

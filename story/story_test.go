@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -99,6 +100,35 @@ func TestMinhashes(t *testing.T) {
 		}
 		if head != want(sh[:n]) {
 			t.Errorf("n=%d: signature of the first shingles differs from the definition", n)
+		}
+	}
+}
+
+// TestMinima64 checks minima64, which may run in vector registers, against
+// minima64Generic and the definition, on whole 64-bit minima lowered from
+// random ones.
+func TestMinima64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 64, 1000} {
+		sh := make([]uint64, n)
+		for i := range sh {
+			sh[i] = rng.Uint64()
+		}
+		var start [numHashes]uint64
+		for i := range start {
+			start[i] = rng.Uint64() | 1<<63
+		}
+		want := start
+		for i, seed := range hashSeeds {
+			for _, h := range sh {
+				want[i] = min(want[i], mix64(h^seed))
+			}
+		}
+		got, generic := start, start
+		minima64(&got, sh)
+		minima64Generic(&generic, sh)
+		if got != want || generic != want {
+			t.Errorf("%d shingles: minima64 or minima64Generic differ from the definition", n)
 		}
 	}
 }
@@ -309,13 +339,23 @@ func TestConfigSanitized(t *testing.T) {
 	}
 }
 
+// windowDocs returns the documents of s's near-duplicate window, oldest
+// first.
+func windowDocs(s *state) []recent {
+	var docs []recent
+	for i := range s.window.n {
+		docs = append(docs, *s.window.at(i))
+	}
+	return docs
+}
+
 // saveV1 writes c's state as version 1 did: the whole state in one gob
 // message.
 func saveV1(c *Clusterer, w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	enc := gob.NewEncoder(zw)
-	c.s.ThreadIdx = c.s.threads.toMap()
-	defer func() { c.s.ThreadIdx = nil }()
+	c.s.ThreadIdx, c.s.Recent = c.s.threads.toMap(), windowDocs(&c.s)
+	defer func() { c.s.ThreadIdx, c.s.Recent = nil, nil }()
 	if err := enc.Encode(1); err != nil {
 		return err
 	}
@@ -330,8 +370,8 @@ func saveV1(c *Clusterer, w io.Writer) error {
 func saveV2(c *Clusterer, w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	enc := gob.NewEncoder(zw)
-	c.s.ThreadIdx = c.s.threads.toMap()
-	defer func() { c.s.ThreadIdx = nil }()
+	c.s.ThreadIdx, c.s.Recent = c.s.threads.toMap(), windowDocs(&c.s)
+	defer func() { c.s.ThreadIdx, c.s.Recent = nil, nil }()
 	if err := enc.Encode(2); err != nil {
 		return err
 	}
@@ -452,7 +492,7 @@ func TestSaveLikeVersion2(t *testing.T) {
 			t.Errorf("thread list %x = %v, want %v", k, a, b)
 		}
 	}
-	if !reflect.DeepEqual(v2.heads, v3.heads) || !slices.Equal(v2.links, v3.links) || !slices.Equal(v2.Names, v3.Names) {
+	if !reflect.DeepEqual(v2.heads, v3.heads) || !reflect.DeepEqual(v2.window, v3.window) || !slices.Equal(v2.Names, v3.Names) {
 		t.Errorf("rebuilt buckets or vocabulary differ from version 2's")
 	}
 	for i, name := range v2.Names {

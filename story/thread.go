@@ -13,7 +13,7 @@ import (
 // stories, so that a busy subject does not push an old thread out of it; a
 // new story is compared with the thread's first and latest stories.
 func (s *state) thread(idx int32, st *cluster) {
-	ents, terms, real := s.threadKeys(st)
+	ents, terms, real := s.threadKeys(st, &s.ownSplit)
 	top := ents.top(s.Cfg.ThreadTopEntities)
 	if len(top) < 2 || s.Cfg.ThreadMinEntities < 1 {
 		return
@@ -29,7 +29,7 @@ func (s *state) thread(idx int32, st *cluster) {
 				return
 			}
 			seen.add(int(ci))
-			oents, oterms, oreal := s.threadKeysScratch(s.Stories[ci])
+			oents, oterms, oreal := s.threadKeys(s.Stories[ci], &s.split)
 			s.top = append(s.top[:0], oents...).topInPlace(s.Cfg.ThreadTopEntities)
 			if shared(top, s.top) < s.Cfg.ThreadMinEntities {
 				return
@@ -79,25 +79,16 @@ func (s *state) thread(idx int32, st *cluster) {
 	}
 }
 
-// threadKeys splits a story's centroid into its entity and term parts. A
-// story without entities (its articles came without them) stands for them
-// with its heaviest terms, which are mostly names and the subject's key words.
+// threadKeys splits a story's centroid into its entity and term parts, in
+// *buf, grown as needed, valid until buf is used again. A story without
+// entities (its articles came without them) stands for them with its
+// heaviest terms, which are mostly names and the subject's key words.
 // real reports whether ents are entities.
-func (s *state) threadKeys(st *cluster) (ents, terms vec, real bool) {
-	ents, terms = st.Centroid.split(s.entity)
-	if len(ents) >= 2 {
-		return ents, terms, true
+func (s *state) threadKeys(st *cluster, buf *vec) (ents, terms vec, real bool) {
+	if cap(*buf) < len(st.Centroid) {
+		*buf = make(vec, len(st.Centroid))
 	}
-	return terms.top(s.Cfg.ThreadTopEntities), terms, false
-}
-
-// threadKeysScratch is threadKeys with the parts in scratch space, valid
-// until its next call.
-func (s *state) threadKeysScratch(st *cluster) (ents, terms vec, real bool) {
-	if cap(s.split) < len(st.Centroid) {
-		s.split = make(vec, len(st.Centroid))
-	}
-	ents, terms = st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
+	ents, terms = st.Centroid.splitTo((*buf)[:len(st.Centroid)], s.entity)
 	if len(ents) >= 2 {
 		return ents, terms, true
 	}

@@ -201,20 +201,8 @@ func (v vec) heaviestInPlace(n int, dst []uint32) []uint32 {
 	return dst
 }
 
-// split returns the parts of v whose features are, and are not, entities
-// (isEntity[id] tells), in one allocation (nil for an empty part).
-func (v vec) split(isEntity []bool) (ents, terms vec) {
-	ents, terms = v.splitTo(make(vec, len(v)), isEntity)
-	if len(ents) == 0 {
-		ents = nil
-	}
-	if len(terms) == 0 {
-		terms = nil
-	}
-	return ents, terms
-}
-
-// splitTo is split into buf, which must have v's length.
+// splitTo returns the parts of v whose features are, and are not,
+// entities (isEntity[id] tells), in buf, which must have v's length.
 func (v vec) splitTo(buf vec, isEntity []bool) (ents, terms vec) {
 	ne := 0
 	for _, f := range v {

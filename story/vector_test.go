@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -99,5 +100,17 @@ func TestMarks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTF checks the remembered TF factors against their definition, for
+// whole counts on both sides of the memo's bound and for counts with a
+// fraction (a title weight that is not whole).
+func TestTF(t *testing.T) {
+	var s state
+	for _, n := range []float64{1, 2, 3, 7.5, 100, tfMemoSize - 1, tfMemoSize, 1000, 0.5} {
+		if got, want := s.tf(n), 1+math.Log(n); got != want {
+			t.Errorf("tf(%v) = %v, want %v", n, got, want)
+		}
 	}
 }
