@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"reflect"
 	"sync"
 	"testing"
@@ -13,26 +12,13 @@ import (
 // TestExtractConcurrent runs one Extractor on several goroutines at once
 // (as engine ingest and the all-parallel benchmark do) and checks that each
 // result equals the one a lone call gives: the scratch buffers Extract
-// reuses are never shared between calls, nor kept in what it returns. It
-// runs once with the facts of recent texts remembered, as in production, and
-// once without, so that every call goes through the scratch buffers.
+// reuses are never shared between calls, nor kept in what it returns.
 // Run it with -race.
 func TestExtractConcurrent(t *testing.T) {
 	x, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, remember := range []bool{true, false} {
-		t.Run(fmt.Sprintf("remember=%v", remember), func(t *testing.T) {
-			if !remember {
-				x.recent = nil
-			}
-			testExtractConcurrent(t, x)
-		})
-	}
-}
-
-func testExtractConcurrent(t *testing.T, x *Extractor) {
 	texts := []string{
 		"وقال المتحدث باسم المفوضية الأوروبية يوهان كارلسون، الثلاثاء، إن الاتفاق قريب. ورحبت المفوضية الأوروبية بالخطوة.",
 		"ذكرت وكالة أنباء \"رامتا\" أن الرئيس الفنلندي ماتي هالونين سيزور القاهرة الأسبوع المقبل، وقال هالونين: \"الزيارة مهمة\".",

@@ -21,13 +21,11 @@ import (
 )
 
 // Extractor finds facts in articles. It is safe for concurrent use: its
-// model is immutable after New, each call takes its own scratch buffers
-// from a pool, and the facts it remembers for copies of recent texts are
-// guarded by a lock.
+// model is immutable after New, and each call takes its own scratch
+// buffers from a pool.
 type Extractor struct {
 	tagger  *entity.Tagger
 	scratch sync.Pool // of *scratch
-	recent  *recent
 }
 
 // scratch holds the buffers of one Extract call, reused by later calls:
@@ -46,7 +44,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
-	return &Extractor{tagger: t, recent: newRecent(recentTexts)}, nil
+	return &Extractor{tagger: t}, nil
 }
 
 // Extract returns the facts of a, whose text toks are the analyzed tokens of
@@ -76,19 +74,15 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 			a.Published = d
 		}
 	}
-	f := article.Facts{Times: sc.times.FindTokens(a.Text, toks, a.Published)}
-	h := x.recent.hash(a.Text)
-	if es, qs, ok := x.recent.get(a.Text, h); ok {
-		f.Entities, f.Quotes = es, qs
-		nonNil(&f)
-		return f
-	}
 	words := sc.words[:0]
 	for _, t := range toks {
 		words = append(words, entity.Token{Text: t.Text, Start: t.Start, End: t.End})
 	}
 	sc.words = words
-	f.Entities = x.tagger.Entities(a.Text, words)
+	f := article.Facts{
+		Times:    sc.times.FindTokens(a.Text, toks, a.Published),
+		Entities: x.tagger.Entities(a.Text, words),
+	}
 	// Organizations the tagger missed where the prose names them (a cited
 	// outlet, the body a spokesperson speaks for): before quotes, so that
 	// they can speak.
@@ -99,7 +93,6 @@ func (x *Extractor) Extract(a *article.Article, toks []arabic.Token) article.Fac
 	// Organizations that speak but the tagger missed: every speaker is an
 	// entity of the article.
 	f.Entities = append(f.Entities, r.Entities...)
-	x.recent.add(a.Text, h, f.Entities, f.Quotes)
 	nonNil(&f)
 	return f
 }
