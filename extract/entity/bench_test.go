@@ -78,30 +78,43 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 // Entities splits them, with the default tagger's tagDoc, from an empty
 // cache of unknown words each iteration, and reports the process CPU time
 // per article: the sequence tagging of Entities (token information,
-// emissions, decoding, both stages) without its rules. It is skipped when
-// ../shared is absent.
-func BenchmarkTagDoc(b *testing.B) {
-	zip := filepath.Join("../../../shared/data/saudinewsnet", "2015-07-21.zip")
+// emissions, decoding, both stages) without its rules. BenchmarkTagDocWeek
+// does so over a week, its cache kept from one iteration to the next, so
+// that it turns over as in a long ingest. They are skipped when ../shared
+// is absent.
+func BenchmarkTagDoc(b *testing.B) { benchTagDoc(b, 21, false) }
+
+// BenchmarkTagDocWeek: see BenchmarkTagDoc.
+func BenchmarkTagDocWeek(b *testing.B) { benchTagDoc(b, 27, true) }
+
+// benchTagDoc is BenchmarkTagDoc over the days of July 2015 from the 21st
+// to last, keeping the unknown-word cache between iterations or not.
+func benchTagDoc(b *testing.B, last int, keep bool) {
 	var docs [][][]string
 	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for it := range ingest.Read(context.Background(), zip, opts) {
-		if it.Err != nil {
-			continue
+	for day := 21; day <= last; day++ {
+		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
+		for it := range ingest.Read(context.Background(), zip, opts) {
+			if it.Err != nil {
+				continue
+			}
+			toks := analyzerTokens(it.Article.Text)
+			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
+			docs = append(docs, ss)
 		}
-		toks := analyzerTokens(it.Article.Text)
-		_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
-		docs = append(docs, ss)
 	}
 	if len(docs) == 0 {
-		b.Skipf("no SaudiNewsNet articles in %s; skipping", zip)
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
 	}
 	tg := defaultTagger(b)
 	st := tg.getState()
 	cpu0 := cputime.Self()
 	for b.Loop() {
-		tg.unknowns.mu.Lock()
-		tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
-		tg.unknowns.mu.Unlock()
+		if !keep {
+			tg.unknowns.mu.Lock()
+			tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
+			tg.unknowns.mu.Unlock()
+		}
 		for _, d := range docs {
 			tg.tagDoc(d, st)
 		}
