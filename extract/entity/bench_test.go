@@ -90,19 +90,7 @@ func BenchmarkTagDocWeek(b *testing.B) { benchTagDoc(b, 27, true) }
 // benchTagDoc is BenchmarkTagDoc over the days of July 2015 from the 21st
 // to last, keeping the unknown-word cache between iterations or not.
 func benchTagDoc(b *testing.B, last int, keep bool) {
-	var docs [][][]string
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for day := 21; day <= last; day++ {
-		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
-		for it := range ingest.Read(context.Background(), zip, opts) {
-			if it.Err != nil {
-				continue
-			}
-			toks := analyzerTokens(it.Article.Text)
-			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
-			docs = append(docs, ss)
-		}
-	}
+	docs := julySentences(last)
 	if len(docs) == 0 {
 		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
 	}
@@ -125,6 +113,34 @@ func benchTagDoc(b *testing.B, last int, keep bool) {
 	b.ReportMetric(0, "ns/op")
 }
 
+// julyTexts returns the texts of the articles of SaudiNewsNet of the days
+// of July 2015 from the 21st to last, or none when ../shared is absent.
+func julyTexts(last int) []string {
+	var texts []string
+	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
+	for day := 21; day <= last; day++ {
+		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
+		for it := range ingest.Read(context.Background(), zip, opts) {
+			if it.Err == nil {
+				texts = append(texts, it.Article.Text)
+			}
+		}
+	}
+	return texts
+}
+
+// julySentences returns the sentences of each of julyTexts(last), split as
+// Entities splits them.
+func julySentences(last int) [][][]string {
+	var docs [][][]string
+	for _, text := range julyTexts(last) {
+		toks := analyzerTokens(text)
+		_, ss := sentences(toks, sentenceBreaks(text, toks), nil, nil)
+		docs = append(docs, ss)
+	}
+	return docs
+}
+
 // BenchmarkEmissions computes the emission scores of both stages for the
 // sentences of a week of SaudiNewsNet, the words' vocabulary entries looked
 // up beforehand, and reports the time per token. The entries of a week of
@@ -142,28 +158,19 @@ func BenchmarkEmissions(b *testing.B) {
 	var sents []sentence
 	ntok := 0
 	st := tg.getState()
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for day := 21; day <= 27; day++ {
-		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
-		for it := range ingest.Read(context.Background(), zip, opts) {
-			if it.Err != nil {
-				continue
-			}
-			toks := analyzerTokens(it.Article.Text)
-			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
-			for _, ws := range ss {
-				var s sentence
-				for _, w := range ws {
-					e, info := tg.lookup(w)
-					if e == nil {
-						e, info = tg.unknown(w, st)
-					}
-					s.ents = append(s.ents, e)
-					s.infos = append(s.infos, info)
+	for _, ss := range julySentences(27) {
+		for _, ws := range ss {
+			var s sentence
+			for _, w := range ws {
+				e, info := tg.lookup(w)
+				if e == nil {
+					e, info = tg.unknown(w, st)
 				}
-				sents = append(sents, s)
-				ntok += len(ws)
+				s.ents = append(s.ents, e)
+				s.infos = append(s.infos, info)
 			}
+			sents = append(sents, s)
+			ntok += len(ws)
 		}
 	}
 	if ntok == 0 {
@@ -199,18 +206,11 @@ func benchUnknown(b *testing.B, last int) {
 	tg := defaultTagger(b)
 	var words []string
 	seen := map[string]bool{}
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for day := 21; day <= last; day++ {
-		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
-		for it := range ingest.Read(context.Background(), zip, opts) {
-			if it.Err != nil {
-				continue
-			}
-			for _, t := range analyzerTokens(it.Article.Text) {
-				if e, _ := tg.lookup(t.Text); e == nil && !seen[t.Text] {
-					seen[t.Text] = true
-					words = append(words, t.Text)
-				}
+	for _, text := range julyTexts(last) {
+		for _, t := range analyzerTokens(text) {
+			if e, _ := tg.lookup(t.Text); e == nil && !seen[t.Text] {
+				seen[t.Text] = true
+				words = append(words, t.Text)
 			}
 		}
 	}

@@ -55,7 +55,8 @@ type Tagger struct {
 }
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
-// concurrent use. The entries are immutable once cached.
+// concurrent use. Its callers get copies of the entries, never pointers
+// into its tables, which it reuses.
 //
 // It keeps two generations: new entries go to cur, and when cur is full it
 // becomes old and cur starts afresh; an entry found in old moves back to
@@ -585,9 +586,8 @@ type tagState struct {
 	oovIdx   map[string]int32
 	// uncached holds the entries of unknown words, copied from the
 	// tagger's cache or computed, from the call of tagDoc that looked
-	// them up on: the
-	// slice may move when it grows, but its old arrays stay as they are,
-	// for the entries that point into them.
+	// them up on: the slice may move when it grows, but its old arrays
+	// stay as they are, for the entries that point into them.
 	uncached []vocabEntry
 	atoks    []arabic.Token // analyzer buffer
 	// document buffers
