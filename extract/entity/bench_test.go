@@ -78,30 +78,31 @@ func BenchmarkEntitiesArticles(b *testing.B) {
 // Entities splits them, with the default tagger's tagDoc, from an empty
 // cache of unknown words each iteration, and reports the process CPU time
 // per article: the sequence tagging of Entities (token information,
-// emissions, decoding, both stages) without its rules. It is skipped when
-// ../shared is absent.
-func BenchmarkTagDoc(b *testing.B) {
-	zip := filepath.Join("../../../shared/data/saudinewsnet", "2015-07-21.zip")
-	var docs [][][]string
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for it := range ingest.Read(context.Background(), zip, opts) {
-		if it.Err != nil {
-			continue
-		}
-		toks := analyzerTokens(it.Article.Text)
-		_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
-		docs = append(docs, ss)
-	}
+// emissions, decoding, both stages) without its rules. BenchmarkTagDocWeek
+// does so over a week, its cache kept from one iteration to the next, so
+// that it turns over as in a long ingest. They are skipped when ../shared
+// is absent.
+func BenchmarkTagDoc(b *testing.B) { benchTagDoc(b, 21, false) }
+
+// BenchmarkTagDocWeek: see BenchmarkTagDoc.
+func BenchmarkTagDocWeek(b *testing.B) { benchTagDoc(b, 27, true) }
+
+// benchTagDoc is BenchmarkTagDoc over the days of July 2015 from the 21st
+// to last, keeping the unknown-word cache between iterations or not.
+func benchTagDoc(b *testing.B, last int, keep bool) {
+	docs := julySentences(last)
 	if len(docs) == 0 {
-		b.Skipf("no SaudiNewsNet articles in %s; skipping", zip)
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
 	}
 	tg := defaultTagger(b)
 	st := tg.getState()
 	cpu0 := cputime.Self()
 	for b.Loop() {
-		tg.unknowns.mu.Lock()
-		tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
-		tg.unknowns.mu.Unlock()
+		if !keep {
+			tg.unknowns.mu.Lock()
+			tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
+			tg.unknowns.mu.Unlock()
+		}
 		for _, d := range docs {
 			tg.tagDoc(d, st)
 		}
@@ -110,6 +111,34 @@ func BenchmarkTagDoc(b *testing.B) {
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(docs))/1e3, "cpu-µs/article")
 	b.ReportMetric(float64(len(docs)), "articles")
 	b.ReportMetric(0, "ns/op")
+}
+
+// julyTexts returns the texts of the articles of SaudiNewsNet of the days
+// of July 2015 from the 21st to last, or none when ../shared is absent.
+func julyTexts(last int) []string {
+	var texts []string
+	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
+	for day := 21; day <= last; day++ {
+		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
+		for it := range ingest.Read(context.Background(), zip, opts) {
+			if it.Err == nil {
+				texts = append(texts, it.Article.Text)
+			}
+		}
+	}
+	return texts
+}
+
+// julySentences returns the sentences of each of julyTexts(last), split as
+// Entities splits them.
+func julySentences(last int) [][][]string {
+	var docs [][][]string
+	for _, text := range julyTexts(last) {
+		toks := analyzerTokens(text)
+		_, ss := sentences(toks, sentenceBreaks(text, toks), nil, nil)
+		docs = append(docs, ss)
+	}
+	return docs
 }
 
 // BenchmarkEmissions computes the emission scores of both stages for the
@@ -129,28 +158,19 @@ func BenchmarkEmissions(b *testing.B) {
 	var sents []sentence
 	ntok := 0
 	st := tg.getState()
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for day := 21; day <= 27; day++ {
-		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
-		for it := range ingest.Read(context.Background(), zip, opts) {
-			if it.Err != nil {
-				continue
-			}
-			toks := analyzerTokens(it.Article.Text)
-			_, ss := sentences(toks, sentenceBreaks(it.Article.Text, toks), nil, nil)
-			for _, ws := range ss {
-				var s sentence
-				for _, w := range ws {
-					e, info := tg.lookup(w)
-					if e == nil {
-						e, info = tg.unknown(w, st)
-					}
-					s.ents = append(s.ents, e)
-					s.infos = append(s.infos, info)
+	for _, ss := range julySentences(27) {
+		for _, ws := range ss {
+			var s sentence
+			for _, w := range ws {
+				e, info := tg.lookup(w)
+				if e == nil {
+					e, info = tg.unknown(w, st)
 				}
-				sents = append(sents, s)
-				ntok += len(ws)
+				s.ents = append(s.ents, e)
+				s.infos = append(s.infos, info)
 			}
+			sents = append(sents, s)
+			ntok += len(ws)
 		}
 	}
 	if ntok == 0 {
@@ -186,18 +206,11 @@ func benchUnknown(b *testing.B, last int) {
 	tg := defaultTagger(b)
 	var words []string
 	seen := map[string]bool{}
-	opts := ingest.Options{TextField: "content", DateField: "date_extracted", Logger: slog.New(slog.DiscardHandler)}
-	for day := 21; day <= last; day++ {
-		zip := filepath.Join("../../../shared/data/saudinewsnet", fmt.Sprintf("2015-07-%d.zip", day))
-		for it := range ingest.Read(context.Background(), zip, opts) {
-			if it.Err != nil {
-				continue
-			}
-			for _, t := range analyzerTokens(it.Article.Text) {
-				if e, _ := tg.lookup(t.Text); e == nil && !seen[t.Text] {
-					seen[t.Text] = true
-					words = append(words, t.Text)
-				}
+	for _, text := range julyTexts(last) {
+		for _, t := range analyzerTokens(text) {
+			if e, _ := tg.lookup(t.Text); e == nil && !seen[t.Text] {
+				seen[t.Text] = true
+				words = append(words, t.Text)
 			}
 		}
 	}

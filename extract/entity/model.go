@@ -55,7 +55,8 @@ type Tagger struct {
 }
 
 // unknownCache is a bounded cache of vocabulary entries, safe for
-// concurrent use. The entries are immutable once cached.
+// concurrent use. Its callers get copies of the entries, never pointers
+// into its tables, which it reuses.
 //
 // It keeps two generations: new entries go to cur, and when cur is full it
 // becomes old and cur starts afresh; an entry found in old moves back to
@@ -103,21 +104,28 @@ const maxUnknowns = 1 << 14
 // guess that the arena grows past if need be.
 const unknownBytes = maxUnknowns * 48
 
-// get returns the cached entry of w, whose hash is h, and its token
-// information, or nil and whether to cache the entry of w (see seen).
-func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo, bool) {
+// get looks up w, whose hash is h. When it is cached, get copies its role
+// scores to roles and returns its token information and true; else
+// whether to cache the entry of w (see seen). No pointer into the cache's
+// tables leaves its lock, so that a generation that drops out can be
+// reused (see add).
+func (c *unknownCache) get(w string, h uint64, roles *[2]roleScores) (info tokInfo, found, keep bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cur != nil {
 		if e := c.cur.findHash(w, h); e != nil {
-			return e, c.cur.info(e), false
+			*roles = e.roles
+			return c.cur.info(e), true, false
 		}
 	}
 	if c.old != nil {
 		if e := c.old.findHash(w, h); e != nil {
+			*roles = e.roles
+			// The strings of info stay valid: add gives a reused
+			// table an arena of its own.
 			info := c.old.info(e)
-			e, info := c.add(w, h, &info, &e.roles)
-			return e, info, false
+			c.add(w, h, &info, roles)
+			return info, true, false
 		}
 	}
 	if c.seen == nil {
@@ -126,13 +134,13 @@ func (c *unknownCache) get(w string, h uint64) (*vocabEntry, tokInfo, bool) {
 	i, tag := h&(seenSlots-1), uint32(h>>32)|1
 	if c.seen[i] != tag {
 		c.seen[i] = tag
-		return nil, tokInfo{}, false
+		return tokInfo{}, false, false
 	}
 	if c.cur != nil {
 		// The caller computes the entry of w and adds it next.
 		c.cur.touchNext()
 	}
-	return nil, tokInfo{}, true
+	return tokInfo{}, false, true
 }
 
 // touch reads what finding the words of the hashes hs reads first, in
@@ -152,13 +160,20 @@ func (c *unknownCache) touch(hs []uint64) {
 }
 
 // add caches the entry of w, whose hash is h, which the cache lacks; c.mu
-// is held.
-func (c *unknownCache) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) (*vocabEntry, tokInfo) {
+// is held. When cur is full, the old generation's table, which no caller
+// holds a pointer into (see get), is emptied to be the new cur, rather
+// than a new table of megabytes allocated and its pages faulted in.
+func (c *unknownCache) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) {
 	if c.cur == nil || c.cur.full() {
-		c.old, c.cur = c.cur, newWordTable(maxUnknowns, unknownBytes, c.seed)
+		next := c.old
+		if next == nil {
+			next = newWordTable(maxUnknowns, unknownBytes, c.seed)
+		} else {
+			next.reset(unknownBytes)
+		}
+		c.old, c.cur = c.cur, next
 	}
-	e := c.cur.add(w, h, info, roles)
-	return e, c.cur.info(e)
+	c.cur.add(w, h, info, roles)
 }
 
 // unknown returns the vocabulary entry of a word outside the vocabulary
@@ -175,31 +190,27 @@ func (t *Tagger) unknown(w string, st *tagState) (*vocabEntry, tokInfo) {
 }
 
 // unknownHash is unknown of w whose hash in t.vocab (and t.unknowns) is h.
+// The entry it returns is st's (see tagState.uncached), a copy of the
+// cached one or computed.
 func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tokInfo) {
+	st.uncached = append(st.uncached, vocabEntry{})
+	e := &st.uncached[len(st.uncached)-1]
 	c := &t.unknowns
-	e, info, keep := c.get(w, h)
-	if e != nil {
+	info, found, keep := c.get(w, h, &e.roles)
+	if found {
 		return e, info
 	}
 	info = t.gaz.infoBuf(w, &st.atoks)
-	if !keep {
-		// An entry of st's (see tagState.uncached).
-		st.uncached = append(st.uncached, vocabEntry{})
-		e := &st.uncached[len(st.uncached)-1]
-		st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
-		return e, info
-	}
-	var roles [2]roleScores
-	st.fbuf = t.entryRoles(&info, &roles, st.fbuf)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	// Another goroutine may have cached w meanwhile.
-	if c.cur != nil {
-		if e := c.cur.findHash(w, h); e != nil {
-			return e, c.cur.info(e)
+	st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
+	if keep {
+		c.mu.Lock()
+		// Another goroutine may have cached w meanwhile.
+		if c.cur == nil || c.cur.findHash(w, h) == nil {
+			c.add(w, h, &info, &e.roles)
 		}
+		c.mu.Unlock()
 	}
-	return c.add(w, h, &info, &roles)
+	return e, info
 }
 
 // lookup returns the vocabulary entry of a known word and its token
@@ -573,10 +584,10 @@ type tagState struct {
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
 	oovIdx   map[string]int32
-	// uncached holds the entries of unknown words that the tagger's cache
-	// does not keep, from the call of tagDoc that looked them up on: the
-	// slice may move when it grows, but its old arrays stay as they are,
-	// for the entries that point into them.
+	// uncached holds the entries of unknown words, copied from the
+	// tagger's cache or computed, from the call of tagDoc that looked
+	// them up on: the slice may move when it grows, but its old arrays
+	// stay as they are, for the entries that point into them.
 	uncached []vocabEntry
 	atoks    []arabic.Token // analyzer buffer
 	// document buffers

@@ -14,9 +14,10 @@ import (
 // strings to entries holding five strings each) on every cycle.
 //
 // A table holds at most the entries it was made for. Entries are only
-// added, never changed, and the arena's bytes are never overwritten, so the
-// strings that info returns, which point into the arena, stay valid however
-// long they are kept (they keep the arena alive). A table is not safe for
+// added, never changed until reset, and the arena's bytes are never
+// overwritten (reset gives the table a new arena), so the strings that info
+// returns, which point into the arena, stay valid however long they are
+// kept (they keep the arena alive). A table is not safe for
 // concurrent use by itself: unknownCache locks around it, and the
 // vocabulary is only read after it is built.
 type wordTable struct {
@@ -60,6 +61,15 @@ func newWordTable(n, bytes int, seed maphash.Seed) *wordTable {
 	}
 	return &wordTable{seed: seed, slots: make([]uint64, size),
 		ents: make([]vocabEntry, 0, n), arena: make([]byte, 0, bytes)}
+}
+
+// reset empties t for reuse, with a new arena of about bytes bytes: the
+// strings of its entries stay valid, but no pointer to an entry may be
+// kept past it.
+func (t *wordTable) reset(bytes int) {
+	clear(t.slots)
+	t.ents = t.ents[:0]
+	t.arena = make([]byte, 0, bytes)
 }
 
 // full reports whether the table holds as many entries as it was made for.
@@ -153,9 +163,8 @@ func (t *wordTable) add(w string, h uint64, info *tokInfo, roles *[2]roleScores)
 	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	// In place: the entries are zero (the slice was made for them and
-	// they are never removed), and a composite literal would be built
-	// and then copied.
+	// In place, every field set (after reset the entry holds an old
+	// word's): a composite literal would be built and then copied.
 	t.ents = t.ents[:len(t.ents)+1]
 	t.slots[i] = h>>32<<32 | uint64(len(t.ents))
 	e := &t.ents[len(t.ents)-1]

@@ -89,3 +89,47 @@ func TestUnknownCacheTurnover(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownCacheReuse keeps the entries and token information that
+// unknown returned while the cache turns over several generations, so that
+// its tables are reused, and checks that they are still those computed
+// afresh: no entry it returns points into a table.
+func TestUnknownCacheReuse(t *testing.T) {
+	tg := defaultTagger(t)
+	st, keep := &tagState{}, &tagState{}
+	type kept struct {
+		w    string
+		e    *vocabEntry
+		info tokInfo
+	}
+	var ks []kept
+	for g := range 4 {
+		for i := range maxUnknowns + 1 {
+			w := fmt.Sprintf("مجهول%d_%d", g, i)
+			// Twice, so that the cache keeps it (see unknownCache.seen),
+			// and the second time from the cache.
+			st.uncached = st.uncached[:0]
+			tg.unknown(w, st)
+			if i%1999 != 0 {
+				tg.unknown(w, st)
+				continue
+			}
+			e, info := tg.unknown(w, keep)
+			ks = append(ks, kept{w, e, info})
+		}
+	}
+	tg.unknowns.mu.Lock()
+	reused := tg.unknowns.cur != nil && tg.unknowns.old != nil
+	tg.unknowns.mu.Unlock()
+	if !reused {
+		t.Fatal("the cache holds fewer than two generations")
+	}
+	for _, k := range ks {
+		want := tg.gaz.info(k.w)
+		var roles [2]roleScores
+		tg.entryRoles(&want, &roles, nil)
+		if k.info != want || k.e.roles != roles {
+			t.Errorf("%q: the entry kept differs from the computed one", k.w)
+		}
+	}
+}
