@@ -523,6 +523,12 @@ type groupBufs struct {
 	ents   []groupEnt
 	of     []int // per mention: its entity
 	counts []int // per entity: its mentions
+	merged []bool
+	byKey  map[string]int // entity of each key, cleared on return
+	// the bytes of byKey's keys, which point into it: a key's bytes are
+	// written once, and a later append that moves the array leaves the
+	// old one to the keys that point into it.
+	keyBytes []byte
 }
 
 // group merges mentions into entities, each of the type most of its
@@ -533,22 +539,39 @@ func (t *Tagger) group(ms []mention, b *groupBufs) []article.Entity {
 	// each (an entity's Mentions keep their capacity to their own spans).
 	ents, counts := b.ents[:0], b.counts[:0]
 	of := slices.Grow(b.of[:0], len(ms))[:len(ms)]
+	if b.byKey == nil {
+		b.byKey = map[string]int{}
+	}
+	byKey, kb := b.byKey, b.keyBytes[:0]
+	var merged []bool
 	defer func() {
 		clear(ents) // not to keep the document's words
-		b.ents, b.of, b.counts = ents[:0], of[:0], counts[:0]
+		clear(byKey)
+		b.ents, b.of, b.counts, b.merged, b.keyBytes = ents[:0], of[:0], counts[:0], merged[:0], kb[:0]
 	}()
-	byKey := map[string]int{}
 	for i, m := range ms {
-		k := strings.Join(m.keys, " ")
+		lo := len(kb)
 		if m.apart {
-			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
+			kb = append(kb, "\x00apart "...) // the club or newspaper apart from its town's other mentions
 		}
-		j, ok := byKey[k]
+		for d, w := range m.keys {
+			if d > 0 {
+				kb = append(kb, ' ')
+			}
+			kb = append(kb, w...)
+		}
+		j, ok := byKey[string(kb[lo:])]
 		if !ok {
 			j = len(ents)
+			k := ""
+			if len(kb) > lo {
+				k = unsafe.String(&kb[lo], len(kb)-lo)
+			}
 			byKey[k] = j
 			ents = append(ents, groupEnt{keys: m.keys, words: m.words})
 			counts = append(counts, 0)
+		} else {
+			kb = kb[:lo] // its bytes are another key's
 		}
 		of[i] = j
 		counts[j]++
@@ -599,7 +622,8 @@ func (t *Tagger) group(ms []mention, b *groupBufs) []article.Entity {
 	// of the one-word mentions for other types do not make it a place
 	// (توني سنو stays a person though سنو alone was tagged an organization
 	// twice).
-	merged := make([]bool, len(ents))
+	merged = slices.Grow(b.merged[:0], len(ents))[:len(ents)]
+	clear(merged)
 	for i := range ents {
 		e := &ents[i]
 		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
