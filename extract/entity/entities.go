@@ -50,7 +50,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	st := t.getState()
 	defer t.states.Put(st)
-	breaks := sentenceBreaks(text, tokens)
+	st.rules.breaks = markBreaks(st.rules.breaks, text, tokens)
+	breaks := st.rules.breaks
 	st.words, st.sents = sentences(tokens, breaks, st.words, st.sents)
 	words := st.words
 	r := t.tagDoc(st.sents, st)
@@ -71,6 +72,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		clear(st.ms[:cap(st.ms)])
 		clear(st.refined[:cap(st.refined)])
 		st.lists.clear()
+		st.rules.clear()
 	}()
 	tl := &st.lists
 	tl.fill(keys, r.infos)
@@ -111,7 +113,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.nisbaSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks, &st.rules)
 	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks, tl) // after repeatedNames: الوطن، الحياة are common nouns too
 	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
@@ -136,7 +138,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)
 	t.trimDefiniteHeads(ms)
-	t.stripClitics(ms)
+	t.stripClitics(ms, &st.rules)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
@@ -186,7 +188,13 @@ func sentences(tokens []Token, breaks []bool, words []string, sents [][]string) 
 
 // sentenceBreaks marks the tokens that start a new sentence.
 func sentenceBreaks(text string, tokens []Token) []bool {
-	br := make([]bool, len(tokens))
+	return markBreaks(nil, text, tokens)
+}
+
+// markBreaks is sentenceBreaks in br, reused and returned.
+func markBreaks(br []bool, text string, tokens []Token) []bool {
+	br = slices.Grow(br[:0], len(tokens))[:len(tokens)]
+	clear(br)
 	pos, off := 0, 0 // rune position and byte offset in text
 	for i, tk := range tokens {
 		nl := false
@@ -381,12 +389,17 @@ func mentionWords(ms []mention) map[string]bool {
 		n += len(m.keys)
 	}
 	seen := make(map[string]bool, n)
+	addMentionWords(seen, ms)
+	return seen
+}
+
+// addMentionWords adds the words (normalized) of the mentions to seen.
+func addMentionWords(seen map[string]bool, ms []mention) {
 	for _, m := range ms {
 		for _, k := range m.keys {
 			seen[k] = true
 		}
 	}
-	return seen
 }
 
 // stripClitics removes a proclitic from the first word of each mention when
@@ -397,17 +410,17 @@ func mentionWords(ms []mention) map[string]bool {
 // الولايات، للكونغرس → الكونغرس), or the mention has several words and the
 // base is much more frequent than the word (لجامعة الدول العربية → جامعة
 // الدول العربية).
-func (t *Tagger) stripClitics(ms []mention) {
+func (t *Tagger) stripClitics(ms []mention, sc *ruleScratch) {
 	// Only a first word that starts with a proclitic's letter splits (see
 	// nextSplit): most mentions have none, and often no mention does.
 	if !slices.ContainsFunc(ms, func(m mention) bool { return cliticLetter(m.keys[0]) }) {
 		return
 	}
-	seen := mentionWords(ms)
+	seen := sc.mentionWords(ms)
 	lexical := func(w string) bool {
 		return t.gaz.named(w) || t.inLexicon(w)
 	}
-	firsts := map[string]int{}
+	firsts := counts(&sc.firsts)
 	for _, m := range ms {
 		firsts[m.keys[0]]++
 	}
@@ -1104,12 +1117,17 @@ func untaggedName(keys, name []string, breaks []bool, free func(int) bool, j int
 // of the mentions ms holds it.
 func heldTokens(ms []mention, n int) []bool {
 	held := make([]bool, n)
+	markHeld(held, ms)
+	return held
+}
+
+// markHeld sets held[i] for each token i that one of the mentions ms holds.
+func markHeld(held []bool, ms []mention) {
 	for _, m := range ms {
 		for d := range m.keys {
 			held[m.tok+d] = true
 		}
 	}
-	return held
 }
 
 // newMention returns the mention of type typ on tokens [i, j) that a rule
@@ -1283,12 +1301,12 @@ func cliticLetter(w string) bool {
 // followed by an untagged word with the article (البنك التجاري, an
 // adjective or another name), is part of a longer phrase and left alone;
 // so is a name tagged with two types.
-func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	n := len(labels)
 	if len(ms) == 0 {
 		return ms
 	}
-	taken := heldTokens(ms, n)
+	taken := sc.heldTokens(ms, n)
 	// The names, chained by their first word (byFirst) and, with the
 	// article, by that word without it (bareArt): heads are index+1.
 	type name struct {
@@ -1297,8 +1315,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 		next, nextArt int
 	}
 	names := make([]name, 0, len(ms))
-	byFirst := make(map[string]int, len(ms))
-	bareArt := map[string]int{}
+	byFirst, bareArt := counts(&sc.byFirst), counts(&sc.bareArt)
 	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {

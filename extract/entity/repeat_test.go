@@ -53,7 +53,7 @@ func TestRepeatedNames(t *testing.T) {
 		}
 		n := len(ms)
 		var added []mention
-		for _, m := range tg.repeatedNames(ms, labels, toks, words, keys, breaks) {
+		for _, m := range tg.repeatedNames(ms, labels, toks, words, keys, breaks, &ruleScratch{}) {
 			if labels[m.tok] == 0 {
 				added = append(added, m)
 			}
