@@ -103,11 +103,11 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = coordinatedBodies(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
-	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks)
+	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks, &st.rules)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks, tl) // only in a sports report
 	ms = t.clubRepeats(ms, labels, tokens, words, keys)
-	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl)
-	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl, &st.rules)
+	ms = t.firstNames(ms, labels, tokens, words, keys, breaks, &st.rules)
 	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.nisbaSurnames(ms, labels, tokens, words, keys, breaks)
@@ -1223,9 +1223,9 @@ const maxCliticPhrase = 4
 // it read alone (الكونغرس الأمريكي), without the rest of the sentence. It
 // returns the mentions in text order. infos are the tagger's information
 // on the tokens, whose clitic and base are those splitClitic gives.
-func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	n := len(labels)
-	taken := heldTokens(ms, n)
+	taken := sc.heldTokens(ms, n)
 	var added []mention
 	var phrase []string
 	var key []byte
@@ -1309,12 +1309,8 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	taken := sc.heldTokens(ms, n)
 	// The names, chained by their first word (byFirst) and, with the
 	// article, by that word without it (bareArt): heads are index+1.
-	type name struct {
-		keys          []string
-		typ           int // -1: tagged with two types
-		next, nextArt int
-	}
-	names := make([]name, 0, len(ms))
+	names := slices.Grow(sc.names[:0], len(ms))
+	defer func() { sc.names = names }()
 	byFirst, bareArt := counts(&sc.byFirst), counts(&sc.bareArt)
 	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
@@ -1334,7 +1330,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 		if dup {
 			continue
 		}
-		nm := name{keys: m.keys, typ: m.typ, next: byFirst[m.keys[0]]}
+		nm := repeatName{keys: m.keys, typ: m.typ, next: byFirst[m.keys[0]]}
 		if b, ok := strings.CutPrefix(m.keys[0], "ال"); ok {
 			nm.nextArt = bareArt[b]
 			bareArt[b] = len(names) + 1
@@ -1382,7 +1378,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 				}
 			}
 		}
-		var best *name
+		var best *repeatName
 		for x := head; x != 0; {
 			nm := &names[x-1]
 			if art {
@@ -1679,7 +1675,7 @@ func (t *Tagger) rareNisba(k string) bool {
 // it, in its sentence, when the two are a longer person's name the article
 // tags elsewhere (طلعت زكريا, where the tagger found the surname alone
 // here). It returns ms.
-func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	var longer [][]string // the persons' names of two words or more
 	for _, m := range ms {
 		if m.typ == 1 && len(m.keys) > 1 {
@@ -1697,7 +1693,7 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		}
 		return false
 	}
-	taken := heldTokens(ms, len(keys))
+	taken := sc.heldTokens(ms, len(keys))
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start {
@@ -1849,7 +1845,7 @@ const maxCompanyWords = 3
 // maxCompanyWords untagged words in a row of a foreign name's form
 // (companyLike), and a second name after و (شركتا تويوتا وفورد). tl holds
 // the lists of the keys. It returns the mentions in text order.
-func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
+func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists, sc *ruleScratch) []mention {
 	n := len(keys)
 	var taken []bool
 	var added []mention
@@ -1858,7 +1854,7 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 			continue
 		}
 		if taken == nil {
-			taken = heldTokens(ms, n)
+			taken = sc.heldTokens(ms, n)
 		}
 		free := func(j int) bool { return j < n && !breaks[j] && labels[j] == 0 && !taken[j] }
 		j := i + 1

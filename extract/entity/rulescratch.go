@@ -14,6 +14,16 @@ type ruleScratch struct {
 	// repeatedNames: the names by their first word, and by that word
 	// without the article
 	byFirst, bareArt map[string]int
+	names            []repeatName
+}
+
+// repeatName is a name of repeatedNames, chained to the next of the same
+// first word, and of the same first word without the article (index+1,
+// 0 for none).
+type repeatName struct {
+	keys          []string
+	typ           int // -1: tagged with two types
+	next, nextArt int
 }
 
 // heldTokens is heldTokens in s's buffer.
@@ -50,4 +60,5 @@ func (s *ruleScratch) clear() {
 	clear(s.firsts)
 	clear(s.byFirst)
 	clear(s.bareArt)
+	clear(s.names[:cap(s.names)])
 }
