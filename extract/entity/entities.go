@@ -420,7 +420,7 @@ func (t *Tagger) stripClitics(ms []mention, sc *ruleScratch) {
 	lexical := func(w string) bool {
 		return t.gaz.named(w) || t.inLexicon(w)
 	}
-	firsts := counts(&sc.firsts)
+	firsts := clearedMap(&sc.firsts)
 	for _, m := range ms {
 		firsts[m.keys[0]]++
 	}
@@ -1311,7 +1311,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 	// article, by that word without it (bareArt): heads are index+1.
 	names := slices.Grow(sc.names[:0], len(ms))
 	defer func() { sc.names = names }()
-	byFirst, bareArt := counts(&sc.byFirst), counts(&sc.bareArt)
+	byFirst, bareArt := clearedMap(&sc.byFirst), clearedMap(&sc.bareArt)
 	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {

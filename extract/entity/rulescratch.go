@@ -44,8 +44,8 @@ func (s *ruleScratch) mentionWords(ms []mention) map[string]bool {
 	return s.seen
 }
 
-// counts returns *m cleared, made when nil.
-func counts(m *map[string]int) map[string]int {
+// clearedMap returns *m cleared, made when nil.
+func clearedMap(m *map[string]int) map[string]int {
 	if *m == nil {
 		*m = map[string]int{}
 	}
