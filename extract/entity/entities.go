@@ -50,7 +50,8 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	}
 	st := t.getState()
 	defer t.states.Put(st)
-	breaks := sentenceBreaks(text, tokens)
+	st.rules.breaks = markBreaks(st.rules.breaks, text, tokens)
+	breaks := st.rules.breaks
 	st.words, st.sents = sentences(tokens, breaks, st.words, st.sents)
 	words := st.words
 	r := t.tagDoc(st.sents, st)
@@ -71,6 +72,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 		clear(st.ms[:cap(st.ms)])
 		clear(st.refined[:cap(st.refined)])
 		st.lists.clear()
+		st.rules.clear()
 	}()
 	tl := &st.lists
 	tl.fill(keys, r.infos)
@@ -101,17 +103,17 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = coordinatedBodies(ms)
 	ms = t.untaggedPersons(ms, labels, tokens, words, keys, breaks)
 	ms = t.definiteSurnames(ms, labels, tokens, words, keys, breaks)
-	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks)
+	ms = t.cliticNames(ms, labels, r.infos, tokens, words, keys, breaks, &st.rules)
 	ms = t.clubNames(ms, labels, tokens, words, keys, breaks, tl) // only in a sports report
 	ms = t.clubRepeats(ms, labels, tokens, words, keys)
-	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl)
-	ms = t.firstNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.companyNames(ms, labels, tokens, words, keys, breaks, tl, &st.rules)
+	ms = t.firstNames(ms, labels, tokens, words, keys, breaks, &st.rules)
 	ms = t.tailNames(ms, labels, tokens, words, keys, breaks)
 	ms = linkedNames(ms, tokens, words, keys, breaks)
 	ms = t.nisbaSurnames(ms, labels, tokens, words, keys, breaks)
 	ms = regnalNames(ms, labels, tokens, words, keys, breaks)
 	ms = t.hyphenNames(ms, labels, tokens, words, keys, breaks)
-	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks)
+	ms = t.repeatedNames(ms, labels, tokens, words, keys, breaks, &st.rules)
 	ms = t.periodicalNames(ms, labels, tokens, words, keys, breaks, tl) // after repeatedNames: الوطن، الحياة are common nouns too
 	ms = t.institutionNames(ms, keys, breaks)
 	ms = nisbaAdjectives(ms, labels, keys, breaks)
@@ -136,7 +138,7 @@ func (t *Tagger) Entities(text string, tokens []Token) []article.Entity {
 	ms = t.splitPersons(ms)
 	t.trimCliticTails(ms)
 	t.trimDefiniteHeads(ms)
-	t.stripClitics(ms)
+	t.stripClitics(ms, &st.rules)
 	t.personCues(ms, words, keys, breaks)
 	t.placeCues(ms, words, keys, breaks)
 	t.placePrepositions(ms, keys)
@@ -186,7 +188,13 @@ func sentences(tokens []Token, breaks []bool, words []string, sents [][]string) 
 
 // sentenceBreaks marks the tokens that start a new sentence.
 func sentenceBreaks(text string, tokens []Token) []bool {
-	br := make([]bool, len(tokens))
+	return markBreaks(nil, text, tokens)
+}
+
+// markBreaks is sentenceBreaks in br, reused and returned.
+func markBreaks(br []bool, text string, tokens []Token) []bool {
+	br = slices.Grow(br[:0], len(tokens))[:len(tokens)]
+	clear(br)
 	pos, off := 0, 0 // rune position and byte offset in text
 	for i, tk := range tokens {
 		nl := false
@@ -381,12 +389,17 @@ func mentionWords(ms []mention) map[string]bool {
 		n += len(m.keys)
 	}
 	seen := make(map[string]bool, n)
+	addMentionWords(seen, ms)
+	return seen
+}
+
+// addMentionWords adds the words (normalized) of the mentions to seen.
+func addMentionWords(seen map[string]bool, ms []mention) {
 	for _, m := range ms {
 		for _, k := range m.keys {
 			seen[k] = true
 		}
 	}
-	return seen
 }
 
 // stripClitics removes a proclitic from the first word of each mention when
@@ -397,17 +410,17 @@ func mentionWords(ms []mention) map[string]bool {
 // الولايات، للكونغرس → الكونغرس), or the mention has several words and the
 // base is much more frequent than the word (لجامعة الدول العربية → جامعة
 // الدول العربية).
-func (t *Tagger) stripClitics(ms []mention) {
+func (t *Tagger) stripClitics(ms []mention, sc *ruleScratch) {
 	// Only a first word that starts with a proclitic's letter splits (see
 	// nextSplit): most mentions have none, and often no mention does.
 	if !slices.ContainsFunc(ms, func(m mention) bool { return cliticLetter(m.keys[0]) }) {
 		return
 	}
-	seen := mentionWords(ms)
+	seen := sc.mentionWords(ms)
 	lexical := func(w string) bool {
 		return t.gaz.named(w) || t.inLexicon(w)
 	}
-	firsts := map[string]int{}
+	firsts := clearedMap(&sc.firsts)
 	for _, m := range ms {
 		firsts[m.keys[0]]++
 	}
@@ -523,6 +536,12 @@ type groupBufs struct {
 	ents   []groupEnt
 	of     []int // per mention: its entity
 	counts []int // per entity: its mentions
+	merged []bool
+	byKey  map[string]int // entity of each key, cleared on return
+	// the bytes of byKey's keys, which point into it: a key's bytes are
+	// written once, and a later append that moves the array leaves the
+	// old one to the keys that point into it.
+	keyBytes []byte
 }
 
 // group merges mentions into entities, each of the type most of its
@@ -533,22 +552,39 @@ func (t *Tagger) group(ms []mention, b *groupBufs) []article.Entity {
 	// each (an entity's Mentions keep their capacity to their own spans).
 	ents, counts := b.ents[:0], b.counts[:0]
 	of := slices.Grow(b.of[:0], len(ms))[:len(ms)]
+	if b.byKey == nil {
+		b.byKey = map[string]int{}
+	}
+	byKey, kb := b.byKey, b.keyBytes[:0]
+	var merged []bool
 	defer func() {
 		clear(ents) // not to keep the document's words
-		b.ents, b.of, b.counts = ents[:0], of[:0], counts[:0]
+		clear(byKey)
+		b.ents, b.of, b.counts, b.merged, b.keyBytes = ents[:0], of[:0], counts[:0], merged[:0], kb[:0]
 	}()
-	byKey := map[string]int{}
 	for i, m := range ms {
-		k := strings.Join(m.keys, " ")
+		lo := len(kb)
 		if m.apart {
-			k = "\x00apart " + k // the club or newspaper apart from its town's other mentions
+			kb = append(kb, "\x00apart "...) // the club or newspaper apart from its town's other mentions
 		}
-		j, ok := byKey[k]
+		for d, w := range m.keys {
+			if d > 0 {
+				kb = append(kb, ' ')
+			}
+			kb = append(kb, w...)
+		}
+		j, ok := byKey[string(kb[lo:])]
 		if !ok {
 			j = len(ents)
+			k := ""
+			if len(kb) > lo {
+				k = unsafe.String(&kb[lo], len(kb)-lo)
+			}
 			byKey[k] = j
 			ents = append(ents, groupEnt{keys: m.keys, words: m.words})
 			counts = append(counts, 0)
+		} else {
+			kb = kb[:lo] // its bytes are another key's
 		}
 		of[i] = j
 		counts[j]++
@@ -599,7 +635,8 @@ func (t *Tagger) group(ms []mention, b *groupBufs) []article.Entity {
 	// of the one-word mentions for other types do not make it a place
 	// (توني سنو stays a person though سنو alone was tagged an organization
 	// twice).
-	merged := make([]bool, len(ents))
+	merged = slices.Grow(b.merged[:0], len(ents))[:len(ents)]
+	clear(merged)
 	for i := range ents {
 		e := &ents[i]
 		if len(e.keys) != 1 || (typeOf(e) != 1 && (t.gaz.words[e.keys[0]]&(gORG|gLOC) != 0 || strings.HasPrefix(e.keys[0], "ال"))) {
@@ -1080,12 +1117,17 @@ func untaggedName(keys, name []string, breaks []bool, free func(int) bool, j int
 // of the mentions ms holds it.
 func heldTokens(ms []mention, n int) []bool {
 	held := make([]bool, n)
+	markHeld(held, ms)
+	return held
+}
+
+// markHeld sets held[i] for each token i that one of the mentions ms holds.
+func markHeld(held []bool, ms []mention) {
 	for _, m := range ms {
 		for d := range m.keys {
 			held[m.tok+d] = true
 		}
 	}
-	return held
 }
 
 // newMention returns the mention of type typ on tokens [i, j) that a rule
@@ -1181,9 +1223,9 @@ const maxCliticPhrase = 4
 // it read alone (الكونغرس الأمريكي), without the rest of the sentence. It
 // returns the mentions in text order. infos are the tagger's information
 // on the tokens, whose clitic and base are those splitClitic gives.
-func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) cliticNames(ms []mention, labels []int, infos []tokInfo, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	n := len(labels)
-	taken := heldTokens(ms, n)
+	taken := sc.heldTokens(ms, n)
 	var added []mention
 	var phrase []string
 	var key []byte
@@ -1259,22 +1301,17 @@ func cliticLetter(w string) bool {
 // followed by an untagged word with the article (البنك التجاري, an
 // adjective or another name), is part of a longer phrase and left alone;
 // so is a name tagged with two types.
-func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	n := len(labels)
 	if len(ms) == 0 {
 		return ms
 	}
-	taken := heldTokens(ms, n)
+	taken := sc.heldTokens(ms, n)
 	// The names, chained by their first word (byFirst) and, with the
 	// article, by that word without it (bareArt): heads are index+1.
-	type name struct {
-		keys          []string
-		typ           int // -1: tagged with two types
-		next, nextArt int
-	}
-	names := make([]name, 0, len(ms))
-	byFirst := make(map[string]int, len(ms))
-	bareArt := map[string]int{}
+	names := slices.Grow(sc.names[:0], len(ms))
+	defer func() { sc.names = names }()
+	byFirst, bareArt := clearedMap(&sc.byFirst), clearedMap(&sc.bareArt)
 	var tails tailFilter // of the keys of byFirst and bareArt: the words looked up are suffixes of a token's
 	for _, m := range ms {
 		if len(m.keys) == 0 || (len(m.keys) == 1 && !t.repeatable(m.keys[0])) {
@@ -1293,7 +1330,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 		if dup {
 			continue
 		}
-		nm := name{keys: m.keys, typ: m.typ, next: byFirst[m.keys[0]]}
+		nm := repeatName{keys: m.keys, typ: m.typ, next: byFirst[m.keys[0]]}
 		if b, ok := strings.CutPrefix(m.keys[0], "ال"); ok {
 			nm.nextArt = bareArt[b]
 			bareArt[b] = len(names) + 1
@@ -1341,7 +1378,7 @@ func (t *Tagger) repeatedNames(ms []mention, labels []int, tokens []Token, words
 				}
 			}
 		}
-		var best *name
+		var best *repeatName
 		for x := head; x != 0; {
 			nm := &names[x-1]
 			if art {
@@ -1638,7 +1675,7 @@ func (t *Tagger) rareNisba(k string) bool {
 // it, in its sentence, when the two are a longer person's name the article
 // tags elsewhere (طلعت زكريا, where the tagger found the surname alone
 // here). It returns ms.
-func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool) []mention {
+func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, sc *ruleScratch) []mention {
 	var longer [][]string // the persons' names of two words or more
 	for _, m := range ms {
 		if m.typ == 1 && len(m.keys) > 1 {
@@ -1656,7 +1693,7 @@ func (t *Tagger) firstNames(ms []mention, labels []int, tokens []Token, words, k
 		}
 		return false
 	}
-	taken := heldTokens(ms, len(keys))
+	taken := sc.heldTokens(ms, len(keys))
 	for k, m := range ms {
 		i := m.tok - 1
 		if m.typ != 1 || i < 0 || breaks[m.tok] || labels[i] != 0 || taken[i] || m.start != tokens[m.tok].Start {
@@ -1808,7 +1845,7 @@ const maxCompanyWords = 3
 // maxCompanyWords untagged words in a row of a foreign name's form
 // (companyLike), and a second name after و (شركتا تويوتا وفورد). tl holds
 // the lists of the keys. It returns the mentions in text order.
-func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
+func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words, keys []string, breaks []bool, tl *tokenLists, sc *ruleScratch) []mention {
 	n := len(keys)
 	var taken []bool
 	var added []mention
@@ -1817,7 +1854,7 @@ func (t *Tagger) companyNames(ms []mention, labels []int, tokens []Token, words,
 			continue
 		}
 		if taken == nil {
-			taken = heldTokens(ms, n)
+			taken = sc.heldTokens(ms, n)
 		}
 		free := func(j int) bool { return j < n && !breaks[j] && labels[j] == 0 && !taken[j] }
 		j := i + 1

@@ -603,6 +603,7 @@ type tagState struct {
 	starts      []int
 	group       groupBufs
 	lists       tokenLists // the word lists of keys
+	rules       ruleScratch
 }
 
 // decode labels one sentence with t's weights (see emissions) and appends

@@ -53,7 +53,7 @@ func TestRepeatedNames(t *testing.T) {
 		}
 		n := len(ms)
 		var added []mention
-		for _, m := range tg.repeatedNames(ms, labels, toks, words, keys, breaks) {
+		for _, m := range tg.repeatedNames(ms, labels, toks, words, keys, breaks, &ruleScratch{}) {
 			if labels[m.tok] == 0 {
 				added = append(added, m)
 			}
@@ -134,7 +134,7 @@ func TestFirstNames(t *testing.T) {
 		for _, s := range c.tagged {
 			ms = append(ms, tagSpan(labels, s.typ, s.i, s.j, toks, words, keys))
 		}
-		if got := mentionTexts(tg.firstNames(ms, labels, toks, words, keys, breaks)); got != c.want {
+		if got := mentionTexts(tg.firstNames(ms, labels, toks, words, keys, breaks, &ruleScratch{})); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -226,7 +226,9 @@ func TestLinkedNames(t *testing.T) {
 // TestCompanyNames checks that a foreign name after شركة, حركة or صحيفة is
 // an organization's, the noun left out, and that common words are not.
 func TestCompanyNames(t *testing.T) {
-	checkRule(t, listed((*Tagger).companyNames), []ruleCase{
+	checkRule(t, listed(func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool, tl *tokenLists) []mention {
+		return t.companyNames(ms, labels, toks, words, keys, breaks, tl, &ruleScratch{})
+	}), []ruleCase{
 		{"وقعت شركة سياكوتا عقدا جديدا", nil, "ORG:سياكوتا"},
 		{"وقعت بشركة سياكوتا عقدا جديدا", nil, "ORG:سياكوتا"},
 		{"وزادت شركتا سياكوتا وبرامولكس من إنتاجهما", nil, "ORG:سياكوتا|ORG:برامولكس"},

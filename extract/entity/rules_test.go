@@ -44,7 +44,7 @@ func TestStripCliticsMultiWord(t *testing.T) {
 		{5, "لبنان", "لبنان", 0},
 	} {
 		ms := []mention{mentionOf(c.typ, 0, c.name)}
-		tg.stripClitics(ms)
+		tg.stripClitics(ms, &ruleScratch{})
 		if got := strings.Join(ms[0].words, " "); got != c.want {
 			t.Errorf("stripClitics(%q) = %q, want %q", c.name, got, c.want)
 		}

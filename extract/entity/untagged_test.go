@@ -39,7 +39,7 @@ func TestUntaggedRules(t *testing.T) {
 	tg := defaultTagger(t)
 	persons := rule((*Tagger).untaggedPersons)
 	clitics := func(t *Tagger, ms []mention, labels []int, toks []Token, words, keys []string, breaks []bool) []mention {
-		return t.cliticNames(ms, labels, t.gaz.analyze(words, nil), toks, words, keys, breaks)
+		return t.cliticNames(ms, labels, t.gaz.analyze(words, nil), toks, words, keys, breaks, &ruleScratch{})
 	}
 	for _, c := range []struct {
 		rule       rule
