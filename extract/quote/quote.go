@@ -198,6 +198,8 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &b.f
+	// The previous text's arrays that only the finder reads.
+	outEnt, speaks, gend := f.outEnt, f.speaks, f.gender
 	*f = finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
 	f.toks, f.nrunes, valid = tokenizeValidBuf(text, atoks, b.toks, &b.norms)
@@ -248,9 +250,9 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	}
 	f.ments = slices.Grow(b.ments[:0], nm)
 	f.out = make([]article.Quote, 0, 8)
-	f.outEnt = make([]int, 0, 8)
-	f.speaks = make([]bool, len(entities))
-	f.gender = make([]gender, len(entities))
+	f.outEnt = outEnt[:0]
+	f.speaks = grown(speaks, len(entities))
+	f.gender = grown(gend, len(entities))
 	f.words = entityWords(entities, b)
 	for e, ent := range entities {
 		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
