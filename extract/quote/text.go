@@ -360,7 +360,8 @@ func runeAfter(text string, b int) rune {
 
 // normalize returns the normalized form of s (used for tables and names).
 func normalize(s string) string {
-	return string(appendNormalized(make([]byte, 0, len(s)), s))
+	b := appendNormalized(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not kept: one copy, not two
 }
 
 // appendNormalized appends normalize(s) to dst.
