@@ -154,7 +154,11 @@ type finderBufs struct {
 	norms []byte // the tokens' normalized words (see tokenizeValidBuf)
 	runes []rune // the text of Analyzer.Merge
 	ments []mention
-	f     finder // the finder itself: Analyze returns nothing of it
+	names []byte     // the entities' normalized names, back to back
+	ends  []int      // where each name ends in names
+	words []string   // the words of those names, back to back
+	ewrds [][]string // each entity's words, in words
+	f     finder     // the finder itself: Analyze returns nothing of it
 }
 
 // grown returns s's array with length n when it has room for n, else a
@@ -194,6 +198,8 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	// Clipped: organizations found here are appended without touching
 	// the caller's array.
 	f := &b.f
+	// The previous text's arrays that only the finder reads.
+	outEnt, speaks, gend := f.outEnt, f.speaks, f.gender
 	*f = finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
 	f.toks, f.nrunes, valid = tokenizeValidBuf(text, atoks, b.toks, &b.norms)
@@ -244,14 +250,13 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	}
 	f.ments = slices.Grow(b.ments[:0], nm)
 	f.out = make([]article.Quote, 0, 8)
-	f.outEnt = make([]int, 0, 8)
-	f.speaks = make([]bool, len(entities))
-	f.gender = make([]gender, len(entities))
-	f.words = make([][]string, len(entities))
+	f.outEnt = outEnt[:0]
+	f.speaks = grown(speaks, len(entities))
+	f.gender = grown(gend, len(entities))
+	f.words = entityWords(entities, b)
 	for e, ent := range entities {
 		f.speaks[e] = (ent.Type == article.PER || ent.Type == article.ORG) && strings.TrimSpace(ent.Text) != ""
-		ws := strings.Fields(normalize(ent.Text))
-		f.words[e] = ws
+		ws := f.words[e]
 		f.gender[e] = nameGender(ent.Type, ws, taMarbuta(ent.Text))
 		for _, sp := range ent.Mentions {
 			f.addMention(e, sp)
@@ -261,6 +266,42 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	f.bindTitled()
 	b.ments = f.ments[:0]
 	return f
+}
+
+// entityWords returns the words of each entity's normalized name, as
+// strings.Fields(normalize(ent.Text)) would, in b's arrays when they have
+// room: the names of a text share one string and their words one array.
+// A finder may append to what it returns; it keeps nothing of it past
+// the text.
+func entityWords(entities []article.Entity, b *finderBufs) [][]string {
+	names := b.names[:0]
+	ends := b.ends[:0]
+	for _, ent := range entities {
+		names = appendNormalized(names, ent.Text)
+		ends = append(ends, len(names))
+	}
+	b.names, b.ends = names, ends
+	all := string(names)
+	words := b.words[:0]
+	starts := ends[:0] // each entity's first word in words: ends[e] is read before starts[e] overwrites it
+	at := 0
+	for e := range entities {
+		end := ends[e]
+		starts = append(starts, len(words))
+		words = appendFields(words, all[at:end])
+		at = end
+	}
+	b.words = words
+	ews := grown(b.ewrds, len(entities))
+	for e := range ews {
+		end := len(words)
+		if e+1 < len(starts) {
+			end = starts[e+1]
+		}
+		ews[e] = words[starts[e]:end:end]
+	}
+	b.ewrds = ews
+	return ews[:len(ews):len(ews)]
 }
 
 // taMarbuta reports whether the first word of name ends in ة as written

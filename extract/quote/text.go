@@ -360,15 +360,38 @@ func runeAfter(text string, b int) rune {
 
 // normalize returns the normalized form of s (used for tables and names).
 func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := appendNormalized(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not kept: one copy, not two
+}
+
+// appendNormalized appends normalize(s) to dst.
+func appendNormalized(dst []byte, s string) []byte {
 	for _, r := range s {
-		if isDiacritic(r) {
-			continue
+		if !isDiacritic(r) {
+			dst = utf8.AppendRune(dst, fold(r))
 		}
-		b.WriteRune(fold(r))
 	}
-	return b.String()
+	return dst
+}
+
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // tokenAt returns the index of the first token that ends after rune offset

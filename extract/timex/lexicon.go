@@ -356,6 +356,40 @@ var startTails = func() (b [tailBits / 64]uint64) {
 	return b
 }()
 
+// wordKey hashes a word's length and its first and last two runes' bytes.
+func wordKey(w string) uint {
+	h := uint(len(w))
+	head, tail := w, ""
+	if len(w) > 8 {
+		head, tail = w[:4], w[len(w)-4:]
+	}
+	for i := 0; i < len(head); i++ {
+		h = h*131 + uint(head[i])
+	}
+	for i := 0; i < len(tail); i++ {
+		h = h*131 + uint(tail[i])
+	}
+	return h & (wordBits - 1)
+}
+
+const wordBits = 1 << 14
+
+// startKeys is a bit set of the wordKey of every start word: a word whose
+// key is not in it is no start word, and startWords need not be asked.
+var startKeys = func() (b [wordBits / 64]uint64) {
+	for w := range startWords {
+		k := wordKey(w)
+		b[k/64] |= 1 << (k % 64)
+	}
+	return b
+}()
+
+// isStart reports whether w is one of startWords.
+func isStart(w string) bool {
+	k := wordKey(w)
+	return startKeys[k/64]&(1<<(k%64)) != 0 && startWords[w]
+}
+
 // mayStart reports whether w or one of its clitic forms may be a start word.
 func mayStart(w string) bool {
 	if w == "" {

@@ -380,13 +380,13 @@ func (m *matcher) at(i int) int {
 		return i
 	}
 	base, alts, skips, n := m.forms(i)
-	if startWords[base] {
+	if isStart(base) {
 		if j := m.atWord(i, base, t.start); j > i {
 			return j
 		}
 	}
 	for k := 0; k < n; k++ {
-		if !startWords[alts[k]] {
+		if !isStart(alts[k]) {
 			continue
 		}
 		if j := m.atWord(i, alts[k], t.start+skips[k]); j > i {
