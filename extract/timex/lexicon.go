@@ -349,12 +349,17 @@ const tailBits = 4096
 // startTails is a bit set of the tailKey of every start word: a word whose
 // key is not in it cannot begin an expression, in any of its forms.
 var startTails = func() (b [tailBits / 64]uint64) {
-	for w := range startWords {
-		k := tailKey(w)
-		b[k/64] |= 1 << (k % 64)
-	}
+	markStarts(b[:], tailKey)
 	return b
 }()
+
+// markStarts sets in the bit set b the bit key(w) of every start word w.
+func markStarts(b []uint64, key func(string) uint) {
+	for w := range startWords {
+		k := key(w)
+		b[k/64] |= 1 << (k % 64)
+	}
+}
 
 // wordKey hashes a word's length and its first and last two runes' bytes.
 func wordKey(w string) uint {
@@ -377,10 +382,7 @@ const wordBits = 1 << 14
 // startKeys is a bit set of the wordKey of every start word: a word whose
 // key is not in it is no start word, and startWords need not be asked.
 var startKeys = func() (b [wordBits / 64]uint64) {
-	for w := range startWords {
-		k := wordKey(w)
-		b[k/64] |= 1 << (k % 64)
-	}
+	markStarts(b[:], wordKey)
 	return b
 }()
 
