@@ -115,22 +115,7 @@ func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]b
 	if cap(s.b) < len(text) {
 		s.b = make([]byte, 0, len(text))
 	}
-	pos := 0 // the bytes of text scanned
-	for k := range atoks {
-		t := &atoks[k]
-		end, ok := t.EndIn(text, pos)
-		if !ok {
-			break // not tokens of text: scan the rest
-		}
-		if t.Byte > pos {
-			s.gap(pos, t.Byte)
-		}
-		if !s.take(t, end, atoks[k+1:]) {
-			s.scan(t.Byte, end)
-		}
-		pos = end
-	}
-	s.scan(pos, len(text))
+	arabic.ReadTokens(text, atoks, &s)
 	if norms != nil {
 		*norms = s.b
 	}
@@ -153,12 +138,12 @@ type scanner struct {
 	valid bool   // no invalid byte seen
 }
 
-// gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
+// Gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
 // at once when they are spaces, as they nearly always are.
-func (s *scanner) gap(from, to int) {
+func (s *scanner) Gap(from, to int) {
 	for k := from; k < to; k++ {
 		if c := s.text[k]; c != ' ' && c != '\t' {
-			s.scan(from, to)
+			s.Scan(from, to)
 			return
 		}
 	}
@@ -166,12 +151,12 @@ func (s *scanner) gap(from, to int) {
 	s.in = false
 }
 
-// take appends the token of arabic.Tokenize t, which ends at byte end and
+// Take appends the token of arabic.Tokenize t, which ends at byte end and
 // is followed by the tokens next, when it is a token of this package as it
 // stands: a punctuation mark, or a word or number that needs no
 // normalization and that the next rune does not extend. It reports whether
 // it did; the token is then scanned.
-func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
+func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 	if t.Kind == arabic.Punct {
 		r, size := decodeRune(t.Text, 0)
 		if size != len(t.Text) || isDiacritic(r) || isWordRune(r) || r == utf8.RuneError {
@@ -252,9 +237,9 @@ var wordMap = func() (m arabicrun.Map) {
 	return m
 }()
 
-// scan tokenizes text[from:to], from being where the last scan or take
+// Scan tokenizes text[from:to], from being where the last Scan or Take
 // ended.
-func (s *scanner) scan(from, to int) {
+func (s *scanner) Scan(from, to int) {
 	text, toks, b, in, i := s.text, s.toks, s.b, s.in, s.i
 	for bi := from; bi < to; {
 		if in {

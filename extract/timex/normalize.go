@@ -193,22 +193,7 @@ func newDocBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) *d
 	if cap(s.norm) < len(text) {
 		s.norm = make([]byte, 0, len(text))
 	}
-	pos := 0 // the bytes of text scanned
-	for k := range atoks {
-		t := &atoks[k]
-		end, ok := t.EndIn(text, pos)
-		if !ok {
-			break // not tokens of text: scan the rest
-		}
-		if t.Byte > pos {
-			s.gap(pos, t.Byte)
-		}
-		if !s.take(t, end, atoks[k+1:]) {
-			s.scan(t.Byte, end)
-		}
-		pos = end
-	}
-	s.scan(pos, len(text))
+	arabic.ReadTokens(text, atoks, &s)
 	if s.open {
 		s.toks = append(s.toks, s.cur)
 	}
@@ -233,12 +218,12 @@ type scanner struct {
 	i, nr    int  // original and normalized runes scanned
 }
 
-// gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
+// Gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
 // at once when they are white space, as they nearly always are.
-func (s *scanner) gap(from, to int) {
+func (s *scanner) Gap(from, to int) {
 	for k := from; k < to; k++ {
 		if c := s.text[k]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
-			s.scan(from, to)
+			s.Scan(from, to)
 			return
 		}
 	}
@@ -255,12 +240,12 @@ func (s *scanner) close() {
 	}
 }
 
-// take appends the token of arabic.Tokenize t, which ends at byte end and
+// Take appends the token of arabic.Tokenize t, which ends at byte end and
 // is followed by the tokens next, when it is a token of this package as it
 // stands: a punctuation mark, or a word of letters or a number of ASCII
 // digits that the next rune does not extend. It reports whether it did;
 // the token is then scanned.
-func (s *scanner) take(t *arabic.Token, end int, next []arabic.Token) bool {
+func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 	w := t.Text
 	bs := len(s.norm)
 	if t.Kind == arabic.Punct {
@@ -355,9 +340,9 @@ func ascii(w string, a0, a1, b0, b1 byte) bool {
 	return true
 }
 
-// scan normalizes and tokenizes text[from:to], from being where the last
-// scan or take ended.
-func (s *scanner) scan(from, to int) {
+// Scan normalizes and tokenizes text[from:to], from being where the last
+// Scan or Take ended.
+func (s *scanner) Scan(from, to int) {
 	text, norm, cur, open, curClass, space, i, nr := s.text, s.norm, s.cur, s.open, s.curClass, s.space, s.i, s.nr
 	toks := s.toks
 	for b, next := from, from; b < to; b = next {
