@@ -97,19 +97,6 @@ func (d *wd) currentURL() string {
 	return u
 }
 
-// find returns the elements matching a CSS selector (waiting up to the
-// implicit timeout for the first).
-func (d *wd) find(css string) []string {
-	d.t.Helper()
-	var els []map[string]string
-	d.must(d.call("POST", "/elements", map[string]string{"using": "css selector", "value": css}, &els))
-	ids := make([]string, len(els))
-	for i, e := range els {
-		ids[i] = e[webElementKey]
-	}
-	return ids
-}
-
 // one returns the first element matching css, failing when there is none.
 func (d *wd) one(css string) string {
 	d.t.Helper()
