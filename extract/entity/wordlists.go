@@ -65,8 +65,8 @@ const suffixTail = 8
 const suffixBits = 14
 
 // suffixKey packs the last n <= suffixTail bytes of s, which has that many
-// or more, in a uint64, the last in the highest byte, and n in the highest
-// byte of a shorter suffix.
+// or more, in a uint64, byte i of the suffix in byte i, and n in the
+// highest byte when the suffix is shorter than suffixTail.
 func suffixKey(s string, n int) uint64 {
 	if len(s) >= suffixTail {
 		return suffixKeyOf(lastBytes(s), n)
