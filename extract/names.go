@@ -204,36 +204,65 @@ const (
 // markAnchors sets f.anch to the anchors that each of toks, the tokens of
 // text, holds, and reports whether text holds any: most texts hold none
 // and are then spared normalizing their words. It looks for each anchor
-// once in the whole text and marks the token around each of its places,
-// rather than looking for every anchor in every token.
+// in the whole text and marks the token around each of its places,
+// rather than looking for every anchor in every token: the anchors that
+// end with ة at each ة of the text, which one pass finds (ة is the one
+// letter of its last byte, which is 17 times rarer than its first in a
+// day of SaudiNewsNet), and the
+// others each by a pass of its own.
 // An anchor written with diacritics or tatweel inside (وكَالة) is
 // missed: rare in news, and not worth normalizing every text.
 func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
 	f.anch = cleared(f.anch, len(toks))
 	found := false
-	mark := func(a string, bit uint8) {
-		for off := 0; ; {
-			j := strings.Index(text[off:], a)
-			if j < 0 {
-				return
-			}
-			found = true
-			p := off + j
-			off = p + 1
-			// The last token that starts at or before p.
-			k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
-			if k >= 0 && p+len(a) <= toks[k].Byte+len(toks[k].Text) {
-				f.anch[k] |= bit
+	mark := func(p, n int, bit uint8) { // an anchor of n bytes at byte p
+		found = true
+		// The last token that starts at or before p.
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].Byte > p }) - 1
+		if k >= 0 && p+n <= toks[k].Byte+len(toks[k].Text) {
+			f.anch[k] |= bit
+		}
+	}
+	for off := 0; ; {
+		j := strings.IndexByte(text[off:], taMarbutaLast)
+		if j < 0 {
+			break
+		}
+		end := off + j + 1 // after a ة, or a byte of another letter
+		off = end
+		for _, a := range mediaAnchors {
+			if a[len(a)-1] == taMarbutaLast && strings.HasSuffix(text[:end], a) {
+				mark(end-len(a), len(a), anchorMedia)
 			}
 		}
 	}
-	for _, a := range spokesAnchors {
-		mark(a, anchorSpokes)
-	}
 	for _, a := range mediaAnchors {
-		mark(a, anchorMedia)
+		if a[len(a)-1] != taMarbutaLast {
+			markAll(text, a, anchorMedia, mark)
+		}
+	}
+	for _, a := range spokesAnchors {
+		markAll(text, a, anchorSpokes, mark)
 	}
 	return found
+}
+
+// taMarbutaLast is the last byte of ة (U+0629, D8 A9), which ends most
+// of mediaAnchors.
+const taMarbutaLast = 0xA9
+
+// markAll calls mark with each place of a in text (overlapping ones too),
+// its length and bit.
+func markAll(text, a string, bit uint8, mark func(p, n int, bit uint8)) {
+	for off := 0; ; {
+		j := strings.Index(text[off:], a)
+		if j < 0 {
+			return
+		}
+		p := off + j
+		off = p + 1
+		mark(p, len(a), bit)
+	}
 }
 
 // anchored reports cheaply whether word token i may start a name the

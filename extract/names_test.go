@@ -253,3 +253,9 @@ func checkAnchors(t *testing.T, text string, toks []arabic.Token) {
 		}
 	}
 }
+
+func TestTaMarbutaLast(t *testing.T) {
+	if ta := "ة"; ta[len(ta)-1] != taMarbutaLast {
+		t.Errorf("taMarbutaLast = %#x, the last byte of ة is %#x", taMarbutaLast, ta[len(ta)-1])
+	}
+}

@@ -921,7 +921,7 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 	}
 	for i, w := range words {
 		// The accusative of a known name keeps it (محمداً، علياً).
-		if strings.ContainsAny(w, "\u064b\u064c\u064d") && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
+		if hasTanween(w) && t.gaz.words[strings.TrimSuffix(keys[i], "ا")] == 0 {
 			return true
 		}
 	}
@@ -951,6 +951,17 @@ func (t *Tagger) notName(words, keys []string, typ string) bool {
 	// surname in -son (كارلسون، ويلسون) nor a name like فرعون.
 	base, ok := strings.CutSuffix(k, "ون")
 	return ok && len(rs) >= 5 && !strings.HasSuffix(base, "س") && t.plural(base, false)
+}
+
+// hasTanween reports whether w holds a tanween (U+064B-U+064D, D9 8B-8D),
+// looking at its bytes rather than decoding its runes.
+func hasTanween(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= 0x8B && c <= 0x8D && w[i-1] == 0xD9 {
+			return true
+		}
+	}
+	return false
 }
 
 // minPluralFreq is the least frequency bucket of a plural form that makes

@@ -316,3 +316,15 @@ func TestConcurrentEntities(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// FuzzHasTanween checks hasTanween against strings.ContainsAny.
+func FuzzHasTanween(f *testing.F) {
+	f.Add("زيفاً")
+	f.Add("محمد")
+	f.Add("\xd9\x8c")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := hasTanween(w), strings.ContainsAny(w, "\u064b\u064c\u064d"); got != want {
+			t.Errorf("hasTanween(%q) = %v, want %v", w, got, want)
+		}
+	})
+}

@@ -4,16 +4,11 @@ package entity
 // string may end with one of them (or be one): most words of an article
 // end with none of the few words a rule looks for, and the filter rejects
 // them without the map lookups of the words and of their bases after a
-// proclitic, which are suffixes of them. It has no false negatives.
-//
-// A wide filter hashes the last six bytes of the strings of six or more,
-// three Arabic letters: the last two of Arabic words are few and common
-// to many words, and a filter of many words rejects more by three.
+// proclitic, which are suffixes of them. It has no false negatives. It
+// hashes the last two Arabic letters of a word; suffixFilter, four.
 type tailFilter struct {
 	bits  [1 << (tailBits - 6)]uint64
 	short uint8 // bit L: a string of L < 4 bytes was added
-	wide  bool
-	mid   bool // wide, and a string of 4 or 5 bytes was added
 }
 
 // tailBits is the size of a tailFilter, in bits of the hash.
@@ -36,29 +31,12 @@ func tailHash(s string) uint32 {
 	return v * 0x9e3779b1 >> (32 - tailBits)
 }
 
-// wideTail is how many bytes a wide tailFilter hashes.
-const wideTail = 6
-
-// wideHash hashes the last wideTail bytes of s, which has that many or more,
-// to tailBits bits.
-func wideHash(s string) uint32 {
-	n := len(s)
-	v := uint64(tailHash(s[n-4:]))<<16 | uint64(s[n-6]) | uint64(s[n-5])<<8
-	return uint32(v * 0x9e3779b97f4a7c15 >> (64 - tailBits))
-}
-
 // add adds s to the set.
 func (f *tailFilter) add(s string) {
 	if len(s) < 4 {
 		f.short |= 1 << len(s)
 	}
 	h := tailHash(s)
-	switch {
-	case f.wide && len(s) >= wideTail:
-		h = wideHash(s)
-	case f.wide && len(s) >= 4:
-		f.mid = true
-	}
 	f.bits[h>>6] |= 1 << (h & 63)
 }
 
@@ -68,11 +46,7 @@ func (f *tailFilter) has(h uint32) bool { return f.bits[h>>6]&(1<<(h&63)) != 0 }
 // mayEnd reports whether k may end with a string of the set: false when
 // it surely does not.
 func (f *tailFilter) mayEnd(k string) bool {
-	if f.wide {
-		if len(k) >= wideTail && f.has(wideHash(k)) || f.mid && len(k) >= 4 && f.has(tailHash(k)) {
-			return true
-		}
-	} else if len(k) >= 4 && f.has(tailHash(k)) {
+	if len(k) >= 4 && f.has(tailHash(k)) {
 		return true
 	}
 	if f.short != 0 {

@@ -5,6 +5,20 @@ import (
 	"testing"
 )
 
+// suffixSet is what tailFilter and suffixFilter do.
+type suffixSet interface {
+	add(s string)
+	mayEnd(k string) bool
+}
+
+// newSuffixSet returns an empty tailFilter (kind "tail") or suffixFilter.
+func newSuffixSet(kind string) suffixSet {
+	if kind == "tail" {
+		return &tailFilter{}
+	}
+	return &suffixFilter{}
+}
+
 func TestTailFilter(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -19,9 +33,9 @@ func TestTailFilter(t *testing.T) {
 		{"mid", []string{"حي", "abcde"}, []string{"حي", "بحي", "xabcde"}, []string{"حين", "abcd"}},
 	}
 	for _, tt := range tests {
-		for _, wide := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/wide=%v", tt.name, wide), func(t *testing.T) {
-				f := tailFilter{wide: wide}
+		for _, kind := range []string{"tail", "suffix"} {
+			t.Run(fmt.Sprintf("%s/%s", tt.name, kind), func(t *testing.T) {
+				f := newSuffixSet(kind)
 				for _, w := range tt.set {
 					f.add(w)
 				}
@@ -50,11 +64,11 @@ func FuzzTailFilter(f *testing.F) {
 	f.Add("فريق", "وال")
 	f.Add("ab", "c")
 	f.Fuzz(func(t *testing.T, w, prefix string) {
-		for _, wide := range []bool{false, true} {
-			tf := tailFilter{wide: wide}
+		for _, kind := range []string{"tail", "suffix"} {
+			tf := newSuffixSet(kind)
 			tf.add(w)
 			if !tf.mayEnd(prefix + w) {
-				t.Fatalf("mayEnd(%q) = false after add(%q), wide %v", prefix+w, w, wide)
+				t.Fatalf("%s filter: mayEnd(%q) = false after add(%q)", kind, prefix+w, w)
 			}
 		}
 		cs := newCliticSet(map[string]bool{w: true})

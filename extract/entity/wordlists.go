@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -24,7 +25,7 @@ const (
 type listIndex struct {
 	sets  map[wordList]*cliticSet
 	lists map[string]wordList
-	tails tailFilter // of the words of lists, wide
+	tails suffixFilter // of the words of lists
 }
 
 // listIndexOf is the listIndex of the cliticSets, made at the first call.
@@ -32,15 +33,112 @@ var listIndexOf = sync.OnceValue(func() *listIndex {
 	x := &listIndex{sets: map[wordList]*cliticSet{
 		listClub: clubSet, listCompanyHead: companyHeadSet, listPeriodical: periodicalHeads,
 		listTitle: titleSet, listSettlement: settlementSet, listRegion: regionNames(),
-	}, lists: map[string]wordList{}, tails: tailFilter{wide: true}}
+	}, lists: map[string]wordList{}}
 	for l, s := range x.sets {
 		for w := range s.words {
 			x.lists[w] |= l
 			x.tails.add(w)
+			// لل+rest is looked up as ال+rest, which is no suffix of it.
+			if rest, ok := strings.CutPrefix(w, "ال"); ok {
+				x.tails.add("لل" + rest)
+			}
 		}
 	}
 	return x
 })
+
+// suffixFilter is a filter of a set of strings that tells cheaply whether a
+// string may end with one of them: the words cliticBases looks up for a
+// word are suffixes of it (but for لل, which it reads as ال). It keeps the
+// last suffixTail bytes of the strings that long (four Arabic letters),
+// and shorter strings whole, hashed to a bit each; it has no false
+// negatives.
+type suffixFilter struct {
+	bits  [1 << (suffixBits - 6)]uint64
+	short uint8 // bit L: a string of L < suffixTail bytes was added
+}
+
+// suffixTail is how many bytes of a string a suffixFilter hashes.
+const suffixTail = 8
+
+// suffixBits is the size of a suffixFilter, in bits of the hash.
+const suffixBits = 14
+
+// suffixKey packs the last n <= suffixTail bytes of s, which has that many
+// or more, in a uint64, byte i of the suffix in byte i, and n in the
+// highest byte when the suffix is shorter than suffixTail.
+func suffixKey(s string, n int) uint64 {
+	if len(s) >= suffixTail {
+		return suffixKeyOf(lastBytes(s), n)
+	}
+	v := uint64(n) << 56
+	for i, c := range []byte(s[len(s)-n:]) {
+		v |= uint64(c) << (8 * i)
+	}
+	return v
+}
+
+// lastBytes returns the last suffixTail bytes of s, which has that many or
+// more, as suffixKey packs them.
+func lastBytes(s string) uint64 {
+	s = s[len(s)-suffixTail:]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// suffixKeyOf is suffixKey of the last n bytes of the suffixTail bytes
+// that lastBytes packed in last.
+func suffixKeyOf(last uint64, n int) uint64 {
+	if n == suffixTail {
+		return last
+	}
+	return last>>(64-8*n) | uint64(n)<<56
+}
+
+// suffixHash hashes a suffixKey to suffixBits bits.
+func suffixHash(key uint64) uint32 {
+	return uint32(key * 0x9e3779b97f4a7c15 >> (64 - suffixBits))
+}
+
+// add adds s to the set.
+func (f *suffixFilter) add(s string) {
+	n := min(len(s), suffixTail)
+	if n < suffixTail {
+		f.short |= 1 << n
+	}
+	h := suffixHash(suffixKey(s, n))
+	f.bits[h>>6] |= 1 << (h & 63)
+}
+
+// mayEnd reports whether k may end with a string of the set: false when
+// it surely does not.
+func (f *suffixFilter) mayEnd(k string) bool {
+	if len(k) < suffixTail {
+		for short := f.short; short != 0; short &= short - 1 {
+			n := bits.TrailingZeros8(short)
+			if n > len(k) {
+				break
+			}
+			if f.has(suffixHash(suffixKey(k, n))) {
+				return true
+			}
+		}
+		return false
+	}
+	last := lastBytes(k)
+	if f.has(suffixHash(last)) {
+		return true
+	}
+	for short := f.short; short != 0; short &= short - 1 {
+		if f.has(suffixHash(suffixKeyOf(last, bits.TrailingZeros8(short)))) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the bit of hash h is set.
+func (f *suffixFilter) has(h uint32) bool { return f.bits[h>>6]&(1<<(h&63)) != 0 }
 
 // of returns the lists that hold the normalized word k, alone or after a
 // proclitic: those whose cliticSet has k.
@@ -102,6 +200,10 @@ func (l *tokenLists) fill(keys []string, infos []tokInfo) {
 		l.memo = new([listMemoSize]listMemo)
 	}
 	for i, k := range keys {
+		if !l.x.tails.mayEnd(k) { // most words, without a look at the memo
+			l.lists = append(l.lists, 0)
+			continue
+		}
 		if len(k) == 0 || len(k) > listMemoBytes {
 			l.lists = append(l.lists, l.x.of(k))
 			continue

@@ -82,3 +82,27 @@ func TestTokenListsMemo(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSuffixFilter checks that a suffixFilter finds a word it holds at the
+// end of any word, and that suffixKey packs a suffix alike from a long
+// string and from the suffix alone.
+func FuzzSuffixFilter(f *testing.F) {
+	f.Add("والسويد", "ال")
+	f.Add("حي", "وب")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, w, pre string) {
+		var sf suffixFilter
+		sf.add(w)
+		for _, k := range []string{w, pre + w} {
+			if !sf.mayEnd(k) {
+				t.Errorf("filter of %q: mayEnd(%q) = false", w, k)
+			}
+		}
+		k := pre + w
+		for n := range min(len(k), suffixTail) + 1 {
+			if got, want := suffixKey(k, n), suffixKey(k[len(k)-n:], n); got != want {
+				t.Errorf("suffixKey(%q, %d) = %x, of the suffix alone %x", k, n, got, want)
+			}
+		}
+	})
+}
