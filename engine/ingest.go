@@ -292,12 +292,19 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 	}()
-	// Stage 2: analyze (and enrich) each batch on all cores.
+	// Stage 2: analyze (and enrich) each batch on all cores, each
+	// goroutine with its scratch kept from batch to batch.
 	analyzed := make(chan []prepared)
 	go func() {
 		defer close(analyzed)
+		scs := make([]scratch, e.opts.Workers)
+		if storyCfg != nil {
+			for i := range scs {
+				scs[i].printer = story.NewPrinter(*storyCfg)
+			}
+		}
 		for batch := range batches {
-			ps := e.prepareAll(batch, storyCfg)
+			ps := e.prepareAll(batch, scs)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -347,24 +354,21 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
-// prepareAll analyzes the articles of a batch on Workers goroutines (see
-// prepare), with printers of storyCfg when it is not nil.
-func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []prepared {
+// prepareAll analyzes the articles of a batch on one goroutine per scratch
+// of scs, at most one per article (see prepare).
+func (e *Engine) prepareAll(batch []article.Article, scs []scratch) []prepared {
 	ps := make([]prepared, len(batch))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(e.opts.Workers, len(batch)) {
+	for w := range min(len(scs), len(batch)) {
+		sc := &scs[w]
 		wg.Go(func() {
-			var sc scratch
-			if storyCfg != nil {
-				sc.printer = story.NewPrinter(*storyCfg)
-			}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(batch) {
 					return
 				}
-				ps[i] = e.prepare(batch[i], &sc)
+				ps[i] = e.prepare(batch[i], sc)
 				batch[i] = article.Article{} // ps[i] holds it now
 			}
 		})
@@ -397,9 +401,9 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	}
 	clear(entries) // the facts and texts are stored: let them go
 	var (
-		docs   []index.Doc
-		seqs   []int64
-		prints []*story.Print
+		docs   = make([]index.Doc, 0, len(res))
+		seqs   = make([]int64, 0, len(res))
+		prints = make([]*story.Print, 0, len(res))
 		last   int64
 	)
 	for k, r := range res {

@@ -14,7 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+	"modernc.org/sqlite" // the pure-Go SQLite driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/marsad/marsad/article"
 )
@@ -189,14 +190,15 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			_ = tx.Rollback()
 		}
 	}()
-	// One query per entry asks both whether its ID is stored and which
-	// original has its hash.
-	lookup, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1),
-		(SELECT id FROM articles WHERE hash = ?2 AND duplicate_of IS NULL LIMIT 1)`)
+	// The originals of the entries' hashes are looked up for the whole
+	// batch at once, then kept as entries are added. An entry whose ID is
+	// stored fails the UNIQUE constraint of id (the table's only one),
+	// which undoes that statement alone, its seq included, and leaves the
+	// transaction going: that is how Put finds it present.
+	originals, err := originalsOf(ctx, tx, entries)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, err
 	}
-	defer lookup.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, url, source, title, published, text, hash, duplicate_of, facts, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -205,10 +207,10 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 	defer insert.Close()
 	now := time.Now().UTC().Format(timeLayout)
 	out = make([]Outcome, len(entries))
-	// The statements of an entry, each short, run with a context that is
-	// never done, and ctx is checked between entries: with a context that
-	// can be done, the driver starts a goroutine per statement to watch
-	// it. (The transaction still ends with ctx.)
+	// An entry's statement, short, runs with a context that is never
+	// done, and ctx is checked between entries: with a context that can
+	// be done, the driver starts a goroutine per statement to watch it.
+	// (The transaction still ends with ctx.)
 	stmtCtx := context.WithoutCancel(ctx)
 	for i := range entries {
 		if err := ctx.Err(); err != nil {
@@ -216,19 +218,6 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 		}
 		e := &entries[i]
 		a := &e.Article
-		var present bool
-		var orig sql.NullString
-		if err := lookup.QueryRowContext(stmtCtx, a.ID, e.Hash).Scan(&present, &orig); err != nil {
-			return nil, fmt.Errorf("store %s: %w", a.ID, err)
-		}
-		if present {
-			out[i] = Outcome{Status: Present}
-			continue
-		}
-		var dup any
-		if orig.Valid {
-			dup = orig.String
-		}
 		var facts any
 		if e.FactsJSON != "" {
 			facts = e.FactsJSON
@@ -239,7 +228,16 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 			}
 			facts = string(b)
 		}
-		res, err := insert.ExecContext(stmtCtx, a.ID, a.URL, a.Source, a.Title, fmtTime(a.Published), a.Text, e.Hash, dup, facts, now)
+		orig, dup := originals[e.Hash]
+		var dupOf any
+		if dup {
+			dupOf = orig
+		}
+		res, err := insert.ExecContext(stmtCtx, a.ID, a.URL, a.Source, a.Title, fmtTime(a.Published), a.Text, e.Hash, dupOf, facts, now)
+		if isUniqueViolation(err) {
+			out[i] = Outcome{Status: Present}
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
@@ -247,16 +245,67 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry) (out []Outcome, err e
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
-		if dup != nil {
-			out[i] = Outcome{Status: Duplicate, Seq: seq, DuplicateOf: orig.String}
+		if dup {
+			out[i] = Outcome{Status: Duplicate, Seq: seq, DuplicateOf: orig}
 		} else {
 			out[i] = Outcome{Status: Added, Seq: seq}
+			originals[e.Hash] = a.ID
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit: %w", err)
 	}
 	return out, nil
+}
+
+// maxHashesPerQuery is the most hashes originalsOf asks for in one query.
+const maxHashesPerQuery = 256
+
+// originalsOf returns the IDs of the stored originals of the entries'
+// hashes, by hash; a hash without one is absent. Of two originals with the
+// same hash (which Put never stores), the first stored is taken.
+func originalsOf(ctx context.Context, tx *sql.Tx, entries []Entry) (map[string]string, error) {
+	hashes := make([]any, 0, len(entries))
+	seen := make(map[string]bool, len(entries))
+	for i := range entries {
+		if h := entries[i].Hash; !seen[h] {
+			seen[h] = true
+			hashes = append(hashes, h)
+		}
+	}
+	originals := make(map[string]string, len(entries))
+	for len(hashes) > 0 {
+		n := min(len(hashes), maxHashesPerQuery)
+		rows, err := tx.QueryContext(ctx, `SELECT hash, id FROM articles
+			WHERE duplicate_of IS NULL AND hash IN (?`+strings.Repeat(",?", n-1)+`) ORDER BY seq`, hashes[:n]...)
+		if err != nil {
+			return nil, fmt.Errorf("store: originals: %w", err)
+		}
+		for rows.Next() {
+			var h, id string
+			if err := rows.Scan(&h, &id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: originals: %w", err)
+			}
+			if _, ok := originals[h]; !ok {
+				originals[h] = id
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: originals: %w", err)
+		}
+		hashes = hashes[n:]
+	}
+	return originals, nil
+}
+
+// isUniqueViolation reports whether err is SQLite's for a row that fails
+// a UNIQUE constraint.
+func isUniqueViolation(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
 const recordColumns = `seq, id, url, source, title, published, text, hash, duplicate_of, facts, added`

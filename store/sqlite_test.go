@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -159,5 +160,102 @@ func TestPutCanceled(t *testing.T) {
 	recs, err := s.Get(ctx, "a", "b")
 	if err != nil || len(recs) != 0 {
 		t.Errorf("stored after a canceled Put: %+v %v", recs, err)
+	}
+}
+
+// TestPutPresent checks that entries whose IDs are stored, in an earlier
+// batch or earlier in the same one, are left alone and take no sequence
+// number (the next article added gets the next one), that a duplicate of a
+// stored original names it, and that an entry failing another constraint
+// fails the batch rather than passing for present.
+func TestPutPresent(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first := []Entry{
+		{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"},
+		{Article: article.Article{ID: "b", Text: "نص ب"}, Hash: "h2"},
+	}
+	if _, err := s.Put(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	second := []Entry{
+		{Article: article.Article{ID: "b", Text: "نص آخر"}, Hash: "h9"},
+		{Article: article.Article{ID: "c", Text: "نص ج"}, Hash: "h3"},
+		{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"},
+		{Article: article.Article{ID: "d", Text: "نص ب"}, Hash: "h2"},
+		{Article: article.Article{ID: "c", Text: "نص ج"}, Hash: "h3"},
+		{Article: article.Article{ID: "e", Text: "نص ه"}, Hash: "h5"},
+	}
+	outs, err := s.Put(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Outcome{
+		{Status: Present},
+		{Status: Added, Seq: 3},
+		{Status: Present},
+		{Status: Duplicate, Seq: 4, DuplicateOf: "b"},
+		{Status: Present},
+		{Status: Added, Seq: 5},
+	}
+	for i, o := range outs {
+		if o != want[i] {
+			t.Errorf("entry %d (%s): %+v, want %+v", i, second[i].Article.ID, o, want[i])
+		}
+	}
+	recs, err := s.Get(ctx, "b")
+	if err != nil || len(recs) != 1 || recs[0].Article.Text != "نص ب" {
+		t.Errorf("b after a second put: %+v %v", recs, err)
+	}
+	// An entry refused for another reason (here by a trigger) fails the
+	// batch.
+	if _, err := s.db.ExecContext(ctx, `CREATE TRIGGER refuse_f BEFORE INSERT ON articles WHEN NEW.id = 'f'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "g", Text: "نص ز"}, Hash: "h7"}, {Article: article.Article{ID: "f", Text: "نص و"}, Hash: "h6"}}); err == nil {
+		t.Error("Put of a refused entry: no error")
+	}
+	if recs, err := s.Get(ctx, "g", "f"); err != nil || len(recs) != 0 {
+		t.Errorf("stored of a failed batch: %+v %v", recs, err)
+	}
+}
+
+// TestPutDuplicatesOfMany checks that a batch with more hashes than one
+// query looks up finds the originals of all of them.
+func TestPutDuplicatesOfMany(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n := 2*maxHashesPerQuery + 3
+	originals := make([]Entry, n)
+	copies := make([]Entry, n+1)
+	for i := range originals {
+		h := fmt.Sprintf("h%d", i)
+		originals[i] = Entry{Article: article.Article{ID: fmt.Sprintf("a%d", i), Text: "نص"}, Hash: h}
+		copies[i] = Entry{Article: article.Article{ID: fmt.Sprintf("b%d", i), Text: "نص"}, Hash: h}
+	}
+	copies[n] = Entry{Article: article.Article{ID: "c", Text: "نص آخر"}, Hash: "new"}
+	if _, err := s.Put(ctx, originals); err != nil {
+		t.Fatal(err)
+	}
+	outs, err := s.Put(ctx, copies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs[:n] {
+		if want := fmt.Sprintf("a%d", i); o.Status != Duplicate || o.DuplicateOf != want {
+			t.Errorf("entry %d: %+v, want a duplicate of %s", i, o, want)
+		}
+	}
+	if o := outs[n]; o.Status != Added || o.Seq != int64(2*n+1) {
+		t.Errorf("last entry: %+v, want added with seq %d", o, 2*n+1)
 	}
 }
