@@ -121,7 +121,7 @@ func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 		blk := dst[i:min(i+lookupBlock, len(dst))]
 		p.buf = p.buf[:0]
 		for j := range blk {
-			p.hash[j], p.key[j] = 0, [2]int32{-1, -1}
+			p.hash[j], p.key[j] = 0, [2]int32{0, -1}
 			t := &blk[j]
 			if t.Kind == Punct {
 				continue
@@ -141,8 +141,11 @@ func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 		}
 		a.table.prefetch(&p, len(blk))
 		for j := range blk {
-			k := p.key[j]
-			a.fill(&blk[j], p.buf[max(k[0], 0):max(k[1], 0)], k[0] < 0, p.hash[j], p.at[j])
+			if k := p.key[j]; k[1] < 0 {
+				a.fill(&blk[j], nil, true, p.hash[j], p.at[j])
+			} else {
+				a.fill(&blk[j], p.buf[k[0]:k[1]], false, p.hash[j], p.at[j])
+			}
 		}
 	}
 	return dst
@@ -174,9 +177,9 @@ func (a *Analyzer) appendKey(buf []byte, t *Token) ([]byte, bool) {
 }
 
 // fill sets Norm, Stem and Stop of a token. key is the form appendKey
-// gives of its text, unless same tells that it is the text itself; h is the hash of
-// that form in the stem table and at where its record may be, as
-// stemTable.prefetch found them; h is 0 when not computed.
+// gives of its text, unless same tells that it is the text itself. For a
+// word, with the stem table, h is the hash of that form in the table and
+// at where its record may be, as stemTable.prefetch found them.
 func (a *Analyzer) fill(t *Token, key []byte, same bool, h uint64, at int32) {
 	if t.Kind == Punct {
 		t.Norm = t.Text
@@ -186,15 +189,10 @@ func (a *Analyzer) fill(t *Token, key []byte, same bool, h uint64, at int32) {
 	if a.table != nil && t.Kind == Word {
 		var e stemEntry
 		var ok bool
-		switch {
-		case h == 0 && same:
-			e, ok = a.table.lookup(t.Text)
-		case h == 0:
-			e, ok = a.table.lookup(string(key)) // the lookup keeps no reference: no allocation
-		case same:
+		if same {
 			e, ok = a.table.lookupAt(t.Text, h, at)
-		default:
-			e, ok = a.table.lookupAt(string(key), h, at)
+		} else {
+			e, ok = a.table.lookupAt(string(key), h, at) // the lookup keeps no reference: no allocation
 		}
 		if ok {
 			a.fillKnown(t, &e, same)

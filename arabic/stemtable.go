@@ -140,7 +140,7 @@ type prefetched struct {
 	// hash is that of the word's form looked up, for a word, else 0.
 	hash [lookupBlock]uint64
 	// key is where buf holds the form of the token's text looked up, its
-	// start and end, or -1, -1 when that is the text itself.
+	// start and end; the end is -1 when that form is the text itself.
 	key [lookupBlock][2]int32
 	buf []byte
 	// at is where the record of the word may be: 1 + its offset in the
