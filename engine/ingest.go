@@ -75,11 +75,11 @@ type addedDocs struct {
 var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
-// the next: the tokens of a title and a text (which nothing keeps after
-// prepare), the bytes hashed, the facts encoded in JSON (by facts, which
-// writes into factsJSON), and the stems signed for the story clusterer
-// with their numbers, and its printer (nil when the ingest groups no
-// stories).
+// the next, batch after batch: the tokens of a title and a text (which
+// nothing keeps after prepare), the bytes hashed, the facts encoded in
+// JSON (by facts, which writes into factsJSON), and the stems signed for
+// the story clusterer with their numbers, and its printer (nil when the
+// ingest groups no stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte
@@ -296,8 +296,11 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	analyzed := make(chan []prepared)
 	go func() {
 		defer close(analyzed)
+		// The goroutines' memory serves batch after batch, rather than
+		// growing anew for each.
+		scs := make([]scratch, e.opts.Workers)
 		for batch := range batches {
-			ps := e.prepareAll(batch, storyCfg)
+			ps := e.prepareAll(batch, storyCfg, scs)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -347,16 +350,17 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	return counts, errors.Join(e.Index.Sync(ctx), <-saved)
 }
 
-// prepareAll analyzes the articles of a batch on Workers goroutines (see
-// prepare), with printers of storyCfg when it is not nil.
-func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []prepared {
+// prepareAll analyzes the articles of a batch on one goroutine per
+// scratch of scs (see prepare), with printers of storyCfg when it is not
+// nil. The scratches keep their memory for the next batch.
+func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config, scs []scratch) []prepared {
 	ps := make([]prepared, len(batch))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(e.opts.Workers, len(batch)) {
+	for w := range min(len(scs), len(batch)) {
+		sc := &scs[w]
 		wg.Go(func() {
-			var sc scratch
-			if storyCfg != nil {
+			if storyCfg != nil && sc.printer == nil {
 				sc.printer = story.NewPrinter(*storyCfg)
 			}
 			for {
@@ -364,7 +368,7 @@ func (e *Engine) prepareAll(batch []article.Article, storyCfg *story.Config) []p
 				if i >= len(batch) {
 					return
 				}
-				ps[i] = e.prepare(batch[i], &sc)
+				ps[i] = e.prepare(batch[i], sc)
 				batch[i] = article.Article{} // ps[i] holds it now
 			}
 		})
