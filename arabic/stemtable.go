@@ -121,7 +121,8 @@ func (t *stemTable) lookupHash(w string, h uint64) (stemEntry, bool) {
 // hash returns the hash of w in both tables.
 func (t *stemTable) hash(w string) uint64 { return wordHash(t.hot.seed, w) }
 
-// hashBytes is hash of a word given as bytes.
+// hashBytes is hash of a word given as bytes (maphash hashes bytes and
+// the string of them alike).
 func (t *stemTable) hashBytes(w []byte) uint64 { return maphash.Bytes(t.hot.seed, w) | 1<<32 }
 
 // wordHash is the hash of w in the tables of the seed: never 0, so that 0
