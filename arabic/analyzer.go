@@ -97,64 +97,102 @@ func (a *Analyzer) Analyze(text string) []Token {
 func (a *Analyzer) AppendAnalyzed(dst []Token, text string) []Token {
 	n := len(dst)
 	dst = AppendTokens(dst, text)
-	var buf []byte
 	if a.table == nil {
+		var buf []byte
 		for i := n; i < len(dst); i++ {
-			a.fill(&dst[i], &buf, 0, 0)
+			t := &dst[i]
+			same := true
+			if t.Kind != Punct {
+				buf, same = a.appendKey(buf[:0], t)
+			}
+			a.fill(t, buf, same, 0, 0)
 		}
 		return dst
 	}
 	// The table's slots and records are mostly out of the processor's
 	// caches when the analyzer runs between other work: fetch those of a
-	// block of tokens at once, then fill the tokens.
+	// block of tokens at once, then fill the tokens. A word is looked up
+	// by its normalized form, which the block's buffer holds when it is
+	// not the word's text.
 	var p prefetched
+	var keys [512]byte // room for most blocks' keys
+	p.buf = keys[:0]
 	for i := n; i < len(dst); i += lookupBlock {
 		blk := dst[i:min(i+lookupBlock, len(dst))]
-		a.table.prefetch(blk, &p)
+		p.buf = p.buf[:0]
 		for j := range blk {
-			a.fill(&blk[j], &buf, p.hash[j], p.at[j])
+			p.hash[j], p.key[j] = 0, [2]int32{0, -1}
+			t := &blk[j]
+			if t.Kind == Punct {
+				continue
+			}
+			from := len(p.buf)
+			var same bool
+			p.buf, same = a.appendKey(p.buf, t)
+			switch {
+			case !same:
+				p.key[j] = [2]int32{int32(from), int32(len(p.buf))}
+				if t.Kind == Word {
+					p.hash[j] = a.table.hashBytes(p.buf[from:])
+				}
+			case t.Kind == Word:
+				p.hash[j] = a.table.hash(t.Text)
+			}
+		}
+		a.table.prefetch(&p, len(blk))
+		for j := range blk {
+			if k := p.key[j]; k[1] < 0 {
+				a.fill(&blk[j], nil, true, p.hash[j], p.at[j])
+			} else {
+				a.fill(&blk[j], p.buf[k[0]:k[1]], false, p.hash[j], p.at[j])
+			}
 		}
 	}
 	return dst
 }
 
-// fill sets Norm, Stem and Stop of a token; buf is scratch space. h is the
-// hash of t.Text in the stem table and at where its record may be, as
-// stemTable.prefetch found them; h is 0 when not computed.
-func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64, at int32) {
-	if t.Kind == Punct {
-		t.Norm = t.Text
-		t.Stop = true
-		return
-	}
-	// Normalize keeping teh marbuta for the stemmer; fold it afterwards.
-	// Most words need no change: then the text itself is the key.
+// appendKey appends to buf the form of t's text that the stemmer reads and
+// the stem table holds: normalized, teh marbuta kept, and a definite
+// noun's final ه read as teh marbuta. It appends nothing and reports same
+// when that form is the text itself, as it is for most words.
+func (a *Analyzer) appendKey(buf []byte, t *Token) ([]byte, bool) {
 	same := a.unchanged(t.Text)
+	from := len(buf)
 	if !same {
-		*buf = AppendNormalized((*buf)[:0], t.Text, a.stemNorm)
+		buf = AppendNormalized(buf, t.Text, a.stemNorm)
 	}
 	if a.opts.Normalize.FoldTehMarbuta && t.Kind == Word {
 		// A definite noun takes no pronoun suffix: its final ه is a teh
 		// marbuta spelled without dots (الطاقه = الطاقة).
 		src := t.Text
 		if !same {
-			src = string(*buf)
+			src = string(buf[from:])
 		}
 		if fixed, ok := definiteHeh(src); ok {
-			*buf = append((*buf)[:0], fixed...)
+			buf = append(buf[:from], fixed...)
 			same = false
 		}
+	}
+	return buf, same
+}
+
+// fill sets Norm, Stem and Stop of a token. key is the form appendKey
+// gives of its text, unless same tells that it is the text itself. For a
+// word, with the stem table, h is the hash of that form in the table and
+// at where its record may be, as stemTable.prefetch found them.
+func (a *Analyzer) fill(t *Token, key []byte, same bool, h uint64, at int32) {
+	if t.Kind == Punct {
+		t.Norm = t.Text
+		t.Stop = true
+		return
 	}
 	if a.table != nil && t.Kind == Word {
 		var e stemEntry
 		var ok bool
-		switch {
-		case !same:
-			e, ok = a.table.lookup(string(*buf)) // the lookup keeps no reference: no allocation
-		case h != 0:
+		if same {
 			e, ok = a.table.lookupAt(t.Text, h, at)
-		default:
-			e, ok = a.table.lookup(t.Text)
+		} else {
+			e, ok = a.table.lookupAt(string(key), h, at) // the lookup keeps no reference: no allocation
 		}
 		if ok {
 			a.fillKnown(t, &e, same)
@@ -164,7 +202,7 @@ func (a *Analyzer) fill(t *Token, buf *[]byte, h uint64, at int32) {
 	}
 	norm := t.Text // no allocation when nothing changed
 	if !same {
-		norm = string(*buf)
+		norm = string(key)
 	}
 	t.Norm = norm
 	if a.opts.Normalize.FoldTehMarbuta {

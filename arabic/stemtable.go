@@ -121,6 +121,10 @@ func (t *stemTable) lookupHash(w string, h uint64) (stemEntry, bool) {
 // hash returns the hash of w in both tables.
 func (t *stemTable) hash(w string) uint64 { return wordHash(t.hot.seed, w) }
 
+// hashBytes is hash of a word given as bytes (maphash hashes bytes and
+// the string of them alike).
+func (t *stemTable) hashBytes(w []byte) uint64 { return maphash.Bytes(t.hot.seed, w) | 1<<32 }
+
 // wordHash is the hash of w in the tables of the seed: never 0, so that 0
 // can stand for a hash not computed.
 func wordHash(seed maphash.Seed, w string) uint64 {
@@ -131,38 +135,42 @@ func wordHash(seed maphash.Seed, w string) uint64 {
 // at once.
 const lookupBlock = 32
 
-// prefetched holds what prefetch found of a block of tokens.
+// prefetched holds the words of a block of tokens as the analyzer looks
+// them up, and what prefetch found of them.
 type prefetched struct {
-	hash [lookupBlock]uint64 // of the token's text for a word, else 0
-	// at is where the record of the token's text may be: 1 + its offset
-	// in the hot table's data, -(1 + its offset) in the cold table's, 0
-	// when neither holds a record whose tag matches the hash (the text is
-	// not in the tables); only meaningful where hash is not 0.
+	// hash is that of the word's form looked up, for a word, else 0.
+	hash [lookupBlock]uint64
+	// key is where buf holds the form of the token's text looked up, its
+	// start and end; the end is -1 when that form is the text itself.
+	key [lookupBlock][2]int32
+	buf []byte
+	// at is where the record of the word may be: 1 + its offset in the
+	// hot table's data, -(1 + its offset) in the cold table's, 0 when
+	// neither holds a record whose tag matches the hash (the word is not
+	// in the tables); only meaningful where hash is not 0.
 	at   [lookupBlock]int32
 	sink uint64 // what the loads read: keeps them from being optimized away
 }
 
-// prefetch hashes the text of the words among toks, at most lookupBlock
-// tokens, into p.hash and reads the table's slots and records for them, so
-// that looking them up afterwards finds them in the processor's caches. Its
-// loads do not depend on one another, so their cache misses overlap, where
-// lookups one at a time would wait for each. The cold table is read only
-// for the words whose probe of the hot table finds no record to read.
-// p.at tells lookupAt where the records are.
-func (t *stemTable) prefetch(toks []Token, p *prefetched) {
+// prefetch reads the table's slots and records for the words of the
+// first n (at most lookupBlock) hashes of p, so that looking them up
+// afterwards finds them in the processor's caches. Its loads do not depend
+// on one another, so their cache misses overlap, where lookups one at a
+// time would wait for each. The cold table is read only for the words
+// whose probe of the hot table finds no record to read. p.at tells
+// lookupAt where the records are.
+func (t *stemTable) prefetch(p *prefetched, n int) {
 	var sink uint64
-	for i := range toks {
-		p.hash[i] = 0
-		if toks[i].Kind == Word {
-			h := t.hash(toks[i].Text)
-			p.hash[i] = h
+	hash := p.hash[:n]
+	for _, h := range hash {
+		if h != 0 {
 			sink += t.hot.slot(h)
 		}
 	}
 	// The hot slots are at hand now: fetch the records they point to, or
 	// the cold slots of the words they miss.
-	for i := range toks {
-		if h := p.hash[i]; h != 0 {
+	for i, h := range hash {
+		if h != 0 {
 			if off := t.hot.record(h); off >= 0 {
 				sink += uint64(t.hot.data[off])
 				p.at[i] = int32(off + 1)
@@ -172,9 +180,9 @@ func (t *stemTable) prefetch(toks []Token, p *prefetched) {
 			}
 		}
 	}
-	for i := range toks {
-		if p.hash[i] != 0 && p.at[i] == 0 {
-			if off := t.cold.record(p.hash[i]); off >= 0 {
+	for i, h := range hash {
+		if h != 0 && p.at[i] == 0 {
+			if off := t.cold.record(h); off >= 0 {
 				sink += uint64(t.cold.data[off])
 				p.at[i] = int32(-off - 1)
 			}

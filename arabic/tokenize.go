@@ -91,16 +91,27 @@ func AppendTokens(dst []Token, text string) []Token {
 	for i < len(text) {
 		if start >= 0 && kind == Word && script == 'a' {
 			// Inside an Arabic word: take its letters and marks at once.
-			for i+1 < len(text) && (text[i] == 0xD8 || text[i] == 0xD9) && text[i+1]&0xC0 == 0x80 {
-				if r := rune(text[i]&0x1F)<<6 | rune(text[i+1]&0x3F); r < 0x0621 || r > 0x065F || r > 0x063A && r < 0x0640 {
-					break
-				}
+			for i+1 < len(text) && arabicLetterOrMark(text[i], text[i+1]) {
 				i += 2
 				ri++
 			}
 			if i >= len(text) {
 				break
 			}
+		}
+		// The commonest cases first: a space, and an Arabic letter
+		// starting a word.
+		if text[i] == ' ' {
+			flush(i, ri)
+			i++
+			ri++
+			continue
+		}
+		if start < 0 && i+1 < len(text) && arabicLetter(text[i], text[i+1]) {
+			start, startRune, kind, script = i, ri, Word, 'a'
+			i += 2
+			ri++
+			continue
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -154,6 +165,19 @@ func AppendTokens(dst []Token, text string) []Token {
 	}
 	flush(i, ri)
 	return dst
+}
+
+// arabicLetterOrMark reports whether c0, c1 are the UTF-8 encoding of an
+// Arabic letter (U+0621–U+063A, U+0641–U+064A), the tatweel (U+0640) or
+// an Arabic mark (U+064B–U+065F): the runes that continue an Arabic word.
+func arabicLetterOrMark(c0, c1 byte) bool {
+	return c0 == 0xD8 && c1-0xA1 <= 0xBA-0xA1 || c0 == 0xD9 && c1-0x80 <= 0x9F-0x80
+}
+
+// arabicLetter reports whether c0, c1 are the UTF-8 encoding of an Arabic
+// letter, U+0621–U+063A or U+0641–U+064A.
+func arabicLetter(c0, c1 byte) bool {
+	return c0 == 0xD8 && c1-0xA1 <= 0xBA-0xA1 || c0 == 0xD9 && c1-0x81 <= 0x8A-0x81
 }
 
 type charClass uint8

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // tok is the part of a Token the tokenizer tests compare.
@@ -103,6 +104,30 @@ func TestEndIn(t *testing.T) {
 		end, ok := c.tok.EndIn(text, c.from)
 		if ok != c.wantOK || ok && end != c.wantEnd {
 			t.Errorf("%s: EndIn = %d, %v; want %d, %v", c.name, end, ok, c.wantEnd, c.wantOK)
+		}
+	}
+}
+
+// TestArabicLetter checks the tokenizer's byte tests against classify:
+// arabicLetter holds only for Arabic letters, arabicLetterOrMark for the
+// letters U+0621–U+063A, the tatweel and the marks up to U+065F.
+func TestArabicLetter(t *testing.T) {
+	for r := rune(0x0600); r < 0x0700; r++ {
+		b := utf8.AppendRune(nil, r)
+		if arabicLetter(b[0], b[1]) && (classify(r, 2) != cLetter || scriptOf(r) != 'a') {
+			t.Errorf("arabicLetter(%U) but classify says %d, script %c", r, classify(r, 2), scriptOf(r))
+		}
+		want := r >= 0x0621 && r <= 0x063A || r >= 0x0640 && r <= 0x065F
+		if got := arabicLetterOrMark(b[0], b[1]); got != want {
+			t.Errorf("arabicLetterOrMark(%U) = %v, want %v", r, got, want)
+		}
+		if c := classify(r, 2); want && c != cLetter && c != cMark {
+			t.Errorf("arabicLetterOrMark(%U) but classify says %d", r, c)
+		}
+	}
+	for _, r := range []rune{'ا', 'ب', 'غ', 'ف', 'ي'} {
+		if b := utf8.AppendRune(nil, r); !arabicLetter(b[0], b[1]) {
+			t.Errorf("arabicLetter(%U) = false", r)
 		}
 	}
 }
