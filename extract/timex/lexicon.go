@@ -254,73 +254,82 @@ var yearWords = map[string]bool{
 	"عام": true, "العام": true, "عامي": true, "سنه": true, "السنه": true, "لعام": true, "للعام": true,
 }
 
+// startFlag tells which of the tables that atWord asks hold a start word,
+// so that it asks only those.
+type startFlag uint32
+
+const (
+	isStartWord startFlag = 1 << iota // every start word has it
+	inWeekdays
+	inCountWords
+	inMonths
+	inTwoWordMonths
+	inHijriMonths
+	inHijriTwoWord
+	inPeriods
+	inVagueWords
+	inVagueTwo
+	inPluralPeriods
+	inModWords
+	inOrdinals
+	inOrdinalTens
+	inColloquial // yesterdayColloquial, todayColloquial or tomorrowColloquial
+	inDayParts
+	inYearWords
+)
+
 // startWords holds every word that can begin an expression, so that the
-// matcher tries its patterns only on those: one map lookup per word form.
-var startWords = func() map[string]bool {
-	s := map[string]bool{}
+// matcher tries its patterns only on those: one map lookup per word form,
+// which also tells the tables that hold the word.
+var startWords = func() map[string]startFlag {
+	s := map[string]startFlag{}
 	add := func(keys ...string) {
 		for _, k := range keys {
-			s[k] = true
+			s[k] |= isStartWord
 		}
 	}
-	for k := range weekdays {
-		add(k)
-	}
-	for k := range months {
-		add(k)
-	}
-	for k := range twoWordMonths {
-		add(k)
-	}
-	for k := range hijriMonths {
-		add(k)
-	}
-	for k := range hijriTwoWord {
-		add(k)
-	}
-	for k := range periods {
-		add(k)
-	}
-	for k := range vagueWords {
-		add(k)
-	}
-	for k := range vagueTwo {
-		add(k)
-	}
-	for k := range pluralPeriods {
-		add(k)
-	}
-	for k := range ordinals {
-		add(k)
-	}
-	for k := range ordinalTens {
-		add(k)
-	}
-	for k := range dayParts {
-		add(k)
-	}
-	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
-		for k := range t {
+	// set marks the words of a bool table that it holds true with f.
+	set := func(f startFlag, t map[string]bool) {
+		for k, v := range t {
 			add(k)
+			if v {
+				s[k] |= f
+			}
 		}
 	}
-	for k := range yearWords {
-		add(k)
+	markKeys(s, inWeekdays, weekdays)
+	markKeys(s, inMonths, months)
+	markKeys(s, inTwoWordMonths, twoWordMonths)
+	markKeys(s, inHijriMonths, hijriMonths)
+	markKeys(s, inHijriTwoWord, hijriTwoWord)
+	markKeys(s, inPeriods, periods)
+	markKeys(s, inVagueWords, vagueWords)
+	markKeys(s, inVagueTwo, vagueTwo)
+	set(inPluralPeriods, pluralPeriods)
+	markKeys(s, inOrdinals, ordinals)
+	markKeys(s, inOrdinalTens, ordinalTens)
+	set(inDayParts, dayParts)
+	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
+		set(inColloquial, t)
 	}
+	set(inYearWords, yearWords)
 	for k := range decades {
 		add(k+"يات", "ال"+k+"يات", k+"ات", "ال"+k+"ات")
 	}
-	for k := range modWords {
-		add(k)
-	}
-	for k := range countWords {
-		add(k)
-	}
+	set(inModWords, modWords)
+	markKeys(s, inCountWords, countWords)
 	add("عاشوراء", "عاشورا", "المولد", "راس", "غره", "وقفه")
 	add("خلال", "غضون", "عيد", "القرن", "الربع", "النصف", "نفس", "ذات", "ثاني", "ثالث", "رابع", "خامس")
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
 	return s
 }()
+
+// markKeys marks every key of t in s as a start word held by t, with f.
+func markKeys[V any](s map[string]startFlag, f startFlag, t map[string]V) {
+	for k := range t {
+		s[k] |= isStartWord | f
+	}
+}
 
 // generalBefore are nouns after which العام is the adjective "general"
 // (الأمين العام السابق, the former secretary-general).
@@ -386,10 +395,13 @@ var startKeys = func() (b [wordBits / 64]uint64) {
 	return b
 }()
 
-// isStart reports whether w is one of startWords.
-func isStart(w string) bool {
+// startOf returns the flags of w in startWords, 0 when it is no start word.
+func startOf(w string) startFlag {
 	k := wordKey(w)
-	return startKeys[k/64]&(1<<(k%64)) != 0 && startWords[w]
+	if startKeys[k/64]&(1<<(k%64)) == 0 {
+		return 0
+	}
+	return startWords[w]
 }
 
 // mayStart reports whether w or one of its clitic forms may be a start word.

@@ -380,16 +380,17 @@ func (m *matcher) at(i int) int {
 		return i
 	}
 	base, alts, skips, n := m.forms(i)
-	if isStart(base) {
-		if j := m.atWord(i, base, t.start); j > i {
+	if f := startOf(base); f != 0 {
+		if j := m.atWord(i, base, t.start, f); j > i {
 			return j
 		}
 	}
 	for k := 0; k < n; k++ {
-		if !isStart(alts[k]) {
+		f := startOf(alts[k])
+		if f == 0 {
 			continue
 		}
-		if j := m.atWord(i, alts[k], t.start+skips[k]); j > i {
+		if j := m.atWord(i, alts[k], t.start+skips[k], f); j > i {
 			return j
 		}
 	}
