@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The tables below are immutable after package initialization. Every key is
 // in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
@@ -331,6 +334,19 @@ func markKeys[V any](s map[string]startFlag, f startFlag, t map[string]V) {
 	}
 }
 
+// lamStarts maps the start words with the article ال to themselves
+// without its ا, as they follow the clitic ل (للعام is ل + العام): the
+// key is what is left of such a word with its clitic stripped.
+var lamStarts = func() map[string]string {
+	s := map[string]string{}
+	for w := range startWords {
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			s["ل"+rest] = w
+		}
+	}
+	return s
+}()
+
 // generalBefore are nouns after which العام is the adjective "general"
 // (الأمين العام السابق, the former secretary-general).
 var generalBefore = map[string]bool{
@@ -340,20 +356,36 @@ var generalBefore = map[string]bool{
 	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
 }
 
-// tailKey hashes the last two runes of a word; clitics only change the
+// tailKey hashes the last two runes of a word (its last four bytes), or
+// the bytes of a shorter word and their number; clitics only change the
 // start of a word, so every form of a word has the same key.
 func tailKey(w string) uint {
-	if len(w) > 4 {
-		w = w[len(w)-4:]
+	if len(w) < 4 {
+		return shortKey(w) & (tailBits - 1)
 	}
+	x := le32(w[len(w)-4:])
+	return uint(x*0x9E3779B1) >> (32 - tailLog)
+}
+
+// shortKey hashes a word of fewer than four bytes and their number.
+func shortKey(w string) uint {
 	h := uint(len(w))
 	for i := 0; i < len(w); i++ {
 		h = h*131 + uint(w[i])
 	}
-	return h & (tailBits - 1)
+	return h
 }
 
-const tailBits = 4096
+// le32 reads the first four bytes of s as a little-endian number: one load.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+const (
+	tailLog  = 12
+	tailBits = 1 << tailLog
+)
 
 // startTails is a bit set of the tailKey of every start word: a word whose
 // key is not in it cannot begin an expression, in any of its forms.
@@ -370,23 +402,20 @@ func markStarts(b []uint64, key func(string) uint) {
 	}
 }
 
-// wordKey hashes a word's length and its first and last two runes' bytes.
+// wordKey hashes a word's length and its first and last two runes' bytes
+// (all of them in a word of up to four runes).
 func wordKey(w string) uint {
-	h := uint(len(w))
-	head, tail := w, ""
-	if len(w) > 8 {
-		head, tail = w[:4], w[len(w)-4:]
+	if len(w) < 4 {
+		return shortKey(w) & (wordBits - 1)
 	}
-	for i := 0; i < len(head); i++ {
-		h = h*131 + uint(head[i])
-	}
-	for i := 0; i < len(tail); i++ {
-		h = h*131 + uint(tail[i])
-	}
-	return h & (wordBits - 1)
+	x := uint64(le32(w))<<32 | uint64(le32(w[len(w)-4:]))
+	return uint(x*0x9E3779B97F4A7C15^uint64(len(w))*0xC2B2AE3D27D4EB4F) >> (64 - wordLog)
 }
 
-const wordBits = 1 << 14
+const (
+	wordLog  = 14
+	wordBits = 1 << wordLog
+)
 
 // startKeys is a bit set of the wordKey of every start word: a word whose
 // key is not in it is no start word, and startWords need not be asked.
