@@ -3,6 +3,8 @@ package timex
 import (
 	"strings"
 	"time"
+
+	"github.com/marsad/marsad/internal/arabicrun"
 )
 
 // The tables below are immutable after package initialization. Every key is
@@ -356,30 +358,20 @@ var generalBefore = map[string]bool{
 	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
 }
 
-// tailKey hashes the last two runes of a word (its last four bytes), or
-// the bytes of a shorter word and their number; clitics only change the
-// start of a word, so every form of a word has the same key.
+// tailKey hashes the last two runes of a word (its last four bytes, in
+// one load), or the bytes of a shorter word and their number; clitics only
+// change the start of a word, so every form of a word has the same key.
 func tailKey(w string) uint {
-	if len(w) < 4 {
-		return shortKey(w) & (tailBits - 1)
+	n := len(w)
+	if n < 4 {
+		h := uint(n)
+		for i := 0; i < n; i++ {
+			h = h*131 + uint(w[i])
+		}
+		return h & (tailBits - 1)
 	}
-	x := le32(w[len(w)-4:])
+	x := uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
 	return uint(x*0x9E3779B1) >> (32 - tailLog)
-}
-
-// shortKey hashes a word of fewer than four bytes and their number.
-func shortKey(w string) uint {
-	h := uint(len(w))
-	for i := 0; i < len(w); i++ {
-		h = h*131 + uint(w[i])
-	}
-	return h
-}
-
-// le32 reads the first four bytes of s as a little-endian number: one load.
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 const (
@@ -390,44 +382,25 @@ const (
 // startTails is a bit set of the tailKey of every start word: a word whose
 // key is not in it cannot begin an expression, in any of its forms.
 var startTails = func() (b [tailBits / 64]uint64) {
-	markStarts(b[:], tailKey)
+	for w := range startWords {
+		k := tailKey(w)
+		b[k/64] |= 1 << (k % 64)
+	}
 	return b
 }()
 
-// markStarts sets in the bit set b the bit key(w) of every start word w.
-func markStarts(b []uint64, key func(string) uint) {
+// startKeys holds every start word: a word it does not hold is no start
+// word, and startWords need not be asked.
+var startKeys = func() (s arabicrun.Words) {
 	for w := range startWords {
-		k := key(w)
-		b[k/64] |= 1 << (k % 64)
+		s.Add(w)
 	}
-}
-
-// wordKey hashes a word's length and its first and last two runes' bytes
-// (all of them in a word of up to four runes).
-func wordKey(w string) uint {
-	if len(w) < 4 {
-		return shortKey(w) & (wordBits - 1)
-	}
-	x := uint64(le32(w))<<32 | uint64(le32(w[len(w)-4:]))
-	return uint(x*0x9E3779B97F4A7C15^uint64(len(w))*0xC2B2AE3D27D4EB4F) >> (64 - wordLog)
-}
-
-const (
-	wordLog  = 14
-	wordBits = 1 << wordLog
-)
-
-// startKeys is a bit set of the wordKey of every start word: a word whose
-// key is not in it is no start word, and startWords need not be asked.
-var startKeys = func() (b [wordBits / 64]uint64) {
-	markStarts(b[:], wordKey)
-	return b
+	return s
 }()
 
 // startOf returns the flags of w in startWords, 0 when it is no start word.
 func startOf(w string) startFlag {
-	k := wordKey(w)
-	if startKeys[k/64]&(1<<(k%64)) == 0 {
+	if !startKeys.Has(w) {
 		return 0
 	}
 	return startWords[w]
