@@ -69,6 +69,39 @@ var cueEnds = func() (p arabicrun.Pairs) {
 	return p
 }()
 
+// cueForms maps every word in which cueByMap finds a reporting word to
+// what it finds: the words of cues with up to two clitics و or ف, so that
+// lookupCue asks one map once. cueFormKeys holds them too, for a cheaper
+// test first.
+var cueForms, cueFormKeys = func() (m map[string]tokCue, keys arabicrun.Words) {
+	m = map[string]tokCue{}
+	for k := range cues {
+		for _, p := range []string{"", "و", "ف", "وو", "وف", "فو", "فف"} {
+			if c, n := cueByMap(p + k); c.cue != 0 {
+				m[p+k] = tokCue{c, uint8(n)}
+				keys.Add(p + k)
+			}
+		}
+	}
+	return m, keys
+}()
+
+// cueByMap returns the reporting word of cues that w is, with up to two
+// clitics و or ف stripped (the fewest that make one), and the number of
+// runes stripped.
+func cueByMap(w string) (cueWord, int) {
+	if c, ok := cues[w]; ok {
+		return c, 0
+	}
+	for k := 0; k < 2 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")); k++ {
+		w = w[len("و"):]
+		if c, ok := cues[w]; ok {
+			return c, k + 1
+		}
+	}
+	return cueWord{}, 0
+}
+
 // bareComp are complementizers after which the statement starts; compPron
 // are complementizers with an attached pronoun, which stay in the statement.
 var bareComp = set("ان", "بان", "فان", "لان")
@@ -117,15 +150,34 @@ var titleHeadEnds, shortTitleHead = func() (p arabicrun.Pairs, short bool) {
 	return p, short
 }()
 
+// titleForms holds every word w for which titleHeads holds stem1(w): the
+// heads of titles with the affixes that stem1 drops (a prefix of its list,
+// a final ه), so that headOfTitle need not stem a word. titleFormKeys
+// holds them too, for a cheaper test first.
+var titleForms, titleFormKeys = func() (m map[string]bool, keys arabicrun.Words) {
+	m = map[string]bool{}
+	for h := range titleHeads {
+		for _, p := range []string{"", "بال", "لل", "ال", "ل"} {
+			for _, e := range []string{"", "ه"} {
+				if w := p + h + e; titleHeads[stem1(w)] {
+					m[w] = true
+					keys.Add(w)
+				}
+			}
+		}
+	}
+	return m, keys
+}()
+
 // headOfTitle reports whether titleHeads holds stem1(w), for a normalized
-// word w. Most words are ruled out unlooked and unstemmed by their last two
-// letters (titleHeadEnds), or by the two before a final ه that stem1 drops.
+// word w. Most words are ruled out unlooked by their last two letters
+// (titleHeadEnds), or by the two before a final ه that stem1 drops.
 func headOfTitle(w string) bool {
 	if n := len(w); n >= 6 && !shortTitleHead && !titleHeadEnds.Has(w[n-4:]) &&
 		!(strings.HasSuffix(w, "ه") && titleHeadEnds.Has(w[n-6:n-2])) {
 		return false
 	}
-	return titleHeads[stem1(w)]
+	return titleFormKeys.Has(w) && titleForms[w]
 }
 
 // titleBeforeName are the titles that stand right before a person's name

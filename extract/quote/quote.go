@@ -494,25 +494,16 @@ func (f *finder) lookupCues() {
 // lookupCue returns the reporting word at token i, if any, and the length
 // in runes of its clitic (و or ف).
 func (f *finder) lookupCue(i int) (cueWord, int) {
-	t := f.toks[i]
+	t := &f.toks[i]
 	// Every reporting word has 3 to 7 letters, at most 2 clitics, and
 	// none starts with the article: most words are ruled out unlooked.
 	if t.kind != kWord || len(t.norm) < 6 || len(t.norm) > 18 || strings.HasPrefix(t.norm, "ال") ||
 		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") ||
-		!cueEnds.Has(t.norm[len(t.norm)-4:]) {
+		!cueEnds.Has(t.norm[len(t.norm)-4:]) || !cueFormKeys.Has(t.norm) {
 		return cueWord{}, 0
 	}
-	if c, ok := cues[t.norm]; ok {
-		return c, 0
-	}
-	n := t.norm
-	for k := 0; k < 2 && (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")); k++ {
-		n = n[len("و"):]
-		if c, ok := cues[n]; ok {
-			return c, k + 1
-		}
-	}
-	return cueWord{}, 0
+	c := cueForms[t.norm] // cueByMap(t.norm), looked up once
+	return c.cueWord, int(c.clitic)
 }
 
 // isCitation reports whether the verb at token i cites a source

@@ -127,11 +127,16 @@ func FuzzAnalyze(f *testing.F) {
 func TestHeadOfTitle(t *testing.T) {
 	words := []string{"", "ه", "وزيره", "قال", "المتحدثه", "للوزير", "بالرئيسه", "الامين", "مدينه", "abc", "abcه"}
 	for w := range titleHeads {
-		words = append(words, w, "ال"+w, w+"ه", "لل"+w, "بال"+w+"ه", "ل"+w, "و"+w)
+		words = append(words, w, "ال"+w, w+"ه", "لل"+w, "بال"+w+"ه", "ل"+w, "و"+w, "ال"+w+"هه", "لال"+w, "ب"+w)
 	}
 	for _, w := range words {
 		if got, want := headOfTitle(w), titleHeads[stem1(w)]; got != want {
 			t.Errorf("headOfTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w := range titleForms {
+		if !titleFormKeys.Has(w) {
+			t.Errorf("titleFormKeys lacks %q", w)
 		}
 	}
 }

@@ -128,8 +128,11 @@ var feastDayWords = map[string]int{"اول": 1, "ثاني": 2, "ثالث": 3, "�
 // عيد الفطر (the feast's date plus n-1 days). The span starts at the
 // ordinal.
 func (m *matcher) atFeastDay(i, start int) (int, bool) {
+	if m.w(i+1) != "ايام" || m.w(i+2) != "عيد" {
+		return i, false
+	}
 	n, ok := feastDayWords[m.w(i)]
-	if !ok || m.w(i+1) != "ايام" || m.w(i+2) != "عيد" {
+	if !ok {
 		return i, false
 	}
 	before := len(m.out)

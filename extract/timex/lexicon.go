@@ -1,6 +1,11 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"github.com/marsad/marsad/internal/arabicrun"
+)
 
 // The tables below are immutable after package initialization. Every key is
 // in normalized form (see fold): أ إ آ → ا, ى → ي, ة → ه, no diacritics.
@@ -254,71 +259,93 @@ var yearWords = map[string]bool{
 	"عام": true, "العام": true, "عامي": true, "سنه": true, "السنه": true, "لعام": true, "للعام": true,
 }
 
+// startFlag tells which of the tables that atWord asks hold a start word,
+// so that it asks only those.
+type startFlag uint32
+
+const (
+	isStartWord startFlag = 1 << iota // every start word has it
+	inWeekdays
+	inCountWords
+	inMonths
+	inTwoWordMonths
+	inHijriMonths
+	inHijriTwoWord
+	inPeriods
+	inVagueWords
+	inVagueTwo
+	inPluralPeriods
+	inModWords
+	inOrdinals
+	inOrdinalTens
+	inColloquial // yesterdayColloquial, todayColloquial or tomorrowColloquial
+	inDayParts
+	inYearWords
+)
+
 // startWords holds every word that can begin an expression, so that the
-// matcher tries its patterns only on those: one map lookup per word form.
-var startWords = func() map[string]bool {
-	s := map[string]bool{}
+// matcher tries its patterns only on those: one map lookup per word form,
+// which also tells the tables that hold the word.
+var startWords = func() map[string]startFlag {
+	s := map[string]startFlag{}
 	add := func(keys ...string) {
 		for _, k := range keys {
-			s[k] = true
+			s[k] |= isStartWord
 		}
 	}
-	for k := range weekdays {
-		add(k)
-	}
-	for k := range months {
-		add(k)
-	}
-	for k := range twoWordMonths {
-		add(k)
-	}
-	for k := range hijriMonths {
-		add(k)
-	}
-	for k := range hijriTwoWord {
-		add(k)
-	}
-	for k := range periods {
-		add(k)
-	}
-	for k := range vagueWords {
-		add(k)
-	}
-	for k := range vagueTwo {
-		add(k)
-	}
-	for k := range pluralPeriods {
-		add(k)
-	}
-	for k := range ordinals {
-		add(k)
-	}
-	for k := range ordinalTens {
-		add(k)
-	}
-	for k := range dayParts {
-		add(k)
-	}
-	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
-		for k := range t {
+	// set marks the words of a bool table that it holds true with f.
+	set := func(f startFlag, t map[string]bool) {
+		for k, v := range t {
 			add(k)
+			if v {
+				s[k] |= f
+			}
 		}
 	}
-	for k := range yearWords {
-		add(k)
+	markKeys(s, inWeekdays, weekdays)
+	markKeys(s, inMonths, months)
+	markKeys(s, inTwoWordMonths, twoWordMonths)
+	markKeys(s, inHijriMonths, hijriMonths)
+	markKeys(s, inHijriTwoWord, hijriTwoWord)
+	markKeys(s, inPeriods, periods)
+	markKeys(s, inVagueWords, vagueWords)
+	markKeys(s, inVagueTwo, vagueTwo)
+	set(inPluralPeriods, pluralPeriods)
+	markKeys(s, inOrdinals, ordinals)
+	markKeys(s, inOrdinalTens, ordinalTens)
+	set(inDayParts, dayParts)
+	for _, t := range []map[string]bool{yesterdayColloquial, todayColloquial, tomorrowColloquial} {
+		set(inColloquial, t)
 	}
+	set(inYearWords, yearWords)
 	for k := range decades {
 		add(k+"يات", "ال"+k+"يات", k+"ات", "ال"+k+"ات")
 	}
-	for k := range modWords {
-		add(k)
-	}
-	for k := range countWords {
-		add(k)
-	}
+	set(inModWords, modWords)
+	markKeys(s, inCountWords, countWords)
 	add("عاشوراء", "عاشورا", "المولد", "راس", "غره", "وقفه")
 	add("خلال", "غضون", "عيد", "القرن", "الربع", "النصف", "نفس", "ذات", "ثاني", "ثالث", "رابع", "خامس")
 	add("اليوم", "امس", "الامس", "البارحه", "اول", "غدا", "يوم", "بعد", "قبل", "منذ", "في", "هذا", "هذه", "الليله")
+	return s
+}()
+
+// markKeys marks every key of t in s as a start word held by t, with f.
+func markKeys[V any](s map[string]startFlag, f startFlag, t map[string]V) {
+	for k := range t {
+		s[k] |= isStartWord | f
+	}
+}
+
+// lamStarts maps the start words with the article ال to themselves
+// without its ا, as they follow the clitic ل (للعام is ل + العام): the
+// key is what is left of such a word with its clitic stripped.
+var lamStarts = func() map[string]string {
+	s := map[string]string{}
+	for w := range startWords {
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			s["ل"+rest] = w
+		}
+	}
 	return s
 }()
 
@@ -331,65 +358,52 @@ var generalBefore = map[string]bool{
 	"الموتمر": true, "المؤتمر": true, "الاتحاد": true, "العفو": true,
 }
 
-// tailKey hashes the last two runes of a word; clitics only change the
-// start of a word, so every form of a word has the same key.
+// tailKey hashes the last two runes of a word (its last four bytes, in
+// one load), or the bytes of a shorter word and their number; clitics only
+// change the start of a word, so every form of a word has the same key.
 func tailKey(w string) uint {
-	if len(w) > 4 {
-		w = w[len(w)-4:]
+	n := len(w)
+	if n < 4 {
+		h := uint(n)
+		for i := 0; i < n; i++ {
+			h = h*131 + uint(w[i])
+		}
+		return h & (tailBits - 1)
 	}
-	h := uint(len(w))
-	for i := 0; i < len(w); i++ {
-		h = h*131 + uint(w[i])
-	}
-	return h & (tailBits - 1)
+	x := uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+	return uint(x*0x9E3779B1) >> (32 - tailLog)
 }
 
-const tailBits = 4096
+const (
+	tailLog  = 12
+	tailBits = 1 << tailLog
+)
 
 // startTails is a bit set of the tailKey of every start word: a word whose
 // key is not in it cannot begin an expression, in any of its forms.
 var startTails = func() (b [tailBits / 64]uint64) {
-	markStarts(b[:], tailKey)
-	return b
-}()
-
-// markStarts sets in the bit set b the bit key(w) of every start word w.
-func markStarts(b []uint64, key func(string) uint) {
 	for w := range startWords {
-		k := key(w)
+		k := tailKey(w)
 		b[k/64] |= 1 << (k % 64)
 	}
-}
-
-// wordKey hashes a word's length and its first and last two runes' bytes.
-func wordKey(w string) uint {
-	h := uint(len(w))
-	head, tail := w, ""
-	if len(w) > 8 {
-		head, tail = w[:4], w[len(w)-4:]
-	}
-	for i := 0; i < len(head); i++ {
-		h = h*131 + uint(head[i])
-	}
-	for i := 0; i < len(tail); i++ {
-		h = h*131 + uint(tail[i])
-	}
-	return h & (wordBits - 1)
-}
-
-const wordBits = 1 << 14
-
-// startKeys is a bit set of the wordKey of every start word: a word whose
-// key is not in it is no start word, and startWords need not be asked.
-var startKeys = func() (b [wordBits / 64]uint64) {
-	markStarts(b[:], wordKey)
 	return b
 }()
 
-// isStart reports whether w is one of startWords.
-func isStart(w string) bool {
-	k := wordKey(w)
-	return startKeys[k/64]&(1<<(k%64)) != 0 && startWords[w]
+// startKeys holds every start word: a word it does not hold is no start
+// word, and startWords need not be asked.
+var startKeys = func() (s arabicrun.Words) {
+	for w := range startWords {
+		s.Add(w)
+	}
+	return s
+}()
+
+// startOf returns the flags of w in startWords, 0 when it is no start word.
+func startOf(w string) startFlag {
+	if !startKeys.Has(w) {
+		return 0
+	}
+	return startWords[w]
 }
 
 // mayStart reports whether w or one of its clitic forms may be a start word.

@@ -167,7 +167,7 @@ func (m *matcher) containerAt(k int) (container, int, bool) {
 		}
 		return container{y: m.yearFor(mo), mo: mo}, e, true
 	}
-	if !startWords[w] && m.tok(k).kind != num {
+	if startWords[w] == 0 && m.tok(k).kind != num {
 		return container{}, k, false
 	}
 	before := len(m.out)

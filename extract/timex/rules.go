@@ -339,43 +339,37 @@ func (m *matcher) emitYear(start, last, y int, hij bool) {
 }
 
 // atWord tries the patterns that start with the word w (token i, maybe with a
-// clitic stripped) at normalized rune start.
-func (m *matcher) atWord(i int, w string, start int) int {
+// clitic stripped) at normalized rune start; f is startWords[w], which tells
+// the tables that hold w.
+func (m *matcher) atWord(i int, w string, start int, f startFlag) int {
 	if w == "" {
 		return i
 	}
-	if wd, ok := weekdays[w]; ok {
-		return m.atWeekday(i, wd, start)
+	if f&inWeekdays != 0 {
+		return m.atWeekday(i, weekdays[w], start)
 	}
-	if _, ok := countWords[w]; ok {
+	if f&inCountWords != 0 {
 		if j, ok := m.atFromNow(i, start); ok {
 			return j
 		}
 	}
-	if _, ok := months[w]; ok {
+	if f&(inMonths|inTwoWordMonths|inHijriMonths|inHijriTwoWord) != 0 {
 		return m.atMonth(i, w, start)
 	}
-	if _, ok := twoWordMonths[w]; ok {
-		return m.atMonth(i, w, start)
+	if f&inPeriods != 0 {
+		return m.atPeriod(i, periods[w], start)
 	}
-	if _, ok := hijriMonths[w]; ok {
-		return m.atMonth(i, w, start)
-	}
-	if _, ok := hijriTwoWord[w]; ok {
-		return m.atMonth(i, w, start)
-	}
-	if unit, ok := periods[w]; ok {
-		return m.atPeriod(i, unit, start)
-	}
-	if v, ok := vagueWords[w]; ok {
-		m.emit(start, i, v)
+	if f&inVagueWords != 0 {
+		m.emit(start, i, vagueWords[w])
 		return i + 1
 	}
-	if v, ok := vagueTwo[w][m.w(i+1)]; ok {
-		m.emit(start, i+1, v)
-		return i + 2
+	if f&inVagueTwo != 0 {
+		if v, ok := vagueTwo[w][m.w(i+1)]; ok {
+			m.emit(start, i+1, v)
+			return i + 2
+		}
 	}
-	if pluralPeriods[w] {
+	if f&inPluralPeriods != 0 {
 		// الأيام المقبلة, الأيام الثلاثة المقبلة, الساعات الـ24 المقبلة
 		k := i + 1
 		if n := m.w(k); strings.HasPrefix(n, "ال") && numberWords[n[len("ال"):]] != 0 {
@@ -391,19 +385,18 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		}
 		return i
 	}
-	if modWords[w] {
+	if f&inModWords != 0 {
 		if j := m.atModifier(i, w, start); j > i {
 			return j
 		}
 	}
-	if _, ok := ordinals[w]; ok {
+	if f&(inOrdinals|inOrdinalTens) != 0 {
 		return m.atOrdinal(i, w, start)
 	}
-	if _, ok := ordinalTens[w]; ok {
-		return m.atOrdinal(i, w, start)
-	}
-	if j, ok := m.atColloquial(i, w, start); ok {
-		return j
+	if f&inColloquial != 0 {
+		if j, ok := m.atColloquial(i, w, start); ok {
+			return j
+		}
 	}
 	if j, ok := m.atHijriDay(i, w, start); ok { // عاشوراء, المولد النبوي
 		return j
@@ -497,14 +490,14 @@ func (m *matcher) atWord(i int, w string, start int) int {
 		}
 		return m.atTonight(i, start)
 	}
-	if dayParts[w] {
+	if f&inDayParts != 0 {
 		return m.atDayPart(i, start)
 	}
 	if j, ok := m.atDecade(i, w, start); ok {
 		return j
 	}
 	// Year after a cue: عام 2020, عامي 2020 و2021.
-	if yearWords[w] {
+	if f&inYearWords != 0 {
 		return m.atYearWord(i, start)
 	}
 	return i
@@ -1008,7 +1001,7 @@ func (m *matcher) atDayPart(i, start int) int {
 		}
 	}
 	before := len(m.out)
-	j := m.atWord(i+1, n, m.tok(i+1).start)
+	j := m.atWord(i+1, n, m.tok(i+1).start, startWords[n])
 	if len(m.out) == before+1 {
 		m.out[before].start = start
 	}

@@ -329,35 +329,39 @@ func (m *matcher) isP(i int, r rune) bool {
 // clitics are the proclitics stripped from the first word of an expression.
 var clitics = []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 
-// forms returns the word at token i and its forms without a proclitic, each
-// with the number of runes stripped.
-func (m *matcher) forms(i int) (base string, alts [4]string, skips [4]int, n int) {
-	base = m.w(i)
-	if base == "" {
-		return
+// atClitic tries the patterns at token i, the word w at normalized rune
+// start, on its forms without a proclitic (each keeping at least 3 letters)
+// in the order of clitics; after a ل, a rest that starts with ل is also
+// read with the article (للعام → ل + العام).
+func (m *matcher) atClitic(i int, w string, start int) int {
+	if len(w) < len("و")+6 {
+		return i
 	}
-	switch r, _ := utf8.DecodeRuneInString(base); r {
-	case 'و', 'ف', 'ب', 'ل':
+	switch w[:len("و")] {
+	case "و", "ف", "ب", "ل":
 	default:
-		return
+		return i
 	}
 	for _, c := range clitics {
-		if n == len(alts) {
-			break
-		}
-		if len(base)-len(c) < 6 || base[:len(c)] != c { // keep at least 3 letters
+		if len(w)-len(c) < 6 || w[:len(c)] != c { // keep at least 3 letters
 			continue
 		}
-		rest := base[len(c):]
-		alts[n], skips[n] = rest, utf8.RuneCountInString(c)
-		n++
-		// للعام → ل + العام
-		if c[len(c)-len("ل"):] == "ل" && len(rest) > 2 && rest[:len("ل")] == "ل" && n < len(alts) {
-			alts[n], skips[n] = "ا"+rest, utf8.RuneCountInString(c)
-			n++
+		rest, skip := w[len(c):], utf8.RuneCountInString(c)
+		if f := startOf(rest); f != 0 {
+			if j := m.atWord(i, rest, start+skip, f); j > i {
+				return j
+			}
+		}
+		if !strings.HasSuffix(c, "ل") || !strings.HasPrefix(rest, "ل") {
+			continue
+		}
+		if a, ok := lamStarts[rest]; ok {
+			if j := m.atWord(i, a, start+skip, startWords[a]); j > i {
+				return j
+			}
 		}
 	}
-	return
+	return i
 }
 
 // at tries every pattern at token i and returns the index after the match,
@@ -376,22 +380,14 @@ func (m *matcher) at(i int) int {
 	default:
 		return i
 	}
-	if !mayStart(m.d.str(*t)) {
+	w := m.d.str(*t)
+	if !mayStart(w) {
 		return i
 	}
-	base, alts, skips, n := m.forms(i)
-	if isStart(base) {
-		if j := m.atWord(i, base, t.start); j > i {
+	if f := startOf(w); f != 0 {
+		if j := m.atWord(i, w, t.start, f); j > i {
 			return j
 		}
 	}
-	for k := 0; k < n; k++ {
-		if !isStart(alts[k]) {
-			continue
-		}
-		if j := m.atWord(i, alts[k], t.start+skips[k]); j > i {
-			return j
-		}
-	}
-	return i
+	return m.atClitic(i, w, t.start)
 }

@@ -87,3 +87,48 @@ func (m *Map) Append(dst []byte, s string) (out []byte, last int, ok bool) {
 	}
 	return out[:j], last, true
 }
+
+// Words is a bit set of hashes of words (of their length and their first
+// and last four bytes, all the bytes of a word of up to eight). Has may
+// take a word that was not added for one that was, never the reverse: it
+// tells cheaply that a word is none of a list, before a map of them is
+// asked.
+type Words [wordBits / 64]uint64
+
+const (
+	wordLog  = 14
+	wordBits = 1 << wordLog
+)
+
+// Add adds w to the set.
+func (s *Words) Add(w string) {
+	k := wordKey(w)
+	s[k/64] |= 1 << (k % 64)
+}
+
+// Has reports whether w may have been added to the set.
+func (s *Words) Has(w string) bool {
+	k := wordKey(w)
+	return s[k/64]&(1<<(k%64)) != 0
+}
+
+// wordKey hashes w's length and its first and last four bytes, in two
+// 4-byte loads, or all the bytes of a shorter word.
+func wordKey(w string) uint {
+	if len(w) < 4 {
+		h := uint(len(w))
+		for i := 0; i < len(w); i++ {
+			h = h*131 + uint(w[i])
+		}
+		return h & (wordBits - 1)
+	}
+	x := uint64(le32(w))<<32 | uint64(le32(w[len(w)-4:]))
+	return uint(x*0x9E3779B97F4A7C15^uint64(len(w))*0xC2B2AE3D27D4EB4F) >> (64 - wordLog)
+}
+
+// le32 reads the first four bytes of s as a little-endian number, which
+// the compiler makes one load.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}

@@ -108,3 +108,33 @@ func TestMap(t *testing.T) {
 		}
 	}
 }
+
+func TestWords(t *testing.T) {
+	var s Words
+	added := []string{"", "a", "قال", "الرئيس", "المتحدثة", "اجتماعاتهم", "في"}
+	for _, w := range added {
+		if s.Has(w) {
+			t.Errorf("empty set Has(%q)", w)
+		}
+	}
+	for _, w := range added {
+		s.Add(w)
+	}
+	for _, w := range added {
+		if !s.Has(w) {
+			t.Errorf("Has(%q) = false after Add", w)
+		}
+	}
+	// Words that differ in one byte, or in length alone, mostly hash apart.
+	others := 0
+	for _, w := range added[1:] {
+		for _, v := range []string{w + "ه", "و" + w, w[:len(w)-1], "x" + w[1:]} {
+			if !s.Has(v) {
+				others++
+			}
+		}
+	}
+	if others < 20 {
+		t.Errorf("only %d of 24 near words are ruled out", others)
+	}
+}
