@@ -799,7 +799,7 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 	for lo := 0; lo < n; lo += crossBlock {
 		hi := min(lo+crossBlock, n)
 		st.crossFeatures(infos, lo, hi)
-		t.fx.touch(st.fbuf)
+		st.fbuf, _ = t.fx.touchPassed(st.fbuf, st.foff)
 		touchEntries(ents[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
 			row1 := (*[nLabels]float32)(sc1[i*nLabels : (i+1)*nLabels])
@@ -814,7 +814,7 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 			}
 			sumRoles(row1, &v1)
 			sumRoles(row2, &v2)
-			t.fx.sum2(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
+			t.fx.sum2Passed(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
 }
