@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -151,28 +152,8 @@ func julySentences(last int) [][][]string {
 // It is skipped when ../shared is absent.
 func BenchmarkEmissions(b *testing.B) {
 	tg := defaultTagger(b)
-	type sentence struct {
-		infos []tokInfo
-		ents  []*vocabEntry
-	}
-	var sents []sentence
-	ntok := 0
 	st := tg.getState()
-	for _, ss := range julySentences(27) {
-		for _, ws := range ss {
-			var s sentence
-			for _, w := range ws {
-				e, info := tg.lookup(w)
-				if e == nil {
-					e, info = tg.unknown(w, st)
-				}
-				s.ents = append(s.ents, e)
-				s.infos = append(s.infos, info)
-			}
-			sents = append(sents, s)
-			ntok += len(ws)
-		}
-	}
+	sents, ntok := emissionSentences(tg, st)
 	if ntok == 0 {
 		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
 	}
@@ -186,6 +167,61 @@ func BenchmarkEmissions(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*ntok), "ns/token")
 	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkEmissions2 is BenchmarkEmissions for emissions2, which computes
+// both stages' scores as tagDoc does, and reports the process CPU time per
+// token.
+func BenchmarkEmissions2(b *testing.B) {
+	tg := defaultTagger(b)
+	st := tg.getState()
+	sents, ntok := emissionSentences(tg, st)
+	if ntok == 0 {
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
+	}
+	runtime.GC()
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		for _, s := range sents {
+			n := len(s.infos) * nLabels
+			st.sc = slices.Grow(st.sc[:0], n)[:n]
+			st.sc2 = slices.Grow(st.sc2[:0], n)[:n]
+			tg.emissions2(s.infos, s.ents, st.sc, st.sc2, st)
+		}
+	}
+	cpu := cputime.Self() - cpu0
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*ntok), "cpu-ns/token")
+	b.ReportMetric(0, "ns/op")
+}
+
+// emissionSentence is a sentence's token information and vocabulary
+// entries.
+type emissionSentence struct {
+	infos []tokInfo
+	ents  []*vocabEntry
+}
+
+// emissionSentences returns the sentences of a week of SaudiNewsNet, their
+// words looked up with tg, and how many tokens they have.
+func emissionSentences(tg *Tagger, st *tagState) ([]emissionSentence, int) {
+	var sents []emissionSentence
+	ntok := 0
+	for _, ss := range julySentences(27) {
+		for _, ws := range ss {
+			var s emissionSentence
+			for _, w := range ws {
+				e, info := tg.lookup(w)
+				if e == nil {
+					e, info = tg.unknown(w, st)
+				}
+				s.ents = append(s.ents, e)
+				s.infos = append(s.infos, info)
+			}
+			sents = append(sents, s)
+			ntok += len(ws)
+		}
+	}
+	return sents, ntok
 }
 
 // BenchmarkUnknown computes and caches the entries of the distinct words

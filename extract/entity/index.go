@@ -242,12 +242,17 @@ func (x *featIndex) find(k uint64) *featSlot {
 	if len(x.slots) == 0 {
 		return nil
 	}
-	p := k * mulSlot
-	if b := filterBits(k); x.filter[p>>x.fshift]&b != b {
+	if b := filterBits(k); x.filter[(k*mulSlot)>>x.fshift]&b != b {
 		return nil
 	}
+	return x.probe(k)
+}
+
+// probe is find of a feature k that the filter lets through, in an index
+// with slots.
+func (x *featIndex) probe(k uint64) *featSlot {
 	mask := uint64(len(x.slots) - 1)
-	for i := p >> x.shift; ; i = (i + 1) & mask {
+	for i := (k * mulSlot) >> x.shift; ; i = (i + 1) & mask {
 		s := &x.slots[i]
 		if s.mask[0]|s.mask[1] == 0 {
 			return nil
@@ -325,6 +330,16 @@ func (x *featIndex) sum2(row0, row1 *[nLabels]float32, ks []uint64) {
 	}
 }
 
+// sum2Passed is sum2 of features that the filter lets through (see
+// touchPassed).
+func (x *featIndex) sum2Passed(row0, row1 *[nLabels]float32, ks []uint64) {
+	for _, k := range ks {
+		if s := x.probe(k); s != nil {
+			x.add2(row0, row1, s)
+		}
+	}
+}
+
 // touch reads the first slot of each of the features ks that pass the
 // filter, so that the lookups that follow find them in the processor's
 // cache: the reads are independent of each other, so the processor
@@ -358,4 +373,47 @@ func (x *featIndex) touch(ks []uint64) uint64 {
 		}
 	}
 	return sum
+}
+
+// touchPassed is touch of the features of several tokens, those of the
+// t-th at ks[off[t]:off[t+1]], that also drops from ks the features that
+// the filter rejects, moving off along, and returns the rest: their
+// lookups (sum2Passed) then skip the filter, computed once a feature
+// rather than three times. Their sums are those of all the features, to
+// the bit, as the index has none of those dropped. The second result
+// means nothing (see touch).
+//
+//go:noinline
+func (x *featIndex) touchPassed(ks []uint64, off []int32) ([]uint64, uint64) {
+	if len(x.slots) == 0 {
+		clear(off)
+		return ks[:0], 0
+	}
+	var sum uint64
+	n := 0
+	for t := 0; t+1 < len(off); t++ {
+		lo, hi := off[t], off[t+1]
+		off[t] = int32(n)
+		for _, k := range ks[lo:hi] {
+			p := k * mulSlot
+			if b := filterBits(k); x.filter[p>>x.fshift]&b == b {
+				sum += x.slots[p>>x.shift].key
+				ks[n] = k
+				n++
+			}
+		}
+	}
+	if len(off) > 0 {
+		off[len(off)-1] = int32(n)
+	}
+	ks = ks[:n]
+	if len(x.spill) == 0 {
+		return ks, sum
+	}
+	for _, k := range ks {
+		if s := &x.slots[(k*mulSlot)>>x.shift]; s.key == k && s.mask[0]&slotSpill != 0 {
+			sum += uint64(x.spill[math.Float32bits(s.w[slotWeights-1])])
+		}
+	}
+	return ks, sum
 }

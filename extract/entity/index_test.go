@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -128,6 +129,72 @@ func TestFeatIndexStages(t *testing.T) {
 		x.sum2(&rows[0], &rows[1], []uint64{k})
 		if rows != want {
 			t.Fatalf("feature %d: sum2 = %v, want %v", k, rows, want)
+		}
+	}
+}
+
+// TestTouchPassed checks that touchPassed keeps each token's features that
+// the filter lets through, in order, and that sum2Passed of what it keeps
+// gives what sum2 of all the features gives, to the bit, in an index of
+// two stages and in an empty one.
+func TestTouchPassed(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var st [2]featStage
+	for s := range st {
+		st[s].index = map[uint64]int32{}
+	}
+	for k := range uint64(2000) {
+		for s := range st {
+			if r.IntN(3) == 0 {
+				continue
+			}
+			st[s].index[k] = int32(len(st[s].w))
+			for range nLabels {
+				v := float32(0)
+				if r.IntN(2) == 0 {
+					v = r.Float32() - 0.5
+				}
+				st[s].w = append(st[s].w, v)
+			}
+		}
+	}
+	for _, x := range []featIndex{newFeatIndex(st[0], st[1]), {}} {
+		for range 500 {
+			// Tokens of 0 to 7 features, known or not (keys past 2000
+			// or random).
+			var ks []uint64
+			off := []int32{0}
+			for range r.IntN(6) {
+				for range r.IntN(8) {
+					k := uint64(r.IntN(2400))
+					if r.IntN(4) == 0 {
+						k = r.Uint64()
+					}
+					ks = append(ks, k)
+				}
+				off = append(off, int32(len(ks)))
+			}
+			all, allOff := append([]uint64(nil), ks...), append([]int32(nil), off...)
+			kept, _ := x.touchPassed(ks, off)
+			for tok := 0; tok+1 < len(off); tok++ {
+				var want, got [2][nLabels]float32
+				x.sum2(&want[0], &want[1], all[allOff[tok]:allOff[tok+1]])
+				x.sum2Passed(&got[0], &got[1], kept[off[tok]:off[tok+1]])
+				if got != want {
+					t.Fatalf("token %d of %v: sum2Passed %v, want %v", tok, all, got, want)
+				}
+				var passed []uint64
+				for _, k := range all[allOff[tok]:allOff[tok+1]] {
+					if len(x.slots) != 0 {
+						if b := filterBits(k); x.filter[(k*mulSlot)>>x.fshift]&b == b {
+							passed = append(passed, k)
+						}
+					}
+				}
+				if !slices.Equal(kept[off[tok]:off[tok+1]], passed) {
+					t.Fatalf("token %d of %v: kept %v, want %v", tok, all, kept[off[tok]:off[tok+1]], passed)
+				}
+			}
 		}
 	}
 }

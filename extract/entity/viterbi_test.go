@@ -3,8 +3,11 @@ package entity
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/marsad/marsad/internal/cputime"
 )
 
 // plainViterbi is viterbi written plainly, label by label, for tests.
@@ -74,4 +77,49 @@ func TestViterbi(t *testing.T) {
 			t.Fatalf("case %d: viterbi %v, want %v", k, got, want)
 		}
 	}
+}
+
+// BenchmarkViterbi decodes the sentences of a day of SaudiNewsNet from the
+// scores that tagDoc gives them, in both stages, and reports the process
+// CPU time per token. It is skipped when ../shared is absent.
+func BenchmarkViterbi(b *testing.B) {
+	docs := julySentences(21)
+	if len(docs) == 0 {
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
+	}
+	tg := defaultTagger(b)
+	st := tg.getState()
+	type sentence struct{ sc1, sc2 []float32 }
+	var sents []sentence
+	ntok := 0
+	for _, d := range docs {
+		tg.tagDoc(d, st)
+		off := 0
+		for _, ws := range d {
+			m := len(ws)
+			if m == 0 {
+				continue
+			}
+			lo, hi := off*nLabels, (off+m)*nLabels
+			sents = append(sents, sentence{slices.Clone(st.sc[lo:hi]), slices.Clone(st.sc2[lo:hi])})
+			off += m
+			ntok += m
+		}
+	}
+	back := make([]uint8, 0)
+	out := make([]int, 0)
+	runtime.GC()
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		for _, s := range sents {
+			n := len(s.sc1) / nLabels
+			back = slices.Grow(back[:0], n*nLabels)[:n*nLabels]
+			out = slices.Grow(out[:0], n)[:n]
+			viterbi(&tg.first.trans, s.sc1, n, back, out)
+			viterbi(&tg.trans, s.sc2, n, back, out)
+		}
+	}
+	cpu := cputime.Self() - cpu0
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*ntok), "cpu-ns/token")
+	b.ReportMetric(0, "ns/op")
 }
