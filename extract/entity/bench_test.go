@@ -257,7 +257,7 @@ func benchUnknown(b *testing.B, last int) {
 	cpu0 := cputime.Self()
 	for b.Loop() {
 		tg.unknowns.mu.Lock()
-		tg.unknowns.cur, tg.unknowns.old = nil, nil
+		tg.unknowns.cur, tg.unknowns.old, tg.unknowns.seen = nil, nil, nil
 		tg.unknowns.mu.Unlock()
 		for _, w := range words {
 			// tagDoc empties the entries of the words the cache does
