@@ -344,7 +344,7 @@ func TestConfigSanitized(t *testing.T) {
 func windowDocs(s *state) []recent {
 	var docs []recent
 	for i := range s.window.n {
-		docs = append(docs, *s.window.at(i))
+		docs = append(docs, s.window.at(i))
 	}
 	return docs
 }
