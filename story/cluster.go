@@ -97,7 +97,7 @@ type state struct {
 	top          vec                 // reindex's and thread's top features
 	dense        denseVec            // the vector add scores, by feature id
 	shingle      []uint64            // fingerprint's shingle hashes
-	split        vec                 // thread's parts of a candidate's centroid
+	split        vec                 // sweep's parts of a retired story's centroid
 	ownSplit     vec                 // thread's parts of its story's centroid
 	docVec       vec                 // vectorize's result
 	entVec       vec                 // vectorize's entity features

@@ -363,8 +363,8 @@ func (w *recentRing) resize(size int) {
 	w.head = 0
 }
 
-// moveRing copies the n documents of ring from place head on, each per
-// elements long, to the start of to, which it returns.
+// moveRing copies the n documents of ring from place head on, per
+// elements each, to the start of to, which it returns.
 func moveRing[E any](to, ring []E, head, n, per int) []E {
 	// The documents from head to the end of the ring, then those from its
 	// start.
