@@ -95,7 +95,7 @@ type state struct {
 	candKeys     []uint64            // candidates' sort keys
 	stale        []int32             // candidates' stories out of the time window
 	top          vec                 // reindex's and thread's top features
-	dense        denseVec            // the vector add scores, by feature id
+	dense        []float32           // by feature id: the weights of the vector add scores
 	shingle      []uint64            // fingerprint's shingle hashes
 	split        vec                 // sweep's parts of a retired story's centroid
 	ownSplit     vec                 // thread's parts of its story's centroid
@@ -289,8 +289,13 @@ func (s *state) add(d Doc) Assignment {
 
 	best, bestScore := int32(-1), 0.0
 	vn := v.norm()
-	// v by feature id, for dotting with many centroids.
-	s.dense.set(v, len(s.Names))
+	// v's weights by feature id, for dotting with many centroids.
+	if n := len(s.Names); len(s.dense) < n {
+		s.dense = append(s.dense, make([]float32, n-len(s.dense))...)
+	}
+	for _, f := range v {
+		s.dense[f.ID] = f.W
+	}
 	far, at := s.farDistance(), instantOf(t)
 	for _, ci := range s.candidates(v, t) {
 		// The score is a cosine, at most 1 (give or take rounding), times
@@ -309,14 +314,16 @@ func (s *state) add(d Doc) Assignment {
 		st := s.Stories[ci]
 		score := 0.0
 		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
-			score = s.dense.dot(st.Centroid) / (vn * nc)
+			score = dotDense(s.dense, st.Centroid) / (vn * nc)
 		}
 		score *= decay
 		if score > bestScore || (score == bestScore && best >= 0 && ci < best) {
 			best, bestScore = ci, score
 		}
 	}
-	s.dense.reset(v)
+	for _, f := range v {
+		s.dense[f.ID] = 0
+	}
 	var idx int32
 	if best >= 0 && bestScore >= s.Cfg.Threshold {
 		idx = best

@@ -42,46 +42,13 @@ func dot(a, b vec) float64 {
 	return s
 }
 
-// denseVec is a vector held by feature id, for dotting with many sparse
-// ones: its weights, and a bit set of the features it has, smaller, which
-// stays in the fastest caches.
-type denseVec struct {
-	w    []float32
-	bits []uint64
-}
-
-// set makes d hold v, for feature ids below n; d must be empty.
-func (d *denseVec) set(v vec, n int) {
-	if len(d.w) < n {
-		d.w = append(d.w, make([]float32, n-len(d.w))...)
-	}
-	if nb := (n + 63) / 64; len(d.bits) < nb {
-		d.bits = append(d.bits, make([]uint64, nb-len(d.bits))...)
-	}
-	for _, f := range v {
-		d.w[f.ID] = f.W
-		d.bits[f.ID/64] |= 1 << (f.ID % 64)
-	}
-}
-
-// reset empties d, which holds v.
-func (d *denseVec) reset(v vec) {
-	for _, f := range v {
-		d.w[f.ID] = 0
-		d.bits[f.ID/64] = 0
-	}
-}
-
-// dot returns the inner product of d and the sorted vector b, the value
-// dot returns: it sums the same products in the same order, leaving out
-// only those of the features d lacks, which are zeros (adding a zero
-// changes no sum of products of finite weights).
-func (d *denseVec) dot(b vec) float64 {
+// dotDense returns the inner product of a vector given by its weights by
+// feature id, dense, and a sorted vector b. It sums the products in the
+// order dot does, adding zeros between, so that it returns the same value.
+func dotDense(a []float32, b vec) float64 {
 	var s float64
 	for _, f := range b {
-		if d.bits[f.ID/64]&(1<<(f.ID%64)) != 0 {
-			s += float64(d.w[f.ID]) * float64(f.W)
-		}
+		s += float64(a[f.ID]) * float64(f.W)
 	}
 	return s
 }

@@ -160,34 +160,3 @@ func TestThreadParts(t *testing.T) {
 		}
 	}
 }
-
-// TestDenseDot checks denseVec's dot against dot, bit for bit, for random
-// vectors sharing few or many features, and that reset empties it for the
-// next vector.
-func TestDenseDot(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	random := func(n, ids int) vec {
-		var v vec
-		for _, id := range r.Perm(ids)[:min(n, ids)] {
-			v = append(v, feat{uint32(id), r.Float32()})
-		}
-		sortByID(v)
-		return v
-	}
-	var d denseVec
-	for round := range 300 {
-		ids := 1 + r.IntN(2000)
-		a := random(r.IntN(150), ids)
-		d.set(a, ids)
-		for range 5 {
-			b := random(r.IntN(200), ids)
-			if got, want := d.dot(b), dot(a, b); math.Float64bits(got) != math.Float64bits(want) {
-				t.Fatalf("round %d: dot %v, want %v", round, got, want)
-			}
-		}
-		d.reset(a)
-		if slices.ContainsFunc(d.w, func(w float32) bool { return w != 0 }) || slices.ContainsFunc(d.bits, func(b uint64) bool { return b != 0 }) {
-			t.Fatalf("round %d: not empty after reset", round)
-		}
-	}
-}
