@@ -97,7 +97,7 @@ type state struct {
 	top          vec                 // reindex's and thread's top features
 	dense        []float32           // by feature id: the weights of the vector add scores
 	shingle      []uint64            // fingerprint's shingle hashes
-	split        vec                 // thread's parts of a candidate's centroid
+	split        vec                 // sweep's parts of a retired story's centroid
 	ownSplit     vec                 // thread's parts of its story's centroid
 	docVec       vec                 // vectorize's result
 	entVec       vec                 // vectorize's entity features
@@ -149,6 +149,16 @@ type instant struct {
 }
 
 func instantOf(t time.Time) instant { return instant{t.Unix(), int64(t.Nanosecond())} }
+
+// sub returns the duration a-b, for a not before b, as time.Time's Sub
+// returns it (the longest duration when it is longer).
+func (a instant) sub(b instant) time.Duration {
+	sec := a.sec - b.sec
+	if sec < 0 || sec >= math.MaxInt64/int64(time.Second)-1 {
+		return time.Unix(a.sec, a.nsec).Sub(time.Unix(b.sec, b.nsec))
+	}
+	return time.Duration(sec)*time.Second + time.Duration(a.nsec-b.nsec)
+}
 
 // before reports whether a is before b.
 func (a instant) before(b instant) bool {
@@ -286,15 +296,14 @@ func (s *state) add(d Doc) Assignment {
 	for _, f := range v {
 		s.dense[f.ID] = f.W
 	}
-	far := s.farDistance()
+	far, at := s.farDistance(), instantOf(t)
 	for _, ci := range s.candidates(v, t) {
-		st := s.Stories[ci]
 		// The score is a cosine, at most 1 (give or take rounding), times
 		// the decay: a story whose decay is below both the threshold and
 		// the best score so far can neither join d nor be the best story
 		// that does, and needs no dot product; one farther than far does
-		// not need its decay either.
-		dist := distance(t, st)
+		// not need its decay either. Neither needs the story's record.
+		dist := s.spans[ci].distance(at)
 		if dist > far {
 			continue
 		}
@@ -302,6 +311,7 @@ func (s *state) add(d Doc) Assignment {
 		if decay*(1+1e-9) < max(s.Cfg.Threshold, bestScore) {
 			continue
 		}
+		st := s.Stories[ci]
 		score := 0.0
 		if nc := st.centroidNorm(); vn != 0 && nc != 0 {
 			score = dotDense(s.dense, st.Centroid) / (vn * nc)
@@ -337,13 +347,14 @@ func (s *state) add(d Doc) Assignment {
 	return s.assignment(r)
 }
 
-// distance returns the distance in time of t from st's time span.
-func distance(t time.Time, st *cluster) time.Duration {
+// distance returns the distance in time of a from the span, as
+// time.Time's Sub measures it on the wall clock.
+func (sp span) distance(a instant) time.Duration {
 	switch {
-	case t.Before(st.First):
-		return st.First.Sub(t)
-	case t.After(st.Last):
-		return t.Sub(st.Last)
+	case a.before(sp.first):
+		return sp.first.sub(a)
+	case sp.last.before(a):
+		return a.sub(sp.last)
 	}
 	return 0
 }

@@ -227,18 +227,18 @@ func (s *state) findDuplicate(r *recent, b *bands) string {
 					continue
 				}
 				seen.add(at)
-				o := s.window.at(at)
+				o := s.window.print(at)
 				score := 0.0
-				if j := jaccard(&r.Sig, &o.Sig); j >= s.Cfg.DupThreshold {
+				if j := jaccard(&r.Sig, &o.sig); j >= s.Cfg.DupThreshold {
 					score = j
 				}
-				if r.HasLead && o.HasLead && r.LeadLen == o.LeadLen {
-					if j := jaccard(&r.Lead, &o.Lead); j >= s.Cfg.LeadThreshold && j > score {
+				if r.HasLead && o.hasLead && r.LeadLen == o.leadLen {
+					if j := jaccard(&r.Lead, &o.lead); j >= s.Cfg.LeadThreshold && j > score {
 						score = j
 					}
 				}
 				if score > bestScore {
-					best, bestScore = o.ID, score
+					best, bestScore = s.window.key(at).id, score
 				}
 			}
 		}
@@ -280,25 +280,50 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 // recentRing holds the near-duplicate window's documents and the links of
 // their bands (see bucketSlots) in arrays used as rings, so that the window
 // moves along them without being copied. Its documents are numbered from
-// 0, the oldest.
+// 0, the oldest. A document's id and time are in one array and its
+// signatures in another, without pointers, which the garbage collector
+// does not scan and resize copies without write barriers.
 type recentRing struct {
-	recs  []recent
-	links []int64 // bucketSlots per element of recs
-	head  int     // place in recs of document 0
-	n     int     // documents held
+	keys   []recentKey
+	prints []recentPrint
+	links  []int64 // bucketSlots per element of prints
+	head   int     // place in the arrays of document 0
+	n      int     // documents held
 }
 
-// place returns the place in w.recs of document i.
+// recentKey is the id and time of a recent document.
+type recentKey struct {
+	id string
+	t  time.Time
+}
+
+// recentPrint is the signatures of a recent document, as in recent.
+type recentPrint struct {
+	sig, lead       signature
+	hasSig, hasLead bool
+	leadLen         int
+}
+
+// place returns the place in w's arrays of document i.
 func (w *recentRing) place(i int) int {
 	p := w.head + i
-	if p >= len(w.recs) {
-		p -= len(w.recs)
+	if p >= len(w.prints) {
+		p -= len(w.prints)
 	}
 	return p
 }
 
+// key returns the id and time of document i.
+func (w *recentRing) key(i int) *recentKey { return &w.keys[w.place(i)] }
+
+// print returns the signatures of document i.
+func (w *recentRing) print(i int) *recentPrint { return &w.prints[w.place(i)] }
+
 // at returns document i.
-func (w *recentRing) at(i int) *recent { return &w.recs[w.place(i)] }
+func (w *recentRing) at(i int) recent {
+	k, p := w.key(i), w.print(i)
+	return recent{ID: k.id, Time: k.t, Sig: p.sig, Lead: p.lead, HasSig: p.hasSig, HasLead: p.hasLead, LeadLen: p.leadLen}
+}
 
 // link returns the link of band j of document i.
 func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
@@ -306,12 +331,13 @@ func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSl
 // push adds r, with its bands unlinked, as the latest document. The arrays
 // grow by a quarter, as append would grow them.
 func (w *recentRing) push(r *recent) {
-	if w.n == len(w.recs) {
+	if w.n == len(w.prints) {
 		w.resize(max(64, w.n+w.n/4))
 	}
 	i := w.n
 	w.n++
-	*w.at(i) = *r
+	*w.key(i) = recentKey{r.ID, r.Time}
+	*w.print(i) = recentPrint{sig: r.Sig, lead: r.Lead, hasSig: r.HasSig, hasLead: r.HasLead, leadLen: r.LeadLen}
 	for j := range bucketSlots {
 		*w.link(i, j) = noEntry
 	}
@@ -320,10 +346,10 @@ func (w *recentRing) push(r *recent) {
 // drop drops the oldest document; the arrays shrink when more than half of
 // them is free.
 func (w *recentRing) drop() {
-	*w.at(0) = recent{} // no copy of its id
+	*w.key(0) = recentKey{} // no copy of its id
 	w.head = w.place(1)
 	w.n--
-	if len(w.recs) > 2*w.n+1024 {
+	if len(w.prints) > 2*w.n+1024 {
 		w.resize(w.n + w.n/4)
 	}
 }
@@ -331,14 +357,20 @@ func (w *recentRing) drop() {
 // resize moves the documents to arrays of size elements, no fewer than w.n,
 // from place 0 on.
 func (w *recentRing) resize(size int) {
-	recs, links := make([]recent, size), make([]int64, size*bucketSlots)
-	// The documents from head to the end of the arrays, then those from
-	// their start.
-	k := copy(recs[:w.n], w.recs[w.head:])
-	copy(recs[k:w.n], w.recs)
-	k = copy(links[:w.n*bucketSlots], w.links[w.head*bucketSlots:])
-	copy(links[k:w.n*bucketSlots], w.links)
-	w.recs, w.links, w.head = recs, links, 0
+	w.keys = moveRing(make([]recentKey, size), w.keys, w.head, w.n, 1)
+	w.prints = moveRing(make([]recentPrint, size), w.prints, w.head, w.n, 1)
+	w.links = moveRing(make([]int64, size*bucketSlots), w.links, w.head, w.n, bucketSlots)
+	w.head = 0
+}
+
+// moveRing copies the n documents of ring from place head on, per
+// elements each, to the start of to, which it returns.
+func moveRing[E any](to, ring []E, head, n, per int) []E {
+	// The documents from head to the end of the ring, then those from its
+	// start.
+	k := copy(to[:n*per], ring[head*per:])
+	copy(to[k:n*per], ring)
+	return to
 }
 
 // remember adds r, which has a signature, of bands b, to the
@@ -376,13 +408,13 @@ func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 // evict drops documents older than DupWindow from the window.
 func (s *state) evict() {
 	for s.window.n > 0 {
-		r := s.window.at(0)
-		if s.Now.Sub(r.Time) <= s.Cfg.DupWindow {
+		if s.Now.Sub(s.window.key(0).t) <= s.Cfg.DupWindow {
 			break
 		}
-		s.unbucket(bandKeys(&r.Sig, fullSalt), s.Base, 0)
-		if r.HasLead {
-			s.unbucket(bandKeys(&r.Lead, leadSalt), s.Base, numBands)
+		r := s.window.print(0)
+		s.unbucket(bandKeys(&r.sig, fullSalt), s.Base, 0)
+		if r.hasLead {
+			s.unbucket(bandKeys(&r.lead, leadSalt), s.Base, numBands)
 		}
 		s.window.drop()
 		s.Base++

@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -270,7 +271,7 @@ func TestRecentRing(t *testing.T) {
 		push := step < 1000 || step >= 2000
 		for range 3 {
 			if push {
-				w.push(&recent{LeadLen: next})
+				w.push(&recent{ID: strconv.Itoa(next), LeadLen: next})
 				for j := range bucketSlots {
 					*w.link(w.n-1, j) = int64(next*bucketSlots + j)
 				}
@@ -286,8 +287,8 @@ func TestRecentRing(t *testing.T) {
 			t.Fatalf("step %d: %d documents, want %d", step, w.n, len(want))
 		}
 		for i, d := range want {
-			if r := w.at(i); r.LeadLen != d {
-				t.Fatalf("step %d: document %d is %d, want %d", step, i, r.LeadLen, d)
+			if r := w.at(i); r.LeadLen != d || r.ID != strconv.Itoa(d) {
+				t.Fatalf("step %d: document %d is %d (id %q), want %d", step, i, r.LeadLen, r.ID, d)
 			}
 			for j := range bucketSlots {
 				if l := *w.link(i, j); l != int64(d*bucketSlots+j) {
@@ -295,8 +296,8 @@ func TestRecentRing(t *testing.T) {
 				}
 			}
 		}
-		if len(w.recs) > 2*w.n+1024 || len(w.links) != len(w.recs)*bucketSlots {
-			t.Fatalf("step %d: %d documents in arrays of %d and %d", step, w.n, len(w.recs), len(w.links))
+		if len(w.prints) > 2*w.n+1024 || len(w.keys) != len(w.prints) || len(w.links) != len(w.prints)*bucketSlots {
+			t.Fatalf("step %d: %d documents in arrays of %d, %d and %d", step, w.n, len(w.keys), len(w.prints), len(w.links))
 		}
 	}
 }

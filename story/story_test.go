@@ -344,7 +344,7 @@ func TestConfigSanitized(t *testing.T) {
 func windowDocs(s *state) []recent {
 	var docs []recent
 	for i := range s.window.n {
-		docs = append(docs, *s.window.at(i))
+		docs = append(docs, s.window.at(i))
 	}
 	return docs
 }
@@ -576,6 +576,38 @@ func TestInstantWindow(t *testing.T) {
 			}
 			if got, want := to.before(instantOf(st)), st.Sub(doc) > w; got != want {
 				t.Errorf("doc %v, story starting %v: out of the window %v, want %v", doc, st, got, want)
+			}
+		}
+	}
+}
+
+// TestSpanDistance checks a span's distance from an instant against the
+// distance of the times it holds, computed with time.Time's methods, from
+// a few nanoseconds to longer than a Duration holds.
+func TestSpanDistance(t *testing.T) {
+	riyadh := time.FixedZone("AST", 3*60*60)
+	base := time.Date(2015, 7, 26, 10, 0, 0, 500, time.UTC)
+	var times []time.Time
+	for _, d := range []time.Duration{0, 1, -1, 999, time.Second - 1, time.Second + 1, 3 * 24 * time.Hour, -40 * 24 * time.Hour, 200 * 365 * 24 * time.Hour} {
+		times = append(times, base.Add(d), base.Add(d).In(riyadh))
+	}
+	times = append(times, time.Time{}, time.Date(2400, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2600, 1, 1, 0, 0, 0, 7, time.UTC))
+	for _, doc := range times {
+		for _, first := range times {
+			for _, last := range times {
+				if last.Before(first) {
+					continue
+				}
+				var want time.Duration
+				switch {
+				case doc.Before(first):
+					want = first.Sub(doc)
+				case doc.After(last):
+					want = doc.Sub(last)
+				}
+				if got := spanOf(first, last).distance(instantOf(doc)); got != want {
+					t.Fatalf("%v from %v to %v: distance %v, want %v", doc, first, last, got, want)
+				}
 			}
 		}
 	}

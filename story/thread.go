@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math"
 	"slices"
 	"sort"
 )
@@ -29,14 +30,21 @@ func (s *state) thread(idx int32, st *cluster) {
 				return
 			}
 			seen.add(int(ci))
-			oents, oterms, oreal := s.threadKeys(s.Stories[ci], &s.split)
-			s.top = append(s.top[:0], oents...).topInPlace(s.Cfg.ThreadTopEntities)
+			// What threadKeys would split from the candidate's
+			// centroid, read from the centroid itself: the products of
+			// ents (terms) with it are those with its entity (term)
+			// part, in the same order.
+			oc := s.Stories[ci].Centroid
+			oen, otn, ne := s.partNorms(oc)
+			oreal := ne >= 2
+			s.top = appendTopPart(s.top[:0], oc, s.Cfg.ThreadTopEntities, s.entity, oreal)
+			sortByID(s.top)
 			if shared(top, s.top) < s.Cfg.ThreadMinEntities {
 				return
 			}
-			es, ts := 1.0, cosineNorm(terms, tn, oterms, oterms.norm())
+			es, ts := 1.0, cosineNorm(terms, tn, oc, otn)
 			if real && oreal {
-				es = cosineNorm(ents, en, oents, oents.norm())
+				es = cosineNorm(ents, en, oc, oen)
 			}
 			if es < s.Cfg.ThreadEntitySim || ts < s.Cfg.ThreadTermSim {
 				return
@@ -93,6 +101,46 @@ func (s *state) threadKeys(st *cluster, buf *vec) (ents, terms vec, real bool) {
 		return ents, terms, true
 	}
 	return terms.top(s.Cfg.ThreadTopEntities), terms, false
+}
+
+// partNorms returns the norms of the entity and the term parts of v,
+// which threadKeys splits, as vec.norm computes them, and the number of
+// its entities.
+func (s *state) partNorms(v vec) (ents, terms float64, ne int) {
+	for _, f := range v {
+		if s.entity[f.ID] {
+			ents += float64(f.W) * float64(f.W)
+			ne++
+		} else {
+			terms += float64(f.W) * float64(f.W)
+		}
+	}
+	return math.Sqrt(ents), math.Sqrt(terms), ne
+}
+
+// appendTopPart appends to dst, which must be empty, the k heaviest
+// features of v that are entities (isEntity[id] tells) when ents is true,
+// that are not when it is false, heaviest first: the features top(k)
+// returns of that part of v, in another order.
+func appendTopPart(dst, v vec, k int, isEntity []bool, ents bool) vec {
+	if k <= 0 {
+		return dst
+	}
+	for _, f := range v {
+		if isEntity[f.ID] != ents || len(dst) == k && heavier(f, dst[k-1]) >= 0 {
+			continue
+		}
+		if len(dst) < k {
+			dst = append(dst, f)
+		}
+		// Move f up from the last place to its own.
+		i := len(dst) - 1
+		for ; i > 0 && heavier(f, dst[i-1]) < 0; i-- {
+			dst[i] = dst[i-1]
+		}
+		dst[i] = f
+	}
+	return dst
 }
 
 // pairKeys returns a key for each unordered pair of features of v.

@@ -114,3 +114,49 @@ func TestTF(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadParts checks partNorms and appendTopPart against the parts
+// threadKeys splits from a centroid: the same norms, bit for bit, and the
+// same top features, on random centroids with few or many entities and
+// many equal weights.
+func TestThreadParts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 500 {
+		n := r.IntN(60)
+		s := &state{Cfg: DefaultConfig(), entity: make([]bool, 4*n+1)}
+		for i := range s.entity {
+			s.entity[i] = r.IntN(4) == 0 || round%5 == 0 && r.IntN(8) != 0
+		}
+		var c vec
+		for _, id := range r.Perm(len(s.entity))[:n] {
+			c = append(c, feat{uint32(id), float32(r.IntN(1+round%9)) / 3})
+		}
+		sortByID(c)
+		ents, terms := c.splitTo(make(vec, len(c)), s.entity)
+		en, tn, ne := s.partNorms(c)
+		if ne != len(ents) || math.Float64bits(en) != math.Float64bits(ents.norm()) || math.Float64bits(tn) != math.Float64bits(terms.norm()) {
+			t.Fatalf("round %d: norms %v %v (%d entities), want %v %v (%d)", round, en, tn, ne, ents.norm(), terms.norm(), len(ents))
+		}
+		// thread's top entities of a story are of its terms when it has
+		// fewer than two entities.
+		real := ne >= 2
+		if _, _, want := s.threadKeys(&cluster{Centroid: c}, new(vec)); real != want {
+			t.Fatalf("round %d: %d entities, real %v", round, ne, want)
+		}
+		part := terms
+		if real {
+			part = ents
+		}
+		for k := range 8 {
+			want := slices.Clone(part).topInPlace(k)
+			got := appendTopPart(nil, c, k, s.entity, real)
+			if !slices.IsSortedFunc(got, heavier) {
+				t.Fatalf("round %d, k %d: %v not heaviest first", round, k, got)
+			}
+			sortByID(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d, k %d: top %v, want %v", round, k, got, want)
+			}
+		}
+	}
+}
