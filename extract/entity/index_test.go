@@ -88,26 +88,7 @@ func TestFeatIndexModel(t *testing.T) {
 // sum2 give each stage's weights, to the bit.
 func TestFeatIndexStages(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	var st [2]featStage
-	for s := range st {
-		st[s].index = map[uint64]int32{}
-	}
-	for k := range uint64(3000) {
-		for s := range st {
-			if r.IntN(4) == 0 {
-				continue // a feature of the other stage only, or of none
-			}
-			st[s].index[k] = int32(len(st[s].w))
-			dense := r.IntN(2) == 0 // weights all non-zero: spilled
-			for range nLabels {
-				v := float32(0)
-				if dense || r.IntN(3) == 0 {
-					v = r.Float32() - 0.5
-				}
-				st[s].w = append(st[s].w, v)
-			}
-		}
-	}
+	st := randomStages(r, 3000, 4, 3, true)
 	x := newFeatIndex(st[0], st[1])
 	if len(x.spill) == 0 {
 		t.Fatal("no feature spilled")
@@ -139,25 +120,7 @@ func TestFeatIndexStages(t *testing.T) {
 // two stages and in an empty one.
 func TestTouchPassed(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	var st [2]featStage
-	for s := range st {
-		st[s].index = map[uint64]int32{}
-	}
-	for k := range uint64(2000) {
-		for s := range st {
-			if r.IntN(3) == 0 {
-				continue
-			}
-			st[s].index[k] = int32(len(st[s].w))
-			for range nLabels {
-				v := float32(0)
-				if r.IntN(2) == 0 {
-					v = r.Float32() - 0.5
-				}
-				st[s].w = append(st[s].w, v)
-			}
-		}
-	}
+	st := randomStages(r, 2000, 3, 2, false)
 	for _, x := range []featIndex{newFeatIndex(st[0], st[1]), {}} {
 		for range 500 {
 			// Tokens of 0 to 7 features, known or not (keys past 2000
@@ -197,4 +160,33 @@ func TestTouchPassed(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomStages returns two stages' weights of features 0 to n-1: a stage
+// lacks a feature one time in absent (the feature is the other stage's
+// only, or of none), and a weight is non-zero one time in sparse. With
+// dense, half the features have all their weights non-zero, so that the
+// index spills some of them.
+func randomStages(r *rand.Rand, n uint64, absent, sparse int, dense bool) [2]featStage {
+	var st [2]featStage
+	for s := range st {
+		st[s].index = map[uint64]int32{}
+	}
+	for k := range n {
+		for s := range st {
+			if r.IntN(absent) == 0 {
+				continue
+			}
+			st[s].index[k] = int32(len(st[s].w))
+			full := dense && r.IntN(2) == 0
+			for range nLabels {
+				v := float32(0)
+				if full || r.IntN(sparse) == 0 {
+					v = r.Float32() - 0.5
+				}
+				st[s].w = append(st[s].w, v)
+			}
+		}
+	}
+	return st
 }
