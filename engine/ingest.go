@@ -75,11 +75,11 @@ type addedDocs struct {
 var ErrEmpty = errors.New("empty article: no text and no title")
 
 // scratch is the memory one analysis goroutine reuses from one article to
-// the next: the tokens of a title and a text (which nothing keeps after
-// prepare), the bytes hashed, the facts encoded in JSON (by facts, which
-// writes into factsJSON), and the stems signed for the story clusterer
-// with their numbers, and its printer (nil when the ingest groups no
-// stories).
+// the next, batch after batch: the tokens of a title and a text (which
+// nothing keeps after prepare), the bytes hashed, the facts encoded in
+// JSON (by facts, which writes into factsJSON), and the stems signed for
+// the story clusterer with their numbers, and its printer (nil when the
+// ingest groups no stories).
 type scratch struct {
 	title, text []arabic.Token
 	hash        []byte

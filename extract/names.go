@@ -208,8 +208,7 @@ const (
 // rather than looking for every anchor in every token: the anchors that
 // end with ة at each ة of the text, which one pass finds (ة is the one
 // letter of its last byte, which is 17 times rarer than its first in a
-// day of SaudiNewsNet), and the
-// others each by a pass of its own.
+// day of SaudiNewsNet), and the others each by a pass of its own.
 // An anchor written with diacritics or tatweel inside (وكَالة) is
 // missed: rare in news, and not worth normalizing every text.
 func (f *nameFinder) markAnchors(text string, toks []arabic.Token) bool {
