@@ -151,12 +151,7 @@ func julySentences(last int) [][][]string {
 // comparing two runs of BenchmarkEntitiesArticles on a loaded machine.
 // It is skipped when ../shared is absent.
 func BenchmarkEmissions(b *testing.B) {
-	tg := defaultTagger(b)
-	st := tg.getState()
-	sents, ntok := emissionSentences(tg, st)
-	if ntok == 0 {
-		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
-	}
+	tg, st, sents, ntok := emissionSentences(b)
 	for b.Loop() {
 		for _, s := range sents {
 			n := len(s.infos) * nLabels
@@ -173,12 +168,7 @@ func BenchmarkEmissions(b *testing.B) {
 // both stages' scores as tagDoc does, and reports the process CPU time per
 // token.
 func BenchmarkEmissions2(b *testing.B) {
-	tg := defaultTagger(b)
-	st := tg.getState()
-	sents, ntok := emissionSentences(tg, st)
-	if ntok == 0 {
-		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
-	}
+	tg, st, sents, ntok := emissionSentences(b)
 	runtime.GC()
 	cpu0 := cputime.Self()
 	for b.Loop() {
@@ -201,9 +191,12 @@ type emissionSentence struct {
 	ents  []*vocabEntry
 }
 
-// emissionSentences returns the sentences of a week of SaudiNewsNet, their
-// words looked up with tg, and how many tokens they have.
-func emissionSentences(tg *Tagger, st *tagState) ([]emissionSentence, int) {
+// emissionSentences returns the default tagger, a state of it, the
+// sentences of a week of SaudiNewsNet, their words looked up with the
+// tagger, and how many tokens they have; it skips b when there are none.
+func emissionSentences(b *testing.B) (*Tagger, *tagState, []emissionSentence, int) {
+	tg := defaultTagger(b)
+	st := tg.getState()
 	var sents []emissionSentence
 	ntok := 0
 	for _, ss := range julySentences(27) {
@@ -221,7 +214,10 @@ func emissionSentences(tg *Tagger, st *tagState) ([]emissionSentence, int) {
 			ntok += len(ws)
 		}
 	}
-	return sents, ntok
+	if ntok == 0 {
+		b.Skip("no SaudiNewsNet articles in ../shared/data/saudinewsnet; skipping")
+	}
+	return tg, st, sents, ntok
 }
 
 // BenchmarkUnknown computes and caches the entries of the distinct words
