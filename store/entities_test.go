@@ -22,11 +22,7 @@ func ent(name, typ string, mentions ...int) article.Entity {
 
 func TestEntityTables(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	day := func(d int) time.Time { return time.Date(2021, 3, d, 9, 0, 0, 0, time.UTC) }
 	quote := article.Quote{Speaker: "بيسكوف", Verb: "قال", Text: "الحوار ممكن", Span: article.Span{Start: 10, End: 21}}
 	put := func(entries ...Entry) {
@@ -116,11 +112,7 @@ func TestEntityTables(t *testing.T) {
 
 func TestEntitySpellingsGrouped(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	day := func(d int) time.Time { return time.Date(2024, 11, d, 9, 0, 0, 0, time.UTC) }
 	said := func(who string) []article.Quote {
 		return []article.Quote{{Speaker: who, Verb: "قال", Text: "نص", Span: article.Span{Start: 1, End: 3}}}
@@ -220,11 +212,7 @@ func TestEntityNameTie(t *testing.T) {
 // before and after the readers are replaced by TuneForReading.
 func TestBriefsBatches(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	var (
 		entries []Entry
 		ids     []string

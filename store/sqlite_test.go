@@ -73,11 +73,7 @@ func TestSQLite(t *testing.T) {
 // connections cannot write.
 func TestReadersDuringWrite(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +114,7 @@ func TestReadersDuringWrite(t *testing.T) {
 // are replaced by tuned ones.
 func TestTuneForReading(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	if _, err := s.Put(ctx, []Entry{{Article: article.Article{ID: "a", Text: "نص"}, Hash: "h"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -143,11 +135,7 @@ func TestTuneForReading(t *testing.T) {
 // it stores none of the batch.
 func TestPutCanceled(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	entries := []Entry{
@@ -170,11 +158,7 @@ func TestPutCanceled(t *testing.T) {
 // fails the batch rather than passing for present.
 func TestPutPresent(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	first := []Entry{
 		{Article: article.Article{ID: "a", Text: "نص أ"}, Hash: "h1"},
 		{Article: article.Article{ID: "b", Text: "نص ب"}, Hash: "h2"},
@@ -229,11 +213,7 @@ func TestPutPresent(t *testing.T) {
 // query looks up finds the originals of all of them.
 func TestPutDuplicatesOfMany(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	n := 2*maxHashesPerQuery + 3
 	originals := make([]Entry, n)
 	copies := make([]Entry, n+1)
@@ -258,4 +238,16 @@ func TestPutDuplicatesOfMany(t *testing.T) {
 	if o := outs[n]; o.Status != Added || o.Seq != int64(2*n+1) {
 		t.Errorf("last entry: %+v, want added with seq %d", o, 2*n+1)
 	}
+}
+
+// openTemp opens a store in a temporary directory, closed when the test
+// ends.
+func openTemp(t *testing.T) *SQLite {
+	t.Helper()
+	s, err := OpenSQLite(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
