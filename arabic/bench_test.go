@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"runtime"
@@ -179,4 +180,22 @@ func BenchmarkStemUnknown(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(words)), "words")
+}
+
+// BenchmarkLoadLexicon reads the embedded lexicon and makes its stem
+// table, as the first New of a process does, and reports CPU ns per op.
+func BenchmarkLoadLexicon(b *testing.B) {
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		l, err := ReadLexicon(bytes.NewReader(lexiconGz))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ls, ok := readStems(stemsFile, lexiconGz, l.byFreq())
+		if !ok {
+			b.Fatal("stems.bin is not the stems of lexicon.gz")
+		}
+		newStemTable(l, ls)
+	}
+	b.ReportMetric(float64((cputime.Self()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }

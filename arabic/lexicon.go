@@ -42,8 +42,15 @@ func newLexicon(freq map[string]uint32) *Lexicon {
 		}
 		return strings.Compare(a.w, b.w)
 	})
-	l := &Lexicon{freq: newFreqTable(all)}
-	l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l) })
+	t, _ := newFreqTable(all) // the words of a map are distinct
+	return lexiconOf(t)
+}
+
+// lexiconOf returns the lexicon of the table t, whose stems are computed
+// on first use.
+func lexiconOf(t freqTable) *Lexicon {
+	l := &Lexicon{freq: t}
+	l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l, stemLexicon(l)) })
 	return l
 }
 
@@ -58,11 +65,16 @@ func (l *Lexicon) byFreq() []string {
 //go:embed lexicon.gz
 var lexiconGz []byte
 
-// defaultLexicon parses the embedded lexicon once, on first use.
+// defaultLexicon parses the embedded lexicon once, on first use. Its
+// stems are those of the embedded stems file, unless that file is of
+// another lexicon (TestStemsFile fails then): then they are computed.
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	l, err := ReadLexicon(bytes.NewReader(lexiconGz))
 	if err != nil {
 		panic("arabic: embedded lexicon: " + err.Error()) // the embedded file is part of the build
+	}
+	if ls, ok := readStems(stemsFile, lexiconGz, l.byFreq()); ok {
+		l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l, ls) })
 	}
 	return l
 })
@@ -173,10 +185,19 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	defer zr.Close()
-	freq := make(map[string]uint32, 1<<17)
-	sc := bufio.NewScanner(zr)
-	for line := 1; sc.Scan(); line++ {
-		w, n, ok := strings.Cut(sc.Text(), "\t")
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	// The words are slices of the text, which newFreqTable copies.
+	text := string(raw)
+	counts := make([]wordCount, 0, strings.Count(text, "\n")+1)
+	sorted := true // in newLexicon's order, as WriteTo writes them
+	for line := 1; text != ""; line++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		l = strings.TrimSuffix(l, "\r")
+		w, n, ok := strings.Cut(l, "\t")
 		if !ok {
 			return nil, fmt.Errorf("read lexicon: line %d: no tab", line)
 		}
@@ -184,10 +205,22 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read lexicon: line %d: %w", line, err)
 		}
-		freq[w] = uint32(v)
+		if k := len(counts); k > 0 && sorted {
+			prev := counts[k-1]
+			sorted = uint32(v) < prev.n || uint32(v) == prev.n && prev.w < w
+		}
+		counts = append(counts, wordCount{w, uint32(v)})
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read lexicon: %w", err)
+	if sorted {
+		// Then only a repeated word keeps the table from taking them as
+		// they are.
+		if t, ok := newFreqTable(counts); ok {
+			return lexiconOf(t), nil
+		}
+	}
+	freq := make(map[string]uint32, len(counts))
+	for _, wc := range counts {
+		freq[wc.w] = wc.n // the last count of a repeated word
 	}
 	return newLexicon(freq), nil
 }
@@ -222,11 +255,19 @@ type freqTable struct {
 	n     int
 }
 
-// newFreqTable returns the table of words, which are distinct.
-func newFreqTable(words []wordCount) freqTable {
-	t := freqTable{seed: maphash.MakeSeed(), n: len(words)}
+// newFreqTable returns the table of words, in their order; ok is false
+// when a word repeats.
+func newFreqTable(words []wordCount) (t freqTable, ok bool) {
+	t = freqTable{seed: maphash.MakeSeed(), n: len(words)}
 	t.slots, t.mask = newSlots(len(words))
-	var data []byte
+	size := 0
+	for _, wc := range words {
+		size += 5 + len(wc.w)
+		if len(wc.w) >= 255 {
+			size += 4
+		}
+	}
+	data := make([]byte, 0, size)
 	for _, wc := range words {
 		off := len(data)
 		if len(wc.w) < 255 {
@@ -237,10 +278,38 @@ func newFreqTable(words []wordCount) freqTable {
 		}
 		data = append(data, wc.w...)
 		data = binary.LittleEndian.AppendUint32(data, wc.n)
-		putSlot(t.slots, t.mask, maphash.String(t.seed, wc.w), off)
+		if !t.put(data, wc.w, off) {
+			return t, false
+		}
 	}
 	t.data = string(data)
-	return t
+	return t, true
+}
+
+// put records in the slots the word w, whose record is at off of data,
+// unless data holds w already: then it returns false.
+func (t *freqTable) put(data []byte, w string, off int) bool {
+	h := maphash.String(t.seed, w)
+	tag := h &^ 0xFFFFFFFF
+	i := h & t.mask
+	for ; t.slots[i] != 0; i = (i + 1) & t.mask {
+		if s := t.slots[i]; s&^0xFFFFFFFF == tag {
+			if string(recordWord(data[int(uint32(s))-1:])) == w {
+				return false
+			}
+		}
+	}
+	t.slots[i] = tag | uint64(off+1)
+	return true
+}
+
+// recordWord returns the word of the record that d starts with.
+func recordWord(d []byte) []byte {
+	k, p := int(d[0]), 1
+	if k == 255 {
+		k, p = int(binary.LittleEndian.Uint32(d[1:5])), 5
+	}
+	return d[p : p+k]
 }
 
 // record returns the word and count of the record at off, and the offset

@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"strings"
 	"testing"
@@ -104,6 +105,51 @@ func TestFreqTable(t *testing.T) {
 		a, b := counts[words[i-1]], counts[words[i]]
 		if a < b || a == b && words[i-1] >= words[i] {
 			t.Errorf("byFreq: %.20q (%d) before %.20q (%d)", words[i-1], a, words[i], b)
+		}
+	}
+}
+
+// TestReadLexiconOrder checks that ReadLexicon makes the same lexicon of
+// words in WriteTo's order, which it takes as they are, as of the same
+// words out of order or repeated, which go through a map: the last count
+// of a word holds, and the words come out most frequent first.
+func TestReadLexiconOrder(t *testing.T) {
+	gz := func(lines ...string) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(strings.Join(lines, "\n") + "\n"))
+		zw.Close()
+		return buf.Bytes()
+	}
+	for _, tc := range []struct {
+		name  string
+		lines []string
+	}{
+		{"ordered", []string{"واشنطن\t9", "الحوار\t3", "مع\t3", "قال\t1"}},
+		{"unordered", []string{"مع\t3", "واشنطن\t9", "قال\t1", "الحوار\t3"}},
+		{"repeated", []string{"واشنطن\t9", "الحوار\t3", "مع\t3", "قال\t1", "واشنطن\t2", "واشنطن\t9"}},
+		{"repeated word ordered", []string{"واشنطن\t9", "الحوار\t3", "مع\t3", "قال\t2", "قال\t1"}},
+	} {
+		lex, err := ReadLexicon(bytes.NewReader(gz(tc.lines...)))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		want := map[string]int{"واشنطن": 9, "الحوار": 3, "مع": 3, "قال": 1}
+		if lex.Len() != len(want) {
+			t.Errorf("%s: %d words, want %d", tc.name, lex.Len(), len(want))
+		}
+		for w, n := range want {
+			if got := lex.Freq(w); got != n {
+				t.Errorf("%s: Freq(%s) = %d, want %d", tc.name, w, got, n)
+			}
+		}
+		if got := strings.Join(lex.byFreq(), " "); got != "واشنطن الحوار مع قال" {
+			t.Errorf("%s: byFreq %s", tc.name, got)
+		}
+	}
+	for _, bad := range [][]string{{"واشنطن 9"}, {"واشنطن\t-1"}, {"واشنطن\t4294967296"}, {"واشنطن\t"}} {
+		if _, err := ReadLexicon(bytes.NewReader(gz(bad...))); err == nil {
+			t.Errorf("ReadLexicon accepted %q", bad)
 		}
 	}
 }

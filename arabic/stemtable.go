@@ -43,11 +43,19 @@ const hotWords = 8192
 // defaultStopwords is the stopword set, built once.
 var defaultStopwords = sync.OnceValue(newStopwords)
 
-// newStemTable analyzes every word of the lexicon.
-func newStemTable(l *Lexicon) *stemTable {
+// lexiconStems is what stemming the words of a lexicon finds: the stem
+// of each word, in the order of byFreq, and the number of its folded stem
+// (see Token.StemID).
+type lexiconStems struct {
+	stems []string
+	ids   []uint32
+}
+
+// stemLexicon stems every word of l and numbers the folded stems.
+func stemLexicon(l *Lexicon) lexiconStems {
 	words := l.byFreq()
-	stop := defaultStopwords()
-	entries := make([]stemEntry, len(words))
+	ls := lexiconStems{stems: make([]string, len(words)), ids: make([]uint32, len(words))}
+	folded := make([]string, len(words))
 	// Stemming a hundred thousand words takes a few tenths of a second:
 	// share it among the processors.
 	var wg sync.WaitGroup
@@ -55,37 +63,62 @@ func newStemTable(l *Lexicon) *stemTable {
 	for k := range workers {
 		wg.Go(func() {
 			for i := k; i < len(words); i += workers {
-				w := words[i]
-				raw := stemWord(l, w)
-				nf := foldTehMarbuta(w)
-				entries[i] = stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf)}
+				ls.stems[i] = stemWord(l, words[i])
+				folded[i] = foldTehMarbuta(ls.stems[i])
 			}
 		})
 	}
 	wg.Wait()
 	// Number the folded stems in byte order.
-	ids := make(map[string]uint32)
-	for i := range entries {
-		ids[entries[i].stemFolded] = 0
+	ids := make(map[string]uint32, len(words)/2) // about two words a stem
+	for _, s := range folded {
+		ids[s] = 0
 	}
-	stems := slices.Sorted(maps.Keys(ids))
-	for i, s := range stems {
+	for i, s := range slices.Sorted(maps.Keys(ids)) {
 		ids[s] = uint32(i + 1)
 	}
-	for i := range entries {
-		entries[i].id = ids[entries[i].stemFolded]
+	for i, s := range folded {
+		ls.ids[i] = ids[s]
 	}
+	return ls
+}
+
+// newStemTable returns the table of the words of l, whose stems are ls.
+func newStemTable(l *Lexicon, ls lexiconStems) *stemTable {
+	words := l.byFreq()
+	stop := defaultStopwords()
+	entries := make([]stemEntry, len(words))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(words); i += workers {
+				w, raw := words[i], ls.stems[i]
+				nf := foldTehMarbuta(w)
+				entries[i] = stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf), id: ls.ids[i]}
+			}
+		})
+	}
+	wg.Wait()
 	n := min(hotWords, len(entries))
 	seed := maphash.MakeSeed()
 	t := &stemTable{hot: newWordTable(seed, entries[:n]), cold: newWordTable(seed, entries[n:])}
 	// Keep the numbers keyed by the tables' copies of the stems, not by
 	// the strings of the entries, which can go now.
-	t.ids = make(map[string]uint32, len(ids))
+	numbers := uint32(0)
+	for _, id := range ls.ids {
+		numbers = max(numbers, id)
+	}
+	t.ids = make(map[string]uint32, numbers)
+	seen := make([]bool, numbers+1)
 	for _, wt := range []*wordTable{&t.hot, &t.cold} {
 		for _, s := range wt.slots {
 			if s != 0 {
 				e := wt.entry(int(uint32(s)) - 1)
-				t.ids[e.stemFolded] = e.id
+				if !seen[e.id] {
+					seen[e.id] = true
+					t.ids[e.stemFolded] = e.id
+				}
 			}
 		}
 	}
@@ -261,6 +294,11 @@ func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
 	t := wordTable{seed: seed}
 	t.slots, t.mask = newSlots(len(entries))
 	var data strings.Builder
+	size := 0
+	for _, e := range entries {
+		size += hdrLen + len(e.norm) + len(e.normFolded) + len(e.stem) + 1 + len(e.stemFolded) // at most
+	}
+	data.Grow(size)
 	for _, e := range entries {
 		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord || e.id > maxStemID {
 			continue

@@ -29,7 +29,8 @@ func runTrainLexicon(ctx context.Context, e *env, args []string) error {
 		`Counts the normalized Arabic words of the SaudiNewsNet articles (DIR holds
 one zip per day, each a JSON array of {title, content, ...}) and writes those
 seen at least N times, gzip-compressed, to FILE: the lexicon that package
-arabic embeds (arabic/lexicon.gz). The output is the same for the same corpus.`)
+arabic embeds (arabic/lexicon.gz; then run go generate ./arabic for its stems).
+The output is the same for the same corpus.`)
 	data := fs.String("data", defaultCorpus, "folder of SaudiNewsNet zips")
 	out := fs.String("out", "arabic/lexicon.gz", "lexicon file to write")
 	min := fs.Int("min", 3, "keep words seen at least this many times")
