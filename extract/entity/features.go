@@ -74,6 +74,10 @@ type wordFacts struct {
 // index builds g.facts from g's maps, which must not change afterwards.
 func (g *gazetteer) index() {
 	g.facts = make(map[string]wordFacts, len(g.stats)+len(g.auto))
+	// The statistics, the most words, go first, into an empty map.
+	for w, v := range g.stats {
+		g.facts[w] = wordFacts{st: v}
+	}
 	set := func(w string, fill func(*wordFacts)) {
 		f := g.facts[w]
 		fill(&f)
@@ -84,9 +88,6 @@ func (g *gazetteer) index() {
 	}
 	for w, n := range g.maxLen {
 		set(w, func(f *wordFacts) { f.phrase = n != 0 })
-	}
-	for w, v := range g.stats {
-		set(w, func(f *wordFacts) { f.st = v })
 	}
 	for w, v := range g.auto {
 		set(w, func(f *wordFacts) { f.auto, f.hasAuto = v, true })

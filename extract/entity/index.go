@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"cmp"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -86,10 +86,13 @@ func filterBits(k uint64) uint64 {
 }
 
 // featStage is the features of one stage: feature hash -> offset of its
-// nLabels weights in w.
+// nLabels weights in w. keys, when not nil, holds the keys of index in
+// increasing order, the i-th one's weights at w[i*nLabels:], as Load reads
+// them; else newFeatIndex sorts them.
 type featStage struct {
 	index map[uint64]int32
 	w     []float32
+	keys  []uint64
 }
 
 // newFeatIndex builds the index of the features of one or two stages
@@ -98,38 +101,71 @@ func newFeatIndex(stages ...featStage) featIndex {
 	// The features by how many weights they have, most first, so that
 	// the features most tokens have (those with most weights: the bias,
 	// shapes, affixes) take the slots they hash to, and their lookups
-	// read one cache line.
+	// read one cache line. The features come from merging the stages'
+	// keys in order.
 	type feat struct {
 		key uint64
 		n   int
+		off [2]int32 // of its weights in each stage's w, -1 when not there
 	}
-	var fs []feat
+	keys := make([][]uint64, len(stages))
+	offs := make([][]int32, len(stages))
+	size := 0
 	for s, st := range stages {
-		for k, o := range st.index {
-			if s == 1 {
-				if _, dup := stages[0].index[k]; dup {
-					continue // counted with stage 0
-				}
+		keys[s] = st.keys
+		if keys[s] == nil {
+			keys[s] = slices.Sorted(maps.Keys(st.index))
+			offs[s] = make([]int32, len(keys[s]))
+			for i, k := range keys[s] {
+				offs[s][i] = st.index[k]
 			}
-			n := 0
-			for s2 := range stages {
-				if s2 != s {
-					if o2, ok := stages[s2].index[k]; ok {
-						n += nonZero(stages[s2].w[o2 : o2+nLabels])
-					}
-					continue
-				}
-				n += nonZero(st.w[o : o+nLabels])
-			}
-			fs = append(fs, feat{k, n})
 		}
+		size += len(keys[s])
 	}
-	slices.SortFunc(fs, func(a, b feat) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
+	off := func(s, i int) int32 {
+		if offs[s] != nil {
+			return offs[s][i]
 		}
-		return cmp.Compare(a.key, b.key)
-	})
+		return int32(i * nLabels)
+	}
+	fs := make([]feat, 0, size)
+	var at [2]int
+	for {
+		f := feat{key: math.MaxUint64, off: [2]int32{-1, -1}}
+		more := false
+		for s := range stages {
+			if at[s] < len(keys[s]) {
+				f.key, more = min(f.key, keys[s][at[s]]), true
+			}
+		}
+		if !more {
+			break
+		}
+		for s, st := range stages {
+			if at[s] < len(keys[s]) && keys[s][at[s]] == f.key {
+				o := off(s, at[s])
+				f.off[s] = o
+				f.n += nonZero(st.w[o : o+nLabels])
+				at[s]++
+			}
+		}
+		fs = append(fs, f)
+	}
+	// Order them by n, most first, then by key: a counting sort, stable,
+	// of features merged in the order of their keys.
+	var count [2*nLabels + 2]int
+	for _, f := range fs {
+		count[f.n]++
+	}
+	for n, sum := len(count)-1, 0; n >= 0; n-- {
+		count[n], sum = sum, sum+count[n]
+	}
+	byN := make([]feat, len(fs))
+	for _, f := range fs {
+		byN[count[f.n]] = f
+		count[f.n]++
+	}
+	fs = byN
 	n := len(fs)
 	// A load factor of 1/2 to 3/4: the filter keeps most lookups of
 	// unknown features, whose probes are the long ones, out of the table,
@@ -150,10 +186,10 @@ func newFeatIndex(stages ...featStage) featIndex {
 		k := f.key
 		var in [2]bool
 		for s, st := range stages {
-			o, ok := st.index[k]
-			in[s] = ok
+			o := f.off[s]
+			in[s] = o >= 0
 			dense[s] = [nLabels]float32{}
-			if ok {
+			if in[s] {
 				copy(dense[s][:], st.w[o:int(o)+nLabels])
 			}
 		}

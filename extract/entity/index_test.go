@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"maps"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -26,7 +28,7 @@ func TestFeatIndex(t *testing.T) {
 				w = append(w, r.Float32()-0.5)
 			}
 		}
-		x := newFeatIndex(featStage{m, w})
+		x := newFeatIndex(featStage{index: m, w: w})
 		for k, o := range m {
 			ws, ok := x.get(k)
 			if !ok {
@@ -189,4 +191,23 @@ func randomStages(r *rand.Rand, n uint64, absent, sparse int, dense bool) [2]fea
 		}
 	}
 	return st
+}
+
+// TestFeatIndexKeys checks that an index built from the stages' keys in
+// order, as Load reads them, is the one built from their maps alone: for
+// random stages, and for the embedded model, whose index Load built so.
+func TestFeatIndexKeys(t *testing.T) {
+	st := randomStages(rand.New(rand.NewPCG(9, 10)), 3000, 4, 3, true)
+	want := newFeatIndex(st[0], st[1])
+	for s := range st {
+		st[s].keys = slices.Sorted(maps.Keys(st[s].index)) // randomStages adds them in order
+	}
+	if got := newFeatIndex(st[0], st[1]); !reflect.DeepEqual(got, want) {
+		t.Error("random stages: the index from the keys differs from the index from the maps")
+	}
+	tg := defaultTagger(t)
+	want = newFeatIndex(featStage{index: tg.index, w: tg.w}, featStage{index: tg.first.index, w: tg.first.w})
+	if !reflect.DeepEqual(tg.fx, want) {
+		t.Error("embedded model: the index Load built differs from the index from the maps")
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -295,7 +296,11 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 // prepare fills the caches of a tagger whose weights are set. The token
 // information of the known words, which needs no weights, is computed
 // while the feature index is built.
-func (t *Tagger) prepare() {
+func (t *Tagger) prepare() { t.prepareKeys(nil, nil) }
+
+// prepareKeys is prepare given, when not nil, the keys of t.index and of
+// t.first.index as readWeights returns them (see featStage.keys).
+func (t *Tagger) prepareKeys(keys, firstKeys []uint64) {
 	t.unknowns.mu.Lock()
 	t.unknowns.cur, t.unknowns.old = nil, nil
 	t.unknowns.mu.Unlock()
@@ -304,10 +309,10 @@ func (t *Tagger) prepare() {
 	var wg sync.WaitGroup
 	wg.Go(func() { infos = t.wordInfos() })
 	if t.first != nil {
-		t.fx = newFeatIndex(featStage{t.index, t.w}, featStage{t.first.index, t.first.w})
+		t.fx = newFeatIndex(featStage{t.index, t.w, keys}, featStage{t.first.index, t.first.w, firstKeys})
 		t.first.fx = t.fx.view(1)
 	} else {
-		t.fx = newFeatIndex(featStage{t.index, t.w})
+		t.fx = newFeatIndex(featStage{t.index, t.w, keys})
 	}
 	var fbuf []uint64
 	fbuf = t.roleScores(&sentinel, &t.sentRole, fbuf)
@@ -1046,16 +1051,18 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.gaz.stats[string(w)] = uint32(p)
 	}
-	if err := t.readWeights(br); err != nil {
+	keys, err := t.readWeights(br)
+	if err != nil {
 		return nil, err
 	}
 	stages, err := br.ReadByte()
 	if err != nil {
 		return fail("stages", err)
 	}
+	var firstKeys []uint64
 	if stages == 1 {
 		t.first = &Tagger{gaz: t.gaz}
-		if err := t.first.readWeights(br); err != nil {
+		if firstKeys, err = t.first.readWeights(br); err != nil {
 			return nil, err
 		}
 	}
@@ -1063,14 +1070,17 @@ func Load(r io.Reader) (*Tagger, error) {
 		return nil, err
 	}
 	t.gaz.index()
-	t.prepare()
+	t.prepareKeys(keys, firstKeys)
 	return t, nil
 }
 
-// readWeights reads what writeWeights wrote.
-func (t *Tagger) readWeights(br *bufio.Reader) error {
-	fail := func(what string, err error) error {
-		return fmt.Errorf("%w: %s: %v", errBadModel, what, err)
+// readWeights reads what writeWeights wrote. It returns the keys of
+// t.index in the order of their weights in t.w when they are in
+// increasing order, as writeWeights writes them, else nil (see
+// featStage.keys).
+func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
+	fail := func(what string, err error) ([]uint64, error) {
+		return nil, fmt.Errorf("%w: %s: %v", errBadModel, what, err)
 	}
 	for p := range t.trans {
 		if err := binary.Read(br, binary.LittleEndian, &t.trans[p]); err != nil {
@@ -1087,25 +1097,36 @@ func (t *Tagger) readWeights(br *bufio.Reader) error {
 	}
 	t.index = make(map[uint64]int32, min(n, 1<<20))
 	t.w = make([]float32, 0, min(n, 1<<20)*nLabels)
-	var rec [10]byte
+	keys := make([]uint64, 0, min(n, 1<<20))
 	for range n {
-		if _, err := io.ReadFull(br, rec[:]); err != nil {
+		// A record is the key, the mask and its weights, read where the
+		// reader buffers them.
+		rec, err := br.Peek(10)
+		if err != nil {
 			return fail("features", err)
 		}
 		k := binary.LittleEndian.Uint64(rec[:8])
 		mask := binary.LittleEndian.Uint16(rec[8:])
+		size := 10 + 2*bits.OnesCount16(mask&(1<<nLabels-1))
+		if rec, err = br.Peek(size); err != nil {
+			return fail("weights", err)
+		}
+		q := rec[10:]
 		t.index[k] = int32(len(t.w))
+		if keys != nil && (len(keys) == 0 || keys[len(keys)-1] < k) {
+			keys = append(keys, k)
+		} else {
+			keys = nil
+		}
 		for l := 0; l < nLabels; l++ {
 			var x float32
 			if mask&(1<<l) != 0 {
-				var q [2]byte
-				if _, err := io.ReadFull(br, q[:]); err != nil {
-					return fail("weights", err)
-				}
-				x = float32(int16(binary.LittleEndian.Uint16(q[:]))) / scale
+				x = float32(int16(binary.LittleEndian.Uint16(q))) / scale
+				q = q[2:]
 			}
 			t.w = append(t.w, x)
 		}
+		br.Discard(size)
 	}
-	return nil
+	return keys, nil
 }
