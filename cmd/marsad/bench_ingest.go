@@ -324,7 +324,7 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 	start, cpu0, gc0 := time.Now(), cpuSeconds(), gcCPUSeconds()
 	switch side {
 	case "marsad":
-		openedGC, restoreGC := tuneGCForIngest(e) // as marsad ingest does
+		restoreGC := tuneGCForIngest(e) // as marsad ingest does
 		// --reuse only times queries: don't group the stored articles into stories.
 		opts := engine.Options{Batch: batchSize, NoStories: !stories || reuse}
 		loaded := func() error { return nil }
@@ -338,7 +338,6 @@ func benchSide(ctx context.Context, e *env, side, dir string, c benchCorpus, bat
 			}
 			return r, err
 		}
-		openedGC()
 		if reuse {
 			counted = func(func(article.Article) bool) {} // query the existing data only
 		}

@@ -49,14 +49,12 @@ trades memory for a few percent of speed.`)
 		return errUsage
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	opened, restore := tuneGCForIngest(e)
-	defer restore()
+	defer tuneGCForIngest(e)()
 	eng, err := openWithFacts(ctx, e, dataDir(e, *db), engine.Options{Batch: *batch, NoStories: !*stories})
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
-	opened()
 
 	total := 0
 	for _, s := range srcs {
@@ -115,12 +113,7 @@ trades memory for a few percent of speed.`)
 //     freed memory to the system) earlier at the peaks. The limit follows
 //     the live heap up, staying ingestLimitHeadroom times above it, so that
 //     a live heap that grows with a big corpus never makes the collector
-//     run back to back: it then costs at most what a target of 25 would;
-//   - while the engine opens and the models load, the target is off (the
-//     soft limit still holds): the heap grows from nothing to the models'
-//     size then, and a target of 50 had the collector mark the growing
-//     models a dozen times over, for garbage (decompression, parsing) of
-//     a hundred megabytes or so, less than the ingest's peak.
+//     run back to back: it then costs at most what a target of 25 would.
 //
 // The bench ingest figures in the commit that set these give their cost.
 const (
@@ -130,15 +123,12 @@ const (
 )
 
 // tuneGCForIngest sets the garbage collector's target and soft memory
-// limit for opening the engine, and returns the function to call once it
-// is open and its models loaded, which sets the target for the ingest,
-// and the function that restores the previous target and limit.
-func tuneGCForIngest(e *env) (opened, restore func()) {
+// limit for an ingest and returns the function that restores the previous
+// ones.
+func tuneGCForIngest(e *env) (restore func()) {
 	var undo []func()
-	opened = func() {}
 	if e.getenv("GOGC") == "" {
-		old := debug.SetGCPercent(-1)
-		opened = func() { debug.SetGCPercent(ingestGCPercent) }
+		old := debug.SetGCPercent(ingestGCPercent)
 		undo = append(undo, func() { debug.SetGCPercent(old) })
 	}
 	if old := debug.SetMemoryLimit(-1); e.getenv("GOMEMLIMIT") == "" && old == math.MaxInt64 {
@@ -151,7 +141,7 @@ func tuneGCForIngest(e *env) (opened, restore func()) {
 			debug.SetMemoryLimit(old)
 		})
 	}
-	return opened, func() {
+	return func() {
 		for i := len(undo) - 1; i >= 0; i-- {
 			undo[i]()
 		}
