@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"runtime"
@@ -187,15 +186,7 @@ func BenchmarkStemUnknown(b *testing.B) {
 func BenchmarkLoadLexicon(b *testing.B) {
 	cpu0 := cputime.Self()
 	for b.Loop() {
-		l, err := ReadLexicon(bytes.NewReader(lexiconGz))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ls, ok := readStems(stemsFile, lexiconGz, l.byFreq())
-		if !ok {
-			b.Fatal("stems.bin is not the stems of lexicon.gz")
-		}
-		newStemTable(l, ls)
+		loadDefaultLexicon().stems()
 	}
 	b.ReportMetric(float64((cputime.Self()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }

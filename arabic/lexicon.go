@@ -65,11 +65,16 @@ func (l *Lexicon) byFreq() []string {
 //go:embed lexicon.gz
 var lexiconGz []byte
 
-// defaultLexicon parses the embedded lexicon once, on first use. Its
-// stems are those of the embedded stems file, unless that file is of
-// another lexicon (TestStemsFile fails then): then they are computed.
-var defaultLexicon = sync.OnceValue(func() *Lexicon {
-	l, err := ReadLexicon(bytes.NewReader(lexiconGz))
+// defaultLexicon parses the embedded lexicon once, on first use.
+var defaultLexicon = sync.OnceValue(loadDefaultLexicon)
+
+// loadDefaultLexicon parses the embedded lexicon. Its stems are those of
+// the embedded stems file, unless that file is of another lexicon
+// (TestStemsFile fails then): then they are computed.
+func loadDefaultLexicon() *Lexicon {
+	// A gzip file ends with the size of its text (modulo 1<<32).
+	size := int(binary.LittleEndian.Uint32(lexiconGz[len(lexiconGz)-4:]))
+	l, err := readLexicon(bytes.NewReader(lexiconGz), size)
 	if err != nil {
 		panic("arabic: embedded lexicon: " + err.Error()) // the embedded file is part of the build
 	}
@@ -77,7 +82,7 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon {
 		l.stems = sync.OnceValue(func() *stemTable { return newStemTable(l, ls) })
 	}
 	return l
-})
+}
 
 // DefaultLexicon returns the lexicon embedded in the package: the
 // normalized words of the SaudiNewsNet corpus seen at least three times, teh marbuta kept (see
@@ -179,18 +184,23 @@ func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 }
 
 // ReadLexicon reads a lexicon written by WriteTo.
-func ReadLexicon(r io.Reader) (*Lexicon, error) {
+func ReadLexicon(r io.Reader) (*Lexicon, error) { return readLexicon(r, 0) }
+
+// readLexicon is ReadLexicon given the size of the uncompressed text, to
+// make room for at once, when known (else 0).
+func readLexicon(r io.Reader, size int) (*Lexicon, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	defer zr.Close()
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	var b strings.Builder
+	b.Grow(size)
+	if _, err := io.Copy(&b, zr); err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	// The words are slices of the text, which newFreqTable copies.
-	text := string(raw)
+	text := b.String()
 	counts := make([]wordCount, 0, strings.Count(text, "\n")+1)
 	sorted := true // in newLexicon's order, as WriteTo writes them
 	for line := 1; text != ""; line++ {
@@ -267,34 +277,35 @@ func newFreqTable(words []wordCount) (t freqTable, ok bool) {
 			size += 4
 		}
 	}
-	data := make([]byte, 0, size)
+	var data strings.Builder
+	data.Grow(size)
+	var rec [9]byte
 	for _, wc := range words {
-		off := len(data)
+		off := data.Len()
 		if len(wc.w) < 255 {
-			data = append(data, byte(len(wc.w)))
+			data.WriteByte(byte(len(wc.w)))
 		} else {
-			data = append(data, 255)
-			data = binary.LittleEndian.AppendUint32(data, uint32(len(wc.w)))
+			data.Write(binary.LittleEndian.AppendUint32(append(rec[:0], 255), uint32(len(wc.w))))
 		}
-		data = append(data, wc.w...)
-		data = binary.LittleEndian.AppendUint32(data, wc.n)
-		if !t.put(data, wc.w, off) {
+		data.WriteString(wc.w)
+		data.Write(binary.LittleEndian.AppendUint32(rec[:0], wc.n))
+		if !t.put(data.String(), wc.w, off) {
 			return t, false
 		}
 	}
-	t.data = string(data)
+	t.data = data.String()
 	return t, true
 }
 
 // put records in the slots the word w, whose record is at off of data,
 // unless data holds w already: then it returns false.
-func (t *freqTable) put(data []byte, w string, off int) bool {
+func (t *freqTable) put(data, w string, off int) bool {
 	h := maphash.String(t.seed, w)
 	tag := h &^ 0xFFFFFFFF
 	i := h & t.mask
 	for ; t.slots[i] != 0; i = (i + 1) & t.mask {
 		if s := t.slots[i]; s&^0xFFFFFFFF == tag {
-			if string(recordWord(data[int(uint32(s))-1:])) == w {
+			if rw, _ := recordWord(data[int(uint32(s))-1:]); rw == w {
 				return false
 			}
 		}
@@ -303,26 +314,23 @@ func (t *freqTable) put(data []byte, w string, off int) bool {
 	return true
 }
 
-// recordWord returns the word of the record that d starts with.
-func recordWord(d []byte) []byte {
+// recordWord returns the word of the record that d starts with, and
+// where it ends.
+func recordWord(d string) (w string, end int) {
 	k, p := int(d[0]), 1
 	if k == 255 {
-		k, p = int(binary.LittleEndian.Uint32(d[1:5])), 5
+		k, p = int(binary.LittleEndian.Uint32([]byte(d[1:5]))), 5
 	}
-	return d[p : p+k]
+	return d[p : p+k], p + k
 }
 
 // record returns the word and count of the record at off, and the offset
 // of the next record.
 func (t *freqTable) record(off int) (w string, n uint32, next int) {
 	d := t.data[off:]
-	k, p := int(d[0]), 1
-	if k == 255 {
-		k, p = int(binary.LittleEndian.Uint32([]byte(d[1:5]))), 5
-	}
-	w = d[p : p+k]
-	c := d[p+k : p+k+4]
-	return w, uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16 | uint32(c[3])<<24, off + p + k + 4
+	w, p := recordWord(d)
+	c := d[p : p+4]
+	return w, uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16 | uint32(c[3])<<24, off + p + 4
 }
 
 // get returns the count of w, 0 if the table does not hold it.

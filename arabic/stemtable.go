@@ -87,22 +87,23 @@ func stemLexicon(l *Lexicon) lexiconStems {
 func newStemTable(l *Lexicon, ls lexiconStems) *stemTable {
 	words := l.byFreq()
 	stop := defaultStopwords()
-	entries := make([]stemEntry, len(words))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for k := range workers {
-		wg.Go(func() {
-			for i := k; i < len(words); i += workers {
-				w, raw := words[i], ls.stems[i]
-				nf := foldTehMarbuta(w)
-				entries[i] = stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf), id: ls.ids[i]}
-			}
-		})
+	entry := func(i int) stemEntry {
+		w, raw := words[i], ls.stems[i]
+		nf := foldTehMarbuta(w)
+		return stemEntry{norm: w, normFolded: nf, stem: raw, stemFolded: foldTehMarbuta(raw), stop: stop.contains(nf), id: ls.ids[i]}
 	}
-	wg.Wait()
-	n := min(hotWords, len(entries))
+	// Room for the records: folding keeps a word's length (ة and ه are
+	// two bytes each).
+	size := func(lo, hi int) int {
+		n := 0
+		for i := lo; i < hi; i++ {
+			n += hdrLen + 2*len(words[i]) + 1 + 2*len(ls.stems[i])
+		}
+		return n
+	}
+	n := min(hotWords, len(words))
 	seed := maphash.MakeSeed()
-	t := &stemTable{hot: newWordTable(seed, entries[:n]), cold: newWordTable(seed, entries[n:])}
+	t := &stemTable{hot: newWordTable(seed, 0, n, size(0, n), entry), cold: newWordTable(seed, n, len(words), size(n, len(words)), entry)}
 	// Keep the numbers keyed by the tables' copies of the stems, not by
 	// the strings of the entries, which can go now.
 	numbers := uint32(0)
@@ -290,16 +291,15 @@ func putSlot(slots []uint64, mask, h uint64, off int) {
 	slots[i] = h&^0xFFFFFFFF | uint64(off+1)
 }
 
-func newWordTable(seed maphash.Seed, entries []stemEntry) wordTable {
+// newWordTable returns the table of entry(lo) to entry(hi-1), whose
+// records take about size bytes.
+func newWordTable(seed maphash.Seed, lo, hi, size int, entry func(i int) stemEntry) wordTable {
 	t := wordTable{seed: seed}
-	t.slots, t.mask = newSlots(len(entries))
+	t.slots, t.mask = newSlots(hi - lo)
 	var data strings.Builder
-	size := 0
-	for _, e := range entries {
-		size += hdrLen + len(e.norm) + len(e.normFolded) + len(e.stem) + 1 + len(e.stemFolded) // at most
-	}
 	data.Grow(size)
-	for _, e := range entries {
+	for i := lo; i < hi; i++ {
+		e := entry(i)
 		if len(e.norm) > maxTableWord || len(e.normFolded) > maxTableWord || len(e.stem) > maxTableWord || len(e.stemFolded) > maxTableWord || e.id > maxStemID {
 			continue
 		}
