@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
@@ -997,21 +998,30 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("gazetteer size", err)
 	}
+	// readString reads a string of at most 1<<16 bytes, after its length.
+	var buf []byte
+	readString := func() (string, error) {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<16 {
+			return "", cmp.Or(err, errors.New("too long"))
+		}
+		buf = slices.Grow(buf[:0], int(ln))[:ln]
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return "", err
+		}
+		return string(buf), nil
+	}
 	t := &Tagger{gaz: newGazetteer()}
 	for range n {
 		bits, err := br.ReadByte()
 		if err != nil {
 			return fail("gazetteer", err)
 		}
-		ln, err := binary.ReadUvarint(br)
-		if err != nil || ln > 1<<16 {
+		name, err := readString()
+		if err != nil {
 			return fail("gazetteer", err)
 		}
-		name := make([]byte, ln)
-		if _, err := io.ReadFull(br, name); err != nil {
-			return fail("gazetteer", err)
-		}
-		t.gaz.add(string(name), bits)
+		t.gaz.add(name, bits)
 	}
 	n, err = binary.ReadUvarint(br)
 	if err != nil || n > 1<<24 {
@@ -1019,15 +1029,11 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	t.words = make([]string, 0, min(n, 1<<16))
 	for range n {
-		ln, err := binary.ReadUvarint(br)
-		if err != nil || ln > 1<<16 {
+		w, err := readString()
+		if err != nil {
 			return fail("vocabulary", err)
 		}
-		w := make([]byte, ln)
-		if _, err := io.ReadFull(br, w); err != nil {
-			return fail("vocabulary", err)
-		}
-		t.words = append(t.words, string(w))
+		t.words = append(t.words, w)
 	}
 	n, err = binary.ReadUvarint(br)
 	if err != nil || n > 1<<24 {
@@ -1037,19 +1043,15 @@ func Load(r io.Reader) (*Tagger, error) {
 		t.gaz.stats = make(map[string]uint32, min(n, 1<<16))
 	}
 	for range n {
-		ln, err := binary.ReadUvarint(br)
-		if err != nil || ln > 1<<16 {
-			return fail("statistics", err)
-		}
-		w := make([]byte, ln)
-		if _, err := io.ReadFull(br, w); err != nil {
+		w, err := readString()
+		if err != nil {
 			return fail("statistics", err)
 		}
 		p, err := binary.ReadUvarint(br)
 		if err != nil || p > math.MaxUint32 {
 			return fail("statistics", err)
 		}
-		t.gaz.stats[string(w)] = uint32(p)
+		t.gaz.stats[w] = uint32(p)
 	}
 	keys, err := t.readWeights(br)
 	if err != nil {
