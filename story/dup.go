@@ -278,17 +278,28 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 }
 
 // recentRing holds the near-duplicate window's documents and the links of
-// their bands (see bucketSlots) in arrays used as rings, so that the window
-// moves along them without being copied. Its documents are numbered from
-// 0, the oldest. A document's id and time are in one array and its
-// signatures in another, without pointers, which the garbage collector
-// does not scan and resize copies without write barriers.
+// their bands (see bucketSlots) in chunks of ringChunk documents, so that
+// the window moves along them and grows without being copied: a chunk is
+// added when the last is full and dropped when its last document is, kept
+// for the next one to be added. Its documents are numbered from 0, the
+// oldest.
 type recentRing struct {
-	keys   []recentKey
-	prints []recentPrint
-	links  []int64 // bucketSlots per element of prints
-	head   int     // place in the arrays of document 0
-	n      int     // documents held
+	chunks []*recentChunk // document 0 is in chunks[0], at place head
+	spare  *recentChunk   // a dropped chunk, for the next one added
+	head   int            // place in chunks[0] of document 0
+	n      int            // documents held
+}
+
+// ringChunk is the number of documents of a chunk, a power of two.
+const ringChunk = 128
+
+// recentChunk holds ringChunk documents of a recentRing. A document's id
+// and time come first, the only pointers the collector scans; its
+// signatures and links come after, without pointers.
+type recentChunk struct {
+	keys   [ringChunk]recentKey
+	prints [ringChunk]recentPrint
+	links  [ringChunk * bucketSlots]int64
 }
 
 // recentKey is the id and time of a recent document.
@@ -304,20 +315,23 @@ type recentPrint struct {
 	leadLen         int
 }
 
-// place returns the place in w's arrays of document i.
-func (w *recentRing) place(i int) int {
+// place returns the chunk of document i and its place in it.
+func (w *recentRing) place(i int) (*recentChunk, int) {
 	p := w.head + i
-	if p >= len(w.prints) {
-		p -= len(w.prints)
-	}
-	return p
+	return w.chunks[p/ringChunk], p % ringChunk
 }
 
 // key returns the id and time of document i.
-func (w *recentRing) key(i int) *recentKey { return &w.keys[w.place(i)] }
+func (w *recentRing) key(i int) *recentKey {
+	c, p := w.place(i)
+	return &c.keys[p]
+}
 
 // print returns the signatures of document i.
-func (w *recentRing) print(i int) *recentPrint { return &w.prints[w.place(i)] }
+func (w *recentRing) print(i int) *recentPrint {
+	c, p := w.place(i)
+	return &c.prints[p]
+}
 
 // at returns document i.
 func (w *recentRing) at(i int) recent {
@@ -326,51 +340,40 @@ func (w *recentRing) at(i int) recent {
 }
 
 // link returns the link of band j of document i.
-func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
+func (w *recentRing) link(i, j int) *int64 {
+	c, p := w.place(i)
+	return &c.links[p*bucketSlots+j]
+}
 
-// push adds r, with its bands unlinked, as the latest document. The arrays
-// grow by a quarter, as append would grow them.
+// push adds r, with its bands unlinked, as the latest document.
 func (w *recentRing) push(r *recent) {
-	if w.n == len(w.prints) {
-		w.resize(max(64, w.n+w.n/4))
+	if w.head+w.n == len(w.chunks)*ringChunk {
+		c := w.spare
+		if c == nil {
+			c = new(recentChunk)
+		}
+		w.chunks, w.spare = append(w.chunks, c), nil
 	}
-	i := w.n
+	c, p := w.place(w.n)
 	w.n++
-	*w.key(i) = recentKey{r.ID, r.Time}
-	*w.print(i) = recentPrint{sig: r.Sig, lead: r.Lead, hasSig: r.HasSig, hasLead: r.HasLead, leadLen: r.LeadLen}
+	c.keys[p] = recentKey{r.ID, r.Time}
+	c.prints[p] = recentPrint{sig: r.Sig, lead: r.Lead, hasSig: r.HasSig, hasLead: r.HasLead, leadLen: r.LeadLen}
 	for j := range bucketSlots {
-		*w.link(i, j) = noEntry
+		c.links[p*bucketSlots+j] = noEntry
 	}
 }
 
-// drop drops the oldest document; the arrays shrink when more than half of
-// them is free.
+// drop drops the oldest document, and its chunk when it was the chunk's
+// last.
 func (w *recentRing) drop() {
 	*w.key(0) = recentKey{} // no copy of its id
-	w.head = w.place(1)
+	w.head++
 	w.n--
-	if len(w.prints) > 2*w.n+1024 {
-		w.resize(w.n + w.n/4)
+	if w.head == ringChunk {
+		w.spare = w.chunks[0]
+		w.chunks = append(w.chunks[:0], w.chunks[1:]...)
+		w.head = 0
 	}
-}
-
-// resize moves the documents to arrays of size elements, no fewer than w.n,
-// from place 0 on.
-func (w *recentRing) resize(size int) {
-	w.keys = moveRing(make([]recentKey, size), w.keys, w.head, w.n, 1)
-	w.prints = moveRing(make([]recentPrint, size), w.prints, w.head, w.n, 1)
-	w.links = moveRing(make([]int64, size*bucketSlots), w.links, w.head, w.n, bucketSlots)
-	w.head = 0
-}
-
-// moveRing copies the n documents of ring from place head on, per
-// elements each, to the start of to, which it returns.
-func moveRing[E any](to, ring []E, head, n, per int) []E {
-	// The documents from head to the end of the ring, then those from its
-	// start.
-	k := copy(to[:n*per], ring[head*per:])
-	copy(to[k:n*per], ring)
-	return to
 }
 
 // remember adds r, which has a signature, of bands b, to the
