@@ -74,7 +74,7 @@ type state struct {
 	window recentRing
 	// The LSH buckets of the window's documents (see bucketSlots); not
 	// saved, made again from Recent.
-	heads map[uint64]int64
+	heads bucketHeads
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.
@@ -197,7 +197,6 @@ func newState(cfg Config) state {
 		Display: map[uint32]string{},
 		Docs:    map[string]docRec{},
 		Post:    map[uint32][]int32{},
-		heads:   map[uint64]int64{},
 		threads: newThreadIndex(),
 	}
 }

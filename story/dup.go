@@ -265,7 +265,7 @@ const (
 // bucketSeqs appends to dst the sequence numbers of the recent documents
 // in the bucket of key k, latest first.
 func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
-	e, ok := s.heads[k]
+	e, ok := s.heads.get(k)
 	for ok && e != noEntry {
 		seq := e / bucketSlots
 		if seq < s.Base {
@@ -398,13 +398,14 @@ func (s *state) bucket(r *recent, seq int64, b *bands) {
 func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 	for b, k := range keys {
 		j := int64(first + b)
-		if h, ok := s.heads[k]; ok {
+		sl := s.heads.slot(k)
+		if h := sl.e1 - 1; h >= 0 {
 			if h/bucketSlots == seq {
 				continue // two bands of one document in one bucket
 			}
 			*s.window.link(int(seq-s.Base), int(j)) = h
 		}
-		s.heads[k] = seq*bucketSlots + j
+		sl.e1 = seq*bucketSlots + j + 1
 	}
 }
 
@@ -429,8 +430,6 @@ func (s *state) evict() {
 // hold later documents, whose chains end at seq.
 func (s *state) unbucket(keys [numBands]uint64, seq int64, first int) {
 	for b, k := range keys {
-		if h, ok := s.heads[k]; ok && h == seq*bucketSlots+int64(first+b) {
-			delete(s.heads, k)
-		}
+		s.heads.deleteIf(k, seq*bucketSlots+int64(first+b))
 	}
 }
