@@ -21,12 +21,12 @@ const (
 	maxTitleRunes      = 300
 	topEntitiesOut     = 5
 	topTermsOut        = 10
-	leadSalt           = 0x6c656164 // "lead"
-	fullSalt           = 0x66756c6c // "full"
-	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
-	maxStemNumber      = 1 << 20    // bound of the term numbers byStem holds
-	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
-	tfMemoSize         = 256        // counts whose TF factor tf remembers
+	leadSalt           = 0x6c656164    // "lead"
+	fullSalt           = 0x66756c6c    // "full"
+	maxEntityMemo      = 8192          // entity names of a generation of entityFeatures' memo
+	maxStemNumber      = 1 << stemBits // bound of the term numbers byStem holds
+	idfMemoSize        = 4096          // document frequencies whose IDF factor idf remembers
+	tfMemoSize         = 256           // counts whose TF factor tf remembers
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -572,7 +572,8 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	if bag, ok := d.bag(); ok {
 		// The same sums as count's, one term at a time.
-		for _, b := range bag {
+		for _, pb := range bag {
+			b := pb.unpack()
 			id := s.termFeature(&d, b)
 			if int(id) >= len(s.slots) {
 				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)

@@ -14,8 +14,9 @@ type Print struct {
 	sig, lead          signature
 	hasSig, hasLead    bool
 	leadLen            int
-	// bag is the document's distinct terms, when PrintDoc computed it.
-	bag []bagTerm
+	// bag is the document's distinct terms, when PrintDoc computed it
+	// and each fits a packedTerm.
+	bag []packedTerm
 }
 
 // bagTerm is one distinct term of a document, in the order of the first
@@ -23,20 +24,56 @@ type Print struct {
 // what vectorize counts, once per term rather than per occurrence. It
 // holds the position of the first occurrence (in Terms, then on in
 // TitleTerms) rather than the term, to take less memory, and its number
-// from Doc.StemIDs (0 for none).
+// from Doc.StemIDs (0 for none). A Print keeps it packed (packedTerm).
 type bagTerm struct {
 	at, text, title, stem uint32
 }
 
+// packedTerm is a bagTerm in 64 bits, as a Print keeps it, half the
+// memory while a batch waits for the clusterer: its position in the low
+// posBits, its number in the next stemBits (0 for one of maxStemNumber or
+// more, which termFeature ignores), and its counts in the text and the
+// title in countBits each.
+type packedTerm uint64
+
+const (
+	posBits   = 20
+	stemBits  = 20
+	countBits = 12
+)
+
+// pack returns b packed, or false when a field does not fit.
+func (b bagTerm) pack() (packedTerm, bool) {
+	if b.at >= 1<<posBits || b.text >= 1<<countBits || b.title >= 1<<countBits {
+		return 0, false
+	}
+	stem := uint64(b.stem)
+	if stem >= maxStemNumber {
+		stem = 0
+	}
+	return packedTerm(uint64(b.at) | stem<<posBits | uint64(b.text)<<(posBits+stemBits) | uint64(b.title)<<(posBits+stemBits+countBits)), true
+}
+
+// unpack returns the bagTerm packed in p.
+func (p packedTerm) unpack() bagTerm {
+	const pos, count = 1<<posBits - 1, 1<<countBits - 1
+	return bagTerm{
+		at:    uint32(p) & pos,
+		stem:  uint32(p>>posBits) & (maxStemNumber - 1),
+		text:  uint32(p>>(posBits+stemBits)) & count,
+		title: uint32(p >> (posBits + stemBits + countBits)),
+	}
+}
+
 // bag returns d.Print.bag, or false when there is none or it does not fit
 // d (a Print of another Doc).
-func (d *Doc) bag() ([]bagTerm, bool) {
+func (d *Doc) bag() ([]packedTerm, bool) {
 	if d.Print == nil || d.Print.bag == nil {
 		return nil, false
 	}
 	n := uint32(len(d.Terms) + len(d.TitleTerms))
 	for _, b := range d.Print.bag {
-		if b.at >= n {
+		if b.unpack().at >= n {
 			return nil, false
 		}
 	}
@@ -141,7 +178,14 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 	}
 	clear(pr.at)
 	pr.slot = slot[:0]
-	p.bag = slices.Clone(bag)
+	p.bag = make([]packedTerm, len(bag))
+	for i, b := range bag {
+		var ok bool
+		if p.bag[i], ok = b.pack(); !ok {
+			p.bag = nil // Add counts the terms one by one
+			break
+		}
+	}
 	pr.bag = bag[:0]
 	return p
 }
