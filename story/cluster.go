@@ -178,9 +178,10 @@ type cluster struct {
 	TitleScore float64
 	norm       float64 // norm of Centroid when normOK (not saved)
 	normOK     bool
-	Thread     int32 // index of the thread's first story
-	Linked     bool  // Thread was set by linking to an earlier story
-	Latest     int32 // for a thread's first story: the thread's latest story
+	view       threadView // thread's view of Centroid (not saved)
+	Thread     int32      // index of the thread's first story
+	Linked     bool       // Thread was set by linking to an earlier story
+	Latest     int32      // for a thread's first story: the thread's latest story
 	Indexed    []uint32
 	ThreadKeys []uint64
 	NextTry    int // size at which thread linking is tried next
@@ -407,7 +408,7 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		st.Centroid = make(vec, 0, min(max(len(sum), 2*cap(st.Centroid)), max(len(sum), s.Cfg.MaxCentroidFeat)))
 	}
 	st.Centroid = append(st.Centroid[:0], sum...)
-	st.normOK = false
+	st.changed()
 	st.Members++
 	if score := cosineNorm(v, v.norm(), st.Centroid, st.centroidNorm()); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
 		st.Title, st.TitleScore = clip(d.Title), score
@@ -421,6 +422,9 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		}
 	}
 }
+
+// changed forgets what st computed of its centroid, which has changed.
+func (st *cluster) changed() { st.normOK, st.view.ok = false, false }
 
 // centroidNorm returns the norm of st.Centroid, computed once per change.
 func (st *cluster) centroidNorm() float64 {
@@ -750,7 +754,7 @@ func (s *state) sweep() {
 		ents, terms := st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
 		terms, ents = terms.topInPlace(threadKeep), ents.topInPlace(threadKeepEntities)
 		st.Centroid = normalize(append(append(make(vec, 0, len(terms)+len(ents)), terms...), ents...))
-		st.normOK = false
+		st.changed()
 		st.Indexed = nil
 	}
 	s.Active = keep
