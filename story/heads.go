@@ -1,5 +1,7 @@
 package story
 
+import "math/bits"
+
 // bucketHeads maps the LSH bucket keys of the near-duplicate window to the
 // entries of the latest documents in their buckets (see bucketSlots). It
 // is an open-addressing hash table (linear probing, deletion by moving
@@ -22,8 +24,12 @@ type headSlot struct {
 
 // newBucketHeads returns a table with room for n keys.
 func newBucketHeads(n int) bucketHeads {
+	size := 64
+	for size*3 < n*4 {
+		size *= 2
+	}
 	var t bucketHeads
-	t.resize(n)
+	t.resize(size)
 	return t
 }
 
@@ -53,19 +59,23 @@ func (t *bucketHeads) get(k uint64) (int64, bool) {
 	return sl.e1 - 1, sl.e1 != 0
 }
 
-// slot returns the slot of k, which holds entry plus one, 0 when k has
-// none: setting it to a positive value sets k's. It makes room for k
-// first, so that the slot stays valid until the next call.
+// slot returns the slot of k, valid until the next call, which holds
+// k's entry plus one, or 0 when k had none: then the caller must set it
+// (to a positive value), as the slot is k's.
 func (t *bucketHeads) slot(k uint64) *headSlot {
-	if (t.n+1)*4 > len(t.slots)*3 { // more than 3/4 full with k: grow
-		t.resize(2 * (t.n + 1))
+	if len(t.slots) == 0 {
+		t.resize(64)
 	}
-	sl := &t.slots[t.find(k)]
-	if sl.e1 == 0 {
-		sl.key = k
+	i := t.find(k)
+	if t.slots[i].e1 == 0 {
+		if (t.n+1)*4 > len(t.slots)*3 { // more than 3/4 full with k: grow
+			t.resize(2 * len(t.slots))
+			i = t.find(k)
+		}
+		t.slots[i].key = k
 		t.n++
 	}
-	return sl
+	return &t.slots[i]
 }
 
 // set sets the entry of k to e (not negative).
@@ -101,14 +111,10 @@ func (t *bucketHeads) deleteIf(k uint64, e int64) {
 	}
 }
 
-// resize moves the keys into a table with room for n of them.
-func (t *bucketHeads) resize(n int) {
-	size, shift := 64, uint(64-6)
-	for size*3 < n*4 {
-		size, shift = 2*size, shift-1
-	}
+// resize moves the keys into a table of size slots, a power of two.
+func (t *bucketHeads) resize(size int) {
 	old := t.slots
-	t.slots, t.shift, t.n = make([]headSlot, size), shift, 0
+	t.slots, t.shift, t.n = make([]headSlot, size), uint(64-bits.TrailingZeros(uint(size))), 0
 	for _, sl := range old {
 		if sl.e1 != 0 {
 			t.slots[t.find(sl.key)] = sl

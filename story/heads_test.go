@@ -7,12 +7,14 @@ import (
 
 // TestBucketHeads checks a bucketHeads against a map through random
 // sets and deletions, growing to thousands of keys and back to few, with
-// keys drawn from a small range so that probes run into each other.
+// keys drawn from a small range so that probes run into each other, and
+// that it grows only as it must.
 func TestBucketHeads(t *testing.T) {
 	for _, keys := range []uint64{50, 3000, 1 << 40} {
 		rng := rand.New(rand.NewPCG(1, keys))
 		var tab bucketHeads
 		want := map[uint64]int64{}
+		most := 0 // keys held at most
 		for step := range 40000 {
 			k := rng.Uint64N(keys)
 			if keys > 3000 && len(want) > 0 && rng.IntN(2) == 0 {
@@ -36,6 +38,16 @@ func TestBucketHeads(t *testing.T) {
 			}
 			if tab.n != len(want) {
 				t.Fatalf("keys %d, step %d: %d keys held, want %d", keys, step, tab.n, len(want))
+			}
+			// The table grows by doubling when more than 3/4 full, and
+			// never shrinks.
+			most = max(most, tab.n)
+			size := 64
+			for size*3 < most*4 {
+				size *= 2
+			}
+			if len(tab.slots) != size {
+				t.Fatalf("keys %d, step %d: %d slots for at most %d keys, want %d", keys, step, len(tab.slots), most, size)
 			}
 			if step%97 == 0 || keys == 50 {
 				for k, e := range want {
