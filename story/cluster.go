@@ -735,9 +735,24 @@ type idfAt struct {
 func (s *state) computeIDF(df uint32) float64 {
 	idf := math.Log(float64(s.N+1)/float64(df+1)) + 1
 	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
+		if p == 1.5 {
+			return pow15(idf)
+		}
 		return math.Pow(idf, p)
 	}
 	return idf
+}
+
+// pow15 returns math.Pow(x, 1.5) for x at least 1, computed as Pow
+// computes it without its tests of special cases: for an exponent of whole
+// part 1 and fraction 0.5, Pow multiplies Exp(0.5*Log(x)) by x's mantissa
+// and scales the product by x's power of two, which, far from overflow,
+// rounds as the product with x itself does. TestPow15 checks it.
+func pow15(x float64) float64 {
+	if !(x >= 1 && x < 1<<500) {
+		return math.Pow(x, 1.5)
+	}
+	return math.Exp(0.5*math.Log(x)) * x
 }
 
 // sweep retires stories idle for longer than ActiveWindow and rebuilds the
