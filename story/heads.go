@@ -78,9 +78,6 @@ func (t *bucketHeads) slot(k uint64) *headSlot {
 	return &t.slots[i]
 }
 
-// set sets the entry of k to e (not negative).
-func (t *bucketHeads) set(k uint64, e int64) { t.slot(k).e1 = e + 1 }
-
 // deleteIf deletes k when its entry is e.
 func (t *bucketHeads) deleteIf(k uint64, e int64) {
 	if len(t.slots) == 0 {
