@@ -1,9 +1,9 @@
 package story
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -331,7 +331,7 @@ func (s *state) add(d Doc) Assignment {
 	} else {
 		idx = int32(len(s.Stories))
 		st := &cluster{
-			ID:      fmt.Sprintf("s%d", idx+1),
+			ID:      "s" + strconv.Itoa(int(idx)+1),
 			First:   t,
 			Last:    t,
 			Thread:  idx,
@@ -636,7 +636,14 @@ func (s *state) entityFeatures(e string) []uint32 {
 	// The same names come back article after article: remember the
 	// features of those of the latest two generations of names.
 	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
-		s.oldEntityIDs, s.entityIDs = s.entityIDs, make(map[string][]uint32, maxEntityMemo)
+		// The generation before the old one is forgotten: its map, cleared,
+		// holds the new one.
+		next := s.oldEntityIDs
+		if next == nil {
+			next = make(map[string][]uint32, maxEntityMemo)
+		}
+		clear(next)
+		s.oldEntityIDs, s.entityIDs = s.entityIDs, next
 	}
 	if ids, ok := s.entityIDs[e]; ok {
 		return ids

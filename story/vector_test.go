@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 )
 
@@ -190,5 +191,31 @@ func TestPow15(t *testing.T) {
 	}
 	for _, x := range []float64{0, 0.5, math.Nextafter(1, 0), -1, math.Inf(1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64} {
 		check(x)
+	}
+}
+
+// TestEntityMemo checks that entityFeatures, across generations of its
+// memo, gives the features newEntityFeatures computes, and keeps at most
+// maxEntityMemo names a generation.
+func TestEntityMemo(t *testing.T) {
+	memo, plain := newState(DefaultConfig()), newState(DefaultConfig())
+	const names = 3 * maxEntityMemo
+	for i := range 4 * maxEntityMemo {
+		// Names seen again soon, later, and much later.
+		n := i % 97
+		if i%3 > 0 {
+			n = (i * 7919) % names
+		}
+		e := "وزير " + strconv.Itoa(n)
+		got, want := memo.entityFeatures(e), plain.newEntityFeatures(e)
+		if !slices.Equal(got, want) {
+			t.Fatalf("name %d (%q): features %v, want %v", i, e, got, want)
+		}
+		if len(memo.entityIDs) > maxEntityMemo || len(memo.oldEntityIDs) > maxEntityMemo {
+			t.Fatalf("name %d: memo of %d and %d names", i, len(memo.entityIDs), len(memo.oldEntityIDs))
+		}
+	}
+	if !slices.Equal(memo.Names, plain.Names) {
+		t.Errorf("vocabularies differ")
 	}
 }
