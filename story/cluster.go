@@ -1,9 +1,9 @@
 package story
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -21,12 +21,12 @@ const (
 	maxTitleRunes      = 300
 	topEntitiesOut     = 5
 	topTermsOut        = 10
-	leadSalt           = 0x6c656164 // "lead"
-	fullSalt           = 0x66756c6c // "full"
-	maxEntityMemo      = 8192       // entity names of a generation of entityFeatures' memo
-	maxStemNumber      = 1 << 20    // bound of the term numbers byStem holds
-	idfMemoSize        = 4096       // document frequencies whose IDF factor idf remembers
-	tfMemoSize         = 256        // counts whose TF factor tf remembers
+	leadSalt           = 0x6c656164    // "lead"
+	fullSalt           = 0x66756c6c    // "full"
+	maxEntityMemo      = 8192          // entity names of a generation of entityFeatures' memo
+	maxStemNumber      = 1 << stemBits // bound of the term numbers byStem holds
+	idfMemoSize        = 4096          // document frequencies whose IDF factor idf remembers
+	tfMemoSize         = 256           // counts whose TF factor tf remembers
 )
 
 // Clusterer groups documents into duplicates, stories and threads as they
@@ -74,7 +74,7 @@ type state struct {
 	window recentRing
 	// The LSH buckets of the window's documents (see bucketSlots); not
 	// saved, made again from Recent.
-	heads map[uint64]int64
+	heads bucketHeads
 
 	// ThreadIdx is the thread index (entity pair → stories) as Load reads
 	// it; after Load, threads holds it and ThreadIdx is nil.
@@ -178,9 +178,10 @@ type cluster struct {
 	TitleScore float64
 	norm       float64 // norm of Centroid when normOK (not saved)
 	normOK     bool
-	Thread     int32 // index of the thread's first story
-	Linked     bool  // Thread was set by linking to an earlier story
-	Latest     int32 // for a thread's first story: the thread's latest story
+	view       threadView // thread's view of Centroid (not saved)
+	Thread     int32      // index of the thread's first story
+	Linked     bool       // Thread was set by linking to an earlier story
+	Latest     int32      // for a thread's first story: the thread's latest story
 	Indexed    []uint32
 	ThreadKeys []uint64
 	NextTry    int // size at which thread linking is tried next
@@ -197,7 +198,6 @@ func newState(cfg Config) state {
 		Display: map[uint32]string{},
 		Docs:    map[string]docRec{},
 		Post:    map[uint32][]int32{},
-		heads:   map[uint64]int64{},
 		threads: newThreadIndex(),
 	}
 }
@@ -331,7 +331,7 @@ func (s *state) add(d Doc) Assignment {
 	} else {
 		idx = int32(len(s.Stories))
 		st := &cluster{
-			ID:      fmt.Sprintf("s%d", idx+1),
+			ID:      "s" + strconv.Itoa(int(idx)+1),
 			First:   t,
 			Last:    t,
 			Thread:  idx,
@@ -408,7 +408,7 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		st.Centroid = make(vec, 0, min(max(len(sum), 2*cap(st.Centroid)), max(len(sum), s.Cfg.MaxCentroidFeat)))
 	}
 	st.Centroid = append(st.Centroid[:0], sum...)
-	st.normOK = false
+	st.changed()
 	st.Members++
 	if score := cosineNorm(v, v.norm(), st.Centroid, st.centroidNorm()); st.Title == "" || (d.Title != "" && score > st.TitleScore) {
 		st.Title, st.TitleScore = clip(d.Title), score
@@ -422,6 +422,9 @@ func (s *state) join(idx int32, st *cluster, d Doc, t time.Time, v vec) {
 		}
 	}
 }
+
+// changed forgets what st computed of its centroid, which has changed.
+func (st *cluster) changed() { st.normOK, st.view.ok = false, false }
 
 // centroidNorm returns the norm of st.Centroid, computed once per change.
 func (st *cluster) centroidNorm() float64 {
@@ -573,7 +576,8 @@ func (s *state) vectorize(d Doc) vec {
 	}
 	if bag, ok := d.bag(); ok {
 		// The same sums as count's, one term at a time.
-		for _, b := range bag {
+		for _, pb := range bag {
+			b := pb.unpack()
 			id := s.termFeature(&d, b)
 			if int(id) >= len(s.slots) {
 				s.slots = append(s.slots, make([]slot, int(id)+1-len(s.slots))...)
@@ -632,7 +636,14 @@ func (s *state) entityFeatures(e string) []uint32 {
 	// The same names come back article after article: remember the
 	// features of those of the latest two generations of names.
 	if s.entityIDs == nil || len(s.entityIDs) >= maxEntityMemo {
-		s.oldEntityIDs, s.entityIDs = s.entityIDs, make(map[string][]uint32, maxEntityMemo)
+		// The generation before the old one is forgotten: its map, cleared,
+		// holds the new one.
+		next := s.oldEntityIDs
+		if next == nil {
+			next = make(map[string][]uint32, maxEntityMemo)
+		}
+		clear(next)
+		s.oldEntityIDs, s.entityIDs = s.entityIDs, next
 	}
 	if ids, ok := s.entityIDs[e]; ok {
 		return ids
@@ -731,9 +742,24 @@ type idfAt struct {
 func (s *state) computeIDF(df uint32) float64 {
 	idf := math.Log(float64(s.N+1)/float64(df+1)) + 1
 	if p := s.Cfg.IDFPower; p > 0 && p != 1 {
+		if p == 1.5 {
+			return pow15(idf)
+		}
 		return math.Pow(idf, p)
 	}
 	return idf
+}
+
+// pow15 returns math.Pow(x, 1.5) for x at least 1, computed as Pow
+// computes it without its tests of special cases: for an exponent of whole
+// part 1 and fraction 0.5, Pow multiplies Exp(0.5*Log(x)) by x's mantissa
+// and scales the product by x's power of two, which, far from overflow,
+// rounds as the product with x itself does. TestPow15 checks it.
+func pow15(x float64) float64 {
+	if !(x >= 1 && x < 1<<500) {
+		return math.Pow(x, 1.5)
+	}
+	return math.Exp(0.5*math.Log(x)) * x
 }
 
 // sweep retires stories idle for longer than ActiveWindow and rebuilds the
@@ -750,7 +776,7 @@ func (s *state) sweep() {
 		ents, terms := st.Centroid.splitTo(s.split[:len(st.Centroid)], s.entity)
 		terms, ents = terms.topInPlace(threadKeep), ents.topInPlace(threadKeepEntities)
 		st.Centroid = normalize(append(append(make(vec, 0, len(terms)+len(ents)), terms...), ents...))
-		st.normOK = false
+		st.changed()
 		st.Indexed = nil
 	}
 	s.Active = keep

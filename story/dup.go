@@ -14,8 +14,9 @@ type Print struct {
 	sig, lead          signature
 	hasSig, hasLead    bool
 	leadLen            int
-	// bag is the document's distinct terms, when PrintDoc computed it.
-	bag []bagTerm
+	// bag is the document's distinct terms, when PrintDoc computed it
+	// and each fits a packedTerm.
+	bag []packedTerm
 }
 
 // bagTerm is one distinct term of a document, in the order of the first
@@ -23,20 +24,56 @@ type Print struct {
 // what vectorize counts, once per term rather than per occurrence. It
 // holds the position of the first occurrence (in Terms, then on in
 // TitleTerms) rather than the term, to take less memory, and its number
-// from Doc.StemIDs (0 for none).
+// from Doc.StemIDs (0 for none). A Print keeps it packed (packedTerm).
 type bagTerm struct {
 	at, text, title, stem uint32
 }
 
+// packedTerm is a bagTerm in 64 bits, as a Print keeps it, half the
+// memory while a batch waits for the clusterer: its position in the low
+// posBits, its number in the next stemBits (0 for one of maxStemNumber or
+// more, which termFeature ignores), and its counts in the text and the
+// title in countBits each.
+type packedTerm uint64
+
+const (
+	posBits   = 20
+	stemBits  = 20
+	countBits = 12
+)
+
+// pack returns b packed, or false when a field does not fit.
+func (b bagTerm) pack() (packedTerm, bool) {
+	if b.at >= 1<<posBits || b.text >= 1<<countBits || b.title >= 1<<countBits {
+		return 0, false
+	}
+	stem := uint64(b.stem)
+	if stem >= maxStemNumber {
+		stem = 0
+	}
+	return packedTerm(uint64(b.at) | stem<<posBits | uint64(b.text)<<(posBits+stemBits) | uint64(b.title)<<(posBits+stemBits+countBits)), true
+}
+
+// unpack returns the bagTerm packed in p.
+func (p packedTerm) unpack() bagTerm {
+	const pos, count = 1<<posBits - 1, 1<<countBits - 1
+	return bagTerm{
+		at:    uint32(p) & pos,
+		stem:  uint32(p>>posBits) & (maxStemNumber - 1),
+		text:  uint32(p>>(posBits+stemBits)) & count,
+		title: uint32(p >> (posBits + stemBits + countBits)),
+	}
+}
+
 // bag returns d.Print.bag, or false when there is none or it does not fit
 // d (a Print of another Doc).
-func (d *Doc) bag() ([]bagTerm, bool) {
+func (d *Doc) bag() ([]packedTerm, bool) {
 	if d.Print == nil || d.Print.bag == nil {
 		return nil, false
 	}
 	n := uint32(len(d.Terms) + len(d.TitleTerms))
 	for _, b := range d.Print.bag {
-		if b.at >= n {
+		if b.unpack().at >= n {
 			return nil, false
 		}
 	}
@@ -141,7 +178,14 @@ func (pr *Printer) PrintDoc(d *Doc) *Print {
 	}
 	clear(pr.at)
 	pr.slot = slot[:0]
-	p.bag = slices.Clone(bag)
+	p.bag = make([]packedTerm, len(bag))
+	for i, b := range bag {
+		var ok bool
+		if p.bag[i], ok = b.pack(); !ok {
+			p.bag = nil // Add counts the terms one by one
+			break
+		}
+	}
 	pr.bag = bag[:0]
 	return p
 }
@@ -265,7 +309,7 @@ const (
 // bucketSeqs appends to dst the sequence numbers of the recent documents
 // in the bucket of key k, latest first.
 func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
-	e, ok := s.heads[k]
+	e, ok := s.heads.get(k)
 	for ok && e != noEntry {
 		seq := e / bucketSlots
 		if seq < s.Base {
@@ -278,17 +322,28 @@ func (s *state) bucketSeqs(k uint64, dst []int64) []int64 {
 }
 
 // recentRing holds the near-duplicate window's documents and the links of
-// their bands (see bucketSlots) in arrays used as rings, so that the window
-// moves along them without being copied. Its documents are numbered from
-// 0, the oldest. A document's id and time are in one array and its
-// signatures in another, without pointers, which the garbage collector
-// does not scan and resize copies without write barriers.
+// their bands (see bucketSlots) in chunks of ringChunk documents, so that
+// the window moves along them and grows without being copied: a chunk is
+// added when the last is full and dropped when its last document is, kept
+// for the next one to be added. Its documents are numbered from 0, the
+// oldest.
 type recentRing struct {
-	keys   []recentKey
-	prints []recentPrint
-	links  []int64 // bucketSlots per element of prints
-	head   int     // place in the arrays of document 0
-	n      int     // documents held
+	chunks []*recentChunk // document 0 is in chunks[0], at place head
+	spare  *recentChunk   // a dropped chunk, for the next one added
+	head   int            // place in chunks[0] of document 0
+	n      int            // documents held
+}
+
+// ringChunk is the number of documents of a chunk, a power of two.
+const ringChunk = 128
+
+// recentChunk holds ringChunk documents of a recentRing. A document's id
+// and time come first, the only pointers the collector scans; its
+// signatures and links come after, without pointers.
+type recentChunk struct {
+	keys   [ringChunk]recentKey
+	prints [ringChunk]recentPrint
+	links  [ringChunk * bucketSlots]int64
 }
 
 // recentKey is the id and time of a recent document.
@@ -304,20 +359,23 @@ type recentPrint struct {
 	leadLen         int
 }
 
-// place returns the place in w's arrays of document i.
-func (w *recentRing) place(i int) int {
+// place returns the chunk of document i and its place in it.
+func (w *recentRing) place(i int) (*recentChunk, int) {
 	p := w.head + i
-	if p >= len(w.prints) {
-		p -= len(w.prints)
-	}
-	return p
+	return w.chunks[p/ringChunk], p % ringChunk
 }
 
 // key returns the id and time of document i.
-func (w *recentRing) key(i int) *recentKey { return &w.keys[w.place(i)] }
+func (w *recentRing) key(i int) *recentKey {
+	c, p := w.place(i)
+	return &c.keys[p]
+}
 
 // print returns the signatures of document i.
-func (w *recentRing) print(i int) *recentPrint { return &w.prints[w.place(i)] }
+func (w *recentRing) print(i int) *recentPrint {
+	c, p := w.place(i)
+	return &c.prints[p]
+}
 
 // at returns document i.
 func (w *recentRing) at(i int) recent {
@@ -326,51 +384,40 @@ func (w *recentRing) at(i int) recent {
 }
 
 // link returns the link of band j of document i.
-func (w *recentRing) link(i, j int) *int64 { return &w.links[w.place(i)*bucketSlots+j] }
+func (w *recentRing) link(i, j int) *int64 {
+	c, p := w.place(i)
+	return &c.links[p*bucketSlots+j]
+}
 
-// push adds r, with its bands unlinked, as the latest document. The arrays
-// grow by a quarter, as append would grow them.
+// push adds r, with its bands unlinked, as the latest document.
 func (w *recentRing) push(r *recent) {
-	if w.n == len(w.prints) {
-		w.resize(max(64, w.n+w.n/4))
+	if w.head+w.n == len(w.chunks)*ringChunk {
+		c := w.spare
+		if c == nil {
+			c = new(recentChunk)
+		}
+		w.chunks, w.spare = append(w.chunks, c), nil
 	}
-	i := w.n
+	c, p := w.place(w.n)
 	w.n++
-	*w.key(i) = recentKey{r.ID, r.Time}
-	*w.print(i) = recentPrint{sig: r.Sig, lead: r.Lead, hasSig: r.HasSig, hasLead: r.HasLead, leadLen: r.LeadLen}
+	c.keys[p] = recentKey{r.ID, r.Time}
+	c.prints[p] = recentPrint{sig: r.Sig, lead: r.Lead, hasSig: r.HasSig, hasLead: r.HasLead, leadLen: r.LeadLen}
 	for j := range bucketSlots {
-		*w.link(i, j) = noEntry
+		c.links[p*bucketSlots+j] = noEntry
 	}
 }
 
-// drop drops the oldest document; the arrays shrink when more than half of
-// them is free.
+// drop drops the oldest document, and its chunk when it was the chunk's
+// last.
 func (w *recentRing) drop() {
 	*w.key(0) = recentKey{} // no copy of its id
-	w.head = w.place(1)
+	w.head++
 	w.n--
-	if len(w.prints) > 2*w.n+1024 {
-		w.resize(w.n + w.n/4)
+	if w.head == ringChunk {
+		w.spare = w.chunks[0]
+		w.chunks = append(w.chunks[:0], w.chunks[1:]...)
+		w.head = 0
 	}
-}
-
-// resize moves the documents to arrays of size elements, no fewer than w.n,
-// from place 0 on.
-func (w *recentRing) resize(size int) {
-	w.keys = moveRing(make([]recentKey, size), w.keys, w.head, w.n, 1)
-	w.prints = moveRing(make([]recentPrint, size), w.prints, w.head, w.n, 1)
-	w.links = moveRing(make([]int64, size*bucketSlots), w.links, w.head, w.n, bucketSlots)
-	w.head = 0
-}
-
-// moveRing copies the n documents of ring from place head on, per
-// elements each, to the start of to, which it returns.
-func moveRing[E any](to, ring []E, head, n, per int) []E {
-	// The documents from head to the end of the ring, then those from its
-	// start.
-	k := copy(to[:n*per], ring[head*per:])
-	copy(to[k:n*per], ring)
-	return to
 }
 
 // remember adds r, which has a signature, of bands b, to the
@@ -395,13 +442,14 @@ func (s *state) bucket(r *recent, seq int64, b *bands) {
 func (s *state) link(keys [numBands]uint64, seq int64, first int) {
 	for b, k := range keys {
 		j := int64(first + b)
-		if h, ok := s.heads[k]; ok {
+		sl := s.heads.slot(k)
+		if h := sl.e1 - 1; h >= 0 {
 			if h/bucketSlots == seq {
 				continue // two bands of one document in one bucket
 			}
 			*s.window.link(int(seq-s.Base), int(j)) = h
 		}
-		s.heads[k] = seq*bucketSlots + j
+		sl.e1 = seq*bucketSlots + j + 1
 	}
 }
 
@@ -426,8 +474,6 @@ func (s *state) evict() {
 // hold later documents, whose chains end at seq.
 func (s *state) unbucket(keys [numBands]uint64, seq int64, first int) {
 	for b, k := range keys {
-		if h, ok := s.heads[k]; ok && h == seq*bucketSlots+int64(first+b) {
-			delete(s.heads, k)
-		}
+		s.heads.deleteIf(k, seq*bucketSlots+int64(first+b))
 	}
 }

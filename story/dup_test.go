@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestNearDuplicateRecall checks, over the whole corpus, that articles
@@ -194,10 +195,53 @@ func TestPrintDoc(t *testing.T) {
 	}
 }
 
+// TestPackedTerm checks that a bagTerm whose fields fit comes back from
+// its packedTerm, its number 0 when termFeature would ignore it, and that
+// PrintDoc gives no distinct terms to a document with a count that does
+// not fit, which Add then counts one by one, as it would without a Print.
+func TestPackedTerm(t *testing.T) {
+	const pos, count = 1<<posBits - 1, 1<<countBits - 1
+	for _, b := range []bagTerm{
+		{}, {at: 1, text: 2, title: 3, stem: 4},
+		{at: pos, text: count, title: count, stem: maxStemNumber - 1},
+		{at: pos, text: 0, title: count, stem: 0},
+		{at: 0, text: count, title: 0, stem: maxStemNumber},
+		{at: 12345, text: 7, title: 1, stem: 1<<32 - 1},
+	} {
+		p, ok := b.pack()
+		want := b
+		if want.stem >= maxStemNumber {
+			want.stem = 0
+		}
+		if got := p.unpack(); !ok || got != want {
+			t.Errorf("%+v: packed %#x, %v, unpacked %+v", b, p, ok, got)
+		}
+	}
+	for _, b := range []bagTerm{{at: pos + 1}, {text: count + 1}, {title: count + 1}, {at: 1 << 31, text: 1 << 31, title: 1 << 31}} {
+		if p, ok := b.pack(); ok {
+			t.Errorf("%+v: packed %#x", b, p)
+		}
+	}
+	cfg := DefaultConfig()
+	long := Doc{ID: "long", Terms: slices.Repeat([]string{"بيان", "وزارة"}, count+1), TitleTerms: []string{"بيان"}, Published: time.Unix(1e9, 0)}
+	long.Print = NewPrinter(cfg).PrintDoc(&long)
+	if _, ok := long.bag(); ok {
+		t.Fatalf("distinct terms counted %d times each", count+1)
+	}
+	with, without := New(cfg), New(cfg)
+	plain := long
+	plain.Print = nil
+	with.Add(long)
+	without.Add(plain)
+	if !slices.Equal(with.s.Stories[0].Centroid, without.s.Stories[0].Centroid) {
+		t.Errorf("centroid %v, without a Print %v", with.s.Stories[0].Centroid, without.s.Stories[0].Centroid)
+	}
+}
+
 // checkBag checks bag against its definition: one entry per distinct
 // term of d, each naming the term (Doc.term) with its counts in Terms and
 // TitleTerms.
-func checkBag(t *testing.T, d *Doc, bag []bagTerm) {
+func checkBag(t *testing.T, d *Doc, bag []packedTerm) {
 	t.Helper()
 	counts := map[string][2]uint32{}
 	for k, terms := range [2][]string{d.Terms, d.TitleTerms} {
@@ -210,7 +254,8 @@ func checkBag(t *testing.T, d *Doc, bag []bagTerm) {
 		}
 	}
 	seen := map[string]bool{}
-	for _, b := range bag {
+	for _, pb := range bag {
+		b := pb.unpack()
 		w := d.term(b.at)
 		if seen[w] {
 			t.Fatalf("doc %s: %q twice in its distinct terms", d.ID, w)
@@ -261,7 +306,7 @@ func firsts(terms []string) []int32 {
 
 // TestRecentRing checks that a window of documents pushed and dropped in
 // a ring, growing and shrinking, holds them in order with their links,
-// in arrays at most twice its length and some.
+// in no more chunks than they fill.
 func TestRecentRing(t *testing.T) {
 	var w recentRing
 	var want []int // documents held, oldest first
@@ -296,8 +341,8 @@ func TestRecentRing(t *testing.T) {
 				}
 			}
 		}
-		if len(w.prints) > 2*w.n+1024 || len(w.keys) != len(w.prints) || len(w.links) != len(w.prints)*bucketSlots {
-			t.Fatalf("step %d: %d documents in arrays of %d, %d and %d", step, w.n, len(w.keys), len(w.prints), len(w.links))
+		if w.head >= ringChunk || (w.head+w.n+ringChunk-1)/ringChunk != len(w.chunks) {
+			t.Fatalf("step %d: %d documents from place %d in %d chunks", step, w.n, w.head, len(w.chunks))
 		}
 	}
 }

@@ -326,7 +326,7 @@ func (s *state) rebuild() error {
 // rebuildBuckets puts the recent documents of Recent in the window and in
 // the near-duplicate buckets, in the order remember put them.
 func (s *state) rebuildBuckets() error {
-	s.heads = make(map[uint64]int64, len(s.Recent)*bucketSlots)
+	s.heads = newBucketHeads(len(s.Recent) * bucketSlots)
 	s.window = recentRing{}
 	for i := range s.Recent {
 		r := &s.Recent[i]

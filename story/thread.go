@@ -34,12 +34,10 @@ func (s *state) thread(idx int32, st *cluster) {
 			// centroid, read from the centroid itself: the products of
 			// ents (terms) with it are those with its entity (term)
 			// part, in the same order.
-			oc := s.Stories[ci].Centroid
-			oen, otn, ne := s.partNorms(oc)
-			oreal := ne >= 2
-			s.top = appendTopPart(s.top[:0], oc, s.Cfg.ThreadTopEntities, s.entity, oreal)
-			sortByID(s.top)
-			if shared(top, s.top) < s.Cfg.ThreadMinEntities {
+			o := s.Stories[ci]
+			v := s.threadView(o)
+			oc, oen, otn, oreal := o.Centroid, v.ents, v.terms, v.real
+			if shared(top, v.top) < s.Cfg.ThreadMinEntities {
 				return
 			}
 			es, ts := 1.0, cosineNorm(terms, tn, oc, otn)
@@ -101,6 +99,31 @@ func (s *state) threadKeys(st *cluster, buf *vec) (ents, terms vec, real bool) {
 		return ents, terms, true
 	}
 	return terms.top(s.Cfg.ThreadTopEntities), terms, false
+}
+
+// threadView is what thread reads of a candidate story's centroid: the
+// norms of its entity and term parts, whether it has entities (real, as
+// threadKeys tells) and its top entities (see threadKeys), sorted by id.
+// A story keeps it until its centroid changes (not saved).
+type threadView struct {
+	ents, terms float64
+	real        bool
+	top         vec
+	ok          bool
+}
+
+// threadView returns st's view, computed when st's centroid has changed.
+func (s *state) threadView(st *cluster) *threadView {
+	v := &st.view
+	if !v.ok {
+		var ne int
+		v.ents, v.terms, ne = s.partNorms(st.Centroid)
+		v.real = ne >= 2
+		v.top = appendTopPart(v.top[:0], st.Centroid, s.Cfg.ThreadTopEntities, s.entity, v.real)
+		sortByID(v.top)
+		v.ok = true
+	}
+	return v
 }
 
 // partNorms returns the norms of the entity and the term parts of v,

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 )
 
@@ -158,5 +159,63 @@ func TestThreadParts(t *testing.T) {
 				t.Fatalf("round %d, k %d: top %v, want %v", round, k, got, want)
 			}
 		}
+	}
+}
+
+// TestPow15 checks pow15 against math.Pow bit for bit: on IDF factors of
+// document frequencies up to a million documents, on random numbers from 1
+// to 2^600 and around powers of two, and on what it hands to math.Pow.
+func TestPow15(t *testing.T) {
+	check := func(x float64) {
+		t.Helper()
+		if got, want := pow15(x), math.Pow(x, 1.5); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("pow15(%v) = %v, want %v", x, got, want)
+		}
+	}
+	for _, n := range []uint32{1, 2, 10, 999, 20000, 1 << 20} {
+		s := state{N: n, Cfg: Config{IDFPower: 1}}
+		for df := uint32(0); df <= n; df += 1 + df/64 {
+			check(s.computeIDF(df))
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		check(1 + r.Float64()*63)
+		check(math.Ldexp(1+r.Float64(), r.IntN(600)))
+	}
+	for e := range 600 {
+		x := math.Ldexp(1, e)
+		check(x)
+		check(math.Nextafter(x, 0))
+		check(math.Nextafter(x, math.Inf(1)))
+	}
+	for _, x := range []float64{0, 0.5, math.Nextafter(1, 0), -1, math.Inf(1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		check(x)
+	}
+}
+
+// TestEntityMemo checks that entityFeatures, across generations of its
+// memo, gives the features newEntityFeatures computes, and keeps at most
+// maxEntityMemo names a generation.
+func TestEntityMemo(t *testing.T) {
+	memo, plain := newState(DefaultConfig()), newState(DefaultConfig())
+	const names = 3 * maxEntityMemo
+	for i := range 4 * maxEntityMemo {
+		// Names seen again soon, later, and much later.
+		n := i % 97
+		if i%3 > 0 {
+			n = (i * 7919) % names
+		}
+		e := "وزير " + strconv.Itoa(n)
+		got, want := memo.entityFeatures(e), plain.newEntityFeatures(e)
+		if !slices.Equal(got, want) {
+			t.Fatalf("name %d (%q): features %v, want %v", i, e, got, want)
+		}
+		if len(memo.entityIDs) > maxEntityMemo || len(memo.oldEntityIDs) > maxEntityMemo {
+			t.Fatalf("name %d: memo of %d and %d names", i, len(memo.entityIDs), len(memo.oldEntityIDs))
+		}
+	}
+	if !slices.Equal(memo.Names, plain.Names) {
+		t.Errorf("vocabularies differ")
 	}
 }
