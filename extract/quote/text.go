@@ -211,17 +211,18 @@ func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 	w := t.Text
 	tok := token{kind: kWord, s: int32(s.i + 1), bs: int32(t.Byte), be: int32(end)}
 	n := len(w) / 2 // runes
-	switch {
-	case plainLetter.Len(w) == len(w):
+	switch plain := plainLetter.Len(w); {
+	case plain == len(w):
 		tok.norm = w // the common case: nothing to normalize, nor to copy
-	case asciiWord(w):
+	case plain == 0 && asciiWord(w):
 		tok.norm, n = w, len(w)
 	default:
 		// Letters to fold and marks to drop: the normalized word is built
-		// with those of the scanned tokens. Its bytes are never written
-		// again until the next text (s.b only grows, and a new array
-		// leaves the old one as it is), so the word can view them now.
-		b, _, ok := wordMap.Append(s.b, w)
+		// with those of the scanned tokens, from the plain letters before
+		// the first of them. Its bytes are never written again until the
+		// next text (s.b only grows, and a new array leaves the old one as
+		// it is), so the word can view them now.
+		b, _, ok := wordMap.Append(append(s.b, w[:plain]...), w[plain:])
 		if !ok || len(b) == len(s.b) {
 			return false
 		}

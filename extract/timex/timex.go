@@ -317,7 +317,8 @@ func (m *matcher) w(i int) string {
 	if i < 0 || i >= len(m.d.toks) || m.d.toks[i].kind != word {
 		return ""
 	}
-	return m.d.str(m.d.toks[i])
+	t := &m.d.toks[i] // not copied for str
+	return m.d.ns[t.bs:t.be]
 }
 
 // isP reports whether token i is the punctuation r.
@@ -380,7 +381,7 @@ func (m *matcher) at(i int) int {
 	default:
 		return i
 	}
-	w := m.d.str(*t)
+	w := m.d.ns[t.bs:t.be] // not m.d.str(*t), which copies the token
 	if !mayStart(w) {
 		return i
 	}
