@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -490,7 +492,7 @@ func pairQuotes(text string, toks []token, both []int32) (qs []qspan, inside, op
 		}
 	}
 	flush(len(toks))
-	sort.Slice(qs, func(a, b int) bool { return qs[a].open < qs[b].open })
+	slices.SortFunc(qs, func(a, b qspan) int { return cmp.Compare(a.open, b.open) }) // the opens differ: no order to keep
 	for k, q := range qs {
 		opener[q.open] = int32(k)
 		for j := q.open + 1; j < q.close && j < len(toks); j++ {
