@@ -41,6 +41,7 @@
 package quote
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -54,7 +55,8 @@ import (
 // entities, in text order (Analyze also reports the statements of
 // organizations missing from entities). Only entities of type PER and ORG are speakers;
 // mention spans are rune offsets into text. The Text of every quote equals
-// string([]rune(text)[q.Start:q.End]).
+// string([]rune(text)[q.Start:q.End]). Texts of 2 GiB or more (offsets are
+// kept in 32 bits) give nil.
 func Find(text string, entities []article.Entity) []article.Quote {
 	return FindIn(text, entities, "")
 }
@@ -63,7 +65,7 @@ func Find(text string, entities []article.Entity) []article.Quote {
 // article.InTitle for its title. It uses only the mentions whose In equals
 // in, and the quotes it returns carry in.
 func FindIn(text string, entities []article.Entity, in string) []article.Quote {
-	if text == "" || len(entities) == 0 {
+	if text == "" || len(entities) == 0 || len(text) >= maxText {
 		return nil
 	}
 	// Arabic news runs about 11 bytes a token: room for as many at once.
@@ -80,6 +82,10 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	}
 	return out
 }
+
+// maxText is the size from which the package finds nothing in a text: a
+// token keeps its offsets in 32 bits.
+const maxText = math.MaxInt32
 
 // mention is an entity mention mapped onto tokens t0..t1 (inclusive).
 type mention struct {
@@ -182,7 +188,7 @@ func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Re
 // rather than tokenizing text again: the result is the same. With toks
 // nil, or tokens that are not those of text, it scans text alone.
 func (a *Analyzer) AnalyzeTokens(text string, toks []arabic.Token, entities []article.Entity, in string) Result {
-	if text == "" {
+	if text == "" || len(text) >= maxText {
 		return Result{}
 	}
 	f := newFinderBuf(text, toks, entities, in, &a.bufs)
@@ -497,14 +503,18 @@ func (f *finder) lookupCues(cands []int32) {
 	}
 }
 
+// minCue is the length in bytes of the shortest reporting word.
+const minCue = 6
+
 // mayCue reports whether the normalized word w may be a reporting word,
-// with its clitics: every one has 3 to 7 letters, at most 2 clitics, and
-// none starts with the article, so that most words are ruled out
-// unlooked. cueForms holds those that are.
+// with its clitics: every one has 3 to 7 letters, at most 2 clitics, the
+// last two letters of one of cues, and none starts with the article, so
+// that most words are ruled out unlooked (the cheapest tests first).
+// cueForms holds those that are.
 func mayCue(w string) bool {
-	return len(w) >= 6 && len(w) <= 18 && !strings.HasPrefix(w, "ال") &&
-		!strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") &&
-		cueEnds.Has(w[len(w)-4:]) && cueFormKeys.Has(w)
+	return len(w) >= minCue && len(w) <= 18 && cueEnds.Has(w[len(w)-4:]) &&
+		!strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") &&
+		cueFormKeys.Has(w)
 }
 
 // isCitation reports whether the verb at token i cites a source

@@ -29,13 +29,13 @@ const (
 )
 
 // token is one token of the text. s and e are rune offsets into the
-// original text, bs and be byte offsets; norm is the normalized form of a
+// original text, bs and be byte offsets (texts are shorter than maxText); norm is the normalized form of a
 // word (empty for other kinds); r is the rune of a punctuation mark or
 // quotation mark.
 type token struct {
 	kind     kind
 	r        rune
-	nbs, nbe int32 // byte offsets of norm while tokenizing
+	nbs, nbe int32 // byte offsets of norm in the scanner's buffer, for a word scanned rune by rune
 	s, e     int32
 	bs, be   int32
 	norm     string
@@ -133,7 +133,9 @@ func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]b
 		for k := s.scan0; k < len(s.toks); k++ {
 			if t := &s.toks[k]; t.kind == kWord && t.norm == "" {
 				t.norm = norm[t.nbs:t.nbe]
-				s.noteCue(k)
+				if len(t.norm) >= minCue {
+					s.noteCue(k, t.norm)
+				}
 			}
 		}
 	}
@@ -156,9 +158,11 @@ type scanner struct {
 	valid    bool // no invalid byte seen
 }
 
-// noteCue adds word k to s.cues when it may be a reporting word.
-func (s *scanner) noteCue(k int) {
-	if s.wantCues && mayCue(s.toks[k].norm) {
+// noteCue adds word k, whose normalized form is w, to s.cues when it may
+// be a reporting word. Its callers test w's length first, inline: it
+// rules out the short words, a good part of a text, without a call.
+func (s *scanner) noteCue(k int, w string) {
+	if s.wantCues && mayCue(w) {
 		s.cues = append(s.cues, int32(k))
 	}
 }
@@ -236,7 +240,9 @@ func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 	}
 	tok.e = tok.s + int32(n)
 	s.toks = append(s.toks, tok)
-	s.noteCue(len(s.toks) - 1)
+	if len(tok.norm) >= minCue {
+		s.noteCue(len(s.toks)-1, tok.norm)
+	}
 	s.i += n
 	s.in = true
 	return true
