@@ -328,7 +328,10 @@ func (f *nameFinder) word(i int) int {
 		return i
 	}
 	f.buf = arabic.AppendNormalized(f.buf[:0], t.Text, arabic.DefaultNormalizeOptions())
-	w := string(f.buf)
+	w := t.Text // most words: normalization leaves them as they are, and no copy is made
+	if string(f.buf) != w {
+		w = string(f.buf)
+	}
 	f.norms[i], f.bare[i], f.full[i] = w, w, w
 	if mediaHeads[w] || spokesHeads[w] {
 		return i

@@ -96,7 +96,7 @@ func BenchmarkTokenize(b *testing.B) {
 			var toks []token
 			var norms []byte
 			for b.Loop() {
-				toks, _, _ = tokenizeValidBuf(text, bc.atoks, toks, &norms)
+				toks, _, _ = tokenizeValidBuf(text, bc.atoks, toks, &norms, nil)
 			}
 		})
 	}

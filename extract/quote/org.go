@@ -54,7 +54,7 @@ func (f *finder) orgSubject(j int) (int, int, bool) {
 // ORG entity of that name, an organization found before whose name starts
 // with ws or is the start of ws, or a new entity.
 func (f *finder) orgEntity(ws []string, t0, t1 int) int {
-	span := article.Span{Start: f.toks[t0].s, End: f.toks[t1].e, In: f.in}
+	span := article.Span{Start: int(f.toks[t0].s), End: int(f.toks[t1].e), In: f.in}
 	for e := range f.ents {
 		if f.ents[e].Type != article.ORG {
 			continue

@@ -41,6 +41,7 @@
 package quote
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -54,7 +55,8 @@ import (
 // entities, in text order (Analyze also reports the statements of
 // organizations missing from entities). Only entities of type PER and ORG are speakers;
 // mention spans are rune offsets into text. The Text of every quote equals
-// string([]rune(text)[q.Start:q.End]).
+// string([]rune(text)[q.Start:q.End]). Texts of 2 GiB or more (offsets are
+// kept in 32 bits) give nil.
 func Find(text string, entities []article.Entity) []article.Quote {
 	return FindIn(text, entities, "")
 }
@@ -63,7 +65,7 @@ func Find(text string, entities []article.Entity) []article.Quote {
 // article.InTitle for its title. It uses only the mentions whose In equals
 // in, and the quotes it returns carry in.
 func FindIn(text string, entities []article.Entity, in string) []article.Quote {
-	if text == "" || len(entities) == 0 {
+	if text == "" || len(entities) == 0 || len(text) >= maxText {
 		return nil
 	}
 	// Arabic news runs about 11 bytes a token: room for as many at once.
@@ -80,6 +82,10 @@ func FindIn(text string, entities []article.Entity, in string) []article.Quote {
 	}
 	return out
 }
+
+// maxText is the size from which the package finds nothing in a text: a
+// token keeps its offsets in 32 bits.
+const maxText = math.MaxInt32
 
 // mention is an entity mention mapped onto tokens t0..t1 (inclusive).
 type mention struct {
@@ -151,8 +157,9 @@ type finderBufs struct {
 	i32   []int32 // inside, opener, sent, startAt and endAt
 	paren []bool
 	cues  []tokCue
-	norms []byte // the tokens' normalized words (see tokenizeValidBuf)
-	runes []rune // the text of Analyzer.Merge
+	norms []byte  // the tokens' normalized words (see tokenizeValidBuf)
+	cands []int32 // the tokens that may be reporting words (likewise)
+	runes []rune  // the text of Analyzer.Merge
 	ments []mention
 	names []byte     // the entities' normalized names, back to back
 	ends  []int      // where each name ends in names
@@ -181,13 +188,17 @@ func (a *Analyzer) Analyze(text string, entities []article.Entity, in string) Re
 // rather than tokenizing text again: the result is the same. With toks
 // nil, or tokens that are not those of text, it scans text alone.
 func (a *Analyzer) AnalyzeTokens(text string, toks []arabic.Token, entities []article.Entity, in string) Result {
-	if text == "" {
+	if text == "" || len(text) >= maxText {
 		return Result{}
 	}
 	f := newFinderBuf(text, toks, entities, in, &a.bufs)
 	f.run()
 	f.bareTitles()
-	return Result{Quotes: f.out, Titles: f.titleResult(), Entities: f.found()}
+	// The quotes in an array of their own, the finder's being kept for
+	// the next text (cleared, so as not to hold this one's strings).
+	qs := append(make([]article.Quote, 0, len(f.out)), f.out...)
+	clear(f.out)
+	return Result{Quotes: qs, Titles: f.titleResult(), Entities: f.found()}
 }
 
 // newFinderBuf returns the finder of text, read through its tokens atoks
@@ -199,24 +210,24 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	// the caller's array.
 	f := &b.f
 	// The previous text's arrays that only the finder reads.
-	outEnt, speaks, gend := f.outEnt, f.speaks, f.gender
+	out, outEnt, hist, speaks, gend := f.out, f.outEnt, f.hist, f.speaks, f.gender
 	*f = finder{text: text, ents: slices.Clip(entities), given: len(entities), in: in}
 	var valid bool
-	f.toks, f.nrunes, valid = tokenizeValidBuf(text, atoks, b.toks, &b.norms)
+	f.toks, f.nrunes, valid = tokenizeValidBuf(text, atoks, b.toks, &b.norms, &b.cands)
 	if !valid {
 		// Each invalid byte becomes U+FFFD, as in []rune(text): rune
 		// offsets stay the same and Text slices what the caller's runes
 		// hold. Tokenizing tells validity for free on the common valid text.
 		text = string([]rune(text))
 		f.text = text
-		f.toks, f.nrunes, _ = tokenizeValidBuf(text, nil, f.toks, &b.norms)
+		f.toks, f.nrunes, _ = tokenizeValidBuf(text, nil, f.toks, &b.norms, &b.cands)
 	}
 	n := len(f.toks)
 	b.toks = f.toks[:0]
 	b.cues = grown(b.cues, n)
 	clear(b.cues)
 	f.cues = b.cues
-	f.lookupCues()
+	f.lookupCues(b.cands)
 	b.i32 = grown(b.i32, 5*n)
 	i32 := b.i32
 	f.qs, f.inside, f.opener = pairQuotes(text, f.toks, i32[:2*n:2*n])
@@ -225,7 +236,8 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 	f.paren = b.paren
 	var s int32
 	depth := 0
-	for i, t := range f.toks {
+	for i := range f.toks {
+		t := &f.toks[i]
 		f.sent[i] = s
 		if t.kind == kPunct && (t.r == '(' || t.r == ')') {
 			if t.r == '(' {
@@ -249,8 +261,7 @@ func newFinderBuf(text string, atoks []arabic.Token, entities []article.Entity, 
 		nm += len(ent.Mentions)
 	}
 	f.ments = slices.Grow(b.ments[:0], nm)
-	f.out = make([]article.Quote, 0, 8)
-	f.outEnt = outEnt[:0]
+	f.out, f.outEnt, f.hist = out[:0], outEnt[:0], hist[:0]
 	f.speaks = grown(speaks, len(entities))
 	f.gender = grown(gend, len(entities))
 	f.words = entityWords(entities, b)
@@ -346,16 +357,16 @@ func (f *finder) addMention(e int, sp article.Span) {
 	if t0 >= len(f.toks) || t1 >= len(f.toks) || t1 < t0 || f.toks[t0].kind != kWord || f.toks[t1].kind != kWord {
 		return
 	}
-	if f.toks[t1].s >= sp.End {
+	if int(f.toks[t1].s) >= sp.End {
 		t1-- // the span ends in the spaces before a token
 	}
 	if t1 < t0 {
 		return
 	}
 	prefix := ""
-	if tk := f.toks[t0]; sp.Start > tk.s {
-		b := tk.bs
-		for k := tk.s; k < sp.Start && b < tk.be; k++ {
+	if tk := f.toks[t0]; sp.Start > int(tk.s) {
+		b := int(tk.bs)
+		for k := int(tk.s); k < sp.Start && b < int(tk.be); k++ {
 			_, size := utf8.DecodeRuneInString(f.text[b:])
 			b += size
 		}
@@ -364,7 +375,7 @@ func (f *finder) addMention(e int, sp article.Span) {
 		prefix = cliticPrefix(tk.norm, f.words[e])
 	}
 	m := mention{ent: e, t0: t0, t1: t1, prep: strings.ContainsAny(prefix, "بلك")}
-	if sp.Start == f.toks[t0].s && strings.HasPrefix(f.toks[t0].norm, "لل") {
+	if sp.Start == int(f.toks[t0].s) && strings.HasPrefix(f.toks[t0].norm, "لل") {
 		m.prep = true // ل + ال: a name with its preposition (للجزيرة)
 	}
 	if t0 > 0 {
@@ -445,7 +456,7 @@ func isComma(t token) bool {
 
 // isSentEnd reports whether token i ends a sentence.
 func (f *finder) isSentEnd(i int) bool {
-	t := f.toks[i]
+	t := &f.toks[i]
 	switch t.kind {
 	case kBreak:
 		return true
@@ -461,7 +472,7 @@ func (f *finder) isSentEnd(i int) bool {
 	if f.inside[i] >= 0 {
 		return false
 	}
-	if t.r == '.' && unicode.IsDigit(runeBefore(f.text, t.bs)) && unicode.IsDigit(runeAfter(f.text, t.be)) {
+	if t.r == '.' && unicode.IsDigit(runeBefore(f.text, int(t.bs))) && unicode.IsDigit(runeAfter(f.text, int(t.be))) {
 		return false
 	}
 	return true
@@ -482,28 +493,28 @@ type tokCue struct {
 
 // lookupCues finds the reporting word of every token once: the scans
 // over the text ask for them many times. f.cues holds a zero value per
-// token.
-func (f *finder) lookupCues() {
-	for i := range f.toks {
-		if c, n := f.lookupCue(i); c.cue != 0 {
-			f.cues[i] = tokCue{c, uint8(n)}
+// token; cands are the words that may be reporting words (see mayCue),
+// the others being none.
+func (f *finder) lookupCues(cands []int32) {
+	for _, i := range cands {
+		if c := cueForms[f.toks[i].norm]; c.cue != 0 { // cueByMap(norm), looked up once
+			f.cues[i] = c
 		}
 	}
 }
 
-// lookupCue returns the reporting word at token i, if any, and the length
-// in runes of its clitic (و or ف).
-func (f *finder) lookupCue(i int) (cueWord, int) {
-	t := &f.toks[i]
-	// Every reporting word has 3 to 7 letters, at most 2 clitics, and
-	// none starts with the article: most words are ruled out unlooked.
-	if t.kind != kWord || len(t.norm) < 6 || len(t.norm) > 18 || strings.HasPrefix(t.norm, "ال") ||
-		strings.HasPrefix(t.norm, "وال") || strings.HasPrefix(t.norm, "فال") ||
-		!cueEnds.Has(t.norm[len(t.norm)-4:]) || !cueFormKeys.Has(t.norm) {
-		return cueWord{}, 0
-	}
-	c := cueForms[t.norm] // cueByMap(t.norm), looked up once
-	return c.cueWord, int(c.clitic)
+// minCue is the length in bytes of the shortest reporting word.
+const minCue = 6
+
+// mayCue reports whether the normalized word w may be a reporting word,
+// with its clitics: every one has 3 to 7 letters, at most 2 clitics, the
+// last two letters of one of cues, and none starts with the article, so
+// that most words are ruled out unlooked (the cheapest tests first).
+// cueForms holds those that are.
+func mayCue(w string) bool {
+	return len(w) >= minCue && len(w) <= 18 && cueEnds.Has(w[len(w)-4:]) &&
+		!strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") &&
+		cueFormKeys.Has(w)
 }
 
 // isCitation reports whether the verb at token i cites a source
@@ -604,7 +615,7 @@ func (f *finder) learn(e int, g gender) {
 
 func (f *finder) run() {
 	for i := 0; i < len(f.toks); i++ {
-		t := f.toks[i]
+		t := &f.toks[i]
 		if t.kind == kQuote {
 			if q := f.opener[i]; q >= 0 && f.inside[i] < 0 {
 				if last, ok := f.trailing(i, int(q)); ok {

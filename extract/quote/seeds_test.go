@@ -64,7 +64,7 @@ func mentionsOf(text, name, typ string) []article.Span {
 				continue
 			}
 			t0, t1 := toks[words[w]], toks[words[w+len(form)-1]]
-			start := t0.s
+			start := int(t0.s)
 			for _, r := range text[t0.bs:t0.be] {
 				if n := utf8.RuneCountInString(prefix); n == 0 {
 					break
@@ -74,7 +74,7 @@ func mentionsOf(text, name, typ string) []article.Span {
 					prefix = prefix[utf8.RuneLen([]rune(prefix)[0]):]
 				}
 			}
-			out = append(out, article.Span{Start: start, End: t1.e})
+			out = append(out, article.Span{Start: start, End: int(t1.e)})
 			for k := 0; k < len(form); k++ {
 				covered[words[w+k]] = true
 			}

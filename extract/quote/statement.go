@@ -23,7 +23,7 @@ type stmt struct {
 func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 	words := 0
 	for j := k; j < len(f.toks); j++ {
-		t := f.toks[j]
+		t := &f.toks[j]
 		switch t.kind {
 		case kBreak:
 			return stmt{}, false
@@ -31,7 +31,7 @@ func (f *finder) statement(k, anchor, maxWords int) (stmt, bool) {
 			if f.isSentEnd(j) || t.r == '؛' || t.r == ';' {
 				return stmt{}, false
 			}
-			if isComma(t) && j+1 < len(f.toks) && clauseOpeners[f.toks[j+1].norm] {
+			if isComma(*t) && j+1 < len(f.toks) && clauseOpeners[f.toks[j+1].norm] {
 				return stmt{}, false // كشف X بدء ...، فيما تقرر أن: another clause's complement
 			}
 			if t.r == ':' && j+1 < len(f.toks) {
@@ -99,11 +99,11 @@ func (f *finder) adjacent(a, b int) bool {
 // token o.
 func (f *finder) direct(o int) (stmt, bool) {
 	q := f.qs[f.opener[o]]
-	start, bs := f.toks[o].e, f.toks[o].be
+	start, bs := int(f.toks[o].e), int(f.toks[o].be)
 	end, be := f.nrunes, len(f.text)
 	last := q.close
 	if q.close < len(f.toks) {
-		end, be = f.toks[q.close].s, f.toks[q.close].bs
+		end, be = int(f.toks[q.close].s), int(f.toks[q.close].bs)
 	}
 	if !q.closed {
 		last = q.close - 1
@@ -139,7 +139,7 @@ func (f *finder) reported(s int) (stmt, bool) {
 	}
 	last := -1
 	for j := s; j < n; j++ {
-		t := f.toks[j]
+		t := &f.toks[j]
 		if t.kind == kQuote {
 			if q := f.opener[j]; q >= 0 {
 				if !f.qs[q].closed {
@@ -164,7 +164,7 @@ func (f *finder) reported(s int) (stmt, bool) {
 			if t.r == '؛' || t.r == ';' {
 				break
 			}
-			if isComma(t) && j+1 < n && f.newClause(j+1) {
+			if isComma(*t) && j+1 < n && f.newClause(j+1) {
 				break
 			}
 			continue
@@ -182,7 +182,7 @@ func (f *finder) reported(s int) (stmt, bool) {
 	if last < s {
 		return stmt{}, false
 	}
-	return stmt{start: f.toks[s].s, end: f.toks[last].e, bs: f.toks[s].bs, be: f.toks[last].be, last: last}, true
+	return stmt{start: int(f.toks[s].s), end: int(f.toks[last].e), bs: int(f.toks[s].bs), be: int(f.toks[last].be), last: last}, true
 }
 
 // contrast reports whether the words at token j start a contrasting clause

@@ -248,7 +248,7 @@ func (f *finder) verbLike(p int) bool {
 			return false
 		}
 	}
-	for b := t.be; b > t.bs; {
+	for b := int(t.be); b > int(t.bs); {
 		r, size := utf8.DecodeLastRuneInString(f.text[t.bs:b])
 		if !isDiacritic(r) {
 			return r != 'ة'

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,15 +29,15 @@ const (
 )
 
 // token is one token of the text. s and e are rune offsets into the
-// original text, bs and be byte offsets; norm is the normalized form of a
+// original text, bs and be byte offsets (texts are shorter than maxText); norm is the normalized form of a
 // word (empty for other kinds); r is the rune of a punctuation mark or
 // quotation mark.
 type token struct {
 	kind     kind
 	r        rune
-	nbs, nbe int32 // byte offsets of norm while tokenizing
-	s, e     int
-	bs, be   int
+	nbs, nbe int32 // byte offsets of norm in the scanner's buffer, for a word scanned rune by rune
+	s, e     int32
+	bs, be   int32
 	norm     string
 }
 
@@ -91,7 +93,7 @@ func tokenize(text string) ([]token, int) {
 // tokenizeValid is tokenize that also reports whether text is valid UTF-8,
 // sparing callers a pass of utf8.ValidString over it.
 func tokenizeValid(text string) ([]token, int, bool) {
-	return tokenizeValidBuf(text, nil, nil, nil)
+	return tokenizeValidBuf(text, nil, nil, nil, nil)
 }
 
 // tokenizeValidBuf is tokenizeValid reading text through atoks, its tokens
@@ -103,9 +105,11 @@ func tokenizeValid(text string) ([]token, int, bool) {
 // either way. They are in buf's array when it has room for as many as
 // text may hold, and their normalized words in *norms's array likewise when
 // norms is not nil: those words are then valid only until the next call
-// with norms, and *norms is left holding the array used.
-func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) ([]token, int, bool) {
-	s := scanner{text: text, toks: buf[:0], i: -1, valid: true}
+// with norms, and *norms is left holding the array used. When cues is not
+// nil, *cues is set to the indexes of the words that may be reporting
+// words (see mayCue), in its array when it has room.
+func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte, cues *[]int32) ([]token, int, bool) {
+	s := scanner{text: text, toks: buf[:0], i: -1, valid: true, scan0: -1}
 	if cap(s.toks) < len(text)/8+16 {
 		s.toks = make([]token, 0, len(text)/8+16)
 	}
@@ -115,27 +119,52 @@ func tokenizeValidBuf(text string, atoks []arabic.Token, buf []token, norms *[]b
 	if cap(s.b) < len(text) {
 		s.b = make([]byte, 0, len(text))
 	}
+	if cues != nil {
+		s.cues, s.wantCues = (*cues)[:0], true
+	}
 	arabic.ReadTokens(text, atoks, &s)
 	if norms != nil {
 		*norms = s.b
 	}
-	norm := unsafe.String(unsafe.SliceData(s.b), len(s.b))
-	for k := range s.toks {
-		if t := &s.toks[k]; t.kind == kWord && t.norm == "" {
-			t.norm = norm[t.nbs:t.nbe]
+	if s.scan0 >= 0 {
+		// The words scanned rune by rune, whose normalized forms grew
+		// in s.b as they were read.
+		norm := unsafe.String(unsafe.SliceData(s.b), len(s.b))
+		for k := s.scan0; k < len(s.toks); k++ {
+			if t := &s.toks[k]; t.kind == kWord && t.norm == "" {
+				t.norm = norm[t.nbs:t.nbe]
+				if len(t.norm) >= minCue {
+					s.noteCue(k, t.norm)
+				}
+			}
 		}
+	}
+	if cues != nil {
+		*cues = s.cues
 	}
 	return s.toks, s.i + 1, s.valid
 }
 
 // scanner tokenizes a text one stretch of bytes after the other.
 type scanner struct {
-	text  string
-	toks  []token
-	b     []byte // the normalized words of the tokens scanned, end to end
-	in    bool   // the last token is a word that the next word rune extends
-	i     int    // rune index of the last rune scanned
-	valid bool   // no invalid byte seen
+	text     string
+	toks     []token
+	b        []byte  // the normalized words of the tokens scanned, end to end
+	cues     []int32 // the words that may be reporting words, when wantCues
+	wantCues bool
+	scan0    int  // the first word scanned rune by rune, or -1
+	in       bool // the last token is a word that the next word rune extends
+	i        int  // rune index of the last rune scanned
+	valid    bool // no invalid byte seen
+}
+
+// noteCue adds word k, whose normalized form is w, to s.cues when it may
+// be a reporting word. Its callers test w's length first, inline: it
+// rules out the short words, a good part of a text, without a call.
+func (s *scanner) noteCue(k int, w string) {
+	if s.wantCues && mayCue(w) {
+		s.cues = append(s.cues, int32(k))
+	}
 }
 
 // Gap scans text[from:to], the bytes between two tokens of arabic.Tokenize,
@@ -169,7 +198,7 @@ func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 			return false
 		}
 		s.i++
-		s.toks = append(s.toks, token{kind: k, r: r, s: s.i, e: s.i + 1, bs: t.Byte, be: end})
+		s.toks = append(s.toks, token{kind: k, r: r, s: int32(s.i), e: int32(s.i + 1), bs: int32(t.Byte), be: int32(end)})
 		s.in = false
 		return true
 	}
@@ -186,28 +215,34 @@ func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 		}
 	}
 	w := t.Text
-	tok := token{kind: kWord, s: s.i + 1, bs: t.Byte, be: end}
+	tok := token{kind: kWord, s: int32(s.i + 1), bs: int32(t.Byte), be: int32(end)}
 	n := len(w) / 2 // runes
-	switch {
-	case plainLetter.Len(w) == len(w):
+	switch plain := plainLetter.Len(w); {
+	case plain == len(w):
 		tok.norm = w // the common case: nothing to normalize, nor to copy
-	case asciiWord(w):
+	case plain == 0 && asciiWord(w):
 		tok.norm, n = w, len(w)
 	default:
 		// Letters to fold and marks to drop: the normalized word is built
-		// with those of the scanned tokens.
-		b, _, ok := wordMap.Append(s.b, w)
-		if !ok {
+		// with those of the scanned tokens, from the plain letters before
+		// the first of them. Its bytes are never written again until the
+		// next text (s.b only grows, and a new array leaves the old one as
+		// it is), so the word can view them now.
+		b, _, ok := wordMap.Append(append(s.b, w[:plain]...), w[plain:])
+		if !ok || len(b) == len(s.b) {
 			return false
 		}
-		tok.nbs, tok.nbe = int32(len(s.b)), int32(len(b))
+		tok.norm = unsafe.String(&b[len(s.b)], len(b)-len(s.b))
 		s.b = b
 	}
 	if n == 0 {
 		return false
 	}
-	tok.e = tok.s + n
+	tok.e = tok.s + int32(n)
 	s.toks = append(s.toks, tok)
+	if len(tok.norm) >= minCue {
+		s.noteCue(len(s.toks)-1, tok.norm)
+	}
 	s.i += n
 	s.in = true
 	return true
@@ -251,7 +286,7 @@ func (s *scanner) Scan(from, to int) {
 				i += n / 2
 				bi += n
 				t := &toks[len(toks)-1]
-				t.e, t.be, t.nbe = i+1, bi, int32(len(b))
+				t.e, t.be, t.nbe = int32(i+1), int32(bi), int32(len(b))
 				if bi >= to {
 					break
 				}
@@ -266,17 +301,20 @@ func (s *scanner) Scan(from, to int) {
 		}
 		if isDiacritic(r) {
 			if in {
-				toks[len(toks)-1].e, toks[len(toks)-1].be = i+1, bi
+				toks[len(toks)-1].e, toks[len(toks)-1].be = int32(i+1), int32(bi)
 			}
 			continue
 		}
 		if isWordRune(r) {
 			if !in {
 				in = true
-				toks = append(toks, token{kind: kWord, s: i, bs: pos, nbs: int32(len(b))})
+				toks = append(toks, token{kind: kWord, s: int32(i), bs: int32(pos), nbs: int32(len(b))})
+				if s.scan0 < 0 {
+					s.scan0 = len(toks) - 1
+				}
 			}
 			t := &toks[len(toks)-1]
-			t.e, t.be = i+1, bi
+			t.e, t.be = int32(i+1), int32(bi)
 			if r = fold(r); r < utf8.RuneSelf {
 				b = append(b, byte(r))
 			} else if r < 0x800 {
@@ -290,12 +328,12 @@ func (s *scanner) Scan(from, to int) {
 		in = false
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
-			toks = append(toks, token{kind: kBreak, r: r, s: i, e: i + 1, bs: pos, be: bi})
+			toks = append(toks, token{kind: kBreak, r: r, s: int32(i), e: int32(i + 1), bs: int32(pos), be: int32(bi)})
 		case r == ' ' || unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e':
 		case isQuoteMark(r):
-			toks = append(toks, token{kind: kQuote, r: r, s: i, e: i + 1, bs: pos, be: bi})
+			toks = append(toks, token{kind: kQuote, r: r, s: int32(i), e: int32(i + 1), bs: int32(pos), be: int32(bi)})
 		default:
-			toks = append(toks, token{kind: kPunct, r: r, s: i, e: i + 1, bs: pos, be: bi})
+			toks = append(toks, token{kind: kPunct, r: r, s: int32(i), e: int32(i + 1), bs: int32(pos), be: int32(bi)})
 		}
 	}
 	s.toks, s.b, s.in, s.i = toks, b, in, i
@@ -382,7 +420,7 @@ func appendFields(dst []string, s string) []string {
 // tokenAt returns the index of the first token that ends after rune offset
 // off, or len(toks).
 func tokenAt(toks []token, off int) int {
-	return sort.Search(len(toks), func(i int) bool { return toks[i].e > off })
+	return sort.Search(len(toks), func(i int) bool { return int(toks[i].e) > off })
 }
 
 // qspan is a pair of quotation marks: the tokens of the opening and the
@@ -413,7 +451,8 @@ func pairQuotes(text string, toks []token, both []int32) (qs []qspan, inside, op
 		}
 		stack = stack[:0]
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.kind == kBreak {
 			flush(i)
 			continue
@@ -432,7 +471,7 @@ func pairQuotes(text string, toks []token, both []int32) (qs []qspan, inside, op
 		case '»', '”':
 			open = false
 		default: // '"' is both: decide from its neighbours
-			prev, next := runeBefore(text, t.bs), runeAfter(text, t.be)
+			prev, next := runeBefore(text, int(t.bs)), runeAfter(text, int(t.be))
 			prevSpace := unicode.IsSpace(prev) || strings.ContainsRune(":(-–—[«", prev)
 			nextSpace := unicode.IsSpace(next) || strings.ContainsRune(".,،:;؛!?؟)]»", next)
 			topStraight := top >= 0 && toks[top].r == '"'
@@ -459,7 +498,7 @@ func pairQuotes(text string, toks []token, both []int32) (qs []qspan, inside, op
 		}
 	}
 	flush(len(toks))
-	sort.Slice(qs, func(a, b int) bool { return qs[a].open < qs[b].open })
+	slices.SortFunc(qs, func(a, b qspan) int { return cmp.Compare(a.open, b.open) }) // the opens differ: no order to keep
 	for k, q := range qs {
 		opener[q.open] = int32(k)
 		for j := q.open + 1; j < q.close && j < len(toks); j++ {

@@ -102,7 +102,7 @@ func (f *finder) bareTitles() {
 	}
 	buf := make([]string, 0, 9) // the words of one title, reused
 	for i := 0; i < len(f.toks); i++ {
-		t := f.toks[i]
+		t := &f.toks[i]
 		if t.kind != kWord || covered[i] || f.startAt[i] >= 0 {
 			continue
 		}
@@ -160,8 +160,8 @@ func (f *finder) titleResult() []Title {
 		if t.ent < 0 || f.ents[t.ent].Type != article.PER {
 			continue
 		}
-		start := f.toks[t.t0].s + f.cliticRunes(t.t0)
-		out = append(out, Title{Entity: t.ent, Span: article.Span{Start: start, End: f.toks[t.t1].e, In: f.in}})
+		start := int(f.toks[t.t0].s) + f.cliticRunes(t.t0)
+		out = append(out, Title{Entity: t.ent, Span: article.Span{Start: start, End: int(f.toks[t.t1].e), In: f.in}})
 	}
 	// Insertion sort: a few titles, mostly in order already.
 	for i := 1; i < len(out); i++ {

@@ -8,11 +8,16 @@ import (
 )
 
 // checkTokens checks that reading text through its arabic tokens gives the
-// tokens, rune count and validity of scanning text alone.
+// tokens, rune count and validity of scanning text alone, and that both
+// give as the words that may be reporting words those of the tokens that
+// mayCue accepts.
 func checkTokens(t *testing.T, text string) {
 	t.Helper()
-	want, wn, wok := tokenizeValidBuf(text, nil, nil, nil)
-	got, n, ok := tokenizeValidBuf(text, arabic.Tokenize(text), nil, nil)
+	var wcues, cues []int32
+	want, wn, wok := tokenizeValidBuf(text, nil, nil, nil, &wcues)
+	got, n, ok := tokenizeValidBuf(text, arabic.Tokenize(text), nil, nil, &cues)
+	checkCues(t, text, want, wcues)
+	checkCues(t, text, got, cues)
 	if n != wn || ok != wok {
 		t.Fatalf("%q: through arabic tokens %d runes, valid %v; alone %d, %v", text, n, ok, wn, wok)
 	}
@@ -28,11 +33,30 @@ func checkTokens(t *testing.T, text string) {
 	}
 }
 
+// checkCues checks that cues are the indexes of the words of toks that
+// mayCue accepts, each once.
+func checkCues(t *testing.T, text string, toks []token, cues []int32) {
+	t.Helper()
+	seen := make(map[int32]bool)
+	for _, k := range cues {
+		if k < 0 || int(k) >= len(toks) || toks[k].kind != kWord || !mayCue(toks[k].norm) || seen[k] {
+			t.Fatalf("%q: %d is no new word that may be a reporting word", text, k)
+		}
+		seen[k] = true
+	}
+	for k, tk := range toks {
+		if tk.kind == kWord && mayCue(tk.norm) && !seen[int32(k)] {
+			t.Fatalf("%q: word %d (%q) may be a reporting word, not among %v", text, k, tk.norm, cues)
+		}
+	}
+}
+
 func TestTokensOf(t *testing.T) {
 	for _, text := range []string{
 		"",
 		"   ",
 		"قال بيسكوف إن الحوار ممكن.",
+		"وقالت الوزارة، وأضافَ المتحدث: وأكّدت وصرحت19 مؤكدةً أن «قالوا»",
 		"وقَالَ «بيسكوف»: إنّ\xffالحوارَ ممكنٌ\n٢٠٢١ ABC.",
 		"بلغت 19.5 في المئة و2,000 ناخب و١٩٫٥ و19،5",
 		"كورونا19 و2021م وCOVID-19 والـBBC وF16 و19A",
@@ -74,12 +98,12 @@ func FuzzTokensOf(f *testing.F) {
 // are not taken for those of the text.
 func TestTokensOfOthers(t *testing.T) {
 	text := "قال بيسكوف إن الحوار ممكن."
-	want, _, _ := tokenizeValidBuf(text, nil, nil, nil)
+	want, _, _ := tokenizeValidBuf(text, nil, nil, nil, nil)
 	other := arabic.Tokenize("قال بوتين إن الحوار صعب جدا جدا جدا.")
 	back := arabic.Tokenize(text)
 	back[1], back[2] = back[2], back[1]
 	for _, atoks := range [][]arabic.Token{other, back, append(arabic.Tokenize(text), arabic.Token{Text: "x", Byte: len(text)})} {
-		got, _, _ := tokenizeValidBuf(text, atoks, nil, nil)
+		got, _, _ := tokenizeValidBuf(text, atoks, nil, nil, nil)
 		if len(got) != len(want) {
 			t.Fatalf("through wrong tokens %d tokens, alone %d", len(got), len(want))
 		}

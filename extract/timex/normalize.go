@@ -278,23 +278,24 @@ func (s *scanner) Take(t *arabic.Token, end int, next []arabic.Token) bool {
 		}
 		s.norm = append(s.norm, w...)
 		s.push(token{kind: num, r: rune(w[0])}, t.Byte, end, len(w), len(w), len(w), bs)
-	case len(w) > 0 && plainLetter.Len(w) == len(w):
-		s.norm = append(s.norm, w...)
-		r := rune(w[0]&0x1F)<<6 | rune(w[1]&0x3F)
-		s.push(token{kind: word, r: r}, t.Byte, end, len(w)/2, len(w)/2, len(w)/2, bs)
-	case ascii(w, 'a', 'z', 'A', 'Z'):
-		s.norm = append(s.norm, w...)
-		s.push(token{kind: word, r: rune(w[0])}, t.Byte, end, len(w), len(w), len(w), bs)
 	default:
-		b, last, ok := letterMap.Append(s.norm, w)
-		if !ok || len(b) == bs {
+		// An Arabic word, its letters folded and its marks dropped in one
+		// pass (a word of plain letters is copied as it is), or else one
+		// of ASCII letters.
+		if b, last, ok := letterMap.Append(s.norm, w); ok && len(b) > bs {
+			s.norm = b
+			r := rune(b[bs]&0x1F)<<6 | rune(b[bs+1]&0x3F) // two bytes: see letterMap
+			// The word ends, in the original text, with its last rune
+			// kept: doc.origSpan takes the marks after it back into a
+			// match.
+			s.push(token{kind: word, r: r}, t.Byte, t.Byte+last, len(w)/2, last/2, (len(b)-bs)/2, bs)
+			return true
+		}
+		if len(w) == 0 || !ascii(w, 'a', 'z', 'A', 'Z') {
 			return false
 		}
-		s.norm = b
-		r := rune(b[bs]&0x1F)<<6 | rune(b[bs+1]&0x3F) // two bytes: see letterMap
-		// The word ends, in the original text, with its last rune kept:
-		// doc.origSpan takes the marks after it back into a match.
-		s.push(token{kind: word, r: r}, t.Byte, t.Byte+last, len(w)/2, last/2, (len(b)-bs)/2, bs)
+		s.norm = append(s.norm, w...)
+		s.push(token{kind: word, r: rune(w[0])}, t.Byte, end, len(w), len(w), len(w), bs)
 	}
 	return true
 }

@@ -109,7 +109,9 @@
 package timex
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -137,6 +139,7 @@ type Finder struct {
 	atoks []arabic.Token // the tokens of a text given alone
 	toks  []token
 	norms []byte // the normalized text (see newDocBuf)
+	hits  []hit  // the matches of a text
 }
 
 // Find is the package's Find.
@@ -162,15 +165,16 @@ func (f *Finder) FindTokens(text string, toks []arabic.Token, ref time.Time) []a
 	}
 	d := newDocBuf(text, toks, f.toks, &f.norms)
 	defer func() { f.toks = d.toks[:0] }()
-	m := matcher{d: d, hasRef: !ref.IsZero()}
+	m := matcher{d: d, hasRef: !ref.IsZero(), out: f.hits[:0]}
 	if m.hasRef {
 		m.ref = dateOf(ref)
 	}
 	m.run()
+	f.hits = m.out[:0]
 	if len(m.out) == 0 {
 		return nil
 	}
-	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].start < m.out[j].start })
+	slices.SortStableFunc(m.out, func(a, b hit) int { return cmp.Compare(a.start, b.start) })
 	res := make([]article.Time, 0, len(m.out))
 	for _, h := range m.out {
 		bs, be, s, e := d.origSpan(h.start, h.last)
@@ -317,7 +321,8 @@ func (m *matcher) w(i int) string {
 	if i < 0 || i >= len(m.d.toks) || m.d.toks[i].kind != word {
 		return ""
 	}
-	return m.d.str(m.d.toks[i])
+	t := &m.d.toks[i] // not copied for str
+	return m.d.ns[t.bs:t.be]
 }
 
 // isP reports whether token i is the punctuation r.
@@ -380,7 +385,7 @@ func (m *matcher) at(i int) int {
 	default:
 		return i
 	}
-	w := m.d.str(*t)
+	w := m.d.ns[t.bs:t.be] // not m.d.str(*t), which copies the token
 	if !mayStart(w) {
 		return i
 	}
