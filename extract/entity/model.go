@@ -144,7 +144,8 @@ func (c *unknownCache) get(w string, h uint64, roles *[2]roleScores) (info tokIn
 }
 
 // touch reads what finding the words of the hashes hs reads first, in
-// both generations (see wordTable.touch).
+// both generations (see wordTable.touch), and their slots of seen, which
+// get reads for the words that neither generation holds.
 func (c *unknownCache) touch(hs []uint64) {
 	if len(hs) == 0 {
 		return
@@ -157,6 +158,22 @@ func (c *unknownCache) touch(hs []uint64) {
 	if c.old != nil {
 		c.old.touch(hs)
 	}
+	touchSeen(c.seen, hs)
+}
+
+// touchSeen reads the slots of seen of the hashes hs (see wordTable.touch).
+// The result means nothing.
+//
+//go:noinline
+func touchSeen(seen []uint32, hs []uint64) uint32 {
+	if len(seen) != seenSlots {
+		return 0
+	}
+	var sum uint32
+	for _, h := range hs {
+		sum += seen[h&(seenSlots-1)]
+	}
+	return sum
 }
 
 // add caches the entry of w, whose hash is h, which the cache lacks; c.mu

@@ -84,8 +84,10 @@ func (t *wordTable) find(w string) *vocabEntry {
 func (t *wordTable) hash(w string) uint64 { return maphash.String(t.seed, w) }
 
 // touch reads the memory that finding the words of the hashes hs (from
-// hash) reads first: their first slots, then the entries and the words
-// those slots refer to, each step for all of hs before the next, so that
+// hash) reads first: their first slots, then the entries (their key, and
+// their token information, which info reads next, over one or two cache
+// lines more) and the words those slots refer to, each step for all of hs
+// before the next, so that
 // the processor overlaps their cache misses (see featIndex.touch), where
 // the finds that follow would wait for one at a time. The result means
 // nothing; it and noinline keep the reads from being optimized away.
@@ -99,7 +101,8 @@ func (t *wordTable) touch(hs []uint64) uint64 {
 	}
 	for _, h := range hs {
 		if s := t.slots[h&mask]; s != 0 && s&^0xffffffff == h>>32<<32 {
-			sum += uint64(t.ents[uint32(s)-1].key.off)
+			e := &t.ents[uint32(s)-1]
+			sum += uint64(e.key.off) + e.info.wh + uint64(e.info.cue)
 		}
 	}
 	for _, h := range hs {
