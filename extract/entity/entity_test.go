@@ -328,3 +328,21 @@ func FuzzHasTanween(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProcliticLead checks that a word procliticLead rejects starts with
+// no proclitic, so that nextSplit may skip them all.
+func FuzzProcliticLead(f *testing.F) {
+	for _, w := range []string{"والبيت", "فلسطين", "بيروت", "لبنان", "كتاب", "الكتاب", "محمد", "و", ""} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if procliticLead(w) {
+			return
+		}
+		for _, p := range proclitics {
+			if strings.HasPrefix(w, p) {
+				t.Errorf("procliticLead(%q) = false, but it starts with %q", w, p)
+			}
+		}
+	})
+}

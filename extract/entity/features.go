@@ -162,6 +162,7 @@ type tokInfo struct {
 	stem   string // stem by the arabic package's stemmer, or ""
 	shape  string
 	wh     uint64 // hash of norm
+	bh     uint64 // hash of base (as wh), 0 when not computed
 	gazN   uint8  // gazetteer types of norm
 	gazB   uint8  // gazetteer types of base
 	phrase bool   // norm or base starts a gazetteer phrase
@@ -204,10 +205,12 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 	}
 	// A word without a proclitic is its own base: its lookups are those
 	// of its normalized form, not made twice.
-	fb := fn
+	fb, bh := fn, wh
 	if b != n {
-		fb = g.lookup(b)
+		bh = hashS(fnvOffset, b)
+		fb = g.lookupHash(b, bh)
 	}
+	info.bh = bh
 	info.gazB = fb.gaz
 	info.phrase = info.phrase || fb.phrase
 	info.stB = fb.st
@@ -216,7 +219,7 @@ func (g *gazetteer) infoBuf(w string, buf *[]arabic.Token) tokInfo {
 }
 
 // sentinel stands for the positions before and after a sentence.
-var sentinel = tokInfo{norm: "\x00", base: "\x00", shape: "S", wh: hashS(fnvOffset, "\x00")}
+var sentinel = tokInfo{norm: "\x00", base: "\x00", shape: "S", wh: hashS(fnvOffset, "\x00"), bh: hashS(fnvOffset, "\x00")}
 
 // analyze fills infos for words, reusing the slice.
 func (g *gazetteer) analyze(words []string, infos []tokInfo) []tokInfo {
@@ -600,7 +603,7 @@ const (
 func docFeatures(norms, bases []string, labels []int, out []uint16) []uint16 {
 	infos := make([]tokInfo, len(norms))
 	for i := range infos {
-		infos[i] = tokInfo{norm: norms[i], base: bases[i], wh: hashS(fnvOffset, norms[i])}
+		infos[i] = tokInfo{norm: norms[i], base: bases[i], wh: hashS(fnvOffset, norms[i]), bh: hashS(fnvOffset, bases[i])}
 	}
 	var sc docScratch
 	return sc.docFeatures(infos, labels, out)
@@ -682,7 +685,11 @@ func (sc *docScratch) docFeatures(infos []tokInfo, labels []int, out []uint16) [
 		}
 		b := k
 		if w.base != w.norm {
-			b = id(w.base, hashS(fnvOffset, w.base))
+			bh := w.bh
+			if bh == 0 {
+				bh = hashS(fnvOffset, w.base)
+			}
+			b = id(w.base, bh)
 		}
 		bids = append(bids, b)
 		if b != k {

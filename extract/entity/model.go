@@ -146,7 +146,8 @@ func (c *unknownCache) get(w string, h uint64, roles *[2]roleScores) (info tokIn
 }
 
 // touch reads what finding the words of the hashes hs reads first, in
-// both generations (see wordTable.touch).
+// both generations (see wordTable.touch), and their slots of seen, which
+// get reads for the words that neither generation holds.
 func (c *unknownCache) touch(hs []uint64) {
 	if len(hs) == 0 {
 		return
@@ -159,6 +160,22 @@ func (c *unknownCache) touch(hs []uint64) {
 	if c.old != nil {
 		c.old.touch(hs)
 	}
+	touchSeen(c.seen, hs)
+}
+
+// touchSeen reads the slots of seen of the hashes hs (see wordTable.touch).
+// The result means nothing.
+//
+//go:noinline
+func touchSeen(seen []uint32, hs []uint64) uint32 {
+	if len(seen) != seenSlots {
+		return 0
+	}
+	var sum uint32
+	for _, h := range hs {
+		sum += seen[h&(seenSlots-1)]
+	}
+	return sum
 }
 
 // add caches the entry of w, whose hash is h, which the cache lacks; c.mu
@@ -244,7 +261,7 @@ type roleScores [nRoles][nLabels]float32
 
 // roleScores computes the role scores of a token.
 func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 {
-	var off [nRoles + 1]int
+	var off [nRoles + 1]int32
 	fbuf = allRoleFeatures(w, fbuf, &off)
 	// The features of every role first, so that their cache misses
 	// overlap (see featIndex.touch).
@@ -255,19 +272,19 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 
 // allRoleFeatures sets fbuf to the features of w in every role, those of
 // role r at fbuf[off[r]:off[r+1]].
-func allRoleFeatures(w *tokInfo, fbuf []uint64, off *[nRoles + 1]int) []uint64 {
+func allRoleFeatures(w *tokInfo, fbuf []uint64, off *[nRoles + 1]int32) []uint64 {
 	fbuf = fbuf[:0]
 	for r := range nRoles {
-		off[r] = len(fbuf)
+		off[r] = int32(len(fbuf))
 		fbuf = roleFeatures(w, r, fbuf)
 	}
-	off[nRoles] = len(fbuf)
+	off[nRoles] = int32(len(fbuf))
 	return fbuf
 }
 
 // roleSums sets rs to the sums of the weights of the role features fs
 // (see allRoleFeatures).
-func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int) {
+func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int32) {
 	for r := range rs {
 		row := &rs[r]
 		*row = [nLabels]float32{}
@@ -279,17 +296,20 @@ func (x *featIndex) roleSums(rs *roleScores, fs []uint64, off *[nRoles + 1]int) 
 // its first stage. The two stages share the features, computed once, and
 // their lookups in both stages' tables overlap.
 func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) []uint64 {
-	var off [nRoles + 1]int
+	var off [nRoles + 1]int32
 	fbuf = allRoleFeatures(info, fbuf, &off)
-	t.fx.touch(fbuf)
 	if t.first == nil {
+		t.fx.touch(fbuf)
 		t.fx.roleSums(&roles[0], fbuf, &off)
 		return fbuf
 	}
-	// One index holds both stages' weights (see featIndex).
+	// One index holds both stages' weights (see featIndex); the features
+	// that its filter rejects, a third of an unknown word's, are dropped
+	// as they are touched, and the rest summed without the filter.
+	fbuf, _ = t.fx.touchPassed(fbuf, off[:])
 	for r := range nRoles {
 		roles[0][r], roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
-		t.fx.sum2(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
+		t.fx.sum2Passed(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
 	}
 	return fbuf
 }

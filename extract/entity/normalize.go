@@ -76,6 +76,10 @@ func splitClitic(w string) (prefix, base string) {
 // none. A base keeps at least two runes; a prefix ending in ال keeps ال on
 // the base (وال+بيت → و + البيت), and لل becomes ل + ال.
 func nextSplit(w string, from int) (prefix, base string, next int) {
+	if !procliticLead(w) {
+		// Most words: none of the 23 proclitics can match.
+		return "", w, -1
+	}
 	for i := from; i < len(proclitics); i++ {
 		p := proclitics[i]
 		if !strings.HasPrefix(w, p) {
@@ -94,6 +98,21 @@ func nextSplit(w string, from int) (prefix, base string, next int) {
 		return p, rest, i + 1
 	}
 	return "", w, -1
+}
+
+// procliticLead reports whether w starts with the first letter of a
+// proclitic: و، ف، ب، ل or ك.
+func procliticLead(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case 0xd8: // ب
+		return w[1] == 0xa8
+	case 0xd9: // و، ف، ل، ك
+		return w[1] == 0x88 || w[1] == 0x81 || w[1] == 0x84 || w[1] == 0x83
+	}
+	return false
 }
 
 // isPunct reports whether a token is made only of punctuation or symbols.

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestPackedInfoFields fails when tokInfo gains or loses a field that
@@ -131,5 +132,17 @@ func TestUnknownCacheReuse(t *testing.T) {
 		if k.info != want || k.e.roles != roles {
 			t.Errorf("%q: the entry kept differs from the computed one", k.w)
 		}
+	}
+}
+
+// TestVocabEntryLines checks the layout vocabEntry's doc comment gives:
+// seven whole cache lines, the key and token information on the last two.
+func TestVocabEntryLines(t *testing.T) {
+	var e vocabEntry
+	if n := unsafe.Sizeof(e); n != 7*64 {
+		t.Errorf("vocabEntry is %d bytes, want %d", n, 7*64)
+	}
+	if off := unsafe.Offsetof(e.key); off < 5*64 || unsafe.Offsetof(e.info) < off {
+		t.Errorf("key at %d, info at %d: want both on the last two of seven lines", off, unsafe.Offsetof(e.info))
 	}
 }
