@@ -98,6 +98,17 @@ func newSegWriter(w io.Writer) *segWriter {
 	return &segWriter{w: bufio.NewWriterSize(w, 1<<16), field: -1}
 }
 
+// reset makes sw write a new segment to w, keeping its buffers.
+func (sw *segWriter) reset(w io.Writer) {
+	bw := sw.w
+	if bw == nil {
+		bw = bufio.NewWriterSize(w, 1<<16)
+	} else {
+		bw.Reset(w)
+	}
+	*sw = segWriter{w: bw, field: -1, dict: sw.dict[:0], offs: sw.offs[:0], buf: sw.buf[:0]}
+}
+
 func (sw *segWriter) write(p []byte) {
 	sw.w.Write(p) // bufio keeps the first error for Flush
 	sw.off += uint64(len(p))
