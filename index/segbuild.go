@@ -27,24 +27,25 @@ type segBuilder struct {
 
 // posField is the postings of a positional field: its terms, numbered in
 // the order the batch first had them, and every occurrence of a term, in
-// the order added (so by document, then by position). The rest is
-// encode's scratch.
+// the order added (so by document, then by position), and where each
+// document's occurrences start. The rest is encode's scratch.
 type posField struct {
 	terms []string
 	ids   []uint32 // the terms' arabic.Lexicon.StemIDs, which sort as they do
 	hits  []hit
+	docs  []uint32 // the index in hits of each document's first
 
-	sorted            []hit    // hits grouped by term
-	starts            []uint32 // where each term's hits end in sorted
-	byID              []uint64 // order's scratch
-	other, ordered    []uint32
-	docs, freqs, locs []uint32 // one term's postings
+	sorted             []occ    // hits grouped by term
+	starts             []uint32 // where each term's hits end in sorted
+	byID               []uint64 // order's scratch
+	other, ordered     []uint32
+	tdocs, freqs, locs []uint32 // one term's postings
 }
 
 // reset empties p, keeping its memory, with room for n occurrences.
 func (p *posField) reset(n int) {
 	clear(p.terms) // keep no stem alive
-	p.terms, p.ids = p.terms[:0], p.ids[:0]
+	p.terms, p.ids, p.docs = p.terms[:0], p.ids[:0], p.docs[:0]
 	if cap(p.hits) < n {
 		p.hits = make([]hit, 0, n)
 	}
@@ -169,9 +170,15 @@ type termList struct {
 	list uint32
 }
 
-// hit is one occurrence of a term of a positional field.
+// hit is one occurrence of a term of a positional field, in a document
+// posField.docs tells.
 type hit struct {
-	term, doc, pos uint32
+	term, pos uint32
+}
+
+// occ is one occurrence of a term of a positional field, grouped by term.
+type occ struct {
+	doc, pos uint32
 }
 
 // newSegBuilder returns a builder for a batch that the stemInfos it will
@@ -205,7 +212,7 @@ func (b *segBuilder) keptBytes() int {
 	n += 40 * (len(b.kw.pairs) + len(b.kw.terms)) // the maps, roughly
 	for i := range b.pos {
 		p := &b.pos[i]
-		n += 12*(cap(p.hits)+cap(p.sorted)) + 20*cap(p.terms) + 8*cap(p.byID)
+		n += 8*(cap(p.hits)+cap(p.sorted)) + 20*cap(p.terms) + 8*cap(p.byID) + 4*cap(p.docs)
 	}
 	return n
 }
@@ -228,6 +235,9 @@ func (b *segBuilder) doc(id string, published int64, titleLen, textLen int) uint
 // looked up by its string here.
 func (b *segBuilder) positions(f int, d uint32, terms []Term, infos []*stemInfo, shift int32) {
 	p := &b.pos[f]
+	for uint32(len(p.docs)) <= d {
+		p.docs = append(p.docs, uint32(len(p.hits)))
+	}
 	for i, t := range terms {
 		in := infos[i]
 		if in.batch != b.batch {
@@ -240,7 +250,7 @@ func (b *segBuilder) positions(f int, d uint32, terms []Term, infos []*stemInfo,
 			n = uint32(len(p.terms))
 			in.terms[f] = n
 		}
-		p.hits = append(p.hits, hit{term: n - 1, doc: d, pos: uint32(t.Pos + shift)})
+		p.hits = append(p.hits, hit{term: n - 1, pos: uint32(t.Pos + shift)})
 	}
 }
 
@@ -351,13 +361,19 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 		starts[i] += starts[i-1]
 	}
 	sorted := slices.Grow(p.sorted[:0], len(p.hits))[:len(p.hits)]
-	for _, h := range p.hits {
-		sorted[starts[h.term]] = h
-		starts[h.term]++
+	for d, from := range p.docs {
+		to := uint32(len(p.hits))
+		if d+1 < len(p.docs) {
+			to = p.docs[d+1]
+		}
+		for _, h := range p.hits[from:to] {
+			sorted[starts[h.term]] = occ{uint32(d), h.pos}
+			starts[h.term]++
+		}
 	}
 	p.starts, p.sorted = starts, sorted
 	// starts[t] is now the end of term t's occurrences.
-	docs, freqs, pos := p.docs, p.freqs, p.locs
+	docs, freqs, pos := p.tdocs, p.freqs, p.locs
 	for _, t := range p.order() {
 		var from uint32
 		if t > 0 {
@@ -374,5 +390,5 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 		}
 		sw.term(f, p.terms[t], docs, freqs, pos)
 	}
-	p.docs, p.freqs, p.locs = docs, freqs, pos
+	p.tdocs, p.freqs, p.locs = docs, freqs, pos
 }
