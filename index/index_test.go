@@ -431,6 +431,39 @@ func TestTermOrder(t *testing.T) {
 	}
 }
 
+// TestSortByID checks that sortByID sorts by StemID, by slots when the
+// StemIDs are small and distinct, and by comparing otherwise, leaving the
+// slots empty for the next call.
+func TestSortByID(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ids  func(i int) uint32
+	}{
+		{"dense", func(i int) uint32 { return uint32(1 + (i*7919)%5000) }},
+		{"sparse", func(i int) uint32 { return uint32(1 + (i*7919)%5000*20) }},
+		{"past the slots", func(i int) uint32 { return uint32(maxOrderSlots + (i*7919)%5000) }},
+		{"repeated", func(i int) uint32 { return uint32(1 + (i*7919)%5000/2) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p posField
+			for round := range 2 {
+				p.byID = p.byID[:0]
+				for i := range 3000 + round {
+					p.byID = append(p.byID, uint64(tc.ids(i))<<32|uint64(i))
+				}
+				want := slices.Sorted(slices.Values(p.byID))
+				p.sortByID()
+				if !slices.Equal(p.byID, want) {
+					t.Errorf("round %d: not sorted", round)
+				}
+				if i := slices.IndexFunc(p.slots, func(n uint32) bool { return n != 0 }); i >= 0 {
+					t.Errorf("round %d: slot %d left set", round, i)
+				}
+			}
+		})
+	}
+}
+
 // TestKeySet checks that a keySet has every name key added and tells most
 // others apart.
 func TestKeySet(t *testing.T) {

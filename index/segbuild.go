@@ -38,6 +38,7 @@ type posField struct {
 	sorted             []occ    // hits grouped by term
 	starts             []uint32 // where each term's hits end in sorted
 	byID               []uint64 // order's scratch
+	slots              []uint32 // order's scratch, zero between calls
 	other, ordered     []uint32
 	tdocs, freqs, locs []uint32 // one term's postings
 }
@@ -52,10 +53,14 @@ func (p *posField) reset(n int) {
 	p.hits = p.hits[:0]
 }
 
+// maxOrderSlots bounds the StemIDs order ranks by a slot each rather than
+// by sorting: the default lexicon numbers fewer than 30,000 stems.
+const maxOrderSlots = 1 << 17
+
 // order returns the numbers of the terms in the byte order of the terms.
-// Those with a StemID, which ascend as their stems do, are sorted by it;
-// the others by their strings; then the two lists are merged. The slice
-// returned is valid until the next call.
+// Those with a StemID, which ascend as their stems do, are put in order
+// by it (sortByID); the others by their strings; then the two lists are
+// merged. The slice returned is valid until the next call.
 func (p *posField) order() []uint32 {
 	byID, other := p.byID[:0], p.other[:0]
 	for i, id := range p.ids {
@@ -66,10 +71,10 @@ func (p *posField) order() []uint32 {
 		}
 	}
 	p.byID, p.other = byID, other
-	slices.Sort(byID)
+	p.sortByID()
 	slices.SortFunc(other, func(x, y uint32) int { return strings.Compare(p.terms[x], p.terms[y]) })
 	out := p.ordered[:0]
-	for _, k := range byID {
+	for _, k := range p.byID {
 		n := uint32(k)
 		for len(other) > 0 && p.terms[other[0]] < p.terms[n] {
 			out = append(out, other[0])
@@ -80,6 +85,41 @@ func (p *posField) order() []uint32 {
 	out = append(out, other...)
 	p.ordered = out
 	return out
+}
+
+// sortByID sorts byID (StemID<<32 | term number). When the StemIDs are
+// small and distinct, as a lexicon's are, it sets each term in the slot of
+// its StemID and reads the slots in order, rather than comparing.
+func (p *posField) sortByID() {
+	top := uint32(0)
+	for _, k := range p.byID {
+		top = max(top, uint32(k>>32))
+	}
+	if top >= maxOrderSlots || int(top) > 16*len(p.byID) {
+		slices.Sort(p.byID)
+		return
+	}
+	if len(p.slots) <= int(top) {
+		p.slots = make([]uint32, top+1)
+	}
+	slots := p.slots[:top+1]
+	for _, k := range p.byID {
+		id := uint32(k >> 32)
+		if slots[id] != 0 { // two terms of one StemID
+			clear(slots)
+			slices.Sort(p.byID)
+			return
+		}
+		slots[id] = uint32(k) + 1
+	}
+	byID := p.byID[:0]
+	for id, n := range slots {
+		if n != 0 {
+			byID = append(byID, uint64(id)<<32|uint64(n-1))
+			slots[id] = 0
+		}
+	}
+	p.byID = byID
 }
 
 // keyLists is the postings of the keyword fields: lists numbered in the
@@ -212,7 +252,7 @@ func (b *segBuilder) keptBytes() int {
 	n += 40 * (len(b.kw.pairs) + len(b.kw.terms)) // the maps, roughly
 	for i := range b.pos {
 		p := &b.pos[i]
-		n += 8*(cap(p.hits)+cap(p.sorted)) + 20*cap(p.terms) + 8*cap(p.byID) + 4*cap(p.docs)
+		n += 8*(cap(p.hits)+cap(p.sorted)) + 20*cap(p.terms) + 8*cap(p.byID) + 4*(cap(p.docs)+cap(p.slots))
 	}
 	return n
 }
