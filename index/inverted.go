@@ -501,13 +501,15 @@ func (x *Inverted) merge(ctx context.Context, i, j int) error {
 	return nil
 }
 
-// Sync implements Index: it persists the segments in memory.
+// Sync implements Index: it persists the segments in memory, and lets go
+// of the builder kept from batch to batch (an ingest syncs when it ends).
 func (x *Inverted) Sync(ctx context.Context) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
 		return nil
 	}
+	x.builder = nil
 	return x.persist(ctx)
 }
 

@@ -95,7 +95,9 @@ type segWriter struct {
 var errTooBig = errors.New("index segment too big (4 GiB of IDs or of one field's dictionary)")
 
 func newSegWriter(w io.Writer) *segWriter {
-	return &segWriter{w: bufio.NewWriterSize(w, 1<<16), field: -1}
+	sw := new(segWriter)
+	sw.reset(w)
+	return sw
 }
 
 // reset makes sw write a new segment to w, keeping its buffers.
