@@ -31,7 +31,12 @@ func Terms(toks []arabic.Token) []Term {
 			n++
 		}
 	}
-	out := make([]Term, 0, n)
+	return AppendTerms(make([]Term, 0, n), toks)
+}
+
+// AppendTerms appends the search terms of analyzed tokens to dst, as
+// Terms returns them, and returns the extended slice.
+func AppendTerms(dst []Term, toks []arabic.Token) []Term {
 	var pos int32
 	for i := range toks {
 		t := &toks[i]
@@ -42,9 +47,9 @@ func Terms(toks []arabic.Token) []Term {
 		if t.Stop || t.Stem == "" {
 			continue
 		}
-		out = append(out, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
+		dst = append(dst, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
 	}
-	return out
+	return dst
 }
 
 // FirstsScratch is the memory AppendFirsts reuses from one document to
