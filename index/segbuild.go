@@ -339,8 +339,13 @@ func (b *segBuilder) wordPairs(d uint32, terms []Term, infos []*stemInfo) {
 // (of its exact size). size is the size it is expected to have (0 if
 // unknown), room made ahead rather than by doubling.
 func (b *segBuilder) encode(size int) ([]byte, error) {
+	// The buffer kept from the last batch serves unless it is too small
+	// or more than twice the size (grown by the first batch, which holds
+	// every spelling first seen): then one of the size is made.
+	if c := b.out.Cap(); c < size || c > 2*size {
+		b.out = *bytes.NewBuffer(make([]byte, 0, size))
+	}
 	b.out.Reset()
-	b.out.Grow(size)
 	sw := &b.sw
 	sw.reset(&b.out)
 	sw.docs(b.ids, b.published, b.titleLen, b.textLen)
