@@ -341,9 +341,10 @@ func (b *segBuilder) wordPairs(d uint32, terms []Term, infos []*stemInfo) {
 func (b *segBuilder) encode(size int) ([]byte, error) {
 	// The buffer kept from the last batch serves unless it is too small
 	// or more than twice the size (grown by the first batch, which holds
-	// every spelling first seen): then one of the size is made.
+	// every spelling first seen): then one a quarter above the size is
+	// made, room for the next batches too.
 	if c := b.out.Cap(); c < size || c > 2*size {
-		b.out = *bytes.NewBuffer(make([]byte, 0, size))
+		b.out = *bytes.NewBuffer(make([]byte, 0, size+size/4))
 	}
 	b.out.Reset()
 	sw := &b.sw
