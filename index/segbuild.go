@@ -181,14 +181,11 @@ func (k *keyLists) add(l, d uint32) {
 // sort, which keeps them ascending within a list), so that docs can
 // return a list's documents.
 func (k *keyLists) group() {
-	starts := slices.Grow(k.starts[:0], len(k.terms)+1)[:len(k.terms)+1]
-	clear(starts)
+	starts := zeroed(k.starts, len(k.terms)+1)
 	for _, p := range k.posts {
 		starts[p.list+1]++
 	}
-	for i := 1; i < len(starts); i++ {
-		starts[i] += starts[i-1]
-	}
+	accumulate(starts)
 	sorted := slices.Grow(k.sorted[:0], len(k.posts))[:len(k.posts)]
 	for _, p := range k.posts {
 		sorted[starts[p.list]] = p.doc
@@ -398,14 +395,11 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 	p := &b.pos[f]
 	// Group the occurrences by term, keeping their order within a term
 	// (a counting sort).
-	starts := slices.Grow(p.starts[:0], len(p.terms)+1)[:len(p.terms)+1]
-	clear(starts)
+	starts := zeroed(p.starts, len(p.terms)+1)
 	for _, h := range p.hits {
 		starts[h.term+1]++
 	}
-	for i := 1; i < len(starts); i++ {
-		starts[i] += starts[i-1]
-	}
+	accumulate(starts)
 	sorted := slices.Grow(p.sorted[:0], len(p.hits))[:len(p.hits)]
 	for d, from := range p.docs {
 		to := uint32(len(p.hits))
@@ -437,4 +431,18 @@ func (b *segBuilder) encodePositional(sw *segWriter, f int) {
 		sw.term(f, p.terms[t], docs, freqs, pos)
 	}
 	p.tdocs, p.freqs, p.locs = docs, freqs, pos
+}
+
+// zeroed returns n zeros in the memory of buf when it has room.
+func zeroed(buf []uint32, n int) []uint32 {
+	s := slices.Grow(buf[:0], n)[:n]
+	clear(s)
+	return s
+}
+
+// accumulate turns counts into their running sums, for a counting sort.
+func accumulate(counts []uint32) {
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
 }
