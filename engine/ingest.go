@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -85,7 +86,7 @@ type scratch struct {
 	hash        []byte
 	factsJSON   bytes.Buffer
 	facts       *json.Encoder
-	names       map[string]bool // newDoc's set of name keys
+	doc         docScratch
 	stems       []string
 	stemIDs     []uint32
 	printer     *story.Printer
@@ -130,10 +131,7 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 			sc.factsJSON = bytes.Buffer{}
 		}
 	}
-	if sc.names == nil {
-		sc.names = make(map[string]bool)
-	}
-	p.doc = newDocSeen(&p.art, title, text, facts, sc.names)
+	p.doc = newDocSeen(&p.art, title, text, facts, &sc.doc)
 	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
@@ -194,16 +192,34 @@ func hashTokens(buf []byte, title, text []arabic.Token) (string, []byte) {
 // and text and its facts (nil when not extracted): the entity names, and the
 // name keys of the words of their mentions.
 func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts) index.Doc {
-	return newDocSeen(a, title, text, facts, map[string]bool{})
+	return newDocSeen(a, title, text, facts, &docScratch{})
 }
 
-// newDocSeen is newDoc with seen as its set of name keys, cleared first,
-// which the caller may reuse from article to article.
-func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.Facts, seen map[string]bool) index.Doc {
+// docScratch is the memory newDocSeen reuses from one article to the
+// next: a set of name keys, and the terms of a title and a text before
+// they are copied out, both in one slice of their exact size.
+type docScratch struct {
+	names map[string]bool
+	terms []index.Term
+}
+
+// newDocSeen is newDoc with the memory of sc, which the caller may reuse
+// from article to article.
+func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.Facts, sc *docScratch) index.Doc {
 	d := index.Doc{
 		ID: a.ID, Title: a.Title, Text: a.Text,
 		Published: a.Published, Source: a.Source,
-		TitleTerms: index.Terms(title), TextTerms: index.Terms(text),
+	}
+	terms := index.AppendTerms(sc.terms[:0], title)
+	nt := len(terms)
+	terms = index.AppendTerms(terms, text)
+	if len(terms) > 0 {
+		own := slices.Clone(terms)
+		d.TitleTerms, d.TextTerms = own[:nt:nt], own[nt:]
+	}
+	clear(terms) // keep no stem alive
+	if cap(terms) <= maxScratchTokens {
+		sc.terms = terms[:0]
 	}
 	if d.TitleTerms == nil {
 		d.TitleTerms = []index.Term{}
@@ -212,6 +228,10 @@ func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.F
 		d.TextTerms = []index.Term{}
 	}
 	if facts != nil {
+		if sc.names == nil {
+			sc.names = make(map[string]bool)
+		}
+		seen := sc.names
 		clear(seen)
 		for _, ent := range facts.Entities {
 			d.Entities = append(d.Entities, ent.Text)

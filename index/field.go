@@ -31,7 +31,12 @@ func Terms(toks []arabic.Token) []Term {
 			n++
 		}
 	}
-	out := make([]Term, 0, n)
+	return AppendTerms(make([]Term, 0, n), toks)
+}
+
+// AppendTerms appends the search terms of analyzed tokens to dst, as
+// Terms returns them, and returns the extended slice.
+func AppendTerms(dst []Term, toks []arabic.Token) []Term {
 	var pos int32
 	for i := range toks {
 		t := &toks[i]
@@ -42,9 +47,9 @@ func Terms(toks []arabic.Token) []Term {
 		if t.Stop || t.Stem == "" {
 			continue
 		}
-		out = append(out, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
+		dst = append(dst, Term{Stem: t.Stem, Pos: pos, StemID: t.StemID})
 	}
-	return out
+	return dst
 }
 
 // FirstsScratch is the memory AppendFirsts reuses from one document to
@@ -335,7 +340,13 @@ type wordInfo struct {
 	entities map[string]string // EntityKey of entity names
 	doc      uint64            // the number of the document stems last resolved
 	batch    uint64            // the number of the last segBuilder batch
-	infos    []*stemInfo       // scratch space for stems
+	// Scratch space: of stems; of fieldsOf (the spellings' infos, the
+	// entity keys); of entityKey (a name's tokens and key).
+	infos               []*stemInfo
+	variants, spellings []*stemInfo
+	entityKeys          []string
+	toks                []arabic.Token
+	key                 []byte
 }
 
 // stemInfo is what wordInfo knows of a stem.
@@ -503,7 +514,10 @@ func (s *keySet) mayHave(h uint32) bool { return s[h>>29]&(1<<(h>>23&63)) != 0 }
 func (w *wordInfo) entityKey(an *arabic.Analyzer, name string) string {
 	k, ok := w.entities[name]
 	if !ok {
-		k = EntityKey(an, name)
+		w.toks = an.AppendAnalyzed(w.toks[:0], name)
+		w.key = appendEntityKey(w.key[:0], w.toks)
+		clear(w.toks) // keep no string alive
+		k = string(w.key)
 		w.entities[strings.Clone(name)] = k
 	}
 	return k

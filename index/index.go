@@ -298,7 +298,8 @@ type fields struct {
 }
 
 // fieldsOf returns the terms of d's fields; first keeps the spellings the
-// index does not hold yet.
+// index does not hold yet. The slices of entity keys and spellings are
+// valid until the next call.
 func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpellings) (fields, error) {
 	title, text := d.TitleTerms, d.TextTerms
 	if title == nil && d.Title != "" {
@@ -313,11 +314,13 @@ func fieldsOf(an *arabic.Analyzer, d *Doc, words *wordInfo, first *firstSpelling
 	}
 	stems := words.stems(title, text, firsts)
 	fs := fields{title: title, text: text, infos: stems.infos, names: d.Names}
-	fs.entities = make([]string, len(d.Entities))
-	for i, e := range d.Entities {
-		fs.entities[i] = words.entityKey(an, e)
+	fs.entities = words.entityKeys[:0]
+	for _, e := range d.Entities {
+		fs.entities = append(fs.entities, words.entityKey(an, e))
 	}
-	variants, spellings := spellings(stems, d.Names)
+	words.entityKeys = fs.entities
+	variants, spellings := spellings(stems, d.Names, words.variants[:0], words.spellings[:0])
+	words.variants, words.spellings = variants, spellings
 	var err error
 	if fs.variants, err = first.keep(FieldVariant, variants); err != nil {
 		return fields{}, err
@@ -390,19 +393,21 @@ const maxIndexedSpellings = 1 << 17
 type firstSpellings struct {
 	indexed spellingSet
 	// in reports whether the index's dictionary of a field holds a term.
-	in func(field, term string) (bool, error)
+	in  func(field, term string) (bool, error)
+	out [2][]string // keep's scratch, per field
 }
 
 // keep returns the spelling terms (FieldVariant or FieldNameSpelling, by
 // field) of the stems of infos not indexed yet, and records them as
 // indexed. A stemInfo remembers that the set holds its term, so that its
-// next documents do not look it up.
+// next documents do not look it up. The slice returned is valid until the
+// next call for the field.
 func (f *firstSpellings) keep(field string, infos []*stemInfo) ([]string, error) {
-	var out []string
 	k := 0
 	if field == FieldNameSpelling {
 		k = 1
 	}
+	out := f.out[k][:0]
 	known := f.indexed.of(field)
 	for _, i := range infos {
 		if gen := f.indexed.gen; gen != 0 {
@@ -424,6 +429,7 @@ func (f *firstSpellings) keep(field string, infos []*stemInfo) ([]string, error)
 			out = append(out, t)
 		}
 	}
+	f.out[k] = out
 	return out, nil
 }
 
@@ -476,11 +482,11 @@ func (f *bleveDicts) close() {
 // spelling is the term of FieldVariant and FieldNameSpelling for a stem.
 func spelling(key, stem string) string { return key + " " + stem }
 
-// spellings returns the infos of the distinct name-like stems of title and
-// text, whose FieldVariant terms to index, and those of the distinct stems
-// whose name key is one of names, whose FieldNameSpelling terms to index
-// (see stemInfo.spelling).
-func spellings(stems docStems, names []string) (variants, spellings []*stemInfo) {
+// spellings appends to variants the infos of the distinct name-like stems
+// of title and text, whose FieldVariant terms to index, and to spellings
+// those of the distinct stems whose name key is one of names, whose
+// FieldNameSpelling terms to index (see stemInfo.spelling).
+func spellings(stems docStems, names []string, variants, spellings []*stemInfo) ([]*stemInfo, []*stemInfo) {
 	var keys keySet // of names
 	for _, k := range names {
 		keys.add(keyHash(k))
@@ -507,17 +513,22 @@ func spellings(stems docStems, names []string) (variants, spellings []*stemInfo)
 // EntityKey is the form under which an entity name is indexed and looked
 // up: the stems of its words, joined by spaces.
 func EntityKey(an *arabic.Analyzer, name string) string {
-	var k []byte
-	for _, t := range an.Analyze(name) {
+	return string(appendEntityKey(nil, an.Analyze(name)))
+}
+
+// appendEntityKey appends to k the entity key of a name's tokens.
+func appendEntityKey(k []byte, toks []arabic.Token) []byte {
+	start := len(k)
+	for _, t := range toks {
 		if t.Kind == arabic.Punct || t.Stem == "" {
 			continue
 		}
-		if len(k) > 0 {
+		if len(k) > start {
 			k = append(k, ' ')
 		}
 		k = append(k, t.Stem...)
 	}
-	return string(k)
+	return k
 }
 
 // Add implements Index.

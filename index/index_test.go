@@ -431,6 +431,39 @@ func TestTermOrder(t *testing.T) {
 	}
 }
 
+// TestSortByID checks that sortByID sorts by StemID, by slots when the
+// StemIDs are small and distinct, and by comparing otherwise, leaving the
+// slots empty for the next call.
+func TestSortByID(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ids  func(i int) uint32
+	}{
+		{"dense", func(i int) uint32 { return uint32(1 + (i*7919)%5000) }},
+		{"sparse", func(i int) uint32 { return uint32(1 + (i*7919)%5000*20) }},
+		{"past the slots", func(i int) uint32 { return uint32(maxOrderSlots + (i*7919)%5000) }},
+		{"repeated", func(i int) uint32 { return uint32(1 + (i*7919)%5000/2) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p posField
+			for round := range 2 {
+				p.byID = p.byID[:0]
+				for i := range 3000 + round {
+					p.byID = append(p.byID, uint64(tc.ids(i))<<32|uint64(i))
+				}
+				want := slices.Sorted(slices.Values(p.byID))
+				p.sortByID()
+				if !slices.Equal(p.byID, want) {
+					t.Errorf("round %d: not sorted", round)
+				}
+				if i := slices.IndexFunc(p.slots, func(n uint32) bool { return n != 0 }); i >= 0 {
+					t.Errorf("round %d: slot %d left set", round, i)
+				}
+			}
+		})
+	}
+}
+
 // TestKeySet checks that a keySet has every name key added and tells most
 // others apart.
 func TestKeySet(t *testing.T) {
@@ -454,5 +487,54 @@ func TestKeySet(t *testing.T) {
 	}
 	if others > 300 {
 		t.Errorf("%d of 1000 keys not added may be in a set of 40", others)
+	}
+}
+
+// TestKeywordTermsMerged checks that a pair term made both by wordPairs
+// and by keywords in one batch is one dictionary entry, with the
+// documents of both.
+func TestKeywordTermsMerged(t *testing.T) {
+	an := arabic.New(arabic.DefaultOptions())
+	words := newWordInfo(arabic.DefaultLexicon())
+	b := newSegBuilder(words.nextBatch(), 0, 0)
+	terms := Terms(an.Analyze("قال وزير الخارجية"))
+	infos := words.stems(nil, terms, nil).infos
+	var key string
+	eachPair(terms, infos, func(i, gap int) { key = pairKey(terms[i-1].Stem, terms[i].Stem, gap) })
+	if key == "" {
+		t.Fatal("no word pair in the text")
+	}
+	for d := range uint32(4) {
+		n := b.doc(fmt.Sprint(d), 0, 0, len(terms))
+		if d != 1 {
+			b.wordPairs(n, terms, infos)
+		}
+		if d >= 1 {
+			b.keywords(fPair, n, key)
+		}
+	}
+	data, err := b.encode(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := openSegment(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := 0
+	for i := range s.fields[fPair].terms {
+		if e, ok := s.entryAt(fPair, i); ok && string(e.term) == key {
+			entries++
+			var pl plist
+			if err := s.postings(fPair, e, &pl, false); err != nil {
+				t.Fatal(err)
+			}
+			if want := []uint32{0, 1, 2, 3}; !slices.Equal(pl.docs, want) {
+				t.Errorf("documents of %q: %v, want %v", key, pl.docs, want)
+			}
+		}
+	}
+	if entries != 1 {
+		t.Errorf("%d entries of %q, want 1", entries, key)
 	}
 }

@@ -45,6 +45,9 @@ type Inverted struct {
 	seq     int64  // sequence number of the last Add
 	saved   int64  // sequence number in the manifest
 	next    int    // number of the next segment file
+	// builder is the last batch's segment builder, kept to build the
+	// next batch's in its memory rather than in new memory every batch.
+	builder *segBuilder
 	// docBytes is the size per document of the last batch's segment, from
 	// which Add expects the next one's.
 	docBytes int
@@ -276,7 +279,13 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 		text += len(docs[i].TitleTerms) + len(docs[i].TextTerms)
 		title += len(docs[i].TitleTerms)
 	}
-	b := newSegBuilder(x.words.nextBatch(), text, title)
+	b := x.builder
+	x.builder = nil // until this batch is encoded
+	if b == nil {
+		b = newSegBuilder(x.words.nextBatch(), text, title)
+	} else {
+		b.reset(x.words.nextBatch(), text, title)
+	}
 	for i := range docs {
 		d := &docs[i]
 		fs, err := fieldsOf(x.an, d, x.words, first)
@@ -309,6 +318,9 @@ func (x *Inverted) Add(ctx context.Context, docs []Doc, seq int64) error {
 			return fmt.Errorf("index batch: %w", err)
 		}
 		x.docBytes = len(data) / b.len()
+		if b.keptBytes() <= maxKeptBuilder {
+			x.builder = b // the segment does not point into it
+		}
 		s, err := openSegment(data)
 		if err != nil {
 			x.indexed = spellingSet{}
@@ -489,13 +501,15 @@ func (x *Inverted) merge(ctx context.Context, i, j int) error {
 	return nil
 }
 
-// Sync implements Index: it persists the segments in memory.
+// Sync implements Index: it persists the segments in memory, and lets go
+// of the builder kept from batch to batch (an ingest syncs when it ends).
 func (x *Inverted) Sync(ctx context.Context) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
 		return nil
 	}
+	x.builder = nil
 	return x.persist(ctx)
 }
 

@@ -95,7 +95,20 @@ type segWriter struct {
 var errTooBig = errors.New("index segment too big (4 GiB of IDs or of one field's dictionary)")
 
 func newSegWriter(w io.Writer) *segWriter {
-	return &segWriter{w: bufio.NewWriterSize(w, 1<<16), field: -1}
+	sw := new(segWriter)
+	sw.reset(w)
+	return sw
+}
+
+// reset makes sw write a new segment to w, keeping its buffers.
+func (sw *segWriter) reset(w io.Writer) {
+	bw := sw.w
+	if bw == nil {
+		bw = bufio.NewWriterSize(w, 1<<16)
+	} else {
+		bw.Reset(w)
+	}
+	*sw = segWriter{w: bw, field: -1, dict: sw.dict[:0], offs: sw.offs[:0], buf: sw.buf[:0]}
 }
 
 func (sw *segWriter) write(p []byte) {
