@@ -70,6 +70,14 @@ type addedDocs struct {
 	docs   []index.Doc
 	seqs   []int64
 	prints []*story.Print
+	terms  *batchTerms // the docs' terms, released when read
+}
+
+// preparedBatch is a batch of articles analyzed, and the memory of their
+// documents' terms.
+type preparedBatch struct {
+	ps    []prepared
+	terms *batchTerms
 }
 
 // ErrEmpty is the reason an article without text nor title is refused.
@@ -197,10 +205,12 @@ func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts
 
 // docScratch is the memory newDocSeen reuses from one article to the
 // next: a set of name keys, and the terms of a title and a text before
-// they are copied out, both in one slice of their exact size.
+// they are copied out, both in one slice of their exact size, taken from
+// arena when it is not nil.
 type docScratch struct {
 	names map[string]bool
 	terms []index.Term
+	arena *termArena
 }
 
 // newDocSeen is newDoc with the memory of sc, which the caller may reuse
@@ -214,7 +224,13 @@ func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.F
 	nt := len(terms)
 	terms = index.AppendTerms(terms, text)
 	if len(terms) > 0 {
-		own := slices.Clone(terms)
+		var own []index.Term
+		if sc.arena != nil {
+			own = sc.arena.take(len(terms))
+			copy(own, terms)
+		} else {
+			own = slices.Clone(terms)
+		}
 		d.TitleTerms, d.TextTerms = own[:nt:nt], own[nt:]
 	}
 	clear(terms) // keep no stem alive
@@ -314,7 +330,10 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 	}()
 	// Stage 2: analyze (and enrich) each batch on all cores, each
 	// goroutine with its scratch kept from batch to batch.
-	analyzed := make(chan []prepared)
+	// The documents' terms are taken from pool and given back when
+	// both the index and the stories stage are done with a batch.
+	analyzed := make(chan preparedBatch)
+	pool := &termPool{}
 	go func() {
 		defer close(analyzed)
 		scs := make([]scratch, e.opts.Workers)
@@ -324,7 +343,7 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 			}
 		}
 		for batch := range batches {
-			ps := e.prepareAll(batch, scs)
+			ps := e.prepareAll(batch, scs, pool)
 			select {
 			case analyzed <- ps:
 			case <-ctx.Done():
@@ -340,13 +359,14 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 		var buf []string
 		for docs := range added {
 			buf = e.addStories(docs, buf)
+			docs.terms.release()
 		}
 	}()
 	// Stage 3: store, then index, each batch.
 	err := func() error {
 		defer close(added)
-		for ps := range analyzed {
-			outs, err := e.write(ctx, ps, added)
+		for b := range analyzed {
+			outs, err := e.write(ctx, b, added)
 			if err != nil {
 				return err
 			}
@@ -375,13 +395,17 @@ func (e *Engine) Ingest(ctx context.Context, arts iter.Seq[article.Article], rep
 }
 
 // prepareAll analyzes the articles of a batch on one goroutine per scratch
-// of scs, at most one per article (see prepare).
-func (e *Engine) prepareAll(batch []article.Article, scs []scratch) []prepared {
+// of scs, at most one per article (see prepare), their documents' terms
+// taken from pool.
+func (e *Engine) prepareAll(batch []article.Article, scs []scratch, pool *termPool) preparedBatch {
 	ps := make([]prepared, len(batch))
+	workers := min(len(scs), len(batch))
+	terms := newBatchTerms(pool, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range min(len(scs), len(batch)) {
+	for w := range workers {
 		sc := &scs[w]
+		sc.doc.arena = &terms.arenas[w]
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
@@ -394,12 +418,18 @@ func (e *Engine) prepareAll(batch []article.Article, scs []scratch) []prepared {
 		})
 	}
 	wg.Wait()
-	return ps
+	for w := range workers {
+		scs[w].doc.arena = nil
+	}
+	return preparedBatch{ps, terms}
 }
 
 // write stores one batch, hands the documents of the articles the store
 // added to the stories stage (when added is not nil), and indexes them.
-func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDocs) ([]Outcome, error) {
+// Once the index is done with them, it releases the batch's terms (which
+// an error leaves to the collector).
+func (e *Engine) write(ctx context.Context, b preparedBatch, added chan<- addedDocs) ([]Outcome, error) {
+	ps := b.ps
 	outs := make([]Outcome, len(ps))
 	entries := make([]store.Entry, 0, len(ps))
 	which := make([]int, 0, len(ps))
@@ -413,6 +443,7 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 		which = append(which, i)
 	}
 	if len(entries) == 0 {
+		b.terms.release()
 		return outs, nil
 	}
 	res, err := e.Store.Put(ctx, entries)
@@ -438,11 +469,13 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 		ps[i] = prepared{}
 	}
 	if len(docs) == 0 {
+		b.terms.release()
 		return outs, nil
 	}
 	if added != nil && !e.opts.NoStories {
+		b.terms.readers.Add(1)
 		select {
-		case added <- addedDocs{docs, seqs, prints}:
+		case added <- addedDocs{docs, seqs, prints, b.terms}:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
@@ -450,5 +483,6 @@ func (e *Engine) write(ctx context.Context, ps []prepared, added chan<- addedDoc
 	if err := e.Index.Add(ctx, docs, last); err != nil {
 		return nil, err
 	}
+	b.terms.release() // Add keeps nothing of docs
 	return outs, nil
 }

@@ -128,7 +128,9 @@ type Result struct {
 type Index interface {
 	// Add indexes docs, which the index does not hold yet (Bleve replaces
 	// documents of the same ID, Inverted does not look), and records seq
-	// as the sequence number of the last article indexed.
+	// as the sequence number of the last article indexed. It keeps no
+	// slice of docs once it returns (strings it may), so that the caller
+	// may reuse the memory of their terms.
 	Add(ctx context.Context, docs []Doc, seq int64) error
 	// Seq returns the sequence number recorded by the last Add; after a
 	// reopen, by the last Add that was persisted (0 for a new index).

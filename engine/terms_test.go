@@ -1,0 +1,68 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/marsad/marsad/index"
+)
+
+// TestBatchTerms checks that a batch's terms are handed out in slices of
+// their own, given back to the pool only by the last reader, and zeroed
+// before the next batch takes them.
+func TestBatchTerms(t *testing.T) {
+	pool := &termPool{}
+	b := newBatchTerms(pool, 2)
+	var got [][]index.Term
+	q := termChunk / 4
+	takes := []struct{ arena, n int }{{0, 3}, {1, 0}, {0, q}, {1, 5}, {0, q + 1}, {1, q}, {1, q}, {1, q}, {1, q}}
+	for i, tk := range takes {
+		n := tk.n
+		s := b.arenas[tk.arena].take(n)
+		if len(s) != n || cap(s) != n {
+			t.Fatalf("take(%d): len %d cap %d", n, len(s), cap(s))
+		}
+		for k := range s {
+			if s[k] != (index.Term{}) {
+				t.Fatalf("take(%d): term %d not zero", n, k)
+			}
+			s[k] = index.Term{Stem: "كتب", Pos: int32(i), StemID: uint32(k)}
+		}
+		got = append(got, s)
+	}
+	for i, s := range got { // no slice wrote over another
+		for k := range s {
+			if s[k].Pos != int32(i) || s[k].StemID != uint32(k) {
+				t.Fatalf("slice %d, term %d: %+v", i, k, s[k])
+			}
+		}
+	}
+	b.readers.Add(1) // the stories stage
+	b.release()
+	if len(pool.free) != 0 {
+		t.Fatalf("%d chunks given back before the last reader", len(pool.free))
+	}
+	b.release()
+	// The outsized take (q+1) had memory of its own: one chunk for arena
+	// 0, two for arena 1 (5 and three q in the first, q in the second).
+	if len(pool.free) != 3 {
+		t.Fatalf("%d chunks given back, want 3", len(pool.free))
+	}
+	next := newBatchTerms(pool, 1)
+	next.arenas[0].take(1)
+	if len(pool.free) != 2 {
+		t.Fatalf("%d chunks left, want 2 (one reused)", len(pool.free))
+	}
+	for k, term := range next.arenas[0].chunks[0] {
+		if term != (index.Term{}) {
+			t.Fatalf("reused chunk: term %d not zero: %+v", k, term)
+		}
+	}
+	many := make([][]index.Term, maxPooledChunks+3)
+	for i := range many {
+		many[i] = make([]index.Term, termChunk)
+	}
+	pool.put(many)
+	if len(pool.free) != maxPooledChunks {
+		t.Fatalf("pool keeps %d chunks, want at most %d", len(pool.free), maxPooledChunks)
+	}
+}
