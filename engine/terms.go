@@ -12,8 +12,10 @@ import (
 const termChunk = 1 << 13
 
 // maxPooledChunks bounds the chunks a termPool keeps for the next batches
-// (about 6 MB), a few batches' worth: an ingest holds at most four at once.
-const maxPooledChunks = 32
+// (24 MB). A pool never keeps more than the batches of an ingest took at
+// once, at most four (about 55 chunks for batches of 500 articles of
+// news); the bound is for batches far larger.
+const maxPooledChunks = 128
 
 // termPool keeps the chunks of index terms of the batches an ingest is done
 // with, for the next batches, so that the documents' terms are not garbage
