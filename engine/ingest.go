@@ -140,7 +140,13 @@ func (e *Engine) prepare(a article.Article, sc *scratch) prepared {
 		}
 	}
 	p.doc = newDocSeen(&p.art, title, text, facts, &sc.doc)
-	p.doc.Firsts = index.AppendFirsts(make([]int32, 0, len(p.doc.TitleTerms)+len(p.doc.TextTerms)), &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
+	var firsts []int32
+	if n := len(p.doc.TitleTerms) + len(p.doc.TextTerms); sc.doc.arena != nil {
+		firsts = sc.doc.arena.firsts.take(n)[:0]
+	} else {
+		firsts = make([]int32, 0, n)
+	}
+	p.doc.Firsts = index.AppendFirsts(firsts, &sc.firsts, p.doc.TitleTerms, p.doc.TextTerms)
 	if sc.printer != nil {
 		sd := storyDoc(&p.doc, sc.stems[:0])
 		sd.StemIDs = stemIDs(stemIDs(sc.stemIDs[:0], p.doc.TitleTerms), p.doc.TextTerms)
@@ -206,11 +212,11 @@ func newDoc(a *article.Article, title, text []arabic.Token, facts *article.Facts
 // docScratch is the memory newDocSeen reuses from one article to the
 // next: a set of name keys, and the terms of a title and a text before
 // they are copied out, both in one slice of their exact size, taken from
-// arena when it is not nil.
+// arena when it is not nil (prepare takes the document's Firsts there too).
 type docScratch struct {
 	names map[string]bool
 	terms []index.Term
-	arena *termArena
+	arena *docArena
 }
 
 // newDocSeen is newDoc with the memory of sc, which the caller may reuse
@@ -226,7 +232,7 @@ func newDocSeen(a *article.Article, title, text []arabic.Token, facts *article.F
 	if len(terms) > 0 {
 		var own []index.Term
 		if sc.arena != nil {
-			own = sc.arena.take(len(terms))
+			own = sc.arena.terms.take(len(terms))
 			copy(own, terms)
 		} else {
 			own = slices.Clone(terms)

@@ -17,7 +17,7 @@ func TestBatchTerms(t *testing.T) {
 	takes := []struct{ arena, n int }{{0, 3}, {1, 0}, {0, q}, {1, 5}, {0, q + 1}, {1, q}, {1, q}, {1, q}, {1, q}}
 	for i, tk := range takes {
 		n := tk.n
-		s := b.arenas[tk.arena].take(n)
+		s := b.arenas[tk.arena].terms.take(n)
 		if len(s) != n || cap(s) != n {
 			t.Fatalf("take(%d): len %d cap %d", n, len(s), cap(s))
 		}
@@ -36,23 +36,26 @@ func TestBatchTerms(t *testing.T) {
 			}
 		}
 	}
+	if f := b.arenas[1].firsts.take(10); len(f) != 10 || cap(f) != 10 {
+		t.Fatalf("firsts: len %d cap %d", len(f), cap(f))
+	}
 	b.readers.Add(1) // the stories stage
 	b.release()
-	if len(pool.free) != 0 {
-		t.Fatalf("%d chunks given back before the last reader", len(pool.free))
+	if len(pool.terms.free) != 0 {
+		t.Fatalf("%d chunks given back before the last reader", len(pool.terms.free))
 	}
 	b.release()
 	// The outsized take (q+1) had memory of its own: one chunk for arena
 	// 0, two for arena 1 (5 and three q in the first, q in the second).
-	if len(pool.free) != 3 {
-		t.Fatalf("%d chunks given back, want 3", len(pool.free))
+	if len(pool.terms.free) != 3 || len(pool.firsts.free) != 1 {
+		t.Fatalf("%d chunks of terms and %d of firsts given back, want 3 and 1", len(pool.terms.free), len(pool.firsts.free))
 	}
 	next := newBatchTerms(pool, 1)
-	next.arenas[0].take(1)
-	if len(pool.free) != 2 {
-		t.Fatalf("%d chunks left, want 2 (one reused)", len(pool.free))
+	next.arenas[0].terms.take(1)
+	if len(pool.terms.free) != 2 {
+		t.Fatalf("%d chunks left, want 2 (one reused)", len(pool.terms.free))
 	}
-	for k, term := range next.arenas[0].chunks[0] {
+	for k, term := range next.arenas[0].terms.chunks[0] {
 		if term != (index.Term{}) {
 			t.Fatalf("reused chunk: term %d not zero: %+v", k, term)
 		}
@@ -61,8 +64,8 @@ func TestBatchTerms(t *testing.T) {
 	for i := range many {
 		many[i] = make([]index.Term, termChunk)
 	}
-	pool.put(many)
-	if len(pool.free) != maxPooledChunks {
-		t.Fatalf("pool keeps %d chunks, want at most %d", len(pool.free), maxPooledChunks)
+	pool.terms.put(many)
+	if len(pool.terms.free) != maxPooledChunks {
+		t.Fatalf("pool keeps %d chunks, want at most %d", len(pool.terms.free), maxPooledChunks)
 	}
 }
