@@ -159,7 +159,6 @@ type finderBufs struct {
 	cues  []tokCue
 	norms []byte  // the tokens' normalized words (see tokenizeValidBuf)
 	cands []int32 // the tokens that may be reporting words (likewise)
-	runes []rune  // the text of Analyzer.Merge
 	ments []mention
 	names []byte     // the entities' normalized names, back to back
 	ends  []int      // where each name ends in names
