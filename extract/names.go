@@ -131,20 +131,28 @@ var shortHeads = map[string]bool{
 // the same organization, not another one. It returns es without the
 // entities joined.
 func joinShortForms(es []article.Entity) []article.Entity {
-	long := map[string]int{} // short key -> 1 + index of the longer entity
+	var long map[string]int // short key -> 1 + index of the longer entity
 	for i, e := range es {
 		if e.Type != article.ORG {
 			continue
 		}
-		ws := entityWords(e.Text)
-		if len(ws) < 2 || !mediaHeads[ws[0]] && !shortHeads[ws[0]] {
+		// The head first: most names have none of these, and need no
+		// words nor key.
+		head, rest := entityHead(e.Text)
+		if !mediaHeads[head] && !shortHeads[head] {
 			continue
 		}
-		rest := ws[1:]
-		if len(rest) > 1 && rest[0] == "انباء" {
-			rest = rest[1:] // وكالة أنباء X
+		ws := strings.Fields(rest)
+		if len(ws) == 0 {
+			continue
 		}
-		if k := strings.Join(rest, " "); long[k] == 0 {
+		if len(ws) > 1 && ws[0] == "انباء" {
+			ws = ws[1:] // وكالة أنباء X
+		}
+		if k := strings.Join(ws, " "); long[k] == 0 {
+			if long == nil {
+				long = map[string]int{}
+			}
 			long[k] = i + 1
 		}
 	}
@@ -153,8 +161,11 @@ func joinShortForms(es []article.Entity) []article.Entity {
 	}
 	drop := map[int]bool{}
 	for i, e := range es {
+		if e.Type != article.ORG {
+			continue
+		}
 		j := long[entityKey(e.Text)] - 1
-		if j < 0 || e.Type != article.ORG || j == i {
+		if j < 0 || j == i {
 			continue
 		}
 		es[j].Mentions = sortMentions(append(es[j].Mentions, e.Mentions...))
@@ -686,14 +697,25 @@ func entityKey(name string) string {
 
 // entityWords returns the words of entityKey(name).
 func entityWords(name string) []string {
-	ws := strings.Fields(arabic.Normalize(name, arabic.DefaultNormalizeOptions()))
-	if len(ws) == 0 {
+	head, rest := entityHead(name)
+	if head == "" {
 		return nil
 	}
-	if p, b, art := splitProclitic(ws[0]); p != "" && art {
-		ws[0] = b
+	ws := strings.Fields(rest)
+	return slices.Insert(ws, 0, head)
+}
+
+// entityHead returns the first of entityWords(name) ("" for none) and the
+// normalized name after it, whose fields are the other words.
+func entityHead(name string) (head, rest string) {
+	head = strings.TrimLeftFunc(arabic.Normalize(name, arabic.DefaultNormalizeOptions()), unicode.IsSpace)
+	if i := strings.IndexFunc(head, unicode.IsSpace); i >= 0 {
+		head, rest = head[:i], head[i:]
 	}
-	return ws
+	if p, b, art := splitProclitic(head); p != "" && art {
+		head = b
+	}
+	return head, rest
 }
 
 // titleHeads are the nouns without the article that head a person's

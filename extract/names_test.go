@@ -259,3 +259,32 @@ func TestTaMarbutaLast(t *testing.T) {
 		t.Errorf("taMarbutaLast = %#x, the last byte of ة is %#x", taMarbutaLast, ta[len(ta)-1])
 	}
 }
+
+// TestEntityHead checks entityHead against entityWords's definition: the
+// fields of the normalized name, the first without a proclitic before ال.
+func TestEntityHead(t *testing.T) {
+	for _, name := range []string{
+		"", " ", "حماس", "حركة حماس", "  وكالة   أنباء تاس ", "والحكومة السودانية",
+		"للجزيرة", "بالأمم المتحدة", "قناة\tالجزيرة\nمباشر", "وزارة الخارجيّة", "\xff حزب",
+	} {
+		ws := strings.Fields(arabic.Normalize(name, arabic.DefaultNormalizeOptions()))
+		want := ""
+		if len(ws) > 0 {
+			want = ws[0]
+			if p, b, art := splitProclitic(ws[0]); p != "" && art {
+				want = b
+			}
+		}
+		head, rest := entityHead(name)
+		if rest := strings.Fields(rest); head != want || len(ws) > 0 && !slices.Equal(rest, ws[1:]) {
+			t.Errorf("entityHead(%q) = %q, %q; want %q and the fields %q", name, head, rest, want, ws)
+		}
+		wantWords := slices.Clone(ws)
+		if len(ws) > 0 {
+			wantWords[0] = want
+		}
+		if got := entityWords(name); !slices.Equal(got, wantWords) {
+			t.Errorf("entityWords(%q) = %q, want %q", name, got, wantWords)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/article"
 )
@@ -24,23 +25,14 @@ const maxMergeGap = 40
 //
 // Find reports each continuation as a quote of its own; Merge suits
 // consumers that count one statement per speaker and sentence.
+//
+// Quotes' offsets count runes as []rune(text) does (an invalid byte is one
+// rune); Merge reads text in place, mapping them to bytes as it goes.
 func Merge(text string, qs []article.Quote) []article.Quote {
-	return merge(text, qs, nil)
-}
-
-// Merge is the package's Merge, which keeps the runes of text in a buffer
-// of a's from one text to the next (the quotes it returns copy their
-// text).
-func (a *Analyzer) Merge(text string, qs []article.Quote) []article.Quote {
-	return merge(text, qs, &a.bufs.runes)
-}
-
-// merge is Merge with the runes of text in *buf when buf is not nil.
-func merge(text string, qs []article.Quote, buf *[]rune) []article.Quote {
 	if len(qs) < 2 {
 		return qs
 	}
-	var src []rune // text as runes, made at the first merge
+	c := runeCursor{text: text}
 	out := make([]article.Quote, 0, len(qs))
 	out = append(out, qs[0])
 	merged := false // whether out's last quote is a merge
@@ -48,66 +40,127 @@ func merge(text string, qs []article.Quote, buf *[]rune) []article.Quote {
 		last := &out[len(out)-1]
 		if q.Speaker != last.Speaker || q.In != last.In || q.Start-last.End > maxMergeGap {
 			if merged {
-				closeMarks(src, last)
+				c.closeMarks(last)
 			}
 			out = append(out, q)
 			merged = false
 			continue
 		}
-		if src == nil {
-			src = textRunes(text, buf)
-		}
-		if sameSentence(src, last.End, q.Start) {
+		if c.sameSentence(last.End, q.Start) {
 			last.End = max(last.End, q.End)
-			last.Text = string(src[last.Start:last.End])
+			last.Text = c.slice(last.Start, last.End)
 			merged = true
 			continue
 		}
 		if merged {
-			closeMarks(src, last)
+			c.closeMarks(last)
 		}
 		out = append(out, q)
 		merged = false
 	}
 	if merged {
-		closeMarks(src, &out[len(out)-1])
+		c.closeMarks(&out[len(out)-1])
 	}
 	return out
 }
 
-// closeMarks widens a merged quote q over src by the quotation mark right
-// before its start or right after its end when the marks inside q leave
-// that end's quotation open: q then holds whole quotations only.
-func closeMarks(src []rune, q *article.Quote) {
-	if q.Start < 0 || q.End > len(src) || q.Start >= q.End {
+// Merge is the package's Merge: it needs no buffer of a's.
+func (a *Analyzer) Merge(text string, qs []article.Quote) []article.Quote {
+	return Merge(text, qs)
+}
+
+// runeCursor maps rune offsets of a text, counted as in []rune(text) (an
+// invalid byte is one rune), to byte offsets, stepping from the offset it
+// mapped last: Merge asks offsets near one another, mostly in order.
+type runeCursor struct {
+	text string
+	r, b int // rune r starts at byte b
+}
+
+// at returns the byte offset where rune r of c.text starts (len(c.text) for
+// r the number of runes), and false when r is outside that range.
+func (c *runeCursor) at(r int) (int, bool) {
+	if r < 0 {
+		return 0, false
+	}
+	if r < c.r/2 {
+		c.r, c.b = 0, 0 // nearer the start than the last offset
+	}
+	for c.r > r {
+		// Stepping back finds the runes stepping forth found: a
+		// multi-byte rune ending at c.b is valid, and its first byte
+		// (not a continuation byte) starts a rune either way.
+		_, n := utf8.DecodeLastRuneInString(c.text[:c.b])
+		c.r, c.b = c.r-1, c.b-n
+	}
+	for c.r < r && c.b < len(c.text) {
+		n := 1
+		if c.text[c.b] >= utf8.RuneSelf {
+			_, n = utf8.DecodeRuneInString(c.text[c.b:])
+		}
+		c.r, c.b = c.r+1, c.b+n
+	}
+	return c.b, c.r == r
+}
+
+// slice returns string([]rune(c.text)[s:e]) for 0 <= s <= e <= the number of
+// runes: c.text's own bytes when they are valid UTF-8.
+func (c *runeCursor) slice(s, e int) string {
+	bs, _ := c.at(s)
+	be, _ := c.at(e)
+	txt := c.text[bs:be]
+	if !utf8.ValidString(txt) {
+		txt = string([]rune(txt)) // invalid bytes become U+FFFD, one per byte
+	}
+	return txt
+}
+
+// closeMarks widens a merged quote q by the quotation mark right before its
+// start or right after its end when the marks inside q leave that end's
+// quotation open: q then holds whole quotations only.
+func (c *runeCursor) closeMarks(q *article.Quote) {
+	if q.Start < 0 || q.Start >= q.End {
 		return
 	}
-	opens, closes := openMarks(src[q.Start:q.End])
+	bs, _ := c.at(q.Start)
+	be, ok := c.at(q.End)
+	if !ok {
+		return
+	}
+	opens, closes := openMarks(c.text[bs:be])
 	changed := false
 	// A closing mark inside with no opening mark before it: the opening
 	// mark stands right before the start.
-	if closes > 0 && q.Start > 0 && isQuoteMark(src[q.Start-1]) {
-		q.Start--
-		changed = true
+	if closes > 0 && bs > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(c.text[:bs]); isQuoteMark(r) {
+			q.Start--
+			changed = true
+		}
 	}
 	// An opening mark inside that nothing closes: the closing mark stands
 	// right after the end.
-	if opens > 0 && q.End < len(src) && isQuoteMark(src[q.End]) {
-		q.End++
-		changed = true
+	if opens > 0 && be < len(c.text) {
+		if r, _ := utf8.DecodeRuneInString(c.text[be:]); isQuoteMark(r) {
+			q.End++
+			changed = true
+		}
 	}
 	if changed {
-		q.Text = string(src[q.Start:q.End])
+		q.Text = c.slice(q.Start, q.End)
 	}
 }
 
 // openMarks scans s and returns how many of its quotation marks open a
 // quotation nothing in s closes, and how many close one nothing in s opened.
 // The direction of the symmetric mark " is told by the space around it: a
-// letter right after it opens, a letter right before it closes.
-func openMarks(s []rune) (opens, closes int) {
+// letter right after it opens, a letter right before it closes. An invalid
+// byte of s reads as U+FFFD.
+func openMarks(s string) (opens, closes int) {
 	depth := 0
+	prev := rune(-1) // the rune before, none at the start
 	for i, r := range s {
+		p := prev
+		prev = r
 		if !isQuoteMark(r) {
 			continue
 		}
@@ -118,8 +171,12 @@ func openMarks(s []rune) (opens, closes int) {
 		case '»', '”':
 			open = false
 		default:
-			before := i > 0 && !isSpaceOrPunct(s[i-1])
-			after := i+1 < len(s) && !isSpaceOrPunct(s[i+1])
+			before := p >= 0 && !isSpaceOrPunct(p)
+			after := false
+			if i+1 < len(s) { // " is one byte
+				next, _ := utf8.DecodeRuneInString(s[i+1:])
+				after = !isSpaceOrPunct(next)
+			}
 			switch {
 			case after && !before:
 				open = true
@@ -147,24 +204,13 @@ func isSpaceOrPunct(r rune) bool {
 		r == '،' || r == '؛' || r == '؟'
 }
 
-// sameSentence reports whether src[a:b] is a short stretch without a
-// sentence end.
-func sameSentence(src []rune, a, b int) bool {
-	if a < 0 || b > len(src) || a > b || b-a > maxMergeGap {
+// sameSentence reports whether runes a to b of c.text are a short stretch
+// without a sentence end.
+func (c *runeCursor) sameSentence(a, b int) bool {
+	if a < 0 || a > b || b-a > maxMergeGap {
 		return false
 	}
-	return !strings.ContainsAny(string(src[a:b]), ".!?؟\n\r")
-}
-
-// textRunes returns []rune(text), in *buf's array when buf is not nil.
-func textRunes(text string, buf *[]rune) []rune {
-	if buf == nil {
-		return []rune(text)
-	}
-	rs := (*buf)[:0]
-	for _, r := range text { // an invalid byte is U+FFFD, as in []rune(text)
-		rs = append(rs, r)
-	}
-	*buf = rs
-	return rs
+	bs, _ := c.at(a)
+	be, ok := c.at(b)
+	return ok && !strings.ContainsAny(c.text[bs:be], ".!?؟\n\r")
 }

@@ -159,7 +159,6 @@ type finderBufs struct {
 	cues  []tokCue
 	norms []byte  // the tokens' normalized words (see tokenizeValidBuf)
 	cands []int32 // the tokens that may be reporting words (likewise)
-	runes []rune  // the text of Analyzer.Merge
 	ments []mention
 	names []byte     // the entities' normalized names, back to back
 	ends  []int      // where each name ends in names
@@ -353,7 +352,16 @@ func (f *finder) addMention(e int, sp article.Span) {
 		return
 	}
 	t0 := tokenAt(f.toks, sp.Start)
-	t1 := tokenAt(f.toks, sp.End-1)
+	// A name spans a few tokens: its last is sought from its first, by
+	// a short scan before a search of the rest.
+	t1 := t0
+	for t1 < len(f.toks) && int(f.toks[t1].e) <= sp.End-1 {
+		if t1-t0 == 8 {
+			t1 += tokenAt(f.toks[t1:], sp.End-1)
+			break
+		}
+		t1++
+	}
 	if t0 >= len(f.toks) || t1 >= len(f.toks) || t1 < t0 || f.toks[t0].kind != kWord || f.toks[t1].kind != kWord {
 		return
 	}

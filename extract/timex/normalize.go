@@ -182,27 +182,39 @@ func newDoc(text string) *doc {
 // until the next call with norms, and *norms is left holding the array
 // used.
 func newDocBuf(text string, atoks []arabic.Token, buf []token, norms *[]byte) *doc {
-	s := scanner{text: text, toks: buf[:0], space: true}
+	s := &scanner{toks: buf}
+	if norms != nil {
+		s.norm = *norms
+	}
+	d := new(doc)
+	d.read(text, atoks, s)
+	if norms != nil {
+		*norms = s.norm
+	}
+	return d
+}
+
+// read sets d to text normalized and tokenized as newDocBuf does it, with
+// the scanner s, whose arrays of tokens and of normalized bytes it reuses
+// when they have room for text: d's tokens and normalized text are then
+// valid until the next call with s, which is left holding the arrays used.
+// A Finder keeps its doc and scanner from one text to the next, which
+// would escape to the heap anew for each text otherwise.
+func (d *doc) read(text string, atoks []arabic.Token, s *scanner) {
+	*s = scanner{text: text, toks: s.toks[:0], norm: s.norm[:0], space: true}
 	if cap(s.toks) < len(text)/8+4 {
 		s.toks = make([]token, 0, len(text)/8+4)
-	}
-	// d.ns views the bytes built in norm, without a copy.
-	if norms != nil {
-		s.norm = (*norms)[:0]
 	}
 	if cap(s.norm) < len(text) {
 		s.norm = make([]byte, 0, len(text))
 	}
-	arabic.ReadTokens(text, atoks, &s)
+	arabic.ReadTokens(text, atoks, s)
 	if s.open {
 		s.toks = append(s.toks, s.cur)
 	}
-	if norms != nil {
-		*norms = s.norm
-	}
-	d := &doc{text: text, toks: s.toks, ns: unsafe.String(unsafe.SliceData(s.norm), len(s.norm))}
+	// d.ns views the bytes built in norm, without a copy.
+	*d = doc{text: text, toks: s.toks, ns: unsafe.String(unsafe.SliceData(s.norm), len(s.norm))}
 	d.mergeNumbers()
-	return d
 }
 
 // scanner normalizes and tokenizes a text one stretch of bytes after the

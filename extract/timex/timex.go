@@ -137,9 +137,9 @@ func Find(text string, ref time.Time) []article.Time {
 // what Find returns never refers to its buffers.
 type Finder struct {
 	atoks []arabic.Token // the tokens of a text given alone
-	toks  []token
-	norms []byte // the normalized text (see newDocBuf)
-	hits  []hit  // the matches of a text
+	sc    scanner        // its arrays of tokens and normalized bytes (see doc.read)
+	d     doc
+	hits  []hit // the matches of a text
 }
 
 // Find is the package's Find.
@@ -163,8 +163,9 @@ func (f *Finder) FindTokens(text string, toks []arabic.Token, ref time.Time) []a
 	if text == "" || len(text) >= maxText {
 		return nil
 	}
-	d := newDocBuf(text, toks, f.toks, &f.norms)
-	defer func() { f.toks = d.toks[:0] }()
+	d := &f.d
+	d.read(text, toks, &f.sc)
+	defer f.release()
 	m := matcher{d: d, hasRef: !ref.IsZero(), out: f.hits[:0]}
 	if m.hasRef {
 		m.ref = dateOf(ref)
@@ -189,6 +190,13 @@ func (f *Finder) FindTokens(text string, toks []arabic.Token, ref time.Time) []a
 		})
 	}
 	return res
+}
+
+// release lets go of the text of the last call, keeping the arrays of f.sc
+// for the next.
+func (f *Finder) release() {
+	f.d = doc{}
+	f.sc.text = ""
 }
 
 // maxText is the size from which Find gives up.
