@@ -25,9 +25,14 @@ import (
 // Tagger is a trained named-entity tagger. It is immutable after loading and
 // safe for concurrent use.
 type Tagger struct {
-	gaz   *gazetteer
-	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
-	fx    featIndex        // the same, for fast lookups
+	gaz *gazetteer
+	// index maps a feature's hash to the offset of its nLabels weights in
+	// w. Load leaves it nil when the model file has the features in
+	// increasing order, as Save writes them: fx, built from them in
+	// order, is all tagging needs, and featureMap builds the map for
+	// Save and Pruned.
+	index map[uint64]int32
+	fx    featIndex // the features, for fast lookups
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
 
@@ -953,6 +958,24 @@ func (t *Tagger) Save(w io.Writer) error {
 	return nil
 }
 
+// featureMap returns t.index, or when Load left it nil, the same map built
+// from the keys of t.fx: the features of t's stage, whose weights Load put
+// in t.w in the increasing order of their keys. It does not change t.
+func (t *Tagger) featureMap() map[uint64]int32 {
+	if t.index != nil {
+		return t.index
+	}
+	keys := t.fx.keys()
+	if len(keys)*nLabels != len(t.w) {
+		panic(fmt.Sprintf("entity: %d features in the index, %d weights", len(keys), len(t.w)))
+	}
+	m := make(map[uint64]int32, len(keys))
+	for i, k := range keys {
+		m[k] = int32(i * nLabels)
+	}
+	return m
+}
+
 // writeWeights writes the transition and feature weights.
 func (t *Tagger) writeWeights(bw *bufio.Writer) {
 	var tmp [binary.MaxVarintLen64]byte
@@ -971,15 +994,16 @@ func (t *Tagger) writeWeights(bw *bufio.Writer) {
 		scale = 32767 / maxAbs
 	}
 	binary.Write(bw, binary.LittleEndian, scale)
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
+	index := t.featureMap()
+	keys := make([]uint64, 0, len(index))
+	for k := range index {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	uvar(uint64(len(keys)))
 	var q [nLabels]int16
 	for _, k := range keys {
-		o := t.index[k]
+		o := index[k]
 		var mask uint16
 		for l := 0; l < nLabels; l++ {
 			q[l] = int16(math.Round(float64(t.w[int(o)+l] * scale)))
@@ -1000,7 +1024,11 @@ func (t *Tagger) writeWeights(bw *bufio.Writer) {
 var errBadModel = errors.New("not a marsad entity model")
 
 // Load reads a tagger written by Save.
-func Load(r io.Reader) (*Tagger, error) {
+func Load(r io.Reader) (*Tagger, error) { return load(r, false) }
+
+// load is Load; withIndex sets the taggers' index maps even when the
+// features are in order (for tests, which check fx against them).
+func load(r io.Reader, withIndex bool) (*Tagger, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadModel, err)
@@ -1073,7 +1101,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.gaz.stats[w] = uint32(p)
 	}
-	keys, err := t.readWeights(br)
+	keys, err := t.readWeights(br, withIndex)
 	if err != nil {
 		return nil, err
 	}
@@ -1084,7 +1112,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	var firstKeys []uint64
 	if stages == 1 {
 		t.first = &Tagger{gaz: t.gaz}
-		if firstKeys, err = t.first.readWeights(br); err != nil {
+		if firstKeys, err = t.first.readWeights(br, withIndex); err != nil {
 			return nil, err
 		}
 	}
@@ -1096,11 +1124,12 @@ func Load(r io.Reader) (*Tagger, error) {
 	return t, nil
 }
 
-// readWeights reads what writeWeights wrote. It returns the keys of
-// t.index in the order of their weights in t.w when they are in
-// increasing order, as writeWeights writes them, else nil (see
+// readWeights reads what writeWeights wrote. It returns the keys of the
+// features in the order of their weights in t.w when they are in
+// increasing order, as writeWeights writes them, and then sets t.index
+// only when withIndex is set; else it returns nil and sets t.index (see
 // featStage.keys).
-func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
+func (t *Tagger) readWeights(br *bufio.Reader, withIndex bool) ([]uint64, error) {
 	fail := func(what string, err error) ([]uint64, error) {
 		return nil, fmt.Errorf("%w: %s: %v", errBadModel, what, err)
 	}
@@ -1117,7 +1146,10 @@ func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
 	if err != nil || n > 1<<26 {
 		return fail("feature count", err)
 	}
-	t.index = make(map[uint64]int32, min(n, 1<<20))
+	t.index = nil
+	if withIndex {
+		t.index = make(map[uint64]int32, min(n, 1<<20))
+	}
 	t.w = make([]float32, 0, min(n, 1<<20)*nLabels)
 	keys := make([]uint64, 0, min(n, 1<<20))
 	for range n {
@@ -1134,11 +1166,20 @@ func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
 			return fail("weights", err)
 		}
 		q := rec[10:]
-		t.index[k] = int32(len(t.w))
 		if keys != nil && (len(keys) == 0 || keys[len(keys)-1] < k) {
 			keys = append(keys, k)
-		} else {
+		} else if keys != nil {
+			// Out of order (or repeated): the map, from the keys so far.
+			if t.index == nil {
+				t.index = make(map[uint64]int32, min(n, 1<<20))
+				for i, k := range keys {
+					t.index[k] = int32(i * nLabels)
+				}
+			}
 			keys = nil
+		}
+		if t.index != nil {
+			t.index[k] = int32(len(t.w))
 		}
 		for l := 0; l < nLabels; l++ {
 			var x float32
