@@ -358,8 +358,9 @@ func (t *Tagger) prepareKeys(keys, firstKeys []uint64) {
 func (t *Tagger) wordInfos() []tokInfo {
 	infos := make([]tokInfo, len(t.words))
 	parallelChunks(len(t.words), func(lo, hi int) {
+		var toks []arabic.Token
 		for i := lo; i < hi; i++ {
-			infos[i] = t.gaz.info(t.words[i])
+			infos[i] = t.gaz.infoBuf(t.words[i], &toks)
 		}
 	})
 	return infos
@@ -376,10 +377,11 @@ func (t *Tagger) vocabTable(infos []tokInfo, seed maphash.Seed) *wordTable {
 		size += 2 * len(w)
 	}
 	vocab := newWordTable(len(t.words), size, seed)
-	var none [2]roleScores
 	for i, w := range t.words {
 		if h := vocab.hash(w); vocab.findHash(w, h) == nil {
-			vocab.add(w, h, &infos[i], &none)
+			// The roles stay zero (the table is new) until computed
+			// below: the entries' megabytes are written once.
+			vocab.add(w, h, &infos[i], nil)
 		}
 	}
 	parallelChunks(len(vocab.ents), func(lo, hi int) {
