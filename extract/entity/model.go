@@ -1048,18 +1048,21 @@ func load(r io.Reader, withIndex bool) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("gazetteer size", err)
 	}
-	// readString reads a string of at most 1<<16 bytes, after its length.
+	// readBytes reads a string of at most 1<<16 bytes, after its length,
+	// into a buffer it reuses.
 	var buf []byte
-	readString := func() (string, error) {
+	readBytes := func() ([]byte, error) {
 		ln, err := binary.ReadUvarint(br)
 		if err != nil || ln > 1<<16 {
-			return "", cmp.Or(err, errors.New("too long"))
+			return nil, cmp.Or(err, errors.New("too long"))
 		}
 		buf = slices.Grow(buf[:0], int(ln))[:ln]
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return "", err
-		}
-		return string(buf), nil
+		_, err = io.ReadFull(br, buf)
+		return buf, err
+	}
+	readString := func() (string, error) {
+		b, err := readBytes()
+		return string(b), err
 	}
 	t := &Tagger{gaz: newGazetteer()}
 	for range n {
@@ -1077,13 +1080,23 @@ func load(r io.Reader, withIndex bool) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("vocabulary size", err)
 	}
+	// The words are slices of the strings of builders of 64 KB or more,
+	// rather than an allocation each: a builder's bytes, once written,
+	// never change.
 	t.words = make([]string, 0, min(n, 1<<16))
+	var text strings.Builder
 	for range n {
-		w, err := readString()
+		w, err := readBytes()
 		if err != nil {
 			return fail("vocabulary", err)
 		}
-		t.words = append(t.words, w)
+		if text.Cap()-text.Len() < len(w) {
+			text = strings.Builder{}
+			text.Grow(max(64<<10, len(w)))
+		}
+		start := text.Len()
+		text.Write(w)
+		t.words = append(t.words, text.String()[start:])
 	}
 	n, err = binary.ReadUvarint(br)
 	if err != nil || n > 1<<24 {
