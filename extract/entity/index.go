@@ -266,6 +266,18 @@ func (x *featIndex) addSpilled(row *[nLabels]float32, s *featSlot, st int) {
 	}
 }
 
+// keys returns the keys of the features of x's stage, in increasing order.
+func (x *featIndex) keys() []uint64 {
+	var ks []uint64
+	for i := range x.slots {
+		if x.slots[i].mask[x.stage]&slotIn != 0 {
+			ks = append(ks, x.slots[i].key)
+		}
+	}
+	slices.Sort(ks)
+	return ks
+}
+
 // view returns the index for the weights of stage s.
 func (x *featIndex) view(s int) featIndex {
 	v := *x

@@ -1,6 +1,9 @@
 package entity
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
 	"maps"
 	"math/rand/v2"
 	"reflect"
@@ -51,9 +54,10 @@ func TestFeatIndex(t *testing.T) {
 }
 
 // TestFeatIndexModel checks the index of the embedded model against its
-// map and weights, and that sum adds their weights in order.
+// map and weights (read with the map), and that sum adds their weights in
+// order.
 func TestFeatIndexModel(t *testing.T) {
-	tg := defaultTagger(t)
+	tg := indexedTagger(t)
 	for _, s := range []*Tagger{tg, tg.first} {
 		if s == nil {
 			continue
@@ -205,9 +209,77 @@ func TestFeatIndexKeys(t *testing.T) {
 	if got := newFeatIndex(st[0], st[1]); !reflect.DeepEqual(got, want) {
 		t.Error("random stages: the index from the keys differs from the index from the maps")
 	}
-	tg := defaultTagger(t)
-	want = newFeatIndex(featStage{index: tg.index, w: tg.w}, featStage{index: tg.first.index, w: tg.first.w})
+	tg, ix := defaultTagger(t), indexedTagger(t)
+	want = newFeatIndex(featStage{index: ix.index, w: ix.w}, featStage{index: ix.first.index, w: ix.first.w})
 	if !reflect.DeepEqual(tg.fx, want) {
 		t.Error("embedded model: the index Load built differs from the index from the maps")
+	}
+}
+
+// indexedTagger returns the embedded model loaded with the index maps that
+// Load leaves out, read from the file rather than from the feature index.
+func indexedTagger(t testing.TB) *Tagger {
+	t.Helper()
+	tg, err := load(bytes.NewReader(embeddedModel), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.index == nil || tg.first == nil || tg.first.index == nil {
+		t.Fatal("load with the index maps left one out, or the model has one stage")
+	}
+	return tg
+}
+
+// TestFeatureMap checks that Load leaves the index maps out, and that
+// featureMap builds from the feature index the maps that the file has.
+func TestFeatureMap(t *testing.T) {
+	tg, ix := defaultTagger(t), indexedTagger(t)
+	for _, st := range [][2]*Tagger{{tg, ix}, {tg.first, ix.first}} {
+		if st[0].index != nil {
+			t.Error("Load built an index map")
+		}
+		if got := st[0].featureMap(); !maps.Equal(got, st[1].index) || !slices.Equal(st[0].w, st[1].w) {
+			t.Errorf("featureMap: %d features, the file %d", len(got), len(st[1].index))
+		}
+	}
+}
+
+// TestReadWeightsUnordered checks a model file whose features are out of
+// order: Load reads them into the index map.
+func TestReadWeightsUnordered(t *testing.T) {
+	src := &Tagger{}
+	var want []uint64
+	for _, k := range []uint64{7, 3, 9, 3} { // 3 twice: the last one counts
+		w := make([]float32, nLabels)
+		w[int(k)%nLabels] = float32(k)
+		src.w = append(src.w, w...)
+		want = append(want, k)
+	}
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	// As writeWeights, but in the order of want.
+	for p := range src.trans {
+		binary.Write(bw, binary.LittleEndian, src.trans[p])
+	}
+	binary.Write(bw, binary.LittleEndian, float32(1))
+	bw.Write(binary.AppendUvarint(nil, uint64(len(want))))
+	for i, k := range want {
+		binary.Write(bw, binary.LittleEndian, k)
+		binary.Write(bw, binary.LittleEndian, uint16(1)<<(int(k)%nLabels))
+		binary.Write(bw, binary.LittleEndian, int16(src.w[i*nLabels+int(k)%nLabels]))
+	}
+	bw.Flush()
+	var got Tagger
+	keys, err := got.readWeights(bufio.NewReader(&buf), false)
+	if err != nil || keys != nil || len(got.index) != 3 {
+		t.Fatalf("readWeights: keys %v, %d features, %v", keys, len(got.index), err)
+	}
+	for k, o := range got.index {
+		if got.w[int(o)+int(k)%nLabels] != float32(k) {
+			t.Errorf("feature %d: weights %v", k, got.w[o:int(o)+nLabels])
+		}
+	}
+	if got.index[3] != 3*nLabels {
+		t.Errorf("feature 3 at %d, want the last one's, %d", got.index[3], 3*nLabels)
 	}
 }

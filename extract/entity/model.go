@@ -25,9 +25,14 @@ import (
 // Tagger is a trained named-entity tagger. It is immutable after loading and
 // safe for concurrent use.
 type Tagger struct {
-	gaz   *gazetteer
-	index map[uint64]int32 // feature hash -> offset of its nLabels weights in w
-	fx    featIndex        // the same, for fast lookups
+	gaz *gazetteer
+	// index maps a feature's hash to the offset of its nLabels weights in
+	// w. Load leaves it nil when the model file has the features in
+	// increasing order, as Save writes them: fx, built from them in
+	// order, is all tagging needs, and featureMap builds the map for
+	// Save and Pruned.
+	index map[uint64]int32
+	fx    featIndex // the features, for fast lookups
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // trans[prev][cur]; prev == nLabels is the sentence start
 
@@ -353,8 +358,9 @@ func (t *Tagger) prepareKeys(keys, firstKeys []uint64) {
 func (t *Tagger) wordInfos() []tokInfo {
 	infos := make([]tokInfo, len(t.words))
 	parallelChunks(len(t.words), func(lo, hi int) {
+		var toks []arabic.Token
 		for i := lo; i < hi; i++ {
-			infos[i] = t.gaz.info(t.words[i])
+			infos[i] = t.gaz.infoBuf(t.words[i], &toks)
 		}
 	})
 	return infos
@@ -371,10 +377,11 @@ func (t *Tagger) vocabTable(infos []tokInfo, seed maphash.Seed) *wordTable {
 		size += 2 * len(w)
 	}
 	vocab := newWordTable(len(t.words), size, seed)
-	var none [2]roleScores
 	for i, w := range t.words {
 		if h := vocab.hash(w); vocab.findHash(w, h) == nil {
-			vocab.add(w, h, &infos[i], &none)
+			// The roles stay zero (the table is new) until computed
+			// below: the entries' megabytes are written once.
+			vocab.add(w, h, &infos[i], nil)
 		}
 	}
 	parallelChunks(len(vocab.ents), func(lo, hi int) {
@@ -953,6 +960,24 @@ func (t *Tagger) Save(w io.Writer) error {
 	return nil
 }
 
+// featureMap returns t.index, or when Load left it nil, the same map built
+// from the keys of t.fx: the features of t's stage, whose weights Load put
+// in t.w in the increasing order of their keys. It does not change t.
+func (t *Tagger) featureMap() map[uint64]int32 {
+	if t.index != nil {
+		return t.index
+	}
+	keys := t.fx.keys()
+	if len(keys)*nLabels != len(t.w) {
+		panic(fmt.Sprintf("entity: %d features in the index, %d weights", len(keys), len(t.w)))
+	}
+	m := make(map[uint64]int32, len(keys))
+	for i, k := range keys {
+		m[k] = int32(i * nLabels)
+	}
+	return m
+}
+
 // writeWeights writes the transition and feature weights.
 func (t *Tagger) writeWeights(bw *bufio.Writer) {
 	var tmp [binary.MaxVarintLen64]byte
@@ -971,15 +996,16 @@ func (t *Tagger) writeWeights(bw *bufio.Writer) {
 		scale = 32767 / maxAbs
 	}
 	binary.Write(bw, binary.LittleEndian, scale)
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
+	index := t.featureMap()
+	keys := make([]uint64, 0, len(index))
+	for k := range index {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	uvar(uint64(len(keys)))
 	var q [nLabels]int16
 	for _, k := range keys {
-		o := t.index[k]
+		o := index[k]
 		var mask uint16
 		for l := 0; l < nLabels; l++ {
 			q[l] = int16(math.Round(float64(t.w[int(o)+l] * scale)))
@@ -1000,7 +1026,11 @@ func (t *Tagger) writeWeights(bw *bufio.Writer) {
 var errBadModel = errors.New("not a marsad entity model")
 
 // Load reads a tagger written by Save.
-func Load(r io.Reader) (*Tagger, error) {
+func Load(r io.Reader) (*Tagger, error) { return load(r, false) }
+
+// load is Load; withIndex sets the taggers' index maps even when the
+// features are in order (for tests, which check fx against them).
+func load(r io.Reader, withIndex bool) (*Tagger, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadModel, err)
@@ -1018,18 +1048,21 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("gazetteer size", err)
 	}
-	// readString reads a string of at most 1<<16 bytes, after its length.
+	// readBytes reads a string of at most 1<<16 bytes, after its length,
+	// into a buffer it reuses.
 	var buf []byte
-	readString := func() (string, error) {
+	readBytes := func() ([]byte, error) {
 		ln, err := binary.ReadUvarint(br)
 		if err != nil || ln > 1<<16 {
-			return "", cmp.Or(err, errors.New("too long"))
+			return nil, cmp.Or(err, errors.New("too long"))
 		}
 		buf = slices.Grow(buf[:0], int(ln))[:ln]
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return "", err
-		}
-		return string(buf), nil
+		_, err = io.ReadFull(br, buf)
+		return buf, err
+	}
+	readString := func() (string, error) {
+		b, err := readBytes()
+		return string(b), err
 	}
 	t := &Tagger{gaz: newGazetteer()}
 	for range n {
@@ -1047,13 +1080,23 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil || n > 1<<24 {
 		return fail("vocabulary size", err)
 	}
+	// The words are slices of the strings of builders of 64 KB or more,
+	// rather than an allocation each: a builder's bytes, once written,
+	// never change.
 	t.words = make([]string, 0, min(n, 1<<16))
+	var text strings.Builder
 	for range n {
-		w, err := readString()
+		w, err := readBytes()
 		if err != nil {
 			return fail("vocabulary", err)
 		}
-		t.words = append(t.words, w)
+		if text.Cap()-text.Len() < len(w) {
+			text = strings.Builder{}
+			text.Grow(max(64<<10, len(w)))
+		}
+		start := text.Len()
+		text.Write(w)
+		t.words = append(t.words, text.String()[start:])
 	}
 	n, err = binary.ReadUvarint(br)
 	if err != nil || n > 1<<24 {
@@ -1073,7 +1116,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.gaz.stats[w] = uint32(p)
 	}
-	keys, err := t.readWeights(br)
+	keys, err := t.readWeights(br, withIndex)
 	if err != nil {
 		return nil, err
 	}
@@ -1084,7 +1127,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	var firstKeys []uint64
 	if stages == 1 {
 		t.first = &Tagger{gaz: t.gaz}
-		if firstKeys, err = t.first.readWeights(br); err != nil {
+		if firstKeys, err = t.first.readWeights(br, withIndex); err != nil {
 			return nil, err
 		}
 	}
@@ -1096,11 +1139,12 @@ func Load(r io.Reader) (*Tagger, error) {
 	return t, nil
 }
 
-// readWeights reads what writeWeights wrote. It returns the keys of
-// t.index in the order of their weights in t.w when they are in
-// increasing order, as writeWeights writes them, else nil (see
+// readWeights reads what writeWeights wrote. It returns the keys of the
+// features in the order of their weights in t.w when they are in
+// increasing order, as writeWeights writes them, and then sets t.index
+// only when withIndex is set; else it returns nil and sets t.index (see
 // featStage.keys).
-func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
+func (t *Tagger) readWeights(br *bufio.Reader, withIndex bool) ([]uint64, error) {
 	fail := func(what string, err error) ([]uint64, error) {
 		return nil, fmt.Errorf("%w: %s: %v", errBadModel, what, err)
 	}
@@ -1117,7 +1161,10 @@ func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
 	if err != nil || n > 1<<26 {
 		return fail("feature count", err)
 	}
-	t.index = make(map[uint64]int32, min(n, 1<<20))
+	t.index = nil
+	if withIndex {
+		t.index = make(map[uint64]int32, min(n, 1<<20))
+	}
 	t.w = make([]float32, 0, min(n, 1<<20)*nLabels)
 	keys := make([]uint64, 0, min(n, 1<<20))
 	for range n {
@@ -1134,11 +1181,20 @@ func (t *Tagger) readWeights(br *bufio.Reader) ([]uint64, error) {
 			return fail("weights", err)
 		}
 		q := rec[10:]
-		t.index[k] = int32(len(t.w))
 		if keys != nil && (len(keys) == 0 || keys[len(keys)-1] < k) {
 			keys = append(keys, k)
-		} else {
+		} else if keys != nil {
+			// Out of order (or repeated): the map, from the keys so far.
+			if t.index == nil {
+				t.index = make(map[uint64]int32, min(n, 1<<20))
+				for i, k := range keys {
+					t.index[k] = int32(i * nLabels)
+				}
+			}
 			keys = nil
+		}
+		if t.index != nil {
+			t.index[k] = int32(len(t.w))
 		}
 		for l := 0; l < nLabels; l++ {
 			var x float32

@@ -21,9 +21,13 @@ func (t *Tagger) Pruned(thr float32) *Tagger {
 	if t.first != nil {
 		stages = append(stages, t.first)
 	}
-	largest := make(map[uint64]float32, len(t.index))
-	for _, s := range stages {
-		for k, o := range s.index {
+	index := make([]map[uint64]int32, len(stages))
+	for i, s := range stages {
+		index[i] = s.featureMap()
+	}
+	largest := make(map[uint64]float32, len(index[0]))
+	for i, s := range stages {
+		for k, o := range index[i] {
 			m := largest[k]
 			for _, v := range s.w[o : o+nLabels] {
 				m = max(m, float32(math.Abs(float64(v))))
@@ -31,9 +35,9 @@ func (t *Tagger) Pruned(thr float32) *Tagger {
 			largest[k] = m
 		}
 	}
-	pruned := func(s *Tagger) *Tagger {
+	pruned := func(s *Tagger, index map[uint64]int32) *Tagger {
 		p := &Tagger{gaz: s.gaz, trans: s.trans, index: map[uint64]int32{}}
-		for k, o := range s.index {
+		for k, o := range index {
 			if largest[k] >= thr {
 				p.index[k] = int32(len(p.w))
 				p.w = append(p.w, s.w[o:o+nLabels]...)
@@ -41,10 +45,10 @@ func (t *Tagger) Pruned(thr float32) *Tagger {
 		}
 		return p
 	}
-	p := pruned(t)
+	p := pruned(t, index[0])
 	p.words = t.words
 	if t.first != nil {
-		p.first = pruned(t.first)
+		p.first = pruned(t.first, index[1])
 	}
 	p.prepare()
 	return p
@@ -52,10 +56,11 @@ func (t *Tagger) Pruned(thr float32) *Tagger {
 
 // Features returns how many features t has (in either stage).
 func (t *Tagger) Features() int {
-	n := len(t.index)
+	index := t.featureMap()
+	n := len(index)
 	if t.first != nil {
-		for k := range t.first.index {
-			if _, ok := t.index[k]; !ok {
+		for k := range t.first.featureMap() {
+			if _, ok := index[k]; !ok {
 				n++
 			}
 		}

@@ -17,9 +17,10 @@ func TestPruned(t *testing.T) {
 	if tg.first == nil {
 		t.Fatal("the embedded model has one stage: the test wants two")
 	}
+	tgIndex := map[*Tagger]map[uint64]int32{tg: tg.featureMap(), tg.first: tg.first.featureMap()}
 	strong := func(k uint64, thr float32) bool {
 		for _, s := range []*Tagger{tg, tg.first} {
-			if o, ok := s.index[k]; ok {
+			if o, ok := tgIndex[s][k]; ok {
 				for _, v := range s.w[o : o+nLabels] {
 					if float32(math.Abs(float64(v))) >= thr {
 						return true
@@ -33,7 +34,7 @@ func TestPruned(t *testing.T) {
 		p := tg.Pruned(thr)
 		for _, st := range [][2]*Tagger{{tg, p}, {tg.first, p.first}} {
 			orig, pr := st[0], st[1]
-			for k, o := range orig.index {
+			for k, o := range tgIndex[orig] {
 				po, ok := pr.index[k]
 				if ok != strong(k, thr) {
 					t.Fatalf("thr %v: feature %x kept %v, strong %v", thr, k, ok, strong(k, thr))
@@ -42,8 +43,8 @@ func TestPruned(t *testing.T) {
 					t.Fatalf("thr %v: feature %x weights %v, want %v", thr, k, pr.w[po:po+nLabels], orig.w[o:o+nLabels])
 				}
 			}
-			if len(pr.index) >= len(orig.index) || pr.trans != orig.trans {
-				t.Errorf("thr %v: %d of %d features kept, transitions kept %v", thr, len(pr.index), len(orig.index), pr.trans == orig.trans)
+			if len(pr.index) >= len(tgIndex[orig]) || pr.trans != orig.trans {
+				t.Errorf("thr %v: %d of %d features kept, transitions kept %v", thr, len(pr.index), len(tgIndex[orig]), pr.trans == orig.trans)
 			}
 		}
 		if n := p.Pruned(thr).Features(); n != p.Features() {
@@ -51,8 +52,9 @@ func TestPruned(t *testing.T) {
 		}
 		q := reload(t, p)
 		for _, st := range [][2]*Tagger{{p, q}, {p.first, q.first}} {
+			qIndex := st[1].featureMap()
 			for k, o := range st[0].index {
-				qo, ok := st[1].index[k]
+				qo, ok := qIndex[k]
 				if !ok || !slices.Equal(st[1].w[qo:qo+nLabels], st[0].w[o:o+nLabels]) {
 					t.Fatalf("thr %v: feature %x saved with weights %v, loaded %v (%v)", thr, k, st[0].w[o:o+nLabels], st[1].w[qo:qo+nLabels], ok)
 				}

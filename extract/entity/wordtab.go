@@ -162,7 +162,8 @@ func (t *wordTable) findHash(w string, h uint64) *vocabEntry {
 }
 
 // add adds the entry of w, whose hash is h (see hash), which the table
-// lacks and has room for, and returns it.
+// lacks and has room for, and returns it. A nil roles leaves the entry's
+// roles as they are, which is zero only in a table never reset.
 func (t *wordTable) add(w string, h uint64, info *tokInfo, roles *[2]roleScores) *vocabEntry {
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
@@ -174,7 +175,9 @@ func (t *wordTable) add(w string, h uint64, info *tokInfo, roles *[2]roleScores)
 	t.ents = t.ents[:len(t.ents)+1]
 	t.slots[i] = h>>32<<32 | uint64(len(t.ents))
 	e := &t.ents[len(t.ents)-1]
-	e.roles = *roles
+	if roles != nil {
+		e.roles = *roles
+	}
 	start := len(t.arena)
 	e.key = t.put(start, w)
 	e.info = packedInfo{
