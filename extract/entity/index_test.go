@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestFeatIndex checks that the index finds the weights of every feature
@@ -209,5 +210,13 @@ func TestFeatIndexKeys(t *testing.T) {
 	want = newFeatIndex(featStage{index: tg.index, w: tg.w}, featStage{index: tg.first.index, w: tg.first.w})
 	if !reflect.DeepEqual(tg.fx, want) {
 		t.Error("embedded model: the index Load built differs from the index from the maps")
+	}
+}
+
+// TestFeatSlotSize checks that a slot is 64 bytes, as prefetchSlots
+// computes their addresses.
+func TestFeatSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(featSlot{}); n != 64 {
+		t.Fatalf("featSlot is %d bytes, prefetchSlots assumes 64", n)
 	}
 }
