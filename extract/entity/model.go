@@ -222,14 +222,19 @@ func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tok
 	info = t.gaz.infoBuf(w, &st.atoks)
 	st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
 	if keep {
-		c.mu.Lock()
-		// Another goroutine may have cached w meanwhile.
-		if c.cur == nil || c.cur.findHash(w, h) == nil {
-			c.add(w, h, &info, &e.roles)
-		}
-		c.mu.Unlock()
+		c.addNew(w, h, &info, &e.roles)
 	}
 	return e, info
+}
+
+// addNew is add of an entry that the caller computed, unless another
+// goroutine cached w meanwhile; c.mu is not held.
+func (c *unknownCache) addNew(w string, h uint64, info *tokInfo, roles *[2]roleScores) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cur == nil || c.cur.findHash(w, h) == nil {
+		c.add(w, h, info, roles)
+	}
 }
 
 // unknownBlock gives the words of a block of a document (see tagDoc) that
@@ -287,18 +292,9 @@ func (t *Tagger) unknownBlock(ws []string, st *tagState) {
 	st.fbuf, _ = t.fx.touchPassed(st.fbuf, st.foff)
 	for p, u := range st.pending {
 		e, info := st.oovEnts[u.i], &st.oovInfos[u.i]
-		off := st.foff[p*nRoles : (p+1)*nRoles+1]
-		for r := range nRoles {
-			e.roles[0][r], e.roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
-			t.fx.sum2Passed(&e.roles[0][r], &e.roles[1][r], st.fbuf[off[r]:off[r+1]])
-		}
+		t.fx.roleSums2(&e.roles, st.fbuf, st.foff[p*nRoles:(p+1)*nRoles+1])
 		if u.keep {
-			c.mu.Lock()
-			// Another goroutine may have cached the word meanwhile.
-			if c.cur == nil || c.cur.findHash(u.w, u.h) == nil {
-				c.add(u.w, u.h, info, &e.roles)
-			}
-			c.mu.Unlock()
+			c.addNew(u.w, u.h, info, &e.roles)
 		}
 	}
 }
@@ -387,11 +383,18 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 	// that its filter rejects, a third of an unknown word's, are dropped
 	// as they are touched, and the rest summed without the filter.
 	fbuf, _ = t.fx.touchPassed(fbuf, off[:])
+	t.fx.roleSums2(roles, fbuf, off[:])
+	return fbuf
+}
+
+// roleSums2 sets roles to the sums of the weights of the role features fs
+// in both stages, those of role r at fs[off[r]:off[r+1]], which the filter
+// passed (see touchPassed).
+func (x *featIndex) roleSums2(roles *[2]roleScores, fs []uint64, off []int32) {
 	for r := range nRoles {
 		roles[0][r], roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
-		t.fx.sum2Passed(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
+		x.sum2Passed(&roles[0][r], &roles[1][r], fs[off[r]:off[r+1]])
 	}
-	return fbuf
 }
 
 // prepare fills the caches of a tagger whose weights are set. The token
