@@ -346,3 +346,50 @@ func FuzzProcliticLead(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownBlock checks that the entries tagDoc gives the words outside
+// the vocabulary (unknownBlock, over blocks of lookupBlock words, some
+// repeated) are those unknownHash computes one word at a time: the same
+// role scores and token information, on the first sight of the words,
+// the second (which caches them) and the third (which finds them cached).
+func TestUnknownBlock(t *testing.T) {
+	tg := defaultTagger(t)
+	var sent []string
+	for i := range 3 * lookupBlock {
+		// Made-up words, outside any vocabulary, and some known ones.
+		switch i % 4 {
+		case 0:
+			sent = append(sent, "في")
+		case 1:
+			sent = append(sent, fmt.Sprintf("زقلطون%c", 'ا'+rune(i%7)))
+		case 2:
+			sent = append(sent, fmt.Sprintf("وبرشتانيز%d", i%5))
+		default:
+			sent = append(sent, "الرياض")
+		}
+	}
+	for pass := range 3 {
+		st := &tagState{}
+		r := tg.tagDoc([][]string{sent, sent[:lookupBlock+3]}, st)
+		unknown := 0
+		for k, w := range append(sent, sent[:lookupBlock+3]...) {
+			if e, _ := tg.lookup(w); e != nil {
+				continue
+			}
+			unknown++
+			want := &tagState{}
+			e, info := tg.unknownHash(w, tg.vocab.hash(w), want)
+			if st.ents[k].roles != e.roles {
+				t.Errorf("pass %d: %q: role scores differ from unknownHash's", pass, w)
+			}
+			got := r.infos[k]
+			got.spanB, got.spanI, got.doc = 0, 0, 0
+			if got != info {
+				t.Errorf("pass %d: %q: token information %+v, unknownHash's %+v", pass, w, got, info)
+			}
+		}
+		if unknown == 0 {
+			t.Fatal("no word outside the vocabulary")
+		}
+	}
+}

@@ -423,6 +423,15 @@ func (x *featIndex) touch(ks []uint64) uint64 {
 	return sum
 }
 
+// prefetch asks the processor to bring the slots of the features ks to its
+// cache without waiting for them (see prefetchSlots), so that work done
+// meanwhile overlaps their cache misses; touch waits for its reads.
+func (x *featIndex) prefetch(ks []uint64) {
+	if len(x.slots) != 0 && len(ks) != 0 {
+		prefetchSlots(&x.slots[0], x.shift, ks)
+	}
+}
+
 // touchPassed is touch of the features of several tokens, those of the
 // t-th at ks[off[t]:off[t+1]], that also drops from ks the features that
 // the filter rejects, moving off along, and returns the rest: their

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestFeatIndex checks that the index finds the weights of every feature
@@ -281,5 +282,13 @@ func TestReadWeightsUnordered(t *testing.T) {
 	}
 	if got.index[3] != 3*nLabels {
 		t.Errorf("feature 3 at %d, want the last one's, %d", got.index[3], 3*nLabels)
+	}
+}
+
+// TestFeatSlotSize checks that a slot is 64 bytes, as prefetchSlots
+// computes their addresses.
+func TestFeatSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(featSlot{}); n != 64 {
+		t.Fatalf("featSlot is %d bytes, prefetchSlots assumes 64", n)
 	}
 }

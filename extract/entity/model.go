@@ -227,14 +227,90 @@ func (t *Tagger) unknownHash(w string, h uint64, st *tagState) (*vocabEntry, tok
 	info = t.gaz.infoBuf(w, &st.atoks)
 	st.fbuf = t.entryRoles(&info, &e.roles, st.fbuf)
 	if keep {
-		c.mu.Lock()
-		// Another goroutine may have cached w meanwhile.
-		if c.cur == nil || c.cur.findHash(w, h) == nil {
-			c.add(w, h, &info, &e.roles)
-		}
-		c.mu.Unlock()
+		c.addNew(w, h, &info, &e.roles)
 	}
 	return e, info
+}
+
+// addNew is add of an entry that the caller computed, unless another
+// goroutine cached w meanwhile; c.mu is not held.
+func (c *unknownCache) addNew(w string, h uint64, info *tokInfo, roles *[2]roleScores) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cur == nil || c.cur.findHash(w, h) == nil {
+		c.add(w, h, info, roles)
+	}
+}
+
+// unknownBlock gives the words of a block of a document (see tagDoc) that
+// the vocabulary lacks their entries in st.oovEnts and st.oovInfos, at
+// st.blockOov of their position in the block: those the document had
+// before, those of the tagger's cache (copied) and the rest computed, as
+// unknownHash does one word at a time. The slots of each word's features
+// are prefetched as soon as it has them, and summed once all the words are
+// analyzed, so that their cache misses overlap the analysis of the next
+// words, where unknownHash waits for them before it goes on (touching all
+// the words' features at once, without the prefetch, gained nothing: one
+// word's features already keep the processor's misses busy). For a
+// two-stage tagger whose vocabulary is set; st.hashes and st.blockEnts
+// hold the block's.
+func (t *Tagger) unknownBlock(ws []string, st *tagState) {
+	c := &t.unknowns
+	st.blockOov = st.blockOov[:0]
+	st.pending = st.pending[:0]
+	st.fbuf, st.foff = st.fbuf[:0], st.foff[:0]
+	for j, e := range st.blockEnts {
+		if e != nil {
+			st.blockOov = append(st.blockOov, -1)
+			continue
+		}
+		w := ws[j]
+		if i, ok := st.oovIdx[w]; ok {
+			st.blockOov = append(st.blockOov, i)
+			continue
+		}
+		h := st.hashes[j]
+		st.uncached = append(st.uncached, vocabEntry{})
+		e := &st.uncached[len(st.uncached)-1]
+		info, found, keep := c.get(w, h, &e.roles)
+		i := int32(len(st.oovEnts))
+		if !found {
+			info = t.gaz.infoBuf(w, &st.atoks)
+			n := len(st.fbuf)
+			for r := range nRoles {
+				st.foff = append(st.foff, int32(len(st.fbuf)))
+				st.fbuf = roleFeatures(&info, r, st.fbuf)
+			}
+			// Their slots come while the next word is analyzed.
+			t.fx.prefetch(st.fbuf[n:])
+			st.pending = append(st.pending, pendingUnknown{w: w, i: i, h: h, keep: keep})
+		}
+		st.oovIdx[w] = i
+		st.oovEnts = append(st.oovEnts, e)
+		st.oovInfos = append(st.oovInfos, info)
+		st.blockOov = append(st.blockOov, i)
+	}
+	if len(st.pending) == 0 {
+		return
+	}
+	st.foff = append(st.foff, int32(len(st.fbuf)))
+	st.fbuf, _ = t.fx.touchPassed(st.fbuf, st.foff)
+	for p, u := range st.pending {
+		e, info := st.oovEnts[u.i], &st.oovInfos[u.i]
+		t.fx.roleSums2(&e.roles, st.fbuf, st.foff[p*nRoles:(p+1)*nRoles+1])
+		if u.keep {
+			c.addNew(u.w, u.h, info, &e.roles)
+		}
+	}
+}
+
+// pendingUnknown is a word whose entry unknownBlock computes, its index
+// in tagState.oovEnts, its hash, and whether to cache it.
+type pendingUnknown struct {
+	w    string
+	i    int32
+	h    uint64
+	keep bool
 }
 
 // lookup returns the vocabulary entry of a known word and its token
@@ -312,11 +388,18 @@ func (t *Tagger) entryRoles(info *tokInfo, roles *[2]roleScores, fbuf []uint64) 
 	// that its filter rejects, a third of an unknown word's, are dropped
 	// as they are touched, and the rest summed without the filter.
 	fbuf, _ = t.fx.touchPassed(fbuf, off[:])
+	t.fx.roleSums2(roles, fbuf, off[:])
+	return fbuf
+}
+
+// roleSums2 sets roles to the sums of the weights of the role features fs
+// in both stages, those of role r at fs[off[r]:off[r+1]], which the filter
+// passed (see touchPassed).
+func (x *featIndex) roleSums2(roles *[2]roleScores, fs []uint64, off []int32) {
 	for r := range nRoles {
 		roles[0][r], roles[1][r] = [nLabels]float32{}, [nLabels]float32{}
-		t.fx.sum2Passed(&roles[0][r], &roles[1][r], fbuf[off[r]:off[r+1]])
+		x.sum2Passed(&roles[0][r], &roles[1][r], fs[off[r]:off[r+1]])
 	}
-	return fbuf
 }
 
 // prepare fills the caches of a tagger whose weights are set. The token
@@ -646,6 +729,11 @@ type tagState struct {
 	// lacks, and the hashes of these (tagDoc)
 	blockEnts []*vocabEntry
 	uhashes   []uint64
+	// index in oovEnts of each word of the block that the vocabulary
+	// lacks, -1 for the others, and the words of the block whose entries
+	// unknownBlock computes
+	blockOov []int32
+	pending  []pendingUnknown
 	// entries of the unknown words of a document, and their information
 	oovEnts  []*vocabEntry
 	oovInfos []tokInfo
@@ -742,10 +830,16 @@ func (t *Tagger) tagDoc(sents [][]string, st *tagState) docResult {
 						}
 					}
 					t.unknowns.touch(st.uhashes)
+					if t.first != nil && len(st.uhashes) != 0 {
+						t.unknownBlock(ws[lo:min(lo+lookupBlock, len(ws))], st)
+					}
 				}
 				h = st.hashes[lo%lookupBlock]
 				if e = st.blockEnts[lo%lookupBlock]; e != nil {
 					info = t.vocab.info(e)
+				} else if t.first != nil {
+					i := st.blockOov[lo%lookupBlock]
+					e, info = st.oovEnts[i], st.oovInfos[i]
 				}
 			}
 			if e == nil {
