@@ -277,10 +277,7 @@ func (t *Tagger) unknownBlock(ws []string, st *tagState) {
 		if !found {
 			info = t.gaz.infoBuf(w, &st.atoks)
 			n := len(st.fbuf)
-			for r := range nRoles {
-				st.foff = append(st.foff, int32(len(st.fbuf)))
-				st.fbuf = roleFeatures(&info, r, st.fbuf)
-			}
+			st.fbuf, st.foff = appendRoleFeatures(&info, st.fbuf, st.foff)
 			// Their slots come while the next word is analyzed.
 			t.fx.prefetch(st.fbuf[n:])
 			st.pending = append(st.pending, pendingUnknown{w: w, i: i, h: h, keep: keep})
@@ -354,13 +351,19 @@ func (t *Tagger) roleScores(w *tokInfo, rs *roleScores, fbuf []uint64) []uint64 
 // allRoleFeatures sets fbuf to the features of w in every role, those of
 // role r at fbuf[off[r]:off[r+1]].
 func allRoleFeatures(w *tokInfo, fbuf []uint64, off *[nRoles + 1]int32) []uint64 {
-	fbuf = fbuf[:0]
-	for r := range nRoles {
-		off[r] = int32(len(fbuf))
-		fbuf = roleFeatures(w, r, fbuf)
-	}
+	fbuf, _ = appendRoleFeatures(w, fbuf[:0], off[:0:nRoles])
 	off[nRoles] = int32(len(fbuf))
 	return fbuf
+}
+
+// appendRoleFeatures appends the features of w in every role to fbuf, and
+// to off the offset in fbuf where each role's features start.
+func appendRoleFeatures(w *tokInfo, fbuf []uint64, off []int32) ([]uint64, []int32) {
+	for r := range nRoles {
+		off = append(off, int32(len(fbuf)))
+		fbuf = roleFeatures(w, r, fbuf)
+	}
+	return fbuf, off
 }
 
 // roleSums sets rs to the sums of the weights of the role features fs
